@@ -1,0 +1,176 @@
+import type { SourcePos } from '../diagnostics/diagnostic.js';
+import type { Money } from '../money/money.js';
+import type { Ratio } from '../money/ratio.js';
+import type { Rounding } from '../money/rounding.js';
+
+/** A lower-case slug naming a party, key, item, driver or index series. */
+export type Id = string;
+
+export interface Party {
+  readonly id: Id;
+  readonly name: string;
+  readonly population?: Population;
+  /** Organisasjonsnummer, 9 digits with a valid MOD11 check digit. */
+  readonly org?: string;
+  readonly at: SourcePos;
+}
+
+export type Population =
+  | { readonly kind: 'fixed'; readonly value: Ratio; readonly at: SourcePos }
+  | { readonly kind: 'by-year'; readonly values: ReadonlyMap<number, Ratio>; readonly at: SourcePos };
+
+/** `equal` and `population` exist without being declared. */
+export const BUILTIN_KEYS = ['equal', 'population'] as const;
+
+export type KeyDef =
+  | { readonly kind: 'shares'; readonly shares: ReadonlyMap<Id, { readonly share: Ratio; readonly at: SourcePos }> }
+  | { readonly kind: 'equal' }
+  | { readonly kind: 'population' }
+  | { readonly kind: 'driver'; readonly driver: Id }
+  | { readonly kind: 'blend'; readonly parts: readonly BlendPart[] };
+
+export interface BlendPart {
+  readonly weight: Ratio;
+  readonly key: Id;
+  readonly at: SourcePos;
+}
+
+export interface Key {
+  readonly id: Id;
+  readonly def: KeyDef;
+  /** Restricts the key to these parties (in agreement order). */
+  readonly parties?: readonly Id[];
+  /** Computed shares are rounded to this step, by largest remainder so they still sum to 100 %. */
+  readonly precision?: Ratio;
+  readonly at: SourcePos;
+}
+
+/** Which actuals rows an item takes: every given field must match one of its values. */
+export interface Selector {
+  readonly category?: readonly string[];
+  readonly account?: readonly string[];
+  readonly project?: readonly string[];
+  readonly at: SourcePos;
+}
+export const SELECTOR_FIELDS = ['category', 'account', 'project'] as const;
+
+export type Quantity =
+  | { readonly kind: 'fixed'; readonly value: Ratio; readonly at: SourcePos }
+  | { readonly kind: 'driver'; readonly driver: Id; readonly perParty: boolean; readonly at: SourcePos };
+
+/**
+ * `step`: the whole volume costs the price of the step it falls in (SOC+).
+ * `volume`: every unit at the unit rate of the step the quantity falls in.
+ * `graduated`: each band's units at that band's unit rate.
+ */
+export type TierMode = 'step' | 'volume' | 'graduated';
+export const TIER_MODES: readonly TierMode[] = ['step', 'volume', 'graduated'];
+
+export interface Tier {
+  /** Upper bound of the step, inclusive; null for an open last step (`.inf`). */
+  readonly upTo: Ratio | null;
+  readonly price: Money;
+  readonly at: SourcePos;
+}
+
+export type Price =
+  | { readonly kind: 'tiered'; readonly mode: TierMode; readonly tiers: readonly Tier[]; readonly quantity: Quantity; readonly periods: Ratio; readonly at: SourcePos }
+  | { readonly kind: 'unit'; readonly unit: Money; readonly quantity: Quantity; readonly periods: Ratio; readonly at: SourcePos };
+
+export type BaseRef = { readonly kind: 'item'; readonly id: Id; readonly at: SourcePos } | { readonly kind: 'actuals'; readonly selector: Selector };
+
+export type AmountSource =
+  | { readonly kind: 'amount'; readonly amount: Money; readonly at: SourcePos }
+  | { readonly kind: 'actuals'; readonly selector: Selector }
+  | { readonly kind: 'price'; readonly price: Price }
+  | {
+      readonly kind: 'percent';
+      readonly percent: Ratio;
+      readonly of: readonly BaseRef[];
+      /** `less`: percent × (Σ of − Σ deduct); `minus`: percent × Σ of − Σ deduct. */
+      readonly reading: 'less' | 'minus';
+      readonly deduct: readonly BaseRef[];
+      readonly at: SourcePos;
+    };
+
+export type Target =
+  | { readonly kind: 'key'; readonly key: Id; readonly at: SourcePos }
+  | { readonly kind: 'party'; readonly party: Id; readonly at: SourcePos }
+  /** A per-party price: each party pays for its own quantity. */
+  | { readonly kind: 'own' };
+
+export type ItemKind = 'operating' | 'investment';
+export const ITEM_KINDS: readonly ItemKind[] = ['operating', 'investment'];
+
+export interface IndexRef {
+  readonly series: Id;
+  readonly from: number;
+  readonly at: SourcePos;
+}
+
+export interface Item {
+  readonly id: Id;
+  readonly label: string;
+  readonly kind: ItemKind;
+  readonly source: AmountSource;
+  readonly index?: IndexRef;
+  readonly vatIncluded: boolean;
+  readonly rounding: Rounding;
+  readonly target: Target;
+  readonly at: SourcePos;
+}
+
+export interface IndexSeries {
+  readonly id: Id;
+  /** Change from the year before, per year. */
+  readonly changes: ReadonlyMap<number, Ratio>;
+  readonly at: SourcePos;
+}
+
+export type InputName = 'actuals' | 'drivers' | 'payments' | 'budget';
+export const INPUT_NAMES: readonly InputName[] = ['actuals', 'drivers', 'payments', 'budget'];
+
+export interface InputSpec {
+  /** Resolved against the agreement file's directory by the reader. */
+  readonly file: string;
+  /** Our column name → the file's column name. */
+  readonly columns: ReadonlyMap<string, string>;
+  readonly at: SourcePos;
+}
+
+export interface IgnoreRule {
+  readonly selector: Selector;
+  readonly reason: string;
+}
+
+export interface AkontoInstalment {
+  readonly due: string;
+  readonly part: Ratio;
+  readonly at: SourcePos;
+}
+
+export interface Settlement {
+  readonly akonto: readonly AkontoInstalment[];
+  readonly finalDue?: string;
+}
+
+export interface Agreement {
+  readonly file: string;
+  readonly title: string;
+  readonly year: number;
+  readonly currency: string;
+  readonly host: Id;
+  readonly hostAt: SourcePos;
+  readonly rounding: Rounding;
+  /** In agreement order: the report order. */
+  readonly parties: readonly Party[];
+  readonly keys: ReadonlyMap<Id, Key>;
+  readonly items: readonly Item[];
+  readonly indices: ReadonlyMap<Id, IndexSeries>;
+  /** Driver values written in the agreement: driver → party → value. */
+  readonly drivers: ReadonlyMap<Id, ReadonlyMap<Id, { readonly value: Ratio; readonly at: SourcePos }>>;
+  readonly ignore: readonly IgnoreRule[];
+  readonly inputs: ReadonlyMap<InputName, InputSpec>;
+  readonly budget: ReadonlyMap<string, { readonly amount: Money; readonly at: SourcePos }>;
+  readonly settlement?: Settlement;
+}

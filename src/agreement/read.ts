@@ -1,0 +1,108 @@
+import { Diagnostics, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
+import { Money } from '../money/money.js';
+import type { Rounding } from '../money/rounding.js';
+import { readItems } from './items.js';
+import { readKeys } from './keys.js';
+import type { Agreement } from './model.js';
+import { readParties } from './parties.js';
+import { checkReferences } from './references.js';
+import { readRounding } from './rounding.js';
+import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readSettlement } from './settings.js';
+import { YamlReader, type Entry } from './yaml-nodes.js';
+
+export const FORMAT_VERSION = 1;
+const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement'];
+const REQUIRED = ['samkost', 'agreement', 'year', 'host', 'parties', 'items'];
+const DEFAULT_ROUNDING: Rounding = { unit: Money.parse('0.01')!, method: 'half-up' };
+
+export interface ReadResult {
+  /** Null when any error was found: nothing may be computed from a wrong agreement. */
+  readonly agreement: Agreement | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Reads and validates one agreement. Pure: `resolve` turns a path written in
+ * the file into one the caller can open (relative to the agreement's folder).
+ */
+export function readAgreement(text: string, file: string, resolve: (path: string) => string = (p) => p): ReadResult {
+  const diags = new Diagnostics();
+  const r = new YamlReader(file, text, diags);
+  const start: SourcePos = { file, line: 1, col: 1 };
+  const entries = r.root === null ? null : r.map(r.root, 'the agreement', start);
+  if (r.root === null) diags.error(start, 'missing-field', 'the agreement file is empty', 'start from the example in docs/format.md');
+  if (!entries) return { agreement: null, diagnostics: diags.sorted() };
+
+  r.onlyFields(entries, TOP_FIELDS, 'the agreement');
+  const f = (name: string): Entry | undefined => entries.find((e) => e.key === name);
+  for (const name of REQUIRED) if (!f(name)) diags.error(start, 'missing-field', `the agreement has no ${name}:`, requiredHint(name));
+
+  const version = f('samkost');
+  if (version) {
+    const v = r.integer(version.value, 'samkost (format version)', version.valueAt);
+    if (v !== null && v !== FORMAT_VERSION) diags.error(version.valueAt, 'unsupported-version', `format version ${v} is not supported by this samkost`, `this samkost reads samkost: ${FORMAT_VERSION}`);
+  }
+  const title = f('agreement') ? r.string(f('agreement')!.value, 'agreement', f('agreement')!.valueAt) : null;
+  const year = f('year') ? r.integer(f('year')!.value, 'year', f('year')!.valueAt) : null;
+  const currencyEntry = f('currency');
+  const currency = currencyEntry ? r.string(currencyEntry.value, 'currency', currencyEntry.valueAt) : 'NOK';
+  if (currency !== null && currency !== 'NOK') diags.error(currencyEntry!.valueAt, 'bad-value', `currency '${currency}' is not supported`, 'samkost settles in NOK; write currency: NOK');
+  const hostEntry = f('host');
+  const host = hostEntry ? r.id(hostEntry.value, 'host', hostEntry.valueAt) : null;
+
+  const roundingEntry = f('rounding');
+  const rounding = roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING;
+  const parties = f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : [];
+  const partyIds = new Set(parties.map((p) => p.id));
+  const keys = f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map();
+  const items = f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : [];
+  const at = (name: string) => f(name)?.valueAt ?? start;
+  const indices = readIndices(r, f('indices')?.value ?? null, at('indices'));
+  const drivers = readInlineDrivers(r, f('drivers')?.value ?? null, at('drivers'));
+  for (const [driver, values] of drivers) {
+    for (const [party, v] of values) if (!partyIds.has(party)) diags.error(v.at, 'unknown-party', `unknown party '${party}' in driver '${driver}'`, `declared parties: ${[...partyIds].join(', ')}`);
+  }
+  const ignore = readIgnore(r, f('ignore')?.value ?? null, at('ignore'));
+  const inputs = readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve);
+  const budget = readBudget(r, f('budget')?.value ?? null, at('budget'));
+  const settlement = f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined;
+
+  if (title === null || year === null || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };
+  const agreement: Agreement = {
+    file,
+    title,
+    year,
+    currency,
+    host,
+    hostAt: hostEntry!.valueAt,
+    rounding,
+    parties,
+    keys,
+    items,
+    indices,
+    drivers,
+    ignore,
+    inputs,
+    budget,
+    ...(settlement ? { settlement } : {}),
+  };
+  checkReferences(agreement, diags);
+  return { agreement: diags.hasErrors ? null : agreement, diagnostics: diags.sorted() };
+}
+
+function requiredHint(name: string): string {
+  switch (name) {
+    case 'samkost':
+      return 'start the file with samkost: 1 (the format version)';
+    case 'agreement':
+      return 'add agreement: <title shown on every report>';
+    case 'year':
+      return 'add year: 2024 (the year being allocated)';
+    case 'host':
+      return 'add host: <id of the party that sends the invoices>';
+    case 'parties':
+      return 'list the municipalities under parties:';
+    default:
+      return 'list what is allocated under items:';
+  }
+}

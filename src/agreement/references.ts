@@ -1,0 +1,99 @@
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { BUILTIN_KEYS, type Agreement, type BaseRef, type Id, type Item, type Key } from './model.js';
+
+/**
+ * Rules that need the whole agreement: every id that is referred to exists,
+ * item ids are unique, and neither keys nor percent items refer to themselves
+ * through a cycle.
+ */
+export function checkReferences(a: Agreement, diags: Diagnostics): void {
+  const partyIds = a.parties.map((p) => p.id);
+  const keyIds = [...BUILTIN_KEYS, ...a.keys.keys()];
+  const itemIds = a.items.map((i) => i.id);
+
+  if (!partyIds.includes(a.host)) diags.error(a.hostAt, 'unknown-party', `host '${a.host}' is not one of the parties`, didYouMean(a.host, partyIds) ?? 'the host must also be listed under parties:');
+
+  const seen = new Set<Id>();
+  for (const item of a.items) {
+    if (seen.has(item.id)) diags.error(item.at, 'duplicate-id', `item id '${item.id}' is used twice`, 'every item needs its own id; rename one of them');
+    seen.add(item.id);
+    if (item.target.kind === 'key' && !keyIds.includes(item.target.key)) {
+      diags.error(item.target.at, 'unknown-key', `unknown key '${item.target.key}'`, didYouMean(item.target.key, keyIds) ?? `declare it under keys:, or use one of: ${keyIds.join(', ')}`);
+    }
+    if (item.target.kind === 'party' && !partyIds.includes(item.target.party)) {
+      diags.error(item.target.at, 'unknown-party', `unknown party '${item.target.party}'`, didYouMean(item.target.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
+    }
+    for (const ref of percentRefs(item)) {
+      if (ref.id === item.id) diags.error(ref.at, 'percent-cycle', `item '${item.id}' is a percentage of itself`, 'a percent item takes other items as its base');
+      else if (!itemIds.includes(ref.id)) diags.error(ref.at, 'unknown-item', `unknown item '${ref.id}'`, didYouMean(ref.id, itemIds) ?? 'of:, less: and minus: name items of this agreement');
+    }
+    if (item.index) checkIndex(a, item, diags);
+  }
+  for (const key of a.keys.values()) {
+    if (key.def.kind !== 'blend') continue;
+    for (const part of key.def.parts) {
+      if (!keyIds.includes(part.key)) diags.error(part.at, 'unknown-key', `unknown key '${part.key}' in blend '${key.id}'`, didYouMean(part.key, keyIds) ?? `use one of: ${keyIds.join(', ')}`);
+    }
+  }
+  checkKeyCycles(a.keys, diags);
+  checkPercentCycles(a.items, diags);
+}
+
+function percentRefs(item: Item): Extract<BaseRef, { kind: 'item' }>[] {
+  if (item.source.kind !== 'percent') return [];
+  return [...item.source.of, ...item.source.deduct].filter((r): r is Extract<BaseRef, { kind: 'item' }> => r.kind === 'item');
+}
+
+function checkIndex(a: Agreement, item: Item, diags: Diagnostics): void {
+  const ref = item.index!;
+  const series = a.indices.get(ref.series);
+  if (!series) {
+    diags.error(ref.at, 'unknown-index', `unknown index series '${ref.series}'`, didYouMean(ref.series, a.indices.keys()) ?? 'declare it under indices:, e.g. indices: { deflator: { 2024: 4.1% } }');
+    return;
+  }
+  if (ref.from > a.year) {
+    diags.error(ref.at, 'index-year', `item '${item.id}' is indexed from ${ref.from}, after the agreement year ${a.year}`, 'from: is the year the amount was stated in');
+    return;
+  }
+  const missing = [];
+  for (let y = ref.from + 1; y <= a.year; y++) if (!series.changes.has(y)) missing.push(y);
+  if (missing.length) diags.error(ref.at, 'index-year-missing', `index series '${ref.series}' has no change for ${missing.join(', ')}`, `add ${missing[0]}: <change>% under indices: ${ref.series}:`);
+}
+
+/** Depth-first search for blend keys that reach themselves. Each cycle is reported once, at its first key. */
+function checkKeyCycles(keys: ReadonlyMap<Id, Key>, diags: Diagnostics): void {
+  const edges = new Map<Id, Id[]>();
+  for (const k of keys.values()) edges.set(k.id, k.def.kind === 'blend' ? k.def.parts.map((p) => p.key) : []);
+  for (const cycle of findCycles(edges)) {
+    const k = keys.get(cycle[0]!)!;
+    diags.error(k.at, 'key-cycle', `keys refer to each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`, 'a blend must end in keys that are not blends of it');
+  }
+}
+
+function checkPercentCycles(items: readonly Item[], diags: Diagnostics): void {
+  const edges = new Map<Id, Id[]>();
+  for (const i of items) edges.set(i.id, percentRefs(i).map((r) => r.id).filter((id) => id !== i.id));
+  for (const cycle of findCycles(edges)) {
+    const item = items.find((i) => i.id === cycle[0])!;
+    diags.error(item.at, 'percent-cycle', `items are percentages of each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`, 'break the cycle: one of these must have an amount of its own');
+  }
+}
+
+/** Elementary cycles found by DFS, each reported once, starting at its smallest id. */
+export function findCycles(edges: ReadonlyMap<Id, readonly Id[]>): Id[][] {
+  const cycles = new Map<string, Id[]>();
+  const visit = (node: Id, path: Id[]) => {
+    for (const next of edges.get(node) ?? []) {
+      const i = path.indexOf(next);
+      if (i >= 0) {
+        const cycle = path.slice(i);
+        const start = cycle.indexOf([...cycle].sort()[0]!);
+        const canonical = [...cycle.slice(start), ...cycle.slice(0, start)];
+        cycles.set(canonical.join('\u0000'), canonical);
+      } else if (edges.has(next)) visit(next, [...path, next]);
+    }
+  };
+  for (const id of edges.keys()) visit(id, [id]);
+  return [...cycles.values()].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}

@@ -1,0 +1,30 @@
+import type { SourcePos } from '../diagnostics/diagnostic.js';
+import { ROUNDING_METHODS, type Rounding, type RoundingMethod } from '../money/rounding.js';
+import type { YamlReader, YNode } from './yaml-nodes.js';
+
+/** `rounding: { unit, method }`; fields left out keep the values of `base`. */
+export function readRounding(r: YamlReader, node: YNode, at: SourcePos, base: Rounding): Rounding | null {
+  const fields = r.map(node, 'rounding', at);
+  if (!fields) return null;
+  r.onlyFields(fields, ['unit', 'method'], 'rounding');
+  let { unit, method } = base;
+  let ok = true;
+  for (const f of fields) {
+    if (f.key === 'unit') {
+      const u = r.money(f.value, 'rounding unit', f.valueAt);
+      if (u && u.sign() > 0) unit = u;
+      else {
+        if (u) r.diags.error(f.valueAt, 'rounding-unit', 'rounding unit must be more than zero', 'write unit: 0.01 for øre or unit: 1 for whole kroner');
+        ok = false;
+      }
+    } else if (f.key === 'method') {
+      const m = r.string(f.value, 'rounding method', f.valueAt);
+      if (m !== null && (ROUNDING_METHODS as readonly string[]).includes(m)) method = m as RoundingMethod;
+      else {
+        if (m !== null) r.diags.error(f.valueAt, 'bad-value', `rounding method must be half-up or largest-remainder, got '${m}'`, 'half-up rounds each line and reports the remainder; largest-remainder makes lines sum to the total');
+        ok = false;
+      }
+    }
+  }
+  return ok ? { unit, method } : null;
+}

@@ -1,0 +1,133 @@
+import type { SourcePos } from '../diagnostics/diagnostic.js';
+import type { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import { formatPercent } from './percent.js';
+import { INPUT_NAMES, type AkontoInstalment, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type Settlement } from './model.js';
+import { readSelectorFields } from './selector.js';
+import { isMap, isScalar, type YamlReader, type YNode } from './yaml-nodes.js';
+
+/** `indices: { deflator: { 2021: 3.0%, ... } }` — yearly change per series. */
+export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, IndexSeries> {
+  const out = new Map<Id, IndexSeries>();
+  for (const e of node === null ? [] : (r.map(node, 'indices', at) ?? [])) {
+    const id = r.slug(e.key, 'index series', e.at);
+    const changes = new Map<number, Ratio>();
+    for (const y of r.map(e.value, `index series '${e.key}'`, e.valueAt) ?? []) {
+      if (!/^\d{4}$/.test(y.key)) {
+        r.diags.error(y.at, 'bad-number', `'${y.key}' in index series '${e.key}' is not a year`, 'write the change per year, e.g. 2023: 5.0%');
+        continue;
+      }
+      const c = r.ratio(y.value, `change in ${y.key}`, y.valueAt);
+      if (c) changes.set(Number(y.key), c);
+    }
+    if (id !== null) out.set(id, { id, changes, at: e.at });
+  }
+  return out;
+}
+
+/** `drivers: { servers: { molde: 120, ... } }` — measured quantities written in the agreement. */
+export function readInlineDrivers(r: YamlReader, node: YNode, at: SourcePos): Map<Id, Map<Id, { value: Ratio; at: SourcePos }>> {
+  const out = new Map<Id, Map<Id, { value: Ratio; at: SourcePos }>>();
+  for (const e of node === null ? [] : (r.map(node, 'drivers', at) ?? [])) {
+    const id = r.slug(e.key, 'driver', e.at);
+    const values = new Map<Id, { value: Ratio; at: SourcePos }>();
+    for (const p of r.map(e.value, `driver '${e.key}'`, e.valueAt) ?? []) {
+      const v = r.quantity(p.value, `${e.key} of '${p.key}'`, p.valueAt);
+      if (v) values.set(p.key, { value: v, at: p.at });
+    }
+    if (id !== null) out.set(id, values);
+  }
+  return out;
+}
+
+/** `ignore:` — actuals rows declared outside the split, each with a reason. */
+export function readIgnore(r: YamlReader, node: YNode, at: SourcePos): IgnoreRule[] {
+  const out: IgnoreRule[] = [];
+  for (const n of node === null ? [] : (r.seq(node, 'ignore', at) ?? [])) {
+    const pos = r.pos(n, at);
+    const fields = r.map(n, 'an ignore rule', pos);
+    if (!fields) continue;
+    const reasonEntry = fields.find((f) => f.key === 'reason');
+    if (!reasonEntry) r.diags.error(pos, 'missing-field', 'an ignore rule needs a reason', 'write reason: why these rows are outside the split (it is printed in reports)');
+    const reason = reasonEntry ? r.string(reasonEntry.value, 'reason', reasonEntry.valueAt) : null;
+    const selector = readSelectorFields(r, fields.filter((f) => f.key !== 'reason'), pos, 'an ignore rule');
+    if (selector && reason !== null) out.push({ selector, reason });
+  }
+  return out;
+}
+
+/** `inputs: { actuals: gl.csv }` or `{ actuals: { file: gl.csv, columns: { category: Art } } }`. */
+export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (file: string) => string): Map<InputName, InputSpec> {
+  const out = new Map<InputName, InputSpec>();
+  const entries = node === null ? [] : (r.map(node, 'inputs', at) ?? []);
+  r.onlyFields(entries, INPUT_NAMES, 'inputs');
+  for (const e of entries) {
+    if (!(INPUT_NAMES as readonly string[]).includes(e.key)) continue;
+    let file: string | null = null;
+    const columns = new Map<string, string>();
+    if (isMap(e.value)) {
+      const fields = r.map(e.value, `input '${e.key}'`, e.valueAt) ?? [];
+      r.onlyFields(fields, ['file', 'columns'], `input '${e.key}'`);
+      const f = fields.find((x) => x.key === 'file');
+      if (!f) r.diags.error(e.valueAt, 'missing-field', `input '${e.key}' has no file`, `write ${e.key}: { file: ${e.key}.csv }`);
+      else file = r.string(f.value, 'file', f.valueAt);
+      const c = fields.find((x) => x.key === 'columns');
+      for (const col of c ? (r.map(c.value, 'columns', c.valueAt) ?? []) : []) {
+        const name = r.string(col.value, `column for '${col.key}'`, col.valueAt);
+        if (name !== null) columns.set(col.key, name);
+      }
+    } else {
+      file = r.string(e.value, `input '${e.key}'`, e.valueAt);
+    }
+    if (file !== null) out.set(e.key as InputName, { file: resolve(file), columns, at: e.valueAt });
+  }
+  return out;
+}
+
+/** `budget: { lonn: 29233000 }` — per actuals category. */
+export function readBudget(r: YamlReader, node: YNode, at: SourcePos): Map<string, { amount: Money; at: SourcePos }> {
+  const out = new Map<string, { amount: Money; at: SourcePos }>();
+  for (const e of node === null ? [] : (r.map(node, 'budget', at) ?? [])) {
+    const amount = r.money(e.value, `budget for '${e.key}'`, e.valueAt);
+    if (amount) out.set(e.key, { amount, at: e.at });
+  }
+  return out;
+}
+
+/** `settlement: { akonto: [{ due, part }], final_due }` — parts must sum to 100 %. */
+export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settlement | undefined {
+  const fields = r.map(node, 'settlement', at);
+  if (!fields) return undefined;
+  r.onlyFields(fields, ['akonto', 'final_due'], 'settlement');
+  const akonto: AkontoInstalment[] = [];
+  const a = fields.find((f) => f.key === 'akonto');
+  let total = Ratio.ZERO;
+  let complete = true;
+  for (const n of a ? (r.seq(a.value, 'akonto', a.valueAt) ?? []) : []) {
+    const pos = r.pos(n, a!.valueAt);
+    const inst = r.map(n, 'an a-konto instalment', pos);
+    if (!inst) continue;
+    r.onlyFields(inst, ['due', 'part'], 'an a-konto instalment');
+    const due = inst.find((f) => f.key === 'due');
+    const part = inst.find((f) => f.key === 'part');
+    if (!due || !part) {
+      r.diags.error(pos, 'missing-field', 'an a-konto instalment needs due and part', 'write { due: 2023-04-30, part: 50% }');
+      complete = false;
+      continue;
+    }
+    const d = r.date(due.value, 'due date', due.valueAt);
+    const p = r.ratio(part.value, 'part', part.valueAt);
+    if (d === null || p === null) {
+      complete = false;
+      continue;
+    }
+    total = total.plus(p);
+    akonto.push({ due: d, part: p, at: pos });
+  }
+  if (a && complete && akonto.length > 0 && !total.eq(Ratio.ONE)) {
+    r.diags.error(a.at, 'akonto-sum', `a-konto parts sum to ${formatPercent(total)}, not 100 %`, 'the instalments together cover the whole budgeted share');
+  }
+  const f = fields.find((x) => x.key === 'final_due');
+  const finalDue = f && isScalar(f.value) ? r.date(f.value, 'final_due', f.valueAt) : f ? r.date(null, 'final_due', f.valueAt) : null;
+  return { akonto, ...(finalDue ? { finalDue } : {}) };
+}

@@ -1,0 +1,206 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { Diagnostics, type SourcePos } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+
+/** A YAML node, or null where the document has an empty value. */
+export type YNode = Node | null;
+
+export interface Entry {
+  readonly key: string;
+  readonly value: YNode;
+  /** Position of the key, where errors about the entry point. */
+  readonly at: SourcePos;
+  /** Position of the value (falls back to the key's). */
+  readonly valueAt: SourcePos;
+}
+
+/**
+ * Reading context for one YAML file: turns node offsets into positions and
+ * collects diagnostics. Every typed getter reports what it expected and
+ * returns null instead of throwing, so reading goes on after an error.
+ */
+export class YamlReader {
+  readonly lines = new LineCounter();
+  readonly doc: Document;
+
+  constructor(
+    readonly file: string,
+    text: string,
+    readonly diags: Diagnostics,
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+    for (const e of this.doc.errors) {
+      const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+      const hint = code === 'duplicate-key' ? 'each name may appear once in a mapping; remove or rename one' : 'check indentation, colons and quoting on this line';
+      this.diags.error(this.posAt(e.pos[0]), code, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint);
+    }
+  }
+
+  get root(): YNode {
+    return (this.doc.contents as Node | null) ?? null;
+  }
+
+  posAt(offset: number): SourcePos {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  pos(node: YNode, fallback?: SourcePos): SourcePos {
+    return node?.range ? this.posAt(node.range[0]) : (fallback ?? { file: this.file, line: 1, col: 1 });
+  }
+
+  /** Entries of a mapping, or null (with a diagnostic) if the node is not one. */
+  map(node: YNode, what: string, at: SourcePos): Entry[] | null {
+    if (!isMap(node)) {
+      this.diags.error(this.pos(node, at), 'type', `${what} must be a mapping (name: value)`, `write it as '${what.split(' ').pop()}:' followed by indented 'name: value' lines`);
+      return null;
+    }
+    return node.items.map((pair: Pair<unknown, unknown>) => {
+      const k = pair.key as Node | null;
+      const v = (pair.value as Node | null) ?? null;
+      const at = this.pos(k, at0(this, node));
+      return { key: isScalar(k) ? String(k.value) : String(k), value: v, at, valueAt: v ? this.pos(v) : at };
+    });
+  }
+
+  /** Items of a sequence, or null (with a diagnostic). */
+  seq(node: YNode, what: string, at: SourcePos): YNode[] | null {
+    if (!isSeq(node)) {
+      this.diags.error(this.pos(node, at), 'type', `${what} must be a list`, 'write it as [a, b] or as lines starting with "- "');
+      return null;
+    }
+    return node.items.map((n) => (n as Node | null) ?? null);
+  }
+
+  /** A scalar or a list of scalars, as strings: `category: lonn` or `category: [lonn, lisens]`. */
+  strings(node: YNode, what: string, at: SourcePos): string[] | null {
+    if (isSeq(node)) {
+      const out: string[] = [];
+      for (const n of node.items) {
+        const s = this.string(n as YNode, what, at);
+        if (s === null) return null;
+        out.push(s);
+      }
+      return out;
+    }
+    const s = this.string(node, what, at);
+    return s === null ? null : [s];
+  }
+
+  /** Flags fields that are not in `allowed`, with a "did you mean". */
+  onlyFields(entries: readonly Entry[], allowed: readonly string[], where: string): void {
+    for (const e of entries) {
+      if (allowed.includes(e.key)) continue;
+      const guess = didYouMean(e.key, allowed);
+      this.diags.error(e.at, 'unknown-field', `unknown field '${e.key}' in ${where}`, guess ?? `allowed here: ${allowed.join(', ')}`);
+    }
+  }
+
+  /** The raw text of a scalar: source text for numbers (never a JS number), the value for strings. */
+  scalarText(node: YNode): string | null {
+    if (!isScalar(node)) return null;
+    const s = node as Scalar;
+    if (typeof s.value === 'string') return s.value;
+    if (typeof s.value === 'number' || typeof s.value === 'bigint') return rawSource(s);
+    return null;
+  }
+
+  string(node: YNode, what: string, at: SourcePos): string | null {
+    const s = isScalar(node) && node.value !== null && typeof node.value !== 'boolean' ? this.scalarText(node) : null;
+    if (s === null) this.diags.error(this.pos(node, at), 'type', `${what} must be text`, 'write a word or a quoted string');
+    return s;
+  }
+
+  id(node: YNode, what: string, at: SourcePos): string | null {
+    const s = this.string(node, what, at);
+    return s === null ? null : this.slug(s, what, this.pos(node, at));
+  }
+
+  /** Checks that a name (often a mapping key) is a valid id. */
+  slug(s: string, what: string, at: SourcePos): string | null {
+    if (isSlug(s)) return s;
+    this.diags.error(at, 'bad-id', `${what} '${s}' is not a valid id`, `use lower-case letters, digits, '-' and '_', starting with a letter (e.g. '${slugify(s)}')`);
+    return null;
+  }
+
+  money(node: YNode, what: string, at: SourcePos): Money | null {
+    const text = this.scalarText(node);
+    const m = text === null ? null : Money.parse(text.trim());
+    if (m === null) this.diags.error(this.pos(node, at), 'bad-amount', `${what} must be an amount, got ${show(text)}`, 'write it with a decimal point and no thousands separators, e.g. 1937782.94');
+    return m;
+  }
+
+  /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`. */
+  ratio(node: YNode, what: string, at: SourcePos): Ratio | null {
+    const text = this.scalarText(node);
+    const r = text === null ? null : Ratio.parse(text);
+    if (r === null) this.diags.error(this.pos(node, at), 'bad-ratio', `${what} must be a percentage or fraction, got ${show(text)}`, 'write e.g. 45.87%, 1/3 or 0.5');
+    return r;
+  }
+
+  /** A plain non-negative number (a quantity, a population), exact. */
+  quantity(node: YNode, what: string, at: SourcePos): Ratio | null {
+    const text = this.scalarText(node);
+    const r = text === null ? null : Ratio.parseDecimal(text.trim());
+    if (r === null) this.diags.error(this.pos(node, at), 'bad-number', `${what} must be a number, got ${show(text)}`, 'write digits with an optional decimal point, e.g. 397 or 12.5');
+    else if (r.sign() < 0) {
+      this.diags.error(this.pos(node, at), 'negative', `${what} must not be negative, got ${text}`, 'counts and populations are zero or more');
+      return null;
+    }
+    return r;
+  }
+
+  integer(node: YNode, what: string, at: SourcePos): number | null {
+    const text = this.scalarText(node);
+    if (text === null || !/^\d{1,9}$/.test(text)) {
+      this.diags.error(this.pos(node, at), 'bad-number', `${what} must be a whole number, got ${show(text)}`, 'write digits only, e.g. 2023');
+      return null;
+    }
+    return Number(text);
+  }
+
+  date(node: YNode, what: string, at: SourcePos): string | null {
+    const text = this.scalarText(node);
+    if (text === null || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text + 'T00:00:00Z')) || new Date(text + 'T00:00:00Z').toISOString().slice(0, 10) !== text) {
+      this.diags.error(this.pos(node, at), 'bad-date', `${what} must be a date, got ${show(text)}`, 'write it as YYYY-MM-DD, e.g. 2024-01-31');
+      return null;
+    }
+    return text;
+  }
+
+  isInfinity(node: YNode): boolean {
+    return isScalar(node) && node.value === Infinity;
+  }
+}
+
+function at0(r: YamlReader, node: Node): SourcePos {
+  return r.pos(node);
+}
+
+function rawSource(s: Scalar): string {
+  const tok = (s as Scalar & { srcToken?: { source?: string } }).srcToken;
+  return tok?.source ?? String(s.value);
+}
+
+function show(text: string | null): string {
+  return text === null ? 'nothing' : `'${text}'`;
+}
+
+export function isSlug(s: string): boolean {
+  return /^[a-z][a-z0-9_-]*$/.test(s);
+}
+
+function slugify(s: string): string {
+  const slug = s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[^a-z]+/, '');
+  return slug || 'name';
+}
+
+export { isMap, isSeq, isScalar };

@@ -1,0 +1,127 @@
+/**
+ * Exact rational numbers on bigint. Shares (45.87 %, 1/3, a population
+ * fraction) are rarely finite decimals, so they are kept as fractions until
+ * money is rounded — never as a JS number.
+ */
+export class Ratio {
+  /** Always reduced, with a positive denominator. */
+  private constructor(
+    readonly num: bigint,
+    readonly den: bigint,
+  ) {}
+
+  static readonly ZERO = new Ratio(0n, 1n);
+  static readonly ONE = new Ratio(1n, 1n);
+
+  static of(num: bigint, den: bigint = 1n): Ratio {
+    if (den === 0n) throw new RangeError('Ratio with zero denominator');
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+    const g = gcd(num < 0n ? -num : num, den);
+    return g > 1n ? new Ratio(num / g, den / g) : new Ratio(num, den);
+  }
+
+  /**
+   * Reads `45.87%`, `1/3`, `0.25`, `-12`, `1e3` is not accepted: agreement
+   * authors write numbers the way they print them. Returns null when the text
+   * is not one of these forms.
+   */
+  static parse(text: string): Ratio | null {
+    const t = text.trim();
+    const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+    if (percent) return Ratio.parseDecimal(percent[1]!)!.div(Ratio.of(100n));
+    const fraction = /^([+-]?\d+)\s*\/\s*(\d+)$/.exec(t);
+    if (fraction) {
+      const den = BigInt(fraction[2]!);
+      return den === 0n ? null : Ratio.of(BigInt(fraction[1]!), den);
+    }
+    return Ratio.parseDecimal(t);
+  }
+
+  /** Reads a plain decimal (`-1234.5`); null for anything else. */
+  static parseDecimal(text: string): Ratio | null {
+    const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
+    if (!m) return null;
+    const frac = m[3] ?? '';
+    const num = BigInt(m[2]! + frac) * (m[1] === '-' ? -1n : 1n);
+    return Ratio.of(num, 10n ** BigInt(frac.length));
+  }
+
+  plus(o: Ratio): Ratio {
+    return Ratio.of(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  minus(o: Ratio): Ratio {
+    return Ratio.of(this.num * o.den - o.num * this.den, this.den * o.den);
+  }
+  times(o: Ratio): Ratio {
+    return Ratio.of(this.num * o.num, this.den * o.den);
+  }
+  div(o: Ratio): Ratio {
+    if (o.num === 0n) throw new RangeError('division by zero');
+    return Ratio.of(this.num * o.den, this.den * o.num);
+  }
+  neg(): Ratio {
+    return new Ratio(-this.num, this.den);
+  }
+  abs(): Ratio {
+    return this.num < 0n ? this.neg() : this;
+  }
+  sign(): -1 | 0 | 1 {
+    return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
+  }
+  cmp(o: Ratio): -1 | 0 | 1 {
+    return this.minus(o).sign();
+  }
+  eq(o: Ratio): boolean {
+    return this.num === o.num && this.den === o.den;
+  }
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+  isInteger(): boolean {
+    return this.den === 1n;
+  }
+
+  /** Largest integer not above this value. */
+  floor(): bigint {
+    const q = this.num / this.den;
+    return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
+  }
+
+  /** Nearest integer, halves away from zero (the `half-up` of accounting). */
+  roundHalfAwayFromZero(): bigint {
+    const a = this.abs();
+    const twice = (2n * a.num + a.den) / (2n * a.den);
+    return this.num < 0n ? -twice : twice;
+  }
+
+  /** True when the value has a finite decimal expansion (denominator 2^a·5^b). */
+  isFiniteDecimal(): boolean {
+    let d = this.den;
+    while (d % 2n === 0n) d /= 2n;
+    while (d % 5n === 0n) d /= 5n;
+    return d === 1n;
+  }
+
+  /**
+   * Decimal text: exact when the expansion is finite within `maxPlaces`,
+   * otherwise rounded half-up to `maxPlaces`. Trailing zeros are dropped
+   * (`0.4587`, `0.5`, `1`).
+   */
+  toDecimalString(maxPlaces = 12): string {
+    const scale = 10n ** BigInt(maxPlaces);
+    const scaled = this.times(Ratio.of(scale)).roundHalfAwayFromZero();
+    const neg = scaled < 0n;
+    const digits = (neg ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
+    const int = digits.slice(0, digits.length - maxPlaces);
+    const frac = digits.slice(digits.length - maxPlaces).replace(/0+$/, '');
+    return (neg && scaled !== 0n ? '-' : '') + int + (frac ? '.' + frac : '');
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}

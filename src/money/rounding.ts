@@ -1,0 +1,35 @@
+import { Money } from './money.js';
+import { Ratio } from './ratio.js';
+
+/**
+ * `half-up`: every line is rounded on its own (halves away from zero, so a
+ * credit is the mirror image of a charge) and what the lines miss is reported
+ * as unallocated. `largest-remainder`: lines sum exactly to the basis rounded
+ * to the unit.
+ */
+export type RoundingMethod = 'half-up' | 'largest-remainder';
+export const ROUNDING_METHODS: readonly RoundingMethod[] = ['half-up', 'largest-remainder'];
+
+export interface Rounding {
+  /** A positive amount: 0.01 for øre, 1 for whole kroner. */
+  readonly unit: Money;
+  readonly method: RoundingMethod;
+}
+
+export const ORE = Money.parse('0.01')!;
+
+/** Rounds an exact value to a multiple of `unit`, halves away from zero. */
+export function roundToUnit(x: Ratio, unit: Money): Money {
+  const u = unit.toRatio();
+  const n = x.div(u).roundHalfAwayFromZero();
+  return Money.fromFinite(u.times(Ratio.of(n)));
+}
+
+/** The number of whole units in an exact value, for the remainder algorithm. */
+export function inUnits(x: Ratio, unit: Money): Ratio {
+  return x.div(unit.toRatio());
+}
+
+export function fromUnits(n: bigint, unit: Money): Money {
+  return Money.fromFinite(unit.toRatio().times(Ratio.of(n)));
+}
