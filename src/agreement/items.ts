@@ -16,6 +16,7 @@ import {
   type TierMode,
 } from './model.js';
 import { readRounding } from './rounding.js';
+import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 
@@ -75,6 +76,7 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   const source = readSource(r, fields, where, idEntry.at);
   const indexEntry = f('index');
   const index = indexEntry ? readIndexRef(r, indexEntry, where) : undefined;
+  if (indexEntry && source?.kind === 'actuals') r.diags.error(indexEntry.at, 'index-actuals', `${where} takes actuals, which are already in this year's money`, 'remove index:, or index an amount: or price: item instead');
   const target = readTarget(r, fields, where, idEntry.at, source);
   if (!source || !target || label === null || !rounding || index === null) return null;
   return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}) };
@@ -225,16 +227,6 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: string): Pr
   if (!tiers || !quantity || !periods) return null;
   if (quantity.kind === 'fixed') checkWithinSteps(r, tiers, quantity.value, quantity.at, where);
   return { kind: 'tiered', mode: tierMode, tiers, quantity, periods, at };
-}
-
-/** Flags a quantity above the last step: prices are never extrapolated. */
-export function checkWithinSteps(r: { diags: YamlReader['diags'] }, tiers: readonly Tier[], q: Ratio, at: SourcePos, where: string): boolean {
-  const last = tiers[tiers.length - 1]!;
-  if (last.upTo !== null && q.cmp(last.upTo) > 0) {
-    r.diags.error(at, 'price-above-last-step', `quantity ${q.toDecimalString()} is above the last price step (${last.upTo.toDecimalString()}) of ${where}`, 'add a step that covers it, or [.inf, price] for an open last step');
-    return false;
-  }
-  return true;
 }
 
 function readTiers(r: YamlReader, e: Entry, where: string): Tier[] | null {

@@ -1,0 +1,158 @@
+/**
+ * The agreement format as JSON Schema (draft 2020-12), printed by
+ * `samkost schema` for editors with a YAML language server. It checks shape
+ * and spelling while typing; sums, references and cycles are left to
+ * `samkost check`, which also gives positions and hints.
+ */
+const id = { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' };
+const amount = { type: ['number', 'string'], pattern: '^[+-]?\\d+(\\.\\d+)?$', description: 'An amount in kroner, e.g. 1937782.94' };
+const ratio = { type: ['number', 'string'], pattern: '^([+-]?\\d+(\\.\\d+)?\\s*%|[+-]?\\d+\\s*/\\s*\\d+|[+-]?\\d+(\\.\\d+)?)$', description: 'A percentage (45.87%), a fraction (1/3) or a decimal (0.4587)' };
+const count = { type: ['number', 'string'], pattern: '^\\d+(\\.\\d+)?$', minimum: 0 };
+const strings = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+const selector = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { category: strings, account: strings, project: strings },
+};
+const baseRefs = {
+  oneOf: [id, { $ref: '#/$defs/actualsRef' }, { type: 'array', items: { oneOf: [id, { $ref: '#/$defs/actualsRef' }] } }],
+};
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const rounding = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { unit: amount, method: { enum: ['half-up', 'largest-remainder'] } },
+};
+const input = {
+  oneOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['file'],
+      properties: { file: { type: 'string' }, columns: { type: 'object', additionalProperties: { type: 'string' } } },
+    },
+  ],
+};
+
+export const AGREEMENT_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://samkost.no/schema/agreement-1.json',
+  title: 'samkost agreement',
+  description: 'One inter-municipal cooperation for one year: parties, allocation keys and items.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['samkost', 'agreement', 'year', 'host', 'parties', 'items'],
+  properties: {
+    samkost: { const: 1, description: 'Format version' },
+    agreement: { type: 'string', description: 'Title on every report and invoice' },
+    year: { type: 'integer' },
+    currency: { const: 'NOK' },
+    host: { ...id, description: 'The party that sends the invoices' },
+    rounding,
+    parties: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: id,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: { type: 'string' },
+          population: { oneOf: [count, { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: count }] },
+          org: { type: ['string', 'integer'], pattern: '^\\d{9}$', description: 'Organisasjonsnummer (9 digits, MOD11)' },
+        },
+      },
+    },
+    keys: {
+      type: 'object',
+      propertyNames: { ...id, not: { enum: ['equal', 'population'] } },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+          shares: { type: 'object', propertyNames: id, additionalProperties: ratio },
+          blend: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['weight', 'key'], properties: { weight: ratio, key: id } },
+          },
+          driver: id,
+          equal: { const: true },
+          population: { const: true },
+          parties: { type: 'array', items: id },
+          precision: ratio,
+        },
+      },
+    },
+    items: { type: 'array', minItems: 1, items: { $ref: '#/$defs/item' } },
+    indices: { type: 'object', propertyNames: id, additionalProperties: { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: ratio } },
+    drivers: { type: 'object', propertyNames: id, additionalProperties: { type: 'object', propertyNames: id, additionalProperties: count } },
+    ignore: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['reason'], properties: { ...selector.properties, reason: { type: 'string' } } },
+    },
+    inputs: { type: 'object', additionalProperties: false, properties: { actuals: input, drivers: input, payments: input, budget: input } },
+    budget: { type: 'object', additionalProperties: amount },
+    settlement: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        akonto: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['due', 'part'], properties: { due: date, part: ratio } } },
+        final_due: date,
+      },
+    },
+  },
+  $defs: {
+    actualsRef: { type: 'object', additionalProperties: false, required: ['actuals'], properties: { actuals: selector } },
+    quantity: {
+      oneOf: [
+        count,
+        { type: 'object', additionalProperties: false, required: ['driver'], properties: { driver: id, per_party: { type: 'boolean' } } },
+      ],
+    },
+    price: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['quantity'],
+      properties: {
+        quantity: { $ref: '#/$defs/quantity' },
+        per: { enum: ['month', 'year'] },
+        months: { type: 'integer', minimum: 1, maximum: 12 },
+        mode: { enum: ['step', 'volume', 'graduated'] },
+        unit: amount,
+        steps: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'array', minItems: 2, maxItems: 2, prefixItems: [count, amount] },
+        },
+      },
+      oneOf: [{ required: ['steps'] }, { required: ['unit'] }],
+    },
+    item: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'label'],
+      properties: {
+        id,
+        label: { type: 'string' },
+        kind: { enum: ['operating', 'investment'] },
+        amount,
+        actuals: selector,
+        price: { $ref: '#/$defs/price' },
+        percent: ratio,
+        of: baseRefs,
+        less: baseRefs,
+        minus: baseRefs,
+        index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } },
+        vat: { enum: ['included', 'excluded'] },
+        rounding,
+        key: id,
+        party: id,
+      },
+      oneOf: [{ required: ['amount'] }, { required: ['actuals'] }, { required: ['price'] }, { required: ['percent'] }],
+    },
+  },
+} as const;

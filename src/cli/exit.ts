@@ -1,0 +1,11 @@
+/** The one way a command ends early: the CLI's single catch maps it to an exit code. */
+export class ExitError extends Error {
+  constructor(
+    /** 1: the input is wrong; 2: the command line is wrong. */
+    readonly code: 1 | 2,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

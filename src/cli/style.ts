@@ -1,0 +1,9 @@
+import { Chalk } from 'chalk';
+import type { Style } from '../diagnostics/render.js';
+
+/** Colour only on a terminal, never with --no-color or NO_COLOR set. */
+export function makeStyle(color: boolean, stream: NodeJS.WriteStream): Style {
+  const on = color && !process.env.NO_COLOR && stream.isTTY === true;
+  const c = new Chalk({ level: on ? 1 : 0 });
+  return { error: (s) => c.red.bold(s), warning: (s) => c.yellow.bold(s), dim: (s) => c.blue(s), bold: (s) => c.bold(s) };
+}

@@ -1,0 +1,85 @@
+import type { Id, Item } from '../agreement/model.js';
+import { Diagnostics, InputError } from '../diagnostics/diagnostic.js';
+import { distribute } from '../money/distribute.js';
+import { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import { roundToUnit } from '../money/rounding.js';
+import { Bases, type Basis } from './basis.js';
+import type { ComputeContext, ComputeInput } from './context.js';
+import { checkCoverage } from './coverage.js';
+import { resolveKey } from './keys.js';
+import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from './report.js';
+
+/**
+ * The allocation: every item split between the parties. Pure. Problems that
+ * only the data can show (a missing population, a server count above the
+ * last price step, an unselected ledger category) are all collected and
+ * raised together as one {@link InputError}.
+ */
+export function allocate(input: ComputeInput): AllocationReport {
+  const diags = new Diagnostics();
+  const ctx: ComputeContext = { ...input, diags };
+  const a = input.agreement;
+  const ignored = checkCoverage(a, input.actuals, diags);
+  const bases = new Bases(ctx);
+  const items: ItemResult[] = [];
+  for (const item of a.items) {
+    const basis = bases.get(item);
+    const result = basis ? allocateItem(ctx, item, basis) : null;
+    if (result) items.push(result);
+  }
+  if (diags.hasErrors) throw new InputError(diags.sorted());
+
+  const parties: PartyTotals[] = a.parties.map((party) => {
+    const sum = (kind: Item['kind']) => Money.sum(items.filter((r) => r.item.kind === kind).map((r) => r.allocations.get(party.id) ?? Money.ZERO));
+    const operating = sum('operating');
+    const investment = sum('investment');
+    const charged = operating.plus(investment);
+    return { party, operating, investment, charged, paid: Money.ZERO, balance: charged };
+  });
+  const total = (kind?: Item['kind']) => Money.sum(items.filter((r) => kind === undefined || r.item.kind === kind).map((r) => r.basis));
+  return {
+    agreement: a,
+    items,
+    parties,
+    total: total(),
+    totals: { operating: total('operating'), investment: total('investment') },
+    unallocated: Money.sum(items.map((r) => r.unallocated)),
+    ignored,
+    actualsTotal: Money.sum(input.actuals.map((r) => r.amount)),
+  };
+}
+
+function allocateItem(ctx: ComputeContext, item: Item, b: Basis): ItemResult | null {
+  const lines: AllocationLine[] = [];
+  const rounding = item.rounding;
+  let shares: ReadonlyMap<Id, Ratio> | undefined;
+  let shared = Money.ZERO;
+  const target = item.target;
+
+  if (target.kind === 'own') {
+    for (const [party, o] of b.own) lines.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: roundToUnit(o.amount.toRatio(), rounding.unit) });
+  } else {
+    const directTotal = Money.sum(b.direct.values());
+    shared = b.basis.minus(directTotal);
+    if (target.kind === 'party') {
+      lines.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: roundToUnit(shared.toRatio(), rounding.unit) });
+    } else {
+      const resolved = resolveKey(ctx, target.key, target.at);
+      if (!resolved) return null;
+      shares = resolved;
+      const quotas = [...resolved].map(([id, share]) => ({ id, share }));
+      const d = distribute(shared, quotas, rounding);
+      for (const q of quotas) lines.push({ party: q.id, method: 'key', key: target.key, share: q.share, exact: d.exact.get(q.id)!, amount: d.amounts.get(q.id)! });
+    }
+    for (const [party, m] of b.direct) lines.push({ party, method: 'direct', exact: m.toRatio(), amount: roundToUnit(m.toRatio(), rounding.unit) });
+  }
+
+  const allocations = new Map<Id, Money>();
+  for (const p of ctx.agreement.parties) {
+    const own = lines.filter((l) => l.party === p.id);
+    if (own.length) allocations.set(p.id, Money.sum(own.map((l) => l.amount)));
+  }
+  const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
+  return { item, basis: b.basis, steps: b.steps, shared, lines, allocations, unallocated, ...(shares ? { shares } : {}) };
+}

@@ -1,0 +1,163 @@
+import type { BaseRef, Id, Item } from '../agreement/model.js';
+import { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import { ORE, roundToUnit } from '../money/rounding.js';
+import type { ComputeContext } from './context.js';
+import { checkWithinSteps } from '../agreement/steps.js';
+import { priceOf } from './price.js';
+import type { BasisStep } from './report.js';
+import { describeSelector, matches } from './select.js';
+
+export interface Basis {
+  readonly basis: Money;
+  /** Actuals rows naming a party: that party's direct cost, outside the key. */
+  readonly direct: ReadonlyMap<Id, Money>;
+  /** Per-party prices, for items priced per party. */
+  readonly own: ReadonlyMap<Id, { readonly amount: Money; readonly quantity: Ratio }>;
+  readonly steps: readonly BasisStep[];
+}
+
+const VAT_FACTOR = Ratio.of(4n, 5n); // 1 / 1.25: Norwegian standard VAT
+
+/**
+ * Computes item bases, each once, following `percent` references. Cycles were
+ * rejected by the reader; the guard here only keeps a bug from looping.
+ */
+export class Bases {
+  private readonly done = new Map<Id, Basis | null>();
+  private readonly busy = new Set<Id>();
+
+  constructor(private readonly ctx: ComputeContext) {}
+
+  get(item: Item): Basis | null {
+    if (this.done.has(item.id)) return this.done.get(item.id)!;
+    if (this.busy.has(item.id)) throw new Error(`internal: percent cycle through '${item.id}' was not caught by the reader`);
+    this.busy.add(item.id);
+    const b = this.compute(item);
+    this.busy.delete(item.id);
+    this.done.set(item.id, b);
+    return b;
+  }
+
+  private compute(item: Item): Basis | null {
+    const steps: BasisStep[] = [];
+    const direct = new Map<Id, Money>();
+    const own = new Map<Id, { amount: Money; quantity: Ratio }>();
+    let amount: Money;
+    const src = item.source;
+    switch (src.kind) {
+      case 'amount':
+        amount = src.amount;
+        steps.push({ step: 'amount', text: 'amount written in the agreement', amount });
+        break;
+      case 'actuals': {
+        const rows = this.ctx.actuals.filter((r) => matches(src.selector, r));
+        amount = Money.sum(rows.map((r) => r.amount));
+        for (const r of rows) if (r.party !== undefined) direct.set(r.party, (direct.get(r.party) ?? Money.ZERO).plus(r.amount));
+        steps.push({ step: 'actuals', text: `${rows.length} actuals row${rows.length === 1 ? '' : 's'} with ${describeSelector(src.selector)}`, amount });
+        break;
+      }
+      case 'price': {
+        const p = this.price(item, own, steps);
+        if (!p) return null;
+        amount = p;
+        break;
+      }
+      case 'percent': {
+        const of = this.sumOf(src.of);
+        const deduct = this.sumOf(src.deduct);
+        if (!of || !deduct) return null;
+        const exact = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()).times(src.percent) : of.times(src.percent).minus(deduct.toRatio());
+        amount = exact.isFiniteDecimal() ? Money.fromFinite(exact) : roundToUnit(exact, ORE);
+        const pct = src.percent.times(Ratio.of(100n)).toDecimalString(6);
+        const text =
+          src.reading === 'less'
+            ? `${pct} % × (${of.toPlain()} − ${deduct.toPlain()})`
+            : `${pct} % × ${of.toPlain()} − ${deduct.toPlain()}`;
+        steps.push({ step: 'percent', text: exact.isFiniteDecimal() ? text : `${text}, rounded to øre`, amount });
+        break;
+      }
+    }
+    if (item.vatIncluded) {
+      amount = Money.fromFinite(amount.times(VAT_FACTOR));
+      for (const [p, m] of direct) direct.set(p, Money.fromFinite(m.times(VAT_FACTOR)));
+      for (const [p, o] of own) own.set(p, { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
+      steps.push({ step: 'vat', text: 'amount includes 25 % VAT: × 1/1.25', amount });
+    }
+    if (item.index) {
+      const series = this.ctx.agreement.indices.get(item.index.series)!;
+      let factor = Ratio.ONE;
+      const parts: string[] = [];
+      for (let y = item.index.from + 1; y <= this.ctx.agreement.year; y++) {
+        const change = series.changes.get(y)!;
+        factor = factor.times(Ratio.ONE.plus(change));
+        parts.push(`${y}: ${change.times(Ratio.of(100n)).toDecimalString(6)} %`);
+      }
+      amount = roundToUnit(amount.times(factor), item.rounding.unit);
+      if (own.size) {
+        for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), item.rounding.unit) });
+        amount = Money.sum([...own.values()].map((o) => o.amount));
+      }
+      steps.push({ step: 'index', text: `indexed by ${series.id} from ${item.index.from}${parts.length ? ` (${parts.join(', ')})` : ''}: × ${factor.toDecimalString()}, rounded to ${item.rounding.unit.toPlain()}`, amount });
+    }
+    return { basis: amount, direct, own, steps };
+  }
+
+  private price(item: Item, own: Map<Id, { amount: Money; quantity: Ratio }>, steps: BasisStep[]): Money | null {
+    if (item.source.kind !== 'price') return null;
+    const price = item.source.price;
+    const q = price.quantity;
+    const where = `item '${item.id}'`;
+    const within = (value: Ratio) => price.kind === 'unit' || checkWithinSteps(this.ctx, price.tiers, value, q.at, where);
+    if (q.kind === 'fixed') {
+      const r = priceOf(price, q.value);
+      if ('aboveLastStep' in r) return null; // reported by the reader
+      steps.push({ step: 'price', text: r.text, amount: r.amount });
+      return r.amount;
+    }
+    const values = this.ctx.drivers.get(q.driver);
+    const missing = this.ctx.agreement.parties.filter((p) => !values?.has(p.id));
+    if (missing.length) {
+      this.ctx.diags.error(q.at, 'driver-missing', `driver '${q.driver}' has no value for ${missing.map((p) => `'${p.id}'`).join(', ')}`, `give every party a ${q.driver} value (0 if it has none) in the drivers file or under drivers:`);
+      return null;
+    }
+    if (q.perParty) {
+      let ok = true;
+      for (const p of this.ctx.agreement.parties) {
+        const v = values!.get(p.id)!.value;
+        if (!within(v)) {
+          ok = false;
+          continue;
+        }
+        const r = priceOf(price, v);
+        if ('aboveLastStep' in r) continue;
+        own.set(p.id, { amount: r.amount, quantity: v });
+      }
+      if (!ok) return null;
+      const total = Money.sum([...own.values()].map((o) => o.amount));
+      steps.push({ step: 'price', text: `each party priced on its own ${q.driver}`, amount: total });
+      return total;
+    }
+    const total = [...values!.values()].reduce((a, v) => a.plus(v.value), Ratio.ZERO);
+    if (!within(total)) return null;
+    const r = priceOf(price, total);
+    if ('aboveLastStep' in r) return null;
+    steps.push({ step: 'price', text: `${q.driver} summed over the parties; ${r.text}`, amount: r.amount });
+    return r.amount;
+  }
+
+  private sumOf(refs: readonly BaseRef[]): Money | null {
+    let total = Money.ZERO;
+    for (const ref of refs) {
+      if (ref.kind === 'actuals') {
+        total = total.plus(Money.sum(this.ctx.actuals.filter((r) => matches(ref.selector, r)).map((r) => r.amount)));
+        continue;
+      }
+      const item = this.ctx.agreement.items.find((i) => i.id === ref.id)!;
+      const b = this.get(item);
+      if (!b) return null;
+      total = total.plus(b.basis);
+    }
+    return total;
+  }
+}

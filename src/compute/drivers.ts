@@ -1,0 +1,33 @@
+import type { Agreement, Id } from '../agreement/model.js';
+import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { DriverRow } from '../inputs/drivers.js';
+import type { Ratio } from '../money/ratio.js';
+import type { DriverTable } from './context.js';
+
+/**
+ * Merges driver values written in the agreement with rows from the drivers
+ * file, keeping rows for the agreement year or without a year. A value given
+ * twice is an error, not a silent override.
+ */
+export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Diagnostics): DriverTable {
+  const table = new Map<Id, Map<Id, { value: Ratio; at: SourcePos }>>();
+  const partyIds = a.parties.map((p) => p.id);
+  const put = (driver: Id, party: Id, value: Ratio, at: SourcePos) => {
+    const values = table.get(driver) ?? new Map<Id, { value: Ratio; at: SourcePos }>();
+    table.set(driver, values);
+    const prev = values.get(party);
+    if (prev) diags.error(at, 'driver-duplicate', `driver '${driver}' of party '${party}' is given twice`, `the other value is at ${prev.at.file}:${prev.at.line}:${prev.at.col}; keep one`);
+    else values.set(party, { value, at });
+  };
+  for (const [driver, values] of a.drivers) for (const [party, v] of values) put(driver, party, v.value, v.at);
+  for (const row of rows) {
+    if (row.year !== undefined && row.year !== a.year) continue;
+    if (!partyIds.includes(row.party)) {
+      diags.error(row.at, 'unknown-party', `unknown party '${row.party}'`, didYouMean(row.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
+      continue;
+    }
+    put(row.driver, row.party, row.value, row.at);
+  }
+  return table;
+}

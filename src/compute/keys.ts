@@ -1,0 +1,119 @@
+import type { Id, Key, Party } from '../agreement/model.js';
+import type { SourcePos } from '../diagnostics/diagnostic.js';
+import { distribute, type Quota } from '../money/distribute.js';
+import { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import type { ComputeContext } from './context.js';
+
+/** Shares in agreement party order; they sum to exactly 1. */
+export type Shares = ReadonlyMap<Id, Ratio>;
+
+/**
+ * Resolves a key to exact shares. Built-in keys (`equal`, `population`) and
+ * blend parts without their own `parties:` work over `scope`; a named key
+ * with `parties:` always uses its own list. Returns null after reporting why
+ * the shares cannot be computed.
+ */
+export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: readonly Party[] = ctx.agreement.parties): Shares | null {
+  const key = ctx.agreement.keys.get(id);
+  if (!key) {
+    if (id === 'equal') return equalShares(scope);
+    if (id === 'population') return populationShares(ctx, scope, at);
+    return null; // unknown keys were reported by the reader
+  }
+  const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
+  const shares = definitionShares(ctx, key, own, at);
+  return shares && key.precision ? roundShares(shares, key, ctx) : shares;
+}
+
+function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[], at: SourcePos): Shares | null {
+  switch (key.def.kind) {
+    case 'shares': {
+      const out = new Map<Id, Ratio>();
+      for (const p of ctx.agreement.parties) {
+        const s = key.def.shares.get(p.id);
+        if (s) out.set(p.id, s.share);
+      }
+      return out;
+    }
+    case 'equal':
+      return equalShares(parties);
+    case 'population':
+      return populationShares(ctx, parties, key.at);
+    case 'driver':
+      return driverShares(ctx, key.def.driver, parties, key.at);
+    case 'blend': {
+      const acc = new Map<Id, Ratio>();
+      for (const part of key.def.parts) {
+        const sub = resolveKey(ctx, part.key, part.at, parties);
+        if (!sub) return null;
+        for (const [party, share] of sub) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(part.weight.times(share)));
+      }
+      return inPartyOrder(ctx.agreement.parties, acc);
+    }
+  }
+}
+
+function equalShares(parties: readonly Party[]): Shares {
+  const share = Ratio.of(1n, BigInt(parties.length));
+  return new Map(parties.map((p) => [p.id, share]));
+}
+
+function populationShares(ctx: ComputeContext, parties: readonly Party[], at: SourcePos): Shares | null {
+  const year = ctx.agreement.year;
+  const values = new Map<Id, Ratio>();
+  let ok = true;
+  for (const p of parties) {
+    const pop = p.population;
+    const v = pop?.kind === 'fixed' ? pop.value : pop?.values.get(year);
+    if (v === undefined) {
+      ok = false;
+      ctx.diags.error(pop?.at ?? p.at, 'population-missing', `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`, pop ? `add ${year}: <population> to its population` : `add population: <inhabitants on 1 January> to party '${p.id}'`);
+    } else values.set(p.id, v);
+  }
+  return ok ? proportional(ctx, values, at, 'population') : null;
+}
+
+function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[], at: SourcePos): Shares | null {
+  const table = ctx.drivers.get(driver);
+  const values = new Map<Id, Ratio>();
+  let ok = true;
+  for (const p of parties) {
+    const v = table?.get(p.id)?.value;
+    if (v === undefined) {
+      ok = false;
+      ctx.diags.error(at, 'driver-missing', `driver '${driver}' has no value for party '${p.id}'`, `add a row '${p.id},${driver},<value>' to the drivers file, or drivers: { ${driver}: { ${p.id}: <value> } } to the agreement`);
+    } else values.set(p.id, v);
+  }
+  return ok ? proportional(ctx, values, at, `driver '${driver}'`) : null;
+}
+
+function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: SourcePos, what: string): Shares | null {
+  const total = [...values.values()].reduce((a, b) => a.plus(b), Ratio.ZERO);
+  if (total.isZero()) {
+    ctx.diags.error(at, 'key-zero-total', `${what} sums to zero over the key's parties, so no shares can be computed`, 'check the values: at least one party must have more than zero');
+    return null;
+  }
+  return new Map([...values].map(([id, v]) => [id, v.div(total)]));
+}
+
+/**
+ * `precision:` rounds computed shares to a step with the allocation
+ * primitive itself — 100 % split in units of the precision, largest remainder
+ * — so the rounded shares still sum to exactly 100 %.
+ */
+function roundShares(shares: Shares, key: Key, ctx: ComputeContext): Shares | null {
+  const steps = Ratio.ONE.div(key.precision!);
+  if (!steps.isInteger() || !key.precision!.isFiniteDecimal()) {
+    ctx.diags.error(key.at, 'key-precision', `precision ${key.precision!.toDecimalString()} of key '${key.id}' does not divide 100 % evenly`, 'use a step such as 0.01%, 0.1% or 1%');
+    return null;
+  }
+  const quotas: Quota[] = [...shares].map(([id, share]) => ({ id, share }));
+  const unit = Money.fromFinite(key.precision!);
+  const { amounts } = distribute(Money.parse('1')!, quotas, { unit, method: 'largest-remainder' });
+  return new Map([...amounts].map(([id, m]) => [id, m.toRatio()]));
+}
+
+function inPartyOrder(parties: readonly Party[], shares: ReadonlyMap<Id, Ratio>): Shares {
+  return new Map(parties.filter((p) => shares.has(p.id)).map((p) => [p.id, shares.get(p.id)!]));
+}

@@ -1,0 +1,75 @@
+import type { Agreement, Id, IgnoreRule, Item, Party } from '../agreement/model.js';
+import type { Money } from '../money/money.js';
+import type { Ratio } from '../money/ratio.js';
+
+/**
+ * How a line was reached: `key` — a share of the item's shared basis;
+ * `party` — the item is charged to this one party; `direct` — actuals rows
+ * that name the party; `own` — the party's price for its own quantity.
+ */
+export type LineMethod = 'key' | 'party' | 'direct' | 'own';
+
+/** One party's line of one item, with everything needed to show how it was computed. */
+export interface AllocationLine {
+  readonly party: Id;
+  readonly method: LineMethod;
+  /** The key and the share actually used, for `key` lines. */
+  readonly key?: Id;
+  readonly share?: Ratio;
+  /** The party's own quantity, for `own` lines. */
+  readonly quantity?: Ratio;
+  /** What the share or price applied to, before rounding. */
+  readonly exact: Ratio;
+  readonly amount: Money;
+}
+
+/** One step in how an item's basis was reached, for reports and `explain`. */
+export interface BasisStep {
+  readonly step: 'amount' | 'actuals' | 'price' | 'percent' | 'vat' | 'index' | 'round';
+  readonly text: string;
+  readonly amount: Money;
+}
+
+export interface ItemResult {
+  readonly item: Item;
+  /** The whole amount of the item: what its lines and remainder add up to. */
+  readonly basis: Money;
+  readonly steps: readonly BasisStep[];
+  /** The part split by the key (basis less direct rows); zero for other items. */
+  readonly shared: Money;
+  /** Shares used for the key, in party order; absent for direct and per-party items. */
+  readonly shares?: ReadonlyMap<Id, Ratio>;
+  readonly lines: readonly AllocationLine[];
+  /** Per party, the sum of its lines, in party order. */
+  readonly allocations: ReadonlyMap<Id, Money>;
+  /** basis − Σ allocations. */
+  readonly unallocated: Money;
+}
+
+export interface PartyTotals {
+  readonly party: Party;
+  readonly operating: Money;
+  readonly investment: Money;
+  readonly charged: Money;
+  readonly paid: Money;
+  readonly balance: Money;
+}
+
+export interface IgnoredTotal {
+  readonly rule: IgnoreRule;
+  readonly rows: number;
+  readonly amount: Money;
+}
+
+export interface AllocationReport {
+  readonly agreement: Agreement;
+  readonly items: readonly ItemResult[];
+  readonly parties: readonly PartyTotals[];
+  /** Σ basis of every item. */
+  readonly total: Money;
+  readonly totals: { readonly operating: Money; readonly investment: Money };
+  readonly unallocated: Money;
+  readonly ignored: readonly IgnoredTotal[];
+  /** Σ of every actuals row read, so that total + ignored can be reconciled against the ledger. */
+  readonly actualsTotal: Money;
+}

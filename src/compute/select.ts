@@ -1,0 +1,15 @@
+import type { Selector } from '../agreement/model.js';
+import type { ActualsRow } from '../inputs/actuals.js';
+
+/** True when every field the selector names matches one of its values. */
+export function matches(selector: Selector, row: ActualsRow): boolean {
+  const field = (values: readonly string[] | undefined, v: string | undefined) => values === undefined || (v !== undefined && values.includes(v));
+  return field(selector.category, row.category) && field(selector.account, row.account) && field(selector.project, row.project);
+}
+
+export function describeSelector(s: Selector): string {
+  return (['category', 'account', 'project'] as const)
+    .filter((k) => s[k])
+    .map((k) => `${k} ${s[k]!.join(', ')}`)
+    .join('; ');
+}

@@ -1,0 +1,30 @@
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { CsvTable } from './table.js';
+
+/**
+ * Finds our columns in a file's header: by the name mapped in the agreement
+ * (`columns: { category: Art }`) or by our own name, without regard to case
+ * or surrounding spaces. Returns column positions, or null after reporting
+ * every missing required column.
+ */
+export function locateColumns<C extends string>(
+  table: CsvTable,
+  required: readonly C[],
+  optional: readonly C[],
+  mapping: ReadonlyMap<string, string>,
+  diags: Diagnostics,
+): Map<C, number> | null {
+  const norm = (s: string) => s.trim().toLowerCase();
+  const found = new Map<C, number>();
+  let ok = true;
+  for (const col of [...required, ...optional]) {
+    const wanted = mapping.get(col) ?? col;
+    const i = table.header.findIndex((h) => norm(h) === norm(wanted));
+    if (i >= 0) found.set(col, i);
+    else if (required.includes(col)) {
+      ok = false;
+      diags.error(table.headerAt, 'csv-missing-column', `${table.file} has no column '${wanted}'`, `the header has: ${table.header.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`);
+    }
+  }
+  return ok ? found : null;
+}

@@ -1,0 +1,91 @@
+import type { AllocationLine, AllocationReport, ItemResult } from '../compute/report.js';
+import { describeSelector } from '../compute/select.js';
+import { Money } from '../money/money.js';
+import { kindLabel, label } from './labels.js';
+import { formatMoney, formatShare, type Locale } from './locale.js';
+
+/**
+ * One layout, two syntaxes: a terminal table or Markdown. Both read the same
+ * rows built here, so they cannot disagree.
+ */
+export interface Block {
+  readonly heading: string;
+  readonly notes: readonly string[];
+  readonly columns: readonly { title: string; align: 'left' | 'right' }[];
+  readonly rows: readonly (readonly string[])[];
+  readonly footer: readonly (readonly string[])[];
+}
+
+export interface AllocationDoc {
+  readonly title: string;
+  readonly notes: readonly string[];
+  readonly blocks: readonly Block[];
+}
+
+export function allocationDoc(r: AllocationReport, locale: Locale): AllocationDoc {
+  const a = r.agreement;
+  const m = (x: Money) => formatMoney(x, locale);
+  const blocks: Block[] = r.items.map((i) => itemBlock(r, i, locale));
+  const both = r.items.some((i) => i.item.kind === 'investment');
+  const summaryColumns = [
+    { title: label('party', locale), align: 'left' as const },
+    { title: label('operating', locale), align: 'right' as const },
+    ...(both ? [{ title: label('investment', locale), align: 'right' as const }] : []),
+    { title: label('sum', locale), align: 'right' as const },
+  ];
+  const summaryRows = r.parties.map((p) => [p.party.name, m(p.operating), ...(both ? [m(p.investment)] : []), m(p.charged)]);
+  const footer = [[label('sum', locale), m(r.totals.operating.minus(unallocatedOf(r, 'operating'))), ...(both ? [m(r.totals.investment.minus(unallocatedOf(r, 'investment')))] : []), m(r.total.minus(r.unallocated))]];
+  if (!r.unallocated.isZero()) footer.push([label('unallocated', locale), m(unallocatedOf(r, 'operating')), ...(both ? [m(unallocatedOf(r, 'investment'))] : []), m(r.unallocated)]);
+  blocks.push({ heading: label('perParty', locale), notes: [], columns: summaryColumns, rows: summaryRows, footer });
+  if (r.ignored.length) {
+    blocks.push({
+      heading: label('ignored', locale),
+      notes: [],
+      columns: [
+        { title: label('item', locale), align: 'left' },
+        { title: label('label', locale), align: 'left' },
+        { title: label('rows', locale), align: 'right' },
+        { title: label('amount', locale), align: 'right' },
+      ],
+      rows: r.ignored.map((g) => [describeSelector(g.rule.selector), g.rule.reason, String(g.rows), m(g.amount)]),
+      footer: [],
+    });
+  }
+  return { title: `${a.title} ${a.year} — ${label('allocation', locale)}`, notes: [roundingText(r, locale)], blocks };
+}
+
+function roundingText(r: AllocationReport, locale: Locale): string {
+  const u = r.agreement.rounding.unit;
+  const unitText = u.toPlain() === '0.01' ? label('ore', locale) : u.toPlain() === '1.00' ? label('krone', locale) : `${formatMoney(u, locale)} kr`;
+  return `${label('rounding', locale)}: ${unitText}, ${label(r.agreement.rounding.method, locale)}`;
+}
+
+function unallocatedOf(r: AllocationReport, kind: 'operating' | 'investment'): Money {
+  return r.items.filter((i) => i.item.kind === kind).reduce((acc, i) => acc.plus(i.unallocated), Money.ZERO);
+}
+
+function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
+  const m = (x: Money) => formatMoney(x, locale);
+  const name = (id: string) => r.agreement.parties.find((p) => p.id === id)?.name ?? id;
+  const t = i.item.target;
+  const how = t.kind === 'key' ? `${label('key', locale)} ${t.key}` : t.kind === 'party' ? `${label('chargedTo', locale)} ${name(t.party)}` : label('own', locale);
+  const notes = [`${label('basis', locale)} ${m(i.basis)} · ${how} · ${kindLabel(i.item.kind, locale)}`];
+  const shareCell = (l: AllocationLine) =>
+    l.method === 'key' ? formatShare(l.share!, locale) : l.method === 'own' ? `${label('own', locale)} ${l.quantity!.toDecimalString().replace('.', locale === 'nb' ? ',' : '.')}` : l.method === 'direct' ? label('direct', locale) : '';
+  const rows = i.lines.map((l) => [name(l.party), shareCell(l), m(l.amount)]);
+  const allocatedTotal = i.basis.minus(i.unallocated);
+  const totalShare = i.shares ? formatShare([...i.shares.values()].reduce((a, b) => a.plus(b)), locale) : '';
+  const footer = [[label('sum', locale), totalShare, m(allocatedTotal)]];
+  if (!i.unallocated.isZero()) footer.push([label('unallocated', locale), '', m(i.unallocated)]);
+  return {
+    heading: `${i.item.label} (${i.item.id})`,
+    notes,
+    columns: [
+      { title: label('party', locale), align: 'left' },
+      { title: label('share', locale), align: 'right' },
+      { title: label('amount', locale), align: 'right' },
+    ],
+    rows,
+    footer,
+  };
+}

@@ -1,0 +1,19 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Locale } from './locale.js';
+
+/**
+ * CSV that Excel opens correctly: with `nb`, semicolons, a decimal comma and
+ * a UTF-8 byte order mark (Norwegian Excel's expectations); with `en`, commas
+ * and a point. Text cells that a spreadsheet would run as a formula are
+ * prefixed with an apostrophe (OWASP's advice on CSV injection); cells that
+ * are numbers are left alone.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[], locale: Locale): string {
+  const safe = rows.map((r) => r.map((c, i) => (numeric[i] ? c : neutralise(c))));
+  const body = stringify([header.map(neutralise), ...safe], { delimiter: locale === 'nb' ? ';' : ',', record_delimiter: 'windows' });
+  return (locale === 'nb' ? '\ufeff' : '') + body;
+}
+
+function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

@@ -1,0 +1,27 @@
+import type { AllocationDoc } from './allocation-text.js';
+import { textTable } from './text-table.js';
+
+/** A report document as a terminal table. */
+export function docToText(doc: AllocationDoc, bold: (s: string) => string = (s) => s): string {
+  const out = [bold(doc.title), ...doc.notes.filter(Boolean), ''];
+  for (const b of doc.blocks) {
+    out.push(bold(b.heading), ...b.notes, textTable(b.columns, b.rows, b.footer), '');
+  }
+  return out.join('\n');
+}
+
+/** The same document as Markdown (GitHub tables). */
+export function docToMarkdown(doc: AllocationDoc): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const out = [`# ${esc(doc.title)}`, '', ...doc.notes.filter(Boolean).map((n) => `${esc(n)}  `), ''];
+  for (const b of doc.blocks) {
+    out.push(`## ${esc(b.heading)}`, '');
+    if (b.notes.length) out.push(...b.notes.map(esc), '');
+    out.push(`| ${b.columns.map((c) => esc(c.title)).join(' | ')} |`);
+    out.push(`| ${b.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`);
+    for (const row of b.rows) out.push(`| ${row.map(esc).join(' | ')} |`);
+    for (const row of b.footer) out.push(`| ${row.map((c, i) => (i === 0 || c ? `**${esc(c)}**` : '')).join(' | ')} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
