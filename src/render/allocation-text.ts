@@ -42,8 +42,8 @@ export function allocationDoc(r: AllocationReport, locale: Locale): AllocationDo
       heading: label('ignored', locale),
       notes: [],
       columns: [
-        { title: label('item', locale), align: 'left' },
-        { title: label('label', locale), align: 'left' },
+        { title: label('selection', locale), align: 'left' },
+        { title: label('reason', locale), align: 'left' },
         { title: label('rows', locale), align: 'right' },
         { title: label('amount', locale), align: 'right' },
       ],
