@@ -110,7 +110,7 @@ function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagn
   if (!report) return { diagnostics: all };
   const a = loaded.agreement;
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  const summary = `${n(a.parties.length, 'party').replace('partys', 'parties')}, ${n(a.items.length, 'item')}, ${n(loaded.actuals.length, 'actuals row')}; ${formatMoney(report.total, locale)} allocated, ${formatMoney(report.unallocated, locale)} unallocated`;
+  const summary = `${n(a.parties.length, 'party').replace('partys', 'parties')}, ${n(a.items.length, 'item')}, ${n(loaded.actuals.length, 'actuals row')}; total ${formatMoney(report.total, locale)}, allocated ${formatMoney(report.total.minus(report.unallocated), locale)}, unallocated ${formatMoney(report.unallocated, locale)}`;
   return { diagnostics: all, summary };
 }
 

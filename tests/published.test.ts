@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { samkost } from './cli.js';
+
+/**
+ * The published tables of DOMAIN.md, typed in by hand from the seeds — never
+ * produced by samkost — and compared with what the CLI computes. The golden
+ * files may be regenerated; these figures may not.
+ */
+interface Json {
+  items: { id: string; basis: string; allocations: Record<string, string>; unallocated: string }[];
+  parties: { id: string; charged: string; operating: string; investment: string }[];
+  total: string;
+  unallocated: string;
+}
+
+function allocate(fixture: string): Json {
+  const run = samkost(['allocate', `fixtures/${fixture}`, '--format', 'json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Json;
+}
+
+const charged = (j: Json) => Object.fromEntries(j.parties.map((p) => [p.id, p.charged]));
+
+describe('published figures (DOMAIN.md)', () => {
+  it('§1 ROR-IKT 2023 overrun, half-up per line: the table as printed, one øre unallocated', () => {
+    const j = allocate('ror-ikt-2023-overrun');
+    expect(j.items[0]!.basis).toBe('1937782.94');
+    expect(j.items[0]!.allocations).toEqual({ molde: '888861.03', vestnes: '240091.31', rauma: '239316.19', aukra: '162192.43', hustadvika: '407321.97' });
+    expect(j.unallocated).toBe('0.01');
+  });
+
+  it('§1 ROR-IKT 2023 overrun, largest remainder: the missing øre goes to Molde', () => {
+    const j = allocate('ror-ikt-2023-overrun-largest-remainder');
+    expect(j.items[0]!.allocations).toEqual({ molde: '888861.04', vestnes: '240091.31', rauma: '239316.19', aukra: '162192.43', hustadvika: '407321.97' });
+    expect(j.unallocated).toBe('0.00');
+  });
+
+  it('§2 ROR-IKT 2023 investment spend ex VAT by the 2023 key', () => {
+    const j = allocate('ror-ikt-2023-investment');
+    expect(j.items[0]!.allocations).toEqual({ molde: '4447837.91', vestnes: '1201410.76', rauma: '1197532.12', aukra: '811606.79', hustadvika: '2038228.75' });
+    expect(j.total).toBe('9696616.33');
+    expect(j.unallocated).toBe('0.00');
+    expect(j.parties.every((p) => p.operating === '0.00')).toBe(true);
+  });
+
+  it('§3 SOC+ 2024: 397 servers → 400 step → 1 464 000; budget 1 864 000 in whole kroner', () => {
+    const j = allocate('ror-ikt-2024-soc');
+    expect(j.items.find((i) => i.id === 'soc')!.basis).toBe('1464000.00');
+    expect(j.total).toBe('1864000.00');
+    expect(charged(j)).toEqual({ molde: '877944.00', hustadvika: '367581.00', vestnes: '238219.00', rauma: '229458.00', aukra: '150798.00' });
+  });
+
+  it('§3 SOC+ 2025 without the establishment: 1 664 000', () => {
+    const j = allocate('ror-ikt-2025-soc');
+    expect(j.total).toBe('1664000.00');
+    const ore = Object.values(charged(j)).reduce((a, b) => a + BigInt(b.replace('.', '')), 0n);
+    expect(ore).toBe(166400000n);
+  });
+
+  it('§4 Harstad–Ibestad base year: 500 000 + 5 % × (9 000 000 − 500 000) = 925 000', () => {
+    const j = allocate('harstad-ibestad');
+    expect(j.items.find((i) => i.id === 'variabel')!.basis).toBe('425000.00');
+    expect(charged(j).ibestad).toBe('925000.00');
+  });
+
+  it('§4 Harstad–Ibestad indexed to 2023 (hand-computed in the fixture)', () => {
+    const j = allocate('harstad-ibestad-2023');
+    expect(j.items.find((i) => i.id === 'fast')!.basis).toBe('562380.00');
+    expect(charged(j).ibestad).toBe('1014261.00');
+  });
+
+  it('§5 Melhus–Midtre Gauldal 50/50: 5.0 mill → 3.0/2.0 and 12.4 mill → 7.44/4.96', () => {
+    const j = allocate('melhus-midtre-gauldal');
+    expect(j.items.find((i) => i.id === 'etablering')!.allocations).toEqual({ melhus: '3000000.00', 'midtre-gauldal': '2000000.00' });
+    expect(j.items.find((i) => i.id === 'drift')!.allocations).toEqual({ melhus: '7440000.00', 'midtre-gauldal': '4960000.00' });
+  });
+
+  it('§6 Namsos–Flatanger: 20 % / 40 % / 20 % positions and own licences (hand-computed in the fixture)', () => {
+    const j = allocate('namsos-flatanger');
+    const flatanger = (id: string) => j.items.find((i) => i.id === id)!.allocations.flatanger;
+    expect([flatanger('driftssjef'), flatanger('konsulent-drift'), flatanger('konsulent-ipad'), flatanger('lisens-e3'), flatanger('lisens-f3')]).toEqual(['210000.00', '328000.00', '156000.00', '352800.00', '45600.00']);
+  });
+});
