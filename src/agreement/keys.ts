@@ -74,7 +74,7 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
     }
     case 'driver': {
       const driver = r.id(d.value, `driver of key '${id}'`, d.valueAt);
-      return driver === null ? null : { kind: 'driver', driver };
+      return driver === null ? null : { kind: 'driver', driver, at: d.valueAt };
     }
     case 'shares': {
       const shares = new Map<Id, { share: Ratio; at: SourcePos }>();

@@ -26,7 +26,7 @@ export type KeyDef =
   | { readonly kind: 'shares'; readonly shares: ReadonlyMap<Id, { readonly share: Ratio; readonly at: SourcePos }> }
   | { readonly kind: 'equal' }
   | { readonly kind: 'population' }
-  | { readonly kind: 'driver'; readonly driver: Id }
+  | { readonly kind: 'driver'; readonly driver: Id; readonly at: SourcePos }
   | { readonly kind: 'blend'; readonly parts: readonly BlendPart[] };
 
 export interface BlendPart {

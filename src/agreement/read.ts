@@ -1,4 +1,5 @@
 import { Diagnostics, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
+import { closest } from '../diagnostics/suggest.js';
 import { Money } from '../money/money.js';
 import type { Rounding } from '../money/rounding.js';
 import { readItems } from './items.js';
@@ -8,7 +9,7 @@ import { readParties } from './parties.js';
 import { checkReferences } from './references.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readSettlement } from './settings.js';
-import { YamlReader, type Entry } from './yaml-nodes.js';
+import { isMap, YamlReader, type Entry } from './yaml-nodes.js';
 
 export const FORMAT_VERSION = 1;
 const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement'];
@@ -35,7 +36,9 @@ export function readAgreement(text: string, file: string, resolve: (path: string
 
   r.onlyFields(entries, TOP_FIELDS, 'the agreement');
   const f = (name: string): Entry | undefined => entries.find((e) => e.key === name);
-  for (const name of REQUIRED) if (!f(name)) diags.error(start, 'missing-field', `the agreement has no ${name}:`, requiredHint(name));
+  // A misspelt required field is already reported with a "did you mean"; do not report it missing too.
+  const misspelt = (name: string) => entries.some((e) => !TOP_FIELDS.includes(e.key) && closest(e.key, TOP_FIELDS) === name);
+  for (const name of REQUIRED) if (!f(name) && !misspelt(name)) diags.error(start, 'missing-field', `the agreement has no ${name}:`, requiredHint(name));
 
   const version = f('samkost');
   if (version) {
@@ -53,6 +56,8 @@ export function readAgreement(text: string, file: string, resolve: (path: string
   const roundingEntry = f('rounding');
   const rounding = roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING;
   const parties = f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : [];
+  // Without readable parties every reference would be reported as unknown: fix the shape first.
+  if (f('parties') && !isMap(f('parties')!.value)) return { agreement: null, diagnostics: diags.sorted() };
   const partyIds = new Set(parties.map((p) => p.id));
   const keys = f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map();
   const items = f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : [];

@@ -33,7 +33,12 @@ export class YamlReader {
     this.doc = parseDocument(text, { lineCounter: this.lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
     for (const e of this.doc.errors) {
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-      const hint = code === 'duplicate-key' ? 'each name may appear once in a mapping; remove or rename one' : 'check indentation, colons and quoting on this line';
+      const hint =
+        code === 'duplicate-key'
+          ? 'each name may appear once in a mapping; remove or rename one'
+          : /end with a [}\]]/.test(e.message)
+            ? "a '{' or '[' on an earlier line is not closed"
+            : 'check indentation, colons and quoting on this line';
       this.diags.error(this.posAt(e.pos[0]), code, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint);
     }
   }

@@ -1,5 +1,10 @@
 /** The one way a command ends early: the CLI's single catch maps it to an exit code. */
 export class ExitError extends Error {
+  /** Ends with `code` after the command has already told the user why. */
+  static quiet(code: 1 | 2): ExitError {
+    return new ExitError(code, '');
+  }
+
   constructor(
     /** 1: the input is wrong; 2: the command line is wrong. */
     readonly code: 1 | 2,

@@ -36,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof ExitError) {
+      if (!e.message) return e.code;
       const style = makeStyle(true, process.stderr);
       process.stderr.write(`samkost: ${style.error('error')}: ${e.message}\n${e.hint ? `  = hint: ${e.hint}\n` : ''}`);
       return e.code;
@@ -100,7 +101,7 @@ async function check(args: readonly string[], opts: CommonOptions): Promise<void
     const lines = results.filter((r) => r.summary).map((r) => `${r.file}: ok — ${r.summary}`);
     if (lines.length) await emit(lines.join('\n') + '\n', opts);
   }
-  if (failed) throw new ExitError(1, `${all.filter((d) => d.severity === 'error').length} error(s) found`, 'fix the errors above and run samkost check again');
+  if (failed) throw ExitError.quiet(1);
 }
 
 function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagnostic[]; summary?: string } {

@@ -42,7 +42,7 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
   for (const [category, u] of unselected) {
     const first = u.rows[0]!;
     diags.error(
-      first.at,
+      first.categoryAt,
       'actuals-unselected',
       `category '${category}' (${u.rows.length} row${u.rows.length === 1 ? '' : 's'}, total ${u.amount.toPlain()}) is not selected by any item and not ignored`,
       `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,

@@ -41,7 +41,7 @@ function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party
     case 'population':
       return populationShares(ctx, parties, key.at);
     case 'driver':
-      return driverShares(ctx, key.def.driver, parties, key.at);
+      return driverShares(ctx, key.def.driver, parties, key.def.at);
     case 'blend': {
       const acc = new Map<Id, Ratio>();
       for (const part of key.def.parts) {

@@ -14,6 +14,7 @@ export interface ActualsRow {
   readonly text?: string;
   /** Where the row's amount was written. */
   readonly at: SourcePos;
+  readonly categoryAt: SourcePos;
   readonly partyAt?: SourcePos;
 }
 
@@ -50,6 +51,7 @@ export function readActuals(table: CsvTable, columns: ReadonlyMap<string, string
       category: category.value.trim(),
       amount,
       at: amountCell.at,
+      categoryAt: category.at,
       ...(opt('account') ? { account: opt('account') } : {}),
       ...(opt('project') ? { project: opt('project') } : {}),
       ...(party ? { party, partyAt: cell('party')!.at } : {}),

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, samkost } from './cli.js';
+
+/**
+ * The catalogue of user mistakes: one broken agreement per directory. Its
+ * first line, written by hand, says which errors must be reported and where
+ * (`# expect: code@line:col, ...`); expected.txt pins the full message,
+ * excerpt and hint as the user sees them.
+ */
+const dir = path.join(ROOT, 'tests/errors');
+const cases = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const update = process.env.UPDATE_GOLDEN === '1';
+
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  col: number;
+  code: string;
+  message: string;
+  hint: string | null;
+}
+
+describe('error catalogue', () => {
+  it('has at least 30 broken agreements', () => expect(cases.length).toBeGreaterThanOrEqual(30));
+  for (const name of cases) {
+    const caseDir = path.join('tests/errors', name);
+    const header = readFileSync(path.join(ROOT, caseDir, 'agreement.yaml'), 'utf8').split('\n')[0]!;
+    const expected = /^# expect: (.+)$/.exec(header)![1]!.split(',').map((s) => {
+      const [code, pos] = s.trim().split('@') as [string, string];
+      const [line, col] = pos.split(':').map(Number) as [number, number];
+      return { code, line, col };
+    });
+
+    it(`${name}: reports ${expected.map((e) => e.code).join(', ')} at the right place`, () => {
+      const run = samkost(['check', caseDir, '--format', 'json']);
+      expect(run.code).toBe(1);
+      const json = JSON.parse(run.stdout) as { ok: boolean; diagnostics: JsonDiagnostic[] };
+      expect(json.ok).toBe(false);
+      const got = json.diagnostics.map((d) => ({ code: d.code, line: d.line, col: d.col }));
+      expect(got).toEqual(expect.arrayContaining(expected));
+      expect(got).toHaveLength(expected.length);
+      for (const d of json.diagnostics) {
+        expect(d.message.length).toBeGreaterThan(0);
+        expect(d.hint).toBeTruthy();
+      }
+    });
+
+    it(`${name}: prints a compiler-style message, no stack trace, nothing on stdout`, () => {
+      const run = samkost(['check', caseDir]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^\S+:\d+:\d+: error: /);
+      expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+      const file = path.join(ROOT, caseDir, 'expected.txt');
+      if (update) writeFileSync(file, run.stderr);
+      expect(run.stderr).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+});
