@@ -108,7 +108,7 @@ export class Bases {
     const price = item.source.price;
     const q = price.quantity;
     const where = `item '${item.id}'`;
-    const within = (value: Ratio) => price.kind === 'unit' || checkWithinSteps(this.ctx, price.tiers, value, q.at, where);
+    const within = (value: Ratio, party?: Id) => price.kind === 'unit' || checkWithinSteps(this.ctx, price.tiers, value, q.at, party ? `${where}, party '${party}'` : where);
     if (q.kind === 'fixed') {
       const r = priceOf(price, q.value);
       if ('aboveLastStep' in r) return null; // reported by the reader
@@ -125,7 +125,7 @@ export class Bases {
       let ok = true;
       for (const p of this.ctx.agreement.parties) {
         const v = values!.get(p.id)!.value;
-        if (!within(v)) {
+        if (!within(v, p.id)) {
           ok = false;
           continue;
         }

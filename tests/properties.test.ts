@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readAgreement } from '../src/agreement/read.js';
+import { allocate } from '../src/compute/allocate.js';
+import { driverTable } from '../src/compute/drivers.js';
+import { Diagnostics } from '../src/diagnostics/diagnostic.js';
+import { distribute, type Quota } from '../src/money/distribute.js';
+import { Money } from '../src/money/money.js';
+import { Ratio } from '../src/money/ratio.js';
+import type { RoundingMethod } from '../src/money/rounding.js';
+
+/** An amount in øre, as text, positive or negative, up to a billion kroner. */
+const amount = fc.bigInt({ min: -100_000_000_000n, max: 100_000_000_000n }).map((ore) => {
+  const neg = ore < 0n;
+  const abs = (neg ? -ore : ore).toString().padStart(3, '0');
+  return Money.parse(`${neg ? '-' : ''}${abs.slice(0, -2)}.${abs.slice(-2)}`)!;
+});
+const unit = fc.constantFrom('0.01', '1', '0.05', '10').map((u) => Money.parse(u)!);
+const method = fc.constantFrom<RoundingMethod>('half-up', 'largest-remainder');
+
+/** Positive integer weights turned into exact shares that sum to 1, with distinct ids. */
+const quotas = fc.array(fc.bigInt({ min: 0n, max: 1_000_000n }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0n)).map((weights): Quota[] => {
+  const total = weights.reduce((a, b) => a + b, 0n);
+  return weights.map((w, i) => ({ id: `p${i}`, share: Ratio.of(w, total) }));
+});
+
+const ratioOf = (m: Money) => m.toRatio();
+
+describe('allocation invariants (fast-check)', () => {
+  it('largest remainder: the lines sum to the basis rounded to the unit', () => {
+    fc.assert(
+      fc.property(amount, quotas, unit, (basis, qs, u) => {
+        const d = distribute(basis, qs, { unit: u, method: 'largest-remainder' });
+        const sum = Money.sum(d.amounts.values());
+        // what is left is only the basis's own part below the unit: less than half a unit
+        expect(ratioOf(d.unallocated).abs().cmp(ratioOf(u).div(Ratio.of(2n)))).toBeLessThanOrEqual(0);
+        expect(sum.plus(d.unallocated).eq(basis)).toBe(true);
+        if (ratioOf(basis).div(ratioOf(u)).isInteger()) expect(sum.eq(basis)).toBe(true);
+      }),
+    );
+  });
+
+  it('every line is less than one unit from its exact product (both methods)', () => {
+    fc.assert(
+      fc.property(amount, quotas, unit, method, (basis, qs, u, m) => {
+        const d = distribute(basis, qs, { unit: u, method: m });
+        for (const q of qs) {
+          const diff = ratioOf(d.amounts.get(q.id)!).minus(d.exact.get(q.id)!).abs();
+          expect(diff.cmp(ratioOf(u))).toBeLessThan(0);
+        }
+      }),
+    );
+  });
+
+  it('the result does not depend on the order the parties are listed in', () => {
+    fc.assert(
+      fc.property(amount, quotas, unit, method, fc.integer(), (basis, qs, u, m, seed) => {
+        const shuffled = fc.sample(fc.shuffledSubarray(qs, { minLength: qs.length, maxLength: qs.length }), { numRuns: 1, seed })[0]!;
+        const a = distribute(basis, qs, { unit: u, method: m });
+        const b = distribute(basis, shuffled, { unit: u, method: m });
+        for (const q of qs) expect(a.amounts.get(q.id)!.eq(b.amounts.get(q.id)!)).toBe(true);
+        expect(a.unallocated.eq(b.unallocated)).toBe(true);
+      }),
+    );
+  });
+
+  it('a credit is the mirror image of a charge', () => {
+    fc.assert(
+      fc.property(amount, quotas, unit, method, (basis, qs, u, m) => {
+        const a = distribute(basis, qs, { unit: u, method: m });
+        const b = distribute(basis.neg(), qs, { unit: u, method: m });
+        for (const q of qs) expect(a.amounts.get(q.id)!.neg().eq(b.amounts.get(q.id)!)).toBe(true);
+      }),
+    );
+  });
+
+  it('exact shares of a blend equal the weighted sum of its parts', () => {
+    const populations = fc.array(fc.integer({ min: 1, max: 500_000 }), { minLength: 2, maxLength: 8 });
+    const weight = fc.integer({ min: 0, max: 10000 });
+    fc.assert(
+      fc.property(populations, weight, (pops, w) => {
+        const parties = pops.map((p, i) => `  p${i}: { name: P${i}, population: ${p} }`).join('\n');
+        const text = `samkost: 1
+agreement: T
+year: 2024
+host: p0
+parties:
+${parties}
+keys:
+  k: { blend: [{ weight: ${w}/10000, key: equal }, { weight: ${10000 - w}/10000, key: population }] }
+items:
+  - { id: x, label: X, amount: 1000, key: k }
+`;
+        const { agreement, diagnostics } = readAgreement(text, 't.yaml');
+        expect(diagnostics).toEqual([]);
+        const report = allocate({ agreement: agreement!, actuals: [], drivers: driverTable(agreement!, [], new Diagnostics()) });
+        const shares = report.items[0]!.shares!;
+        const total = pops.reduce((a, b) => a + b, 0);
+        const wEqual = Ratio.of(BigInt(w), 10000n);
+        let sum = Ratio.ZERO;
+        pops.forEach((p, i) => {
+          const expected = wEqual.times(Ratio.of(1n, BigInt(pops.length))).plus(Ratio.ONE.minus(wEqual).times(Ratio.of(BigInt(p), BigInt(total))));
+          expect(shares.get(`p${i}`)!.eq(expected)).toBe(true);
+          sum = sum.plus(shares.get(`p${i}`)!);
+        });
+        expect(sum.eq(Ratio.ONE)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reordering parties in an agreement changes no party\'s amount', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100000 }), { minLength: 2, maxLength: 6 }).filter((p) => p.some((x) => x > 0)), amount, fc.boolean(), (pops, basis, lr) => {
+        const text = (order: number[]) => `samkost: 1
+agreement: T
+year: 2024
+host: p0
+rounding: { method: ${lr ? 'largest-remainder' : 'half-up'} }
+parties:
+${order.map((i) => `  p${i}: { name: P${i}, population: ${pops[i]} }`).join('\n')}
+items:
+  - { id: x, label: X, amount: ${basis.toFixed2()}, key: population }
+`;
+        const forward = pops.map((_, i) => i);
+        const run = (order: number[]) => {
+          const { agreement } = readAgreement(text(order), 't.yaml');
+          return allocate({ agreement: agreement!, actuals: [], drivers: new Map() }).items[0]!.allocations;
+        };
+        const a = run(forward);
+        const b = run([...forward].reverse());
+        for (const [id, m] of a) expect(m.eq(b.get(id)!)).toBe(true);
+      }),
+    );
+  });
+});
