@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './cli.js';
+
+/**
+ * The pure core (everything but src/cli) reads no files, clock or terminal,
+ * and never imports the CLI: it may import only its own modules and the
+ * libraries that compute or format.
+ */
+const CORE_ALLOWED = new Set(['yaml', 'decimal.js', 'csv-parse/sync', 'csv-stringify/sync']);
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+}
+
+describe('architecture', () => {
+  const core = files(path.join(ROOT, 'src')).filter((f) => !f.includes(`${path.sep}cli${path.sep}`));
+  it('finds the core', () => expect(core.length).toBeGreaterThan(20));
+  for (const file of core) {
+    const rel = path.relative(ROOT, file);
+    it(`${rel} stays pure`, () => {
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+      for (const spec of imports) {
+        if (spec.startsWith('.')) expect(path.resolve(path.dirname(file), spec)).not.toContain(`${path.sep}src${path.sep}cli${path.sep}`);
+        else expect(CORE_ALLOWED.has(spec), `${rel} imports ${spec}`).toBe(true);
+      }
+      expect(text).not.toMatch(/\bprocess\.|Date\.now|new Date\(\)|console\./);
+    });
+  }
+  it('no amount passes through a float in the core (years and check digits may be numbers)', () => {
+    for (const file of core) expect(readFileSync(file, 'utf8'), file).not.toMatch(/parseFloat|\.toNumber\(\)|Math\.(round|floor|ceil)/);
+  });
+});
