@@ -59,3 +59,19 @@ describe('error catalogue', () => {
     });
   }
 });
+
+describe('error codes', () => {
+  const codesInSource = new Set<string>(['yaml-syntax', 'duplicate-key']);
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  for (const f of walk(path.join(ROOT, 'src'))) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\.(?:error|warning)\(\s*[^;]*?,\s*'([a-z0-9-]+)'/gs)) codesInSource.add(m[1]!);
+  }
+  const reproduced = new Set(cases.flatMap((c) => [...readFileSync(path.join(dir, c, 'agreement.yaml'), 'utf8').split('\n')[0]!.matchAll(/([a-z0-9-]+)@/g)].map((m) => m[1]!)));
+  const catalogue = readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8');
+  for (const code of [...codesInSource].sort()) {
+    it(`${code} has a reproducer in tests/errors and an entry in docs/errors.md`, () => {
+      expect(reproduced.has(code)).toBe(true);
+      expect(catalogue).toContain(`\`${code}\``);
+    });
+  }
+});

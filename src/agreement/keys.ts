@@ -48,8 +48,9 @@ function readKey(r: YamlReader, id: Id, e: Entry, partyIds: ReadonlySet<Id>): Ke
   const precisionEntry = field('precision');
   if (precisionEntry) {
     const p = r.ratio(precisionEntry.value, `precision of key '${id}'`, precisionEntry.valueAt);
-    if (p && p.sign() <= 0) r.diags.error(precisionEntry.valueAt, 'key-precision', `precision of key '${id}' must be more than zero`, 'write e.g. precision: 0.01%');
-    else if (p) precision = p;
+    if (p && (p.sign() <= 0 || !Ratio.ONE.div(p).isInteger() || !p.isFiniteDecimal())) {
+      r.diags.error(precisionEntry.valueAt, 'key-precision', `precision ${formatPercent(p)} of key '${id}' does not divide 100 % into whole steps`, 'use a step such as 0.01%, 0.1% or 1%');
+    } else if (p) precision = p;
   }
 
   const defs = fields.filter((f) => (DEFINITIONS as readonly string[]).includes(f.key));

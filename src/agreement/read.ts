@@ -91,7 +91,8 @@ export function readAgreement(text: string, file: string, resolve: (path: string
     budget,
     ...(settlement ? { settlement } : {}),
   };
-  checkReferences(agreement, diags);
+  const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, 'keys', start) ?? []).map((e) => e.key) : [];
+  checkReferences(agreement, diags, declaredKeys);
   return { agreement: diags.hasErrors ? null : agreement, diagnostics: diags.sorted() };
 }
 

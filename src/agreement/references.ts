@@ -7,9 +7,10 @@ import { BUILTIN_KEYS, type Agreement, type BaseRef, type Id, type Item, type Ke
  * item ids are unique, and neither keys nor percent items refer to themselves
  * through a cycle.
  */
-export function checkReferences(a: Agreement, diags: Diagnostics): void {
+export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: readonly Id[]): void {
   const partyIds = a.parties.map((p) => p.id);
-  const keyIds = [...BUILTIN_KEYS, ...a.keys.keys()];
+  // Keys with errors of their own still count as declared, so they are not reported twice.
+  const keyIds = [...BUILTIN_KEYS, ...declaredKeys];
   const itemIds = a.items.map((i) => i.id);
 
   if (!partyIds.includes(a.host)) diags.error(a.hostAt, 'unknown-party', `host '${a.host}' is not one of the parties`, didYouMean(a.host, partyIds) ?? 'the host must also be listed under parties:');

@@ -23,7 +23,7 @@ export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: re
   }
   const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
   const shares = definitionShares(ctx, key, own, at);
-  return shares && key.precision ? roundShares(shares, key, ctx) : shares;
+  return shares && key.precision ? roundShares(shares, key) : shares;
 }
 
 function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[], at: SourcePos): Shares | null {
@@ -102,12 +102,7 @@ function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: S
  * primitive itself — 100 % split in units of the precision, largest remainder
  * — so the rounded shares still sum to exactly 100 %.
  */
-function roundShares(shares: Shares, key: Key, ctx: ComputeContext): Shares | null {
-  const steps = Ratio.ONE.div(key.precision!);
-  if (!steps.isInteger() || !key.precision!.isFiniteDecimal()) {
-    ctx.diags.error(key.at, 'key-precision', `precision ${key.precision!.toDecimalString()} of key '${key.id}' does not divide 100 % evenly`, 'use a step such as 0.01%, 0.1% or 1%');
-    return null;
-  }
+function roundShares(shares: Shares, key: Key): Shares {
   const quotas: Quota[] = [...shares].map(([id, share]) => ({ id, share }));
   const unit = Money.fromFinite(key.precision!);
   const { amounts } = distribute(Money.parse('1')!, quotas, { unit, method: 'largest-remainder' });
