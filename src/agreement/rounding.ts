@@ -1,5 +1,5 @@
 import type { SourcePos } from '../diagnostics/diagnostic.js';
-import { ROUNDING_METHODS, type Rounding, type RoundingMethod } from '../money/rounding.js';
+import { ORE, ROUNDING_METHODS, type Rounding, type RoundingMethod } from '../money/rounding.js';
 import type { YamlReader, YNode } from './yaml-nodes.js';
 
 /** `rounding: { unit, method }`; fields left out keep the values of `base`. */
@@ -12,9 +12,9 @@ export function readRounding(r: YamlReader, node: YNode, at: SourcePos, base: Ro
   for (const f of fields) {
     if (f.key === 'unit') {
       const u = r.money(f.value, 'rounding unit', f.valueAt);
-      if (u && u.sign() > 0) unit = u;
+      if (u && u.sign() > 0 && u.toRatio().div(ORE.toRatio()).isInteger()) unit = u;
       else {
-        if (u) r.diags.error(f.valueAt, 'rounding-unit', 'rounding unit must be more than zero', 'write unit: 0.01 for øre or unit: 1 for whole kroner');
+        if (u) r.diags.error(f.valueAt, 'rounding-unit', `rounding unit must be a whole number of øre, more than zero, got ${u.toPlain()}`, 'write unit: 0.01 for øre or unit: 1 for whole kroner');
         ok = false;
       }
     } else if (f.key === 'method') {

@@ -100,6 +100,16 @@ export class Bases {
       }
       steps.push({ step: 'index', text: `indexed by ${series.id} from ${item.index.from}${parts.length ? ` (${parts.join(', ')})` : ''}: × ${factor.toDecimalString()}, rounded to ${item.rounding.unit.toPlain()}`, amount });
     }
+    // Money on reports and invoices has two decimals: a finer basis (a unit
+    // price in fractions of an øre, VAT taken off an odd øre) is rounded to øre
+    // here, once, and the step says so.
+    if (!roundToUnit(amount.toRatio(), ORE).eq(amount)) {
+      amount = roundToUnit(amount.toRatio(), ORE);
+      for (const [p, m] of direct) direct.set(p, roundToUnit(m.toRatio(), ORE));
+      for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.toRatio(), ORE) });
+      if (own.size) amount = Money.sum([...own.values()].map((o) => o.amount));
+      steps.push({ step: 'round', text: 'rounded to øre', amount });
+    }
     return { basis: amount, direct, own, steps };
   }
 

@@ -107,6 +107,11 @@ items:
     // 500 000 × 1.033 × 1.041 = 537 676.50
     expect(basis(r, 'x')).toBe('537676.50');
   });
+  it('a basis finer than øre is rounded to øre once, as a named step', () => {
+    const r = run('items:\n  - { id: x, label: X, price: { unit: 0.125, quantity: 3 }, party: a }\n');
+    expect(basis(r, 'x')).toBe('0.38');
+    expect(r.items[0]!.steps.map((s) => s.step)).toEqual(['price', 'round']);
+  });
   it('a direct item rounded to whole kroner reports the øre it leaves', () => {
     const r = run('items:\n  - { id: x, label: X, amount: 100.40, party: a, rounding: { unit: 1 } }\n');
     expect(alloc(r, 'x')).toEqual({ a: '100.00' });
