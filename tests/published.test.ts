@@ -54,6 +54,9 @@ describe('published figures (DOMAIN.md)', () => {
   it('§3 SOC+ 2025 without the establishment: 1 664 000', () => {
     const j = allocate('ror-ikt-2025-soc');
     expect(j.total).toBe('1664000.00');
+    // By hand, per item in whole kroner with the 2024 key (the 2025 key is not published):
+    // SOC+ 1 464 000 × share rounded + consultants 200 000 × share.
+    expect(charged(j)).toEqual({ molde: '783744.00', vestnes: '212659.00', rauma: '204838.00', aukra: '134618.00', hustadvika: '328141.00' });
     const ore = Object.values(charged(j)).reduce((a, b) => a + BigInt(b.replace('.', '')), 0n);
     expect(ore).toBe(166400000n);
   });

@@ -4,7 +4,7 @@ import { Ratio } from '../money/ratio.js';
 import { formatPercent } from './percent.js';
 import { INPUT_NAMES, type AkontoInstalment, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type Settlement } from './model.js';
 import { readSelectorFields } from './selector.js';
-import { isMap, isScalar, type YamlReader, type YNode } from './yaml-nodes.js';
+import { isMap, type YamlReader, type YNode } from './yaml-nodes.js';
 
 /** `indices: { deflator: { 2021: 3.0%, ... } }` — yearly change per series. */
 export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, IndexSeries> {
@@ -128,6 +128,6 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
     r.diags.error(a.at, 'akonto-sum', `a-konto parts sum to ${formatPercent(total)}, not 100 %`, 'the instalments together cover the whole budgeted share');
   }
   const f = fields.find((x) => x.key === 'final_due');
-  const finalDue = f && isScalar(f.value) ? r.date(f.value, 'final_due', f.valueAt) : f ? r.date(null, 'final_due', f.valueAt) : null;
+  const finalDue = f ? r.date(f.value, 'final_due', f.valueAt) : null;
   return { akonto, ...(finalDue ? { finalDue } : {}) };
 }

@@ -65,7 +65,7 @@ export class YamlReader {
     return node.items.map((pair: Pair<unknown, unknown>) => {
       const k = pair.key as Node | null;
       const v = (pair.value as Node | null) ?? null;
-      const at = this.pos(k, at0(this, node));
+      const at = this.pos(k, this.pos(node));
       return { key: isScalar(k) ? String(k.value) : String(k), value: v, at, valueAt: v ? this.pos(v) : at };
     });
   }
@@ -178,10 +178,6 @@ export class YamlReader {
   isInfinity(node: YNode): boolean {
     return isScalar(node) && node.value === Infinity;
   }
-}
-
-function at0(r: YamlReader, node: Node): SourcePos {
-  return r.pos(node);
 }
 
 function rawSource(s: Scalar): string {

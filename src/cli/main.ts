@@ -110,8 +110,8 @@ function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagn
   const all = [...loaded.diagnostics, ...diagnostics];
   if (!report) return { diagnostics: all };
   const a = loaded.agreement;
-  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  const summary = `${n(a.parties.length, 'party').replace('partys', 'parties')}, ${n(a.items.length, 'item')}, ${n(loaded.actuals.length, 'actuals row')}; total ${formatMoney(report.total, locale)}, allocated ${formatMoney(report.total.minus(report.unallocated), locale)}, unallocated ${formatMoney(report.unallocated, locale)}`;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const summary = `${n(a.parties.length, 'party', 'parties')}, ${n(a.items.length, 'item', 'items')}, ${n(loaded.actuals.length, 'actuals row', 'actuals rows')}; total ${formatMoney(report.total, locale)}, allocated ${formatMoney(report.total.minus(report.unallocated), locale)}, unallocated ${formatMoney(report.unallocated, locale)}`;
   return { diagnostics: all, summary };
 }
 

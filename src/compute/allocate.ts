@@ -46,7 +46,6 @@ export function allocate(input: ComputeInput): AllocationReport {
     totals: { operating: total('operating'), investment: total('investment') },
     unallocated: Money.sum(items.map((r) => r.unallocated)),
     ignored,
-    actualsTotal: Money.sum(input.actuals.map((r) => r.amount)),
   };
 }
 

@@ -70,6 +70,4 @@ export interface AllocationReport {
   readonly totals: { readonly operating: Money; readonly investment: Money };
   readonly unallocated: Money;
   readonly ignored: readonly IgnoredTotal[];
-  /** Σ of every actuals row read, so that total + ignored can be reconciled against the ledger. */
-  readonly actualsTotal: Money;
 }
