@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, samkost } from './cli.js';
@@ -6,11 +7,16 @@ import { ROOT, samkost } from './cli.js';
 /**
  * Every directory under fixtures/ is run through the CLI and compared with
  * the files in its expected/ folder. A file's name says how it was made:
- * `<command>[.<locale>].<ext>`, where the extension picks the format (txt:
- * table, json, csv, md). `UPDATE_GOLDEN=1` rewrites them — then read the diff:
- * published figures are also pinned independently in published.test.ts.
+ * `<command>[.<variant>...].<ext>`, where the extension picks the format
+ * (txt: table, json, csv, md) and a variant is a locale (`en`) or a flag
+ * (`thousands`, `schedule`). `expected/invoices/` holds the invoices, one
+ * file per party and format, made with the invoice date 10 January of the
+ * year after the agreement's. `UPDATE_GOLDEN=1` rewrites them — then read
+ * the diff: published figures are also pinned independently in
+ * published.test.ts.
  */
 const FORMATS: Record<string, string> = { txt: 'table', json: 'json', csv: 'csv', md: 'md' };
+const FLAGS: Record<string, string> = { thousands: '--thousands', schedule: '--schedule' };
 const STANDARD = ['allocate.txt', 'allocate.en.txt', 'allocate.json', 'allocate.csv', 'allocate.md', 'check.txt'];
 const update = process.env.UPDATE_GOLDEN === '1';
 const fixturesDir = path.join(ROOT, 'fixtures');
@@ -19,9 +25,18 @@ const fixtures = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) =>
 function argsFor(fixture: string, file: string): string[] {
   const parts = file.split('.');
   const ext = parts.pop()!;
-  const [command, locale = 'nb'] = parts;
-  if (!command || !FORMATS[ext]) throw new Error(`cannot tell how to produce expected/${file}`);
-  return [command, path.join('fixtures', fixture), '--format', FORMATS[ext]!, ...(command === 'check' ? [] : ['--locale', locale]), '--no-color'];
+  const [command, ...variants] = parts;
+  if (!command || !FORMATS[ext] || variants.some((v) => v !== 'en' && !FLAGS[v])) throw new Error(`cannot tell how to produce expected/${file}`);
+  const locale = variants.includes('en') ? 'en' : 'nb';
+  const flags = variants.filter((v) => FLAGS[v]).map((v) => FLAGS[v]!);
+  return [command, path.join('fixtures', fixture), '--format', FORMATS[ext]!, ...(command === 'check' ? [] : ['--locale', locale]), ...flags, '--no-color'];
+}
+
+const INVOICE_FORMATS = ['html', 'md', 'csv', 'json'];
+
+function invoiceDate(fixture: string): string {
+  const year = /^year: (\d{4})$/m.exec(readFileSync(path.join(fixturesDir, fixture, 'agreement.yaml'), 'utf8'))![1]!;
+  return `${Number(year) + 1}-01-10`;
 }
 
 describe('golden outputs', () => {
@@ -29,7 +44,8 @@ describe('golden outputs', () => {
   for (const fixture of fixtures) {
     const dir = path.join(fixturesDir, fixture, 'expected');
     if (update) mkdirSync(dir, { recursive: true });
-    const files = update ? [...new Set([...STANDARD, ...(existsSync(dir) ? readdirSync(dir) : [])])] : existsSync(dir) ? readdirSync(dir) : [];
+    const listed = existsSync(dir) ? readdirSync(dir).filter((f) => statSync(path.join(dir, f)).isFile()) : [];
+    const files = update ? [...new Set([...STANDARD, ...listed])] : listed;
     it(`${fixture} has expected outputs`, () => expect(files).toEqual(expect.arrayContaining(STANDARD)));
     for (const file of files) {
       it(`${fixture}: ${file}`, () => {
@@ -39,6 +55,23 @@ describe('golden outputs', () => {
         const expectedFile = path.join(dir, file);
         if (update) writeFileSync(expectedFile, run.stdout);
         expect(run.stdout).toBe(readFileSync(expectedFile, 'utf8'));
+      });
+    }
+    const invoicesDir = path.join(dir, 'invoices');
+    if (!existsSync(invoicesDir)) continue;
+    for (const format of INVOICE_FORMATS) {
+      it(`${fixture}: invoices --format ${format}`, () => {
+        const out = mkdtempSync(path.join(tmpdir(), 'samkost-invoices-'));
+        const run = samkost(['invoices', path.join('fixtures', fixture), '--out', out, '--format', format, '--date', invoiceDate(fixture)]);
+        expect(run.code).toBe(0);
+        const made = readdirSync(out).sort();
+        if (update) {
+          for (const f of readdirSync(invoicesDir).filter((f) => f.endsWith(`.${format}`))) rmSync(path.join(invoicesDir, f));
+          for (const f of made) writeFileSync(path.join(invoicesDir, f), readFileSync(path.join(out, f)));
+        }
+        expect(made).toEqual(readdirSync(invoicesDir).filter((f) => f.endsWith(`.${format}`)).sort());
+        for (const f of made) expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(invoicesDir, f), 'utf8'));
+        rmSync(out, { recursive: true });
       });
     }
   }

@@ -12,6 +12,8 @@ export interface Party {
   readonly population?: Population;
   /** Organisasjonsnummer, 9 digits with a valid MOD11 check digit. */
   readonly org?: string;
+  /** Kontonummer, 11 digits with a valid MOD11 check digit: where the host is paid. */
+  readonly bankAccount?: string;
   readonly at: SourcePos;
 }
 
@@ -152,6 +154,8 @@ export interface AkontoInstalment {
 export interface Settlement {
   readonly akonto: readonly AkontoInstalment[];
   readonly finalDue?: string;
+  /** Kinds whose balance is not invoiced but offset against next year's contribution (ROR-IKT's investments). */
+  readonly carryForward: readonly ItemKind[];
 }
 
 export interface Agreement {

@@ -1,12 +1,13 @@
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Ratio } from '../money/ratio.js';
+import { isValidAccountNumber } from '../norway/account.js';
 import { isValidOrgNumber } from '../norway/orgnr.js';
 import type { Party, Population } from './model.js';
-import { isMap, type YamlReader, type YNode } from './yaml-nodes.js';
+import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 
-const PARTY_FIELDS = ['name', 'population', 'org'];
+const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account'];
 
-/** `parties:` — a mapping from id to `{ name, population?, org? }`, in report order. */
+/** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */
 export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] {
   const entries = r.map(node, 'parties', at);
   if (!entries) return [];
@@ -22,16 +23,9 @@ export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] 
     if (!nameEntry) r.diags.error(e.at, 'missing-field', `party '${id}' has no name`, `add name: ${id.charAt(0).toUpperCase() + id.slice(1)} kommune`);
     const popEntry = fields.find((f) => f.key === 'population');
     const population = popEntry ? readPopulation(r, popEntry.value, id, popEntry.valueAt) : undefined;
-    const orgEntry = fields.find((f) => f.key === 'org');
-    let org: string | undefined;
-    if (orgEntry) {
-      const text = r.string(orgEntry.value, `org of party '${id}'`, orgEntry.valueAt)?.replace(/\s/g, '');
-      if (text !== undefined && text !== null) {
-        if (isValidOrgNumber(text)) org = text;
-        else r.diags.error(orgEntry.valueAt, 'bad-org', `'${text}' is not a valid organisasjonsnummer`, 'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene');
-      }
-    }
-    parties.push({ id, name: name ?? id, at: e.at, ...(population ? { population } : {}), ...(org ? { org } : {}) });
+    const org = readNumber(r, fields, 'org', id, isValidOrgNumber, 'bad-org', 'organisasjonsnummer', 'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene');
+    const bankAccount = readNumber(r, fields, 'bank_account', id, isValidAccountNumber, 'bad-bank-account', 'kontonummer', 'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)');
+    parties.push({ id, name: name ?? id, at: e.at, ...(population ? { population } : {}), ...(org ? { org } : {}), ...(bankAccount ? { bankAccount } : {}) });
   }
   return parties;
 }
@@ -52,4 +46,15 @@ function readPopulation(r: YamlReader, node: YNode, party: string, at: SourcePos
   }
   const value = r.quantity(node, `population of party '${party}'`, at);
   return value ? { kind: 'fixed', value, at } : undefined;
+}
+
+/** A register number written as digits, perhaps with spaces or dots, checked by its check digit. */
+function readNumber(r: YamlReader, fields: readonly Entry[], field: string, party: string, valid: (s: string) => boolean, code: string, what: string, hint: string): string | undefined {
+  const entry = fields.find((f) => f.key === field);
+  if (!entry) return undefined;
+  const text = r.string(entry.value, `${field} of party '${party}'`, entry.valueAt)?.replace(/[\s.]/g, '');
+  if (text === undefined || text === null) return undefined;
+  if (valid(text)) return text;
+  r.diags.error(entry.valueAt, code, `'${text}' is not a valid ${what}`, hint);
+  return undefined;
 }

@@ -63,6 +63,7 @@ export const AGREEMENT_SCHEMA = {
           name: { type: 'string' },
           population: { oneOf: [count, { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: count }] },
           org: { type: ['string', 'integer'], pattern: '^\\d{9}$', description: 'Organisasjonsnummer (9 digits, MOD11)' },
+          bank_account: { type: ['string', 'integer'], pattern: '^\\d{4}[. ]?\\d{2}[. ]?\\d{5}$', description: 'Kontonummer (11 digits, MOD11): where the host is paid' },
         },
       },
     },
@@ -102,6 +103,10 @@ export const AGREEMENT_SCHEMA = {
       properties: {
         akonto: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['due', 'part'], properties: { due: date, part: ratio } } },
         final_due: date,
+        carry_forward: {
+          description: 'Kinds whose balance is offset against next year instead of invoiced',
+          oneOf: [{ enum: ['operating', 'investment'] }, { type: 'array', items: { enum: ['operating', 'investment'] } }],
+        },
       },
     },
   },

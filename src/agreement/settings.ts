@@ -2,9 +2,9 @@ import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { formatPercent } from './percent.js';
-import { INPUT_NAMES, type AkontoInstalment, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type Settlement } from './model.js';
+import { INPUT_NAMES, ITEM_KINDS, type AkontoInstalment, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type ItemKind, type Settlement } from './model.js';
 import { readSelectorFields } from './selector.js';
-import { isMap, type YamlReader, type YNode } from './yaml-nodes.js';
+import { isMap, isSeq, type YamlReader, type YNode } from './yaml-nodes.js';
 
 /** `indices: { deflator: { 2021: 3.0%, ... } }` — yearly change per series. */
 export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, IndexSeries> {
@@ -98,7 +98,7 @@ export function readBudget(r: YamlReader, node: YNode, at: SourcePos): Map<strin
 export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settlement | undefined {
   const fields = r.map(node, 'settlement', at);
   if (!fields) return undefined;
-  r.onlyFields(fields, ['akonto', 'final_due'], 'settlement');
+  r.onlyFields(fields, ['akonto', 'final_due', 'carry_forward'], 'settlement');
   const akonto: AkontoInstalment[] = [];
   const a = fields.find((f) => f.key === 'akonto');
   let total = Ratio.ZERO;
@@ -129,5 +129,19 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
   }
   const f = fields.find((x) => x.key === 'final_due');
   const finalDue = f ? r.date(f.value, 'final_due', f.valueAt) : null;
-  return { akonto, ...(finalDue ? { finalDue } : {}) };
+  const c = fields.find((x) => x.key === 'carry_forward');
+  return { akonto, carryForward: c ? readKinds(r, c.value, c.valueAt) : [], ...(finalDue ? { finalDue } : {}) };
+}
+
+/** `carry_forward: investment` or `[operating, investment]`. */
+function readKinds(r: YamlReader, node: YNode, at: SourcePos): ItemKind[] {
+  const kinds: ItemKind[] = [];
+  for (const n of isSeq(node) ? (r.seq(node, 'carry_forward', at) ?? []) : [node]) {
+    const pos = r.pos(n, at);
+    const text = r.string(n, 'carry_forward', pos);
+    if (text === null) continue;
+    if ((ITEM_KINDS as readonly string[]).includes(text)) kinds.push(text as ItemKind);
+    else r.diags.error(pos, 'bad-value', `carry_forward must name operating or investment, got '${text}'`, 'investment balances carried forward to next year: carry_forward: [investment]');
+  }
+  return kinds;
 }

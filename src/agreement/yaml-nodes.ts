@@ -1,3 +1,4 @@
+import { isIsoDate } from '../dates/date.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { Diagnostics, type SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -168,7 +169,7 @@ export class YamlReader {
 
   date(node: YNode, what: string, at: SourcePos): string | null {
     const text = this.scalarText(node);
-    if (text === null || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text + 'T00:00:00Z')) || new Date(text + 'T00:00:00Z').toISOString().slice(0, 10) !== text) {
+    if (text === null || !isIsoDate(text)) {
       this.diags.error(this.pos(node, at), 'bad-date', `${what} must be a date, got ${show(text)}`, 'write it as YYYY-MM-DD, e.g. 2024-01-31');
       return null;
     }

@@ -1,12 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Agreement, InputSpec } from '../agreement/model.js';
+import type { InputName, InputSpec } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readActuals, type ActualsRow } from '../inputs/actuals.js';
+import type { Inputs } from '../commands/compute.js';
+import { readActuals } from '../inputs/actuals.js';
+import { readBudgetRows } from '../inputs/budget.js';
 import { decodeText } from '../inputs/decode.js';
-import { readDrivers, type DriverRow } from '../inputs/drivers.js';
-import { parseCsv } from '../inputs/table.js';
+import { readDrivers } from '../inputs/drivers.js';
+import { readPayments } from '../inputs/payments.js';
+import { parseCsv, type CsvTable } from '../inputs/table.js';
 import { ExitError } from './exit.js';
 
 /** Everything read from disk for one agreement, before any computing. */
@@ -14,16 +17,15 @@ export interface Loaded {
   readonly file: string;
   /** File name → text, for error excerpts. */
   readonly sources: Map<string, string>;
-  readonly agreement: Agreement | null;
-  readonly actuals: readonly ActualsRow[];
-  readonly driverRows: readonly DriverRow[];
+  /** Null when the agreement or an input has errors. */
+  readonly inputs: Inputs | null;
+  /** Rows read from the actuals file, for check's summary. */
+  readonly actualsCount: number;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export interface InputOverrides {
-  readonly actuals?: string;
-  readonly drivers?: string;
-}
+/** Input files given on the command line instead of those under the agreement's inputs:. */
+export type InputOverrides = { readonly [K in InputName]?: string };
 
 /** A directory means `<dir>/agreement.yaml`. */
 export async function agreementPath(arg: string): Promise<string> {
@@ -46,20 +48,24 @@ export async function load(arg: string, overrides: InputOverrides = {}): Promise
   const diags = new Diagnostics();
   diags.list.push(...read.diagnostics);
   const a = read.agreement;
-  let actuals: ActualsRow[] = [];
-  let driverRows: DriverRow[] = [];
-  if (a) {
-    const spec = (name: 'actuals' | 'drivers', override?: string): InputSpec | undefined =>
-      override ? { file: override, columns: a.inputs.get(name)?.columns ?? new Map(), at: { file, line: 1, col: 1 } } : a.inputs.get(name);
-    const actualsSpec = spec('actuals', overrides.actuals);
-    if (actualsSpec) actuals = (await readTable(actualsSpec, sources, diags, (t) => readActuals(t, actualsSpec.columns, diags))) ?? [];
-    const driversSpec = spec('drivers', overrides.drivers);
-    if (driversSpec) driverRows = (await readTable(driversSpec, sources, diags, (t) => readDrivers(t, driversSpec.columns, diags))) ?? [];
-  }
-  return { file, sources, agreement: diags.hasErrors ? null : a, actuals, driverRows, diagnostics: diags.sorted() };
+  if (!a) return { file, sources, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
+  const spec = (name: InputName): InputSpec | undefined => {
+    const override = overrides[name];
+    return override ? { file: override, columns: a.inputs.get(name)?.columns ?? new Map(), at: { file, line: 1, col: 1 } } : a.inputs.get(name);
+  };
+  const table = async <T>(name: InputName, rows: (t: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics) => T[] | null): Promise<T[] | null> => {
+    const s = spec(name);
+    return s ? ((await readTable(s, sources, diags, (t) => rows(t, s.columns, diags))) ?? []) : null;
+  };
+  const actuals = (await table('actuals', readActuals)) ?? [];
+  const driverRows = (await table('drivers', readDrivers)) ?? [];
+  const budgetRows = await table('budget', readBudgetRows);
+  const payments = await table('payments', readPayments);
+  const inputs = diags.hasErrors ? null : { agreement: a, actuals, driverRows, budgetRows, payments };
+  return { file, sources, inputs, actualsCount: actuals.length, diagnostics: diags.sorted() };
 }
 
-async function readTable<T>(spec: InputSpec, sources: Map<string, string>, diags: Diagnostics, rows: (t: NonNullable<ReturnType<typeof parseCsv>>) => T | null): Promise<T | null> {
+async function readTable<T>(spec: InputSpec, sources: Map<string, string>, diags: Diagnostics, rows: (t: CsvTable) => T | null): Promise<T | null> {
   const bytes = await readFile(spec.file).catch(() => null);
   if (!bytes) {
     diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}'`, 'paths under inputs: are relative to the agreement file');

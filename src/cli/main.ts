@@ -1,19 +1,34 @@
 import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
 import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
-import { compute } from '../commands/compute.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { allocation, checkAll, deviationTable, settlement, type Computed } from '../commands/compute.js';
+import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
+import { buildInvoices, type Invoice } from '../compute/invoice.js';
+import { isIsoDate } from '../dates/date.js';
+import { collecting, Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsToJson, renderDiagnostics } from '../diagnostics/render.js';
 import { allocationCsv } from '../render/allocation-csv.js';
 import { allocationJson } from '../render/allocation-json.js';
 import { allocationDoc } from '../render/allocation-text.js';
+import { deviationCsv } from '../render/deviation-csv.js';
+import { deviationJson } from '../render/deviation-json.js';
+import { deviationDoc } from '../render/deviation-text.js';
+import type { Doc } from '../render/doc.js';
 import { docToMarkdown, docToText } from '../render/doc-text.js';
+import { invoiceCsv, invoiceJson } from '../render/invoice-data.js';
+import { invoiceDoc } from '../render/invoice-doc.js';
+import { invoiceHtml } from '../render/invoice-html.js';
 import { formatMoney, LOCALES, type Locale } from '../render/locale.js';
+import { scheduleCsv, settlementCsv } from '../render/settlement-csv.js';
+import { settlementJson } from '../render/settlement-json.js';
+import { scheduleDoc, settlementDoc } from '../render/settlement-text.js';
 import { ExitError } from './exit.js';
 import { load, type Loaded } from './load.js';
-import { writeOutput } from './output.js';
+import { writeOutput, writeOutputs } from './output.js';
 import { makeStyle } from './style.js';
 
 type Format = 'table' | 'json' | 'csv' | 'md';
+type InvoiceFormat = 'html' | 'md' | 'csv' | 'json';
 
 interface CommonOptions {
   format: Format;
@@ -23,6 +38,8 @@ interface CommonOptions {
   color: boolean;
   actuals?: string;
   drivers?: string;
+  budget?: string;
+  payments?: string;
 }
 
 const VERSION = '0.1.0';
@@ -53,24 +70,54 @@ function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run samkost --help for usage)');
 
-  const common = (c: Command, formats: readonly Format[]) =>
+  const common = (c: Command, formats: readonly string[], defaultFormat = 'table') =>
     c
-      .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(defaultFormat))
       .addOption(new Option('-l, --locale <locale>', 'number format and labels').choices(LOCALES).default('nb'))
       .option('-o, --out <file>', 'write to a file instead of standard output')
       .option('--force', 'overwrite an existing output file')
       .option('--no-color', 'no colours in terminal output')
       .option('--actuals <file>', 'actuals CSV, instead of the one named in the agreement')
       .option('--drivers <file>', 'drivers CSV, instead of the one named in the agreement')
+      .option('--budget <file>', 'budget CSV, instead of the one named in the agreement')
+      .option('--payments <file>', 'payments CSV, instead of the one named in the agreement')
       .exitOverride();
+  const REPORT_FORMATS = ['table', 'json', 'csv', 'md'];
 
   common(program.command('check').argument('<agreement...>', 'agreement files or directories').description('validate agreements and their inputs; exit 1 on any error'), ['table', 'json']).action(
     async (args: string[], opts: CommonOptions) => check(args, opts),
   );
 
-  common(program.command('allocate').argument('<agreement>', 'agreement file or directory').description('the allocation: items × parties'), ['table', 'json', 'csv', 'md']).action(
-    async (arg: string, opts: CommonOptions) => allocateCommand(arg, opts),
+  common(program.command('allocate').argument('<agreement>', 'agreement file or directory').description('the allocation: items × parties'), REPORT_FORMATS).action(async (arg: string, opts: CommonOptions) =>
+    report(arg, opts, allocation, (r) => ({ doc: allocationDoc(r, opts.locale), json: allocationJson(r), csv: allocationCsv(r, opts.locale) })),
   );
+
+  common(program.command('settle').argument('<agreement>', 'agreement file or directory').description('per party: charged, a-konto paid, balance, due date'), REPORT_FORMATS)
+    .option('--schedule', 'print the a-konto schedule (instalments on the budget) instead of the settlement')
+    .action(async (arg: string, opts: CommonOptions & { schedule?: boolean }) =>
+      report(arg, opts, settlement, (r) => {
+        if (opts.schedule && !r.schedule) throw new ExitError(1, 'the agreement has no a-konto schedule', 'add settlement: { akonto: [{ due: 2023-04-30, part: 50% }, ...] }');
+        return opts.schedule
+          ? { doc: scheduleDoc(r, opts.locale), json: settlementJson(r), csv: scheduleCsv(r, opts.locale) }
+          : { doc: settlementDoc(r, opts.locale), json: settlementJson(r), csv: settlementCsv(r, opts.locale) };
+      }),
+    );
+
+  common(program.command('deviation').argument('<agreement>', 'agreement file or directory').description('budget vs actuals per category and item; overrun split by party'), REPORT_FORMATS)
+    .addOption(new Option('--sign <convention>', 'how deviation is signed').choices(DEVIATION_SIGNS).default('budget-minus-actual'))
+    .option('--thousands', 'show amounts in whole thousands of kroner (table and md; csv and json stay exact)')
+    .action(async (arg: string, opts: CommonOptions & { sign: DeviationSign; thousands?: boolean }) =>
+      report(
+        arg,
+        opts,
+        (inputs) => deviationTable(inputs, opts.sign),
+        (r) => ({ doc: deviationDoc(r, { locale: opts.locale, thousands: opts.thousands === true }), json: deviationJson(r), csv: deviationCsv(r, opts.locale) }),
+      ),
+    );
+
+  common(program.command('invoices').argument('<agreement>', 'agreement file or directory').description('one invoice per party, written to --out DIR'), ['html', 'md', 'csv', 'json'], 'html')
+    .option('--date <date>', 'invoice date, YYYY-MM-DD (default: today)')
+    .action(async (arg: string, opts: Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string }) => invoicesCommand(arg, opts));
 
   program
     .command('schema')
@@ -105,37 +152,66 @@ async function check(args: readonly string[], opts: CommonOptions): Promise<void
 }
 
 function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagnostic[]; summary?: string } {
-  if (!loaded.agreement) return { diagnostics: loaded.diagnostics };
-  const { report, diagnostics } = compute(loaded.agreement, loaded.actuals, loaded.driverRows);
+  if (!loaded.inputs) return { diagnostics: loaded.diagnostics };
+  const { report: settled, diagnostics } = checkAll(loaded.inputs);
   const all = [...loaded.diagnostics, ...diagnostics];
-  if (!report) return { diagnostics: all };
-  const a = loaded.agreement;
+  if (!settled) return { diagnostics: all };
+  const report = settled.allocation;
+  const a = loaded.inputs.agreement;
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  const summary = `${n(a.parties.length, 'party', 'parties')}, ${n(a.items.length, 'item', 'items')}, ${n(loaded.actuals.length, 'actuals row', 'actuals rows')}; total ${formatMoney(report.total, locale)}, allocated ${formatMoney(report.total.minus(report.unallocated), locale)}, unallocated ${formatMoney(report.unallocated, locale)}`;
+  const summary = `${n(a.parties.length, 'party', 'parties')}, ${n(a.items.length, 'item', 'items')}, ${n(loaded.actualsCount, 'actuals row', 'actuals rows')}; total ${formatMoney(report.total, locale)}, allocated ${formatMoney(report.total.minus(report.unallocated), locale)}, unallocated ${formatMoney(report.unallocated, locale)}`;
   return { diagnostics: all, summary };
 }
 
-async function allocateCommand(arg: string, opts: CommonOptions): Promise<void> {
+/** Loads, computes, and fails with every diagnostic, or warns and returns the report. */
+async function computeOrFail<R>(arg: string, opts: CommonOptions | Omit<CommonOptions, 'format'>, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>): Promise<R> {
   const loaded = await load(arg, opts);
   const style = makeStyle(opts.color, process.stderr);
-  const fail = (diagnostics: readonly Diagnostic[]) => {
-    process.stderr.write(renderDiagnostics(diagnostics, loaded.sources, style));
+  const computed = loaded.inputs ? run(loaded.inputs) : { report: null, diagnostics: [] };
+  const all = [...loaded.diagnostics, ...computed.diagnostics];
+  if (!computed.report) {
+    process.stderr.write(renderDiagnostics(all, loaded.sources, style));
     throw new ExitError(1, 'nothing was computed: the input has errors', `run samkost check ${arg} to see them all`);
-  };
-  if (!loaded.agreement) return fail(loaded.diagnostics);
-  const { report, diagnostics } = compute(loaded.agreement, loaded.actuals, loaded.driverRows);
-  const all = [...loaded.diagnostics, ...diagnostics];
-  if (!report) return fail(all);
+  }
   if (all.length) process.stderr.write(renderDiagnostics(all, loaded.sources, style));
+  return computed.report;
+}
+
+/** A report command: compute, pick the renderer for the format, write. */
+async function report<R>(arg: string, opts: CommonOptions, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>, render: (r: R) => { doc: Doc; json: object; csv: string }): Promise<void> {
+  const r = render(await computeOrFail(arg, opts, run));
   const text =
     opts.format === 'json'
-      ? JSON.stringify(allocationJson(report), null, 2) + '\n'
+      ? JSON.stringify(r.json, null, 2) + '\n'
       : opts.format === 'csv'
-        ? allocationCsv(report, opts.locale)
+        ? r.csv
         : opts.format === 'md'
-          ? docToMarkdown(allocationDoc(report, opts.locale))
-          : docToText(allocationDoc(report, opts.locale), makeStyle(opts.color, process.stdout).bold);
+          ? docToMarkdown(r.doc)
+          : docToText(r.doc, makeStyle(opts.color, process.stdout).bold);
   await emit(text, opts);
+}
+
+async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string }): Promise<void> {
+  if (!opts.out) throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
+  const date = opts.date ?? new Date().toISOString().slice(0, 10);
+  if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
+  const loaded = await load(arg, opts);
+  const settled = await computeOrFail(arg, opts, settlement);
+  const diags = new Diagnostics();
+  const invoices = collecting(diags, () => buildInvoices(settled, { date }));
+  if (!invoices) {
+    process.stderr.write(renderDiagnostics(diags.sorted(), loaded.sources, makeStyle(opts.color, process.stderr)));
+    throw new ExitError(1, 'no invoice was written: the agreement lacks what an invoice must show');
+  }
+  const render: Record<InvoiceFormat, (i: Invoice) => string> = {
+    html: (i) => invoiceHtml(i, opts.locale),
+    md: (i) => docToMarkdown(invoiceDoc(i, opts.locale)),
+    csv: (i) => invoiceCsv(i, opts.locale),
+    json: (i) => JSON.stringify(invoiceJson(i), null, 2) + '\n',
+  };
+  const files = invoices.map((i) => ({ file: path.join(opts.out!, `${opts.locale === 'nb' ? 'faktura' : 'invoice'}-${i.agreement.year}-${i.buyer.id}.${opts.format}`), content: render[opts.format](i) }));
+  await writeOutputs(files, opts.force === true);
+  process.stderr.write(files.map((f) => `wrote ${f.file}\n`).join(''));
 }
 
 async function emit(text: string, opts: { out?: string; force?: boolean }): Promise<void> {

@@ -1,24 +1,51 @@
 import { randomBytes } from 'node:crypto';
-import { access, rename, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitError } from './exit.js';
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /**
  * Writes a whole output or nothing: to a temporary file beside the target,
  * then renamed over it. An existing file is only replaced with `--force`.
  */
 export async function writeOutput(file: string, content: string, force: boolean): Promise<void> {
-  const exists = await access(file).then(
-    () => true,
-    () => false,
-  );
-  if (exists && !force) throw new ExitError(1, `'${file}' already exists`, 'pass --force to overwrite it');
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeOutputs([{ file, content }], force);
+}
+
+/**
+ * Writes several files as one output: nothing is written unless none of them
+ * would overwrite without `--force`, and each arrives by rename, complete.
+ * Every temporary file is written before the first rename, so a failure while
+ * writing leaves the targets untouched.
+ */
+export async function writeOutputs(files: readonly { file: string; content: string }[], force: boolean): Promise<void> {
+  const existing = [];
+  for (const f of files) if (await exists(f.file)) existing.push(f.file);
+  if (existing.length && !force) {
+    throw new ExitError(1, `${existing.map((f) => `'${f}'`).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, 'pass --force to overwrite; nothing was written');
+  }
+  const temps: string[] = [];
+  let renamed = 0;
   try {
-    await writeFile(tmp, content);
-    await rename(tmp, file);
+    for (const f of files) {
+      await mkdir(path.dirname(f.file), { recursive: true });
+      const tmp = tempBeside(f.file);
+      temps.push(tmp);
+      await writeFile(tmp, f.content);
+    }
+    for (const [i, f] of files.entries()) {
+      await rename(temps[i]!, f.file);
+      renamed += 1;
+    }
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw new ExitError(1, `cannot write '${file}': ${(e as Error).message}`);
+    await Promise.all(temps.slice(renamed).map((t) => unlink(t).catch(() => undefined)));
+    throw new ExitError(1, `cannot write output: ${(e as Error).message}`, renamed === 0 ? 'nothing was written' : `${renamed} of ${files.length} files were written before the failure`);
   }
 }

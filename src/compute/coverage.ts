@@ -50,3 +50,8 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
   }
   return ignored;
 }
+
+/** True for a row that `ignore:` keeps outside the split (and that no item takes as its amount). */
+export function outsideSplit(a: Agreement, row: ActualsRow): boolean {
+  return a.ignore.some((g) => matches(g.selector, row)) && !a.items.some((i) => i.source.kind === 'actuals' && matches(i.source.selector, row));
+}

@@ -55,3 +55,14 @@ export class InputError extends Error {
     super(diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`).join('\n'));
   }
 }
+
+/** Runs a computation that raises {@link InputError}, keeping its diagnostics with ours. */
+export function collecting<T>(diags: Diagnostics, run: () => T): T | null {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    diags.list.push(...e.diagnostics);
+    return null;
+  }
+}

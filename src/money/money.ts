@@ -44,6 +44,9 @@ export class Money {
   neg(): Money {
     return new Money(this.d.neg());
   }
+  abs(): Money {
+    return new Money(this.d.abs());
+  }
   sign(): -1 | 0 | 1 {
     return this.d.isZero() ? 0 : this.d.isNeg() ? -1 : 1;
   }

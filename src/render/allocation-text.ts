@@ -2,27 +2,10 @@ import type { AllocationLine, AllocationReport, ItemResult } from '../compute/re
 import { describeSelector } from '../compute/select.js';
 import { Money } from '../money/money.js';
 import { kindLabel, label } from './labels.js';
+import type { Block, Doc } from './doc.js';
 import { formatMoney, formatShare, type Locale } from './locale.js';
 
-/**
- * One layout, two syntaxes: a terminal table or Markdown. Both read the same
- * rows built here, so they cannot disagree.
- */
-export interface Block {
-  readonly heading: string;
-  readonly notes: readonly string[];
-  readonly columns: readonly { title: string; align: 'left' | 'right' }[];
-  readonly rows: readonly (readonly string[])[];
-  readonly footer: readonly (readonly string[])[];
-}
-
-export interface AllocationDoc {
-  readonly title: string;
-  readonly notes: readonly string[];
-  readonly blocks: readonly Block[];
-}
-
-export function allocationDoc(r: AllocationReport, locale: Locale): AllocationDoc {
+export function allocationDoc(r: AllocationReport, locale: Locale): Doc {
   const a = r.agreement;
   const m = (x: Money) => formatMoney(x, locale);
   const blocks: Block[] = r.items.map((i) => itemBlock(r, i, locale));

@@ -1,8 +1,8 @@
-import type { AllocationDoc } from './allocation-text.js';
+import type { Doc } from './doc.js';
 import { textTable } from './text-table.js';
 
 /** A report document as a terminal table. */
-export function docToText(doc: AllocationDoc, bold: (s: string) => string = (s) => s): string {
+export function docToText(doc: Doc, bold: (s: string) => string = (s) => s): string {
   const out = [bold(doc.title), ...doc.notes.filter(Boolean), ''];
   for (const b of doc.blocks) {
     out.push(bold(b.heading), ...b.notes, textTable(b.columns, b.rows, b.footer), '');
@@ -11,7 +11,7 @@ export function docToText(doc: AllocationDoc, bold: (s: string) => string = (s) 
 }
 
 /** The same document as Markdown (GitHub tables). */
-export function docToMarkdown(doc: AllocationDoc): string {
+export function docToMarkdown(doc: Doc): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const out = [`# ${esc(doc.title)}`, '', ...doc.notes.filter(Boolean).map((n) => `${esc(n)}  `), ''];
   for (const b of doc.blocks) {

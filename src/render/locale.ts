@@ -7,10 +7,34 @@ export const LOCALES: readonly Locale[] = ['nb', 'en'];
 /** `1 937 782,94` (nb) or `1,937,782.94` (en); always two decimals. */
 export function formatMoney(m: Money, locale: Locale): string {
   const [int, frac] = m.toFixed2().split('.') as [string, string];
+  return `${group(int, locale)}${locale === 'nb' ? ',' : '.'}${frac}`;
+}
+
+function group(int: string, locale: Locale): string {
   const neg = int.startsWith('-');
   const digits = neg ? int.slice(1) : int;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'nb' ? ' ' : ',');
-  return `${neg ? '-' : ''}${grouped}${locale === 'nb' ? ',' : '.'}${frac}`;
+  return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'nb' ? ' ' : ',')}`;
+}
+
+/** Whole thousands, rounded half away from zero from the exact amount: `28 790` — as councils print budget tables. */
+export function formatThousands(m: Money, locale: Locale): string {
+  const k = m.toRatio().div(Ratio.of(1000n)).roundHalfAwayFromZero();
+  return group(k.toString(), locale);
+}
+
+/** A fraction as a percentage with one decimal: `-6,5 %`. */
+export function formatPercent1(r: Ratio, locale: Locale): string {
+  const tenths = r.times(Ratio.of(1000n)).roundHalfAwayFromZero();
+  const neg = tenths < 0n;
+  const abs = neg ? -tenths : tenths;
+  const text = `${neg ? '-' : ''}${abs / 10n}${locale === 'nb' ? ',' : '.'}${abs % 10n}`;
+  return locale === 'nb' ? `${text} %` : `${text}%`;
+}
+
+/** `30.04.2023` (nb) or `2023-04-30` (en). */
+export function formatDate(iso: string, locale: Locale): string {
+  const [y, m, d] = iso.split('-');
+  return locale === 'nb' ? `${d}.${m}.${y}` : iso;
 }
 
 /** Plain machine form for CSV: no grouping, the locale's decimal mark. */

@@ -1,0 +1,103 @@
+import type { Id, Item, Party } from '../agreement/model.js';
+import { collecting, Diagnostics, InputError } from '../diagnostics/diagnostic.js';
+import type { ActualsRow } from '../inputs/actuals.js';
+import { Money } from '../money/money.js';
+import type { Ratio } from '../money/ratio.js';
+import { allocate } from './allocate.js';
+import { outsideSplit } from './coverage.js';
+import type { AllocationReport } from './report.js';
+import { budgetAllocation, type BudgetedInput } from './budget.js';
+import { byKind, type ByKind } from './by-kind.js';
+
+/** The seeds' convention is `avvik = budsjett − regnskap` (negative: overrun); some councils want the other. */
+export type DeviationSign = 'budget-minus-actual' | 'actual-minus-budget';
+export const DEVIATION_SIGNS: readonly DeviationSign[] = ['budget-minus-actual', 'actual-minus-budget'];
+
+export interface DeviationLine {
+  readonly budget: Money;
+  readonly actual: Money;
+  /** By the report's sign convention. */
+  readonly deviation: Money;
+}
+
+export interface ItemDeviation extends DeviationLine {
+  readonly item: Item;
+  /** Per party: its budgeted share against its actual share of this item. */
+  readonly parties: ReadonlyMap<Id, DeviationLine>;
+}
+
+export interface PartyDeviation {
+  readonly party: Party;
+  readonly kinds: ByKind<DeviationLine>;
+  readonly total: DeviationLine;
+}
+
+export interface DeviationReport {
+  readonly sign: DeviationSign;
+  readonly actual: AllocationReport;
+  readonly budget: AllocationReport;
+  /** Ledger categories, budgeted ones first in budget order, then the rest in ledger order. */
+  readonly categories: readonly (DeviationLine & { readonly category: string })[];
+  readonly categoryTotal: DeviationLine;
+  readonly items: readonly ItemDeviation[];
+  /** The overrun or underspend split per party: its budgeted charge against its actual charge. */
+  readonly parties: readonly PartyDeviation[];
+  /** Σ of the party lines: what was really charged, so it differs from the item totals by any rounding remainder. */
+  readonly partyTotals: ByKind<DeviationLine>;
+  readonly totals: ByKind<DeviationLine> & { readonly all: DeviationLine };
+}
+
+/**
+ * Budget against actuals per ledger category and per item, and the deviation
+ * per party. The budget side is the allocation run on the budget, so each
+ * party's deviation is exactly its budgeted share less its actual share.
+ */
+export function deviation(input: BudgetedInput, sign: DeviationSign): DeviationReport {
+  const diags = new Diagnostics();
+  const actual = collecting(diags, () => allocate(input));
+  const budget = budgetAllocation(input, diags, 'a deviation table compares against the budget, but the agreement has no budget');
+  if (diags.hasErrors || !actual || !budget) throw new InputError(diags.sorted());
+  const line = (b: Money, x: Money): DeviationLine => ({ budget: b, actual: x, deviation: sign === 'budget-minus-actual' ? b.minus(x) : x.minus(b) });
+  const sumLines = (ls: readonly DeviationLine[]) => line(Money.sum(ls.map((l) => l.budget)), Money.sum(ls.map((l) => l.actual)));
+
+  const a = input.agreement;
+  const inSplit = (rows: readonly ActualsRow[]) => rows.filter((r) => !outsideSplit(a, r));
+  const budgetRows = inSplit(input.budget ?? []);
+  const actualRows = inSplit(input.actuals);
+  const names = [...new Set([...budgetRows, ...actualRows].map((r) => r.category))];
+  const total = (rows: readonly ActualsRow[], c: string) => Money.sum(rows.filter((r) => r.category === c).map((r) => r.amount));
+  const categories = names.map((category) => ({ category, ...line(total(budgetRows, category), total(actualRows, category)) }));
+
+  const items = actual.items.map((x): ItemDeviation => {
+    const b = budget.items.find((i) => i.item.id === x.item.id)!;
+    const parties = new Map(a.parties.filter((p) => x.allocations.has(p.id) || b.allocations.has(p.id)).map((p) => [p.id, line(b.allocations.get(p.id) ?? Money.ZERO, x.allocations.get(p.id) ?? Money.ZERO)] as const));
+    return { item: x.item, parties, ...line(b.basis, x.basis) };
+  });
+  const parties = a.parties.map((party, i): PartyDeviation => {
+    const b = budget.parties[i]!;
+    const x = actual.parties[i]!;
+    const kinds = { operating: line(b.operating, x.operating), investment: line(b.investment, x.investment) };
+    return { party, kinds, total: line(b.charged, x.charged) };
+  });
+  const kindTotal = (k: Item['kind']) => sumLines(items.filter((i) => i.item.kind === k));
+  return {
+    sign,
+    actual,
+    budget,
+    categories,
+    categoryTotal: sumLines(categories),
+    items,
+    parties,
+    partyTotals: byKind((k) => sumLines(parties.map((p) => p.kinds[k]))),
+    totals: { operating: kindTotal('operating'), investment: kindTotal('investment'), all: sumLines(items) },
+  };
+}
+
+/**
+ * The deviation as a fraction of the budget's size, so its sign is the
+ * deviation's even for a budgeted income (a negative budget); null when
+ * nothing was budgeted.
+ */
+export function deviationShare(l: DeviationLine): Ratio | null {
+  return l.budget.isZero() ? null : l.deviation.toRatio().div(l.budget.abs().toRatio());
+}

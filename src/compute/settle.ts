@@ -1,0 +1,158 @@
+import { ITEM_KINDS, type Agreement, type Id, type ItemKind, type Party } from '../agreement/model.js';
+import type { IsoDate } from '../dates/date.js';
+import { collecting, Diagnostics, InputError } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { PaymentRow } from '../inputs/payments.js';
+import { distribute } from '../money/distribute.js';
+import { Money } from '../money/money.js';
+import type { Ratio } from '../money/ratio.js';
+import { ORE } from '../money/rounding.js';
+import { allocate } from './allocate.js';
+import { budgetAllocation, type BudgetedInput } from './budget.js';
+import { byKind, type ByKind } from './by-kind.js';
+import type { AllocationReport } from './report.js';
+
+/** What a settlement reads beyond the allocation's inputs. */
+export interface SettleInput extends BudgetedInput {
+  /** What each party paid; null when no payments file is given. */
+  readonly payments: readonly PaymentRow[] | null;
+}
+
+export interface KindBalance {
+  readonly charged: Money;
+  readonly paid: Money;
+  /** charged − paid: positive, the party owes; negative, the host owes the party. */
+  readonly balance: Money;
+  /** The balance is offset against next year's contribution instead of invoiced. */
+  readonly carriedForward: boolean;
+}
+
+export interface Instalment {
+  readonly due: IsoDate;
+  readonly part: Ratio;
+  readonly amounts: ByKind<Money>;
+  readonly total: Money;
+}
+
+export interface PartySchedule {
+  readonly party: Party;
+  /** The party's share of the budget, by the agreement's own rules. */
+  readonly budgeted: ByKind<Money>;
+  readonly instalments: readonly Instalment[];
+}
+
+export interface PartySettlement {
+  readonly party: Party;
+  readonly isHost: boolean;
+  readonly kinds: ByKind<KindBalance>;
+  readonly charged: Money;
+  readonly paid: Money;
+  readonly balance: Money;
+  /** The balance of the kinds not carried forward: what the final settlement invoices. */
+  readonly dueNow: Money;
+  readonly carriedForward: Money;
+  /** The a-konto the schedule asked for, when the agreement has one: set against `paid` it shows a shortfall. */
+  readonly scheduled?: ByKind<Money>;
+  /** The payments counted as paid: received (from the payments file) or assumed (the schedule). */
+  readonly payments: readonly { readonly date?: IsoDate; readonly kind: ItemKind; readonly amount: Money; readonly text?: string }[];
+}
+
+/**
+ * Where `paid` comes from: the payments file; the a-konto schedule, assumed
+ * paid because no payments file was given; or nowhere (paid is zero).
+ */
+export type PaidFrom = 'payments' | 'schedule' | 'none';
+
+export interface SettlementReport {
+  readonly allocation: AllocationReport;
+  readonly schedule: readonly PartySchedule[] | null;
+  readonly paidFrom: PaidFrom;
+  readonly parties: readonly PartySettlement[];
+  readonly totals: { readonly kinds: ByKind<KindBalance>; readonly charged: Money; readonly paid: Money; readonly balance: Money; readonly dueNow: Money; readonly carriedForward: Money };
+  readonly finalDue?: IsoDate;
+}
+
+
+/**
+ * The year-end settlement: each party's share of the actual costs against
+ * what it paid. Pure; like {@link allocate}, it raises every problem found
+ * in one {@link InputError}.
+ */
+export function settle(input: SettleInput): SettlementReport {
+  const a = input.agreement;
+  const diags = new Diagnostics();
+  const allocation = collecting(diags, () => allocate(input));
+  const akonto = a.settlement?.akonto ?? [];
+  const budget = akonto.length ? budgetAllocation(input, diags, `a-konto is paid on the budget, but the agreement has no budget`) : null;
+  if (input.payments) checkPayments(a, input.payments, diags);
+  if (diags.hasErrors || !allocation) throw new InputError(diags.sorted());
+
+  const schedule = budget ? a.parties.map((p) => scheduleFor(p, budget, akonto)) : null;
+  const paidFrom: PaidFrom = input.payments ? 'payments' : schedule ? 'schedule' : 'none';
+  const carried = new Set(a.settlement?.carryForward ?? []);
+  const parties = allocation.parties.map((totals): PartySettlement => {
+    const id = totals.party.id;
+    const own = schedule?.find((s) => s.party.id === id);
+    const payments =
+      paidFrom === 'payments'
+        ? input.payments!.filter((p) => p.party === id).map((p) => ({ kind: p.kind, amount: p.amount, ...(p.date ? { date: p.date } : {}), ...(p.text ? { text: p.text } : {}) }))
+        : (own?.instalments ?? []).flatMap((i) => ITEM_KINDS.filter((k) => !i.amounts[k].isZero()).map((kind) => ({ kind, amount: i.amounts[kind], date: i.due })));
+    const kinds = byKind((kind) => {
+      const charged = totals[kind];
+      const paid = Money.sum(payments.filter((p) => p.kind === kind).map((p) => p.amount));
+      return { charged, paid, balance: charged.minus(paid), carriedForward: carried.has(kind) };
+    });
+    const scheduled = own ? byKind((k) => Money.sum(own.instalments.map((i) => i.amounts[k]))) : undefined;
+    return { party: totals.party, isHost: id === a.host, kinds, payments, ...sums(kinds), ...(scheduled ? { scheduled } : {}) };
+  });
+  const totals = byKind((kind) => {
+    const charged = Money.sum(parties.map((p) => p.kinds[kind].charged));
+    const paid = Money.sum(parties.map((p) => p.kinds[kind].paid));
+    return { charged, paid, balance: charged.minus(paid), carriedForward: carried.has(kind) };
+  });
+  return {
+    allocation,
+    schedule,
+    paidFrom,
+    parties,
+    totals: { kinds: totals, ...sums(totals) },
+    ...(a.settlement?.finalDue ? { finalDue: a.settlement.finalDue } : {}),
+  };
+}
+
+/** Each budgeted amount split over the instalments by their parts, to the øre, adding up exactly. */
+function scheduleFor(party: Party, budget: AllocationReport, akonto: NonNullable<Agreement['settlement']>['akonto']): PartySchedule {
+  const totals = budget.parties.find((p) => p.party.id === party.id)!;
+  const budgeted = byKind((k) => totals[k]);
+  // Zero-padded ids, so that a tie in the remainder goes to the earliest instalment.
+  const quotas = akonto.map((inst, i) => ({ id: String(i).padStart(4, '0'), share: inst.part }));
+  const split = byKind((k) => distribute(budgeted[k], quotas, { unit: ORE, method: 'largest-remainder' }).amounts);
+  const instalments = akonto.map((inst, i): Instalment => {
+    const amounts = byKind((k) => split[k].get(quotas[i]!.id)!);
+    return { due: inst.due, part: inst.part, amounts, total: amounts.operating.plus(amounts.investment) };
+  });
+  return { party, budgeted, instalments };
+}
+
+/** A payment from a party the agreement does not know, or the same payment twice, is never absorbed. */
+function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Diagnostics): void {
+  const ids: Id[] = a.parties.map((p) => p.id);
+  const seen = new Map<string, PaymentRow>();
+  for (const p of payments) {
+    if (!ids.includes(p.party)) {
+      diags.error(p.at, 'payment-party', `payment from unknown party '${p.party}'`, didYouMean(p.party, ids) ?? `declared parties: ${ids.join(', ')}`);
+    }
+    const key = JSON.stringify([p.party, p.kind, p.amount.toPlain(), p.date ?? '', p.text ?? '']);
+    const first = seen.get(key);
+    if (first) {
+      diags.error(p.at, 'payment-duplicate', `this payment repeats line ${first.at.line} (same party, kind, amount, date and text)`, 'delete the copy; if both payments are real, tell them apart in the text column');
+    } else seen.set(key, p);
+  }
+}
+
+function sums(kinds: ByKind<KindBalance>) {
+  const all = ITEM_KINDS.map((k) => kinds[k]);
+  const balance = Money.sum(all.map((k) => k.balance));
+  const carriedForward = Money.sum(all.filter((k) => k.carriedForward).map((k) => k.balance));
+  return { charged: Money.sum(all.map((k) => k.charged)), paid: Money.sum(all.map((k) => k.paid)), balance, dueNow: balance.minus(carriedForward), carriedForward };
+}

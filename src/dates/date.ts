@@ -1,0 +1,23 @@
+/**
+ * Calendar dates as ISO strings (`2024-01-31`): what agreements, ledgers and
+ * invoices carry. No time zone ever enters, so a date never shifts by a day.
+ */
+export type IsoDate = string;
+
+export function isIsoDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+}
+
+/** A date as ledgers write it: `2023-04-30` or the Norwegian `30.04.2023`. */
+export function parseLedgerDate(text: string): IsoDate | null {
+  const t = text.trim();
+  const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const iso = nb ? `${nb[3]}-${nb[2]!.padStart(2, '0')}-${nb[1]!.padStart(2, '0')}` : t;
+  return isIsoDate(iso) ? iso : null;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

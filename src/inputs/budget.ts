@@ -1,0 +1,34 @@
+import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
+import type { Money } from '../money/money.js';
+import { parseAmount } from './amount.js';
+import { locateColumns } from './columns.js';
+import type { CsvTable } from './table.js';
+
+/** The adopted budget for one actuals category. */
+export interface BudgetRow {
+  readonly category: string;
+  readonly amount: Money;
+  /** Where the category was written, in the agreement's budget: or the budget CSV. */
+  readonly at: SourcePos;
+}
+
+/** Budget CSV: `category`, `amount`. */
+export function readBudgetRows(table: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics): BudgetRow[] | null {
+  const cols = locateColumns(table, ['category', 'amount'] as const, [] as const, columns, diags);
+  if (!cols) return null;
+  const rows: BudgetRow[] = [];
+  let ok = true;
+  for (const cells of table.rows) {
+    const category = cells[cols.get('category')!]!;
+    const amountCell = cells[cols.get('amount')!]!;
+    const amount = parseAmount(amountCell.value, table.decimal);
+    if ('error' in amount) {
+      diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
+      ok = false;
+    } else if (category.value.trim() === '') {
+      diags.error(category.at, 'csv-empty-category', 'the budget row has no category', 'a budget row is the budget of one actuals category');
+      ok = false;
+    } else rows.push({ category: category.value.trim(), amount, at: category.at });
+  }
+  return ok ? rows : null;
+}

@@ -1,0 +1,64 @@
+import type { ItemKind } from '../agreement/model.js';
+import { parseLedgerDate, type IsoDate } from '../dates/date.js';
+import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
+import type { Money } from '../money/money.js';
+import { parseAmount } from './amount.js';
+import { locateColumns } from './columns.js';
+import type { CsvTable } from './table.js';
+
+/** One payment received from a party: a-konto actually paid. */
+export interface PaymentRow {
+  readonly party: string;
+  readonly amount: Money;
+  readonly kind: ItemKind;
+  readonly date?: IsoDate;
+  readonly text?: string;
+  /** Where the row starts (its party cell), where errors about the whole row point. */
+  readonly at: SourcePos;
+}
+
+/** The words a ledger may use for the two kinds municipal accounts keep apart. */
+const KINDS: Readonly<Record<string, ItemKind>> = { operating: 'operating', drift: 'operating', investment: 'investment', investering: 'investment' };
+
+/**
+ * Payments CSV: `party`, `amount`, and optionally `date`, `text` and `kind`
+ * (operating/drift or investment/investering; operating when absent).
+ */
+export function readPayments(table: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics): PaymentRow[] | null {
+  const cols = locateColumns(table, ['party', 'amount'] as const, ['date', 'text', 'kind'] as const, columns, diags);
+  if (!cols) return null;
+  const rows: PaymentRow[] = [];
+  let ok = true;
+  for (const cells of table.rows) {
+    const cell = (name: 'party' | 'amount' | 'date' | 'text' | 'kind') => (cols.has(name) ? cells[cols.get(name)!] : undefined);
+    const partyCell = cell('party')!;
+    const amountCell = cell('amount')!;
+    const amount = parseAmount(amountCell.value, table.decimal);
+    if ('error' in amount) {
+      diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
+      ok = false;
+    }
+    if (partyCell.value.trim() === '') {
+      diags.error(partyCell.at, 'csv-empty-party', 'the payment names no party', 'every payment row says which party paid it');
+      ok = false;
+    }
+    const kindCell = cell('kind');
+    const kindText = kindCell?.value.trim().toLowerCase() ?? '';
+    const kind = kindText === '' ? 'operating' : KINDS[kindText];
+    if (!kind) {
+      diags.error(kindCell!.at, 'csv-kind', `'${kindCell!.value}' is not a kind of cost`, 'write drift (operating) or investering (investment), or leave it empty for operating');
+      ok = false;
+    }
+    const dateCell = cell('date');
+    const dateText = dateCell?.value.trim() ?? '';
+    const date = dateText === '' ? undefined : parseLedgerDate(dateText);
+    if (date === null) {
+      diags.error(dateCell!.at, 'csv-date', `'${dateCell!.value}' is not a date`, 'write 2023-04-30 or 30.04.2023');
+      ok = false;
+    }
+    if (!ok || 'error' in amount || !kind || date === null) continue;
+    const text = cell('text')?.value.trim();
+    rows.push({ party: partyCell.value.trim(), amount, kind, at: partyCell.at, ...(date ? { date } : {}), ...(text ? { text } : {}) });
+  }
+  return ok ? rows : null;
+}
