@@ -201,7 +201,7 @@ async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> 
   const invoices = collecting(diags, () => buildInvoices(settled, { date }));
   if (!invoices) {
     process.stderr.write(renderDiagnostics(diags.sorted(), loaded.sources, makeStyle(opts.color, process.stderr)));
-    throw new ExitError(1, 'no invoice was written: the agreement lacks what an invoice must show');
+    throw new ExitError(1, 'no invoice was written: the agreement lacks what an invoice must show', 'add what is listed above to the agreement, then run samkost invoices again');
   }
   const render: Record<InvoiceFormat, (i: Invoice) => string> = {
     html: (i) => invoiceHtml(i, opts.locale),
