@@ -85,3 +85,76 @@ describe('published figures (DOMAIN.md)', () => {
     expect([flatanger('driftssjef'), flatanger('konsulent-drift'), flatanger('konsulent-ipad'), flatanger('lisens-e3'), flatanger('lisens-f3')]).toEqual(['210000.00', '328000.00', '156000.00', '352800.00', '45600.00']);
   });
 });
+
+interface SettleJson {
+  paid_from: string;
+  parties: { id: string; charged: string; paid: string; balance: string; due_now: string; carried_forward: string; scheduled?: { operating: string } }[];
+  settlement_totals: { charged: string; paid: string; balance: string };
+  akonto: { party: string; budgeted: { operating: string }; instalments: { due: string; operating: string }[] }[] | null;
+}
+
+function settle(fixture: string): SettleJson {
+  const run = samkost(['settle', `fixtures/${fixture}`, '--format', 'json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as SettleJson;
+}
+
+const column = (j: SettleJson, field: 'charged' | 'paid' | 'balance') => Object.fromEntries(j.parties.map((p) => [p.id, p[field]]));
+
+describe('published settlement figures (DOMAIN.md)', () => {
+  it('§2 ROR-IKT 2023 investment: a-konto against spend, the deviation carried forward to 2024', () => {
+    const j = settle('ror-ikt-2023-investment');
+    expect(j.paid_from).toBe('payments');
+    expect(column(j, 'paid')).toEqual({ molde: '5315000.00', vestnes: '1439000.45', rauma: '1433999.98', aukra: '972000.35', hustadvika: '2441000.00' });
+    expect(column(j, 'charged')).toEqual({ molde: '4447837.91', vestnes: '1201410.76', rauma: '1197532.12', aukra: '811606.79', hustadvika: '2038228.75' });
+    // The seed prints a-konto − spend; our balance is charged − paid, so the same figures negated.
+    expect(column(j, 'balance')).toEqual({ molde: '-867162.09', vestnes: '-237589.69', rauma: '-236467.86', aukra: '-160393.56', hustadvika: '-402771.25' });
+    expect(j.settlement_totals).toMatchObject({ paid: '11601000.78', charged: '9696616.33', balance: '-1904384.45' });
+    for (const p of j.parties) {
+      expect(p.due_now).toBe('0.00');
+      expect(p.carried_forward).toBe(p.balance);
+    }
+  });
+
+  it('§1 ROR-IKT 2023 operating budget against actuals, in thousands as printed', () => {
+    const run = samkost(['deviation', 'fixtures/ror-ikt-2023-operating', '--thousands', '--no-color']);
+    expect(run.code).toBe(0);
+    const row = (name: string) => run.stdout.split('\n').find((l) => l.startsWith(name))!.slice(name.length).trim().split(/\s{2,}/).slice(0, 3);
+    expect(row('Lønn')).toEqual(['28 790', '29 233', '443']);
+    expect(row('Drift av stab og lokaler')).toEqual(['3 213', '3 021', '-192']);
+    expect(row('Kjøp/leasing')).toEqual(['477', '321', '-156']);
+    expect(row('Konsulenter')).toEqual(['3 001', '715', '-2 286']);
+    expect(row('Lisens, vedlikehold og support')).toEqual(['55 995', '51 176', '-4 819']);
+    expect(row('Samband og tele')).toEqual(['4 316', '4 638', '322']);
+    expect(row('Inntekter')).toEqual(['-9 989', '-5 238', '4 751']);
+    // DOMAIN.md: the printed rows add to 85 803 and −1 937 (the printed SUM was rounded from exact figures).
+    expect(row('Sum')).toEqual(['85 803', '83 866', '-1 937']);
+  });
+
+  it('§4 Harstad–Ibestad: a-konto on 30 April and 31 August, final settlement by 31 January', () => {
+    const j = settle('harstad-ibestad-settlement');
+    expect(j.paid_from).toBe('schedule');
+    const ibestad = j.akonto!.find((s) => s.party === 'ibestad')!;
+    // 500 000 × 1.03 + 5 % × (9 000 000 − 515 000) = 939 250, computed by hand.
+    expect(ibestad.budgeted.operating).toBe('939250.00');
+    expect(ibestad.instalments).toEqual([
+      expect.objectContaining({ due: '2021-04-30', operating: '469625.00' }),
+      expect.objectContaining({ due: '2021-08-31', operating: '469625.00' }),
+    ]);
+    // 515 000 + 5 % × (9 412 000 − 515 000) = 959 850 charged; 20 600 left to pay.
+    expect(column(j, 'charged').ibestad).toBe('959850.00');
+    expect(column(j, 'balance').ibestad).toBe('20600.00');
+  });
+
+  it('§5 Melhus–Midtre Gauldal: a missed instalment shows as a shortfall against the schedule', () => {
+    const j = settle('melhus-midtre-gauldal-2013');
+    const mg = j.parties.find((p) => p.id === 'midtre-gauldal')!;
+    // 12 400 000 × 40 % budgeted, paid three quarters of it; 12 650 000 × 40 % charged.
+    expect(mg.scheduled!.operating).toBe('4960000.00');
+    expect(mg.paid).toBe('3720000.00');
+    expect(mg.charged).toBe('5060000.00');
+    expect(mg.balance).toBe('1340000.00');
+    expect(column(j, 'balance').melhus).toBe('150000.00');
+  });
+});
