@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, samkost } from './cli.js';
+
+/**
+ * Every HTML invoice the fixtures produce, printed by a real browser
+ * (Debian's chromium, headless) to PDF, then read back with poppler: the
+ * page must be A4, the invoice must fit on one page, and every amount, the
+ * KID, the org numbers and the account number must be on that page. The
+ * expected figures come from the same invoice's JSON, written independently
+ * of the HTML. `.ci/run` installs chromium and poppler-utils; set
+ * SAMKOST_SKIP_BROWSER=1 to skip this test on a machine without them.
+ */
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const POPPLER = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
+const skip = process.env.SAMKOST_SKIP_BROWSER === '1';
+const A4 = { width: 595.28, height: 841.89 };
+
+interface InvoiceJson {
+  kid: string;
+  due_now: string;
+  seller: { org: string; bank_account: string };
+  buyer: { org: string; name: string };
+  lines: { amount: string; basis: string }[];
+  totals: Record<string, { charged: string; paid: string; balance: string }>;
+}
+
+/** nb format written out here, not borrowed from src: `-1234567.8` → `-1 234 567,80`. */
+function nb(amount: string): string {
+  const [int, frac] = amount.replace('-', '').split('.') as [string, string];
+  return `${amount.startsWith('-') ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${frac}`;
+}
+
+/** The most common value, rounded to 0.1: the body text's word height. */
+function mode(xs: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(Math.round(x * 10) / 10, (counts.get(Math.round(x * 10) / 10) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+function printToPdf(html: string, pdf: string): void {
+  const profile = mkdtempSync(path.join(tmpdir(), 'samkost-chromium-'));
+  const r = spawnSync(
+    CHROMIUM!,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      `file://${html}`,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  if (!existsSync(pdf)) throw new Error(`chromium wrote no PDF (exit ${r.status}): ${r.stderr}`);
+}
+
+const fixtures = readdirSync(path.join(ROOT, 'fixtures')).filter((f) => existsSync(path.join(ROOT, 'fixtures', f, 'expected/invoices')));
+
+describe.skipIf(skip)('HTML invoices in a real browser', () => {
+  it('has a browser and poppler to test with (install chromium and poppler-utils, or set SAMKOST_SKIP_BROWSER=1)', () => {
+    expect(CHROMIUM).toBeDefined();
+    expect(POPPLER).toBe(true);
+  });
+  it('has fixtures with invoices', () => expect(fixtures.length).toBeGreaterThanOrEqual(3));
+
+  for (const fixture of fixtures) {
+    it(`${fixture}: each invoice prints on one A4 page with every amount on it`, { timeout: 180_000 }, () => {
+      const out = mkdtempSync(path.join(tmpdir(), 'samkost-browser-'));
+      for (const format of ['html', 'json']) expect(samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, '--date', '2024-01-10']).code).toBe(0);
+      const pages = readdirSync(out).filter((f) => f.endsWith('.html'));
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) {
+        const html = path.join(out, page);
+        const pdf = html.replace(/\.html$/, '.pdf');
+        printToPdf(html, pdf);
+        const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+        expect(info).toMatch(/^Pages:\s+1$/m);
+        const [, w, h] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
+        expect(Math.abs(Number(w) - A4.width)).toBeLessThan(1.5);
+        expect(Math.abs(Number(h) - A4.height)).toBeLessThan(1.5);
+        // Chromium shrinks a page that is too wide to fit; printed at full size, the 9.5 pt body text
+        // has word boxes about 11 pt high, shrunk it would be smaller.
+        const heights = [...spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
+        expect(mode(heights), `${page} is printed at full size`).toBeGreaterThan(10.4);
+        // Only text inside the A4 page area counts: anything pushed off the page is missing here.
+        const text = spawnSync('pdftotext', ['-x', '0', '-y', '0', '-W', String(Math.floor(Number(w))), '-H', String(Math.floor(Number(h))), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
+        const inv = JSON.parse(readFileSync(html.replace(/\.html$/, '.json'), 'utf8')) as InvoiceJson;
+        const expected = [
+          nb(inv.due_now.replace('-', '')),
+          ...inv.lines.flatMap((l) => [nb(l.amount), nb(l.basis)]),
+          ...Object.values(inv.totals).flatMap((t) => [nb(t.charged), nb(t.balance)]),
+          inv.kid,
+          inv.seller.org,
+          inv.buyer.org,
+          inv.buyer.name,
+          `${inv.seller.bank_account.slice(0, 4)}.${inv.seller.bank_account.slice(4, 6)}.${inv.seller.bank_account.slice(6)}`,
+        ];
+        for (const s of expected) expect(text, `${page} shows ${s}`).toContain(s);
+      }
+    });
+  }
+});
