@@ -34,3 +34,44 @@ describe('--out', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('c.json') || f.startsWith('.c.json'))).toEqual([]);
   });
 });
+
+describe('invoices --out DIR', () => {
+  const fixture = 'fixtures/ror-ikt-2023-investment';
+
+  it('writes one file per invoiced party (not the host), and nothing else', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'new');
+    const run = samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
+    expect(run.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['faktura-2023-aukra.html', 'faktura-2023-hustadvika.html', 'faktura-2023-rauma.html', 'faktura-2023-vestnes.html']);
+  });
+
+  it('writes none of them when one exists, unless --force', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-inv-'));
+    writeFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'precious');
+    const run = samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('already exists');
+    expect(readdirSync(dir)).toEqual(['faktura-2023-rauma.html']);
+    expect(readFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'utf8')).toBe('precious');
+    expect(samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10', '--force']).code).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(4);
+    expect(readFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'utf8')).toContain('1 197 532,12');
+  });
+
+  it('is a command-line error without --out or with a bad --date', () => {
+    expect(samkost(['invoices', fixture]).code).toBe(2);
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'x');
+    const bad = samkost(['invoices', fixture, '--out', dir, '--date', '2024-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'2024-02-30' is not a date");
+  });
+});
+
+describe('settle --schedule', () => {
+  it('says so when the agreement has no a-konto schedule', () => {
+    const run = samkost(['settle', 'fixtures/ror-ikt-2023-investment', '--schedule']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('the agreement has no a-konto schedule');
+  });
+});

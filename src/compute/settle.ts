@@ -72,7 +72,6 @@ export interface SettlementReport {
   readonly finalDue?: IsoDate;
 }
 
-
 /**
  * The year-end settlement: each party's share of the actual costs against
  * what it paid. Pure; like {@link allocate}, it raises every problem found
@@ -124,7 +123,7 @@ export function settle(input: SettleInput): SettlementReport {
 function scheduleFor(party: Party, budget: AllocationReport, akonto: NonNullable<Agreement['settlement']>['akonto']): PartySchedule {
   const totals = budget.parties.find((p) => p.party.id === party.id)!;
   const budgeted = byKind((k) => totals[k]);
-  // Zero-padded ids, so that a tie in the remainder goes to the earliest instalment.
+  // Zero-padded ids: a tie in the remainder goes to the larger part, then to the earliest instalment.
   const quotas = akonto.map((inst, i) => ({ id: String(i).padStart(4, '0'), share: inst.part }));
   const split = byKind((k) => distribute(budgeted[k], quotas, { unit: ORE, method: 'largest-remainder' }).amounts);
   const instalments = akonto.map((inst, i): Instalment => {

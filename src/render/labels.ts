@@ -62,8 +62,8 @@ const LABELS = {
   balanceRule: { nb: 'Saldo = belastet − innbetalt: positiv saldo betales av kommunen, negativ tilbakebetales eller motregnes.', en: 'Balance = charged − paid: positive, the party pays; negative, it is refunded or offset.' },
   carriedRule: { nb: 'Saldoen overføres og motregnes i neste års tilskudd; den faktureres ikke nå.', en: 'The balance is carried forward against next year\'s contribution; it is not invoiced now.' },
   scheduleRule: {
-    nb: 'Hver rate er kommunens budsjetterte andel × ratens del, til øret; ratene summerer nøyaktig til andelen (største rest, en ekstra øre går til den tidligste raten).',
-    en: 'Each instalment is the party\'s budgeted share × the instalment\'s part, to the øre; instalments add up exactly to the share (largest remainder, an extra øre goes to the earliest instalment).',
+    nb: 'Hver rate er kommunens budsjetterte andel × ratens del, til øret; ratene summerer nøyaktig til andelen (største rest; ved likhet får den største, så den tidligste raten øret).',
+    en: 'Each instalment is the party\'s budgeted share × the instalment\'s part, to the øre; instalments add up exactly to the share (largest remainder; on a tie the øre goes to the larger, then the earliest instalment).',
   },
   'budget-minus-actual': { nb: 'Avvik = budsjett − regnskap (negativt avvik er merforbruk).', en: 'Deviation = budget − actual (negative means overrun).' },
   'actual-minus-budget': { nb: 'Avvik = regnskap − budsjett (positivt avvik er merforbruk).', en: 'Deviation = actual − budget (positive means overrun).' },
