@@ -8,8 +8,8 @@ import { ROOT, samkost } from './cli.js';
  * Every directory under fixtures/ is run through the CLI and compared with
  * the files in its expected/ folder. A file's name says how it was made:
  * `<command>[.<variant>...].<ext>`, where the extension picks the format
- * (txt: table, json, csv, md) and a variant is a locale (`en`) or a flag
- * (`thousands`, `schedule`). `expected/invoices/` holds the invoices, one
+ * (txt: table, json, csv, md) and a variant is a locale (`en`), a flag
+ * (`thousands`, `schedule`) or `party-<id>` (for explain). `expected/invoices/` holds the invoices, one
  * file per party and format, made with the invoice date 10 January of the
  * year after the agreement's. `UPDATE_GOLDEN=1` rewrites them — then read
  * the diff: published figures are also pinned independently in
@@ -26,9 +26,9 @@ function argsFor(fixture: string, file: string): string[] {
   const parts = file.split('.');
   const ext = parts.pop()!;
   const [command, ...variants] = parts;
-  if (!command || !FORMATS[ext] || variants.some((v) => v !== 'en' && !FLAGS[v])) throw new Error(`cannot tell how to produce expected/${file}`);
+  if (!command || !FORMATS[ext] || variants.some((v) => v !== 'en' && !FLAGS[v] && !v.startsWith('party-'))) throw new Error(`cannot tell how to produce expected/${file}`);
   const locale = variants.includes('en') ? 'en' : 'nb';
-  const flags = variants.filter((v) => FLAGS[v]).map((v) => FLAGS[v]!);
+  const flags = variants.flatMap((v) => (FLAGS[v] ? [FLAGS[v]!] : v.startsWith('party-') ? ['--party', v.slice('party-'.length)] : []));
   return [command, path.join('fixtures', fixture), '--format', FORMATS[ext]!, ...(command === 'check' ? [] : ['--locale', locale]), ...flags, '--no-color'];
 }
 

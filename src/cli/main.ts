@@ -3,10 +3,12 @@ import path from 'node:path';
 import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import { allocation, checkAll, deviationTable, settlement, type Computed } from '../commands/compute.js';
 import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
+import { explain } from '../compute/explain.js';
 import { buildInvoices, type Invoice } from '../compute/invoice.js';
 import { isIsoDate } from '../dates/date.js';
 import { collecting, Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsToJson, renderDiagnostics } from '../diagnostics/render.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import { allocationCsv } from '../render/allocation-csv.js';
 import { allocationJson } from '../render/allocation-json.js';
 import { allocationDoc } from '../render/allocation-text.js';
@@ -15,6 +17,8 @@ import { deviationJson } from '../render/deviation-json.js';
 import { deviationDoc } from '../render/deviation-text.js';
 import type { Doc } from '../render/doc.js';
 import { docToMarkdown, docToText } from '../render/doc-text.js';
+import { explanationJson } from '../render/explain-json.js';
+import { explanationText } from '../render/explain-text.js';
 import { invoiceCsv, invoiceJson } from '../render/invoice-data.js';
 import { invoiceDoc } from '../render/invoice-doc.js';
 import { invoiceHtml } from '../render/invoice-html.js';
@@ -115,6 +119,11 @@ function buildProgram(): Command {
       ),
     );
 
+  common(program.command('explain').argument('<agreement>', 'agreement file or directory').description("how each amount on a party's invoice was derived"), ['table', 'json'])
+    .requiredOption('--party <id>', 'the party to explain')
+    .option('--item <id>', 'only this item')
+    .action(async (arg: string, opts: CommonOptions & { party: string; item?: string }) => explainCommand(arg, opts));
+
   common(program.command('invoices').argument('<agreement>', 'agreement file or directory').description('one invoice per party, written to --out DIR'), ['html', 'md', 'csv', 'json'], 'html')
     .option('--date <date>', 'invoice date, YYYY-MM-DD (default: today)')
     .action(async (arg: string, opts: Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string }) => invoicesCommand(arg, opts));
@@ -189,6 +198,17 @@ async function report<R>(arg: string, opts: CommonOptions, run: (inputs: NonNull
           ? docToMarkdown(r.doc)
           : docToText(r.doc, makeStyle(opts.color, process.stdout).bold);
   await emit(text, opts);
+}
+
+async function explainCommand(arg: string, opts: CommonOptions & { party: string; item?: string }): Promise<void> {
+  const report = await computeOrFail(arg, opts, allocation);
+  const known = (what: string, id: string, ids: readonly string[]) => {
+    if (!ids.includes(id)) throw new ExitError(2, `no ${what} '${id}' in ${report.agreement.title} ${report.agreement.year}`, didYouMean(id, ids) ?? `${what === 'party' ? 'parties' : 'items'}: ${ids.join(', ')}`);
+  };
+  known('party', opts.party, report.agreement.parties.map((p) => p.id));
+  if (opts.item !== undefined) known('item', opts.item, report.agreement.items.map((i) => i.id));
+  const e = explain(report, opts.party, opts.item);
+  await emit(opts.format === 'json' ? JSON.stringify(explanationJson(e), null, 2) + '\n' : explanationText(e, opts.locale), opts);
 }
 
 async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string }): Promise<void> {

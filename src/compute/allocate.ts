@@ -7,7 +7,7 @@ import { roundToUnit } from '../money/rounding.js';
 import { Bases, type Basis } from './basis.js';
 import type { ComputeContext, ComputeInput } from './context.js';
 import { checkCoverage } from './coverage.js';
-import { resolveKey } from './keys.js';
+import { resolveKey, type KeyDerivation } from './keys.js';
 import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from './report.js';
 
 /**
@@ -53,6 +53,7 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis): ItemResult | n
   const lines: AllocationLine[] = [];
   const rounding = item.rounding;
   let shares: ReadonlyMap<Id, Ratio> | undefined;
+  let derivation: KeyDerivation | undefined;
   let shared = Money.ZERO;
   const target = item.target;
 
@@ -66,8 +67,9 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis): ItemResult | n
     } else {
       const resolved = resolveKey(ctx, target.key, target.at);
       if (!resolved) return null;
-      shares = resolved;
-      const quotas = [...resolved].map(([id, share]) => ({ id, share }));
+      derivation = resolved;
+      shares = resolved.shares;
+      const quotas = [...resolved.shares].map(([id, share]) => ({ id, share }));
       const d = distribute(shared, quotas, rounding);
       for (const q of quotas) lines.push({ party: q.id, method: 'key', key: target.key, share: q.share, exact: d.exact.get(q.id)!, amount: d.amounts.get(q.id)! });
     }
@@ -80,5 +82,5 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis): ItemResult | n
     if (own.length) allocations.set(p.id, Money.sum(own.map((l) => l.amount)));
   }
   const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
-  return { item, basis: b.basis, steps: b.steps, shared, lines, allocations, unallocated, ...(shares ? { shares } : {}) };
+  return { item, basis: b.basis, steps: b.steps, shared, lines, allocations, unallocated, ...(shares ? { shares } : {}), ...(derivation ? { derivation } : {}) };
 }

@@ -54,7 +54,7 @@ export class Bases {
         const rows = this.ctx.actuals.filter((r) => matches(src.selector, r));
         amount = Money.sum(rows.map((r) => r.amount));
         for (const r of rows) if (r.party !== undefined) direct.set(r.party, (direct.get(r.party) ?? Money.ZERO).plus(r.amount));
-        steps.push({ step: 'actuals', text: `${rows.length} actuals row${rows.length === 1 ? '' : 's'} with ${describeSelector(src.selector)}`, amount });
+        steps.push({ step: 'actuals', text: `${rows.length} actuals row${rows.length === 1 ? '' : 's'} with ${describeSelector(src.selector)}`, amount, rows });
         break;
       }
       case 'price': {
@@ -67,6 +67,7 @@ export class Bases {
         const of = this.sumOf(src.of);
         const deduct = this.sumOf(src.deduct);
         if (!of || !deduct) return null;
+        const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? this.ctx.actuals.filter((r) => matches(ref.selector, r)) : []));
         const exact = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()).times(src.percent) : of.times(src.percent).minus(deduct.toRatio());
         amount = exact.isFiniteDecimal() ? Money.fromFinite(exact) : roundToUnit(exact, ORE);
         const pct = src.percent.times(Ratio.of(100n)).toDecimalString(6);
@@ -74,7 +75,7 @@ export class Bases {
           src.reading === 'less'
             ? `${pct} % × (${of.toPlain()} − ${deduct.toPlain()})`
             : `${pct} % × ${of.toPlain()} − ${deduct.toPlain()}`;
-        steps.push({ step: 'percent', text: exact.isFiniteDecimal() ? text : `${text}, rounded to øre`, amount });
+        steps.push({ step: 'percent', text: exact.isFiniteDecimal() ? text : `${text}, rounded to øre`, amount, ...(rows.length ? { rows } : {}) });
         break;
       }
     }

@@ -9,24 +9,39 @@ import type { ComputeContext } from './context.js';
 export type Shares = ReadonlyMap<Id, Ratio>;
 
 /**
+ * How a key's shares were reached, recorded while computing them so that an
+ * explanation shows the very numbers used: the values and their total for a
+ * proportional key, each weighted part of a blend, and the shares before a
+ * `precision:` rounding.
+ */
+export type KeyDerivation = { readonly key: Id; readonly shares: Shares; readonly unrounded?: Shares } & (
+  | { readonly kind: 'shares' }
+  | { readonly kind: 'equal'; readonly count: number }
+  | { readonly kind: 'proportional'; readonly measure: string; readonly values: ReadonlyMap<Id, Ratio>; readonly total: Ratio }
+  | { readonly kind: 'blend'; readonly parts: readonly { readonly weight: Ratio; readonly derivation: KeyDerivation }[] }
+);
+
+type Derived = KeyDerivation extends infer D ? (D extends unknown ? Omit<D, 'key' | 'unrounded'> : never) : never;
+
+/**
  * Resolves a key to exact shares. Built-in keys (`equal`, `population`) and
  * blend parts without their own `parties:` work over `scope`; a named key
  * with `parties:` always uses its own list. Returns null after reporting why
  * the shares cannot be computed.
  */
-export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: readonly Party[] = ctx.agreement.parties): Shares | null {
+export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: readonly Party[] = ctx.agreement.parties): KeyDerivation | null {
   const key = ctx.agreement.keys.get(id);
   if (!key) {
-    if (id === 'equal') return equalShares(scope);
-    if (id === 'population') return populationShares(ctx, scope, at);
-    return null; // unknown keys were reported by the reader
+    const builtin = id === 'equal' ? equalShares(scope) : id === 'population' ? populationShares(ctx, scope, at) : null; // unknown keys were reported by the reader
+    return builtin && { key: id, ...builtin };
   }
   const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
-  const shares = definitionShares(ctx, key, own, at);
-  return shares && key.precision ? roundShares(shares, key) : shares;
+  const derived = definitionShares(ctx, key, own, at);
+  if (!derived) return null;
+  return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key), unrounded: derived.shares } : { key: id, ...derived };
 }
 
-function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[], at: SourcePos): Shares | null {
+function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[], at: SourcePos): Derived | null {
   switch (key.def.kind) {
     case 'shares': {
       const out = new Map<Id, Ratio>();
@@ -34,7 +49,7 @@ function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party
         const s = key.def.shares.get(p.id);
         if (s) out.set(p.id, s.share);
       }
-      return out;
+      return { kind: 'shares', shares: out };
     }
     case 'equal':
       return equalShares(parties);
@@ -44,22 +59,24 @@ function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party
       return driverShares(ctx, key.def.driver, parties, key.def.at);
     case 'blend': {
       const acc = new Map<Id, Ratio>();
+      const parts: { weight: Ratio; derivation: KeyDerivation }[] = [];
       for (const part of key.def.parts) {
         const sub = resolveKey(ctx, part.key, part.at, parties);
         if (!sub) return null;
-        for (const [party, share] of sub) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(part.weight.times(share)));
+        parts.push({ weight: part.weight, derivation: sub });
+        for (const [party, share] of sub.shares) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(part.weight.times(share)));
       }
-      return inPartyOrder(ctx.agreement.parties, acc);
+      return { kind: 'blend', parts, shares: inPartyOrder(ctx.agreement.parties, acc) };
     }
   }
 }
 
-function equalShares(parties: readonly Party[]): Shares {
+function equalShares(parties: readonly Party[]): Derived {
   const share = Ratio.of(1n, BigInt(parties.length));
-  return new Map(parties.map((p) => [p.id, share]));
+  return { kind: 'equal', count: parties.length, shares: new Map(parties.map((p) => [p.id, share])) };
 }
 
-function populationShares(ctx: ComputeContext, parties: readonly Party[], at: SourcePos): Shares | null {
+function populationShares(ctx: ComputeContext, parties: readonly Party[], at: SourcePos): Derived | null {
   const year = ctx.agreement.year;
   const values = new Map<Id, Ratio>();
   let ok = true;
@@ -74,7 +91,7 @@ function populationShares(ctx: ComputeContext, parties: readonly Party[], at: So
   return ok ? proportional(ctx, values, at, 'population') : null;
 }
 
-function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[], at: SourcePos): Shares | null {
+function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[], at: SourcePos): Derived | null {
   const table = ctx.drivers.get(driver);
   const values = new Map<Id, Ratio>();
   let ok = true;
@@ -85,16 +102,18 @@ function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[]
       ctx.diags.error(at, 'driver-missing', `driver '${driver}' has no value for party '${p.id}'`, `add a row '${p.id},${driver},<value>' to the drivers file, or drivers: { ${driver}: { ${p.id}: <value> } } to the agreement`);
     } else values.set(p.id, v);
   }
-  return ok ? proportional(ctx, values, at, `driver '${driver}'`) : null;
+  return ok ? proportional(ctx, values, at, driver) : null;
 }
 
-function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: SourcePos, what: string): Shares | null {
+/** Shares proportional to a measure (`population` or a driver's name). */
+function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: SourcePos, measure: string): Derived | null {
   const total = [...values.values()].reduce((a, b) => a.plus(b), Ratio.ZERO);
   if (total.isZero()) {
+    const what = measure === 'population' ? 'population' : `driver '${measure}'`;
     ctx.diags.error(at, 'key-zero-total', `${what} sums to zero over the key's parties, so no shares can be computed`, 'check the values: at least one party must have more than zero');
     return null;
   }
-  return new Map([...values].map(([id, v]) => [id, v.div(total)]));
+  return { kind: 'proportional', measure, values, total, shares: new Map([...values].map(([id, v]) => [id, v.div(total)])) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Agreement, Id, IgnoreRule, Item, Party } from '../agreement/model.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
+import type { ActualsRow } from '../inputs/actuals.js';
+import type { KeyDerivation } from './keys.js';
 
 /**
  * How a line was reached: `key` — a share of the item's shared basis;
@@ -28,6 +30,8 @@ export interface BasisStep {
   readonly step: 'amount' | 'actuals' | 'price' | 'percent' | 'vat' | 'index' | 'round';
   readonly text: string;
   readonly amount: Money;
+  /** The ledger rows summed in this step, for `explain`. */
+  readonly rows?: readonly ActualsRow[];
 }
 
 export interface ItemResult {
@@ -39,6 +43,8 @@ export interface ItemResult {
   readonly shared: Money;
   /** Shares used for the key, in party order; absent for direct and per-party items. */
   readonly shares?: ReadonlyMap<Id, Ratio>;
+  /** How the key's shares were reached, for `explain`; present with `shares`. */
+  readonly derivation?: KeyDerivation;
   readonly lines: readonly AllocationLine[];
   /** Per party, the sum of its lines, in party order. */
   readonly allocations: ReadonlyMap<Id, Money>;

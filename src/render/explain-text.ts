@@ -1,0 +1,87 @@
+import type { Explanation, ItemExplanation } from '../compute/explain.js';
+import type { KeyDerivation } from '../compute/keys.js';
+import type { AllocationLine } from '../compute/report.js';
+import type { Money } from '../money/money.js';
+import type { Ratio } from '../money/ratio.js';
+import { kindLabel, label } from './labels.js';
+import { formatMoney, formatShare, type Locale } from './locale.js';
+
+/** A party's charge as a readable chain: basis steps, key, product, rounding — item by item. */
+export function explanationText(e: Explanation, locale: Locale): string {
+  const a = e.report.agreement;
+  const m = (x: Money) => formatMoney(x, locale);
+  const out = [`${e.party.name} — ${label('explanation', locale).toLowerCase()}, ${a.title} ${a.year}`, ''];
+  for (const i of e.items) out.push(...itemLines(e, i, locale), '');
+  out.push(`${label('sum', locale)}: ${m(e.total)}`);
+  return out.join('\n') + '\n';
+}
+
+function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[] {
+  const m = (x: Money) => formatMoney(x, locale);
+  const out = [`${i.item.label} (${i.item.id}) · ${kindLabel(i.item.kind, locale)}`, `  ${label('basis', locale)}:`];
+  for (const s of i.steps) {
+    out.push(`    ${s.text}: ${m(s.amount)}`);
+    for (const r of s.rows ?? []) out.push(`      ${r.at.file}:${r.at.line}  ${r.category}${r.account ? ` ${r.account}` : ''}${r.party ? ` (${r.party})` : ''}  ${m(r.amount)}`);
+  }
+  out.push(`    = ${m(i.basis)}`);
+  if (i.derivation) {
+    if (!i.shared.eq(i.basis)) out.push(`  ${label('sharedPart', locale)}: ${m(i.shared)}`);
+    out.push(`  ${label('key', locale)} ${i.derivation.key}:`, ...derivationLines(e, i.derivation, locale, '    '));
+  }
+  for (const l of i.lines) out.push(`  ${lineText(e, i, l, locale)}`);
+  const rounding = i.item.rounding;
+  out.push(`  ${label('rounding', locale)}: ${rounding.unit.toPlain()} kr, ${label(rounding.method, locale)}`);
+  if (!i.unallocated.isZero()) out.push(`  ${label('itemRemainder', locale)}: ${m(i.unallocated)}`);
+  out.push(`  → ${m(i.amount)}`);
+  return out;
+}
+
+function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale: Locale): string {
+  const m = (x: Money) => formatMoney(x, locale);
+  const exact = `${label('rawProduct', locale)} ${decimal(l.exact, locale)}`;
+  switch (l.method) {
+    case 'key':
+      return `${formatShare(l.share!, locale)} × ${m(i.shared)} = ${exact} → ${m(l.amount)}`;
+    case 'direct':
+      return `${label('directRows', locale)}: ${m(l.amount)}`;
+    case 'own':
+      return `${label('ownPrice', locale)} (${decimal(l.quantity!, locale)}): ${exact} → ${m(l.amount)}`;
+    case 'party':
+      return `${label('chargedWhole', locale)} ${e.party.name}: ${exact} → ${m(l.amount)}`;
+  }
+}
+
+function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, indent: string): string[] {
+  const me = e.party.id;
+  const share = d.shares.get(me);
+  const pct = (r: Ratio) => formatShare(r, locale);
+  const out: string[] = [];
+  switch (d.kind) {
+    case 'shares':
+      out.push(`${indent}${label('fixedShares', locale)}: ${share ? pct(share) : '–'}`);
+      break;
+    case 'equal':
+      out.push(`${indent}${label('equalSplit', locale)} ${d.count}: 1/${d.count} = ${share ? pct(share) : '–'}`);
+      break;
+    case 'proportional': {
+      const v = d.values.get(me);
+      out.push(`${indent}${d.measure}: ${v ? decimal(v, locale) : '–'} ${label('of', locale)} ${decimal(d.total, locale)} = ${share ? pct(share) : '–'}`);
+      break;
+    }
+    case 'blend':
+      for (const part of d.parts) {
+        out.push(`${indent}${pct(part.weight)} × (${part.derivation.key}):`, ...derivationLines(e, part.derivation, locale, `${indent}  `));
+      }
+      out.push(`${indent}= ${share ? pct(share) : '–'}`);
+      break;
+  }
+  const before = d.unrounded?.get(me);
+  if (before && share) out.push(`${indent}${label('roundedTo', locale)} precision: ${pct(before)} → ${pct(share)}`);
+  return out;
+}
+
+/** An exact value: finite decimals in full, others to 12 places; the locale's decimal mark. */
+function decimal(r: Ratio, locale: Locale): string {
+  const s = r.toDecimalString(12);
+  return locale === 'nb' ? s.replace('.', ',') : s;
+}

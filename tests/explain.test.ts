@@ -1,0 +1,61 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, samkost } from './cli.js';
+
+/**
+ * `explain` is a view of the allocation, not a second calculation: for every
+ * fixture and every party, its amounts must be the allocation's to the øre.
+ */
+interface AllocateJson {
+  items: { id: string; basis: string; allocations: Record<string, string>; shares?: Record<string, string> }[];
+  parties: { id: string; charged: string }[];
+}
+interface ExplainJson {
+  items: { id: string; basis: string; amount: string; key?: { shares: Record<string, string> } }[];
+  total: string;
+}
+
+const fixtures = readdirSync(path.join(ROOT, 'fixtures'));
+
+describe('explain uses the numbers the allocation used', () => {
+  for (const fixture of fixtures) {
+    it(fixture, () => {
+      const alloc = JSON.parse(samkost(['allocate', `fixtures/${fixture}`, '--format', 'json']).stdout) as AllocateJson;
+      for (const party of alloc.parties) {
+        const run = samkost(['explain', `fixtures/${fixture}`, '--party', party.id, '--format', 'json']);
+        expect(run.code).toBe(0);
+        const e = JSON.parse(run.stdout) as ExplainJson;
+        expect(e.total).toBe(party.charged);
+        const charged = alloc.items.filter((i) => party.id in i.allocations);
+        expect(e.items.map((i) => i.id)).toEqual(charged.map((i) => i.id));
+        for (const i of e.items) {
+          const a = charged.find((x) => x.id === i.id)!;
+          expect(i.amount).toBe(a.allocations[party.id]);
+          expect(i.basis).toBe(a.basis);
+          if (a.shares) expect(i.key!.shares).toEqual(a.shares);
+        }
+      }
+    });
+  }
+});
+
+describe('explain on the command line', () => {
+  it('--item narrows to one item', () => {
+    const e = JSON.parse(samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'soc', '--format', 'json']).stdout) as ExplainJson;
+    expect(e.items.map((i) => i.id)).toEqual(['soc']);
+  });
+  it('an unknown party or item is a command-line error with a suggestion', () => {
+    const party = samkost(['explain', 'fixtures/ror-ikt-2023-overrun', '--party', 'molda']);
+    expect(party.code).toBe(2);
+    expect(party.stderr).toContain("did you mean 'molde'?");
+    const item = samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'sock']);
+    expect(item.code).toBe(2);
+    expect(item.stderr).toContain("did you mean 'soc'?");
+  });
+  it('lists the ledger rows a basis was summed from, with file and line', () => {
+    const run = samkost(['explain', 'fixtures/harstad-ibestad', '--party', 'ibestad', '--item', 'variabel']);
+    expect(run.stdout).toContain('fixtures/harstad-ibestad/actuals.csv:2  lonn 10100  7 450 000,00');
+    expect(run.stdout).not.toContain('klientutstyr');
+  });
+});
