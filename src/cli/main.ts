@@ -172,8 +172,8 @@ function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagn
   return { diagnostics: all, summary };
 }
 
-/** Loads, computes, and fails with every diagnostic, or warns and returns the report. */
-async function computeOrFail<R>(arg: string, opts: CommonOptions | Omit<CommonOptions, 'format'>, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>): Promise<R> {
+/** Loads, computes, and fails with every diagnostic, or warns and returns the report with what was loaded. */
+async function computeOrFail<R>(arg: string, opts: CommonOptions | Omit<CommonOptions, 'format'>, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>): Promise<{ report: R; loaded: Loaded }> {
   const loaded = await load(arg, opts);
   const style = makeStyle(opts.color, process.stderr);
   const computed = loaded.inputs ? run(loaded.inputs) : { report: null, diagnostics: [] };
@@ -183,12 +183,12 @@ async function computeOrFail<R>(arg: string, opts: CommonOptions | Omit<CommonOp
     throw new ExitError(1, 'nothing was computed: the input has errors', `run samkost check ${arg} to see them all`);
   }
   if (all.length) process.stderr.write(renderDiagnostics(all, loaded.sources, style));
-  return computed.report;
+  return { report: computed.report, loaded };
 }
 
 /** A report command: compute, pick the renderer for the format, write. */
 async function report<R>(arg: string, opts: CommonOptions, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>, render: (r: R) => { doc: Doc; json: object; csv: string }): Promise<void> {
-  const r = render(await computeOrFail(arg, opts, run));
+  const r = render((await computeOrFail(arg, opts, run)).report);
   const text =
     opts.format === 'json'
       ? JSON.stringify(r.json, null, 2) + '\n'
@@ -201,7 +201,7 @@ async function report<R>(arg: string, opts: CommonOptions, run: (inputs: NonNull
 }
 
 async function explainCommand(arg: string, opts: CommonOptions & { party: string; item?: string }): Promise<void> {
-  const report = await computeOrFail(arg, opts, allocation);
+  const { report } = await computeOrFail(arg, opts, allocation);
   const known = (what: string, id: string, ids: readonly string[]) => {
     if (!ids.includes(id)) throw new ExitError(2, `no ${what} '${id}' in ${report.agreement.title} ${report.agreement.year}`, didYouMean(id, ids) ?? `${what === 'party' ? 'parties' : 'items'}: ${ids.join(', ')}`);
   };
@@ -213,10 +213,9 @@ async function explainCommand(arg: string, opts: CommonOptions & { party: string
 
 async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string }): Promise<void> {
   if (!opts.out) throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
-  const date = opts.date ?? new Date().toISOString().slice(0, 10);
+  const date = opts.date ?? today();
   if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
-  const loaded = await load(arg, opts);
-  const settled = await computeOrFail(arg, opts, settlement);
+  const { report: settled, loaded } = await computeOrFail(arg, opts, settlement);
   const diags = new Diagnostics();
   const invoices = collecting(diags, () => buildInvoices(settled, { date }));
   if (!invoices) {
@@ -232,6 +231,12 @@ async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> 
   const files = invoices.map((i) => ({ file: path.join(opts.out!, `${opts.locale === 'nb' ? 'faktura' : 'invoice'}-${i.agreement.year}-${i.buyer.id}.${opts.format}`), content: render[opts.format](i) }));
   await writeOutputs(files, opts.force === true);
   process.stderr.write(files.map((f) => `wrote ${f.file}\n`).join(''));
+}
+
+/** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function emit(text: string, opts: { out?: string; force?: boolean }): Promise<void> {

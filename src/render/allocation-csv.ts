@@ -1,7 +1,7 @@
 import type { AllocationReport } from '../compute/report.js';
 import { toCsv } from './csv.js';
 import { kindLabel, label } from './labels.js';
-import { formatMoneyPlain, formatShareDecimal, type Locale } from './locale.js';
+import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
 
 /**
  * One row per allocation line, plus one `unallocated` row per item with a
@@ -12,7 +12,7 @@ export function allocationCsv(r: AllocationReport, locale: Locale): string {
   const rows: string[][] = [];
   for (const i of r.items) {
     for (const l of i.lines) {
-      rows.push([i.item.id, i.item.label, kindLabel(i.item.kind, locale), l.party, l.method, l.key ?? '', l.share ? formatShareDecimal(l.share, locale) : '', l.quantity ? formatShareDecimal(l.quantity, locale) : '', formatMoneyPlain(l.amount, locale)]);
+      rows.push([i.item.id, i.item.label, kindLabel(i.item.kind, locale), l.party, l.method, l.key ?? '', l.share ? formatDecimal(l.share, locale) : '', l.quantity ? formatDecimal(l.quantity, locale) : '', formatMoneyPlain(l.amount, locale)]);
     }
     if (!i.unallocated.isZero()) rows.push([i.item.id, i.item.label, kindLabel(i.item.kind, locale), '', 'unallocated', '', '', '', formatMoneyPlain(i.unallocated, locale)]);
   }

@@ -3,7 +3,7 @@ import { describeSelector } from '../compute/select.js';
 import { Money } from '../money/money.js';
 import { kindLabel, label } from './labels.js';
 import type { Block, Doc } from './doc.js';
-import { formatMoney, formatShare, type Locale } from './locale.js';
+import { formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
 export function allocationDoc(r: AllocationReport, locale: Locale): Doc {
   const a = r.agreement;
@@ -54,7 +54,7 @@ function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
   const how = t.kind === 'key' ? `${label('key', locale)} ${t.key}` : t.kind === 'party' ? `${label('chargedTo', locale)} ${name(t.party)}` : label('own', locale);
   const notes = [`${label('basis', locale)} ${m(i.basis)} · ${how} · ${kindLabel(i.item.kind, locale)}`];
   const shareCell = (l: AllocationLine) =>
-    l.method === 'key' ? formatShare(l.share!, locale) : l.method === 'own' ? `${label('own', locale)} ${l.quantity!.toDecimalString().replace('.', locale === 'nb' ? ',' : '.')}` : l.method === 'direct' ? label('direct', locale) : '';
+    l.method === 'key' ? formatShare(l.share!, locale) : l.method === 'own' ? `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}` : l.method === 'direct' ? label('direct', locale) : '';
   const rows = i.lines.map((l) => [name(l.party), shareCell(l), m(l.amount)]);
   const allocatedTotal = i.basis.minus(i.unallocated);
   const totalShare = i.shares ? formatShare([...i.shares.values()].reduce((a, b) => a.plus(b)), locale) : '';

@@ -1,7 +1,7 @@
 import type { DeviationLine, DeviationReport } from '../compute/deviation.js';
 import { deviationShare } from '../compute/deviation.js';
 import type { Money } from '../money/money.js';
-import type { Block, Doc } from './doc.js';
+import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
 import { kindLabel, label } from './labels.js';
 import { formatMoney, formatPercent1, formatThousands, type Locale } from './locale.js';
 
@@ -11,8 +11,6 @@ export interface DeviationView {
   readonly thousands: boolean;
 }
 
-const left = (title: string) => ({ title, align: 'left' as const });
-const right = (title: string) => ({ title, align: 'right' as const });
 
 /** Budget against actuals per category and item, and the deviation split per party. */
 export function deviationDoc(r: DeviationReport, view: DeviationView): Doc {
@@ -23,7 +21,7 @@ export function deviationDoc(r: DeviationReport, view: DeviationView): Doc {
     const share = deviationShare(l);
     return [m(l.actual), m(l.budget), m(l.deviation), share ? formatPercent1(share, locale) : '–'];
   };
-  const columns = (first: string) => [left(first), right(label('actual', locale)), right(label('budget', locale)), right(label('deviation', locale)), right(label('deviationPct', locale))];
+  const columns = (first: string) => [leftColumn(first), rightColumn(label('actual', locale)), rightColumn(label('budget', locale)), rightColumn(label('deviation', locale)), rightColumn(label('deviationPct', locale))];
   const blocks: Block[] = [];
   if (r.categories.length) {
     blocks.push({ heading: label('perCategory', locale), notes: [], columns: columns(label('category', locale)), rows: r.categories.map((c) => [c.category, ...cells(c)]), footer: [[label('sum', locale), ...cells(r.categoryTotal)]] });
@@ -41,7 +39,7 @@ export function deviationDoc(r: DeviationReport, view: DeviationView): Doc {
     blocks.push({
       heading,
       notes: [],
-      columns: [left(label('party', locale)), right(label('actualShare', locale)), right(label('budgetedShare', locale)), right(label('deviation', locale))],
+      columns: [leftColumn(label('party', locale)), rightColumn(label('actualShare', locale)), rightColumn(label('budgetedShare', locale)), rightColumn(label('deviation', locale))],
       rows: r.parties.map((p) => [p.party.name, m(p.kinds[k].actual), m(p.kinds[k].budget), m(p.kinds[k].deviation)]),
       footer: [[label('sum', locale), m(r.partyTotals[k].actual), m(r.partyTotals[k].budget), m(r.partyTotals[k].deviation)]],
     });

@@ -17,3 +17,6 @@ export interface Doc {
   readonly notes: readonly string[];
   readonly blocks: readonly Block[];
 }
+
+export const leftColumn = (title: string) => ({ title, align: 'left' as const });
+export const rightColumn = (title: string) => ({ title, align: 'right' as const });

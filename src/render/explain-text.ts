@@ -4,7 +4,7 @@ import type { AllocationLine } from '../compute/report.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import { kindLabel, label } from './labels.js';
-import { formatMoney, formatShare, type Locale } from './locale.js';
+import { formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
 /** A party's charge as a readable chain: basis steps, key, product, rounding — item by item. */
 export function explanationText(e: Explanation, locale: Locale): string {
@@ -38,14 +38,14 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
 
 function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale: Locale): string {
   const m = (x: Money) => formatMoney(x, locale);
-  const exact = `${label('rawProduct', locale)} ${decimal(l.exact, locale)}`;
+  const exact = `${label('rawProduct', locale)} ${formatDecimal(l.exact, locale)}`;
   switch (l.method) {
     case 'key':
       return `${formatShare(l.share!, locale)} × ${m(i.shared)} = ${exact} → ${m(l.amount)}`;
     case 'direct':
       return `${label('directRows', locale)}: ${m(l.amount)}`;
     case 'own':
-      return `${label('ownPrice', locale)} (${decimal(l.quantity!, locale)}): ${exact} → ${m(l.amount)}`;
+      return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${exact} → ${m(l.amount)}`;
     case 'party':
       return `${label('chargedWhole', locale)} ${e.party.name}: ${exact} → ${m(l.amount)}`;
   }
@@ -65,7 +65,7 @@ function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, inden
       break;
     case 'proportional': {
       const v = d.values.get(me);
-      out.push(`${indent}${d.measure}: ${v ? decimal(v, locale) : '–'} ${label('of', locale)} ${decimal(d.total, locale)} = ${share ? pct(share) : '–'}`);
+      out.push(`${indent}${d.measure}: ${v ? formatDecimal(v, locale) : '–'} ${label('of', locale)} ${formatDecimal(d.total, locale)} = ${share ? pct(share) : '–'}`);
       break;
     }
     case 'blend':
@@ -78,10 +78,4 @@ function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, inden
   const before = d.unrounded?.get(me);
   if (before && share) out.push(`${indent}${label('roundedTo', locale)} precision: ${pct(before)} → ${pct(share)}`);
   return out;
-}
-
-/** An exact value: finite decimals in full, others to 12 places; the locale's decimal mark. */
-function decimal(r: Ratio, locale: Locale): string {
-  const s = r.toDecimalString(12);
-  return locale === 'nb' ? s.replace('.', ',') : s;
 }

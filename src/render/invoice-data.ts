@@ -2,7 +2,7 @@ import { invoiceKinds, type Invoice } from '../compute/invoice.js';
 import type { Money } from '../money/money.js';
 import { toCsv } from './csv.js';
 import { kindLabel, label } from './labels.js';
-import { formatMoneyPlain, formatShareDecimal, type Locale } from './locale.js';
+import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
 
 /** An invoice as JSON: money as two-decimal strings, shares exact (FORMAT §4). */
 export function invoiceJson(inv: Invoice): object {
@@ -51,7 +51,7 @@ export function invoiceCsv(inv: Invoice, locale: Locale): string {
   const rows: string[][] = [];
   for (const kind of invoiceKinds(inv)) {
     const k = inv.kinds[kind];
-    for (const l of inv.lines[kind]) rows.push(['line', ...base, l.item.id, l.item.label, kindLabel(kind, locale), m(l.basis), l.key ?? l.method, l.share ? formatShareDecimal(l.share, locale) : '', m(l.amount)]);
+    for (const l of inv.lines[kind]) rows.push(['line', ...base, l.item.id, l.item.label, kindLabel(kind, locale), m(l.basis), l.key ?? l.method, l.share ? formatDecimal(l.share, locale) : '', m(l.amount)]);
     rows.push(['subtotal', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.charged)]);
     rows.push(['paid', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.paid)]);
     rows.push([k.carriedForward ? 'carried-forward' : 'balance', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.balance)]);

@@ -3,7 +3,7 @@ import type { Money } from '../money/money.js';
 import { formatAccountNumber } from '../norway/account.js';
 import type { Block, Doc } from './doc.js';
 import { kindLabel, label } from './labels.js';
-import { formatDate, formatMoney, formatShare, type Locale } from './locale.js';
+import { formatDate, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
 /** The facts at the top of an invoice, label and value, in print order. */
 export function invoiceFacts(inv: Invoice, locale: Locale): [string, string][] {
@@ -25,7 +25,7 @@ export function invoiceTitle(inv: Invoice, locale: Locale): string {
 /** How a line was reached: `nøkkel ror2023`, `direkte`, `egen mengde 120`, or the party charged. */
 export function lineSplit(l: InvoiceLine, locale: Locale): string {
   if (l.method === 'key') return `${label('lineKey', locale)} ${l.key}`;
-  if (l.method === 'own') return `${label('own', locale)} ${l.quantity!.toDecimalString().replace('.', locale === 'nb' ? ',' : '.')}`;
+  if (l.method === 'own') return `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}`;
   if (l.method === 'direct') return label('direct', locale);
   return label('chargedTo', locale);
 }

@@ -51,8 +51,8 @@ export function formatShare(r: Ratio, locale: Locale): string {
   return locale === 'nb' ? `${text.replace('.', ',')} %` : `${text}%`;
 }
 
-/** A share for CSV: the exact decimal (12 places at most), the locale's decimal mark. */
-export function formatShareDecimal(r: Ratio, locale: Locale): string {
+/** An exact value (share, quantity, product): the decimal in full, 12 places at most, the locale's decimal mark. */
+export function formatDecimal(r: Ratio, locale: Locale): string {
   const s = r.toDecimalString(12);
   return locale === 'nb' ? s.replace('.', ',') : s;
 }

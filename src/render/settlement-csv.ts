@@ -2,7 +2,7 @@ import type { SettlementReport } from '../compute/settle.js';
 import { Money } from '../money/money.js';
 import { toCsv } from './csv.js';
 import { kindLabel, label } from './labels.js';
-import { formatMoneyPlain, formatShareDecimal, type Locale } from './locale.js';
+import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
 import { kindsShown } from './settlement-text.js';
 
 /** One row per party and kind: charged, paid, balance, and whether the balance is carried forward. */
@@ -21,6 +21,6 @@ export function settlementCsv(r: SettlementReport, locale: Locale): string {
 /** One row per party, kind and instalment. */
 export function scheduleCsv(r: SettlementReport, locale: Locale): string {
   const header = [label('party', locale), label('kind', locale), label('dueDate', locale), label('share', locale), label('amount', locale)];
-  const rows = (r.schedule ?? []).flatMap((s) => kindsShown(r).flatMap((k) => s.instalments.map((i) => [s.party.id, kindLabel(k, locale), i.due, formatShareDecimal(i.part, locale), formatMoneyPlain(i.amounts[k], locale)])));
+  const rows = (r.schedule ?? []).flatMap((s) => kindsShown(r).flatMap((k) => s.instalments.map((i) => [s.party.id, kindLabel(k, locale), i.due, formatDecimal(i.part, locale), formatMoneyPlain(i.amounts[k], locale)])));
   return toCsv(header, rows, [false, false, false, true, true], locale);
 }

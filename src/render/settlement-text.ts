@@ -1,12 +1,10 @@
 import type { ItemKind } from '../agreement/model.js';
 import type { SettlementReport } from '../compute/settle.js';
 import { Money } from '../money/money.js';
-import type { Block, Doc } from './doc.js';
+import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
 import { kindLabel, label } from './labels.js';
 import { formatDate, formatMoney, formatShare, type Locale } from './locale.js';
 
-const left = (title: string) => ({ title, align: 'left' as const });
-const right = (title: string) => ({ title, align: 'right' as const });
 
 /** The kinds a report shows: those with anything charged, paid or scheduled. */
 export function kindsShown(r: SettlementReport): ItemKind[] {
@@ -30,7 +28,7 @@ export function settlementDoc(r: SettlementReport, locale: Locale): Doc {
     return {
       heading: kindLabel(kind, locale),
       notes: t.carriedForward ? [label('carriedRule', locale)] : [],
-      columns: [left(label('party', locale)), right(label('chargedActual', locale)), ...(withSchedule ? [right(label('scheduled', locale))] : []), right(label('paid', locale)), right(label('balance', locale))],
+      columns: [leftColumn(label('party', locale)), rightColumn(label('chargedActual', locale)), ...(withSchedule ? [rightColumn(label('scheduled', locale))] : []), rightColumn(label('paid', locale)), rightColumn(label('balance', locale))],
       rows: r.parties.map((p) => {
         const k = p.kinds[kind];
         return [partyName(p, locale), m(k.charged), ...(withSchedule ? [m(p.scheduled![kind])] : []), m(k.paid), m(k.balance)];
@@ -43,7 +41,7 @@ export function settlementDoc(r: SettlementReport, locale: Locale): Doc {
   blocks.push({
     heading: label('finalSettlement', locale),
     notes: [],
-    columns: [left(label('party', locale)), right(label('dueNow', locale)), ...(carried ? [right(label('carriedForward', locale))] : []), ...(due ? [right(label('dueDate', locale))] : [])],
+    columns: [leftColumn(label('party', locale)), rightColumn(label('dueNow', locale)), ...(carried ? [rightColumn(label('carriedForward', locale))] : []), ...(due ? [rightColumn(label('dueDate', locale))] : [])],
     rows: r.parties.map((p) => [partyName(p, locale), m(p.dueNow), ...(carried ? [m(p.carriedForward)] : []), ...(due ? [due] : [])]),
     footer: [[label('sum', locale), m(r.totals.dueNow), ...(carried ? [m(r.totals.carriedForward)] : []), ...(due ? [''] : [])]],
   });
@@ -60,7 +58,7 @@ export function scheduleDoc(r: SettlementReport, locale: Locale): Doc {
   const blocks: Block[] = kindsShown(r).map((kind) => ({
     heading: kindLabel(kind, locale),
     notes: [],
-    columns: [left(label('party', locale)), right(label('budgeted', locale)), ...instalments.map((i) => right(`${formatDate(i.due, locale)} (${formatShare(i.part, locale)})`))],
+    columns: [leftColumn(label('party', locale)), rightColumn(label('budgeted', locale)), ...instalments.map((i) => rightColumn(`${formatDate(i.due, locale)} (${formatShare(i.part, locale)})`))],
     rows: schedule.map((s) => [s.party.name, m(s.budgeted[kind]), ...s.instalments.map((i) => m(i.amounts[kind]))]),
     footer: [
       [
