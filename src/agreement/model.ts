@@ -1,3 +1,4 @@
+import type { CsvDialect } from '../inputs/table.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
@@ -137,6 +138,8 @@ export interface InputSpec {
   readonly file: string;
   /** Our column name → the file's column name. */
   readonly columns: ReadonlyMap<string, string>;
+  /** What the agreement declares about the file's delimiter, decimal mark and encoding; the rest is detected. */
+  readonly dialect: CsvDialect;
   readonly at: SourcePos;
 }
 

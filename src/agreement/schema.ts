@@ -1,3 +1,4 @@
+import { ENCODINGS } from '../inputs/decode.js';
 /**
  * The agreement format as JSON Schema (draft 2020-12), printed by
  * `samkost schema` for editors with a YAML language server. It checks shape
@@ -31,7 +32,13 @@ const input = {
       type: 'object',
       additionalProperties: false,
       required: ['file'],
-      properties: { file: { type: 'string' }, columns: { type: 'object', additionalProperties: { type: 'string' } } },
+      properties: {
+        file: { type: 'string' },
+        columns: { type: 'object', additionalProperties: { type: 'string' } },
+        delimiter: { enum: [',', ';', 'tab', '\t'] },
+        decimal: { enum: [',', '.'] },
+        encoding: { enum: [...ENCODINGS] },
+      },
     },
   ],
 };

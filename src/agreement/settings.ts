@@ -4,7 +4,11 @@ import { Ratio } from '../money/ratio.js';
 import { formatPercent } from './percent.js';
 import { INPUT_NAMES, ITEM_KINDS, type AkontoInstalment, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type ItemKind, type Settlement } from './model.js';
 import { readSelectorFields } from './selector.js';
-import { isMap, isSeq, type YamlReader, type YNode } from './yaml-nodes.js';
+import type { DecimalMark } from '../inputs/amount.js';
+import { ENCODINGS, type Encoding } from '../inputs/decode.js';
+import type { Delimiter } from '../inputs/records.js';
+import type { CsvDialect } from '../inputs/table.js';
+import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 
 /** `indices: { deflator: { 2021: 3.0%, ... } }` — yearly change per series. */
 export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, IndexSeries> {
@@ -56,7 +60,10 @@ export function readIgnore(r: YamlReader, node: YNode, at: SourcePos): IgnoreRul
   return out;
 }
 
-/** `inputs: { actuals: gl.csv }` or `{ actuals: { file: gl.csv, columns: { category: Art } } }`. */
+/**
+ * `inputs: { actuals: gl.csv }` or `{ actuals: { file: gl.csv, columns: { category: Art },
+ * delimiter: ';', decimal: ',', encoding: windows-1252 } }`.
+ */
 export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (file: string) => string): Map<InputName, InputSpec> {
   const out = new Map<InputName, InputSpec>();
   const entries = node === null ? [] : (r.map(node, 'inputs', at) ?? []);
@@ -65,9 +72,10 @@ export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (
     if (!(INPUT_NAMES as readonly string[]).includes(e.key)) continue;
     let file: string | null = null;
     const columns = new Map<string, string>();
+    let dialect: CsvDialect = {};
     if (isMap(e.value)) {
       const fields = r.map(e.value, `input '${e.key}'`, e.valueAt) ?? [];
-      r.onlyFields(fields, ['file', 'columns'], `input '${e.key}'`);
+      r.onlyFields(fields, ['file', 'columns', 'delimiter', 'decimal', 'encoding'], `input '${e.key}'`);
       const f = fields.find((x) => x.key === 'file');
       if (!f) r.diags.error(e.valueAt, 'missing-field', `input '${e.key}' has no file`, `write ${e.key}: { file: ${e.key}.csv }`);
       else file = r.string(f.value, 'file', f.valueAt);
@@ -76,12 +84,31 @@ export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (
         const name = r.string(col.value, `column for '${col.key}'`, col.valueAt);
         if (name !== null) columns.set(col.key, name);
       }
+      dialect = readDialect(r, fields, e.key);
     } else {
       file = r.string(e.value, `input '${e.key}'`, e.valueAt);
     }
-    if (file !== null) out.set(e.key as InputName, { file: resolve(file), columns, at: e.valueAt });
+    if (file !== null) out.set(e.key as InputName, { file: resolve(file), columns, dialect, at: e.valueAt });
   }
   return out;
+}
+
+const DELIMITERS: Readonly<Record<string, Delimiter>> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
+
+function readDialect(r: YamlReader, fields: readonly Entry[], input: string): CsvDialect {
+  const choice = <T>(key: string, allowed: Readonly<Record<string, T>>, hint: string): T | undefined => {
+    const f = fields.find((x) => x.key === key);
+    if (!f) return undefined;
+    const v = r.string(f.value, `${key} of input '${input}'`, f.valueAt);
+    if (v === null) return undefined;
+    const got = allowed[v.toLowerCase()];
+    if (got === undefined) r.diags.error(r.pos(f.value, f.valueAt), 'bad-value', `${key} of input '${input}' must be one of ${Object.keys(allowed).map((k) => `'${k}'`).join(', ')}, got '${v}'`, hint);
+    return got;
+  };
+  const delimiter = choice('delimiter', DELIMITERS, "quote the character: delimiter: ';'");
+  const decimal = choice<DecimalMark>('decimal', { ',': ',', '.': '.' }, "quote the mark: decimal: ','");
+  const encoding = choice<Encoding>('encoding', Object.fromEntries(ENCODINGS.map((x) => [x, x])), 'Norwegian Excel writes windows-1252 (CSV) or utf-8 (CSV UTF-8)');
+  return { ...(delimiter ? { delimiter } : {}), ...(decimal ? { decimal } : {}), ...(encoding ? { encoding } : {}) };
 }
 
 /** `budget: { lonn: 29233000 }` — per actuals category. */

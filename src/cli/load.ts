@@ -4,19 +4,20 @@ import type { InputName, InputSpec } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/compute.js';
-import { readActuals } from '../inputs/actuals.js';
+import { actualsSink } from '../inputs/actuals.js';
 import { readBudgetRows } from '../inputs/budget.js';
-import { decodeText } from '../inputs/decode.js';
+import { decodeText, type Encoding } from '../inputs/decode.js';
 import { readDrivers } from '../inputs/drivers.js';
 import { readPayments } from '../inputs/payments.js';
-import { parseCsv, type CsvTable } from '../inputs/table.js';
+import { tableSink, type CsvTable, type TableSink } from '../inputs/table.js';
+import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
+import { readInput } from './read-input.js';
+import type { Progress } from './progress.js';
 
 /** Everything read from disk for one agreement, before any computing. */
-export interface Loaded {
+export interface Loaded extends SourceFiles {
   readonly file: string;
-  /** File name → text, for error excerpts. */
-  readonly sources: Map<string, string>;
   /** Null when the agreement or an input has errors. */
   readonly inputs: Inputs | null;
   /** Rows read from the actuals file, for check's summary. */
@@ -34,7 +35,9 @@ export async function agreementPath(arg: string): Promise<string> {
   return s.isDirectory() ? path.join(arg, 'agreement.yaml') : arg;
 }
 
-export async function load(arg: string, overrides: InputOverrides = {}): Promise<Loaded> {
+type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics) => T[] | null;
+
+export async function load(arg: string, overrides: InputOverrides, progress: Progress): Promise<Loaded> {
   const file = await agreementPath(arg);
   const text = await readFile(file).then(
     (b) => decodeText(b).text,
@@ -42,37 +45,33 @@ export async function load(arg: string, overrides: InputOverrides = {}): Promise
       throw new ExitError(1, `cannot read '${file}'`, 'a directory given on the command line must hold agreement.yaml');
     },
   );
-  const sources = new Map([[file, text]]);
+  const texts = new Map([[file, text]]);
+  const encodings = new Map<string, Encoding>();
   const dir = path.dirname(file);
   const read = readAgreement(text, file, (p) => path.join(dir, p));
   const diags = new Diagnostics();
   diags.list.push(...read.diagnostics);
   const a = read.agreement;
-  if (!a) return { file, sources, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
+  if (!a) return { file, texts, encodings, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
   const spec = (name: InputName): InputSpec | undefined => {
     const override = overrides[name];
-    return override ? { file: override, columns: a.inputs.get(name)?.columns ?? new Map(), at: { file, line: 1, col: 1 } } : a.inputs.get(name);
+    const declared = a.inputs.get(name);
+    return override ? { file: override, columns: declared?.columns ?? new Map(), dialect: declared?.dialect ?? {}, at: { file, line: 1, col: 1 } } : declared;
   };
-  const table = async <T>(name: InputName, rows: (t: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics) => T[] | null): Promise<T[] | null> => {
+  let actualsCount = 0;
+  const stream = async <T>(name: InputName, sink: (s: InputSpec) => TableSink<T>): Promise<T | null | undefined> => {
     const s = spec(name);
-    return s ? ((await readTable(s, sources, diags, (t) => rows(t, s.columns, diags))) ?? []) : null;
+    if (!s) return undefined;
+    const r = await readInput(s, () => sink(s), diags, progress);
+    if (r.encoding) encodings.set(s.file, r.encoding);
+    if (name === 'actuals') actualsCount = r.rows;
+    return r.result;
   };
-  const actuals = (await table('actuals', readActuals)) ?? [];
-  const driverRows = (await table('drivers', readDrivers)) ?? [];
-  const budgetRows = await table('budget', readBudgetRows);
-  const payments = await table('payments', readPayments);
-  const inputs = diags.hasErrors ? null : { agreement: a, actuals, driverRows, budgetRows, payments };
-  return { file, sources, inputs, actualsCount: actuals.length, diagnostics: diags.sorted() };
-}
-
-async function readTable<T>(spec: InputSpec, sources: Map<string, string>, diags: Diagnostics, rows: (t: CsvTable) => T | null): Promise<T | null> {
-  const bytes = await readFile(spec.file).catch(() => null);
-  if (!bytes) {
-    diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}'`, 'paths under inputs: are relative to the agreement file');
-    return null;
-  }
-  const { text } = decodeText(bytes);
-  sources.set(spec.file, text);
-  const table = parseCsv(text, spec.file, diags);
-  return table ? rows(table) : null;
+  const rows = <T>(read: RowReader<T>) => (s: InputSpec) => tableSink((t, d) => read(t, s.columns, d));
+  const actuals = (await stream('actuals', (s) => actualsSink(s.columns))) ?? [];
+  const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
+  const budgetRows = await stream('budget', rows(readBudgetRows));
+  const payments = await stream('payments', rows(readPayments));
+  const inputs = diags.hasErrors ? null : { agreement: a, actuals, driverRows, budgetRows: budgetRows ?? null, payments: payments ?? null };
+  return { file, texts, encodings, inputs, actualsCount, diagnostics: diags.sorted() };
 }

@@ -26,9 +26,12 @@ import { formatMoney, LOCALES, type Locale } from '../render/locale.js';
 import { scheduleCsv, settlementCsv } from '../render/settlement-csv.js';
 import { settlementJson } from '../render/settlement-json.js';
 import { scheduleDoc, settlementDoc } from '../render/settlement-text.js';
+import type { Encoding } from '../inputs/decode.js';
+import { lineLookup } from './excerpts.js';
 import { ExitError } from './exit.js';
 import { load, type Loaded } from './load.js';
 import { writeOutput, writeOutputs } from './output.js';
+import { Progress } from './progress.js';
 import { makeStyle } from './style.js';
 
 type Format = 'table' | 'json' | 'csv' | 'md';
@@ -44,6 +47,7 @@ interface CommonOptions {
   drivers?: string;
   budget?: string;
   payments?: string;
+  quiet?: boolean;
 }
 
 const VERSION = '0.1.0';
@@ -81,6 +85,7 @@ function buildProgram(): Command {
       .option('-o, --out <file>', 'write to a file instead of standard output')
       .option('--force', 'overwrite an existing output file')
       .option('--no-color', 'no colours in terminal output')
+      .option('-q, --quiet', 'no progress report while reading large inputs')
       .option('--actuals <file>', 'actuals CSV, instead of the one named in the agreement')
       .option('--drivers <file>', 'drivers CSV, instead of the one named in the agreement')
       .option('--budget <file>', 'budget CSV, instead of the one named in the agreement')
@@ -140,10 +145,12 @@ function buildProgram(): Command {
 
 async function check(args: readonly string[], opts: CommonOptions): Promise<void> {
   const results: { file: string; diagnostics: readonly Diagnostic[]; summary?: string }[] = [];
-  const sources = new Map<string, string>();
+  const texts = new Map<string, string>();
+  const encodings = new Map<string, Encoding>();
   for (const arg of args) {
-    const loaded = await load(arg, opts);
-    for (const [f, t] of loaded.sources) sources.set(f, t);
+    const loaded = await load(arg, opts, Progress.for(process.stderr, opts.quiet === true));
+    for (const [f, t] of loaded.texts) texts.set(f, t);
+    for (const [f, e] of loaded.encodings) encodings.set(f, e);
     const { diagnostics, summary } = checkOne(loaded, opts.locale);
     results.push({ file: loaded.file, diagnostics, ...(summary ? { summary } : {}) });
   }
@@ -153,7 +160,7 @@ async function check(args: readonly string[], opts: CommonOptions): Promise<void
     const json = { ok: !failed, agreements: results.map((r) => ({ file: r.file, ok: !r.diagnostics.some((d) => d.severity === 'error') })), diagnostics: diagnosticsToJson(all) };
     await emit(JSON.stringify(json, null, 2) + '\n', opts);
   } else {
-    if (all.length) process.stderr.write(renderDiagnostics(all, sources, makeStyle(opts.color, process.stderr)));
+    if (all.length) process.stderr.write(renderDiagnostics(all, await lineLookup(all, { texts, encodings }), makeStyle(opts.color, process.stderr)));
     const lines = results.filter((r) => r.summary).map((r) => `${r.file}: ok — ${r.summary}`);
     if (lines.length) await emit(lines.join('\n') + '\n', opts);
   }
@@ -174,15 +181,15 @@ function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagn
 
 /** Loads, computes, and fails with every diagnostic, or warns and returns the report with what was loaded. */
 async function computeOrFail<R>(arg: string, opts: CommonOptions | Omit<CommonOptions, 'format'>, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>): Promise<{ report: R; loaded: Loaded }> {
-  const loaded = await load(arg, opts);
+  const loaded = await load(arg, opts, Progress.for(process.stderr, opts.quiet === true));
   const style = makeStyle(opts.color, process.stderr);
   const computed = loaded.inputs ? run(loaded.inputs) : { report: null, diagnostics: [] };
   const all = [...loaded.diagnostics, ...computed.diagnostics];
   if (!computed.report) {
-    process.stderr.write(renderDiagnostics(all, loaded.sources, style));
+    process.stderr.write(renderDiagnostics(all, await lineLookup(all, loaded), style));
     throw new ExitError(1, 'nothing was computed: the input has errors', `run samkost check ${arg} to see them all`);
   }
-  if (all.length) process.stderr.write(renderDiagnostics(all, loaded.sources, style));
+  if (all.length) process.stderr.write(renderDiagnostics(all, await lineLookup(all, loaded), style));
   return { report: computed.report, loaded };
 }
 
@@ -219,7 +226,7 @@ async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> 
   const diags = new Diagnostics();
   const invoices = collecting(diags, () => buildInvoices(settled, { date }));
   if (!invoices) {
-    process.stderr.write(renderDiagnostics(diags.sorted(), loaded.sources, makeStyle(opts.color, process.stderr)));
+    process.stderr.write(renderDiagnostics(diags.sorted(), await lineLookup(diags.list, loaded), makeStyle(opts.color, process.stderr)));
     throw new ExitError(1, 'no invoice was written: the agreement lacks what an invoice must show', 'add what is listed above to the agreement, then run samkost invoices again');
   }
   const render: Record<InvoiceFormat, (i: Invoice) => string> = {

@@ -54,7 +54,8 @@ export class Bases {
         const rows = this.ctx.actuals.filter((r) => matches(src.selector, r));
         amount = Money.sum(rows.map((r) => r.amount));
         for (const r of rows) if (r.party !== undefined) direct.set(r.party, (direct.get(r.party) ?? Money.ZERO).plus(r.amount));
-        steps.push({ step: 'actuals', text: `${rows.length} actuals row${rows.length === 1 ? '' : 's'} with ${describeSelector(src.selector)}`, amount, rows });
+        const n = rows.reduce((k, r) => k + r.rows, 0);
+        steps.push({ step: 'actuals', text: `${n} actuals row${n === 1 ? '' : 's'} with ${describeSelector(src.selector)}`, amount, rows });
         break;
       }
       case 'price': {

@@ -26,7 +26,7 @@ export function budgetLedger(a: Agreement, csvRows: readonly BudgetRow[], diags:
     if (first) diags.error(row.at, 'budget-duplicate', `category '${row.category}' is budgeted twice (first at ${first.at.file}:${first.at.line})`, 'give each category one budget line; add the amounts together if both are meant');
     else seen.set(row.category, row);
   }
-  return [...seen.values()].map((r) => ({ category: r.category, amount: r.amount, at: r.at, categoryAt: r.at }));
+  return [...seen.values()].map((r) => ({ category: r.category, amount: r.amount, rows: 1, at: r.at, categoryAt: r.at }));
 }
 
 

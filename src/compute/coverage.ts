@@ -17,7 +17,7 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
   const amountItems = a.items.filter((i): i is Item & { source: { kind: 'actuals' } } => i.source.kind === 'actuals');
   const baseSelectors = a.items.flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : [])).flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []));
   const ignored = a.ignore.map((rule) => ({ rule, rows: 0, amount: Money.ZERO }));
-  const unselected = new Map<string, { rows: ActualsRow[]; amount: Money }>();
+  const unselected = new Map<string, { first: ActualsRow; rows: number; amount: Money }>();
 
   for (const row of rows) {
     if (row.party !== undefined && !partyIds.includes(row.party)) {
@@ -29,22 +29,21 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
     }
     const ignore = ignored.find((g) => matches(g.rule.selector, row));
     if (ignore && takenBy.length === 0) {
-      ignore.rows += 1;
+      ignore.rows += row.rows;
       ignore.amount = ignore.amount.plus(row.amount);
     }
     if (takenBy.length === 0 && !ignore && !baseSelectors.some((s) => matches(s, row))) {
-      const u = unselected.get(row.category) ?? { rows: [], amount: Money.ZERO };
-      u.rows.push(row);
+      const u = unselected.get(row.category) ?? { first: row, rows: 0, amount: Money.ZERO };
+      u.rows += row.rows;
       u.amount = u.amount.plus(row.amount);
       unselected.set(row.category, u);
     }
   }
   for (const [category, u] of unselected) {
-    const first = u.rows[0]!;
     diags.error(
-      first.categoryAt,
+      u.first.categoryAt,
       'actuals-unselected',
-      `category '${category}' (${u.rows.length} row${u.rows.length === 1 ? '' : 's'}, total ${u.amount.toPlain()}) is not selected by any item and not ignored`,
+      `category '${category}' (${u.rows} row${u.rows === 1 ? '' : 's'}, total ${u.amount.toPlain()}) is not selected by any item and not ignored`,
       `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,
     );
   }

@@ -7,6 +7,9 @@ export interface Style {
   readonly bold: (s: string) => string;
 }
 
+/** The text of a line of a file, for excerpts; undefined when not at hand. */
+export type LineLookup = (file: string, line: number) => string | undefined;
+
 export const PLAIN: Style = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
 
 /**
@@ -14,11 +17,10 @@ export const PLAIN: Style = { error: (s) => s, warning: (s) => s, dim: (s) => s,
  * with a gutter and a caret under the column, then the hint. `sources` maps a
  * file name to its text; a file not in it is shown without an excerpt.
  */
-export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, style: Style = PLAIN): string {
+export function renderDiagnostic(d: Diagnostic, lines: LineLookup, style: Style = PLAIN): string {
   const sev = d.severity === 'error' ? style.error('error') : style.warning('warning');
   const out = [style.bold(`${d.file}:${d.line}:${d.col}:`) + ` ${sev}: ${d.message} [${d.code}]`];
-  const text = sources.get(d.file);
-  const line = text?.split(/\r?\n/)[d.line - 1];
+  const line = lines(d.file, d.line);
   if (line !== undefined) {
     const gutter = String(d.line);
     const pad = ' '.repeat(gutter.length);
@@ -31,10 +33,10 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   return out.join('\n');
 }
 
-export function renderDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: Style = PLAIN): string {
+export function renderDiagnostics(list: readonly Diagnostic[], lines: LineLookup, style: Style = PLAIN): string {
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.length - errors;
-  const blocks = list.map((d) => renderDiagnostic(d, sources, style));
+  const blocks = list.map((d) => renderDiagnostic(d, lines, style));
   const summary: string[] = [];
   if (errors) summary.push(`${errors} error${errors === 1 ? '' : 's'}`);
   if (warnings) summary.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);

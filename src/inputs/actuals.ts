@@ -1,18 +1,24 @@
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
-import { parseAmount } from './amount.js';
+import { scaledToMoney, scanAmount } from './amount.js';
 import { locateColumns } from './columns.js';
-import type { CsvTable } from './table.js';
+import type { TableHeader, TableSink } from './table.js';
 
-/** One ledger row. `party` set means a direct cost of that party. */
+/**
+ * Ledger rows as the allocation sees them: rows with the same category,
+ * account, project and party summed into one entry. Nothing the agreement can
+ * select by is lost, and memory grows with the ledger's distinct accounts,
+ * not with its number of rows. `party` set means a direct cost of that party.
+ */
 export interface ActualsRow {
   readonly category: string;
   readonly amount: Money;
   readonly account?: string;
   readonly project?: string;
   readonly party?: string;
-  readonly text?: string;
-  /** Where the row's amount was written. */
+  /** How many ledger rows were summed (1 for a budget line). */
+  readonly rows: number;
+  /** Where the first row's amount was written. */
   readonly at: SourcePos;
   readonly categoryAt: SourcePos;
   readonly partyAt?: SourcePos;
@@ -21,42 +27,83 @@ export interface ActualsRow {
 const REQUIRED = ['category', 'amount'] as const;
 const OPTIONAL = ['account', 'project', 'party', 'date', 'text'] as const;
 
-/** Typed actuals rows; every unreadable cell is reported and nothing is skipped silently. */
-export function readActuals(table: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics): ActualsRow[] | null {
-  const cols = locateColumns(table, REQUIRED, OPTIONAL, columns, diags);
-  if (!cols) return null;
-  const rows: ActualsRow[] = [];
-  let ok = true;
-  for (const cells of table.rows) {
-    const cell = (name: string) => (cols.has(name as never) ? cells[cols.get(name as never)!] : undefined);
-    const category = cell('category')!;
-    const amountCell = cell('amount')!;
-    const amount = parseAmount(amountCell.value, table.decimal);
-    if ('error' in amount) {
-      diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
-      ok = false;
-      continue;
-    }
-    if (category.value.trim() === '') {
-      diags.error(category.at, 'csv-empty-category', 'the row has no category', 'every actuals row needs a category so an item can select it');
-      ok = false;
-      continue;
-    }
-    const opt = (name: string) => {
-      const v = cell(name)?.value.trim();
-      return v ? v : undefined;
-    };
-    const party = opt('party');
-    rows.push({
-      category: category.value.trim(),
-      amount,
-      at: amountCell.at,
-      categoryAt: category.at,
-      ...(opt('account') ? { account: opt('account') } : {}),
-      ...(opt('project') ? { project: opt('project') } : {}),
-      ...(party ? { party, partyAt: cell('party')!.at } : {}),
-      ...(opt('text') ? { text: opt('text') } : {}),
-    });
-  }
-  return ok ? rows : null;
+interface Entry {
+  readonly category: string;
+  readonly account: string;
+  readonly project: string;
+  readonly party: string;
+  units: bigint;
+  scale: number;
+  rows: number;
+  readonly at: SourcePos;
+  readonly categoryAt: SourcePos;
+  readonly partyAt?: SourcePos;
+}
+
+/**
+ * Reads the actuals row by row as they stream in, summing exactly (bigint
+ * units, never a float). Every unreadable cell is reported with its position
+ * and raw value; no row is skipped silently.
+ */
+export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<ActualsRow[]> {
+  const entries = new Map<string, Entry>();
+  let head: TableHeader;
+  let category = -1;
+  let amount = -1;
+  let account = -1;
+  let project = -1;
+  let party = -1;
+  return {
+    header(h, diags) {
+      head = h;
+      const cols = locateColumns(h, REQUIRED, OPTIONAL, columns, diags);
+      if (!cols) return false;
+      category = cols.get('category')!;
+      amount = cols.get('amount')!;
+      account = cols.get('account') ?? -1;
+      project = cols.get('project') ?? -1;
+      party = cols.get('party') ?? -1;
+      return true;
+    },
+    row(r, diags) {
+      const a = scanAmount(r.field(amount), head.numbers);
+      if ('error' in a) {
+        diags.error(r.at(amount), 'csv-amount', a.error, a.hint);
+        return;
+      }
+      const cat = r.field(category).trim();
+      if (cat === '') {
+        diags.error(r.at(category), 'csv-empty-category', 'the row has no category', 'every actuals row needs a category so an item can select it');
+        return;
+      }
+      const acc = account < 0 ? '' : r.field(account).trim();
+      const proj = project < 0 ? '' : r.field(project).trim();
+      const p = party < 0 ? '' : r.field(party).trim();
+      const key = `${cat}\u001f${acc}\u001f${proj}\u001f${p}`;
+      const e = entries.get(key);
+      if (!e) {
+        entries.set(key, { category: cat, account: acc, project: proj, party: p, units: a.units, scale: a.scale, rows: 1, at: r.at(amount), categoryAt: r.at(category), ...(p ? { partyAt: r.at(party) } : {}) });
+        return;
+      }
+      e.rows++;
+      if (a.scale === e.scale) e.units += a.units;
+      else if (a.scale < e.scale) e.units += a.units * 10n ** BigInt(e.scale - a.scale);
+      else {
+        e.units = e.units * 10n ** BigInt(a.scale - e.scale) + a.units;
+        e.scale = a.scale;
+      }
+    },
+    finish() {
+      return [...entries.values()].map((e) => ({
+        category: e.category,
+        amount: scaledToMoney(e),
+        rows: e.rows,
+        at: e.at,
+        categoryAt: e.categoryAt,
+        ...(e.account ? { account: e.account } : {}),
+        ...(e.project ? { project: e.project } : {}),
+        ...(e.party ? { party: e.party, partyAt: e.partyAt! } : {}),
+      }));
+    },
+  };
 }

@@ -2,28 +2,132 @@ import { Money } from '../money/money.js';
 
 export type DecimalMark = ',' | '.';
 
-/** Spaces people and spreadsheets put between thousands: space, no-break space, narrow no-break space. */
-const SPACES = /[ \u00a0\u202f]/g;
+/**
+ * How a file writes numbers: its decimal mark, and whether the agreement
+ * declared it (`decimal: ','` under the input) or it was inferred from the
+ * delimiter. Only an inferred mark makes `1.234` ambiguous.
+ */
+export interface NumberStyle {
+  readonly decimal: DecimalMark;
+  readonly declared: boolean;
+}
+
+/** An exact amount as read: `units / 10^scale`. Summed as bigint, so no row passes through a float. */
+export interface ScaledAmount {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+export interface AmountError {
+  readonly error: string;
+  readonly hint: string;
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
 
 /**
- * Reads an amount as written in a ledger export: `1 234,50` or `1.234,50`
- * with a decimal comma, `1234.50` or `1,234.50` with a decimal point, an
- * optional sign. Thousands separators must group by three. Returns a message
- * instead of guessing when the text is not an amount.
+ * Reads an amount as ledgers and spreadsheets write it: `1234,50`,
+ * `1 234,50`, `1.234,50`, `-1 234,50`, `(1 234,50)`, `kr 1 234,-`,
+ * `NOK 1234.50`, `1,234.50` with a decimal point. Thousands separators
+ * (space, no-break space, narrow no-break space, or the mark that is not
+ * the decimal) must group by three. An amount that could be read two ways
+ * (`1.234` when the decimal mark was only inferred) is an error, never a
+ * guess.
  */
-export function parseAmount(raw: string, decimal: DecimalMark): Money | { error: string; hint: string } {
-  const text = raw.trim().replace(SPACES, ' ');
-  if (text === '') return { error: 'the amount is empty', hint: 'write 0 if the amount is zero; an empty amount is never read as 0' };
-  const thousands = decimal === ',' ? '.' : ',';
-  const m = /^([+-]?)(\d{1,3}(?:[ .,]\d{3})*|\d+)(?:([.,])(\d+))?$/.exec(text);
-  if (m) {
-    const [, sign, int, mark, frac] = m;
-    const groups = int!.match(/[ .,]/g) ?? [];
-    const groupsOk = groups.every((g) => g === ' ' || g === thousands);
-    if (groupsOk && (mark === undefined || mark === decimal)) {
-      return Money.parse(`${sign}${int!.replace(/[ .,]/g, '')}${frac !== undefined ? '.' + frac : ''}`)!;
+export function scanAmount(raw: string, style: NumberStyle): ScaledAmount | AmountError {
+  // Most ledger cells are plain (`-1234.50`): read those without a regex.
+  const plain = scanPlain(raw, style.decimal);
+  return plain ?? scanWritten(raw, style);
+}
+
+/** As {@link scanAmount}, as Money. */
+export function parseAmount(raw: string, style: NumberStyle): Money | AmountError {
+  const a = scanAmount(raw, style);
+  return 'error' in a ? a : scaledToMoney(a);
+}
+
+export function scaledToMoney(a: ScaledAmount): Money {
+  const neg = a.units < 0n;
+  const digits = (neg ? -a.units : a.units).toString().padStart(a.scale + 1, '0');
+  const int = digits.slice(0, digits.length - a.scale);
+  const text = `${neg ? '-' : ''}${int}${a.scale ? '.' + digits.slice(digits.length - a.scale) : ''}`;
+  return Money.parse(text)!;
+}
+
+/** `[-]digits[<mark>digits]` with nothing else; null when the text has anything more. */
+function scanPlain(raw: string, decimal: DecimalMark): ScaledAmount | null {
+  const n = raw.length;
+  let i = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const start = i;
+  let mark = -1;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= DIGIT_0 && c <= DIGIT_9) continue;
+    if (raw[i] === decimal && mark < 0 && i > start && i < n - 1) {
+      mark = i;
+      continue;
     }
+    return null;
   }
-  const other = decimal === ',' ? 'a decimal comma (1 234,50)' : 'a decimal point (1234.50)';
-  return { error: `'${raw}' is not an amount`, hint: `this file is read with ${other}; set decimal: in the agreement's inputs if it uses the other` };
+  if (i === start) return null;
+  if (mark < 0) return { units: BigInt(raw), scale: 0 };
+  return { units: BigInt(raw.slice(0, mark) + raw.slice(mark + 1)), scale: n - mark - 1 };
+}
+
+const SPACES = /[ \u00a0\u202f\u2009]+/g;
+const NUMBER = /^(\d{1,3}(?:[ .,]\d{3})+|\d+)(?:([.,])(\d+|-|–))?$/;
+
+function scanWritten(raw: string, style: NumberStyle): ScaledAmount | AmountError {
+  const { decimal } = style;
+  const thousands = decimal === ',' ? '.' : ',';
+  let text = raw.trim().replace(SPACES, ' ').replace(/\u2212/g, '-');
+  if (text === '') return { error: 'the amount is empty', hint: 'write 0 if the amount is zero; an empty amount is never read as 0' };
+  const notAmount = (): AmountError => {
+    const mark = decimal === ',' ? 'a decimal comma (1 234,50)' : 'a decimal point (1234.50)';
+    return { error: `'${raw}' is not an amount`, hint: `this file is read with ${mark}; declare decimal: under the input in the agreement if it uses the other` };
+  };
+  const paren = /^\((.*)\)$/.exec(text);
+  if (paren) text = paren[1]!.trim();
+  // A sign may stand before or after the currency: `-kr 100`, `kr -100`.
+  const signs: string[] = [];
+  const takeSign = () => {
+    const m = /^([+-])\s*/.exec(text);
+    if (m) {
+      signs.push(m[1]!);
+      text = text.slice(m[0].length);
+    }
+  };
+  takeSign();
+  text = text.replace(/^(?:kr\.?|nok)\s*/i, '').replace(/\s*(?:kr\.?|nok)$/i, '');
+  takeSign();
+  if (signs.length > 1 || (paren && signs.length > 0)) return notAmount();
+  const negative = paren !== null || signs[0] === '-';
+  const m = NUMBER.exec(text);
+  if (!m) return notAmount();
+  const [, int, mark, frac] = m as unknown as [string, string, string | undefined, string | undefined];
+  const separators = int.match(/[ .,]/g) ?? [];
+  const kinds = new Set(separators);
+  if (kinds.size > 1 || (kinds.size === 1 && !kinds.has(' ') && !kinds.has(thousands))) return notAmount();
+  if (mark !== undefined && mark !== decimal) return notAmount();
+  if (frac === '-' || frac === '–') {
+    // `1 234,-`: whole kroner, as written on Norwegian price lists.
+    if (decimal !== ',') return notAmount();
+    return signed({ units: BigInt(int.replace(/\D/g, '')), scale: 0 }, negative);
+  }
+  // `1.234` with an inferred decimal comma: a thousands dot, or a decimal point?
+  if (!style.declared && frac === undefined && separators.length === 1 && separators[0] === thousands) return ambiguous(raw, decimal);
+  return signed({ units: BigInt(int.replace(/\D/g, '') + (frac ?? '')), scale: frac?.length ?? 0 }, negative);
+}
+
+function signed(a: ScaledAmount, negative: boolean): ScaledAmount {
+  return negative ? { units: -a.units, scale: a.scale } : a;
+}
+
+function ambiguous(raw: string, decimal: DecimalMark): AmountError {
+  const other = decimal === ',' ? '.' : ',';
+  return {
+    error: `'${raw}' is ambiguous: ${other === '.' ? 'a thousands dot or a decimal point' : 'a thousands comma or a decimal comma'}`,
+    hint: `the decimal mark was inferred from the delimiter; declare it under the input in the agreement (decimal: '${decimal}' or decimal: '${other}')`,
+  };
 }

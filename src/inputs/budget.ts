@@ -14,14 +14,14 @@ export interface BudgetRow {
 
 /** Budget CSV: `category`, `amount`. */
 export function readBudgetRows(table: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics): BudgetRow[] | null {
-  const cols = locateColumns(table, ['category', 'amount'] as const, [] as const, columns, diags);
+  const cols = locateColumns(table.head, ['category', 'amount'] as const, [] as const, columns, diags);
   if (!cols) return null;
   const rows: BudgetRow[] = [];
   let ok = true;
   for (const cells of table.rows) {
     const category = cells[cols.get('category')!]!;
     const amountCell = cells[cols.get('amount')!]!;
-    const amount = parseAmount(amountCell.value, table.decimal);
+    const amount = parseAmount(amountCell.value, table.head.numbers);
     if ('error' in amount) {
       diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
       ok = false;

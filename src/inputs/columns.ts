@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { CsvTable } from './table.js';
+import type { TableHeader } from './table.js';
 
 /**
  * Finds our columns in a file's header: by the name mapped in the agreement
@@ -8,7 +8,7 @@ import type { CsvTable } from './table.js';
  * every missing required column.
  */
 export function locateColumns<C extends string>(
-  table: CsvTable,
+  head: TableHeader,
   required: readonly C[],
   optional: readonly C[],
   mapping: ReadonlyMap<string, string>,
@@ -19,11 +19,11 @@ export function locateColumns<C extends string>(
   let ok = true;
   for (const col of [...required, ...optional]) {
     const wanted = mapping.get(col) ?? col;
-    const i = table.header.findIndex((h) => norm(h) === norm(wanted));
+    const i = head.names.findIndex((h) => norm(h) === norm(wanted));
     if (i >= 0) found.set(col, i);
     else if (required.includes(col)) {
       ok = false;
-      diags.error(table.headerAt, 'csv-missing-column', `${table.file} has no column '${wanted}'`, `the header has: ${table.header.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`);
+      diags.error(head.at, 'csv-missing-column', `${head.file} has no column '${wanted}'`, `the header has: ${head.names.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`);
     }
   }
   return ok ? found : null;

@@ -14,13 +14,13 @@ export interface DriverRow {
 
 /** Measured quantities per party (servers, users, licences), optionally per year. */
 export function readDrivers(table: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics): DriverRow[] | null {
-  const cols = locateColumns(table, ['party', 'driver', 'value'] as const, ['year'] as const, columns, diags);
+  const cols = locateColumns(table.head, ['party', 'driver', 'value'] as const, ['year'] as const, columns, diags);
   if (!cols) return null;
   const rows: DriverRow[] = [];
   let ok = true;
   for (const cells of table.rows) {
     const valueCell = cells[cols.get('value')!]!;
-    const parsed = parseAmount(valueCell.value, table.decimal);
+    const parsed = parseAmount(valueCell.value, table.head.numbers);
     if ('error' in parsed || parsed.sign() < 0) {
       diags.error(valueCell.at, 'csv-driver-value', 'error' in parsed ? parsed.error : `driver value '${valueCell.value}' is negative`, 'a driver value is a count or measure of zero or more');
       ok = false;

@@ -25,7 +25,7 @@ const KINDS: Readonly<Record<string, ItemKind>> = { operating: 'operating', drif
  * (operating/drift or investment/investering; operating when absent).
  */
 export function readPayments(table: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics): PaymentRow[] | null {
-  const cols = locateColumns(table, ['party', 'amount'] as const, ['date', 'text', 'kind'] as const, columns, diags);
+  const cols = locateColumns(table.head, ['party', 'amount'] as const, ['date', 'text', 'kind'] as const, columns, diags);
   if (!cols) return null;
   const rows: PaymentRow[] = [];
   let ok = true;
@@ -33,7 +33,7 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
     const cell = (name: 'party' | 'amount' | 'date' | 'text' | 'kind') => (cols.has(name) ? cells[cols.get(name)!] : undefined);
     const partyCell = cell('party')!;
     const amountCell = cell('amount')!;
-    const amount = parseAmount(amountCell.value, table.decimal);
+    const amount = parseAmount(amountCell.value, table.head.numbers);
     if ('error' in amount) {
       diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
       ok = false;

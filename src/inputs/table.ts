@@ -1,75 +1,195 @@
-import { parse } from 'csv-parse/sync';
 import { Diagnostics, type SourcePos } from '../diagnostics/diagnostic.js';
-import type { DecimalMark } from './amount.js';
+import type { DecimalMark, NumberStyle } from './amount.js';
+import { Decoder, type Encoding } from './decode.js';
+import { RecordReader, type Delimiter, type RecordView } from './records.js';
+
+/** What the agreement may declare about a file (`delimiter:`, `decimal:`, `encoding:` under the input); the rest is detected. */
+export interface CsvDialect {
+  readonly delimiter?: Delimiter;
+  readonly decimal?: DecimalMark;
+  readonly encoding?: Encoding;
+}
+
+export interface TableHeader {
+  readonly file: string;
+  readonly delimiter: Delimiter;
+  readonly numbers: NumberStyle;
+  /** Header names, trimmed, as written. */
+  readonly names: readonly string[];
+  readonly at: SourcePos;
+}
+
+/** Receives a file's header, then its rows one by one (the view is reused: copy what you keep). */
+export interface TableSink<T> {
+  /** False when the header is unusable; the rows are then not read. */
+  header(h: TableHeader, diags: Diagnostics): boolean;
+  row(r: RecordView, diags: Diagnostics): void;
+  /** The result, or null when a problem was reported. */
+  finish(diags: Diagnostics): T | null;
+}
+
+/** Errors of one kind in one file beyond this many are counted, not listed: a million bad rows must not become a million messages. */
+export const ERRORS_SHOWN_PER_CODE = 20;
+
+/**
+ * Reads one CSV input from its bytes, pushed chunk by chunk, into a sink:
+ * decoding, records, the header, the field count of every row. Holds no more
+ * than one chunk and one record, whatever the file's size.
+ */
+export class CsvInput<T> {
+  private readonly decoder: Decoder;
+  private readonly reader: RecordReader;
+  private readonly rowDiags: CappedDiagnostics;
+  private head: TableHeader | null = null;
+  private usable = true;
+
+  constructor(
+    readonly file: string,
+    private readonly dialect: CsvDialect,
+    private readonly sink: TableSink<T>,
+    private readonly diags: Diagnostics,
+    encoding: Encoding | undefined = dialect.encoding,
+  ) {
+    this.decoder = new Decoder(encoding);
+    this.rowDiags = new CappedDiagnostics(ERRORS_SHOWN_PER_CODE);
+    this.reader = new RecordReader(
+      file,
+      dialect.delimiter,
+      (r) => this.record(r),
+      (e) => this.rowDiags.error(e.at, 'csv-syntax', e.message, e.hint),
+    );
+  }
+
+  get encoding(): Encoding | undefined {
+    return this.decoder.encoding;
+  }
+
+  /** Data rows read so far (the header and blank lines not counted). */
+  get rows(): number {
+    return Math.max(0, this.reader.records - 1);
+  }
+
+  push(bytes: Uint8Array): void {
+    this.text(this.decoder.decode(bytes));
+  }
+
+  end(): T | null {
+    this.text(this.decoder.decode(new Uint8Array(0), true));
+    this.reader.end();
+    if (!this.head && this.usable) this.rowDiags.error({ file: this.file, line: 1, col: 1 }, 'csv-empty', 'the file has no header line', 'the first line names the columns, e.g. category;amount');
+    const result = this.head && this.usable ? this.sink.finish(this.rowDiags) : null;
+    this.diags.list.push(...this.rowDiags.flush());
+    return this.rowDiags.count > 0 ? null : result;
+  }
+
+  private text(chunk: string): void {
+    const bad = NOT_TEXT.exec(chunk);
+    if (bad) {
+      const at = this.reader.where(chunk, bad.index);
+      const c = bad[0];
+      const encoding = this.decoder.encoding ?? 'utf-8';
+      const [message, hint] =
+        c === '\u0000'
+          ? ['the file has NUL bytes: it is UTF-16 without a byte order mark, or not text', "save it from Excel as 'CSV UTF-8' or 'CSV (semicolon separated)'"]
+          : c === '\ufffd'
+            ? [`'\ufffd' in the text: bytes that are not ${encoding}, or text damaged by an earlier conversion`, 'declare the encoding under the input (encoding: windows-1252 or utf-8), or export the file again']
+            : [`character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not text: the file is probably not ${encoding}`, 'declare the encoding under the input (encoding: windows-1252 or utf-8), or save the file as CSV UTF-8'];
+      this.rowDiags.error(at, 'csv-encoding', message, hint);
+      this.reader.push(chunk.slice(0, bad.index));
+      this.reader.stop();
+      this.usable = false;
+      return;
+    }
+    this.reader.push(chunk);
+  }
+
+  private record(r: RecordView): void {
+    if (!this.usable) return;
+    if (!this.head) {
+      const names = Array.from({ length: r.count }, (_, i) => r.field(i).trim());
+      const delimiter = this.reader.delimiter!;
+      const numbers: NumberStyle = this.dialect.decimal ? { decimal: this.dialect.decimal, declared: true } : { decimal: delimiter === ',' ? '.' : ',', declared: false };
+      this.head = { file: this.file, delimiter, numbers, names, at: r.at(0) };
+      this.usable = this.sink.header(this.head, this.rowDiags);
+      return;
+    }
+    if (r.count !== this.head.names.length) {
+      const d = this.head.delimiter;
+      this.rowDiags.error(
+        { file: this.file, line: r.line, col: 1 },
+        'csv-field-count',
+        `row has ${r.count} field${r.count === 1 ? '' : 's'}, the header has ${this.head.names.length}`,
+        `fields are separated by '${d === '\t' ? 'tab' : d}'; a value containing it must be quoted`,
+      );
+      return;
+    }
+    this.sink.row(r, this.rowDiags);
+  }
+}
+
+/** Control characters and U+FFFD never occur in a ledger: they mean the bytes were decoded with the wrong encoding. */
+const NOT_TEXT = /[\u0000\u0080-\u009f\ufffd]/;
+
+/** Lists the first `limit` errors of each code and counts the rest into one closing line per code. */
+class CappedDiagnostics extends Diagnostics {
+  private readonly seen = new Map<string, { count: number; first: SourcePos; file: string }>();
+
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  get count(): number {
+    return [...this.seen.values()].reduce((n, s) => n + s.count, 0);
+  }
+
+  override error(at: SourcePos, code: string, message: string, hint?: string): void {
+    const s = this.seen.get(code) ?? { count: 0, first: at, file: at.file };
+    this.seen.set(code, s);
+    s.count++;
+    if (s.count <= this.limit) super.error(at, code, message, hint);
+    else if (s.count === this.limit + 1) s.first = at;
+  }
+
+  flush() {
+    for (const [code, s] of this.seen) {
+      if (s.count > this.limit) super.error(s.first, code, `… and ${s.count - this.limit} more [${code}] errors in ${s.file} (the first ${this.limit} are listed)`, 'fix the ones listed and run again to see the rest');
+    }
+    return this.list;
+  }
+}
 
 export interface Cell {
   readonly value: string;
   readonly at: SourcePos;
 }
 
+/** A small file held whole: header and every row's cells. */
 export interface CsvTable {
-  readonly file: string;
-  readonly delimiter: string;
-  readonly decimal: DecimalMark;
-  /** Header names, trimmed, as written. */
-  readonly header: readonly string[];
-  readonly headerAt: SourcePos;
-  /** One entry per data row; cells by header position. */
+  readonly head: TableHeader;
   readonly rows: readonly (readonly Cell[])[];
 }
 
-/**
- * Parses CSV text into cells that know their `file:line:col`. The delimiter
- * is `;` when the header line has more semicolons than commas (Norwegian
- * Excel), and a semicolon file is read with a decimal comma.
- */
-export function parseCsv(text: string, file: string, diags: Diagnostics): CsvTable | null {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
-  const decimal: DecimalMark = delimiter === ',' ? '.' : ',';
-  let records: { record: string[]; info: { lines: number; raw?: string } }[];
-  try {
-    records = parse(body, { delimiter, info: true, raw: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    diags.error({ file, line: err.lines ?? 1, col: 1 }, 'csv-syntax', err.message.replace(/^Invalid Record Length: /, ''), 'check quoting on this line: a field with the delimiter or a newline in it must be in double quotes');
-    return null;
-  }
-  if (records.length === 0) {
-    diags.error({ file, line: 1, col: 1 }, 'csv-empty', 'the file has no header line', 'the first line names the columns, e.g. category;amount');
-    return null;
-  }
-  const headerAt = { file, line: 1, col: 1 };
-  const header = records[0]!.record.map((h) => h.trim());
+/** A sink that keeps every row, then reads the table with `read` (drivers, budget, payments: files of a few hundred rows). */
+export function tableSink<T>(read: (t: CsvTable, diags: Diagnostics) => T | null): TableSink<T> {
+  let head: TableHeader | null = null;
   const rows: Cell[][] = [];
-  for (const { record, info } of records.slice(1)) {
-    // info.lines is the line the record ends on; count back over embedded newlines.
-    const line = info.lines - ((info.raw ?? '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
-    const cols = fieldColumns(info.raw ?? '', delimiter);
-    const cells = record.map((value, i) => ({ value, at: { file, line, col: cols[i] ?? 1 } }));
-    if (record.length !== header.length) {
-      diags.error({ file, line, col: 1 }, 'csv-field-count', `row has ${record.length} field${record.length === 1 ? '' : 's'}, the header has ${header.length}`, `fields are separated by '${delimiter === '\t' ? 'tab' : delimiter}'; a value containing it must be quoted`);
-      continue;
-    }
-    rows.push(cells);
-  }
-  return { file, delimiter, decimal, header, headerAt, rows };
+  return {
+    header(h) {
+      head = h;
+      return true;
+    },
+    row(r) {
+      rows.push(Array.from({ length: r.count }, (_, i) => ({ value: r.field(i), at: r.at(i) })));
+    },
+    finish(diags) {
+      return read({ head: head!, rows }, diags);
+    },
+  };
 }
 
-function count(s: string, ch: string): number {
-  return s.split(ch).length - 1;
-}
-
-/** 1-based column where each field of a raw record starts, respecting quotes. */
-function fieldColumns(raw: string, delimiter: string): number[] {
-  const cols = [1];
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === delimiter && !quoted) cols.push(i + 2);
-    else if (c === '\n' && !quoted) break;
-  }
-  return cols;
+/** Reads a whole CSV text at once (tests, and files already in memory). */
+export function readCsvText<T>(text: string, file: string, dialect: CsvDialect, sink: TableSink<T>, diags: Diagnostics): T | null {
+  const input = new CsvInput(file, { ...dialect, encoding: 'utf-8' }, sink, diags);
+  input.push(new TextEncoder().encode(text));
+  return input.end();
 }

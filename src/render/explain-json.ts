@@ -36,7 +36,7 @@ export function explanationJson(e: Explanation): object {
         step: s.step,
         text: s.text,
         amount: s.amount.toPlain(),
-        ...(s.rows ? { rows: s.rows.map((r) => ({ file: r.at.file, line: r.at.line, category: r.category, ...(r.account ? { account: r.account } : {}), ...(r.party ? { party: r.party } : {}), amount: r.amount.toPlain() })) } : {}),
+        ...(s.rows ? { rows: s.rows.map((r) => ({ file: r.at.file, line: r.at.line, category: r.category, ...(r.account ? { account: r.account } : {}), ...(r.party ? { party: r.party } : {}), rows: r.rows, amount: r.amount.toPlain() })) } : {}),
       })),
       shared: i.shared.toFixed2(),
       ...(i.derivation ? { key: derivationJson(i.derivation) } : {}),

@@ -21,7 +21,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   const out = [`${i.item.label} (${i.item.id}) · ${kindLabel(i.item.kind, locale)}`, `  ${label('basis', locale)}:`];
   for (const s of i.steps) {
     out.push(`    ${s.text}: ${m(s.amount)}`);
-    for (const r of s.rows ?? []) out.push(`      ${r.at.file}:${r.at.line}  ${r.category}${r.account ? ` ${r.account}` : ''}${r.party ? ` (${r.party})` : ''}  ${m(r.amount)}`);
+    for (const r of s.rows ?? []) out.push(`      ${r.at.file}:${r.at.line}  ${r.category}${r.account ? ` ${r.account}` : ''}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${r.rows} rows, first here)` : ''}  ${m(r.amount)}`);
   }
   out.push(`    = ${m(i.basis)}`);
   if (i.derivation) {

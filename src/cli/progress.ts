@@ -1,0 +1,38 @@
+/**
+ * Progress of a long read on a terminal: rows read and rate, on one line of
+ * stderr that is rewritten in place and cleared at the end. Silent when
+ * stderr is not a terminal, with --quiet, and for reads shorter than a second.
+ */
+export class Progress {
+  private started = 0;
+  private last = 0;
+  private shown = false;
+
+  constructor(
+    private readonly out: NodeJS.WriteStream | null,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  static for(stream: NodeJS.WriteStream, quiet: boolean): Progress {
+    return new Progress(stream.isTTY && !quiet ? stream : null);
+  }
+
+  update(file: string, rows: number, bytes: number, size: number): void {
+    if (!this.out) return;
+    const t = this.now();
+    if (this.started === 0) this.started = t;
+    if (t - this.started < 1000 || t - this.last < 200) return;
+    this.last = t;
+    const rate = rows / ((t - this.started) / 1000);
+    const pct = size > 0 ? Math.floor((100 * bytes) / size) : 100;
+    this.out.write(`\r\x1b[Kreading ${file}: ${rows.toLocaleString('en').replace(/,/g, ' ')} rows (${pct} %), ${(rate / 1e6).toFixed(2)} M rows/s`);
+    this.shown = true;
+  }
+
+  done(): void {
+    if (this.shown) this.out!.write('\r\x1b[K');
+    this.shown = false;
+    this.started = 0;
+    this.last = 0;
+  }
+}

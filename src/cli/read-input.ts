@@ -1,0 +1,56 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { InputSpec } from '../agreement/model.js';
+import { Diagnostics } from '../diagnostics/diagnostic.js';
+import { NotUtf8, type Encoding } from '../inputs/decode.js';
+import { CsvInput, type TableSink } from '../inputs/table.js';
+import type { Progress } from './progress.js';
+
+/** Bytes per read: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
+const CHUNK = 1 << 20;
+
+export interface ReadResult<T> {
+  readonly result: T | null;
+  /** The encoding the file was read with, to show error excerpts from it; absent when it could not be read. */
+  readonly encoding?: Encoding;
+  readonly rows: number;
+}
+
+/**
+ * Streams one CSV input through a sink. Without a declared encoding the file
+ * is read as UTF-8, and read again from the start as Windows-1252 if a byte
+ * is not UTF-8 — what the sink saw of the first attempt is thrown away.
+ */
+export async function readInput<T>(spec: InputSpec, sink: () => TableSink<T>, diags: Diagnostics, progress: Progress): Promise<ReadResult<T>> {
+  const size = await stat(spec.file).then(
+    (s) => (s.isFile() ? s.size : null),
+    () => null,
+  );
+  if (size === null) {
+    diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}'`, 'paths under inputs: are relative to the agreement file');
+    return { result: null, rows: 0 };
+  }
+  const attempts: (Encoding | undefined)[] = spec.dialect.encoding ? [spec.dialect.encoding] : [undefined, 'windows-1252'];
+  for (const encoding of attempts) {
+    const local = new Diagnostics();
+    const input = new CsvInput(spec.file, spec.dialect, sink(), local, encoding);
+    const stream = createReadStream(spec.file, { highWaterMark: CHUNK });
+    let bytes = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        input.push(chunk);
+        bytes += chunk.length;
+        progress.update(spec.file, input.rows, bytes, size);
+      }
+    } catch (e) {
+      stream.destroy();
+      if (e instanceof NotUtf8) continue;
+      throw e;
+    }
+    const result = input.end();
+    progress.done();
+    diags.list.push(...local.list);
+    return { result, rows: input.rows, encoding: input.encoding ?? 'utf-8' };
+  }
+  throw new Error('internal: Windows-1252 decoding cannot fail');
+}
