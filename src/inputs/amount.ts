@@ -37,7 +37,7 @@ const DIGIT_9 = 57;
  */
 export function scanAmount(raw: string, style: NumberStyle): ScaledAmount | AmountError {
   // Most ledger cells are plain (`-1234.50`): read those without a regex.
-  const plain = scanPlain(raw, style.decimal);
+  const plain = scanPlain(raw, style);
   return plain ?? scanWritten(raw, style);
 }
 
@@ -56,7 +56,7 @@ export function scaledToMoney(a: ScaledAmount): Money {
 }
 
 /** `[-]digits[<mark>digits]` with nothing else; null when the text has anything more. */
-function scanPlain(raw: string, decimal: DecimalMark): ScaledAmount | null {
+function scanPlain(raw: string, { decimal, declared }: NumberStyle): ScaledAmount | null {
   const n = raw.length;
   let i = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
   const start = i;
@@ -72,11 +72,16 @@ function scanPlain(raw: string, decimal: DecimalMark): ScaledAmount | null {
   }
   if (i === start) return null;
   if (mark < 0) return { units: BigInt(raw), scale: 0 };
+  if (!declared && isAmbiguous(raw.slice(start))) return null;
   return { units: BigInt(raw.slice(0, mark) + raw.slice(mark + 1)), scale: n - mark - 1 };
 }
 
 const SPACES = /[ \u00a0\u202f\u2009]+/g;
-const NUMBER = /^(\d{1,3}(?:[ .,]\d{3})+|\d+)(?:([.,])(\d+|-|–))?$/;
+/** Digits grouped by three (by space or the thousands mark, never the decimal mark), then an optional decimal part or `,-`. */
+const NUMBER: Readonly<Record<DecimalMark, RegExp>> = {
+  ',': /^([1-9]\d{0,2}(?:[ .]\d{3})+|\d+)(?:([.,])(\d+|-|–))?$/,
+  '.': /^([1-9]\d{0,2}(?:[ ,]\d{3})+|\d+)(?:([.,])(\d+|-|–))?$/,
+};
 
 function scanWritten(raw: string, style: NumberStyle): ScaledAmount | AmountError {
   const { decimal } = style;
@@ -103,7 +108,7 @@ function scanWritten(raw: string, style: NumberStyle): ScaledAmount | AmountErro
   takeSign();
   if (signs.length > 1 || (paren && signs.length > 0)) return notAmount();
   const negative = paren !== null || signs[0] === '-';
-  const m = NUMBER.exec(text);
+  const m = NUMBER[decimal].exec(text);
   if (!m) return notAmount();
   const [, int, mark, frac] = m as unknown as [string, string, string | undefined, string | undefined];
   const separators = int.match(/[ .,]/g) ?? [];
@@ -115,8 +120,7 @@ function scanWritten(raw: string, style: NumberStyle): ScaledAmount | AmountErro
     if (decimal !== ',') return notAmount();
     return signed({ units: BigInt(int.replace(/\D/g, '')), scale: 0 }, negative);
   }
-  // `1.234` with an inferred decimal comma: a thousands dot, or a decimal point?
-  if (!style.declared && frac === undefined && separators.length === 1 && separators[0] === thousands) return ambiguous(raw, decimal);
+  if (!style.declared && isAmbiguous(text)) return ambiguous(raw);
   return signed({ units: BigInt(int.replace(/\D/g, '') + (frac ?? '')), scale: frac?.length ?? 0 }, negative);
 }
 
@@ -124,10 +128,19 @@ function signed(a: ScaledAmount, negative: boolean): ScaledAmount {
   return negative ? { units: -a.units, scale: a.scale } : a;
 }
 
-function ambiguous(raw: string, decimal: DecimalMark): AmountError {
-  const other = decimal === ',' ? '.' : ',';
+/**
+ * `1.234` or `12,345`: one mark followed by three digits reads as a
+ * thousands separator in one convention and a decimal in the other. Only a
+ * declared decimal mark settles it (`0,125` cannot be a thousands group).
+ */
+function isAmbiguous(number: string): boolean {
+  return /^[1-9]\d{0,2}[.,]\d{3}$/.test(number);
+}
+
+function ambiguous(raw: string): AmountError {
+  const dot = raw.includes('.');
   return {
-    error: `'${raw}' is ambiguous: ${other === '.' ? 'a thousands dot or a decimal point' : 'a thousands comma or a decimal comma'}`,
-    hint: `the decimal mark was inferred from the delimiter; declare it under the input in the agreement (decimal: '${decimal}' or decimal: '${other}')`,
+    error: `'${raw}' is ambiguous: ${dot ? 'a thousands dot or a decimal point' : 'a thousands comma or a decimal comma'}`,
+    hint: `the decimal mark was inferred from the delimiter; declare it under the input in the agreement: decimal: ',' or decimal: '.'`,
   };
 }

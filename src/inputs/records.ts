@@ -98,6 +98,7 @@ export class RecordReader {
   private rest = '';
   private line = 1;
   private failed = false;
+  private started = false;
   private readonly view: RecordView;
   delimiter: Delimiter | undefined;
 
@@ -145,12 +146,21 @@ export class RecordReader {
 
   /** Reads every complete record in `text`; returns the unread tail. */
   private consume(text: string, final: boolean): string {
-    if (this.delimiter === undefined) {
+    if (!this.started) {
       const nl = text.indexOf('\n');
       if (nl < 0 && !final) return text;
-      this.delimiter = detectDelimiter(nl < 0 ? text : text.slice(0, nl));
+      const first = nl < 0 ? text : text.slice(0, nl);
+      this.started = true;
+      // Classic Mac line ends: the whole file would look like one line.
+      const cr = first.indexOf('\r');
+      if (cr >= 0 && cr < first.length - 1 && !first.includes('"')) {
+        this.failed = true;
+        this.onError({ at: { file: this.file, line: 1, col: cr + 1 }, message: 'lines end with a bare carriage return (CR), as in old Mac files', hint: 'save the file again with Windows (CRLF) or Unix (LF) line ends' });
+        return '';
+      }
+      this.delimiter ??= detectDelimiter(first);
     }
-    const delimiter = this.delimiter;
+    const delimiter = this.delimiter!;
     let pos = 0;
     let nextQuote = text.indexOf('"');
     if (nextQuote < 0) nextQuote = Infinity;

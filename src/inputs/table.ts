@@ -76,7 +76,7 @@ export class CsvInput<T> {
   end(): T | null {
     this.text(this.decoder.decode(new Uint8Array(0), true));
     this.reader.end();
-    if (!this.head && this.usable) this.rowDiags.error({ file: this.file, line: 1, col: 1 }, 'csv-empty', 'the file has no header line', 'the first line names the columns, e.g. category;amount');
+    if (!this.head && this.usable && this.rowDiags.count === 0) this.rowDiags.error({ file: this.file, line: 1, col: 1 }, 'csv-empty', 'the file has no header line', 'the first line names the columns, e.g. category;amount');
     const result = this.head && this.usable ? this.sink.finish(this.rowDiags) : null;
     this.diags.list.push(...this.rowDiags.flush());
     return this.rowDiags.count > 0 ? null : result;

@@ -10,7 +10,9 @@ import type { Locale } from './locale.js';
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[], locale: Locale): string {
   const safe = rows.map((r) => r.map((c, i) => (numeric[i] ? c : neutralise(c))));
-  const body = stringify([header.map(neutralise), ...safe], { delimiter: locale === 'nb' ? ';' : ',', record_delimiter: 'windows' });
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a
+  // bare LF, which every reader would take as the end of the row.
+  const body = stringify([header.map(neutralise), ...safe], { delimiter: locale === 'nb' ? ';' : ',', record_delimiter: 'windows', quoted_match: /[\r\n]/ });
   return (locale === 'nb' ? '\ufeff' : '') + body;
 }
 
