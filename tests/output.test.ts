@@ -75,3 +75,48 @@ describe('settle --schedule', () => {
     expect(run.stderr).toContain('the agreement has no a-konto schedule');
   });
 });
+
+describe('CSV output is safe to open in a spreadsheet', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'samkost-inject-'));
+  writeFileSync(
+    path.join(dir, 'agreement.yaml'),
+    [
+      'samkost: 1',
+      'agreement: Test',
+      'year: 2024',
+      'host: a',
+      'parties:',
+      '  a: { name: "=HYPERLINK(\\"http://evil\\")", population: 1000 }',
+      '  b: { name: B kommune, population: 3000 }',
+      'keys:',
+      '  k: { shares: { a: 40%, b: 60% } }',
+      'items:',
+      '  - { id: x, label: "+cmd|\' /C calc\'!A0", actuals: { category: ["=1+2", "@SUM(1)"] }, key: k }',
+      'budget: { "=1+2": 10, "@SUM(1)": 20 }',
+      'inputs: { actuals: actuals.csv }',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(dir, 'actuals.csv'), 'category;amount\n=1+2;-1 000,50\n@SUM(1);5\n');
+  const cells = (csv: string, delimiter: string) => csv.replace(/^\ufeff/, '').trim().split('\r\n').flatMap((l) => l.split(delimiter));
+
+  for (const [command, locale] of [['allocate', 'nb'], ['allocate', 'en'], ['deviation', 'nb'], ['settle', 'en']] as const) {
+    it(`${command} --locale ${locale}: text cells that a spreadsheet would run are prefixed with ', numbers are not`, () => {
+      const run = samkost([command, dir, '--format', 'csv', '--locale', locale]);
+      expect(run.code, run.stderr).toBe(0);
+      const all = cells(run.stdout, locale === 'nb' ? ';' : ',');
+      const dangerous = all.filter((c) => /^"?[=+@\t\r]/.test(c) || /^"?-[^\d]/.test(c));
+      expect(dangerous).toEqual([]);
+      expect(all.some((c) => /^"?'[=+@]/.test(c))).toBe(true);
+      // Negative amounts stay numbers.
+      expect(all.some((c) => /^-\d/.test(c))).toBe(true);
+    });
+  }
+
+  it('--locale nb writes what Norwegian Excel opens: BOM, semicolons, decimal comma', () => {
+    const out = samkost(['allocate', dir, '--format', 'csv', '--locale', 'nb']).stdout;
+    expect(out.startsWith('\ufeff')).toBe(true);
+    expect(out.split('\r\n')[0]).toContain(';');
+    expect(out).toMatch(/;-398,20\r\n/);
+  });
+});
