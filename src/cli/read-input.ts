@@ -7,7 +7,7 @@ import { CsvInput, type TableSink } from '../inputs/table.js';
 import type { Progress } from './progress.js';
 
 /** Bytes per read: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 export interface ReadResult<T> {
   readonly result: T | null;

@@ -55,25 +55,53 @@ export function scaledToMoney(a: ScaledAmount): Money {
   return Money.parse(text)!;
 }
 
-/** `[-]digits[<mark>digits]` with nothing else; null when the text has anything more. */
+/**
+ * The forms nearly every ledger row takes — `-1234,50`, `1 234 567,89`,
+ * `1.234,50` — read by one pass over the characters. Null for anything else
+ * (currency, parentheses, `,-`, an ambiguous group, a malformed group),
+ * which the general reader then handles or reports.
+ */
 function scanPlain(raw: string, { decimal, declared }: NumberStyle): ScaledAmount | null {
   const n = raw.length;
-  let i = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  const start = i;
-  let mark = -1;
-  for (; i < n; i++) {
+  const start = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const thousands = decimal === ',' ? 46 /* . */ : 44; /* , */
+  const mark = decimal.charCodeAt(0);
+  let digits = '';
+  let segment = start;
+  let group = 0; // digits since the last separator
+  let separator = -1; // the grouping character in use
+  let groups = 0;
+  let fraction = -1; // index of the decimal mark
+  for (let i = start; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c >= DIGIT_0 && c <= DIGIT_9) continue;
-    if (raw[i] === decimal && mark < 0 && i > start && i < n - 1) {
-      mark = i;
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      group++;
+      continue;
+    }
+    if (fraction < 0 && (c === 32 || c === 0xa0 || c === 0x202f || c === thousands)) {
+      if (separator >= 0 ? c !== separator : group === 0 || group > 3 || raw.charCodeAt(start) === DIGIT_0) return null;
+      if (separator >= 0 && group !== 3) return null;
+      separator = c;
+      groups++;
+      digits += raw.slice(segment, i);
+      segment = i + 1;
+      group = 0;
+      continue;
+    }
+    if (c === mark && fraction < 0 && group > 0 && (separator < 0 || group === 3)) {
+      fraction = i;
+      digits += raw.slice(segment, i);
+      segment = i + 1;
+      group = 0;
       continue;
     }
     return null;
   }
-  if (i === start) return null;
-  if (mark < 0) return { units: BigInt(raw), scale: 0 };
-  if (!declared && isAmbiguous(raw.slice(start))) return null;
-  return { units: BigInt(raw.slice(0, mark) + raw.slice(mark + 1)), scale: n - mark - 1 };
+  if (group === 0 || (fraction < 0 && separator >= 0 && group !== 3)) return null;
+  digits += raw.slice(segment);
+  if (!declared && ((fraction >= 0 && separator < 0 && group === 3 && fraction - start <= 3 && raw.charCodeAt(start) !== DIGIT_0) || (fraction < 0 && groups === 1 && separator === thousands))) return null;
+  const units = BigInt(digits);
+  return { units: start ? -units : units, scale: fraction < 0 ? 0 : n - fraction - 1 };
 }
 
 const SPACES = /[ \u00a0\u202f\u2009]+/g;
