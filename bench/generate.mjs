@@ -38,10 +38,13 @@ export function generate(rows, parties, dir) {
   ].join('\n');
   writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
   const fd = openSync(path.join(dir, 'actuals.csv'), 'w');
+  // mulberry32: small, fast, and well spread in its low bits.
   let seed = 42;
   const rand = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
   const lines = ['Art;Konto;Kommune;Beløp;Tekst'];
   for (let i = 0; i < rows; i++) {

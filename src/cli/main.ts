@@ -175,7 +175,9 @@ function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagn
   const report = settled.allocation;
   const a = loaded.inputs.agreement;
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  const summary = `${n(a.parties.length, 'party', 'parties')}, ${n(a.items.length, 'item', 'items')}, ${n(loaded.actualsCount, 'actuals row', 'actuals rows')}; total ${formatMoney(report.total, locale)}, allocated ${formatMoney(report.total.minus(report.unallocated), locale)}, unallocated ${formatMoney(report.unallocated, locale)}`;
+  const l = report.ledger;
+  const ledger = l.rows === 0 ? '' : `; ledger ${formatMoney(l.total, locale)} = ${formatMoney(l.items, locale)} charged by items + ${formatMoney(l.ignored, locale)} ignored${l.bases.isZero() ? '' : ` + ${formatMoney(l.bases, locale)} percentage bases`}`;
+  const summary = `${n(a.parties.length, 'party', 'parties')}, ${n(a.items.length, 'item', 'items')}, ${n(loaded.actualsCount, 'actuals row', 'actuals rows')}; total ${formatMoney(report.total, locale)}, allocated ${formatMoney(report.total.minus(report.unallocated), locale)}, unallocated ${formatMoney(report.unallocated, locale)}${ledger}`;
   return { diagnostics: all, summary };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Progress of a long read on a terminal: rows read and rate, on one line of
  * stderr that is rewritten in place and cleared at the end. Silent when
- * stderr is not a terminal, with --quiet, and for reads shorter than a second.
+ * stderr is not a terminal, with --quiet, and for reads shorter than a quarter of a second.
  */
 export class Progress {
   private started = 0;
@@ -13,15 +13,15 @@ export class Progress {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  static for(stream: NodeJS.WriteStream, quiet: boolean): Progress {
-    return new Progress(stream.isTTY && !quiet ? stream : null);
+  static for(stream: NodeJS.WriteStream, quiet: boolean, now?: () => number): Progress {
+    return new Progress(stream.isTTY && !quiet ? stream : null, now);
   }
 
   update(file: string, rows: number, bytes: number, size: number): void {
     if (!this.out) return;
     const t = this.now();
     if (this.started === 0) this.started = t;
-    if (t - this.started < 1000 || t - this.last < 200) return;
+    if (t - this.started < 250 || t - this.last < 100) return;
     this.last = t;
     const rate = rows / ((t - this.started) / 1000);
     const pct = size > 0 ? Math.floor((100 * bytes) / size) : 100;

@@ -20,7 +20,7 @@ export function allocate(input: ComputeInput): AllocationReport {
   const diags = new Diagnostics();
   const ctx: ComputeContext = { ...input, diags };
   const a = input.agreement;
-  const ignored = checkCoverage(a, input.actuals, diags);
+  const { ignored, ledger } = checkCoverage(a, input.actuals, diags);
   const bases = new Bases(ctx);
   const items: ItemResult[] = [];
   for (const item of a.items) {
@@ -29,6 +29,12 @@ export function allocate(input: ComputeInput): AllocationReport {
     if (result) items.push(result);
   }
   if (diags.hasErrors) throw new InputError(diags.sorted());
+  // The ledger is summed twice, by two code paths: by coverage, row by row,
+  // and by each item's basis. They must agree to the øre.
+  const charged = Money.sum(items.flatMap((r) => r.steps.filter((s) => s.step === 'actuals').map((s) => s.amount)));
+  if (!charged.eq(ledger.items) || !ledger.total.eq(ledger.items.plus(ledger.ignored).plus(ledger.bases))) {
+    throw new Error(`internal: the ledger does not reconcile (${ledger.total.toPlain()} read, ${charged.toPlain()} charged by items, ${ledger.items.toPlain()} selected)`);
+  }
 
   const parties: PartyTotals[] = a.parties.map((party) => {
     const sum = (kind: Item['kind']) => Money.sum(items.filter((r) => r.item.kind === kind).map((r) => r.allocations.get(party.id) ?? Money.ZERO));
@@ -46,6 +52,7 @@ export function allocate(input: ComputeInput): AllocationReport {
     totals: { operating: total('operating'), investment: total('investment') },
     unallocated: Money.sum(items.map((r) => r.unallocated)),
     ignored,
+    ledger,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import { Money } from '../money/money.js';
-import type { IgnoredTotal } from './report.js';
+import type { IgnoredTotal, LedgerReconciliation } from './report.js';
 import { matches } from './select.js';
 
 /**
@@ -12,12 +12,13 @@ import { matches } from './select.js';
  * `ignore:`. Rows left over are reported per category with their total;
  * rows taken by two items are reported, since they would be charged twice.
  */
-export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics): IgnoredTotal[] {
+export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics): { ignored: IgnoredTotal[]; ledger: LedgerReconciliation } {
   const partyIds = a.parties.map((p) => p.id);
   const amountItems = a.items.filter((i): i is Item & { source: { kind: 'actuals' } } => i.source.kind === 'actuals');
   const baseSelectors = a.items.flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : [])).flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []));
   const ignored = a.ignore.map((rule) => ({ rule, rows: 0, amount: Money.ZERO }));
   const unselected = new Map<string, { first: ActualsRow; rows: number; amount: Money }>();
+  const ledger = { rows: 0, total: Money.ZERO, items: Money.ZERO, ignored: Money.ZERO, bases: Money.ZERO };
 
   for (const row of rows) {
     if (row.party !== undefined && !partyIds.includes(row.party)) {
@@ -28,11 +29,15 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
       diags.error(row.at, 'actuals-overlap', `row is selected by items ${takenBy.map((i) => `'${i.id}'`).join(' and ')}, so it would be charged twice`, 'narrow the selectors so each row belongs to one item');
     }
     const ignore = ignored.find((g) => matches(g.rule.selector, row));
-    if (ignore && takenBy.length === 0) {
+    ledger.rows += row.rows;
+    ledger.total = ledger.total.plus(row.amount);
+    if (takenBy.length > 0) ledger.items = ledger.items.plus(row.amount);
+    else if (ignore) {
       ignore.rows += row.rows;
       ignore.amount = ignore.amount.plus(row.amount);
-    }
-    if (takenBy.length === 0 && !ignore && !baseSelectors.some((s) => matches(s, row))) {
+      ledger.ignored = ledger.ignored.plus(row.amount);
+    } else if (baseSelectors.some((s) => matches(s, row))) ledger.bases = ledger.bases.plus(row.amount);
+    else {
       const u = unselected.get(row.category) ?? { first: row, rows: 0, amount: Money.ZERO };
       u.rows += row.rows;
       u.amount = u.amount.plus(row.amount);
@@ -47,7 +52,7 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
       `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,
     );
   }
-  return ignored;
+  return { ignored, ledger };
 }
 
 /** True for a row that `ignore:` keeps outside the split (and that no item takes as its amount). */

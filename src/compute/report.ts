@@ -67,6 +67,20 @@ export interface IgnoredTotal {
   readonly amount: Money;
 }
 
+/**
+ * Where every krone of the ledger went: `total = items + ignored + bases`,
+ * exactly. `items` are rows some item charges as its amount, `ignored` rows
+ * kept outside the split by `ignore:`, `bases` rows that serve only as the
+ * base of a percentage.
+ */
+export interface LedgerReconciliation {
+  readonly rows: number;
+  readonly total: Money;
+  readonly items: Money;
+  readonly ignored: Money;
+  readonly bases: Money;
+}
+
 export interface AllocationReport {
   readonly agreement: Agreement;
   readonly items: readonly ItemResult[];
@@ -76,4 +90,5 @@ export interface AllocationReport {
   readonly totals: { readonly operating: Money; readonly investment: Money };
   readonly unallocated: Money;
   readonly ignored: readonly IgnoredTotal[];
+  readonly ledger: LedgerReconciliation;
 }
