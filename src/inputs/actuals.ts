@@ -46,7 +46,7 @@ interface Entry {
  * and raw value; no row is skipped silently.
  */
 export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<ActualsRow[]> {
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, Map<string, Entry>>();
   let head: TableHeader;
   let category = -1;
   let amount = -1;
@@ -79,10 +79,13 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
       const acc = account < 0 ? '' : trim(r.field(account));
       const proj = project < 0 ? '' : trim(r.field(project));
       const p = party < 0 ? '' : trim(r.field(party));
-      const key = `${cat}\u001f${acc}\u001f${proj}\u001f${p}`;
-      const e = entries.get(key);
+      // Two levels, so the common row (no project, no party) builds no key string.
+      let byRest = entries.get(cat);
+      if (!byRest) entries.set(cat, (byRest = new Map()));
+      const key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
+      const e = byRest.get(key);
       if (!e) {
-        entries.set(key, { category: cat, account: acc, project: proj, party: p, units: a.units, scale: a.scale, rows: 1, at: r.at(amount), categoryAt: r.at(category), ...(p ? { partyAt: r.at(party) } : {}) });
+        byRest.set(key, { category: cat, account: acc, project: proj, party: p, units: a.units, scale: a.scale, rows: 1, at: r.at(amount), categoryAt: r.at(category), ...(p ? { partyAt: r.at(party) } : {}) });
         return;
       }
       e.rows++;
@@ -94,7 +97,9 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
       }
     },
     finish() {
-      return [...entries.values()].map((e) => ({
+      // In reading order: by the line of each entry's first row.
+      const all = [...entries.values()].flatMap((m) => [...m.values()]).sort((x, y) => x.at.line - y.at.line);
+      return all.map((e) => ({
         category: e.category,
         amount: scaledToMoney(e),
         rows: e.rows,
