@@ -9,7 +9,8 @@ import { ROOT, samkost } from './cli.js';
  * the files in its expected/ folder. A file's name says how it was made:
  * `<command>[.<variant>...].<ext>`, where the extension picks the format
  * (txt: table, json, csv, md) and a variant is a locale (`en`), a flag
- * (`thousands`, `schedule`) or `party-<id>` (for explain). `expected/invoices/` holds the invoices, one
+ * (`thousands`, `schedule`) or `party-<id>` (for explain); `scenario.<name>`
+ * takes its `--set` options from `scenarios/<name>.args`. `expected/invoices/` holds the invoices, one
  * file per party and format, made with the invoice date 10 January of the
  * year after the agreement's. `UPDATE_GOLDEN=1` rewrites them — then read
  * the diff: published figures are also pinned independently in
@@ -25,11 +26,23 @@ const fixtures = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) =>
 function argsFor(fixture: string, file: string): string[] {
   const parts = file.split('.');
   const ext = parts.pop()!;
-  const [command, ...variants] = parts;
+  const [command, ...rest] = parts;
+  // `scenario.<name>.…`: the scenario's arguments are in scenarios/<name>.args, one option per line.
+  const scenario = command === 'scenario' ? rest.shift() : undefined;
+  const variants = rest;
+  const scenarioArgs = scenario
+    ? readFileSync(path.join(fixturesDir, fixture, 'scenarios', `${scenario}.args`), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+        .flatMap((l) => {
+          const space = l.indexOf(' ');
+          return space < 0 ? [l] : [l.slice(0, space), l.slice(space + 1)];
+        })
+    : [];
   if (!command || !FORMATS[ext] || variants.some((v) => v !== 'en' && !FLAGS[v] && !v.startsWith('party-'))) throw new Error(`cannot tell how to produce expected/${file}`);
   const locale = variants.includes('en') ? 'en' : 'nb';
   const flags = variants.flatMap((v) => (FLAGS[v] ? [FLAGS[v]!] : v.startsWith('party-') ? ['--party', v.slice('party-'.length)] : []));
-  return [command, path.join('fixtures', fixture), '--format', FORMATS[ext]!, ...(command === 'check' ? [] : ['--locale', locale]), ...flags, '--no-color'];
+  return [command, path.join('fixtures', fixture), '--format', FORMATS[ext]!, ...(command === 'check' ? [] : ['--locale', locale]), ...flags, ...scenarioArgs, '--no-color'];
 }
 
 const INVOICE_FORMATS = ['html', 'md', 'csv', 'json'];

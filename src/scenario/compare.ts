@@ -1,0 +1,51 @@
+import type { Id } from '../agreement/model.js';
+import type { AllocationReport } from '../compute/report.js';
+import { Money } from '../money/money.js';
+import type { Ratio } from '../money/ratio.js';
+
+export interface ScenarioParty {
+  readonly id: Id;
+  readonly name: string;
+  readonly charged: Money;
+  /** charged − the baseline's charged. */
+  readonly delta: Money;
+  /** delta / |baseline charged|; null where the baseline charged nothing. */
+  readonly deltaShare: Ratio | null;
+}
+
+export interface ScenarioColumn {
+  readonly name: string;
+  /** The `PATH=VALUE` settings that make this scenario; none for the baseline. */
+  readonly settings: readonly string[];
+  readonly parties: readonly ScenarioParty[];
+  readonly total: Money;
+  readonly totalDelta: Money;
+}
+
+/** The baseline first, then each scenario, per party of the baseline. */
+export interface ScenarioComparison {
+  readonly baseline: AllocationReport;
+  readonly columns: readonly ScenarioColumn[];
+}
+
+export interface ScenarioRun {
+  readonly name: string;
+  readonly settings: readonly string[];
+  readonly report: AllocationReport;
+}
+
+export function compareScenarios(baseline: AllocationReport, scenarios: readonly ScenarioRun[]): ScenarioComparison {
+  const base = new Map(baseline.parties.map((p) => [p.party.id, p.charged]));
+  const column = (run: ScenarioRun): ScenarioColumn => {
+    const charged = new Map(run.report.parties.map((p) => [p.party.id, p.charged]));
+    const parties = baseline.parties.map(({ party }) => {
+      const now = charged.get(party.id) ?? Money.ZERO;
+      const before = base.get(party.id)!;
+      const delta = now.minus(before);
+      return { id: party.id, name: party.name, charged: now, delta, deltaShare: before.isZero() ? null : delta.toRatio().div(before.abs().toRatio()) };
+    });
+    const total = Money.sum(parties.map((p) => p.charged));
+    return { name: run.name, settings: run.settings, parties, total, totalDelta: total.minus(Money.sum(baseline.parties.map((p) => p.charged))) };
+  };
+  return { baseline, columns: [{ name: 'baseline', settings: [], report: baseline }, ...scenarios].map(column) };
+}
