@@ -45,7 +45,12 @@ export async function readInput<T>(spec: InputSpec, sink: () => TableSink<T>, di
     } catch (e) {
       stream.destroy();
       if (e instanceof NotUtf8) continue;
-      throw e;
+      const code = (e as { code?: unknown }).code;
+      if (typeof code !== 'string') throw e;
+      // The file exists but cannot be read (permissions, a device error): the user's to fix.
+      diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}' (${code})`, 'check that the file is readable by you');
+      progress.done();
+      return { result: null, rows: 0 };
     }
     const result = input.end();
     progress.done();
