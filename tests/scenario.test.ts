@@ -90,6 +90,12 @@ describe('scenario on the command line', () => {
     // 40 % equal + 60 % by population (Melhus 70 %): Melhus 0.62 of 17 400 000.
     expect(json.scenarios[1]!.parties[0]).toEqual({ id: 'melhus', charged: '10788000.00', delta: '348000.00', delta_percent: expect.any(String) });
   });
+  it('SOC+ at 430 servers moves to the 450 step: (136 350 − 122 000) × 12 = 172 200 kr more, typed in by hand', () => {
+    const run = samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--format', 'json', '--set', 'items.soc.price.quantity=430']);
+    const json = JSON.parse(run.stdout) as { scenarios: { total: string; total_delta: string }[] };
+    expect(json.scenarios[0]!.total).toBe('1864000.00');
+    expect(json.scenarios[1]!.total_delta).toBe('172200.00');
+  });
   it('leaves the agreement file untouched', () => {
     const before = readFileSync(path.join(ROOT, 'fixtures/melhus-midtre-gauldal/agreement.yaml'), 'utf8');
     samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.population=1']);
