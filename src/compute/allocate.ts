@@ -83,10 +83,12 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis): ItemResult | n
     for (const [party, m] of b.direct) lines.push({ party, method: 'direct', exact: m.toRatio(), amount: roundToUnit(m.toRatio(), rounding.unit) });
   }
 
+  const byParty = new Map<Id, Money[]>();
+  for (const l of lines) byParty.set(l.party, [...(byParty.get(l.party) ?? []), l.amount]);
   const allocations = new Map<Id, Money>();
   for (const p of ctx.agreement.parties) {
-    const own = lines.filter((l) => l.party === p.id);
-    if (own.length) allocations.set(p.id, Money.sum(own.map((l) => l.amount)));
+    const own = byParty.get(p.id);
+    if (own) allocations.set(p.id, Money.sum(own));
   }
   const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
   return { item, basis: b.basis, steps: b.steps, shared, lines, allocations, unallocated, ...(shares ? { shares } : {}), ...(derivation ? { derivation } : {}) };

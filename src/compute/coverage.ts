@@ -16,9 +16,14 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
   const partyIds = a.parties.map((p) => p.id);
   const amountItems = a.items.filter((i): i is Item & { source: { kind: 'actuals' } } => i.source.kind === 'actuals');
   const baseSelectors = a.items.flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : [])).flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []));
-  const ignored = a.ignore.map((rule) => ({ rule, rows: 0, amount: Money.ZERO }));
-  const unselected = new Map<string, { first: ActualsRow; rows: number; amount: Money }>();
-  const ledger = { rows: 0, total: Money.ZERO, items: Money.ZERO, ignored: Money.ZERO, bases: Money.ZERO };
+  // Amounts are collected and summed once per bucket (Money.sum adds bigint units): a scenario sweep runs this thousands of times.
+  const ignoredRows = a.ignore.map((rule) => ({ rule, rows: 0, amounts: [] as Money[] }));
+  const unselected = new Map<string, { first: ActualsRow; rows: number; amounts: Money[] }>();
+  const all: Money[] = [];
+  const taken: Money[] = [];
+  const outside: Money[] = [];
+  const bases: Money[] = [];
+  let rowCount = 0;
 
   for (const row of rows) {
     if (row.party !== undefined && !partyIds.includes(row.party)) {
@@ -28,27 +33,32 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
     if (takenBy.length > 1) {
       diags.error(row.at, 'actuals-overlap', `row is selected by items ${takenBy.map((i) => `'${i.id}'`).join(' and ')}, so it would be charged twice`, 'narrow the selectors so each row belongs to one item');
     }
-    const ignore = ignored.find((g) => matches(g.rule.selector, row));
-    ledger.rows += row.rows;
-    ledger.total = ledger.total.plus(row.amount);
-    if (takenBy.length > 0) ledger.items = ledger.items.plus(row.amount);
-    else if (ignore) {
+    rowCount += row.rows;
+    all.push(row.amount);
+    if (takenBy.length > 0) {
+      taken.push(row.amount);
+      continue;
+    }
+    const ignore = ignoredRows.find((g) => matches(g.rule.selector, row));
+    if (ignore) {
       ignore.rows += row.rows;
-      ignore.amount = ignore.amount.plus(row.amount);
-      ledger.ignored = ledger.ignored.plus(row.amount);
-    } else if (baseSelectors.some((s) => matches(s, row))) ledger.bases = ledger.bases.plus(row.amount);
+      ignore.amounts.push(row.amount);
+      outside.push(row.amount);
+    } else if (baseSelectors.some((s) => matches(s, row))) bases.push(row.amount);
     else {
-      const u = unselected.get(row.category) ?? { first: row, rows: 0, amount: Money.ZERO };
+      const u = unselected.get(row.category) ?? { first: row, rows: 0, amounts: [] };
       u.rows += row.rows;
-      u.amount = u.amount.plus(row.amount);
+      u.amounts.push(row.amount);
       unselected.set(row.category, u);
     }
   }
+  const ignored = ignoredRows.map((g) => ({ rule: g.rule, rows: g.rows, amount: Money.sum(g.amounts) }));
+  const ledger = { rows: rowCount, total: Money.sum(all), items: Money.sum(taken), ignored: Money.sum(outside), bases: Money.sum(bases) };
   for (const [category, u] of unselected) {
     diags.error(
       u.first.categoryAt,
       'actuals-unselected',
-      `category '${category}' (${u.rows} row${u.rows === 1 ? '' : 's'}, total ${u.amount.toPlain()}) is not selected by any item and not ignored`,
+      `category '${category}' (${u.rows} row${u.rows === 1 ? '' : 's'}, total ${Money.sum(u.amounts).toPlain()}) is not selected by any item and not ignored`,
       `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,
     );
   }

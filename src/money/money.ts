@@ -1,68 +1,102 @@
-import { Decimal } from 'decimal.js';
 import { Ratio } from './ratio.js';
 
 /**
- * Our own decimal context: enough significant digits that adding and
- * multiplying finite amounts is exact for any ledger we will meet, so decimal
- * rounding never happens by accident — only in {@link roundToUnit}.
- */
-const D = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
-type Dec = InstanceType<typeof D>;
-
-/**
- * An amount of money in kroner: a finite decimal, built only from text or by
- * a named rounding. A `Money` is never a share and never a JS number.
+ * An amount of money in kroner: an exact decimal held as integer units at a
+ * decimal scale (1937782.94 = 193778294 × 10⁻²), built only from text or by
+ * a named rounding. Sums, differences and comparisons are bigint operations,
+ * so no decimal rounding can happen by accident — only in `roundToUnit`. A
+ * `Money` is never a share and never a JS number.
  */
 export class Money {
-  private constructor(private readonly d: Dec) {}
+  /** Always normalised: no trailing zero digit in `units` when `scale` > 0, so equal amounts have equal fields. */
+  private constructor(
+    private readonly units: bigint,
+    private readonly scale: number,
+  ) {}
 
-  static readonly ZERO = new Money(new D(0));
+  static readonly ZERO = new Money(0n, 0);
 
   /** Reads `1937782.94`, `-500`, `+12.5`. Null for anything else. */
   static parse(text: string): Money | null {
-    return /^[+-]?\d+(\.\d+)?$/.test(text) ? new Money(new D(text)) : null;
+    const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
+    if (!m) return null;
+    const units = BigInt(m[2]! + (m[3] ?? ''));
+    return Money.of(m[1] === '-' ? -units : units, m[3]?.length ?? 0);
   }
 
   /** An exact value with a finite decimal expansion; throws otherwise (a programming error). */
   static fromFinite(r: Ratio): Money {
-    if (!r.isFiniteDecimal()) throw new RangeError(`not a finite decimal: ${r.num}/${r.den}`);
-    return new Money(new D(r.num.toString()).div(new D(r.den.toString())));
+    // den = 2^a·5^b, so den divides 10^max(a,b): the value is a whole number of units at that scale.
+    let twos = 0;
+    let fives = 0;
+    let d = r.den;
+    while (d % 2n === 0n) (d /= 2n), twos++;
+    while (d % 5n === 0n) (d /= 5n), fives++;
+    if (d !== 1n) throw new RangeError(`not a finite decimal: ${r.num}/${r.den}`);
+    const scale = Math.max(twos, fives);
+    return Money.of((r.num * 10n ** BigInt(scale)) / r.den, scale);
   }
 
+  /** units × 10^-scale. */
+  private static of(units: bigint, scale: number): Money {
+    while (scale > 0 && units % 10n === 0n) {
+      units /= 10n;
+      scale--;
+    }
+    return new Money(units, scale);
+  }
+
+  /** Exact sum, added at the finest scale present. */
   static sum(items: Iterable<Money>): Money {
-    let acc = Money.ZERO;
-    for (const m of items) acc = acc.plus(m);
-    return acc;
+    let units = 0n;
+    let scale = 0;
+    for (const m of items) {
+      if (m.scale > scale) {
+        units *= 10n ** BigInt(m.scale - scale);
+        scale = m.scale;
+      }
+      units += m.scale === scale ? m.units : m.units * 10n ** BigInt(scale - m.scale);
+    }
+    return Money.of(units, scale);
+  }
+
+  /** Both amounts' units at their common (finer) scale. */
+  private aligned(o: Money): [bigint, bigint, number] {
+    if (this.scale === o.scale) return [this.units, o.units, this.scale];
+    return this.scale > o.scale ? [this.units, o.units * 10n ** BigInt(this.scale - o.scale), this.scale] : [this.units * 10n ** BigInt(o.scale - this.scale), o.units, o.scale];
   }
 
   plus(o: Money): Money {
-    return new Money(this.d.plus(o.d));
+    const [a, b, scale] = this.aligned(o);
+    return Money.of(a + b, scale);
   }
   minus(o: Money): Money {
-    return new Money(this.d.minus(o.d));
+    const [a, b, scale] = this.aligned(o);
+    return Money.of(a - b, scale);
   }
   neg(): Money {
-    return new Money(this.d.neg());
+    return new Money(-this.units, this.scale);
   }
   abs(): Money {
-    return new Money(this.d.abs());
+    return this.units < 0n ? this.neg() : this;
   }
   sign(): -1 | 0 | 1 {
-    return this.d.isZero() ? 0 : this.d.isNeg() ? -1 : 1;
+    return this.units === 0n ? 0 : this.units < 0n ? -1 : 1;
   }
   isZero(): boolean {
-    return this.d.isZero();
+    return this.units === 0n;
   }
   cmp(o: Money): -1 | 0 | 1 {
-    return this.d.cmp(o.d) as -1 | 0 | 1;
+    const [a, b] = this.aligned(o);
+    return a === b ? 0 : a < b ? -1 : 1;
   }
   eq(o: Money): boolean {
-    return this.d.eq(o.d);
+    return this.units === o.units && this.scale === o.scale;
   }
 
   /** The exact value as a fraction, for products with shares. */
   toRatio(): Ratio {
-    return Ratio.parseDecimal(this.d.toFixed())!;
+    return Ratio.of(this.units, 10n ** BigInt(this.scale));
   }
 
   /** Exact product with a share: not money until it is rounded. */
@@ -72,13 +106,20 @@ export class Money {
 
   /** Fixed two decimals with `.` (the JSON and machine format). Throws if that would round. */
   toFixed2(): string {
-    const s = this.d.toFixed(2);
-    if (!new D(s).eq(this.d)) throw new RangeError(`amount ${this.d.toFixed()} has more than two decimals`);
-    return s;
+    if (this.scale > 2) throw new RangeError(`amount ${this.digits(this.scale)} has more than two decimals`);
+    return this.digits(2);
   }
 
   /** All significant decimals, at least two (`0.008` stays `0.008`). */
   toPlain(): string {
-    return this.d.decimalPlaces() <= 2 ? this.d.toFixed(2) : this.d.toFixed();
+    return this.digits(Math.max(2, this.scale));
+  }
+
+  /** The decimal text with exactly `places` (≥ scale) decimals. */
+  private digits(places: number): string {
+    const units = this.units * 10n ** BigInt(places - this.scale);
+    const neg = units < 0n;
+    const s = (neg ? -units : units).toString().padStart(places + 1, '0');
+    return `${neg ? '-' : ''}${s.slice(0, s.length - places)}${places ? '.' + s.slice(s.length - places) : ''}`;
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { distribute } from '../../src/money/distribute.js';
 import { Money } from '../../src/money/money.js';
 import { Ratio } from '../../src/money/ratio.js';
@@ -90,5 +91,29 @@ describe('distribute', () => {
   });
   it('refuses shares that do not sum to 1', () => {
     expect(() => distribute(m('1'), [{ id: 'a', share: r('0.5') }], { unit: ORE, method: 'half-up' })).toThrow();
+  });
+});
+
+describe('Money (integer units at a decimal scale)', () => {
+  it('is equal whatever the scale it was written at', () => {
+    expect(m('12.50').eq(m('12.5'))).toBe(true);
+    expect(m('-0.00').eq(Money.ZERO)).toBe(true);
+    expect(m('-0.00').toFixed2()).toBe('0.00');
+    expect(m('0.008').toPlain()).toBe('0.008');
+    expect(m('-1937782.9').toFixed2()).toBe('-1937782.90');
+    expect(m('1.005').cmp(m('1.01'))).toBe(-1);
+    expect(() => m('1.005').toFixed2()).toThrow(/more than two decimals/);
+  });
+  it('adds, subtracts and compares exactly, at any scale (checked against Ratio)', () => {
+    const amount = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([u, s]) => Money.fromFinite(Ratio.of(u, 10n ** BigInt(s))));
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 12 }), amount, (xs, y) => {
+        const sum = Money.sum(xs);
+        expect(sum.toRatio().eq(xs.reduce((acc, x) => acc.plus(x.toRatio()), Ratio.ZERO))).toBe(true);
+        expect(sum.plus(y).minus(y).eq(sum)).toBe(true);
+        expect(sum.cmp(y)).toBe(sum.toRatio().cmp(y.toRatio()));
+        expect(Money.parse(sum.toPlain())!.eq(sum)).toBe(true);
+      }),
+    );
   });
 });
