@@ -35,7 +35,7 @@ describe('a scenario that changes nothing is the baseline, exactly (fast-check)'
       const all = leaves(text).filter((l) => !l.path.startsWith('inputs.'));
       fc.assert(
         fc.property(fc.subarray(all, { minLength: 1, maxLength: 4 }), (settings) => {
-          const applied = applySettings(text, settings);
+          const applied = applySettings(text, parseDocument(text).contents as Node | null, settings);
           if ('errors' in applied) throw new Error(applied.errors[0]!.message);
           const read = readAgreement(applied.text, loaded.file, (p) => path.join(path.dirname(loaded.file), p));
           expect(read.diagnostics).toEqual([]);

@@ -9,7 +9,7 @@ import { readParties } from './parties.js';
 import { checkReferences } from './references.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readSettlement } from './settings.js';
-import { isMap, YamlReader, type Entry } from './yaml-nodes.js';
+import { isMap, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
 
 export const FORMAT_VERSION = 1;
 const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement'];
@@ -26,7 +26,7 @@ export interface ReadResult {
  * Reads and validates one agreement. Pure: `resolve` turns a path written in
  * the file into one the caller can open (relative to the agreement's folder).
  */
-export function readAgreement(text: string, file: string, resolve: (path: string) => string = (p) => p): ReadResult {
+export function readAgreement(text: string | ParsedYaml, file: string, resolve: (path: string) => string = (p) => p): ReadResult {
   const diags = new Diagnostics();
   const r = new YamlReader(file, text, diags);
   const start: SourcePos = { file, line: 1, col: 1 };

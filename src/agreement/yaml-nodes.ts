@@ -22,16 +22,30 @@ export interface Entry {
  * collects diagnostics. Every typed getter reports what it expected and
  * returns null instead of throwing, so reading goes on after an error.
  */
+/** A YAML text parsed once, with the line table that turns its offsets into positions. */
+export interface ParsedYaml {
+  readonly doc: Document;
+  readonly lines: LineCounter;
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true }), lines };
+}
+
 export class YamlReader {
-  readonly lines = new LineCounter();
+  readonly lines: LineCounter;
   readonly doc: Document;
 
+  /** From text, or from a document already parsed (a scenario re-reads the baseline's tree with its values replaced). */
   constructor(
     readonly file: string,
-    text: string,
+    source: string | ParsedYaml,
     readonly diags: Diagnostics,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+    const parsed = typeof source === 'string' ? parseYaml(source) : source;
+    this.doc = parsed.doc;
+    this.lines = parsed.lines;
     for (const e of this.doc.errors) {
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
       const hint =

@@ -28,32 +28,15 @@ import { settlementJson } from '../render/settlement-json.js';
 import { scheduleDoc, settlementDoc } from '../render/settlement-text.js';
 import type { Encoding } from '../inputs/decode.js';
 import { lineLookup } from './excerpts.js';
-import { readAgreement } from '../agreement/read.js';
-import { scenarioCsv, scenarioJson } from '../render/scenario-data.js';
-import { scenarioDoc } from '../render/scenario-text.js';
-import { compareScenarios } from '../scenario/compare.js';
-import { applySettings, parseSetting } from '../scenario/set.js';
 import { ExitError } from './exit.js';
 import { load, type Loaded } from './load.js';
-import { writeOutput, writeOutputs } from './output.js';
+import { writeOutputs } from './output.js';
+import { computeOrFail, emit, type CommonOptions, type Format } from './common.js';
+import { scenarioCommand, type ScenarioOptions } from './scenario.js';
 import { Progress } from './progress.js';
 import { makeStyle } from './style.js';
 
-type Format = 'table' | 'json' | 'csv' | 'md';
 type InvoiceFormat = 'html' | 'md' | 'csv' | 'json';
-
-interface CommonOptions {
-  format: Format;
-  locale: Locale;
-  out?: string;
-  force?: boolean;
-  color: boolean;
-  actuals?: string;
-  drivers?: string;
-  budget?: string;
-  payments?: string;
-  quiet?: boolean;
-}
 
 const VERSION = '0.1.0';
 
@@ -134,10 +117,12 @@ function buildProgram(): Command {
     .option('--item <id>', 'only this item')
     .action(async (arg: string, opts: CommonOptions & { party: string; item?: string }) => explainCommand(arg, opts));
 
-  common(program.command('scenario').argument('<agreement>', 'agreement file or directory').description('what-if: the agreement with --set changes, side by side with the agreement as written'), REPORT_FORMATS)
+  common(program.command('scenario').argument('<agreement>', 'agreement file or directory').description('what-if: the agreement with changes, side by side with the agreement as written'), REPORT_FORMATS)
     .option('--set <path=value>', 'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--name <name>', 'the scenario\'s name in the output (default: its settings)')
-    .action(async (arg: string, opts: CommonOptions & { set: string[]; name?: string }) => scenarioCommand(arg, opts));
+    .option('--scenarios <file>', 'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]')
+    .option('--sweep <path=from..to[:step]>', 'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--name <name>', "the --set scenario's name in the output (default: its settings)")
+    .action(async (arg: string, opts: ScenarioOptions) => scenarioCommand(arg, opts));
 
   common(program.command('invoices').argument('<agreement>', 'agreement file or directory').description('one invoice per party, written to --out DIR'), ['html', 'md', 'csv', 'json'], 'html')
     .option('--date <date>', 'invoice date, YYYY-MM-DD (default: today)')
@@ -191,20 +176,6 @@ function checkOne(loaded: Loaded, locale: Locale): { diagnostics: readonly Diagn
   return { diagnostics: all, summary };
 }
 
-/** Loads, computes, and fails with every diagnostic, or warns and returns the report with what was loaded. */
-async function computeOrFail<R>(arg: string, opts: CommonOptions | Omit<CommonOptions, 'format'>, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>): Promise<{ report: R; loaded: Loaded }> {
-  const loaded = await load(arg, opts, Progress.for(process.stderr, opts.quiet === true));
-  const style = makeStyle(opts.color, process.stderr);
-  const computed = loaded.inputs ? run(loaded.inputs) : { report: null, diagnostics: [] };
-  const all = [...loaded.diagnostics, ...computed.diagnostics];
-  if (!computed.report) {
-    process.stderr.write(renderDiagnostics(all, await lineLookup(all, loaded), style));
-    throw new ExitError(1, 'nothing was computed: the input has errors', `run samkost check ${arg} to see them all`);
-  }
-  if (all.length) process.stderr.write(renderDiagnostics(all, await lineLookup(all, loaded), style));
-  return { report: computed.report, loaded };
-}
-
 /** A report command: compute, pick the renderer for the format, write. */
 async function report<R>(arg: string, opts: CommonOptions, run: (inputs: NonNullable<Loaded['inputs']>) => Computed<R>, render: (r: R) => { doc: Doc; json: object; csv: string }): Promise<void> {
   const r = render((await computeOrFail(arg, opts, run)).report);
@@ -252,48 +223,8 @@ async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> 
   process.stderr.write(files.map((f) => `wrote ${f.file}\n`).join(''));
 }
 
-async function scenarioCommand(arg: string, opts: CommonOptions & { set: string[]; name?: string }): Promise<void> {
-  if (opts.set.length === 0) throw new ExitError(2, 'scenario needs at least one --set PATH=VALUE', 'e.g. --set parties.hustadvika.population=14000 or --set keys.halv-halv.blend.0.weight=40%');
-  const settings = opts.set.map((t) => {
-    const s = parseSetting(t);
-    if (!s) throw new ExitError(2, `--set '${t}' is not PATH=VALUE`, 'e.g. --set items.soc.price.quantity=430');
-    return s;
-  });
-  const { report: baseline, loaded } = await computeOrFail(arg, opts, allocation);
-  const applied = applySettings(loaded.texts.get(loaded.file)!, settings);
-  if ('errors' in applied) {
-    const [first, ...rest] = applied.errors;
-    for (const e of rest) process.stderr.write(`samkost: error: --set ${e.setting}: ${e.message}\n  = hint: ${e.hint}\n`);
-    throw new ExitError(2, `--set ${first!.setting}: ${first!.message}`, first!.hint);
-  }
-  const name = opts.name ?? opts.set.join(', ');
-  const style = makeStyle(opts.color, process.stderr);
-  const read = readAgreement(applied.text, loaded.file, (p) => path.join(path.dirname(loaded.file), p));
-  const computed = read.agreement ? allocation({ ...loaded.inputs!, agreement: read.agreement }) : { report: null, diagnostics: [] };
-  const all = [...read.diagnostics, ...computed.diagnostics];
-  if (!computed.report) {
-    process.stderr.write(renderDiagnostics(all, await lineLookup(all, { texts: new Map([[loaded.file, applied.text]]), encodings: loaded.encodings }), style));
-    throw new ExitError(1, `scenario '${name}' makes the agreement invalid`, 'the lines above show the agreement with the --set values written in');
-  }
-  const comparison = compareScenarios(baseline, [{ name, settings: opts.set, report: computed.report }]);
-  const text =
-    opts.format === 'json'
-      ? JSON.stringify(scenarioJson(comparison), null, 2) + '\n'
-      : opts.format === 'csv'
-        ? scenarioCsv(comparison, opts.locale)
-        : opts.format === 'md'
-          ? docToMarkdown(scenarioDoc(comparison, opts.locale))
-          : docToText(scenarioDoc(comparison, opts.locale), makeStyle(opts.color, process.stdout).bold);
-  await emit(text, opts);
-}
-
 /** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-async function emit(text: string, opts: { out?: string; force?: boolean }): Promise<void> {
-  if (opts.out) await writeOutput(opts.out, text, opts.force === true);
-  else process.stdout.write(text);
 }

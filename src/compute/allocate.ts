@@ -1,5 +1,5 @@
 import type { Id, Item } from '../agreement/model.js';
-import { Diagnostics, InputError } from '../diagnostics/diagnostic.js';
+import { Diagnostics, InputError, type SourcePos } from '../diagnostics/diagnostic.js';
 import { distribute } from '../money/distribute.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
@@ -23,9 +23,15 @@ export function allocate(input: ComputeInput): AllocationReport {
   const { ignored, ledger } = checkCoverage(a, input.actuals, diags);
   const bases = new Bases(ctx);
   const items: ItemResult[] = [];
+  // Items sharing a key share its shares: resolved once, and a problem with it reported once.
+  const keys = new Map<Id, KeyDerivation | null>();
+  const key = (id: Id, at: SourcePos) => {
+    if (!keys.has(id)) keys.set(id, resolveKey(ctx, id, at));
+    return keys.get(id)!;
+  };
   for (const item of a.items) {
     const basis = bases.get(item);
-    const result = basis ? allocateItem(ctx, item, basis) : null;
+    const result = basis ? allocateItem(ctx, item, basis, key) : null;
     if (result) items.push(result);
   }
   if (diags.hasErrors) throw new InputError(diags.sorted());
@@ -56,7 +62,7 @@ export function allocate(input: ComputeInput): AllocationReport {
   };
 }
 
-function allocateItem(ctx: ComputeContext, item: Item, b: Basis): ItemResult | null {
+function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, at: SourcePos) => KeyDerivation | null): ItemResult | null {
   const lines: AllocationLine[] = [];
   const rounding = item.rounding;
   let shares: ReadonlyMap<Id, Ratio> | undefined;
@@ -72,7 +78,7 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis): ItemResult | n
     if (target.kind === 'party') {
       lines.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: roundToUnit(shared.toRatio(), rounding.unit) });
     } else {
-      const resolved = resolveKey(ctx, target.key, target.at);
+      const resolved = key(target.key, target.at);
       if (!resolved) return null;
       derivation = resolved;
       shares = resolved.shares;

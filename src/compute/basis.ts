@@ -6,7 +6,7 @@ import type { ComputeContext } from './context.js';
 import { checkWithinSteps } from '../agreement/steps.js';
 import { priceOf } from './price.js';
 import type { BasisStep } from './report.js';
-import { describeSelector, matches } from './select.js';
+import { describeSelector, selectRows } from './select.js';
 
 export interface Basis {
   readonly basis: Money;
@@ -51,7 +51,7 @@ export class Bases {
         steps.push({ step: 'amount', text: 'amount written in the agreement', amount });
         break;
       case 'actuals': {
-        const rows = this.ctx.actuals.filter((r) => matches(src.selector, r));
+        const rows = selectRows(this.ctx.actuals, src.selector);
         amount = Money.sum(rows.map((r) => r.amount));
         for (const r of rows) if (r.party !== undefined) direct.set(r.party, (direct.get(r.party) ?? Money.ZERO).plus(r.amount));
         const n = rows.reduce((k, r) => k + r.rows, 0);
@@ -68,7 +68,7 @@ export class Bases {
         const of = this.sumOf(src.of);
         const deduct = this.sumOf(src.deduct);
         if (!of || !deduct) return null;
-        const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? this.ctx.actuals.filter((r) => matches(ref.selector, r)) : []));
+        const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? selectRows(this.ctx.actuals, ref.selector) : []));
         const exact = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()).times(src.percent) : of.times(src.percent).minus(deduct.toRatio());
         amount = exact.isFiniteDecimal() ? Money.fromFinite(exact) : roundToUnit(exact, ORE);
         const pct = src.percent.times(Ratio.of(100n)).toDecimalString(6);
@@ -162,7 +162,7 @@ export class Bases {
     let total = Money.ZERO;
     for (const ref of refs) {
       if (ref.kind === 'actuals') {
-        total = total.plus(Money.sum(this.ctx.actuals.filter((r) => matches(ref.selector, r)).map((r) => r.amount)));
+        total = total.plus(Money.sum(selectRows(this.ctx.actuals, ref.selector).map((r) => r.amount)));
         continue;
       }
       const item = this.ctx.agreement.items.find((i) => i.id === ref.id)!;

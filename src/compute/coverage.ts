@@ -1,10 +1,10 @@
 import type { Agreement, Item } from '../agreement/model.js';
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import { Money } from '../money/money.js';
 import type { IgnoredTotal, LedgerReconciliation } from './report.js';
-import { matches } from './select.js';
+import { matches, selectorKey } from './select.js';
 
 /**
  * No krone disappears unseen: every actuals row is the amount of exactly one
@@ -12,7 +12,33 @@ import { matches } from './select.js';
  * `ignore:`. Rows left over are reported per category with their total;
  * rows taken by two items are reported, since they would be charged twice.
  */
-export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics): { ignored: IgnoredTotal[]; ledger: LedgerReconciliation } {
+export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
+  // A clean result depends only on the ledger, the selectors and the party ids, so scenarios that change
+  // none of them (a population, a price) reuse it instead of walking the ledger again.
+  const key = JSON.stringify([
+    a.parties.map((p) => p.id),
+    a.items.map((i) => (i.source.kind === 'actuals' ? selectorKey(i.source.selector) : i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct].map((r) => (r.kind === 'actuals' ? selectorKey(r.selector) : '')) : '')),
+    a.ignore.map((g) => [selectorKey(g.selector), g.reason]),
+  ]);
+  let byKey = clean.get(rows);
+  if (!byKey) clean.set(rows, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const own = new Diagnostics();
+  const result = walkLedger(a, rows, own);
+  diags.list.push(...own.list);
+  if (own.list.length === 0) byKey.set(key, result);
+  return result;
+}
+
+interface Coverage {
+  readonly ignored: readonly IgnoredTotal[];
+  readonly ledger: LedgerReconciliation;
+}
+
+const clean = new WeakMap<readonly ActualsRow[], Map<string, Coverage>>();
+
+function walkLedger(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
   const partyIds = a.parties.map((p) => p.id);
   const amountItems = a.items.filter((i): i is Item & { source: { kind: 'actuals' } } => i.source.kind === 'actuals');
   const baseSelectors = a.items.flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : [])).flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []));

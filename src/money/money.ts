@@ -37,6 +37,22 @@ export class Money {
     return Money.of((r.num * 10n ** BigInt(scale)) / r.den, scale);
   }
 
+  /**
+   * `x` rounded to a multiple of `unit`, halves away from zero — in integers
+   * only: n = round(x ÷ unit), then n × unit. The one rounding step, used by
+   * `roundToUnit`.
+   */
+  static round(x: Ratio, unit: Money): Money {
+    // x ÷ unit = x.num × 10^scale ÷ (x.den × units)
+    const num = x.num * 10n ** BigInt(unit.scale);
+    const den = x.den * unit.units;
+    const neg = num < 0n !== den < 0n;
+    const a = num < 0n ? -num : num;
+    const b = den < 0n ? -den : den;
+    const n = (2n * a + b) / (2n * b);
+    return Money.of((neg ? -n : n) * unit.units, unit.scale);
+  }
+
   /** units × 10^-scale. */
   private static of(units: bigint, scale: number): Money {
     while (scale > 0 && units % 10n === 0n) {

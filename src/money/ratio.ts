@@ -50,6 +50,7 @@ export class Ratio {
   }
 
   plus(o: Ratio): Ratio {
+    if (this.den === o.den) return Ratio.of(this.num + o.num, this.den);
     return Ratio.of(this.num * o.den + o.num * this.den, this.den * o.den);
   }
   minus(o: Ratio): Ratio {
@@ -72,7 +73,9 @@ export class Ratio {
     return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
   }
   cmp(o: Ratio): -1 | 0 | 1 {
-    return this.minus(o).sign();
+    const a = this.num * o.den;
+    const b = o.num * this.den;
+    return a < b ? -1 : a > b ? 1 : 0;
   }
   eq(o: Ratio): boolean {
     return this.num === o.num && this.den === o.den;
@@ -122,6 +125,10 @@ export class Ratio {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a === 0n ? 1n : a;
 }

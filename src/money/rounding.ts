@@ -20,9 +20,7 @@ export const ORE = Money.parse('0.01')!;
 
 /** Rounds an exact value to a multiple of `unit`, halves away from zero. */
 export function roundToUnit(x: Ratio, unit: Money): Money {
-  const u = unit.toRatio();
-  const n = x.div(u).roundHalfAwayFromZero();
-  return Money.fromFinite(u.times(Ratio.of(n)));
+  return Money.round(x, unit);
 }
 
 /** The number of whole units in an exact value, for the remainder algorithm. */

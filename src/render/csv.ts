@@ -9,11 +9,15 @@ import type { Locale } from './locale.js';
  * are numbers are left alone.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[], locale: Locale): string {
+  return (locale === 'nb' ? '\ufeff' : '') + csvRows([header], [], locale) + csvRows(rows, numeric, locale);
+}
+
+/** Rows only (no header, no byte order mark): for output written a piece at a time. */
+export function csvRows(rows: readonly (readonly string[])[], numeric: readonly boolean[], locale: Locale): string {
   const safe = rows.map((r) => r.map((c, i) => (numeric[i] ? c : neutralise(c))));
   // csv-stringify quotes a field holding the record delimiter (CRLF) but not a
   // bare LF, which every reader would take as the end of the row.
-  const body = stringify([header.map(neutralise), ...safe], { delimiter: locale === 'nb' ? ';' : ',', record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-  return (locale === 'nb' ? '\ufeff' : '') + body;
+  return stringify(safe, { delimiter: locale === 'nb' ? ';' : ',', record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 function neutralise(cell: string): string {

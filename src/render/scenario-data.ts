@@ -1,36 +1,84 @@
-import type { ScenarioComparison } from '../scenario/compare.js';
+import type { ScenarioColumn, ScenarioComparison } from '../scenario/compare.js';
+import type { AllocationReport } from '../compute/report.js';
 import { Ratio } from '../money/ratio.js';
-import { toCsv } from './csv.js';
+import { csvRows, toCsv } from './csv.js';
 import { label } from './labels.js';
 import { formatMoneyPlain, type Locale } from './locale.js';
 
 const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalString(2) : null);
 
-/** `{ scenarios: [{ name, settings, parties: [{ id, charged, delta, delta_percent }], total }] }`, the baseline first. */
+/**
+ * JSON and CSV are written one scenario at a time (a sweep of 10 000
+ * scenarios keeps text, not objects); the whole-comparison functions are the
+ * same pieces joined.
+ */
 export function scenarioJson(c: ScenarioComparison): object {
-  const a = c.baseline.agreement;
+  return { ...scenarioJsonHead(c.baseline), scenarios: c.columns.map(scenarioJsonColumn) };
+}
+
+function scenarioJsonHead(baseline: AllocationReport): { agreement: string; year: number; currency: string } {
+  const a = baseline.agreement;
+  return { agreement: a.title, year: a.year, currency: a.currency };
+}
+
+/** `{ name, settings, parties: [{ id, charged, delta, delta_percent }], total, total_delta }`. */
+function scenarioJsonColumn(s: ScenarioColumn): object {
   return {
-    agreement: a.title,
-    year: a.year,
-    currency: a.currency,
-    scenarios: c.columns.map((s) => ({
-      name: s.name,
-      settings: s.settings,
-      parties: s.parties.map((p) => ({ id: p.id, charged: p.charged.toFixed2(), delta: p.delta.toFixed2(), delta_percent: percent(p.deltaShare) })),
-      total: s.total.toFixed2(),
-      total_delta: s.totalDelta.toFixed2(),
-    })),
+    name: s.name,
+    settings: s.settings,
+    parties: s.parties.map((p) => ({ id: p.id, charged: p.charged.toFixed2(), delta: p.delta.toFixed2(), delta_percent: percent(p.deltaShare) })),
+    total: s.total.toFixed2(),
+    total_delta: s.totalDelta.toFixed2(),
   };
 }
 
+/** `{ agreement, year, currency, scenarios: [...] }` — the baseline first — exactly as `JSON.stringify(scenarioJson(c), null, 2)` writes it. */
+export class ScenarioJsonWriter {
+  private readonly parts: string[] = [];
+
+  constructor(private readonly baseline: AllocationReport) {}
+
+  add(column: ScenarioColumn): void {
+    this.parts.push(JSON.stringify(scenarioJsonColumn(column), null, 2).replace(/\n/g, '\n    '));
+  }
+
+  text(): string {
+    const head = JSON.stringify({ ...scenarioJsonHead(this.baseline), scenarios: [] }, null, 2);
+    return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${this.parts.join(',\n    ')}\n  ]\n}\n`;
+  }
+}
+
+const CSV_NUMERIC = [false, false, true, true, true];
+
 /** One row per scenario and party, so a spreadsheet can pivot it. */
 export function scenarioCsv(c: ScenarioComparison, locale: Locale): string {
-  const header = [label('scenario', locale), label('party', locale), label('charged', locale), label('change', locale), label('changePct', locale)];
-  const rows = c.columns.flatMap((s) =>
-    s.parties.map((p) => {
-      const pct = percent(p.deltaShare) ?? '';
-      return [s.name, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), locale === 'nb' ? pct.replace('.', ',') : pct];
-    }),
-  );
-  return toCsv(header, rows, [false, false, true, true, true], locale);
+  return toCsv(scenarioCsvHeader(locale), c.columns.flatMap((s) => scenarioCsvRows(s, locale)), CSV_NUMERIC, locale);
+}
+
+function scenarioCsvHeader(locale: Locale): string[] {
+  return [label('scenario', locale), label('party', locale), label('charged', locale), label('change', locale), label('changePct', locale)];
+}
+
+function scenarioCsvRows(s: ScenarioColumn, locale: Locale): string[][] {
+  return s.parties.map((p) => {
+    const pct = percent(p.deltaShare) ?? '';
+    return [s.name, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), locale === 'nb' ? pct.replace('.', ',') : pct];
+  });
+}
+
+/** The same CSV as {@link scenarioCsv}, a scenario at a time. */
+export class ScenarioCsvWriter {
+  private readonly parts: string[];
+
+  constructor(private readonly locale: Locale) {
+    this.parts = [toCsv(scenarioCsvHeader(locale), [], CSV_NUMERIC, locale)];
+  }
+
+  add(column: ScenarioColumn): void {
+    this.parts.push(csvRows(scenarioCsvRows(column, this.locale), CSV_NUMERIC, this.locale));
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
 }

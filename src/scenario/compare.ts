@@ -34,18 +34,23 @@ export interface ScenarioRun {
   readonly report: AllocationReport;
 }
 
+/** One scenario against the baseline; a sweep keeps only these, not the reports behind them. */
+export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun): ScenarioColumn {
+  const charged = new Map(run.report.parties.map((p) => [p.party.id, p.charged]));
+  const parties = baseline.parties.map(({ party, charged: before }) => {
+    const now = charged.get(party.id) ?? Money.ZERO;
+    const delta = now.minus(before);
+    return { id: party.id, name: party.name, charged: now, delta, deltaShare: before.isZero() ? null : delta.toRatio().div(before.abs().toRatio()) };
+  });
+  const total = Money.sum(parties.map((p) => p.charged));
+  return { name: run.name, settings: run.settings, parties, total, totalDelta: total.minus(Money.sum(baseline.parties.map((p) => p.charged))) };
+}
+
 export function compareScenarios(baseline: AllocationReport, scenarios: readonly ScenarioRun[]): ScenarioComparison {
-  const base = new Map(baseline.parties.map((p) => [p.party.id, p.charged]));
-  const column = (run: ScenarioRun): ScenarioColumn => {
-    const charged = new Map(run.report.parties.map((p) => [p.party.id, p.charged]));
-    const parties = baseline.parties.map(({ party }) => {
-      const now = charged.get(party.id) ?? Money.ZERO;
-      const before = base.get(party.id)!;
-      const delta = now.minus(before);
-      return { id: party.id, name: party.name, charged: now, delta, deltaShare: before.isZero() ? null : delta.toRatio().div(before.abs().toRatio()) };
-    });
-    const total = Money.sum(parties.map((p) => p.charged));
-    return { name: run.name, settings: run.settings, parties, total, totalDelta: total.minus(Money.sum(baseline.parties.map((p) => p.charged))) };
-  };
-  return { baseline, columns: [{ name: 'baseline', settings: [], report: baseline }, ...scenarios].map(column) };
+  return withBaseline(baseline, scenarios.map((run) => scenarioColumn(baseline, run)));
+}
+
+/** The baseline's own column first, then the scenarios'. */
+export function withBaseline(baseline: AllocationReport, columns: readonly ScenarioColumn[]): ScenarioComparison {
+  return { baseline, columns: [scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }), ...columns] };
 }

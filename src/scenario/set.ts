@@ -1,17 +1,23 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
+import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 
-/** One `--set PATH=VALUE`: a dotted path into the agreement and the YAML text to put there. */
+/** One change to the agreement: a dotted path into it and the YAML text to put there. */
 export interface Setting {
   readonly path: string;
   readonly value: string;
+  /** Where the setting was written, when it comes from a scenario file (else it came from the command line). */
+  readonly at?: SourcePos;
 }
 
 export interface SetError {
-  readonly setting: string;
+  readonly setting: Setting;
   readonly message: string;
   readonly hint: string;
 }
+
+export const settingText = (s: Setting): string => `${s.path}=${s.value}`;
 
 /** `parties.hustadvika.population=14000` → path and value; null when there is no `=`. */
 export function parseSetting(text: string): Setting | null {
@@ -21,59 +27,146 @@ export function parseSetting(text: string): Setting | null {
 }
 
 /**
- * The agreement text with each setting's value written in place of the value
- * the path names. The path walks the YAML as written: mapping keys by name,
- * list entries by position (`blend.0`) or by their `id` (`items.soc`). Every
- * part of the path must exist — a path that does not is an error with a "did
- * you mean", never a silently ignored setting. Editing the text (not a model)
- * means the changed agreement is read and validated by exactly the same
- * reader as the original, and every other line keeps its position.
+ * Where a setting goes in the agreement's YAML tree: a value written there
+ * to replace, or a field to add to an existing mapping (`joined:` on a
+ * party, a new year in an index series) — only a field the format knows
+ * there, so a misspelt last part is an error too, never a silently added
+ * field.
  */
-export function applySettings(text: string, settings: readonly Setting[]): { text: string } | { errors: SetError[] } {
+export type Target =
+  | { readonly kind: 'replace'; readonly node: Node; readonly holder: Pair | YAMLSeq; readonly index: number }
+  | { readonly kind: 'add'; readonly map: YAMLMap; readonly key: string };
+
+/**
+ * Walks the path through the YAML as written: mapping keys by name, list
+ * entries by position (`blend.0`) or by their `id` (`items.soc`). Every part
+ * but the last must exist; the last must exist or be a field the format
+ * allows in that mapping. Input files are not part of a scenario: they are
+ * read once, before any scenario runs.
+ */
+export function locate(root: Node | null, setting: Setting): Target | SetError {
+  const parts = setting.path.split('.');
+  const fail = (message: string, hint: string): SetError => ({ setting, message, hint });
+  if (parts[0] === 'inputs') return fail('a scenario cannot change the input files', 'give other files with --actuals, --drivers, --budget or --payments');
+  let node = root;
+  let schema: Schema | undefined = AGREEMENT_SCHEMA as Schema;
+  const walked: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const where = walked.length ? `'${walked.join('.')}'` : 'the agreement';
+    const last = i === parts.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
+      const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((k) => k !== '');
+      const allowed = fieldsOf(schema);
+      if (!pair) {
+        if (last && allowed.accepts(part)) return { kind: 'add', map: node, key: part };
+        const known = [...new Set([...keys, ...allowed.names])];
+        return fail(`${where} has no '${part}'`, didYouMean(part, known) ?? `it has: ${keys.join(', ')}`);
+      }
+      if (last) return target(pair.value as Node | null, pair, 0, setting);
+      node = pair.value as Node | null;
+      schema = step(schema, part);
+    } else if (isSeq(node)) {
+      const ids = node.items.map((n) => (isMap(n) ? n.get('id') : undefined)).map((id) => (id === undefined ? '' : String(id)));
+      const index = /^\d+$/.test(part) ? Number(part) : ids.indexOf(part);
+      if (index < 0 || index >= node.items.length) {
+        const named = ids.filter((id) => id !== '');
+        return fail(`${where} has no entry '${part}'`, didYouMean(part, named) ?? `name an entry by position (0 to ${node.items.length - 1})${named.length ? ` or by id: ${named.join(', ')}` : ''}`);
+      }
+      if (last) return target(node.items[index] as Node | null, node, index, setting);
+      node = node.items[index] as Node;
+      schema = step(schema, '[]');
+    } else {
+      return fail(`${where} is a single value; it has no '${part}'`, `set ${where} itself: ${walked.join('.')}=VALUE`);
+    }
+    walked.push(part);
+  }
+  return fail('the path is empty', 'name a value, e.g. items.soc.price.quantity');
+}
+
+function target(node: Node | null, holder: Pair | YAMLSeq, index: number, setting: Setting): Target | SetError {
+  if (!node?.range) return { setting, message: `'${setting.path}' has no value to replace`, hint: 'write a value for it in the agreement first' };
+  return { kind: 'replace', node, holder, index };
+}
+
+/**
+ * The agreement text with each setting written in: a replaced value in
+ * place, an added field after the mapping's last entry. Editing the text
+ * (not a model) means the changed agreement is read and validated by exactly
+ * the same reader as the original, and every other line keeps its position.
+ */
+export function applySettings(text: string, root: Node | null, settings: readonly Setting[]): { text: string } | { errors: SetError[] } {
   const errors: SetError[] = [];
   const edits: { start: number; end: number; value: string }[] = [];
-  const doc = parseDocument(text, { keepSourceTokens: true });
   for (const s of settings) {
-    const found = locate(doc.contents as Node | null, s.path.split('.'));
-    if ('error' in found) errors.push({ setting: `${s.path}=${s.value}`, message: found.error, hint: found.hint });
-    else edits.push({ start: found.node.range![0], end: found.node.range![1], value: yamlValue(s.value) });
+    const t = locate(root, s);
+    if ('message' in t) errors.push(t);
+    else edits.push(t.kind === 'replace' ? { start: t.node.range![0], end: t.node.range![1], value: yamlValue(s.value) } : addition(text, t.map, t.key, yamlValue(s.value)));
   }
   if (errors.length) return { errors };
   // Two settings of the same value: the last one wins, as on any command line.
-  const byStart = new Map(edits.map((e) => [e.start, e]));
+  const byStart = new Map(edits.map((e) => [`${e.start}:${e.end}`, e]));
   let out = text;
   for (const e of [...byStart.values()].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.value + out.slice(e.end);
   return { text: out };
 }
 
-function locate(root: Node | null, parts: readonly string[]): { node: Node } | { error: string; hint: string } {
-  let node = root;
-  const walked: string[] = [];
-  for (const part of parts) {
-    const where = walked.length ? `'${walked.join('.')}'` : 'the agreement';
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
-      const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((k) => k !== '');
-      if (!pair) return { error: `${where} has no '${part}'`, hint: didYouMean(part, keys) ?? `it has: ${keys.join(', ')}` };
-      node = pair.value as Node | null;
-    } else if (isSeq(node)) {
-      const ids = node.items.map((i) => (isMap(i) ? i.get('id') : undefined)).map((id) => (id === undefined ? '' : String(id)));
-      const index = /^\d+$/.test(part) ? Number(part) : ids.indexOf(part);
-      if (index < 0 || index >= node.items.length) {
-        const named = ids.filter((id) => id !== '');
-        return { error: `${where} has no entry '${part}'`, hint: didYouMean(part, named) ?? `name an entry by position (0 to ${node.items.length - 1})${named.length ? ` or by id: ${named.join(', ')}` : ''}` };
-      }
-      node = node.items[index] as Node;
-    } else {
-      return { error: `${where} is a single value; it has no '${part}'`, hint: `set ${where} itself: --set ${walked.join('.')}=VALUE` };
-    }
-    walked.push(part);
+/** The text that adds `key: value` to a mapping, written the way the mapping is (flow `{ … }` or block lines). */
+function addition(text: string, map: YAMLMap, key: string, value: string): { start: number; end: number; value: string } {
+  const lastPair = map.items[map.items.length - 1];
+  const endOf = (p: Pair) => (p.value as Node | null)?.range?.[1] ?? (p.key as Node).range![1] + 1;
+  if (map.flow) {
+    const at = lastPair ? endOf(lastPair) : map.range![0] + 1;
+    return { start: at, end: at, value: lastPair ? `, ${key}: ${value}` : ` ${key}: ${value} ` };
   }
-  if (!node?.range) return { error: `'${parts.join('.')}' has no value to replace`, hint: 'write a value for it in the agreement first' };
-  return { node };
+  const first = map.items[0]!.key as Node;
+  const lineStart = text.lastIndexOf('\n', first.range![0] - 1) + 1;
+  const at = endOf(lastPair!);
+  return { start: at, end: at, value: `\n${' '.repeat(first.range![0] - lineStart)}${key}: ${value}` };
 }
 
-/** The value as YAML text: as typed when it is a plain word or number, else quoted. */
-function yamlValue(v: string): string {
-  return /^[\w.%+\-/]+$/.test(v) ? v : JSON.stringify(v);
+/** The value as YAML text: as typed when it is a plain word, number or flow collection, else quoted. */
+export function yamlValue(v: string): string {
+  return /^[\w.%+\-/]+$/.test(v) || /^[{[].*[}\]]$/.test(v) ? v : JSON.stringify(v);
+}
+
+/** Just enough of JSON Schema to know which fields a mapping may have. */
+interface Schema {
+  readonly $ref?: string;
+  readonly properties?: Readonly<Record<string, Schema>>;
+  readonly additionalProperties?: Schema | boolean;
+  readonly propertyNames?: { readonly pattern?: string };
+  readonly items?: Schema;
+  readonly oneOf?: readonly Schema[];
+}
+
+function resolve(s: Schema | undefined): Schema | undefined {
+  if (!s?.$ref) return s;
+  const name = s.$ref.replace('#/$defs/', '');
+  return (AGREEMENT_SCHEMA as unknown as { $defs: Record<string, Schema> }).$defs[name];
+}
+
+/** The schema one step down: a field of a mapping, or `[]` for a list entry. */
+function step(s: Schema | undefined, part: string): Schema | undefined {
+  const r = resolve(s);
+  if (!r) return undefined;
+  if (r.oneOf) {
+    const options = r.oneOf.map((o) => step(o, part)).filter((o): o is Schema => o !== undefined);
+    return options.length === 1 ? options[0] : options.length ? { oneOf: options } : undefined;
+  }
+  if (part === '[]') return r.items;
+  return r.properties?.[part] ?? (typeof r.additionalProperties === 'object' ? r.additionalProperties : undefined);
+}
+
+function fieldsOf(s: Schema | undefined): { names: string[]; accepts: (key: string) => boolean } {
+  const r = resolve(s);
+  if (!r) return { names: [], accepts: () => false };
+  if (r.oneOf) {
+    const all = r.oneOf.map(fieldsOf);
+    return { names: all.flatMap((f) => f.names), accepts: (k) => all.some((f) => f.accepts(k)) };
+  }
+  const names = Object.keys(r.properties ?? {});
+  const open = typeof r.additionalProperties === 'object';
+  const pattern = r.propertyNames?.pattern ? new RegExp(r.propertyNames.pattern) : null;
+  return { names, accepts: (k) => names.includes(k) || (open && (pattern === null || pattern.test(k))) };
 }

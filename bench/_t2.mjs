@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { load } from '../dist/cli/load.js';
+import { allocation } from '../dist/commands/compute.js';
+import { Progress } from '../dist/cli/progress.js';
+import { ScenarioRunner } from '../dist/scenario/run.js';
+const loaded = await load('/tmp/b50', {}, Progress.for(process.stderr, true));
+const text = loaded.texts.get(loaded.file);
+const ev = (agreement) => allocation({ ...loaded.inputs, agreement });
+const runner = new ScenarioRunner(text, loaded.file, (p) => path.join('/tmp/b50', p), ev);
+const N = 10000;
+let t = performance.now();
+for (let i = 0; i < N; i++) runner.run([{ path: 'parties.k02.population', value: String(10000 + i) }]);
+console.log('run ms', (performance.now() - t) / N);

@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { allocation } from '../commands/compute.js';
+import type { AllocationReport } from '../compute/report.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnostics } from '../diagnostics/render.js';
+import { decodeText } from '../inputs/decode.js';
+import { docToMarkdown, docToText } from '../render/doc-text.js';
+import { ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
+import { scenarioDoc } from '../render/scenario-text.js';
+import { scenarioColumn, type ScenarioColumn } from '../scenario/compare.js';
+import { readScenarioFile, type Scenario } from '../scenario/file.js';
+import { ScenarioRunner } from '../scenario/run.js';
+import { parseSetting, settingText, type SetError, type Setting } from '../scenario/set.js';
+import { MAX_SWEEP, parseSweep, sweepScenarios, type Sweep } from '../scenario/sweep.js';
+import { computeOrFail, emit, type CommonOptions } from './common.js';
+import { lineLookup } from './excerpts.js';
+import { ExitError } from './exit.js';
+import type { Loaded } from './load.js';
+import { makeStyle } from './style.js';
+
+export interface ScenarioOptions extends CommonOptions {
+  set: string[];
+  sweep: string[];
+  scenarios?: string;
+  name?: string;
+}
+
+const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
+
+/**
+ * `samkost scenario`: the agreement as written (the baseline) and each
+ * scenario side by side. Scenarios come from `--set` (one scenario), a
+ * scenario file, or `--sweep` ranges (every combination); with a file or a
+ * sweep, `--set` values are part of every scenario.
+ */
+export async function scenarioCommand(arg: string, opts: ScenarioOptions): Promise<void> {
+  const fixed = opts.set.map((t) => parseSetting(t) ?? usage(`--set '${t}' is not PATH=VALUE`, 'e.g. --set items.soc.price.quantity=430'));
+  const sweeps = opts.sweep.map((t) => {
+    const s = parseSweep(t);
+    return 'error' in s ? usage(s.error, s.hint) : s;
+  });
+  const count = sweeps.reduce((n, s) => n * s.values.length, 1);
+  if (count > MAX_SWEEP) usage(`the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`, 'use larger steps or fewer sweeps');
+  const file = opts.scenarios ? await scenarioFile(opts.scenarios, opts) : null;
+  if (!file && fixed.length === 0 && sweeps.length === 0) usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
+
+  const { report: baseline, loaded } = await computeOrFail(arg, opts, allocation);
+  const scenarios = planned(file, sweeps, fixed, opts.name);
+  const runner = new ScenarioRunner(loaded.texts.get(loaded.file)!, loaded.file, (p) => path.join(path.dirname(loaded.file), p), (agreement) => allocation({ ...loaded.inputs!, agreement }));
+  await refuseBadPaths(scenarios, runner, fixed, opts);
+
+  const out = output(baseline, opts);
+  out.add(scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }));
+  for (const s of scenarios) {
+    const outcome = runner.run(s.settings);
+    if (outcome.kind === 'ok') out.add(scenarioColumn(baseline, { name: s.name, settings: s.settings.map(settingText), report: outcome.result }));
+    else if (outcome.kind === 'invalid') await invalid(s, outcome.text, outcome.diagnostics, loaded, opts);
+    else throw new Error(`internal: scenario '${s.name}' names a value that was checked to exist`);
+  }
+  const text = out.text();
+  await emit(text, opts);
+}
+
+/** Where each scenario's column goes as it is computed: CSV and JSON keep text only, so a long sweep holds no reports. */
+function output(baseline: AllocationReport, opts: ScenarioOptions): { add(c: ScenarioColumn): void; text(): string } {
+  if (opts.format === 'csv') return new ScenarioCsvWriter(opts.locale);
+  if (opts.format === 'json') return new ScenarioJsonWriter(baseline);
+  const columns: ScenarioColumn[] = [];
+  return {
+    add: (c) => void columns.push(c),
+    text: () => {
+      const doc = scenarioDoc({ baseline, columns }, opts.locale);
+      return opts.format === 'md' ? docToMarkdown(doc) : docToText(doc, makeStyle(opts.color, process.stdout).bold);
+    },
+  };
+}
+
+function usage(message: string, hint: string): never {
+  throw new ExitError(2, message, hint);
+}
+
+function planned(file: readonly Scenario[] | null, sweeps: readonly Sweep[], fixed: readonly Setting[], name: string | undefined): Scenario[] {
+  const fromFile = (file ?? []).map((s) => ({ name: s.name, settings: [...fixed, ...s.settings] }));
+  const swept = sweeps.length ? sweepScenarios(sweeps, fixed) : [];
+  if (file || sweeps.length) return [...fromFile, ...swept];
+  return [{ name: name ?? fixed.map(settingText).join(', '), settings: fixed }];
+}
+
+async function scenarioFile(file: string, opts: ScenarioOptions): Promise<Scenario[]> {
+  const text = await readFile(file).then(
+    (b) => decodeText(b).text,
+    () => usage(`cannot read the scenario file '${file}'`, 'give the path of a YAML file with scenarios: [{ name, set }]'),
+  );
+  const read = readScenarioFile(text, file);
+  if (read.diagnostics.length) {
+    process.stderr.write(renderDiagnostics(read.diagnostics, await lineLookup(read.diagnostics, { texts: new Map([[file, text]]), encodings: new Map() }), makeStyle(opts.color, process.stderr)));
+    if (read.diagnostics.some((d) => d.severity === 'error')) throw new ExitError(1, 'no scenario was run: the scenario file has errors', 'fix the lines above');
+  }
+  return read.scenarios;
+}
+
+/**
+ * Every setting that names nothing in the agreement, reported at once before
+ * any scenario runs: on its line in a scenario file, or as a command-line
+ * error for `--set` and `--sweep`.
+ */
+async function refuseBadPaths(scenarios: readonly Scenario[], runner: ScenarioRunner<AllocationReport>, fixed: readonly Setting[], opts: ScenarioOptions): Promise<void> {
+  const option = (e: SetError) => (fixed.includes(e.setting) ? '--set' : '--sweep');
+  const seen = new Map<string, SetError>();
+  for (const s of scenarios) for (const e of runner.check(s.settings)) seen.set(`${e.setting.at?.file}:${e.setting.at?.line}:${e.setting.at?.col}:${e.setting.path}`, e);
+  const errors = [...seen.values()];
+  if (!errors.length) return;
+  const inFile = errors.filter((e) => e.setting.at);
+  const onLine = errors.filter((e) => !e.setting.at);
+  if (inFile.length) {
+    const diags: Diagnostic[] = inFile.map((e) => ({ ...e.setting.at!, severity: 'error', code: 'scenario-path', message: `'${e.setting.path}': ${e.message}`, hint: e.hint }));
+    const texts = new Map(await Promise.all([...new Set(diags.map((d) => d.file))].map(async (f) => [f, decodeText(await readFile(f)).text] as const)));
+    process.stderr.write(renderDiagnostics(diags, await lineLookup(diags, { texts, encodings: new Map() }), makeStyle(opts.color, process.stderr)));
+  }
+  for (const e of onLine.slice(inFile.length ? 0 : 1)) process.stderr.write(`samkost: error: ${option(e)} ${settingText(e.setting)}: ${e.message}\n  = hint: ${e.hint}\n`);
+  if (inFile.length) throw new ExitError(1, 'no scenario was run: the scenario file names values the agreement does not have', 'fix the paths above');
+  const first = onLine[0]!;
+  throw new ExitError(2, `${option(first)} ${settingText(first.setting)}: ${first.message}`, first.hint);
+}
+
+async function invalid(s: Scenario, text: string, diagnostics: readonly Diagnostic[], loaded: Loaded, opts: ScenarioOptions): Promise<never> {
+  const texts = new Map([...loaded.texts, [loaded.file, text]]);
+  process.stderr.write(renderDiagnostics(diagnostics, await lineLookup(diagnostics, { texts, encodings: loaded.encodings }), makeStyle(opts.color, process.stderr)));
+  throw new ExitError(1, `scenario '${s.name}' makes the agreement invalid`, 'the lines above show the agreement with the scenario\'s values written in');
+}
