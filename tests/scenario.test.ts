@@ -1,14 +1,17 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Agreement } from '../src/agreement/model.js';
 import { readAgreement } from '../src/agreement/read.js';
 import { load } from '../src/cli/load.js';
 import { Progress } from '../src/cli/progress.js';
 import { allocation } from '../src/commands/compute.js';
 import { allocationJson } from '../src/render/allocation-json.js';
 import { compareScenarios } from '../src/scenario/compare.js';
+import { ScenarioRunner } from '../src/scenario/run.js';
 import { applySettings } from '../src/scenario/set.js';
 import { ROOT, samkost } from './cli.js';
 
@@ -100,5 +103,134 @@ describe('scenario on the command line', () => {
     const before = readFileSync(path.join(ROOT, 'fixtures/melhus-midtre-gauldal/agreement.yaml'), 'utf8');
     samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.population=1']);
     expect(readFileSync(path.join(ROOT, 'fixtures/melhus-midtre-gauldal/agreement.yaml'), 'utf8')).toBe(before);
+  });
+});
+
+describe('the fast path (values written into the parsed tree) gives what the text path gives (fast-check)', () => {
+  for (const name of fixtures) {
+    it(name, async () => {
+      const loaded = await load(path.join(ROOT, 'fixtures', name), {}, new Progress(null));
+      const text = loaded.texts.get(loaded.file)!;
+      const resolve = (p: string) => path.join(path.dirname(loaded.file), p);
+      const evaluate = (agreement: Agreement) => allocation({ ...loaded.inputs!, agreement });
+      const runner = new ScenarioRunner(text, loaded.file, resolve, evaluate);
+      const numeric = leaves(text).filter((l) => !l.path.startsWith('inputs.') && /^\d+(\.\d+)?%?$/.test(l.value));
+      if (numeric.length === 0) return;
+      const changed = fc.record({ leaf: fc.constantFrom(...numeric), n: fc.integer({ min: 0, max: 2_000_000 }) }).map(({ leaf, n }) => ({ path: leaf.path, value: `${leaf.value.endsWith('%') ? n % 101 : n}${leaf.value.endsWith('%') ? '%' : ''}` }));
+      fc.assert(
+        fc.property(fc.array(changed, { minLength: 1, maxLength: 3 }), (settings) => {
+          const fast = runner.run(settings);
+          const applied = applySettings(text, parseDocument(text).contents as Node | null, settings);
+          if ('errors' in applied) throw new Error(applied.errors[0]!.message);
+          const read = readAgreement(applied.text, loaded.file, resolve);
+          const slow = read.agreement ? evaluate(read.agreement).report : null;
+          expect(fast.kind).toBe(slow ? 'ok' : 'invalid');
+          if (fast.kind === 'ok') expect(allocationJson(fast.result)).toEqual(allocationJson(slow!));
+        }),
+        { numRuns: 20 },
+      );
+      // The tree is put back after every scenario: the baseline again.
+      const again = runner.run([]);
+      expect(again.kind === 'ok' && allocationJson(again.result)).toEqual(allocationJson(allocation(loaded.inputs!).report!));
+    });
+  }
+});
+
+describe('membership: a party takes part in keys for its months of the year', () => {
+  const agreement = (parties: string) => `samkost: 1
+agreement: Medlemskap
+year: 2024
+host: a
+parties:
+${parties}
+items:
+  - { id: drift, label: Drift, amount: 2700, key: equal }
+  - { id: folk, label: Folk, amount: 1000, key: population }
+`;
+  const charged = (text: string) => {
+    const read = readAgreement(text, 'agreement.yaml');
+    expect(read.diagnostics).toEqual([]);
+    const report = allocation({ agreement: read.agreement!, actuals: [], driverRows: [], budgetRows: null, payments: null }).report!;
+    return Object.fromEntries(report.items.map((i) => [i.item.id, Object.fromEntries([...i.allocations].map(([p, m]) => [p, m.toFixed2()]))]));
+  };
+  it('counts whole months: 12, 9 (from 1 April) and 6 (to 30 June) of 27 → 1200, 900, 600 of 2700 (by hand)', () => {
+    const got = charged(agreement(`  a: { name: A, population: 100 }
+  b: { name: B, population: 100, joined: 2024-04-01 }
+  c: { name: C, population: 200, left: 2024-06-30 }`));
+    expect(got['drift']).toEqual({ a: '1200.00', b: '900.00', c: '600.00' });
+    // population × months/12: 100, 75, 100 of 275 → 363.64, 272.73, 363.64
+    expect(got['folk']).toEqual({ a: '363.64', b: '272.73', c: '363.64' });
+  });
+  it('a party that joins after the year, or left before it, is in no key; joined on 1 January is a full year', () => {
+    expect(charged(agreement(`  a: { name: A, population: 100 }
+  b: { name: B, population: 100, joined: 2025-01-01 }
+  c: { name: C, population: 100, left: 2023-12-31 }`))['drift']).toEqual({ a: '2700.00' });
+    expect(charged(agreement(`  a: { name: A, population: 100, joined: 2024-01-01, left: 2024-12-31 }
+  b: { name: B, population: 300, joined: 2020-01-01 }`))).toEqual(charged(agreement(`  a: { name: A, population: 100 }
+  b: { name: B, population: 300 }`)));
+  });
+  it('Hustadvika from 1 July in the ROR-IKT fixture (by hand): 6 of 12 months; equal 6 000 000 × 0.5/4.5, population 6 000 000 × 6 650/56 250', () => {
+    const run = samkost(['scenario', 'fixtures/ror-ikt-2024-hustadvika', '--format', 'json', '--scenarios', 'fixtures/ror-ikt-2024-hustadvika/scenarios/hustadvika.yaml']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { scenarios: { name: string; parties: { id: string; charged: string }[] }[] };
+    const july = json.scenarios.find((s) => s.name === 'Hustadvika fra 1. juli')!;
+    // 666 666.67 + 709 333.33 = 1 376 000 exactly; Molde 1 333 333.33 + 3 413 333.33
+    expect(july.parties.find((p) => p.id === 'hustadvika')!.charged).toBe('1376000.00');
+    expect(july.parties.find((p) => p.id === 'molde')!.charged).toBe('4746666.67');
+    expect(json.scenarios[0]!.parties.find((p) => p.id === 'hustadvika')!.charged).toBe('0.00');
+  });
+});
+
+describe('scenario files and sweeps', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'samkost-scenarios-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  it('reports every path that names nothing on its line of the scenario file, and runs nothing', () => {
+    const f = file('bad.yaml', 'scenarios:\n  - name: a\n    set:\n      parties.melhus.populaton: 1\n  - name: b\n    set: { partys.melhus.population: 2 }\n');
+    const run = samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', f]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${f}:4:7: error: 'parties.melhus.populaton': 'parties.melhus' has no 'populaton' [scenario-path]`);
+    expect(run.stderr).toContain("did you mean 'population'?");
+    expect(run.stderr).toContain(`${f}:6:12: error:`);
+  });
+  it('refuses a file without names, with two scenarios of one name, or with a list as a value', () => {
+    const f = file('shape.yaml', 'scenarios:\n  - set: { year: 2025 }\n  - name: x\n    set: { year: 2025 }\n  - name: x\n    set: { items.drift.amount: [1, 2] }\n');
+    const run = samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', f]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${f}:2:5: error: a scenario has no name [missing-field]`);
+    expect(run.stderr).toContain(`${f}:5:11: error: two scenarios are named 'x' [duplicate-key]`);
+    expect(run.stderr).toMatch(/shape\.yaml:6:\d+: error: the value for 'items.drift.amount' must be a single value/);
+  });
+  it('sweeps a range in exact steps, every combination, baseline first', () => {
+    const run = samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--format', 'json', '--sweep', 'items.soc.price.quantity=395..455:20']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { scenarios: { name: string; total_delta: string }[] };
+    expect(json.scenarios.map((s) => s.name)).toEqual(['baseline', ...[395, 415, 435, 455].map((n) => `items.soc.price.quantity=${n}`)]);
+    // 395 is on the baseline's 400 step; 435 is on the 450 step: (136 350 − 122 000) × 12 = 172 200 (by hand).
+    expect(json.scenarios.slice(0, 2).map((s) => s.total_delta)).toEqual(['0.00', '0.00']);
+    expect(json.scenarios[3]!.total_delta).toBe('172200.00');
+    const two = samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--format', 'json', '--sweep', 'parties.melhus.population=16000..16001', '--sweep', 'parties.midtre-gauldal.population=6000..6001']);
+    expect((JSON.parse(two.stdout) as { scenarios: unknown[] }).scenarios).toHaveLength(1 + 2 * 2);
+  });
+  it('refuses a sweep it cannot read, or one that would make over a million scenarios', () => {
+    for (const bad of ['items.soc.price.quantity=395', 'items.soc.price.quantity=455..395', 'items.soc.price.quantity=1..5:0', 'keys.ror2024.shares.molde=1%..5', 'items.soc.price.quantity=0..2000000']) {
+      const run = samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', bad]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr).toMatch(/--sweep/);
+    }
+  });
+  it('a scenario that makes the agreement invalid stops the run, shown on the changed line', () => {
+    const run = samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=490..510:10']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain("scenario 'items.soc.price.quantity=510' makes the agreement invalid");
+  });
+  it('refuses to change input files in a scenario', () => {
+    const run = samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--set', 'inputs.drivers=other.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('a scenario cannot change the input files');
   });
 });

@@ -15,6 +15,15 @@ export interface Party {
   readonly org?: string;
   /** Kontonummer, 11 digits with a valid MOD11 check digit: where the host is paid. */
   readonly bankAccount?: string;
+  /** `joined:` / `left:` — a party that is a member for part of the year takes part in keys for the months it was one. */
+  readonly membership?: Membership;
+  readonly at: SourcePos;
+}
+
+/** First day of the first month of membership; last day of the last month. Either may be absent. */
+export interface Membership {
+  readonly joined?: string;
+  readonly left?: string;
   readonly at: SourcePos;
 }
 

@@ -2,10 +2,11 @@ import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Ratio } from '../money/ratio.js';
 import { isValidAccountNumber } from '../norway/account.js';
 import { isValidOrgNumber } from '../norway/orgnr.js';
-import type { Party, Population } from './model.js';
+import { addDays, endOfMonth } from '../dates/date.js';
+import type { Membership, Party, Population } from './model.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 
-const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account'];
+const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left'];
 
 /** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */
 export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] {
@@ -25,7 +26,8 @@ export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] 
     const population = popEntry ? readPopulation(r, popEntry.value, id, popEntry.valueAt) : undefined;
     const org = readNumber(r, fields, 'org', id, isValidOrgNumber, 'bad-org', 'organisasjonsnummer', 'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene');
     const bankAccount = readNumber(r, fields, 'bank_account', id, isValidAccountNumber, 'bad-bank-account', 'kontonummer', 'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)');
-    parties.push({ id, name: name ?? id, at: e.at, ...(population ? { population } : {}), ...(org ? { org } : {}), ...(bankAccount ? { bankAccount } : {}) });
+    const membership = readMembership(r, fields, id, e.at);
+    parties.push({ id, name: name ?? id, at: e.at, ...(population ? { population } : {}), ...(org ? { org } : {}), ...(bankAccount ? { bankAccount } : {}), ...(membership ? { membership } : {}) });
   }
   return parties;
 }
@@ -46,6 +48,35 @@ function readPopulation(r: YamlReader, node: YNode, party: string, at: SourcePos
   }
   const value = r.quantity(node, `population of party '${party}'`, at);
   return value ? { kind: 'fixed', value, at } : undefined;
+}
+
+/**
+ * `joined:` and `left:` count whole months: a party joins on the first day
+ * of a month and leaves on the last day of one, so its months in a year are
+ * a count anyone can check on a calendar (1 April to 31 December = 9).
+ */
+function readMembership(r: YamlReader, fields: readonly Entry[], party: string, at: SourcePos): Membership | undefined {
+  const date = (field: 'joined' | 'left') => {
+    const entry = fields.find((f) => f.key === field);
+    if (!entry) return undefined;
+    const d = r.date(entry.value, `${field} of party '${party}'`, entry.valueAt);
+    if (d === null) return null;
+    const next = addDays(d, 1);
+    if (field === 'joined' && !d.endsWith('-01')) {
+      r.diags.error(entry.valueAt, 'membership-date', `party '${party}' joined on ${d}, not on the first day of a month`, `membership counts whole months: write joined: ${d.slice(0, 8)}01 or the first day of the next month`);
+      return null;
+    }
+    if (field === 'left' && !next.endsWith('-01')) {
+      r.diags.error(entry.valueAt, 'membership-date', `party '${party}' left on ${d}, not on the last day of a month`, `membership counts whole months: write left: ${endOfMonth(d)} (the last day of that month)`);
+      return null;
+    }
+    return { date: d, at: entry.valueAt };
+  };
+  const joined = date('joined');
+  const left = date('left');
+  if (!joined && !left) return undefined;
+  if (joined && left && left.date < joined.date) r.diags.error(left.at, 'membership-date', `party '${party}' left on ${left.date}, before it joined on ${joined.date}`, 'swap the dates, or remove one');
+  return { ...(joined ? { joined: joined.date } : {}), ...(left ? { left: left.date } : {}), at: joined?.at ?? left?.at ?? at };
 }
 
 /** A register number written as digits, perhaps with spaces or dots, checked by its check digit. */

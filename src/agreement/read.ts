@@ -46,7 +46,9 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     if (v !== null && v !== FORMAT_VERSION) diags.error(version.valueAt, 'unsupported-version', `format version ${v} is not supported by this samkost`, `this samkost reads samkost: ${FORMAT_VERSION}`);
   }
   const title = f('agreement') ? r.string(f('agreement')!.value, 'agreement', f('agreement')!.valueAt) : null;
-  const year = f('year') ? r.integer(f('year')!.value, 'year', f('year')!.valueAt) : null;
+  const yearRead = f('year') ? r.integer(f('year')!.value, 'year', f('year')!.valueAt) : null;
+  const year = yearRead !== null && (yearRead < 1000 || yearRead > 9999) ? null : yearRead;
+  if (yearRead !== null && year === null) diags.error(f('year')!.valueAt, 'bad-number', `year ${yearRead} is not a four-digit year`, 'write the year being allocated, e.g. year: 2024');
   const currencyEntry = f('currency');
   const currency = currencyEntry ? r.string(currencyEntry.value, 'currency', currencyEntry.valueAt) : 'NOK';
   if (currency !== null && currency !== 'NOK') diags.error(currencyEntry!.valueAt, 'bad-value', `currency '${currency}' is not supported`, 'samkost settles in NOK; write currency: NOK');

@@ -71,6 +71,8 @@ export const AGREEMENT_SCHEMA = {
           population: { oneOf: [count, { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: count }] },
           org: { type: ['string', 'integer'], pattern: '^\\d{9}$', description: 'Organisasjonsnummer (9 digits, MOD11)' },
           bank_account: { type: ['string', 'integer'], pattern: '^\\d{4}[. ]?\\d{2}[. ]?\\d{5}$', description: 'Kontonummer (11 digits, MOD11): where the host is paid' },
+          joined: { ...date, description: 'First day of the first month of membership: keys count the months it was a member' },
+          left: { ...date, description: 'Last day of the last month of membership' },
         },
       },
     },

@@ -1,6 +1,8 @@
 import type { Id, Item, Party } from '../agreement/model.js';
 import { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
 import type { KeyDerivation } from './keys.js';
+import { memberFraction } from './membership.js';
 import type { AllocationLine, AllocationReport, BasisStep } from './report.js';
 
 /** One item's part of a party's charge, with everything that produced it. */
@@ -23,6 +25,8 @@ export interface Explanation {
   readonly party: Party;
   readonly items: readonly ItemExplanation[];
   readonly total: Money;
+  /** Months of the year the party was a member, when `joined:`/`left:` make it fewer than 12 — the months its key weights were counted for. */
+  readonly membership?: { readonly months: number; readonly joined?: string; readonly left?: string };
 }
 
 /**
@@ -46,5 +50,7 @@ export function explain(report: AllocationReport, party: Id, item?: Id): Explana
       }),
     );
   const total = Money.sum(items.map((i) => i.amount));
-  return { report, party: p, items, total };
+  const fraction = memberFraction(p, report.agreement.year);
+  const months = Number(fraction.times(Ratio.of(12n)).floor());
+  return { report, party: p, items, total, ...(p.membership && months < 12 ? { membership: { months, ...(p.membership.joined ? { joined: p.membership.joined } : {}), ...(p.membership.left ? { left: p.membership.left } : {}) } } : {}) };
 }

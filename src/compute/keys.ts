@@ -4,6 +4,7 @@ import { distribute, type Quota } from '../money/distribute.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import type { ComputeContext } from './context.js';
+import { memberFraction } from './membership.js';
 
 /** Shares in agreement party order; they sum to exactly 1. */
 export type Shares = ReadonlyMap<Id, Ratio>;
@@ -32,7 +33,7 @@ type Derived = KeyDerivation extends infer D ? (D extends unknown ? Omit<D, 'key
 export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: readonly Party[] = ctx.agreement.parties): KeyDerivation | null {
   const key = ctx.agreement.keys.get(id);
   if (!key) {
-    const builtin = id === 'equal' ? equalShares(scope) : id === 'population' ? populationShares(ctx, scope, at) : null; // unknown keys were reported by the reader
+    const builtin = id === 'equal' ? equalShares(ctx, scope, at) : id === 'population' ? populationShares(ctx, scope, at) : null; // unknown keys were reported by the reader
     return builtin && { key: id, ...builtin };
   }
   const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
@@ -49,10 +50,11 @@ function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party
         const s = key.def.shares.get(p.id);
         if (s) out.set(p.id, s.share);
       }
-      return { kind: 'shares', shares: out };
+      const members = ctx.agreement.parties.filter((p) => out.has(p.id));
+      return partYear(ctx, members) ? proportional(ctx, byMembership(ctx, members, out), key.at, 'share × months/12') : { kind: 'shares', shares: out };
     }
     case 'equal':
-      return equalShares(parties);
+      return equalShares(ctx, parties, key.at);
     case 'population':
       return populationShares(ctx, parties, key.at);
     case 'driver':
@@ -71,7 +73,23 @@ function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party
   }
 }
 
-function equalShares(parties: readonly Party[]): Derived {
+/** True when a party in the key was a member for only part of the year (`joined:`/`left:`). */
+function partYear(ctx: ComputeContext, parties: readonly Party[]): boolean {
+  return parties.some((p) => !memberFraction(p, ctx.agreement.year).eq(Ratio.ONE));
+}
+
+/** Each value times the party's part of the year; parties that were no member at all drop out. */
+function byMembership(ctx: ComputeContext, parties: readonly Party[], values: ReadonlyMap<Id, Ratio>): Map<Id, Ratio> {
+  const out = new Map<Id, Ratio>();
+  for (const p of parties) {
+    const f = memberFraction(p, ctx.agreement.year);
+    if (!f.isZero()) out.set(p.id, values.get(p.id)!.times(f));
+  }
+  return out;
+}
+
+function equalShares(ctx: ComputeContext, parties: readonly Party[], at: SourcePos): Derived | null {
+  if (partYear(ctx, parties)) return proportional(ctx, byMembership(ctx, parties, new Map(parties.map((p) => [p.id, Ratio.ONE]))), at, 'months/12');
   const share = Ratio.of(1n, BigInt(parties.length));
   return { kind: 'equal', count: parties.length, shares: new Map(parties.map((p) => [p.id, share])) };
 }
@@ -88,7 +106,8 @@ function populationShares(ctx: ComputeContext, parties: readonly Party[], at: So
       ctx.diags.error(pop?.at ?? p.at, 'population-missing', `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`, pop ? `add ${year}: <population> to its population` : `add population: <inhabitants on 1 January> to party '${p.id}'`);
     } else values.set(p.id, v);
   }
-  return ok ? proportional(ctx, values, at, 'population') : null;
+  if (!ok) return null;
+  return partYear(ctx, parties) ? proportional(ctx, byMembership(ctx, parties, values), at, 'population × months/12') : proportional(ctx, values, at, 'population');
 }
 
 function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[], at: SourcePos): Derived | null {
@@ -102,14 +121,15 @@ function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[]
       ctx.diags.error(at, 'driver-missing', `driver '${driver}' has no value for party '${p.id}'`, `add a row '${p.id},${driver},<value>' to the drivers file, or drivers: { ${driver}: { ${p.id}: <value> } } to the agreement`);
     } else values.set(p.id, v);
   }
-  return ok ? proportional(ctx, values, at, driver) : null;
+  if (!ok) return null;
+  return partYear(ctx, parties) ? proportional(ctx, byMembership(ctx, parties, values), at, `${driver} × months/12`) : proportional(ctx, values, at, driver);
 }
 
 /** Shares proportional to a measure (`population` or a driver's name). */
 function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: SourcePos, measure: string): Derived | null {
   const total = [...values.values()].reduce((a, b) => a.plus(b), Ratio.ZERO);
   if (total.isZero()) {
-    const what = measure === 'population' ? 'population' : `driver '${measure}'`;
+    const what = measure === 'population' ? 'population' : measure.endsWith('months/12') ? `${measure} (no party in the key was a member this year)` : `driver '${measure}'`;
     ctx.diags.error(at, 'key-zero-total', `${what} sums to zero over the key's parties, so no shares can be computed`, 'check the values: at least one party must have more than zero');
     return null;
   }

@@ -21,3 +21,14 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The last day of the date's month. */
+export function endOfMonth(date: IsoDate): IsoDate {
+  return addDays(`${addDays(`${date.slice(0, 8)}01`, 31).slice(0, 8)}01`, -1);
+}
+
+/** Whole calendar months from `from` (a first of a month) to `to` (a last day of a month), both included. */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  return Math.max(0, months(to) - months(from) + 1);
+}

@@ -46,5 +46,6 @@ export function explanationJson(e: Explanation): object {
       amount: i.amount.toFixed2(),
     })),
     total: e.total.toFixed2(),
+    ...(e.membership ? { membership: e.membership } : {}),
   };
 }

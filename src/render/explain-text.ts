@@ -11,6 +11,11 @@ export function explanationText(e: Explanation, locale: Locale): string {
   const a = e.report.agreement;
   const m = (x: Money) => formatMoney(x, locale);
   const out = [`${e.party.name} — ${label('explanation', locale).toLowerCase()}, ${a.title} ${a.year}`, ''];
+  const ms = e.membership;
+  if (ms) {
+    const dates = [ms.joined ? `${label('joined', locale)} ${ms.joined}` : '', ms.left ? `${label('left', locale)} ${ms.left}` : ''].filter((d) => d).join(', ');
+    out.push(`${label('member', locale)} ${ms.months} ${label('of12Months', locale)} ${a.year} (${dates}): ${label('keysForMonths', locale)}`, '');
+  }
   for (const i of e.items) out.push(...itemLines(e, i, locale), '');
   out.push(`${label('sum', locale)}: ${m(e.total)}`);
   return out.join('\n') + '\n';
