@@ -158,3 +158,17 @@ describe('published settlement figures (DOMAIN.md)', () => {
     expect(column(j, 'balance').melhus).toBe('150000.00');
   });
 });
+
+describe('Melhus–Midtre Gauldal "cooperate or go alone" 2009–2012 (seed 004, in millions)', () => {
+  // Ikke samarbeid 2 kommuner: 14.3 14.8 15.4 16.0; Samarbeid 2 kommuner: 12.4 12.4 12.5 12.8.
+  it('samkost scenario --years reproduces both rows from the agreement and one assumed change', () => {
+    const run = samkost(['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2012', '--assume', 'samarbeid=2.4%', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const j = JSON.parse(run.stdout) as { years: { year: number; total: string; total_alone: string; parties: { id: string; charged: string }[] }[] };
+    expect(j.years.map((y) => y.year)).toEqual([2009, 2010, 2011, 2012]);
+    expect(j.years.map((y) => y.total_alone)).toEqual(['14300000.00', '14800000.00', '15400000.00', '16000000.00']);
+    expect(j.years.map((y) => y.total)).toEqual(['12400000.00', '12400000.00', '12500000.00', '12800000.00']);
+    // DOMAIN.md §5: annual operation 7.44 mill for Melhus, 4.96 for Midtre Gauldal.
+    expect(j.years[0]!.parties.map((p) => p.charged)).toEqual(['7440000.00', '4960000.00']);
+  });
+});

@@ -234,3 +234,38 @@ describe('scenario files and sweeps', () => {
     expect(run.stderr).toContain('a scenario cannot change the input files');
   });
 });
+
+describe('scenario --years: the agreement rolled forward', () => {
+  const fixture = 'fixtures/melhus-midtre-gauldal-2009-2012';
+  it('a year the index series lacks is an error at the series, with --assume in the hint, and nothing is written', () => {
+    const run = samkost(['scenario', fixture, '--years', '2009..2012']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain("agreement.yaml:41:3: error: index series 'samarbeid' has no change for 2012, which the projection needs [index-year-missing]");
+    expect(run.stderr).toContain('--assume samarbeid=<change>');
+  });
+  it('an assumption for one year wins over one for every year: 12 500 000 × 1.03 = 12 875 000 in 2012 (by hand)', () => {
+    const run = samkost(['scenario', fixture, '--years', '2011..2012', '--assume', 'samarbeid=2.4%', '--assume', 'samarbeid.2012=3%', '--format', 'json']);
+    const j = JSON.parse(run.stdout) as { years: { total: string }[]; assumed: unknown[] };
+    expect(j.years.map((y) => y.total)).toEqual(['12500000.00', '12875000.00']);
+    expect(j.assumed).toEqual([{ series: 'samarbeid', year: 2012, change: '3%' }]);
+  });
+  it('refuses an assumption for a series the agreement does not declare, and --years with --sweep', () => {
+    const unknown = samkost(['scenario', fixture, '--years', '2009..2012', '--assume', 'samarbied=2%']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("did you mean 'samarbeid'?");
+    expect(samkost(['scenario', fixture, '--years', '2009..2010', '--sweep', 'items.drift.amount=1..2']).code).toBe(2);
+    expect(samkost(['scenario', fixture, '--years', '2012..2009']).code).toBe(2);
+    expect(samkost(['scenario', fixture, '--assume', 'samarbeid=2%', '--set', 'items.drift.amount=1']).code).toBe(2);
+  });
+  it('membership follows the year: Hustadvika, joining 1 January 2025, pays from 2025', () => {
+    const run = samkost(['scenario', 'fixtures/ror-ikt-2024-hustadvika', '--years', '2024..2025', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const j = JSON.parse(run.stdout) as { years: { parties: { id: string; charged: string }[] }[]; not_indexed: string[] };
+    const hustadvika = j.years.map((y) => y.parties.find((p) => p.id === 'hustadvika')!.charged);
+    expect(hustadvika[0]).toBe('0.00');
+    // 2025, a full year: 6 000 000 / 5 + 6 000 000 × 13 300 / 62 900 = 1 200 000 + 1 268 680.44
+    expect(hustadvika[1]).toBe('2468680.45');
+    expect(j.not_indexed).toEqual(['drift']);
+  });
+});

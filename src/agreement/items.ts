@@ -152,7 +152,7 @@ function readBaseRefs(r: YamlReader, e: Entry, where: string): BaseRef[] | null 
   return refs;
 }
 
-function readIndexRef(r: YamlReader, e: Entry, where: string): IndexRef | null {
+export function readIndexRef(r: YamlReader, e: Entry, where: string): IndexRef | null {
   const fields = r.map(e.value, `index of ${where}`, e.valueAt);
   if (!fields) return null;
   r.onlyFields(fields, ['series', 'from'], `index of ${where}`);

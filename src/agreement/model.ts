@@ -139,6 +139,14 @@ export interface IndexSeries {
   readonly at: SourcePos;
 }
 
+/** What a party would pay for its own IT outside the cooperation: the "go alone" side of a projection. */
+export interface Standalone {
+  readonly party: Id;
+  readonly amount: Money;
+  readonly index?: IndexRef;
+  readonly at: SourcePos;
+}
+
 export type InputName = 'actuals' | 'drivers' | 'payments' | 'budget';
 export const INPUT_NAMES: readonly InputName[] = ['actuals', 'drivers', 'payments', 'budget'];
 
@@ -189,4 +197,6 @@ export interface Agreement {
   readonly inputs: ReadonlyMap<InputName, InputSpec>;
   readonly budget: ReadonlyMap<string, { readonly amount: Money; readonly at: SourcePos }>;
   readonly settlement?: Settlement;
+  /** `standalone:` — per party, its cost without the cooperation (for `scenario --years`). */
+  readonly standalone: ReadonlyMap<Id, Standalone>;
 }

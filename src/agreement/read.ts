@@ -6,13 +6,14 @@ import { readItems } from './items.js';
 import { readKeys } from './keys.js';
 import type { Agreement } from './model.js';
 import { readParties } from './parties.js';
+import { readStandalone } from './standalone.js';
 import { checkReferences } from './references.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readSettlement } from './settings.js';
 import { isMap, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
 
 export const FORMAT_VERSION = 1;
-const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement'];
+const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement', 'standalone'];
 const REQUIRED = ['samkost', 'agreement', 'year', 'host', 'parties', 'items'];
 const DEFAULT_ROUNDING: Rounding = { unit: Money.parse('0.01')!, method: 'half-up' };
 
@@ -72,6 +73,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const ignore = readIgnore(r, f('ignore')?.value ?? null, at('ignore'));
   const inputs = readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve);
   const budget = readBudget(r, f('budget')?.value ?? null, at('budget'));
+  const standalone = readStandalone(r, f('standalone')?.value ?? null, at('standalone'));
   const settlement = f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined;
 
   if (title === null || year === null || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };
@@ -92,6 +94,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     inputs,
     budget,
     ...(settlement ? { settlement } : {}),
+    standalone,
   };
   const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, 'keys', start) ?? []).map((e) => e.key) : [];
   checkReferences(agreement, diags, declaredKeys);

@@ -1,6 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { BUILTIN_KEYS, type Agreement, type BaseRef, type Id, type Item, type Key } from './model.js';
+import { BUILTIN_KEYS, type Agreement, type BaseRef, type Id, type IndexRef, type Item, type Key } from './model.js';
 
 /**
  * Rules that need the whole agreement: every id that is referred to exists,
@@ -29,13 +29,17 @@ export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: 
       if (ref.id === item.id) diags.error(ref.at, 'percent-cycle', `item '${item.id}' is a percentage of itself`, 'a percent item takes other items as its base');
       else if (!itemIds.includes(ref.id)) diags.error(ref.at, 'unknown-item', `unknown item '${ref.id}'`, didYouMean(ref.id, itemIds) ?? 'of:, less: and minus: name items of this agreement');
     }
-    if (item.index) checkIndex(a, item, diags);
+    if (item.index) checkIndex(a, item.index, `item '${item.id}'`, diags);
   }
   for (const key of a.keys.values()) {
     if (key.def.kind !== 'blend') continue;
     for (const part of key.def.parts) {
       if (!keyIds.includes(part.key)) diags.error(part.at, 'unknown-key', `unknown key '${part.key}' in blend '${key.id}'`, didYouMean(part.key, keyIds) ?? `use one of: ${keyIds.join(', ')}`);
     }
+  }
+  for (const s of a.standalone.values()) {
+    if (!partyIds.includes(s.party)) diags.error(s.at, 'unknown-party', `unknown party '${s.party}' in standalone:`, didYouMean(s.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
+    if (s.index) checkIndex(a, s.index, `the standalone cost of '${s.party}'`, diags);
   }
   checkKeyCycles(a.keys, diags);
   checkPercentCycles(a.items, diags);
@@ -46,15 +50,14 @@ function percentRefs(item: Item): Extract<BaseRef, { kind: 'item' }>[] {
   return [...item.source.of, ...item.source.deduct].filter((r): r is Extract<BaseRef, { kind: 'item' }> => r.kind === 'item');
 }
 
-function checkIndex(a: Agreement, item: Item, diags: Diagnostics): void {
-  const ref = item.index!;
+function checkIndex(a: Agreement, ref: IndexRef, owner: string, diags: Diagnostics): void {
   const series = a.indices.get(ref.series);
   if (!series) {
     diags.error(ref.at, 'unknown-index', `unknown index series '${ref.series}'`, didYouMean(ref.series, a.indices.keys()) ?? 'declare it under indices:, e.g. indices: { deflator: { 2024: 4.1% } }');
     return;
   }
   if (ref.from > a.year) {
-    diags.error(ref.at, 'index-year', `item '${item.id}' is indexed from ${ref.from}, after the agreement year ${a.year}`, 'from: is the year the amount was stated in');
+    diags.error(ref.at, 'index-year', `${owner} is indexed from ${ref.from}, after the agreement year ${a.year}`, 'from: is the year the amount was stated in');
     return;
   }
   const missing = [];

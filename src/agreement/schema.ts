@@ -118,6 +118,17 @@ export const AGREEMENT_SCHEMA = {
         },
       },
     },
+    standalone: {
+      description: "Per party, what its own IT would cost without the cooperation (for 'scenario --years')",
+      type: 'object',
+      propertyNames: id,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['amount'],
+        properties: { amount, index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } } },
+      },
+    },
   },
   $defs: {
     actualsRef: { type: 'object', additionalProperties: false, required: ['actuals'], properties: { actuals: selector } },

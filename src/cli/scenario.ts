@@ -6,12 +6,15 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { decodeText } from '../inputs/decode.js';
 import { docToMarkdown, docToText } from '../render/doc-text.js';
+import { projectionCsv, projectionDoc, projectionJson } from '../render/projection.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import { ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
 import { scenarioDoc } from '../render/scenario-text.js';
 import { scenarioColumn, type ScenarioColumn } from '../scenario/compare.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { ScenarioRunner } from '../scenario/run.js';
 import { parseSetting, settingText, type SetError, type Setting } from '../scenario/set.js';
+import { notIndexed, parseAssume, parseYears, planYear, projectedYear, type ProjectedYear } from '../scenario/projection.js';
 import { MAX_SWEEP, parseSweep, sweepScenarios, type Sweep } from '../scenario/sweep.js';
 import { computeOrFail, emit, type CommonOptions } from './common.js';
 import { lineLookup } from './excerpts.js';
@@ -24,6 +27,8 @@ export interface ScenarioOptions extends CommonOptions {
   sweep: string[];
   scenarios?: string;
   name?: string;
+  years?: string;
+  assume: string[];
 }
 
 const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
@@ -42,6 +47,11 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions): Promi
   });
   const count = sweeps.reduce((n, s) => n * s.values.length, 1);
   if (count > MAX_SWEEP) usage(`the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`, 'use larger steps or fewer sweeps');
+  if (opts.years !== undefined) {
+    if (opts.scenarios || sweeps.length) usage('--years cannot be combined with --scenarios or --sweep', 'project one agreement over years; --set changes apply to every year');
+    return projectionCommand(arg, opts, fixed);
+  }
+  if (opts.assume.length) usage('--assume is for --years projections', 'e.g. --years 2025..2029 --assume deflator=3%');
   const file = opts.scenarios ? await scenarioFile(opts.scenarios, opts) : null;
   if (!file && fixed.length === 0 && sweeps.length === 0) usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
 
@@ -74,6 +84,58 @@ function output(baseline: AllocationReport, opts: ScenarioOptions): { add(c: Sce
       return opts.format === 'md' ? docToMarkdown(doc) : docToText(doc, makeStyle(opts.color, process.stdout).bold);
     },
   };
+}
+
+/**
+ * `--years FROM..TO`: the agreement rolled forward a year at a time — the
+ * year set, index changes taken from the agreement or `--assume` — each year
+ * computed by the same runner as any scenario.
+ */
+async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: readonly Setting[]): Promise<void> {
+  const years = parseYears(opts.years!);
+  if ('error' in years) usage(years.error, years.hint);
+  const assumptions = opts.assume.map((t) => {
+    const x = parseAssume(t);
+    return 'error' in x ? usage(x.error, x.hint) : x;
+  });
+  const { report: baseline, loaded } = await computeOrFail(arg, opts, allocation);
+  const a = baseline.agreement;
+  for (const x of assumptions) {
+    if (!a.indices.has(x.series)) usage(`--assume names index series '${x.series}', which the agreement does not declare`, didYouMean(x.series, a.indices.keys()) ?? `declared series: ${[...a.indices.keys()].join(', ') || 'none'}`);
+  }
+  const runner = new ScenarioRunner(loaded.texts.get(loaded.file)!, loaded.file, (p) => path.join(path.dirname(loaded.file), p), (agreement) => allocation({ ...loaded.inputs!, agreement }));
+  await refuseBadPaths([{ name: 'projection', settings: fixed }], runner, fixed, opts);
+  const plans = [];
+  for (let y = years.from; y <= years.to; y++) plans.push(planYear(a, y, assumptions));
+  const missing = new Map<string, Set<number>>();
+  for (const plan of plans) for (const [series, ys] of plan.missing) missing.set(series, new Set([...(missing.get(series) ?? []), ...ys]));
+  if (missing.size) {
+    const diags: Diagnostic[] = [...missing].map(([series, ys]) => {
+      const list = [...ys].sort();
+      return { ...a.indices.get(series)!.at, severity: 'error', code: 'index-year-missing', message: `index series '${series}' has no change for ${list.join(', ')}, which the projection needs`, hint: `add ${list[0]}: <change> under indices: ${series}:, or assume one: --assume ${series}=<change> (or --assume ${series}.${list[0]}=<change>)` };
+    });
+    process.stderr.write(renderDiagnostics(diags, await lineLookup(diags, loaded), makeStyle(opts.color, process.stderr)));
+    throw new ExitError(1, 'nothing was projected: index changes are missing', 'declare them in the agreement or give --assume');
+  }
+  const projected: ProjectedYear[] = [];
+  for (const plan of plans) {
+    const scenario = { name: String(plan.year), settings: [...fixed, ...plan.settings] };
+    const outcome = runner.run(scenario.settings);
+    if (outcome.kind === 'ok') projected.push(projectedYear(outcome.result));
+    else if (outcome.kind === 'invalid') await invalid(scenario, outcome.text, outcome.diagnostics, loaded, opts);
+    else throw new Error(`internal: the projection of ${plan.year} names a value that does not exist`);
+  }
+  const projection = { agreement: a, years: projected, assumed: plans.flatMap((p) => p.assumed).filter((x, i, all) => all.findIndex((y) => y.series === x.series && y.year === x.year) === i), notIndexed: notIndexed(a) };
+  const doc = () => projectionDoc(projection, opts.locale);
+  const text =
+    opts.format === 'json'
+      ? JSON.stringify(projectionJson(projection), null, 2) + '\n'
+      : opts.format === 'csv'
+        ? projectionCsv(projection, opts.locale)
+        : opts.format === 'md'
+          ? docToMarkdown(doc())
+          : docToText(doc(), makeStyle(opts.color, process.stdout).bold);
+  await emit(text, opts);
 }
 
 function usage(message: string, hint: string): never {

@@ -4,6 +4,7 @@ import { Ratio } from '../money/ratio.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
 import type { ComputeContext } from './context.js';
 import { checkWithinSteps } from '../agreement/steps.js';
+import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
 import type { BasisStep } from './report.js';
 import { describeSelector, selectRows } from './select.js';
@@ -87,20 +88,13 @@ export class Bases {
       steps.push({ step: 'vat', text: 'amount includes 25 % VAT: × 1/1.25', amount });
     }
     if (item.index) {
-      const series = this.ctx.agreement.indices.get(item.index.series)!;
-      let factor = Ratio.ONE;
-      const parts: string[] = [];
-      for (let y = item.index.from + 1; y <= this.ctx.agreement.year; y++) {
-        const change = series.changes.get(y)!;
-        factor = factor.times(Ratio.ONE.plus(change));
-        parts.push(`${y}: ${change.times(Ratio.of(100n)).toDecimalString(6)} %`);
-      }
+      const { factor, text } = indexFactor(this.ctx.agreement, item.index);
       amount = roundToUnit(amount.times(factor), item.rounding.unit);
       if (own.size) {
         for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), item.rounding.unit) });
         amount = Money.sum([...own.values()].map((o) => o.amount));
       }
-      steps.push({ step: 'index', text: `indexed by ${series.id} from ${item.index.from}${parts.length ? ` (${parts.join(', ')})` : ''}: × ${factor.toDecimalString()}, rounded to ${item.rounding.unit.toPlain()}`, amount });
+      steps.push({ step: 'index', text: `${text}, rounded to ${item.rounding.unit.toPlain()}`, amount });
     }
     // Money on reports and invoices has two decimals: a finer basis (a unit
     // price in fractions of an øre, VAT taken off an odd øre) is rounded to øre

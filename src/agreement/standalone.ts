@@ -1,0 +1,35 @@
+import type { SourcePos } from '../diagnostics/diagnostic.js';
+import { readIndexRef } from './items.js';
+import type { Id, Standalone } from './model.js';
+import type { YamlReader, YNode } from './yaml-nodes.js';
+
+/**
+ * `standalone:` — what each party would pay for its own IT without the
+ * cooperation, optionally indexed like an item:
+ *
+ *     standalone:
+ *       melhus: { amount: 8580000, index: { series: alene, from: 2009 } }
+ *
+ * Not allocated and not invoiced: `scenario --years` sets it against the
+ * party's share of the cooperation, year by year ("cooperate or go alone").
+ */
+export function readStandalone(r: YamlReader, node: YNode, at: SourcePos): Map<Id, Standalone> {
+  const out = new Map<Id, Standalone>();
+  for (const e of node === null ? [] : (r.map(node, 'standalone', at) ?? [])) {
+    const party = r.slug(e.key, 'party id', e.at);
+    const fields = r.map(e.value, `standalone cost of '${e.key}'`, e.valueAt);
+    if (!fields || party === null) continue;
+    const where = `the standalone cost of '${party}'`;
+    r.onlyFields(fields, ['amount', 'index'], where);
+    const amountEntry = fields.find((f) => f.key === 'amount');
+    if (!amountEntry) {
+      r.diags.error(e.at, 'missing-field', `${where} has no amount`, `write ${party}: { amount: <kroner a year> }`);
+      continue;
+    }
+    const amount = r.money(amountEntry.value, `amount of ${where}`, amountEntry.valueAt);
+    const indexEntry = fields.find((f) => f.key === 'index');
+    const index = indexEntry ? readIndexRef(r, indexEntry, where) : undefined;
+    if (amount && index !== null) out.set(party, { party, amount, at: e.at, ...(index ? { index } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+import type { Agreement, Id, IndexRef } from '../agreement/model.js';
+import type { AllocationReport } from '../compute/report.js';
+import { standaloneCost } from '../compute/standalone.js';
+import { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import type { Setting } from './set.js';
+
+/** `--assume deflator=3%` (every year the series lacks) or `--assume deflator.2027=3%` (that year only). */
+export interface Assumption {
+  readonly series: Id;
+  readonly year?: number;
+  readonly change: string;
+}
+
+export function parseAssume(text: string): Assumption | { error: string; hint: string } {
+  const m = /^([a-z][a-z0-9_-]*)(?:\.(\d{4}))?=(.+)$/.exec(text.trim());
+  const hint = 'write SERIES=CHANGE or SERIES.YEAR=CHANGE, e.g. --assume deflator=3% or --assume deflator.2027=2.5%';
+  if (!m || Ratio.parse(m[3]!.trim()) === null) return { error: `--assume '${text}' is not SERIES=CHANGE`, hint };
+  return { series: m[1]!, change: m[3]!.trim(), ...(m[2] ? { year: Number(m[2]) } : {}) };
+}
+
+export function parseYears(text: string): { from: number; to: number } | { error: string; hint: string } {
+  const m = /^(\d{4})\.\.(\d{4})$/.exec(text.trim());
+  const hint = 'write FROM..TO, e.g. --years 2025..2029';
+  if (!m) return { error: `--years '${text}' is not FROM..TO`, hint };
+  const [from, to] = [Number(m[1]), Number(m[2])];
+  return to < from ? { error: `--years '${text}': ${to} is before ${from}`, hint } : { from, to };
+}
+
+/** An index change used in a year that the agreement does not declare, taken from `--assume`. */
+export interface Assumed {
+  readonly series: Id;
+  readonly year: number;
+  readonly change: string;
+}
+
+export interface YearPlan {
+  readonly year: number;
+  /** `year=Y` and one `indices.S.Y=CHANGE` per assumed change. */
+  readonly settings: readonly Setting[];
+  readonly assumed: readonly Assumed[];
+  /** Years a series lacks with nothing assumed for them: the projection cannot run. */
+  readonly missing: ReadonlyMap<Id, readonly number[]>;
+}
+
+/**
+ * What makes the agreement of year Y: the year itself, and every index
+ * change that items and standalone costs need up to Y — declared in the
+ * agreement, else assumed on the command line, else missing.
+ */
+export function planYear(a: Agreement, year: number, assumptions: readonly Assumption[]): YearPlan {
+  const refs: IndexRef[] = [...a.items.flatMap((i) => (i.index ? [i.index] : [])), ...[...a.standalone.values()].flatMap((s) => (s.index ? [s.index] : []))];
+  const needed = new Map<Id, Set<number>>();
+  for (const ref of refs) {
+    const years = needed.get(ref.series) ?? new Set<number>();
+    for (let y = ref.from + 1; y <= year; y++) years.add(y);
+    needed.set(ref.series, years);
+  }
+  const assumed: Assumed[] = [];
+  const missing = new Map<Id, number[]>();
+  for (const [series, years] of needed) {
+    const declared = a.indices.get(series)?.changes;
+    for (const y of [...years].sort()) {
+      if (!declared || declared.has(y)) continue;
+      const given = assumptions.find((x) => x.series === series && x.year === y) ?? assumptions.find((x) => x.series === series && x.year === undefined);
+      if (given) assumed.push({ series, year: y, change: given.change });
+      else missing.set(series, [...(missing.get(series) ?? []), y]);
+    }
+  }
+  const settings: Setting[] = [{ path: 'year', value: String(year) }, ...assumed.map((x) => ({ path: `indices.${x.series}.${x.year}`, value: x.change }))];
+  return { year, settings, assumed, missing };
+}
+
+export interface ProjectedParty {
+  readonly id: Id;
+  readonly name: string;
+  /** Its charge from the cooperation that year. */
+  readonly charged: Money;
+  /** Its standalone cost that year; null when the agreement gives none. */
+  readonly alone: Money | null;
+}
+
+export interface ProjectedYear {
+  readonly year: number;
+  readonly parties: readonly ProjectedParty[];
+  readonly total: Money;
+  /** Σ standalone costs, when every party has one. */
+  readonly totalAlone: Money | null;
+}
+
+export interface Projection {
+  readonly agreement: Agreement;
+  readonly years: readonly ProjectedYear[];
+  readonly assumed: readonly Assumed[];
+  /** Items without `index:`: the same amount (or the same ledger) every year. */
+  readonly notIndexed: readonly Id[];
+}
+
+/** One year of the projection from that year's allocation. */
+export function projectedYear(report: AllocationReport): ProjectedYear {
+  const a = report.agreement;
+  const parties = report.parties.map(({ party, charged }) => {
+    const s = a.standalone.get(party.id);
+    return { id: party.id, name: party.name, charged, alone: s ? standaloneCost(a, s) : null };
+  });
+  const everyone = parties.every((p) => p.alone !== null);
+  return { year: a.year, parties, total: Money.sum(parties.map((p) => p.charged)), totalAlone: everyone ? Money.sum(parties.map((p) => p.alone!)) : null };
+}
+
+export function notIndexed(a: Agreement): Id[] {
+  return a.items.filter((i) => !i.index).map((i) => i.id);
+}
