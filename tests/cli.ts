@@ -15,6 +15,7 @@ export function samkost(args: readonly string[]): Run {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/samkost.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -269,3 +269,26 @@ describe('scenario --years: the agreement rolled forward', () => {
     expect(j.not_indexed).toEqual(['drift']);
   });
 });
+
+describe('long sweeps run on worker threads', () => {
+  const sweep = ['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=10001..12500', '--quiet'];
+  it('give exactly the output of one thread, in CSV and JSON', () => {
+    for (const format of ['csv', 'json']) {
+      const threaded = samkost([...sweep, '--format', format, '--threads', '2']);
+      const single = samkost([...sweep, '--format', format, '--threads', '1']);
+      expect(threaded.code).toBe(0);
+      expect(threaded.stdout.length).toBeGreaterThan(100_000);
+      expect(threaded.stdout).toBe(single.stdout);
+    }
+  });
+  it('report a scenario that fails in a thread as the single thread would', () => {
+    // Servers above the last step (500) fail from 501 on: scenario 501 − 395 + 1 = 107 of 2 106, in the first thread's half.
+    const args = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..2500', '--format', 'csv'];
+    const threaded = samkost([...args, '--threads', '2']);
+    const single = samkost([...args, '--threads', '1']);
+    expect(threaded.code).toBe(1);
+    expect(threaded.stdout).toBe('');
+    expect(threaded.stderr).toContain("scenario 'items.soc.price.quantity=501' makes the agreement invalid");
+    expect(threaded.stderr).toBe(single.stderr);
+  });
+});

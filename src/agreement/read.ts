@@ -4,7 +4,7 @@ import { Money } from '../money/money.js';
 import type { Rounding } from '../money/rounding.js';
 import { readItems } from './items.js';
 import { readKeys } from './keys.js';
-import type { Agreement } from './model.js';
+import type { Agreement, Id, Key } from './model.js';
 import { readParties } from './parties.js';
 import { readStandalone } from './standalone.js';
 import { checkReferences } from './references.js';
@@ -24,10 +24,26 @@ export interface ReadResult {
 }
 
 /**
+ * A valid agreement read from the same tree before, and the top-level
+ * sections changed since: the others (and those that depend only on them)
+ * are taken from it instead of being read again. A scenario sweep changes one
+ * value thousands of times; the sections it does not touch read the same.
+ */
+/** In {@link Reuse.changed}: a party was added or replaced, not just a field of one changed (keys and drivers check party ids). */
+export const PARTY_IDS = 'parties (ids)';
+
+export interface Reuse {
+  readonly agreement: Agreement;
+  readonly changed: ReadonlySet<string>;
+}
+
+/**
  * Reads and validates one agreement. Pure: `resolve` turns a path written in
  * the file into one the caller can open (relative to the agreement's folder).
  */
-export function readAgreement(text: string | ParsedYaml, file: string, resolve: (path: string) => string = (p) => p): ReadResult {
+export function readAgreement(text: string | ParsedYaml, file: string, resolve: (path: string) => string = (p) => p, reuse?: Reuse): ReadResult {
+  // A section is read again when it, or a section its reader takes as input, changed.
+  const section = <T>(names: readonly string[], old: (a: Agreement) => T, read: () => T): T => (reuse && !names.some((n) => reuse.changed.has(n)) ? old(reuse.agreement) : read());
   const diags = new Diagnostics();
   const r = new YamlReader(file, text, diags);
   const start: SourcePos = { file, line: 1, col: 1 };
@@ -57,24 +73,24 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const host = hostEntry ? r.id(hostEntry.value, 'host', hostEntry.valueAt) : null;
 
   const roundingEntry = f('rounding');
-  const rounding = roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING;
-  const parties = f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : [];
+  const rounding = section(['rounding'], (a) => a.rounding, () => (roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING));
+  const parties = section(['parties'], (a) => a.parties, () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : []));
   // Without readable parties every reference would be reported as unknown: fix the shape first.
   if (f('parties') && !isMap(f('parties')!.value)) return { agreement: null, diagnostics: diags.sorted() };
   const partyIds = new Set(parties.map((p) => p.id));
-  const keys = f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map();
-  const items = f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : [];
+  const keys = section(['keys', PARTY_IDS], (a) => a.keys, () => (f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map<Id, Key>()));
+  const items = section(['items', 'rounding'], (a) => a.items, () => (f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : []));
   const at = (name: string) => f(name)?.valueAt ?? start;
-  const indices = readIndices(r, f('indices')?.value ?? null, at('indices'));
-  const drivers = readInlineDrivers(r, f('drivers')?.value ?? null, at('drivers'));
+  const indices = section(['indices'], (a) => a.indices, () => readIndices(r, f('indices')?.value ?? null, at('indices')));
+  const drivers = section(['drivers', PARTY_IDS], (a) => a.drivers, () => readInlineDrivers(r, f('drivers')?.value ?? null, at('drivers')));
   for (const [driver, values] of drivers) {
     for (const [party, v] of values) if (!partyIds.has(party)) diags.error(v.at, 'unknown-party', `unknown party '${party}' in driver '${driver}'`, `declared parties: ${[...partyIds].join(', ')}`);
   }
-  const ignore = readIgnore(r, f('ignore')?.value ?? null, at('ignore'));
-  const inputs = readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve);
-  const budget = readBudget(r, f('budget')?.value ?? null, at('budget'));
-  const standalone = readStandalone(r, f('standalone')?.value ?? null, at('standalone'));
-  const settlement = f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined;
+  const ignore = section(['ignore'], (a) => a.ignore, () => readIgnore(r, f('ignore')?.value ?? null, at('ignore')));
+  const inputs = section(['inputs'], (a) => a.inputs, () => readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve));
+  const budget = section(['budget'], (a) => a.budget, () => readBudget(r, f('budget')?.value ?? null, at('budget')));
+  const standalone = section(['standalone'], (a) => a.standalone, () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
+  const settlement = section(['settlement'], (a) => a.settlement, () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined));
 
   if (title === null || year === null || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };
   const agreement: Agreement = {

@@ -122,6 +122,7 @@ function buildProgram(): Command {
     .option('--scenarios <file>', 'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]')
     .option('--sweep <path=from..to[:step]>', 'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--name <name>', "the --set scenario's name in the output (default: its settings)")
+    .option('--threads <n>', 'threads for a long sweep written as csv or json (default: one per core; 1: none)')
     .option('--years <from..to>', 'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them')
     .option('--assume <series=change>', 'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (arg: string, opts: ScenarioOptions) => scenarioCommand(arg, opts));

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SweepJob, SweepResult } from './sweep-worker.js';
 import { allocation } from '../commands/compute.js';
 import type { AllocationReport } from '../compute/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -29,6 +32,7 @@ export interface ScenarioOptions extends CommonOptions {
   name?: string;
   years?: string;
   assume: string[];
+  threads?: string;
 }
 
 const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
@@ -45,6 +49,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions): Promi
     const s = parseSweep(t);
     return 'error' in s ? usage(s.error, s.hint) : s;
   });
+  if (opts.threads !== undefined && !/^[1-9]\d?$/.test(opts.threads)) usage(`--threads '${opts.threads}' is not a number of threads`, 'give 1 to 99; 1 runs every scenario in the main thread');
   const count = sweeps.reduce((n, s) => n * s.values.length, 1);
   if (count > MAX_SWEEP) usage(`the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`, 'use larger steps or fewer sweeps');
   if (opts.years !== undefined) {
@@ -62,18 +67,55 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions): Promi
 
   const out = output(baseline, opts);
   out.add(scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }));
-  for (const s of scenarios) {
+  const failed = await inParallel(arg, opts, scenarios, out);
+  // Here: every scenario, none (the threads ran them all), or the one a thread found failing, to report it.
+  const here = failed === null ? scenarios : failed < 0 ? [] : scenarios.slice(failed, failed + 1);
+  for (const s of here) {
     const outcome = runner.run(s.settings);
-    if (outcome.kind === 'ok') out.add(scenarioColumn(baseline, { name: s.name, settings: s.settings.map(settingText), report: outcome.result }));
-    else if (outcome.kind === 'invalid') await invalid(s, outcome.text, outcome.diagnostics, loaded, opts);
-    else throw new Error(`internal: scenario '${s.name}' names a value that was checked to exist`);
+    if (outcome.kind === 'invalid') await invalid(s, outcome.text, outcome.diagnostics, loaded, opts);
+    if (outcome.kind !== 'ok' || failed !== null) throw new Error(`internal: scenario '${s.name}' failed in a thread but not here, or names a value that was checked to exist`);
+    out.add(scenarioColumn(baseline, { name: s.name, settings: s.settings.map(settingText), report: outcome.result }));
   }
   const text = out.text();
   await emit(text, opts);
 }
 
+/** Below this many scenarios, starting threads costs more than it saves. */
+const PARALLEL_FROM = 2000;
+
+/**
+ * A long sweep written as CSV or JSON is split over worker threads, one per
+ * core: each loads the same agreement and inputs, runs its share in order
+ * and returns text. Returns null when the scenarios are still to run here
+ * (few, or a table), the position of the first scenario that failed (run
+ * again here to report it), or -1 when every scenario's text was added.
+ */
+async function inParallel(arg: string, opts: ScenarioOptions, scenarios: readonly Scenario[], out: { addPart?(part: string): void }): Promise<number | null> {
+  const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
+  if (scenarios.length < PARALLEL_FROM || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
+  const size = Math.ceil(scenarios.length / threads);
+  const overrides = { ...(opts.actuals ? { actuals: opts.actuals } : {}), ...(opts.drivers ? { drivers: opts.drivers } : {}), ...(opts.budget ? { budget: opts.budget } : {}), ...(opts.payments ? { payments: opts.payments } : {}) };
+  const jobs = Array.from({ length: threads }, (_, t) => scenarios.slice(t * size, (t + 1) * size));
+  const results = await Promise.all(
+    jobs.map(
+      (chunk) =>
+        new Promise<SweepResult>((resolve, reject) => {
+          const job: SweepJob = { arg, overrides, scenarios: chunk, format: opts.format as 'csv' | 'json', locale: opts.locale };
+          const worker = new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: job });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  for (const [t, r] of results.entries()) {
+    if (r.kind === 'failed') return t * size + r.index;
+    for (const part of r.parts) out.addPart(part);
+  }
+  return -1;
+}
+
 /** Where each scenario's column goes as it is computed: CSV and JSON keep text only, so a long sweep holds no reports. */
-function output(baseline: AllocationReport, opts: ScenarioOptions): { add(c: ScenarioColumn): void; text(): string } {
+function output(baseline: AllocationReport, opts: ScenarioOptions): { add(c: ScenarioColumn): void; addPart?(part: string): void; text(): string } {
   if (opts.format === 'csv') return new ScenarioCsvWriter(opts.locale);
   if (opts.format === 'json') return new ScenarioJsonWriter(baseline);
   const columns: ScenarioColumn[] = [];

@@ -112,8 +112,10 @@ export class Money {
 
   /** The exact value as a fraction, for products with shares. */
   toRatio(): Ratio {
-    return Ratio.of(this.units, 10n ** BigInt(this.scale));
+    // Kept: the same amount meets many shares (a basis split 50 ways), and a Money never changes.
+    return (this.ratio ??= Ratio.of(this.units, 10n ** BigInt(this.scale)));
   }
+  private ratio?: Ratio;
 
   /** Exact product with a share: not money until it is rounded. */
   times(r: Ratio): Ratio {

@@ -114,8 +114,10 @@ export class Ratio {
    * (`0.4587`, `0.5`, `1`).
    */
   toDecimalString(maxPlaces = 12): string {
-    const scale = 10n ** BigInt(maxPlaces);
-    const scaled = this.times(Ratio.of(scale)).roundHalfAwayFromZero();
+    // round(num × 10^places / den), halves away from zero, in integers: no fraction to reduce.
+    const a = (this.num < 0n ? -this.num : this.num) * 10n ** BigInt(maxPlaces);
+    const rounded = (2n * a + this.den) / (2n * this.den);
+    const scaled = this.num < 0n ? -rounded : rounded;
     const neg = scaled < 0n;
     const digits = (neg ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
     const int = digits.slice(0, digits.length - maxPlaces);

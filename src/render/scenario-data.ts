@@ -38,8 +38,17 @@ export class ScenarioJsonWriter {
 
   constructor(private readonly baseline: AllocationReport) {}
 
+  /** A scenario's text on its own, so it can be rendered elsewhere (a worker thread) and added with {@link addPart}. */
+  static part(column: ScenarioColumn): string {
+    return JSON.stringify(scenarioJsonColumn(column), null, 2).replace(/\n/g, '\n    ');
+  }
+
   add(column: ScenarioColumn): void {
-    this.parts.push(JSON.stringify(scenarioJsonColumn(column), null, 2).replace(/\n/g, '\n    '));
+    this.parts.push(ScenarioJsonWriter.part(column));
+  }
+
+  addPart(part: string): void {
+    this.parts.push(part);
   }
 
   text(): string {
@@ -74,8 +83,16 @@ export class ScenarioCsvWriter {
     this.parts = [toCsv(scenarioCsvHeader(locale), [], CSV_NUMERIC, locale)];
   }
 
+  static part(column: ScenarioColumn, locale: Locale): string {
+    return csvRows(scenarioCsvRows(column, locale), CSV_NUMERIC, locale);
+  }
+
   add(column: ScenarioColumn): void {
-    this.parts.push(csvRows(scenarioCsvRows(column, this.locale), CSV_NUMERIC, this.locale));
+    this.parts.push(ScenarioCsvWriter.part(column, this.locale));
+  }
+
+  addPart(part: string): void {
+    this.parts.push(part);
   }
 
   text(): string {

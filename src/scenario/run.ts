@@ -1,6 +1,6 @@
 import { isSeq, Pair, parseDocument, Scalar, type Node } from 'yaml';
 import type { Agreement } from '../agreement/model.js';
-import { readAgreement } from '../agreement/read.js';
+import { PARTY_IDS, readAgreement } from '../agreement/read.js';
 import { parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applySettings, locate, yamlValue, type SetError, type Setting } from './set.js';
@@ -24,6 +24,8 @@ export type Evaluate<R> = (agreement: Agreement) => { readonly report: R | null;
  */
 export class ScenarioRunner<R> {
   private readonly parsed: ParsedYaml;
+  /** The agreement as written, whose unchanged sections each scenario reuses. */
+  private readonly baseline: Agreement | null;
 
   constructor(
     private readonly text: string,
@@ -32,6 +34,7 @@ export class ScenarioRunner<R> {
     private readonly evaluate: Evaluate<R>,
   ) {
     this.parsed = parseYaml(text);
+    this.baseline = readAgreement(this.parsed, file, resolve).agreement;
   }
 
   /** The settings that name nothing in the agreement. */
@@ -68,7 +71,11 @@ export class ScenarioRunner<R> {
           }
         }
       }
-      const read = readAgreement(this.parsed, this.file, this.resolve);
+      const changed = new Set(settings.flatMap((s) => {
+        const parts = s.path.split('.');
+        return parts[0] === 'parties' && parts.length < 3 ? [parts[0], PARTY_IDS] : [parts[0]!];
+      }));
+      const read = readAgreement(this.parsed, this.file, this.resolve, this.baseline ? { agreement: this.baseline, changed } : undefined);
       const done = read.agreement ? this.evaluate(read.agreement) : null;
       if (done?.report) return { kind: 'ok', result: done.report };
     } finally {
