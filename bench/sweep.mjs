@@ -9,7 +9,7 @@
 // driver keys) and a ledger-backed one (bench/generate.mjs, 2 000 ledger rows
 // summed into ~530 entries, one direct cost per party).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
@@ -56,7 +56,7 @@ function time(dir, sweep) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/samkost.js'), 'scenario', dir, '--sweep', sweep, '--format', 'csv', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/samkost.js'), 'scenario', dir, '--sweep', sweep, '--format', 'csv', '--quiet'], { encoding: 'utf8', stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
     if (r.status !== 0) throw new Error(r.stderr);
     times.push(Number(process.hrtime.bigint() - t) / 1e9);
   }

@@ -126,7 +126,22 @@ export class Ratio {
   }
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
+  // Below 2^53 every integer is exact as a double and % on doubles is exact, so
+  // Euclid runs on plain numbers — the common case (populations, shares in
+  // hundredths), many times faster than bigint division. An integer, never an amount.
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return x === 0 ? 1n : BigInt(x);
+  }
   while (b !== 0n) {
     const r = a % b;
     a = b;
