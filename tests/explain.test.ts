@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, samkost } from './cli.js';
@@ -57,5 +57,16 @@ describe('explain on the command line', () => {
     const run = samkost(['explain', 'fixtures/harstad-ibestad', '--party', 'ibestad', '--item', 'variabel']);
     expect(run.stdout).toContain('fixtures/harstad-ibestad/actuals.csv:2  lonn 10100  7 450 000,00');
     expect(run.stdout).not.toContain('klientutstyr');
+  });
+});
+
+describe('explain in Norwegian', () => {
+  it('words every basis step in Norwegian (no English step text in any fixture)', () => {
+    for (const f of readdirSync(path.join(ROOT, 'fixtures'))) {
+      for (const file of readdirSync(path.join(ROOT, 'fixtures', f, 'expected')).filter((x) => /^explain\..*\.txt$/.test(x) && !x.includes('.en.'))) {
+        const text = readFileSync(path.join(ROOT, 'fixtures', f, 'expected', file), 'utf8');
+        expect(text, `${f}/${file}`).not.toMatch(/written in the agreement|actuals rows?|indexed by|falls in the|rounded to|summed over|priced on|includes 25 % VAT|graduated/);
+      }
+    }
   });
 });

@@ -7,7 +7,7 @@ import { checkWithinSteps } from '../agreement/steps.js';
 import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
 import type { BasisStep } from './report.js';
-import { describeSelector, selectRows } from './select.js';
+import { selectRows } from './select.js';
 
 export interface Basis {
   readonly basis: Money;
@@ -49,14 +49,14 @@ export class Bases {
     switch (src.kind) {
       case 'amount':
         amount = src.amount;
-        steps.push({ step: 'amount', text: 'amount written in the agreement', amount });
+        steps.push({ step: 'amount', detail: { kind: 'amount' }, amount });
         break;
       case 'actuals': {
         const rows = selectRows(this.ctx.actuals, src.selector);
         amount = Money.sum(rows.map((r) => r.amount));
         for (const r of rows) if (r.party !== undefined) direct.set(r.party, (direct.get(r.party) ?? Money.ZERO).plus(r.amount));
         const n = rows.reduce((k, r) => k + r.rows, 0);
-        steps.push({ step: 'actuals', text: `${n} actuals row${n === 1 ? '' : 's'} with ${describeSelector(src.selector)}`, amount, rows });
+        steps.push({ step: 'actuals', detail: { kind: 'actuals', rows: n, selector: src.selector }, amount, rows });
         break;
       }
       case 'price': {
@@ -72,12 +72,8 @@ export class Bases {
         const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? selectRows(this.ctx.actuals, ref.selector) : []));
         const exact = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()).times(src.percent) : of.times(src.percent).minus(deduct.toRatio());
         amount = exact.isFiniteDecimal() ? Money.fromFinite(exact) : roundToUnit(exact, ORE);
-        const pct = src.percent.times(Ratio.of(100n)).toDecimalString(6);
-        const text =
-          src.reading === 'less'
-            ? `${pct} % × (${of.toPlain()} − ${deduct.toPlain()})`
-            : `${pct} % × ${of.toPlain()} − ${deduct.toPlain()}`;
-        steps.push({ step: 'percent', text: exact.isFiniteDecimal() ? text : `${text}, rounded to øre`, amount, ...(rows.length ? { rows } : {}) });
+        const detail = { kind: 'percent', percent: src.percent, reading: src.reading, of, deduct, roundedToOre: !exact.isFiniteDecimal() } as const;
+        steps.push({ step: 'percent', detail, amount, ...(rows.length ? { rows } : {}) });
         break;
       }
     }
@@ -85,16 +81,16 @@ export class Bases {
       amount = Money.fromFinite(amount.times(VAT_FACTOR));
       for (const [p, m] of direct) direct.set(p, Money.fromFinite(m.times(VAT_FACTOR)));
       for (const [p, o] of own) own.set(p, { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
-      steps.push({ step: 'vat', text: 'amount includes 25 % VAT: × 1/1.25', amount });
+      steps.push({ step: 'vat', detail: { kind: 'vat' }, amount });
     }
     if (item.index) {
-      const { factor, text } = indexFactor(this.ctx.agreement, item.index);
+      const { factor, changes } = indexFactor(this.ctx.agreement, item.index);
       amount = roundToUnit(amount.times(factor), item.rounding.unit);
       if (own.size) {
         for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), item.rounding.unit) });
         amount = Money.sum([...own.values()].map((o) => o.amount));
       }
-      steps.push({ step: 'index', text: `${text}, rounded to ${item.rounding.unit.toPlain()}`, amount });
+      steps.push({ step: 'index', detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit: item.rounding.unit }, amount });
     }
     // Money on reports and invoices has two decimals: a finer basis (a unit
     // price in fractions of an øre, VAT taken off an odd øre) is rounded to øre
@@ -104,7 +100,7 @@ export class Bases {
       for (const [p, m] of direct) direct.set(p, roundToUnit(m.toRatio(), ORE));
       for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.toRatio(), ORE) });
       if (own.size) amount = Money.sum([...own.values()].map((o) => o.amount));
-      steps.push({ step: 'round', text: 'rounded to øre', amount });
+      steps.push({ step: 'round', detail: { kind: 'round' }, amount });
     }
     return { basis: amount, direct, own, steps };
   }
@@ -118,7 +114,7 @@ export class Bases {
     if (q.kind === 'fixed') {
       const r = priceOf(price, q.value);
       if ('aboveLastStep' in r) return null; // reported by the reader
-      steps.push({ step: 'price', text: r.text, amount: r.amount });
+      steps.push({ step: 'price', detail: { kind: 'price', price: r.detail }, amount: r.amount });
       return r.amount;
     }
     const values = this.ctx.drivers.get(q.driver);
@@ -141,14 +137,14 @@ export class Bases {
       }
       if (!ok) return null;
       const total = Money.sum([...own.values()].map((o) => o.amount));
-      steps.push({ step: 'price', text: `each party priced on its own ${q.driver}`, amount: total });
+      steps.push({ step: 'price', detail: { kind: 'own-price', driver: q.driver }, amount: total });
       return total;
     }
     const total = [...values!.values()].reduce((a, v) => a.plus(v.value), Ratio.ZERO);
     if (!within(total)) return null;
     const r = priceOf(price, total);
     if ('aboveLastStep' in r) return null;
-    steps.push({ step: 'price', text: `${q.driver} summed over the parties; ${r.text}`, amount: r.amount });
+    steps.push({ step: 'price', detail: { kind: 'price', price: r.detail, summed: q.driver }, amount: r.amount });
     return r.amount;
   }
 

@@ -6,14 +6,14 @@ import { Ratio } from '../money/ratio.js';
  * agreement year, and the changes used, for the explanation. The reader has
  * checked that the series has every year.
  */
-export function indexFactor(a: Agreement, ref: IndexRef): { readonly factor: Ratio; readonly text: string } {
+export function indexFactor(a: Agreement, ref: IndexRef): { readonly factor: Ratio; readonly changes: readonly { readonly year: number; readonly change: Ratio }[] } {
   const series = a.indices.get(ref.series)!;
   let factor = Ratio.ONE;
-  const parts: string[] = [];
+  const changes: { year: number; change: Ratio }[] = [];
   for (let y = ref.from + 1; y <= a.year; y++) {
     const change = series.changes.get(y)!;
     factor = factor.times(Ratio.ONE.plus(change));
-    parts.push(`${y}: ${change.times(Ratio.of(100n)).toDecimalString(6)} %`);
+    changes.push({ year: y, change });
   }
-  return { factor, text: `indexed by ${series.id} from ${ref.from}${parts.length ? ` (${parts.join(', ')})` : ''}: × ${factor.toDecimalString()}` };
+  return { factor, changes };
 }

@@ -1,4 +1,4 @@
-import type { Agreement, Id, IgnoreRule, Item, Party } from '../agreement/model.js';
+import type { Agreement, Id, IgnoreRule, Item, Party, Selector } from '../agreement/model.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import type { ActualsRow } from '../inputs/actuals.js';
@@ -26,9 +26,27 @@ export interface AllocationLine {
 }
 
 /** One step in how an item's basis was reached, for reports and `explain`. */
+/** What a price step did, with the numbers it used; worded per locale by render/basis-steps.ts. */
+export type PriceDetail = { readonly periods: Ratio } & (
+  | { readonly kind: 'unit'; readonly quantity: Ratio; readonly unit: Money }
+  | { readonly kind: 'step' | 'volume'; readonly quantity: Ratio; readonly upTo: Ratio | null; readonly price: Money }
+  | { readonly kind: 'graduated'; readonly bands: readonly { readonly units: Ratio; readonly price: Money }[] }
+);
+
+/** What a basis step did and the numbers it used, so an explanation can say it in the user's language. */
+export type StepDetail =
+  | { readonly kind: 'amount' }
+  | { readonly kind: 'actuals'; readonly rows: number; readonly selector: Selector }
+  | { readonly kind: 'percent'; readonly percent: Ratio; readonly reading: 'less' | 'minus'; readonly of: Money; readonly deduct: Money; readonly roundedToOre: boolean }
+  | { readonly kind: 'vat' }
+  | { readonly kind: 'index'; readonly series: Id; readonly from: number; readonly changes: readonly { readonly year: number; readonly change: Ratio }[]; readonly factor: Ratio; readonly unit: Money }
+  | { readonly kind: 'round' }
+  | { readonly kind: 'price'; readonly price: PriceDetail; readonly summed?: Id }
+  | { readonly kind: 'own-price'; readonly driver: Id };
+
 export interface BasisStep {
   readonly step: 'amount' | 'actuals' | 'price' | 'percent' | 'vat' | 'index' | 'round';
-  readonly text: string;
+  readonly detail: StepDetail;
   readonly amount: Money;
   /** The ledger rows summed in this step, for `explain`. */
   readonly rows?: readonly ActualsRow[];

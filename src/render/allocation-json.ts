@@ -1,3 +1,4 @@
+import { stepText } from './basis-steps.js';
 import type { AllocationLine, AllocationReport, ItemResult } from '../compute/report.js';
 import { describeSelector } from '../compute/select.js';
 import type { Money } from '../money/money.js';
@@ -47,7 +48,7 @@ function itemJson(i: ItemResult): object {
     ...(direct.length ? { direct: Object.fromEntries(direct.map((l) => [l.party, money(l.amount)])) } : {}),
     unallocated: money(i.unallocated),
     rounding: { unit: i.item.rounding.unit.toPlain(), method: i.item.rounding.method },
-    basis_steps: i.steps.map((s) => ({ step: s.step, text: s.text, amount: s.amount.toPlain() })),
+    basis_steps: i.steps.map((s) => ({ step: s.step, text: stepText(s.detail, 'en'), amount: s.amount.toPlain() })),
     lines: i.lines.map(lineJson),
   };
 }

@@ -1,3 +1,4 @@
+import { stepText } from './basis-steps.js';
 import type { Explanation } from '../compute/explain.js';
 import type { KeyDerivation } from '../compute/keys.js';
 import type { Ratio } from '../money/ratio.js';
@@ -34,7 +35,7 @@ export function explanationJson(e: Explanation): object {
       basis: i.basis.toFixed2(),
       basis_steps: i.steps.map((s) => ({
         step: s.step,
-        text: s.text,
+        text: stepText(s.detail, 'en'),
         amount: s.amount.toPlain(),
         ...(s.rows ? { rows: s.rows.map((r) => ({ file: r.at.file, line: r.at.line, category: r.category, ...(r.account ? { account: r.account } : {}), ...(r.party ? { party: r.party } : {}), rows: r.rows, amount: r.amount.toPlain() })) } : {}),
       })),

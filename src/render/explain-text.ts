@@ -1,3 +1,4 @@
+import { stepText } from './basis-steps.js';
 import type { Explanation, ItemExplanation } from '../compute/explain.js';
 import type { KeyDerivation } from '../compute/keys.js';
 import type { AllocationLine } from '../compute/report.js';
@@ -25,7 +26,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   const m = (x: Money) => formatMoney(x, locale);
   const out = [`${i.item.label} (${i.item.id}) · ${kindLabel(i.item.kind, locale)}`, `  ${label('basis', locale)}:`];
   for (const s of i.steps) {
-    out.push(`    ${s.text}: ${m(s.amount)}`);
+    out.push(`    ${stepText(s.detail, locale)}: ${m(s.amount)}`);
     for (const r of s.rows ?? []) out.push(`      ${r.at.file}:${r.at.line}  ${r.category}${r.account ? ` ${r.account}` : ''}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${r.rows} rows, first here)` : ''}  ${m(r.amount)}`);
   }
   out.push(`    = ${m(i.basis)}`);
@@ -35,7 +36,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   }
   for (const l of i.lines) out.push(`  ${lineText(e, i, l, locale)}`);
   const rounding = i.item.rounding;
-  out.push(`  ${label('rounding', locale)}: ${rounding.unit.toPlain()} kr, ${label(rounding.method, locale)}`);
+  out.push(`  ${label('rounding', locale)}: ${locale === 'nb' ? rounding.unit.toPlain().replace('.', ',') : rounding.unit.toPlain()} kr, ${label(rounding.method, locale)}`);
   if (!i.unallocated.isZero()) out.push(`  ${label('itemRemainder', locale)}: ${m(i.unallocated)}`);
   out.push(`  → ${m(i.amount)}`);
   return out;

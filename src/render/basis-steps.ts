@@ -1,0 +1,71 @@
+import { describeSelector } from '../compute/select.js';
+import type { PriceDetail, StepDetail } from '../compute/report.js';
+import type { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import type { Locale } from './locale.js';
+
+/**
+ * A basis step in words, from the numbers the step used. English is also
+ * the JSON's `text`; numbers keep all their decimals (no thousands spaces),
+ * with a decimal comma in Norwegian.
+ */
+export function stepText(d: StepDetail, locale: Locale): string {
+  const nb = locale === 'nb';
+  const num = (r: Ratio, places = 12) => (nb ? r.toDecimalString(places).replace('.', ',') : r.toDecimalString(places));
+  const kr = (m: Money) => (nb ? m.toPlain().replace('.', ',') : m.toPlain());
+  const pct = (r: Ratio) => `${num(r.times(Ratio.of(100n)), 6)} %`;
+  switch (d.kind) {
+    case 'amount':
+      return nb ? 'beløp skrevet i avtalen' : 'amount written in the agreement';
+    case 'actuals':
+      return nb ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${selectorNb(d.selector)}` : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
+    case 'percent': {
+      const text = d.reading === 'less' ? `${pct(d.percent)} × (${kr(d.of)} − ${kr(d.deduct)})` : `${pct(d.percent)} × ${kr(d.of)} − ${kr(d.deduct)}`;
+      return d.roundedToOre ? `${text}, ${nb ? 'rundet til øre' : 'rounded to øre'}` : text;
+    }
+    case 'vat':
+      return nb ? 'beløpet er inkludert 25 % mva.: × 1/1,25' : 'amount includes 25 % VAT: × 1/1.25';
+    case 'index': {
+      const changes = d.changes.length ? ` (${d.changes.map((c) => `${c.year}: ${pct(c.change)}`).join(', ')})` : '';
+      return nb
+        ? `indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, rundet til ${kr(d.unit)}`
+        : `indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, rounded to ${kr(d.unit)}`;
+    }
+    case 'round':
+      return nb ? 'rundet til øre' : 'rounded to øre';
+    case 'own-price':
+      return nb ? `hver kommune prises etter egen ${d.driver}` : `each party priced on its own ${d.driver}`;
+    case 'price': {
+      const price = priceText(d.price, locale);
+      if (!d.summed) return price;
+      return nb ? `${d.summed} summert over kommunene; ${price}` : `${d.summed} summed over the parties; ${price}`;
+    }
+  }
+}
+
+function priceText(p: PriceDetail, locale: Locale): string {
+  const nb = locale === 'nb';
+  const num = (r: Ratio) => (nb ? r.toDecimalString().replace('.', ',') : r.toDecimalString());
+  const kr = (m: Money) => (nb ? m.toPlain().replace('.', ',') : m.toPlain());
+  const per = p.periods.eq(Ratio.ONE) ? '' : ` × ${num(p.periods)} ${nb ? 'måneder' : 'months'}`;
+  switch (p.kind) {
+    case 'unit':
+      return `${num(p.quantity)} × ${kr(p.unit)}${per}`;
+    case 'step':
+    case 'volume': {
+      const bound = p.upTo === null ? (nb ? 'det åpne siste trinnet' : 'open last step') : nb ? `trinnet opp til ${num(p.upTo)}` : `step up to ${num(p.upTo)}`;
+      const price = p.kind === 'step' ? kr(p.price) : `${num(p.quantity)} × ${kr(p.price)}`;
+      return nb ? `${num(p.quantity)} faller i ${bound}: ${price}${per}` : `${num(p.quantity)} falls in the ${bound}: ${price}${per}`;
+    }
+    case 'graduated':
+      return `${nb ? 'trinnvis' : 'graduated'}: ${p.bands.map((b) => `${num(b.units)} × ${kr(b.price)}`).join(' + ') || '0'}${per}`;
+  }
+}
+
+function selectorNb(s: StepDetail & { kind: 'actuals' } extends { selector: infer S } ? S : never): string {
+  const names = { category: 'kategori', account: 'konto', project: 'prosjekt' } as const;
+  return (['category', 'account', 'project'] as const)
+    .filter((k) => s[k])
+    .map((k) => `${names[k]} ${s[k]!.join(', ')}`)
+    .join('; ');
+}
