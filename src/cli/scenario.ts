@@ -87,7 +87,7 @@ const PARALLEL_FROM = 2000;
  * A long sweep written as CSV or JSON is split over worker threads, one per
  * core: each loads the same agreement and inputs, runs its share in order
  * and returns text. Returns null when the scenarios are still to run here
- * (few, or a table), the position of the first scenario that failed (run
+ * (few, a table, or a thread could not start its work), the position of the first scenario that failed (run
  * again here to report it), or -1 when every scenario's text was added.
  */
 async function inParallel(arg: string, opts: ScenarioOptions, scenarios: readonly Scenario[], out: { addPart?(part: string): void }): Promise<number | null> {
@@ -96,6 +96,7 @@ async function inParallel(arg: string, opts: ScenarioOptions, scenarios: readonl
   const size = Math.ceil(scenarios.length / threads);
   const overrides = { ...(opts.actuals ? { actuals: opts.actuals } : {}), ...(opts.drivers ? { drivers: opts.drivers } : {}), ...(opts.budget ? { budget: opts.budget } : {}), ...(opts.payments ? { payments: opts.payments } : {}) };
   const jobs = Array.from({ length: threads }, (_, t) => scenarios.slice(t * size, (t + 1) * size));
+  // A thread that cannot run (it could not load what the main thread loaded) leaves the work to the main thread.
   const results = await Promise.all(
     jobs.map(
       (chunk) =>
@@ -106,7 +107,8 @@ async function inParallel(arg: string, opts: ScenarioOptions, scenarios: readonl
           worker.once('error', reject);
         }),
     ),
-  );
+  ).catch(() => null);
+  if (!results) return null;
   for (const [t, r] of results.entries()) {
     if (r.kind === 'failed') return t * size + r.index;
     for (const part of r.parts) out.addPart(part);
