@@ -48,11 +48,7 @@ export function parseAmount(raw: string, style: NumberStyle): Money | AmountErro
 }
 
 export function scaledToMoney(a: ScaledAmount): Money {
-  const neg = a.units < 0n;
-  const digits = (neg ? -a.units : a.units).toString().padStart(a.scale + 1, '0');
-  const int = digits.slice(0, digits.length - a.scale);
-  const text = `${neg ? '-' : ''}${int}${a.scale ? '.' + digits.slice(digits.length - a.scale) : ''}`;
-  return Money.parse(text)!;
+  return Money.fromUnits(a.units, a.scale);
 }
 
 /**

@@ -53,6 +53,11 @@ export class Money {
     return Money.of((neg ? -n : n) * unit.units, unit.scale);
   }
 
+  /** units × 10^-scale, exactly: how the ledger reader hands over the amounts it summed in integers. */
+  static fromUnits(units: bigint, scale: number): Money {
+    return Money.of(units, scale);
+  }
+
   /** units × 10^-scale. */
   private static of(units: bigint, scale: number): Money {
     while (scale > 0 && units % 10n === 0n) {
