@@ -17,7 +17,23 @@ export interface Party {
   readonly bankAccount?: string;
   /** `joined:` / `left:` — a party that is a member for part of the year takes part in keys for the months it was one. */
   readonly membership?: Membership;
+  /** Postal address, printed on invoices and sent in EHF. */
+  readonly address?: Address;
+  /**
+   * `reference:` — on an invoiced party, the reference it asks invoices to
+   * carry (Deres ref., EHF BuyerReference); on the host, its contact (Vår ref.).
+   */
+  readonly reference?: string;
   readonly at: SourcePos;
+}
+
+/** A Norwegian postal address: street (optional), 4-digit postcode, town. */
+export interface Address {
+  readonly street?: string;
+  readonly postcode: string;
+  readonly city: string;
+  /** ISO 3166 country code; NO unless written. */
+  readonly country: string;
 }
 
 /** First day of the first month of membership; last day of the last month. Either may be absent. */
@@ -174,8 +190,29 @@ export interface AkontoInstalment {
 export interface Settlement {
   readonly akonto: readonly AkontoInstalment[];
   readonly finalDue?: string;
+  readonly finalDueAt?: SourcePos;
   /** Kinds whose balance is not invoiced but offset against next year's contribution (ROR-IKT's investments). */
   readonly carryForward: readonly ItemKind[];
+}
+
+/**
+ * The host's VAT status for this cooperation: `outside-scope` (the default;
+ * EHF category O: municipal cooperation is not a VAT-able sale) or
+ * `standard` (the host is VAT-registered for it: category S, 25 % on top).
+ */
+export type VatStatus = 'outside-scope' | 'standard';
+export const VAT_STATUSES: readonly VatStatus[] = ['outside-scope', 'standard'];
+
+/** `invoicing:` — what the host decides about the invoices it sends. */
+export interface Invoicing {
+  /**
+   * The first number of the host's series for this agreement's invoices:
+   * a-konto instalments and the final settlement are numbered from it, in a
+   * fixed order, so a re-run gives every invoice the same number.
+   */
+  readonly firstNumber?: { readonly value: bigint; readonly at: SourcePos };
+  readonly vat: VatStatus;
+  readonly at: SourcePos;
 }
 
 export interface Agreement {
@@ -197,6 +234,7 @@ export interface Agreement {
   readonly inputs: ReadonlyMap<InputName, InputSpec>;
   readonly budget: ReadonlyMap<string, { readonly amount: Money; readonly at: SourcePos }>;
   readonly settlement?: Settlement;
+  readonly invoicing: Invoicing;
   /** `standalone:` — per party, its cost without the cooperation (for `scenario --years`). */
   readonly standalone: ReadonlyMap<Id, Standalone>;
 }

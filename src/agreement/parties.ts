@@ -3,10 +3,11 @@ import type { Ratio } from '../money/ratio.js';
 import { isValidAccountNumber } from '../norway/account.js';
 import { isValidOrgNumber } from '../norway/orgnr.js';
 import { addDays, endOfMonth } from '../dates/date.js';
-import type { Membership, Party, Population } from './model.js';
+import type { Address, Membership, Party, Population } from './model.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 
-const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left'];
+const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference'];
+const ADDRESS_FIELDS = ['street', 'postcode', 'city', 'country'];
 
 /** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */
 export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] {
@@ -27,7 +28,21 @@ export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] 
     const org = readNumber(r, fields, 'org', id, isValidOrgNumber, 'bad-org', 'organisasjonsnummer', 'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene');
     const bankAccount = readNumber(r, fields, 'bank_account', id, isValidAccountNumber, 'bad-bank-account', 'kontonummer', 'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)');
     const membership = readMembership(r, fields, id, e.at);
-    parties.push({ id, name: name ?? id, at: e.at, ...(population ? { population } : {}), ...(org ? { org } : {}), ...(bankAccount ? { bankAccount } : {}), ...(membership ? { membership } : {}) });
+    const addressEntry = fields.find((f) => f.key === 'address');
+    const address = addressEntry ? readAddress(r, addressEntry.value, id, addressEntry.valueAt) : undefined;
+    const refEntry = fields.find((f) => f.key === 'reference');
+    const reference = refEntry ? r.string(refEntry.value, `reference of party '${id}'`, refEntry.valueAt) : undefined;
+    parties.push({
+      id,
+      name: name ?? id,
+      at: e.at,
+      ...(population ? { population } : {}),
+      ...(org ? { org } : {}),
+      ...(bankAccount ? { bankAccount } : {}),
+      ...(membership ? { membership } : {}),
+      ...(address ? { address } : {}),
+      ...(reference ? { reference } : {}),
+    });
   }
   return parties;
 }
@@ -88,4 +103,33 @@ function readNumber(r: YamlReader, fields: readonly Entry[], field: string, part
   if (valid(text)) return text;
   r.diags.error(entry.valueAt, code, `'${text}' is not a valid ${what}`, hint);
   return undefined;
+}
+
+/** `address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }` — a Norwegian postcode has four digits. */
+function readAddress(r: YamlReader, node: YNode, party: string, at: SourcePos): Address | undefined {
+  const fields = r.map(node, `address of party '${party}'`, at);
+  if (!fields) return undefined;
+  r.onlyFields(fields, ADDRESS_FIELDS, `address of party '${party}'`);
+  const text = (key: string) => {
+    const f = fields.find((x) => x.key === key);
+    return f ? { value: r.string(f.value, `${key} in the address of party '${party}'`, f.valueAt), at: f.valueAt } : undefined;
+  };
+  const street = text('street');
+  const postcode = text('postcode');
+  const city = text('city');
+  const country = text('country');
+  for (const [key, got] of [['postcode', postcode], ['city', city]] as const) {
+    if (!got) r.diags.error(r.pos(node, at), 'missing-field', `the address of party '${party}' has no ${key}`, 'write address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }');
+  }
+  const countryCode = country?.value ?? 'NO';
+  if (country?.value != null && !/^[A-Z]{2}$/.test(country.value)) {
+    r.diags.error(country.at, 'bad-value', `country '${country.value}' of party '${party}' is not a two-letter country code`, 'write the ISO 3166 code, e.g. country: NO (the default)');
+    return undefined;
+  }
+  if (postcode?.value != null && countryCode === 'NO' && !/^\d{4}$/.test(postcode.value)) {
+    r.diags.error(postcode.at, 'bad-value', `postcode '${postcode.value}' of party '${party}' is not four digits`, 'a Norwegian postcode has four digits; quote it to keep a leading zero: postcode: "0150"');
+    return undefined;
+  }
+  if (!postcode?.value || !city?.value || street?.value === null) return undefined;
+  return { postcode: postcode.value, city: city.value, country: countryCode, ...(street?.value ? { street: street.value } : {}) };
 }

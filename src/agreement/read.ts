@@ -9,11 +9,11 @@ import { readParties } from './parties.js';
 import { readStandalone } from './standalone.js';
 import { checkReferences } from './references.js';
 import { readRounding } from './rounding.js';
-import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readSettlement } from './settings.js';
+import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readInvoicing, readSettlement } from './settings.js';
 import { isMap, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
 
 export const FORMAT_VERSION = 1;
-const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement', 'standalone'];
+const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement', 'invoicing', 'standalone'];
 const REQUIRED = ['samkost', 'agreement', 'year', 'host', 'parties', 'items'];
 const DEFAULT_ROUNDING: Rounding = { unit: Money.parse('0.01')!, method: 'half-up' };
 
@@ -91,6 +91,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const budget = section(['budget'], (a) => a.budget, () => readBudget(r, f('budget')?.value ?? null, at('budget')));
   const standalone = section(['standalone'], (a) => a.standalone, () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
   const settlement = section(['settlement'], (a) => a.settlement, () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined));
+  const invoicing = section(['invoicing'], (a) => a.invoicing, () => readInvoicing(r, f('invoicing')?.value, f('invoicing')?.at ?? start));
 
   if (title === null || year === null || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };
   const agreement: Agreement = {
@@ -110,6 +111,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     inputs,
     budget,
     ...(settlement ? { settlement } : {}),
+    invoicing,
     standalone,
   };
   const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, 'keys', start) ?? []).map((e) => e.key) : [];

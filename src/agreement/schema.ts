@@ -73,6 +73,14 @@ export const AGREEMENT_SCHEMA = {
           bank_account: { type: ['string', 'integer'], pattern: '^\\d{4}[. ]?\\d{2}[. ]?\\d{5}$', description: 'Kontonummer (11 digits, MOD11): where the host is paid' },
           joined: { ...date, description: 'First day of the first month of membership: keys count the months it was a member' },
           left: { ...date, description: 'Last day of the last month of membership' },
+          address: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['postcode', 'city'],
+            description: 'Postal address, printed on invoices and sent in EHF',
+            properties: { street: { type: 'string' }, postcode: { type: ['string', 'integer'] }, city: { type: 'string' }, country: { type: 'string', pattern: '^[A-Z]{2}$', default: 'NO' } },
+          },
+          reference: { type: ['string', 'integer'], description: "On an invoiced party: the reference its invoices must carry (Deres ref., EHF BuyerReference). On the host: its contact (Vår ref.)" },
         },
       },
     },
@@ -116,6 +124,14 @@ export const AGREEMENT_SCHEMA = {
           description: 'Kinds whose balance is offset against next year instead of invoiced',
           oneOf: [{ enum: ['operating', 'investment'] }, { type: 'array', items: { enum: ['operating', 'investment'] } }],
         },
+      },
+    },
+    invoicing: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        first_number: { type: ['string', 'integer'], pattern: '^[1-9]\\d{0,19}$', description: "First number of the host's invoice series for this agreement; a-konto and final invoices are numbered from it" },
+        vat: { enum: ['outside-scope', 'standard'], default: 'outside-scope', description: 'outside-scope: not subject to VAT (EHF category O); standard: 25 % VAT added (category S)' },
       },
     },
     standalone: {

@@ -2,7 +2,7 @@ import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { formatPercent } from './percent.js';
-import { INPUT_NAMES, ITEM_KINDS, type AkontoInstalment, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type ItemKind, type Settlement } from './model.js';
+import { INPUT_NAMES, ITEM_KINDS, VAT_STATUSES, type AkontoInstalment, type Invoicing, type VatStatus, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type ItemKind, type Settlement } from './model.js';
 import { readSelectorFields } from './selector.js';
 import type { DecimalMark } from '../inputs/amount.js';
 import { ENCODINGS, type Encoding } from '../inputs/decode.js';
@@ -157,7 +157,7 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
   const f = fields.find((x) => x.key === 'final_due');
   const finalDue = f ? r.date(f.value, 'final_due', f.valueAt) : null;
   const c = fields.find((x) => x.key === 'carry_forward');
-  return { akonto, carryForward: c ? readKinds(r, c.value, c.valueAt) : [], ...(finalDue ? { finalDue } : {}) };
+  return { akonto, carryForward: c ? readKinds(r, c.value, c.valueAt) : [], ...(finalDue ? { finalDue, finalDueAt: f!.valueAt } : {}) };
 }
 
 /** `carry_forward: investment` or `[operating, investment]`. */
@@ -171,4 +171,26 @@ function readKinds(r: YamlReader, node: YNode, at: SourcePos): ItemKind[] {
     else r.diags.error(pos, 'bad-value', `carry_forward must name operating or investment, got '${text}'`, 'investment balances carried forward to next year: carry_forward: [investment]');
   }
   return kinds;
+}
+
+/** `invoicing: { first_number: 21001, vat: outside-scope }` — the host's number series and VAT status. */
+export function readInvoicing(r: YamlReader, node: YNode | undefined, at: SourcePos): Invoicing {
+  if (node === undefined) return { vat: 'outside-scope', at };
+  const fields = r.map(node, 'invoicing', at) ?? [];
+  r.onlyFields(fields, ['first_number', 'vat'], 'invoicing');
+  const n = fields.find((f) => f.key === 'first_number');
+  const text = n ? r.string(n.value, 'first_number', n.valueAt) : null;
+  let firstNumber: Invoicing['firstNumber'];
+  if (n && text !== null) {
+    // A KID is built from the number, and a KID has at most 25 digits.
+    if (/^[1-9]\d{0,19}$/.test(text)) firstNumber = { value: BigInt(text), at: n.valueAt };
+    else r.diags.error(n.valueAt, 'bad-number', `first_number must be a whole number of 1 to 20 digits, not starting with 0, got '${text}'`, "write the first number of the host's series for this agreement, e.g. first_number: 2024001");
+  }
+  const v = fields.find((f) => f.key === 'vat');
+  const vatText = v ? r.string(v.value, 'vat', v.valueAt) : null;
+  const vat = vatText !== null && (VAT_STATUSES as readonly string[]).includes(vatText) ? (vatText as VatStatus) : 'outside-scope';
+  if (v && vatText !== null && vat !== vatText) {
+    r.diags.error(v.valueAt, 'bad-value', `vat must be one of ${VAT_STATUSES.map((s) => `'${s}'`).join(', ')}, got '${vatText}'`, 'outside-scope: not subject to VAT (category O, the default); standard: the host adds 25 % VAT (category S)');
+  }
+  return { vat, at, ...(firstNumber !== undefined ? { firstNumber } : {}) };
 }

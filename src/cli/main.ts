@@ -22,6 +22,7 @@ import { explanationText } from '../render/explain-text.js';
 import { invoiceCsv, invoiceJson } from '../render/invoice-data.js';
 import { invoiceDoc } from '../render/invoice-doc.js';
 import { invoiceHtml } from '../render/invoice-html.js';
+import { invoiceEhf } from '../render/invoice-ehf.js';
 import { formatMoney, LOCALES, type Locale } from '../render/locale.js';
 import { scheduleCsv, settlementCsv } from '../render/settlement-csv.js';
 import { settlementJson } from '../render/settlement-json.js';
@@ -36,7 +37,10 @@ import { scenarioCommand, type ScenarioOptions } from './scenario.js';
 import { Progress } from './progress.js';
 import { makeStyle } from './style.js';
 
-type InvoiceFormat = 'html' | 'md' | 'csv' | 'json';
+type InvoiceFormat = 'html' | 'md' | 'csv' | 'json' | 'ehf';
+
+/** The file extension per invoice format: EHF is UBL XML. */
+const INVOICE_EXTENSIONS: Record<InvoiceFormat, string> = { html: 'html', md: 'md', csv: 'csv', json: 'json', ehf: 'xml' };
 
 const VERSION = '0.1.0';
 
@@ -127,9 +131,11 @@ function buildProgram(): Command {
     .option('--assume <series=change>', 'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (arg: string, opts: ScenarioOptions) => scenarioCommand(arg, opts));
 
-  common(program.command('invoices').argument('<agreement>', 'agreement file or directory').description('one invoice per party, written to --out DIR'), ['html', 'md', 'csv', 'json'], 'html')
+  common(program.command('invoices').argument('<agreement>', 'agreement file or directory').description('one invoice per party, written to --out DIR'), ['html', 'md', 'csv', 'json', 'ehf'], 'html')
     .option('--date <date>', 'invoice date, YYYY-MM-DD (default: today)')
-    .action(async (arg: string, opts: Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string }) => invoicesCommand(arg, opts));
+    .option('--akonto <n>', 'the invoices for a-konto instalment n of the schedule instead of the final settlement')
+    .option('--reference <party=ref>', "a party's reference for its invoices (Deres ref.), over the agreement's (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .action(async (arg: string, opts: InvoiceOptions) => invoicesCommand(arg, opts));
 
   program
     .command('schema')
@@ -204,26 +210,51 @@ async function explainCommand(arg: string, opts: CommonOptions & { party: string
   await emit(opts.format === 'json' ? JSON.stringify(explanationJson(e), null, 2) + '\n' : explanationText(e, opts.locale), opts);
 }
 
-async function invoicesCommand(arg: string, opts: Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string }): Promise<void> {
+type InvoiceOptions = Omit<CommonOptions, 'format'> & { format: InvoiceFormat; date?: string; akonto?: string; reference: string[] };
+
+async function invoicesCommand(arg: string, opts: InvoiceOptions): Promise<void> {
   if (!opts.out) throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
   const date = opts.date ?? today();
   if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
+  const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
+  if (akonto === null) throw new ExitError(2, `--akonto '${opts.akonto}' is not an instalment number`, 'give the instalment as 1, 2, … in the order of settlement: akonto:');
   const { report: settled, loaded } = await computeOrFail(arg, opts, settlement);
+  const a = settled.allocation.agreement;
+  if (akonto !== undefined) {
+    const count = a.settlement?.akonto.length ?? 0;
+    if (!settled.schedule || count === 0) throw new ExitError(1, `${a.title} ${a.year} has no a-konto schedule to invoice`, 'add settlement: { akonto: [{ due: 2024-04-30, part: 50% }, ...] } and a budget');
+    if (akonto > count) throw new ExitError(2, `--akonto ${akonto}: the schedule has ${count} instalment${count === 1 ? '' : 's'}`, `give --akonto 1${count > 1 ? ` to ${count}` : ''}`);
+  }
+  const references = new Map<string, string>();
+  const ids = a.parties.map((p) => p.id);
+  for (const r of opts.reference) {
+    const eq = r.indexOf('=');
+    const [party, ref] = eq < 0 ? [r, ''] : [r.slice(0, eq), r.slice(eq + 1).trim()];
+    if (!ref) throw new ExitError(2, `--reference '${r}' gives no reference`, 'write --reference PARTY=REF, e.g. --reference ibestad=4500123');
+    if (!ids.includes(party)) throw new ExitError(2, `--reference names no party '${party}' of ${a.title} ${a.year}`, didYouMean(party, ids) ?? `parties: ${ids.join(', ')}`);
+    references.set(party, ref);
+  }
   const diags = new Diagnostics();
-  const invoices = collecting(diags, () => buildInvoices(settled, { date }));
+  const invoices = collecting(diags, () => buildInvoices(settled, { date, references, ...(akonto !== undefined ? { akonto } : {}) }));
   if (!invoices) {
     process.stderr.write(renderDiagnostics(diags.sorted(), await lineLookup(diags.list, loaded), makeStyle(opts.color, process.stderr)));
-    throw new ExitError(1, 'no invoice was written: the agreement lacks what an invoice must show', 'add what is listed above to the agreement, then run samkost invoices again');
+    throw new ExitError(1, 'no invoice was written', 'correct what is listed above, then run samkost invoices again');
   }
   const render: Record<InvoiceFormat, (i: Invoice) => string> = {
     html: (i) => invoiceHtml(i, opts.locale),
     md: (i) => docToMarkdown(invoiceDoc(i, opts.locale)),
     csv: (i) => invoiceCsv(i, opts.locale),
-    json: (i) => JSON.stringify(invoiceJson(i), null, 2) + '\n',
+    json: (i) => JSON.stringify(invoiceJson(i, opts.locale), null, 2) + '\n',
+    ehf: (i) => invoiceEhf(i, opts.locale),
   };
-  const files = invoices.map((i) => ({ file: path.join(opts.out!, `${opts.locale === 'nb' ? 'faktura' : 'invoice'}-${i.agreement.year}-${i.buyer.id}.${opts.format}`), content: render[opts.format](i) }));
+  // An EHF goes into the party's books: one that bills nothing is not sent. The printable copies still state the balance.
+  const sent = opts.format === 'ehf' ? invoices.filter((i) => i.billed.length > 0 && !i.totals.payable.isZero()) : invoices;
+  const stem = opts.locale === 'nb' ? 'faktura' : 'invoice';
+  const suffix = akonto === undefined ? '' : `-akonto-${akonto}`;
+  const files = sent.map((i) => ({ file: path.join(opts.out!, `${stem}-${a.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`), content: render[opts.format](i) }));
   await writeOutputs(files, opts.force === true);
-  process.stderr.write(files.map((f) => `wrote ${f.file}\n`).join(''));
+  const skipped = invoices.filter((i) => !sent.includes(i)).map((i) => `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${i.carriedForward.toFixed2()} carried forward`})\n`);
+  process.stderr.write(files.map((f) => `wrote ${f.file}\n`).join('') + skipped.join(''));
 }
 
 /** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */

@@ -1,40 +1,112 @@
-import { ITEM_KINDS, type Agreement, type Item, type Party } from '../agreement/model.js';
+import { ITEM_KINDS, type Address, type Agreement, type Id, type Item, type ItemKind, type Party, type VatStatus } from '../agreement/model.js';
 import { addDays, type IsoDate } from '../dates/date.js';
-import { Diagnostics, InputError } from '../diagnostics/diagnostic.js';
-import type { Money } from '../money/money.js';
-import type { Ratio } from '../money/ratio.js';
-import { settlementKid } from '../norway/kid.js';
+import { Diagnostics, InputError, type SourcePos } from '../diagnostics/diagnostic.js';
+import { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import { ORE, roundToUnit } from '../money/rounding.js';
+import { invoiceKid } from '../norway/kid.js';
 import { byKind, type ByKind } from './by-kind.js';
-import type { LineMethod } from './report.js';
+import type { KeyDerivation } from './keys.js';
+import type { BasisStep, LineMethod } from './report.js';
 import type { KindBalance, PartySettlement, SettlementReport } from './settle.js';
 
-/** A party that an invoice names: the org number is required there. */
-export type InvoiceParty = Party & { readonly org: string };
+/** A party that an invoice names: org number and address are required there. */
+export type InvoiceParty = Party & { readonly org: string; readonly address: Address };
 
-export interface InvoiceLine {
+/** One item's line on a final invoice, with what a reader needs to check it. */
+export interface ItemLine {
+  readonly source: 'item';
   readonly item: Item;
-  /** The item's whole basis, so the reader sees what the share was of. */
+  /** The item's whole basis. */
   readonly basis: Money;
+  /** What the key's share applies to: the basis less the parties' direct rows. */
+  readonly shared: Money;
+  readonly steps: readonly BasisStep[];
+  readonly derivation?: KeyDerivation;
   readonly method: LineMethod;
-  readonly key?: string;
+  readonly key?: Id;
   readonly share?: Ratio;
   readonly quantity?: Ratio;
+  /** For a party priced per unit of its own quantity: amount = quantity × unitPrice exactly. */
+  readonly unitPrice?: Money;
+  /** The exact product before rounding. */
+  readonly exact: Ratio;
   readonly amount: Money;
 }
 
+/** One kind's line on an a-konto invoice: the instalment's part of the party's budgeted share. */
+export interface AkontoLine {
+  readonly source: 'akonto';
+  readonly kind: ItemKind;
+  readonly budgeted: Money;
+  readonly part: Ratio;
+  readonly amount: Money;
+}
+
+export type InvoiceLine = ItemLine | AkontoLine;
+
+/** Which document of the year: instalment n (1-based) of the a-konto schedule, or the final settlement. */
+export type InvoiceDocument = { readonly kind: 'final' } | { readonly kind: 'akonto'; readonly instalment: number; readonly of: number };
+
+/**
+ * A line as the document bills it (EHF's InvoiceLine / CreditNoteLine):
+ * price never negative, so a line that takes money off has a negative
+ * quantity. On a credit note the a-konto paid is itself a line (`prepaid`).
+ */
+export interface BilledLine {
+  readonly line: InvoiceLine | { readonly source: 'prepaid'; readonly kinds: readonly ItemKind[] };
+  readonly quantity: Ratio;
+  readonly price: Money;
+  readonly amount: Money;
+}
+
+export interface VatTerms {
+  readonly status: VatStatus;
+  /** EHF VAT category: O (not subject to VAT) or S (standard rate). */
+  readonly category: 'O' | 'S';
+  readonly rate: Ratio;
+}
+
+/**
+ * What the document adds up to, as EN 16931 defines it: payable = net + VAT
+ * − prepaid. An invoice whose balance is owed to the party is issued as a
+ * credit note whose payable is the (positive) amount credited.
+ */
+export interface InvoiceTotals {
+  readonly net: Money;
+  readonly vat: Money;
+  readonly gross: Money;
+  /** A-konto already paid, VAT included, set against an invoice; zero on a credit note, where it is a line. */
+  readonly prepaid: Money;
+  readonly payable: Money;
+}
+
 export interface Invoice {
-  /** `<year>-<nn>`, nn the party's place in the agreement. */
+  readonly document: InvoiceDocument;
+  readonly type: 'invoice' | 'credit-note';
+  /** From the host's series (`invoicing.first_number`): unique per host when the series of its agreements do not overlap. */
   readonly number: string;
+  /** The invoice number and a MOD10 check digit: unique per invoice. */
+  readonly kid: string;
   readonly date: IsoDate;
   readonly due: IsoDate;
+  readonly period: { readonly start: IsoDate; readonly end: IsoDate };
   readonly agreement: Agreement;
   readonly seller: InvoiceParty & { readonly bankAccount: string };
   readonly buyer: InvoiceParty;
-  readonly kid: string;
+  /** Deres ref.: the buyer's reference (EHF BuyerReference), from the agreement or `--reference`. */
+  readonly buyerReference: string;
+  readonly vat: VatTerms;
+  /** Every kind's lines, carried-forward kinds included, for the human copy. */
   readonly lines: ByKind<readonly InvoiceLine[]>;
   readonly kinds: ByKind<KindBalance>;
-  readonly dueNow: Money;
+  /** The kinds this document bills: those not carried forward to next year. */
+  readonly billedKinds: readonly ItemKind[];
+  readonly billed: readonly BilledLine[];
+  readonly totals: InvoiceTotals;
   readonly carriedForward: Money;
+  /** The invoices this one settles (the party's a-konto invoices of the year), for a credit note's reference. */
+  readonly settles: readonly string[];
   readonly payments: PartySettlement['payments'];
   /** Whether the payments were received or, lacking a payments file, assumed from the schedule. */
   readonly paidFrom: SettlementReport['paidFrom'];
@@ -43,62 +115,214 @@ export interface Invoice {
 export interface InvoiceOptions {
   /** The invoice date; the core never reads the clock. */
   readonly date: IsoDate;
+  /** Instalment n (1-based) of the a-konto schedule instead of the final settlement. */
+  readonly akonto?: number;
+  /** Buyer references given on the command line, by party id, over those in the agreement. */
+  readonly references?: ReadonlyMap<Id, string>;
 }
 
 /** Without `final_due`, an invoice falls due this many days after its date. */
 export const DEFAULT_TERMS_DAYS = 30;
 
+const VAT_RATE = Ratio.of(25n, 100n);
+
+/** VAT on an amount, to the øre, halves away from zero (so a credit mirrors a charge). */
+function vatOn(amount: Money, terms: VatTerms): Money {
+  return roundToUnit(amount.times(terms.rate), ORE);
+}
+
+/**
+ * The parties invoiced, in agreement order, and how many numbers one round
+ * of documents takes: the series runs a-konto 1, a-konto 2, …, final, each
+ * over the invoiced parties in agreement order — so a re-run numbers every
+ * document the same.
+ */
+export function invoiceNumber(a: Agreement, buyer: Id, document: InvoiceDocument): bigint | null {
+  const first = a.invoicing.firstNumber;
+  if (first === undefined) return null;
+  const buyers = a.parties.filter((p) => p.id !== a.host);
+  const round = document.kind === 'akonto' ? document.instalment - 1 : (a.settlement?.akonto.length ?? 0);
+  return first.value + BigInt(round * buyers.length + buyers.findIndex((p) => p.id === buyer));
+}
+
+/** The numbers the agreement's documents take, first and last: what must not overlap another agreement's of the same host. */
+export function invoiceNumberRange(a: Agreement): { readonly first: bigint; readonly last: bigint; readonly at: SourcePos } | null {
+  const first = a.invoicing.firstNumber;
+  if (first === undefined) return null;
+  const count = (a.settlement?.akonto.length ?? 0) + 1;
+  const buyers = a.parties.filter((p) => p.id !== a.host).length;
+  return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };
+}
+
 /**
  * One invoice per party except the host, whose share is settled inside its
- * own accounts. Every fact an invoice needs that the agreement lacks (an org
- * number, the host's bank account) is reported, all at once.
+ * own accounts: the final settlement, or with `akonto` one instalment of the
+ * schedule. Every fact an invoice needs that the agreement lacks (an org
+ * number, an address, a buyer reference, the host's bank account and number
+ * series) is reported, all at once.
  */
 export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Invoice[] {
   const a = r.allocation.agreement;
   const diags = new Diagnostics();
   const host = a.parties.find((p) => p.id === a.host)!;
-  const needOrg = (p: Party) => {
-    if (!p.org) diags.error(p.at, 'invoice-org', `party '${p.id}' has no org number, which an invoice must show`, `add org: "<9 digits>" to party '${p.id}' (Brønnøysundregistrene has it)`);
-  };
-  needOrg(host);
-  if (!host.bankAccount) diags.error(host.at, 'invoice-bank-account', `host '${host.id}' has no bank account to be paid into`, `add bank_account: "<11 digits>" to party '${host.id}'`);
   const buyers = r.parties.filter((p) => !p.isHost);
-  for (const p of buyers) needOrg(p.party);
+  const reference = (p: Party) => opts.references?.get(p.id) ?? p.reference;
+  const need = (p: Party) => {
+    if (!p.org) diags.error(p.at, 'invoice-org', `party '${p.id}' has no org number, which an invoice must show`, `add org: "<9 digits>" to party '${p.id}' (Brønnøysundregistrene has it)`);
+    if (!p.address) diags.error(p.at, 'invoice-address', `party '${p.id}' has no address, which an invoice must show`, `add address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } to party '${p.id}'`);
+  };
+  need(host);
+  if (!host.bankAccount) diags.error(host.at, 'invoice-bank-account', `host '${host.id}' has no bank account to be paid into`, `add bank_account: "<11 digits>" to party '${host.id}'`);
+  if (!a.invoicing.firstNumber) diags.error(a.invoicing.at, 'invoice-number', "the agreement has no invoice number series, so its invoices could repeat another agreement's numbers", "add invoicing: { first_number: <the next free number in the host's series> }");
+  for (const p of buyers) {
+    need(p.party);
+    if (!reference(p.party)) diags.error(p.party.at, 'invoice-reference', `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`, `add reference: "<the reference ${p.party.name} asks for>" to party '${p.party.id}', or give --reference ${p.party.id}=REF`);
+  }
+  const akonto = a.settlement?.akonto ?? [];
+  const document: InvoiceDocument = opts.akonto === undefined ? { kind: 'final' } : { kind: 'akonto', instalment: opts.akonto, of: akonto.length };
+  const instalment = document.kind === 'akonto' ? akonto[document.instalment - 1] : undefined;
+  const due = instalment?.due ?? r.finalDue ?? addDays(opts.date, DEFAULT_TERMS_DAYS);
+  if (due < opts.date) {
+    const at = instalment?.at ?? a.settlement?.finalDueAt ?? a.invoicing.at;
+    diags.error(at, 'invoice-due-date', `the invoice would fall due on ${due}, before its date ${opts.date}`, instalment ? 'an a-konto invoice is sent before its instalment falls due: give an earlier --date' : 'move settlement: final_due after the invoice date, or give an earlier --date');
+  }
   if (diags.hasErrors) throw new InputError(diags.sorted());
 
   const seller = host as InvoiceParty & { bankAccount: string };
+  const vat: VatTerms = a.invoicing.vat === 'standard' ? { status: 'standard', category: 'S', rate: VAT_RATE } : { status: 'outside-scope', category: 'O', rate: Ratio.ZERO };
+  const carried = new Set(a.settlement?.carryForward ?? []);
   return buyers.map((p) => {
     const buyer = p.party as InvoiceParty;
-    const place = a.parties.indexOf(p.party) + 1;
-    const lines = byKind((kind) =>
-      r.allocation.items
-        .filter((i) => i.item.kind === kind)
-        .flatMap((i) =>
-          i.lines
-            .filter((l) => l.party === buyer.id)
-            .map((l): InvoiceLine => ({ item: i.item, basis: i.basis, method: l.method, amount: l.amount, ...(l.key ? { key: l.key } : {}), ...(l.share ? { share: l.share } : {}), ...(l.quantity ? { quantity: l.quantity } : {}) })),
-        ),
-    );
+    const number = invoiceNumber(a, buyer.id, document)!;
+    const body = document.kind === 'final' ? finalBody(r, p, vat, carried) : akontoBody(r, p, document.instalment, vat);
+    const settles = document.kind === 'final' ? akonto.map((_, i) => String(invoiceNumber(a, buyer.id, { kind: 'akonto', instalment: i + 1, of: akonto.length }))) : [];
     return {
-      number: `${a.year}-${String(place).padStart(2, '0')}`,
+      document,
+      number: String(number),
+      kid: invoiceKid(number),
       date: opts.date,
-      due: r.finalDue ?? addDays(opts.date, DEFAULT_TERMS_DAYS),
+      due,
+      period: { start: `${a.year}-01-01`, end: `${a.year}-12-31` },
       agreement: a,
       seller,
       buyer,
-      kid: settlementKid(a.year, buyer.org),
-      lines,
-      kinds: p.kinds,
-      dueNow: p.dueNow,
-      carriedForward: p.carriedForward,
-      payments: p.payments,
+      buyerReference: reference(buyer)!,
+      vat,
+      settles,
       paidFrom: r.paidFrom,
+      ...body,
     };
   });
 }
 
-/** The kinds an invoice shows: those with lines, payments or a balance. */
-export function invoiceKinds(inv: Invoice): Item['kind'][] {
-  const shown = ITEM_KINDS.filter((k) => inv.lines[k].length > 0 || !inv.kinds[k].paid.isZero() || !inv.kinds[k].balance.isZero());
-  return shown.length ? shown : ['operating'];
+type Body = Pick<Invoice, 'type' | 'lines' | 'kinds' | 'billedKinds' | 'billed' | 'totals' | 'carriedForward' | 'payments'>;
+
+/** The year-end document: each item's line, the a-konto paid against the billed kinds, the balance. */
+function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carried: ReadonlySet<ItemKind>): Body {
+  const lines = byKind((kind) =>
+    r.allocation.items
+      .filter((i) => i.item.kind === kind)
+      .flatMap((i) =>
+        i.lines
+          .filter((l) => l.party === p.party.id)
+          .map(
+            (l): ItemLine => ({
+              source: 'item',
+              item: i.item,
+              basis: i.basis,
+              shared: i.shared,
+              steps: i.steps,
+              method: l.method,
+              exact: l.exact,
+              amount: l.amount,
+              ...(i.derivation ? { derivation: i.derivation } : {}),
+              ...(l.key ? { key: l.key } : {}),
+              ...(l.share ? { share: l.share } : {}),
+              ...(l.quantity ? { quantity: l.quantity } : {}),
+              ...unitPriced(i.item, l.quantity, l.amount),
+            }),
+          ),
+      ),
+  );
+  const billedKinds = ITEM_KINDS.filter((k) => !carried.has(k));
+  const itemLines = billedKinds.flatMap((k) => lines[k]);
+  const net = Money.sum(itemLines.map((l) => l.amount));
+  const payments = p.payments.filter((x) => billedKinds.includes(x.kind));
+  const paidNet = Money.sum(payments.map((x) => x.amount));
+  // Each a-konto payment settled an a-konto invoice that carried its own VAT.
+  const paidGross = Money.sum(payments.map((x) => x.amount.plus(vatOn(x.amount, vat))));
+  const vatAmount = vatOn(net, vat);
+  const asInvoice = net.plus(vatAmount).minus(paidGross);
+  const carriedForward = p.carriedForward;
+  if (asInvoice.sign() >= 0) {
+    return {
+      type: 'invoice',
+      lines,
+      kinds: p.kinds,
+      billedKinds,
+      billed: itemLines.map(bill),
+      totals: { net, vat: vatAmount, gross: net.plus(vatAmount), prepaid: paidGross, payable: asInvoice },
+      carriedForward,
+      payments: p.payments,
+    };
+  }
+  // A credit note bills what was paid as a positive line and each item's charge against it.
+  const creditNet = paidNet.minus(net);
+  const creditVat = vatOn(creditNet, vat);
+  const billed: BilledLine[] = [{ line: { source: 'prepaid', kinds: billedKinds }, quantity: Ratio.ONE, price: paidNet, amount: paidNet }, ...itemLines.map((l) => negate(bill(l)))];
+  return {
+    type: 'credit-note',
+    lines,
+    kinds: p.kinds,
+    billedKinds,
+    billed,
+    totals: { net: creditNet, vat: creditVat, gross: creditNet.plus(creditVat), prepaid: Money.ZERO, payable: creditNet.plus(creditVat) },
+    carriedForward,
+    payments: p.payments,
+  };
+}
+
+/** One instalment of the schedule: per kind, that part of the party's budgeted share. */
+function akontoBody(r: SettlementReport, p: PartySettlement, n: number, vat: VatTerms): Body {
+  const schedule = r.schedule!.find((s) => s.party.id === p.party.id)!;
+  const inst = schedule.instalments[n - 1]!;
+  const lines = byKind((kind): AkontoLine[] => (schedule.budgeted[kind].isZero() ? [] : [{ source: 'akonto', kind, budgeted: schedule.budgeted[kind], part: inst.part, amount: inst.amounts[kind] }]));
+  const all = ITEM_KINDS.flatMap((k) => lines[k]);
+  const net = Money.sum(all.map((l) => l.amount));
+  const vatAmount = vatOn(net, vat);
+  const kinds = byKind((k) => ({ charged: inst.amounts[k], paid: Money.ZERO, balance: inst.amounts[k], carriedForward: false }));
+  return {
+    type: 'invoice',
+    lines,
+    kinds,
+    billedKinds: ITEM_KINDS,
+    billed: all.map(bill),
+    totals: { net, vat: vatAmount, gross: net.plus(vatAmount), prepaid: Money.ZERO, payable: net.plus(vatAmount) },
+    carriedForward: Money.ZERO,
+    payments: [],
+  };
+}
+
+/** A line billed once at its amount, or at its quantity × unit price; a negative amount as quantity −1. */
+function bill(line: InvoiceLine): BilledLine {
+  if (line.source === 'item' && line.unitPrice && line.quantity) return { line, quantity: line.quantity, price: line.unitPrice, amount: line.amount };
+  const q = line.amount.sign() < 0 ? Ratio.of(-1n) : Ratio.ONE;
+  return { line, quantity: q, price: line.amount.abs(), amount: line.amount };
+}
+
+function negate(b: BilledLine): BilledLine {
+  return { ...b, quantity: b.quantity.neg(), amount: b.amount.neg() };
+}
+
+/**
+ * A party priced on its own quantity at a unit price (licences per user)
+ * is billed as quantity × unit price, when that product is the amount to
+ * the øre — otherwise (a price step, a rounded product) as one line.
+ */
+function unitPriced(item: Item, quantity: Ratio | undefined, amount: Money): { unitPrice?: Money } {
+  if (!quantity || quantity.sign() <= 0 || item.source.kind !== 'price' || item.source.price.kind !== 'unit' || item.vatIncluded || item.index) return {};
+  const unit = item.source.price.unit.times(item.source.price.periods);
+  if (!unit.isFiniteDecimal()) return {};
+  const price = Money.fromFinite(unit);
+  return quantity.times(price.toRatio()).eq(amount.toRatio()) ? { unitPrice: price } : {};
 }

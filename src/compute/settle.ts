@@ -83,7 +83,7 @@ export function settle(input: SettleInput): SettlementReport {
   const allocation = collecting(diags, () => allocate(input));
   const akonto = a.settlement?.akonto ?? [];
   const budget = akonto.length ? budgetAllocation(input, diags, `a-konto is paid on the budget, but the agreement has no budget`) : null;
-  if (input.payments) checkPayments(a, input.payments, diags);
+  const received = input.payments ? checkPayments(a, input.payments, diags) : null;
   if (diags.hasErrors || !allocation) throw new InputError(diags.sorted());
 
   const schedule = budget ? a.parties.map((p) => scheduleFor(p, budget, akonto)) : null;
@@ -93,8 +93,8 @@ export function settle(input: SettleInput): SettlementReport {
     const id = totals.party.id;
     const own = schedule?.find((s) => s.party.id === id);
     const payments =
-      paidFrom === 'payments'
-        ? input.payments!.filter((p) => p.party === id).map((p) => ({ kind: p.kind, amount: p.amount, ...(p.date ? { date: p.date } : {}), ...(p.text ? { text: p.text } : {}) }))
+      received
+        ? received.filter((p) => p.party === id).map((p) => ({ kind: p.kind, amount: p.amount, ...(p.date ? { date: p.date } : {}), ...(p.text ? { text: p.text } : {}) }))
         : (own?.instalments ?? []).flatMap((i) => ITEM_KINDS.filter((k) => !i.amounts[k].isZero()).map((kind) => ({ kind, amount: i.amounts[kind], date: i.due })));
     const kinds = byKind((kind) => {
       const charged = totals[kind];
@@ -133,11 +133,23 @@ function scheduleFor(party: Party, budget: AllocationReport, akonto: NonNullable
   return { party, budgeted, instalments };
 }
 
-/** A payment from a party the agreement does not know, or the same payment twice, is never absorbed. */
-function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Diagnostics): void {
+type ReceivedPayment = PaymentRow & { readonly kind: ItemKind };
+
+/**
+ * A payment from a party the agreement does not know, or the same payment
+ * twice, is never absorbed. A payment without a kind goes to the agreement's
+ * only kind; where it has both, guessing one would book an investment
+ * payment as operating (or the reverse), so it is an error.
+ */
+function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Diagnostics): ReceivedPayment[] {
   const ids: Id[] = a.parties.map((p) => p.id);
+  const kinds = ITEM_KINDS.filter((k) => a.items.some((i) => i.kind === k));
   const seen = new Map<string, PaymentRow>();
+  const out: ReceivedPayment[] = [];
   for (const p of payments) {
+    if (p.kind === null && kinds.length !== 1) {
+      diags.error(p.at, 'payment-kind', `this payment names no kind, and the agreement has both operating and investment items`, 'write drift (operating) or investering (investment) in a kind column, so the payment is set against the right balance');
+    } else out.push({ ...p, kind: p.kind ?? kinds[0]! });
     if (!ids.includes(p.party)) {
       diags.error(p.at, 'payment-party', `payment from unknown party '${p.party}'`, didYouMean(p.party, ids) ?? `declared parties: ${ids.join(', ')}`);
     }
@@ -147,6 +159,7 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
       diags.error(p.at, 'payment-duplicate', `this payment repeats line ${first.at.line} (same party, kind, amount, date and text)`, 'delete the copy; if both payments are real, tell them apart in the text column');
     } else seen.set(key, p);
   }
+  return out;
 }
 
 function sums(kinds: ByKind<KindBalance>) {

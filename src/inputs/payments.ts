@@ -10,7 +10,8 @@ import type { CsvTable } from './table.js';
 export interface PaymentRow {
   readonly party: string;
   readonly amount: Money;
-  readonly kind: ItemKind;
+  /** Null when the row names none: the settlement decides from the agreement's kinds. */
+  readonly kind: ItemKind | null;
   readonly date?: IsoDate;
   readonly text?: string;
   /** Where the row starts (its party cell), where errors about the whole row point. */
@@ -22,7 +23,8 @@ const KINDS: Readonly<Record<string, ItemKind>> = { operating: 'operating', drif
 
 /**
  * Payments CSV: `party`, `amount`, and optionally `date`, `text` and `kind`
- * (operating/drift or investment/investering; operating when absent).
+ * (operating/drift or investment/investering; when absent, the settlement
+ * takes the agreement's only kind, or reports the row).
  */
 export function readPayments(table: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics): PaymentRow[] | null {
   const cols = locateColumns(table.head, ['party', 'amount'] as const, ['date', 'text', 'kind'] as const, columns, diags);
@@ -44,9 +46,9 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
     }
     const kindCell = cell('kind');
     const kindText = kindCell?.value.trim().toLowerCase() ?? '';
-    const kind = kindText === '' ? 'operating' : KINDS[kindText];
-    if (!kind) {
-      diags.error(kindCell!.at, 'csv-kind', `'${kindCell!.value}' is not a kind of cost`, 'write drift (operating) or investering (investment), or leave it empty for operating');
+    const kind = kindText === '' ? null : KINDS[kindText];
+    if (kind === undefined) {
+      diags.error(kindCell!.at, 'csv-kind', `'${kindCell!.value}' is not a kind of cost`, 'write drift (operating) or investering (investment); leave it empty only when the agreement has items of one kind');
       ok = false;
     }
     const dateCell = cell('date');
@@ -56,7 +58,7 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
       diags.error(dateCell!.at, 'csv-date', `'${dateCell!.value}' is not a date`, 'write 2023-04-30 or 30.04.2023');
       ok = false;
     }
-    if (!ok || 'error' in amount || !kind || date === null) continue;
+    if (!ok || 'error' in amount || kind === undefined || date === null) continue;
     const text = cell('text')?.value.trim();
     rows.push({ party: partyCell.value.trim(), amount, kind, at: partyCell.at, ...(date ? { date } : {}), ...(text ? { text } : {}) });
   }

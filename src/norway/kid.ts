@@ -1,13 +1,12 @@
 import { mod10 } from './check-digits.js';
 
 /**
- * The KID (payment reference) on a settlement invoice: the year, the paying
- * party's organisation number and a MOD10 check digit — 14 digits. Built
- * from the org number rather than the party's position, so reordering the
- * parties in the agreement never changes a KID already sent out.
+ * The KID (payment reference) on an invoice: the invoice number and a MOD10
+ * check digit. Invoice numbers are unique in the host's series, so every
+ * invoice has its own KID and a payment is matched to the invoice it pays.
  */
-export function settlementKid(year: number, org: string): string {
-  const body = `${year}${org}`;
+export function invoiceKid(invoiceNumber: bigint): string {
+  const body = invoiceNumber.toString();
   return body + mod10(body);
 }
 

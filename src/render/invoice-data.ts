@@ -1,39 +1,59 @@
-import { invoiceKinds, type Invoice } from '../compute/invoice.js';
+import type { Address } from '../agreement/model.js';
+import type { Invoice, InvoiceLine, InvoiceParty } from '../compute/invoice.js';
 import type { Money } from '../money/money.js';
 import { toCsv } from './csv.js';
+import { invoiceKinds } from './invoice-doc.js';
+import { billedName, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
-import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
+import { formatMoneyPlain, type Locale } from './locale.js';
 
-/** An invoice as JSON: money as two-decimal strings, shares exact (FORMAT §4). */
-export function invoiceJson(inv: Invoice): object {
-  const money = (m: Money) => m.toFixed2();
-  const party = (p: Invoice['buyer']) => ({ id: p.id, name: p.name, org: p.org });
+const money = (m: Money) => m.toFixed2();
+
+function lineJson(l: InvoiceLine, kind: string): object {
+  if (l.source === 'akonto') return { source: 'akonto', kind, budgeted: money(l.budgeted), part: l.part.toDecimalString(12), amount: money(l.amount) };
   return {
+    source: 'item',
+    item: l.item.id,
+    label: l.item.label,
+    kind,
+    basis: money(l.basis),
+    shared: money(l.shared),
+    method: l.method,
+    ...(l.key ? { key: l.key } : {}),
+    ...(l.share ? { share: l.share.toDecimalString(12) } : {}),
+    ...(l.quantity ? { quantity: l.quantity.toDecimalString(12) } : {}),
+    ...(l.unitPrice ? { unit_price: money(l.unitPrice) } : {}),
+    amount: money(l.amount),
+  };
+}
+
+/** An invoice as JSON: money as two-decimal strings, shares exact (FORMAT §4); the same figures the EHF carries. */
+export function invoiceJson(inv: Invoice, locale: Locale): object {
+  const address = (a: Address) => ({ ...(a.street ? { street: a.street } : {}), postcode: a.postcode, city: a.city, country: a.country });
+  const party = (p: InvoiceParty) => ({ id: p.id, name: p.name, org: p.org, address: address(p.address) });
+  const t = inv.totals;
+  return {
+    document: inv.document.kind,
+    ...(inv.document.kind === 'akonto' ? { instalment: inv.document.instalment, instalments: inv.document.of } : {}),
+    type: inv.type,
     number: inv.number,
     date: inv.date,
     due: inv.due,
+    period: inv.period,
     agreement: inv.agreement.title,
     year: inv.agreement.year,
     currency: inv.agreement.currency,
-    seller: { ...party(inv.seller), bank_account: inv.seller.bankAccount },
-    buyer: party(inv.buyer),
+    seller: { ...party(inv.seller), ...(inv.seller.reference ? { reference: inv.seller.reference } : {}), bank_account: inv.seller.bankAccount },
+    buyer: { ...party(inv.buyer), reference: inv.buyerReference },
     kid: inv.kid,
-    lines: invoiceKinds(inv).flatMap((kind) =>
-      inv.lines[kind].map((l) => ({
-        item: l.item.id,
-        label: l.item.label,
-        kind,
-        basis: money(l.basis),
-        method: l.method,
-        ...(l.key ? { key: l.key } : {}),
-        ...(l.share ? { share: l.share.toDecimalString(12) } : {}),
-        ...(l.quantity ? { quantity: l.quantity.toDecimalString(12) } : {}),
-        amount: money(l.amount),
-      })),
-    ),
+    vat: { status: inv.vat.status, category: inv.vat.category, rate: inv.vat.rate.toDecimalString(4) },
+    lines: invoiceKinds(inv).flatMap((kind) => inv.lines[kind].map((l) => lineJson(l, kind))),
+    billed: inv.billed.map((b) => ({ name: billedName(b, inv, locale), quantity: b.quantity.toDecimalString(12), price: money(b.price), amount: money(b.amount) })),
     totals: Object.fromEntries(invoiceKinds(inv).map((k) => [k, { charged: money(inv.kinds[k].charged), paid: money(inv.kinds[k].paid), balance: money(inv.kinds[k].balance), carried_forward: inv.kinds[k].carriedForward }])),
-    due_now: money(inv.dueNow),
+    document_totals: { net: money(t.net), vat: money(t.vat), gross: money(t.gross), prepaid: money(t.prepaid), payable: money(t.payable) },
+    due_now: money(inv.type === 'credit-note' ? t.payable.neg() : t.payable),
     carried_forward: money(inv.carriedForward),
+    settles: inv.settles,
     paid_from: inv.paidFrom,
     payments: inv.payments.map((p) => ({ date: p.date ?? null, kind: p.kind, amount: money(p.amount), ...(p.text ? { text: p.text } : {}) })),
   };
@@ -41,8 +61,8 @@ export function invoiceJson(inv: Invoice): object {
 
 /**
  * An invoice as CSV, for an ERP import: one row per line, then per kind the
- * subtotal, a-konto paid and balance, then the amount due — with the KID on
- * every row so each row stands on its own.
+ * subtotal, a-konto paid and balance, then the document's totals — with the
+ * invoice number and KID on every row so each row stands on its own.
  */
 export function invoiceCsv(inv: Invoice, locale: Locale): string {
   const m = (x: Money) => formatMoneyPlain(x, locale);
@@ -51,11 +71,18 @@ export function invoiceCsv(inv: Invoice, locale: Locale): string {
   const rows: string[][] = [];
   for (const kind of invoiceKinds(inv)) {
     const k = inv.kinds[kind];
-    for (const l of inv.lines[kind]) rows.push(['line', ...base, l.item.id, l.item.label, kindLabel(kind, locale), m(l.basis), l.key ?? l.method, l.share ? formatDecimal(l.share, locale) : '', m(l.amount)]);
+    for (const l of inv.lines[kind]) {
+      const title = lineTitle(l, inv, locale);
+      if (l.source === 'akonto') rows.push(['line', ...base, 'akonto', title, kindLabel(kind, locale), m(l.budgeted), '', '', m(l.amount)]);
+      else rows.push(['line', ...base, l.item.id, title, kindLabel(kind, locale), m(l.shared), l.key ?? l.method, lineShare(l, locale), m(l.amount)]);
+    }
     rows.push(['subtotal', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.charged)]);
     rows.push(['paid', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.paid)]);
     rows.push([k.carriedForward ? 'carried-forward' : 'balance', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.balance)]);
   }
-  rows.push(['due', ...base, '', '', '', '', '', '', m(inv.dueNow)]);
-  return toCsv(header, rows, [false, false, false, false, false, false, true, false, true, true], locale);
+  const t = inv.totals;
+  if (inv.vat.category === 'S') rows.push(['net', ...base, '', '', '', '', '', '', m(t.net)], ['vat', ...base, '', '', '', '', '', '', m(t.vat)]);
+  if (!t.prepaid.isZero()) rows.push(['prepaid', ...base, '', '', '', '', '', '', m(t.prepaid)]);
+  rows.push([inv.type === 'credit-note' ? 'credit' : 'due', ...base, '', '', '', '', '', '', m(t.payable)]);
+  return toCsv(header, rows, [false, false, false, false, false, false, true, false, false, true], locale);
 }

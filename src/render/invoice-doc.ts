@@ -1,80 +1,120 @@
-import { invoiceKinds, type Invoice, type InvoiceLine } from '../compute/invoice.js';
+import { ITEM_KINDS, type Address, type ItemKind } from '../agreement/model.js';
+import type { Invoice, InvoiceParty } from '../compute/invoice.js';
 import type { Money } from '../money/money.js';
 import { formatAccountNumber } from '../norway/account.js';
 import type { Block, Doc } from './doc.js';
+import { fill, lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
-import { formatDate, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
+import { formatDate, formatMoney, type Locale } from './locale.js';
+
+/** The kinds an invoice shows: those with lines, payments or a balance. */
+export function invoiceKinds(inv: Invoice): ItemKind[] {
+  const shown = ITEM_KINDS.filter((k) => inv.lines[k].length > 0 || !inv.kinds[k].paid.isZero() || !inv.kinds[k].balance.isZero());
+  return shown.length ? shown : ['operating'];
+}
 
 /** The facts at the top of an invoice, label and value, in print order. */
 export function invoiceFacts(inv: Invoice, locale: Locale): [string, string][] {
-  return [
+  const facts: [string, string][] = [
     [label('invoiceNumber', locale), inv.number],
     [label('invoiceDate', locale), formatDate(inv.date, locale)],
     [label('dueDate', locale), formatDate(inv.due, locale)],
     [label('kid', locale), inv.kid],
     [label('bankAccount', locale), formatAccountNumber(inv.seller.bankAccount)],
-    [label('agreement', locale), `${inv.agreement.title} ${inv.agreement.year}`],
+    [label('period', locale), `${formatDate(inv.period.start, locale)}–${formatDate(inv.period.end, locale)}`],
+    [label('yourRef', locale), inv.buyerReference],
   ];
+  if (inv.seller.reference) facts.push([label('ourRef', locale), inv.seller.reference]);
+  if (inv.settles.length) facts.push([label(inv.type === 'credit-note' ? 'credits' : 'settlesAkonto', locale), inv.settles.join(', ')]);
+  return facts;
 }
 
 /** `Faktura`, or `Kreditnota` when the host owes the party. */
 export function invoiceTitle(inv: Invoice, locale: Locale): string {
-  return label(inv.dueNow.sign() < 0 ? 'creditNote' : 'invoice', locale);
+  return label(inv.type === 'credit-note' ? 'creditNote' : 'invoice', locale);
 }
 
-/** How a line was reached: `nøkkel ror2023`, `direkte`, `egen mengde 120`, or the party charged. */
-export function lineSplit(l: InvoiceLine, locale: Locale): string {
-  if (l.method === 'key') return `${label('lineKey', locale)} ${l.key}`;
-  if (l.method === 'own') return `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}`;
-  if (l.method === 'direct') return label('direct', locale);
-  return label('chargedTo', locale);
+/** What the document is for: the final settlement of the year, or an a-konto instalment. */
+export function invoiceSubject(inv: Invoice, locale: Locale): string {
+  const a = inv.agreement;
+  if (inv.document.kind === 'akonto') return `${fill(label('akontoTitle', locale), { year: String(a.year), n: String(inv.document.instalment), of: String(inv.document.of) })} — ${a.title}`;
+  return `${label('settlementOf', locale)} ${a.title} ${a.year}`;
 }
 
 /** The sentence under the total: where to pay, or that nothing is to be paid. */
 export function paymentText(inv: Invoice, locale: Locale): string {
-  if (inv.dueNow.sign() < 0) return label('creditRule', locale);
-  if (inv.dueNow.isZero()) return label('nothingDue', locale);
+  if (inv.type === 'credit-note') return label('creditRule', locale);
+  if (inv.totals.payable.isZero()) return label('nothingDue', locale);
   return label('payTo', locale).replace('{account}', formatAccountNumber(inv.seller.bankAccount)).replace('{kid}', inv.kid).replace('{due}', formatDate(inv.due, locale));
 }
 
 /** The total line's label: what the party pays, or what it has to its credit. */
 export function totalLabel(inv: Invoice, locale: Locale): string {
-  return label(inv.dueNow.sign() < 0 ? 'toCredit' : 'toPay', locale);
+  return label(inv.type === 'credit-note' ? 'toCredit' : 'toPay', locale);
+}
+
+/** The VAT statement every invoice carries. */
+export function vatText(inv: Invoice, locale: Locale): string {
+  return label(inv.vat.category === 'S' ? 'vatStandard' : 'vatOutside', locale);
+}
+
+/** An address on one line: `Rådhusveien 1, 9479 Harstad`. */
+export function addressText(a: Address): string {
+  return [a.street, `${a.postcode} ${a.city}`, a.country === 'NO' ? '' : a.country].filter((x) => x).join(', ');
+}
+
+/**
+ * The summary at the end: per kind charged, a-konto paid and balance; then
+ * the document's totals (VAT when charged, prepaid) down to what is paid or
+ * credited. Printed once, after every line.
+ */
+export function invoiceSummary(inv: Invoice, locale: Locale): { kinds: [string, Money, Money, Money, boolean][]; totals: [string, Money][] } {
+  const kinds = invoiceKinds(inv).map((k): [string, Money, Money, Money, boolean] => [kindLabel(k, locale), inv.kinds[k].charged, inv.kinds[k].paid.neg(), inv.kinds[k].balance, inv.kinds[k].carriedForward]);
+  const t = inv.totals;
+  const totals: [string, Money][] = [];
+  if (inv.vat.category === 'S') totals.push([label('net', locale), t.net], [`${label('vat', locale)} 25 %`, t.vat], [label('gross', locale), t.gross]);
+  if (!t.prepaid.isZero()) totals.push([label('prepaid', locale), t.prepaid.neg()]);
+  totals.push([totalLabel(inv, locale), t.payable]);
+  return { kinds, totals };
 }
 
 /** The invoice as a document of tables, for Markdown. */
 export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
   const m = (x: Money) => formatMoney(x, locale);
-  const party = (p: Invoice['buyer']) => `${p.name} (${label('orgNumber', locale)} ${p.org})`;
-  const blocks: Block[] = invoiceKinds(inv).map((kind) => {
-    const k = inv.kinds[kind];
-    const summary = [
-      [`${label('subtotal', locale)} ${kindLabel(kind, locale).toLowerCase()}`, '', '', '', m(k.charged)],
-      [label('akontoPaid', locale), '', '', '', m(k.paid.neg())],
-      [k.carriedForward ? label('carriedForward', locale) : label('balance', locale), '', '', '', m(k.balance)],
-    ];
-    return {
-      heading: kindLabel(kind, locale),
-      notes: k.carriedForward ? [label('carriedRule', locale)] : [],
-      columns: [
-        { title: label('item', locale), align: 'left' },
-        { title: label('basis', locale), align: 'right' },
-        { title: label('split', locale), align: 'left' },
-        { title: label('share', locale), align: 'right' },
-        { title: label('amount', locale), align: 'right' },
-      ],
-      rows: inv.lines[kind].map((l) => [l.item.label, m(l.basis), lineSplit(l, locale), l.share ? formatShare(l.share, locale) : '', m(l.amount)]),
-      footer: summary,
-    };
+  const party = (p: InvoiceParty) => `${p.name}, ${addressText(p.address)} (${label('orgNumber', locale)} ${p.org})`;
+  const blocks: Block[] = invoiceKinds(inv).map((kind) => ({
+    heading: kindLabel(kind, locale),
+    notes: inv.kinds[kind].carriedForward ? [label('carriedRule', locale)] : [],
+    columns: [
+      { title: label('item', locale), align: 'left' },
+      { title: label('how', locale), align: 'left' },
+      { title: label('share', locale), align: 'right' },
+      { title: label('amount', locale), align: 'right' },
+    ],
+    rows: inv.lines[kind].map((l) => [lineTitle(l, inv, locale), lineHow(l, inv, locale).join('; '), lineShare(l, locale), m(l.amount)]),
+    footer: [],
+  }));
+  const summary = invoiceSummary(inv, locale);
+  blocks.push({
+    heading: label('summary', locale),
+    notes: [],
+    columns: [
+      { title: label('kind', locale), align: 'left' },
+      { title: label('chargedActual', locale), align: 'right' },
+      { title: label('akontoPaid', locale), align: 'right' },
+      { title: label('balance', locale), align: 'right' },
+    ],
+    rows: summary.kinds.map(([k, charged, paid, balance, carried]) => [carried ? `${k} (${label('carriedForward', locale).toLowerCase()})` : k, m(charged), m(paid), m(balance)]),
+    footer: [],
   });
   blocks.push({
     heading: totalLabel(inv, locale),
-    notes: [paymentText(inv, locale)],
+    notes: [paymentText(inv, locale), vatText(inv, locale)],
     columns: [
       { title: '', align: 'left' },
       { title: label('amount', locale), align: 'right' },
     ],
-    rows: [[totalLabel(inv, locale), m(inv.dueNow.abs())]],
+    rows: summary.totals.map(([k, v]) => [k, m(v)]),
     footer: [],
   });
   if (inv.payments.length) {
@@ -93,7 +133,7 @@ export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
   }
   const facts = invoiceFacts(inv, locale).map(([k, v]) => `${k}: ${v}`);
   return {
-    title: `${invoiceTitle(inv, locale)} ${inv.number} — ${label('settlementOf', locale)} ${inv.agreement.title} ${inv.agreement.year}`,
+    title: `${invoiceTitle(inv, locale)} ${inv.number} — ${invoiceSubject(inv, locale)}`,
     notes: [`${label('seller', locale)}: ${party(inv.seller)}`, `${label('buyer', locale)}: ${party(inv.buyer)}`, ...facts],
     blocks,
   };

@@ -1,24 +1,29 @@
-import { invoiceKinds, type Invoice } from '../compute/invoice.js';
+import type { Invoice, InvoiceParty } from '../compute/invoice.js';
 import type { Money } from '../money/money.js';
-import { invoiceFacts, invoiceTitle, lineSplit, paymentText, totalLabel } from './invoice-doc.js';
+import { addressText, invoiceFacts, invoiceKinds, invoiceSubject, invoiceSummary, invoiceTitle, paymentText, totalLabel, vatText } from './invoice-doc.js';
+import { lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
-import { formatDate, formatMoney, formatShare, type Locale } from './locale.js';
+import { formatDate, formatMoney, type Locale } from './locale.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for a CSS string: the page footer is drawn by the browser from `content:`. */
+const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r]/g, ' ')}"`;
 
 /**
  * Print rules: A4 with margins, system fonts only, nothing fetched. Amounts
- * never wrap, and a table row never splits across pages.
+ * never wrap, a table row never splits across pages, a table's header
+ * repeats on every page it spans, and the totals come once, at the end.
+ * The page's margin boxes carry the invoice number, KID and page number on
+ * every printed page.
  */
 const STYLE = `
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #111; line-height: 1.35; }
 main { max-width: 180mm; margin: 0 auto; }
 header { display: flex; justify-content: space-between; align-items: flex-start; gap: 10mm; }
 h1 { font-size: 17pt; margin: 0 0 1mm 0; }
-h2 { font-size: 11pt; margin: 6mm 0 2mm 0; }
+h2 { font-size: 11pt; margin: 6mm 0 2mm 0; break-after: avoid; }
 .sub { color: #444; margin: 0; }
 .parties { display: flex; gap: 10mm; margin-top: 6mm; }
 .parties section { flex: 1; border-top: 0.4mm solid #111; padding-top: 2mm; }
@@ -28,45 +33,68 @@ dl.facts dt { color: #555; }
 dl.facts dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 table { width: 100%; border-collapse: collapse; margin-top: 1mm; }
 th, td { padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
+thead { display: table-header-group; }
 thead th { border-bottom: 0.3mm solid #111; font-size: 8.5pt; color: #333; }
 tbody tr { break-inside: avoid; }
 tbody td { border-bottom: 0.1mm solid #ccc; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tfoot td { font-weight: 600; }
-tfoot tr:first-child td { border-top: 0.3mm solid #111; }
+td .how { display: block; color: #444; font-size: 8.5pt; }
 .note { color: #444; font-size: 8.5pt; margin: 1mm 0; }
+.summary { break-inside: avoid; }
+.summary td.strong { font-weight: 600; }
 .total { margin-top: 7mm; border: 0.5mm solid #111; padding: 3mm 4mm; display: flex; justify-content: space-between; align-items: baseline; break-inside: avoid; }
 .total .amount { font-size: 15pt; font-weight: 700; white-space: nowrap; }
 .total p { margin: 1mm 0 0 0; }
 footer { margin-top: 8mm; color: #555; font-size: 8pt; }
 `;
 
+/** The page box: A4, and on every page the document's number and KID at the foot, with the page number. */
+function pageStyle(inv: Invoice, locale: Locale): string {
+  const left = `${invoiceTitle(inv, locale)} ${inv.number} · ${label('kid', locale)} ${inv.kid}`;
+  const box = 'font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 8pt; color: #555;';
+  return `@page { size: A4; margin: 16mm 15mm 18mm 15mm;
+  @bottom-left { content: ${cssString(left)}; ${box} }
+  @bottom-right { content: ${cssString(`${label('page', locale)} `)} counter(page) " / " counter(pages); ${box} } }`;
+}
+
 /** One invoice as a self-contained, printable HTML page (A4, no external assets). */
 export function invoiceHtml(inv: Invoice, locale: Locale): string {
   const m = (x: Money) => esc(formatMoney(x, locale));
   const title = `${invoiceTitle(inv, locale)} ${inv.number}`;
-  const partyBlock = (heading: string, p: Invoice['buyer']) =>
-    `<section><h3>${esc(heading)}</h3><strong>${esc(p.name)}</strong><br>${esc(label('orgNumber', locale))} ${esc(p.org)}</section>`;
+  const partyBlock = (heading: string, p: InvoiceParty) =>
+    `<section><h3>${esc(heading)}</h3><strong>${esc(p.name)}</strong><br>${esc(addressText(p.address))}<br>${esc(label('orgNumber', locale))} ${esc(p.org)}</section>`;
   const sections = invoiceKinds(inv).map((kind) => {
-    const k = inv.kinds[kind];
     const rows = inv.lines[kind]
-      .map((l) => `<tr><td>${esc(l.item.label)}</td><td class="num">${m(l.basis)}</td><td>${esc(lineSplit(l, locale))}</td><td class="num">${l.share ? esc(formatShare(l.share, locale)) : ''}</td><td class="num">${m(l.amount)}</td></tr>`)
+      .map((l) => {
+        const how = lineHow(l, inv, locale)
+          .map((h) => `<span class="how">${esc(h)}</span>`)
+          .join('');
+        return `<tr><td>${esc(lineTitle(l, inv, locale))}${how}</td><td class="num">${esc(lineShare(l, locale))}</td><td class="num">${m(l.amount)}</td></tr>`;
+      })
       .join('\n');
-    const foot = (name: string, amount: Money) => `<tr><td colspan="4">${esc(name)}</td><td class="num">${m(amount)}</td></tr>`;
     return `<h2>${esc(kindLabel(kind, locale))}</h2>
-${k.carriedForward ? `<p class="note">${esc(label('carriedRule', locale))}</p>` : ''}
+${inv.kinds[kind].carriedForward ? `<p class="note">${esc(label('carriedRule', locale))}</p>` : ''}
 <table>
-<thead><tr><th>${esc(label('item', locale))}</th><th class="num">${esc(label('basis', locale))}</th><th>${esc(label('split', locale))}</th><th class="num">${esc(label('share', locale))}</th><th class="num">${esc(label('amount', locale))}</th></tr></thead>
+<thead><tr><th>${esc(label('item', locale))}</th><th class="num">${esc(label('share', locale))}</th><th class="num">${esc(label('amount', locale))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot>
-${foot(`${label('subtotal', locale)} ${kindLabel(kind, locale).toLowerCase()}`, k.charged)}
-${foot(label('akontoPaid', locale), k.paid.neg())}
-${foot(k.carriedForward ? label('carriedForward', locale) : label('balance', locale), k.balance)}
-</tfoot>
 </table>`;
   });
+  const summary = invoiceSummary(inv, locale);
+  const summaryTable = `<div class="summary">
+<h2>${esc(label('summary', locale))}</h2>
+<table>
+<thead><tr><th>${esc(label('kind', locale))}</th><th class="num">${esc(label('chargedActual', locale))}</th><th class="num">${esc(label('akontoPaid', locale))}</th><th class="num">${esc(label('balance', locale))}</th></tr></thead>
+<tbody>
+${summary.kinds.map(([k, charged, paid, balance, carried]) => `<tr><td>${esc(k)}${carried ? ` <span class="how">${esc(label('carriedForward', locale))}</span>` : ''}</td><td class="num">${m(charged)}</td><td class="num">${m(paid)}</td><td class="num">${m(balance)}</td></tr>`).join('\n')}
+${summary.totals
+  .slice(0, -1)
+  .map(([k, v]) => `<tr><td colspan="3" class="strong">${esc(k)}</td><td class="num">${m(v)}</td></tr>`)
+  .join('\n')}
+</tbody>
+</table>
+</div>`;
   const payments = inv.payments.length
     ? `<h2>${esc(label(inv.paidFrom === 'schedule' ? 'paymentsAssumed' : 'payments', locale))}</h2>
 <table>
@@ -81,14 +109,14 @@ ${inv.payments.map((p) => `<tr><td>${p.date ? esc(formatDate(p.date, locale)) : 
 <head>
 <meta charset="utf-8">
 <title>${esc(title)} — ${esc(inv.buyer.name)}</title>
-<style>${STYLE}</style>
+<style>${pageStyle(inv, locale)}${STYLE}</style>
 </head>
 <body>
 <main>
 <header>
 <div>
 <h1>${esc(title)}</h1>
-<p class="sub">${esc(label('settlementOf', locale))} ${esc(inv.agreement.title)} ${inv.agreement.year}</p>
+<p class="sub">${esc(invoiceSubject(inv, locale))}</p>
 </div>
 <dl class="facts">
 ${invoiceFacts(inv, locale)
@@ -101,12 +129,13 @@ ${partyBlock(label('seller', locale), inv.seller)}
 ${partyBlock(label('buyer', locale), inv.buyer)}
 </div>
 ${sections.join('\n')}
+${summaryTable}
 <div class="total">
 <div><strong>${esc(totalLabel(inv, locale))}</strong><p>${esc(paymentText(inv, locale))}</p></div>
-<div class="amount">${m(inv.dueNow.abs())}</div>
+<div class="amount">${m(inv.totals.payable)}</div>
 </div>
 ${payments}
-<footer>${esc(label('balanceRule', locale))}</footer>
+<footer>${esc(vatText(inv, locale))} ${esc(label('balanceRule', locale))}</footer>
 </main>
 </body>
 </html>

@@ -1,0 +1,103 @@
+import type { Invoice, InvoiceParty } from '../compute/invoice.js';
+import type { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import { invoiceSubject, vatText } from './invoice-doc.js';
+import { billedName, lineHow } from './invoice-lines.js';
+import { label } from './labels.js';
+import type { Locale } from './locale.js';
+
+/** EHF 3 is Peppol BIS Billing 3.0: these two identifiers say so (BT-24, BT-23). */
+export const CUSTOMIZATION_ID = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
+export const PROFILE_ID = 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0';
+/** ICD 0192: the Norwegian organisation number (Enhetsregisteret). */
+const ORG_SCHEME = '0192';
+/** VATEX-EU-O: "Not subject to VAT", the exemption reason code of category O. */
+const NOT_SUBJECT = 'VATEX-EU-O';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The VAT rate as EHF writes it: `25`. */
+function vatPercent(inv: Invoice): string {
+  return inv.vat.rate.times(Ratio.of(100n)).toDecimalString(2);
+}
+
+/** An element whose text is escaped; nothing for an empty value (PEPPOL-EN16931-R008: no empty elements). */
+function el(name: string, text: string | undefined, attrs = ''): string {
+  return text === undefined || text === '' ? '' : `<${name}${attrs}>${esc(text)}</${name}>`;
+}
+
+/**
+ * One invoice as EHF (Peppol BIS Billing 3.0, UBL 2.1): an Invoice (380),
+ * or a CreditNote (381) when the party is owed money. Every amount is read
+ * from the invoice model, the same the JSON and HTML copies print; nothing
+ * is computed here.
+ */
+export function invoiceEhf(inv: Invoice, locale: Locale): string {
+  const credit = inv.type === 'credit-note';
+  const root = credit ? 'CreditNote' : 'Invoice';
+  const cur = ` currencyID="${esc(inv.agreement.currency)}"`;
+  const amt = (name: string, m: Money) => el(name, m.toFixed2(), cur);
+  const taxCategory = (tag: string) =>
+    `<cac:${tag}>${el('cbc:ID', inv.vat.category)}${inv.vat.category === 'S' ? el('cbc:Percent', vatPercent(inv)) : ''}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:${tag}>`;
+  const party = (p: InvoiceParty, seller: boolean) => {
+    const a = p.address;
+    const vatId = seller && inv.vat.category === 'S' ? `<cac:PartyTaxScheme>${el('cbc:CompanyID', `NO${p.org}MVA`)}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>` : '';
+    const contact = seller && inv.seller.reference ? `<cac:Contact>${el('cbc:Name', inv.seller.reference)}</cac:Contact>` : '';
+    return `<cac:Party>
+${el('cbc:EndpointID', p.org, ` schemeID="${ORG_SCHEME}"`)}
+<cac:PartyName>${el('cbc:Name', p.name)}</cac:PartyName>
+<cac:PostalAddress>${el('cbc:StreetName', a.street)}${el('cbc:CityName', a.city)}${el('cbc:PostalZone', a.postcode)}<cac:Country>${el('cbc:IdentificationCode', a.country)}</cac:Country></cac:PostalAddress>
+${vatId}<cac:PartyLegalEntity>${el('cbc:RegistrationName', p.name)}${el('cbc:CompanyID', p.org, ` schemeID="${ORG_SCHEME}"`)}</cac:PartyLegalEntity>${contact}
+</cac:Party>`;
+  };
+  // One note only (PEPPOL-EN16931-R002): what the document is for, the VAT statement, a carry-forward.
+  const notes = [invoiceSubject(inv, locale), vatText(inv, locale), ...(inv.kinds.investment.carriedForward || inv.kinds.operating.carriedForward ? [label('carriedRule', locale)] : [])];
+  const t = inv.totals;
+  const lineTag = credit ? 'CreditNoteLine' : 'InvoiceLine';
+  const qtyTag = credit ? 'CreditedQuantity' : 'InvoicedQuantity';
+  const lines = inv.billed.map((b, i) => {
+    const how = b.line.source === 'prepaid' ? '' : lineHow(b.line, inv, locale).join('; ');
+    return `<cac:${lineTag}>
+${el('cbc:ID', String(i + 1))}
+${el(`cbc:${qtyTag}`, b.quantity.toDecimalString(12), ' unitCode="C62"')}
+${amt('cbc:LineExtensionAmount', b.amount)}
+<cac:Item>${el('cbc:Description', how)}${el('cbc:Name', billedName(b, inv, locale))}${taxCategory('ClassifiedTaxCategory')}</cac:Item>
+<cac:Price>${el('cbc:PriceAmount', b.price.toPlain().includes('.') ? b.price.toPlain() : b.price.toFixed2(), cur)}</cac:Price>
+</cac:${lineTag}>`;
+  });
+  const exemption = inv.vat.category === 'O' ? `${el('cbc:TaxExemptionReasonCode', NOT_SUBJECT)}${el('cbc:TaxExemptionReason', label('vatOutside', locale))}` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<${root} xmlns="urn:oasis:names:specification:ubl:schema:xsd:${root}-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+${el('cbc:CustomizationID', CUSTOMIZATION_ID)}
+${el('cbc:ProfileID', PROFILE_ID)}
+${el('cbc:ID', inv.number)}
+${el('cbc:IssueDate', inv.date)}
+${credit ? '' : el('cbc:DueDate', inv.due)}
+${el(credit ? 'cbc:CreditNoteTypeCode' : 'cbc:InvoiceTypeCode', credit ? '381' : '380')}
+${el('cbc:Note', notes.join(' '))}
+${el('cbc:DocumentCurrencyCode', inv.agreement.currency)}
+${el('cbc:BuyerReference', inv.buyerReference)}
+<cac:InvoicePeriod>${el('cbc:StartDate', inv.period.start)}${el('cbc:EndDate', inv.period.end)}</cac:InvoicePeriod>
+${credit ? inv.settles.map((n) => `<cac:BillingReference><cac:InvoiceDocumentReference>${el('cbc:ID', n)}</cac:InvoiceDocumentReference></cac:BillingReference>`).join('\n') : ''}
+<cac:AccountingSupplierParty>
+${party(inv.seller, true)}
+</cac:AccountingSupplierParty>
+<cac:AccountingCustomerParty>
+${party(inv.buyer, false)}
+</cac:AccountingCustomerParty>
+${credit ? '' : `<cac:PaymentMeans>${el('cbc:PaymentMeansCode', '30', ' name="Credit transfer"')}${el('cbc:PaymentID', inv.kid)}<cac:PayeeFinancialAccount>${el('cbc:ID', inv.seller.bankAccount)}</cac:PayeeFinancialAccount></cac:PaymentMeans>`}
+<cac:TaxTotal>
+${amt('cbc:TaxAmount', t.vat)}
+<cac:TaxSubtotal>${amt('cbc:TaxableAmount', t.net)}${amt('cbc:TaxAmount', t.vat)}<cac:TaxCategory>${el('cbc:ID', inv.vat.category)}${inv.vat.category === 'S' ? el('cbc:Percent', vatPercent(inv)) : ''}${exemption}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory></cac:TaxSubtotal>
+</cac:TaxTotal>
+<cac:LegalMonetaryTotal>
+${amt('cbc:LineExtensionAmount', t.net)}
+${amt('cbc:TaxExclusiveAmount', t.net)}
+${amt('cbc:TaxInclusiveAmount', t.gross)}
+${t.prepaid.isZero() ? '' : amt('cbc:PrepaidAmount', t.prepaid)}
+${amt('cbc:PayableAmount', t.payable)}
+</cac:LegalMonetaryTotal>
+${lines.join('\n')}
+</${root}>
+`.replace(/\n{2,}/g, '\n');
+}

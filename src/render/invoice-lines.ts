@@ -1,0 +1,112 @@
+import type { ItemKind } from '../agreement/model.js';
+import type { BilledLine, Invoice, InvoiceLine, ItemLine } from '../compute/invoice.js';
+import type { KeyDerivation } from '../compute/keys.js';
+import type { Money } from '../money/money.js';
+import { Ratio } from '../money/ratio.js';
+import { roundToUnit } from '../money/rounding.js';
+import { stepText } from './basis-steps.js';
+import { kindLabel, label } from './labels.js';
+import { formatDecimal, formatMoney, type Locale } from './locale.js';
+
+const HUNDRED = Ratio.of(100n);
+
+/** `{name}` placeholders in a label filled in. */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+}
+
+function percent(r: Ratio, places: number, locale: Locale): string {
+  const [int, frac = ''] = r.times(HUNDRED).toDecimalString(places).split('.');
+  const text = `${int}${locale === 'nb' ? ',' : '.'}${frac.padEnd(2, '0')}`;
+  return locale === 'nb' ? `${text} %` : `${text}%`;
+}
+
+/** What a line is called: the item's label, or the a-konto instalment. */
+export function lineTitle(l: InvoiceLine, inv: Invoice, locale: Locale): string {
+  if (l.source === 'item') return l.item.label;
+  const doc = inv.document.kind === 'akonto' ? inv.document : { instalment: 1, of: 1 };
+  return fill(label('akontoLine', locale), { kind: kindLabel(l.kind, locale).toLowerCase(), n: String(doc.instalment), of: String(doc.of) });
+}
+
+/** A billed line's name in the EHF: the line's title, or the a-konto paid that a credit note gives back. */
+export function billedName(b: BilledLine, inv: Invoice, locale: Locale): string {
+  if (b.line.source !== 'prepaid') return lineTitle(b.line, inv, locale);
+  return fill(label('prepaidLine', locale), { year: String(inv.agreement.year), kinds: b.line.kinds.map((k: ItemKind) => kindLabel(k, locale).toLowerCase()).join(', ') });
+}
+
+/**
+ * The fewest decimals (2 to 10) of a percentage that, multiplied by the
+ * shared basis and rounded as the item rounds, give the line's rounded
+ * product — so a calculator reproduces the printed amount from the printed
+ * share. Shares that need more are shown with 10 decimals.
+ */
+export function printedSharePlaces(l: ItemLine): number {
+  const target = roundToUnit(l.exact, l.item.rounding.unit);
+  for (let places = 2; places <= 10; places++) {
+    const shown = Ratio.parseDecimal(l.share!.times(HUNDRED).toDecimalString(places))!.div(HUNDRED);
+    if (roundToUnit(shown.times(l.shared.toRatio()), l.item.rounding.unit).eq(target)) return places;
+  }
+  return 10;
+}
+
+/** The share column: as many decimals as the product needs. */
+export function lineShare(l: InvoiceLine, locale: Locale): string {
+  return l.source === 'item' && l.share ? percent(l.share, printedSharePlaces(l), locale) : '';
+}
+
+/** How a line's amount arose, in words and figures, one sentence a line — what a recipient checks with a calculator. */
+export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] {
+  const m = (x: Money) => formatMoney(x, locale);
+  if (l.source === 'akonto') return [fill(label('akontoOf', locale), { part: percent(l.part, 2, locale).replace(/[,.]00( ?%)$/, '$1'), budgeted: m(l.budgeted) })];
+  const out = l.steps.filter((s) => s.detail.kind !== 'amount').map((s) => `${stepText(s.detail, locale)}: ${m(s.amount)}`);
+  switch (l.method) {
+    case 'key': {
+      if (!l.shared.eq(l.basis)) out.push(fill(label('sharedOf', locale), { basis: m(l.basis), direct: m(l.basis.minus(l.shared)), shared: m(l.shared) }));
+      if (l.derivation) out.push(`${label('key', locale)}: ${keyWords(l.derivation, inv.buyer.id, locale)}`);
+      const rounded = roundToUnit(l.exact, l.item.rounding.unit);
+      out.push(`${percent(l.share!, printedSharePlaces(l), locale)} × ${m(l.shared)} = ${m(rounded)}`);
+      const bump = l.amount.minus(rounded);
+      if (!bump.isZero()) out.push(fill(label('lrBump', locale), { diff: `${bump.sign() > 0 ? '+' : ''}${m(bump)}` }));
+      break;
+    }
+    case 'own':
+      out.push(l.unitPrice ? `${formatDecimal(l.quantity!, locale)} × ${m(l.unitPrice)} = ${m(l.amount)}` : fill(label('ownQuantity', locale), { q: formatDecimal(l.quantity!, locale) }));
+      break;
+    case 'party':
+      out.push(fill(label('wholeItem', locale), { name: inv.buyer.name }));
+      break;
+    case 'direct':
+      out.push(fill(label('directLine', locale), { name: inv.buyer.name }));
+      break;
+  }
+  return out;
+}
+
+/**
+ * A key in words with the party's own figures: `50 % likt mellom 2 (1/2) +
+ * 50 % etter folketall (2 011 av 34 071)`.
+ */
+export function keyWords(d: KeyDerivation, party: string, locale: Locale): string {
+  const share = d.shares.get(party);
+  const pct = (r: Ratio) => percent(r, 2, locale).replace(/[,.]00( ?%)$/, '$1');
+  switch (d.kind) {
+    case 'shares':
+      return `${label('fixedShare', locale)} ${share ? percent(share, 4, locale) : '–'}`;
+    case 'equal':
+      return `${label('equalSplit', locale)} ${d.count} (1/${d.count})`;
+    case 'proportional': {
+      const v = d.values.get(party);
+      const measure = d.measure.replace('population', label('population', locale)).replace('months/12', label('months12', locale));
+      return `${measure} ${v ? formatCount(v, locale) : '–'} ${label('of', locale)} ${formatCount(d.total, locale)}`;
+    }
+    case 'blend':
+      return d.parts.map((p) => `${pct(p.weight)} ${keyWords(p.derivation, party, locale)}`).join(' + ');
+  }
+}
+
+/** A count with thousands grouped (`34 071`), decimals kept. */
+function formatCount(r: Ratio, locale: Locale): string {
+  const [int, frac] = formatDecimal(r, locale).split(locale === 'nb' ? ',' : '.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'nb' ? ' ' : ',');
+  return frac ? `${grouped}${locale === 'nb' ? ',' : '.'}${frac}` : grouped;
+}
