@@ -45,7 +45,10 @@ function argsFor(fixture: string, file: string): string[] {
   return [command, path.join('fixtures', fixture), '--format', FORMATS[ext]!, ...(command === 'check' ? [] : ['--locale', locale]), ...flags, ...scenarioArgs, '--no-color'];
 }
 
-const INVOICE_FORMATS = ['html', 'md', 'csv', 'json'];
+/** Invoice format → file extension: EHF is UBL XML. */
+const INVOICE_FORMATS: Record<string, string> = { html: 'html', md: 'md', csv: 'csv', json: 'json', ehf: 'xml' };
+/** A-konto invoices are pinned in these formats, dated 15 January of the agreement's year. */
+const AKONTO_FORMATS = ['html', 'json', 'ehf'];
 
 function invoiceDate(fixture: string): string {
   const year = /^year: (\d{4})$/m.exec(readFileSync(path.join(fixturesDir, fixture, 'agreement.yaml'), 'utf8'))![1]!;
@@ -72,17 +75,25 @@ describe('golden outputs', () => {
     }
     const invoicesDir = path.join(dir, 'invoices');
     if (!existsSync(invoicesDir)) continue;
-    for (const format of INVOICE_FORMATS) {
-      it(`${fixture}: invoices --format ${format}`, () => {
+    const hasSchedule = /^\s+akonto:/m.test(readFileSync(path.join(fixturesDir, fixture, 'agreement.yaml'), 'utf8'));
+    const runs = [
+      ...Object.keys(INVOICE_FORMATS).map((format) => ({ format, akonto: undefined as number | undefined })),
+      ...(hasSchedule ? AKONTO_FORMATS.map((format) => ({ format, akonto: 1 })) : []),
+    ];
+    for (const { format, akonto } of runs) {
+      const ext = INVOICE_FORMATS[format]!;
+      const mine = (f: string) => f.endsWith(`.${ext}`) && (akonto === undefined ? !f.includes('-akonto-') : f.includes(`-akonto-${akonto}.`));
+      it(`${fixture}: invoices --format ${format}${akonto ? ` --akonto ${akonto}` : ''}`, () => {
         const out = mkdtempSync(path.join(tmpdir(), 'samkost-invoices-'));
-        const run = samkost(['invoices', path.join('fixtures', fixture), '--out', out, '--format', format, '--date', invoiceDate(fixture)]);
+        const date = akonto ? `${Number(invoiceDate(fixture).slice(0, 4)) - 1}-01-15` : invoiceDate(fixture);
+        const run = samkost(['invoices', path.join('fixtures', fixture), '--out', out, '--format', format, '--date', date, ...(akonto ? ['--akonto', String(akonto)] : [])]);
         expect(run.code).toBe(0);
         const made = readdirSync(out).sort();
         if (update) {
-          for (const f of readdirSync(invoicesDir).filter((f) => f.endsWith(`.${format}`))) rmSync(path.join(invoicesDir, f));
+          for (const f of readdirSync(invoicesDir).filter(mine)) rmSync(path.join(invoicesDir, f));
           for (const f of made) writeFileSync(path.join(invoicesDir, f), readFileSync(path.join(out, f)));
         }
-        expect(made).toEqual(readdirSync(invoicesDir).filter((f) => f.endsWith(`.${format}`)).sort());
+        expect(made).toEqual(readdirSync(invoicesDir).filter(mine).sort());
         for (const f of made) expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(invoicesDir, f), 'utf8'));
         rmSync(out, { recursive: true });
       });

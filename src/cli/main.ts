@@ -4,7 +4,8 @@ import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import { allocation, checkAll, deviationTable, settlement, type Computed } from '../commands/compute.js';
 import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
 import { explain } from '../compute/explain.js';
-import { buildInvoices, type Invoice } from '../compute/invoice.js';
+import { buildInvoices, invoiceNumberClashes, type Invoice } from '../compute/invoice.js';
+import type { Agreement } from '../agreement/model.js';
 import { isIsoDate } from '../dates/date.js';
 import { collecting, Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsToJson, renderDiagnostics } from '../diagnostics/render.js';
@@ -149,6 +150,7 @@ function buildProgram(): Command {
 
 async function check(args: readonly string[], opts: CommonOptions): Promise<void> {
   const results: { file: string; diagnostics: readonly Diagnostic[]; summary?: string }[] = [];
+  const agreements: Agreement[] = [];
   const texts = new Map<string, string>();
   const encodings = new Map<string, Encoding>();
   for (const arg of args) {
@@ -156,7 +158,9 @@ async function check(args: readonly string[], opts: CommonOptions): Promise<void
     for (const [f, t] of loaded.texts) texts.set(f, t);
     for (const [f, e] of loaded.encodings) encodings.set(f, e);
     const { diagnostics, summary } = checkOne(loaded, opts.locale);
-    results.push({ file: loaded.file, diagnostics, ...(summary ? { summary } : {}) });
+    const clashes = loaded.inputs ? invoiceNumberClashes(loaded.inputs.agreement, agreements) : [];
+    if (loaded.inputs) agreements.push(loaded.inputs.agreement);
+    results.push({ file: loaded.file, diagnostics: [...diagnostics, ...clashes], ...(summary && !clashes.length ? { summary } : {}) });
   }
   const all = results.flatMap((r) => r.diagnostics);
   const failed = all.some((d) => d.severity === 'error');

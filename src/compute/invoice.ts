@@ -1,6 +1,6 @@
 import { ITEM_KINDS, type Address, type Agreement, type Id, type Item, type ItemKind, type Party, type VatStatus } from '../agreement/model.js';
 import { addDays, type IsoDate } from '../dates/date.js';
-import { Diagnostics, InputError, type SourcePos } from '../diagnostics/diagnostic.js';
+import { Diagnostics, InputError, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
@@ -152,6 +152,29 @@ export function invoiceNumberRange(a: Agreement): { readonly first: bigint; read
   const count = (a.settlement?.akonto.length ?? 0) + 1;
   const buyers = a.parties.filter((p) => p.id !== a.host).length;
   return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };
+}
+
+/**
+ * Invoice numbers must be unique in the host's series: an agreement whose
+ * numbers overlap those of another agreement of the same host (by org
+ * number) given to the same `check` is an error at its `first_number`.
+ */
+export function invoiceNumberClashes(a: Agreement, others: readonly Agreement[]): Diagnostic[] {
+  const org = (x: Agreement) => x.parties.find((p) => p.id === x.host)?.org;
+  const mine = invoiceNumberRange(a);
+  if (!mine || !org(a)) return [];
+  const diags = new Diagnostics();
+  for (const o of others) {
+    const theirs = invoiceNumberRange(o);
+    if (!theirs || org(o) !== org(a) || theirs.last < mine.first || mine.last < theirs.first) continue;
+    diags.error(
+      mine.at,
+      'invoice-number-clash',
+      `invoice numbers ${mine.first}–${mine.last} overlap ${theirs.first}–${theirs.last} of ${o.title} ${o.year} (${o.file}), from the same host`,
+      `start this agreement's series after ${theirs.last}: first_number: ${theirs.last + 1n}`,
+    );
+  }
+  return diags.list;
 }
 
 /**

@@ -58,7 +58,8 @@ export function lineShare(l: InvoiceLine, locale: Locale): string {
 export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] {
   const m = (x: Money) => formatMoney(x, locale);
   if (l.source === 'akonto') return [fill(label('akontoOf', locale), { part: percent(l.part, 2, locale).replace(/[,.]00( ?%)$/, '$1'), budgeted: m(l.budgeted) })];
-  const out = l.steps.filter((s) => s.detail.kind !== 'amount').map((s) => `${stepText(s.detail, locale)}: ${m(s.amount)}`);
+  // The item's own amount needs no words, and a per-party price's step is about every party's quantity, not this one's.
+  const out = l.steps.filter((s) => s.detail.kind !== 'amount' && s.detail.kind !== 'own-price').map((s) => `${stepText(s.detail, locale)}: ${m(s.amount)}`);
   switch (l.method) {
     case 'key': {
       if (!l.shared.eq(l.basis)) out.push(fill(label('sharedOf', locale), { basis: m(l.basis), direct: m(l.basis.minus(l.shared)), shared: m(l.shared) }));
@@ -70,7 +71,7 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       break;
     }
     case 'own':
-      out.push(l.unitPrice ? `${formatDecimal(l.quantity!, locale)} × ${m(l.unitPrice)} = ${m(l.amount)}` : fill(label('ownQuantity', locale), { q: formatDecimal(l.quantity!, locale) }));
+      out.push(l.unitPrice ? `${formatCount(l.quantity!, locale)} × ${m(l.unitPrice)} = ${m(l.amount)}` : fill(label('ownQuantity', locale), { q: formatCount(l.quantity!, locale) }));
       break;
     case 'party':
       out.push(fill(label('wholeItem', locale), { name: inv.buyer.name }));
