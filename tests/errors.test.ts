@@ -37,6 +37,9 @@ describe('error catalogue', () => {
       return { code, line, col };
     });
     const command = /^# run: (\S+)$/.exec(second)?.[1];
+    // `# with: FILE`: another agreement checked first, in the same run (invoice numbers across agreements).
+    const other = /^# with: (\S+)$/.exec(second)?.[1];
+    const checked = other ? [path.join(caseDir, other), caseDir] : [caseDir];
 
     if (command) {
       it(`${name}: ${command} reports ${expected.map((e) => e.code).join(', ')} at the right place and writes nothing`, () => {
@@ -55,7 +58,7 @@ describe('error catalogue', () => {
     }
 
     it(`${name}: reports ${expected.map((e) => e.code).join(', ')} at the right place`, () => {
-      const run = samkost(['check', caseDir, '--format', 'json']);
+      const run = samkost(['check', ...checked, '--format', 'json']);
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout) as { ok: boolean; diagnostics: JsonDiagnostic[] };
       expect(json.ok).toBe(false);
@@ -69,9 +72,10 @@ describe('error catalogue', () => {
     });
 
     it(`${name}: prints a compiler-style message, no stack trace, nothing on stdout`, () => {
-      const run = samkost(['check', caseDir]);
+      const run = samkost(['check', ...checked]);
       expect(run.code).toBe(1);
-      expect(run.stdout).toBe('');
+      // Only the other agreement, if any, is reported ok.
+      expect(run.stdout).toEqual(other ? expect.stringMatching(/^\S+other\.yaml: ok — [^\n]*\n$/) : '');
       expect(run.stderr).toMatch(/^\S+:\d+:\d+: error: /);
       expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
       const file = path.join(ROOT, caseDir, 'expected.txt');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mod10 } from '../../src/norway/check-digits.js';
 import { formatAccountNumber, isValidAccountNumber } from '../../src/norway/account.js';
-import { isValidMod10Kid, settlementKid } from '../../src/norway/kid.js';
+import { invoiceKid, isValidMod10Kid } from '../../src/norway/kid.js';
 import { isValidOrgNumber } from '../../src/norway/orgnr.js';
 
 /** Numbers published by their owners, not made by our code. */
@@ -35,14 +35,15 @@ describe('KID (MOD10, Luhn)', () => {
     expect(isValidMod10Kid('79927398710')).toBe(false);
     expect(mod10('7992739871')).toBe(3);
   });
-  it('a settlement KID is year + org number + check digit, and valid', () => {
-    const kid = settlementKid(2021, '964000077');
-    expect(kid).toBe('20219640000776');
-    expect(kid).toHaveLength(14);
+  it('an invoice KID is the invoice number and its check digit, and valid', () => {
+    // By hand, Luhn from the right: 3·2 + 0 + 1·2 + 1 + 2·2 + 0 + 2·2 = 17 → check digit 3.
+    const kid = invoiceKid(2021103n);
+    expect(kid).toBe('20211033');
     expect(isValidMod10Kid(kid)).toBe(true);
+    expect(invoiceKid(2021104n)).not.toBe(kid);
   });
   it('every single-digit error changes the check digit', () => {
-    const kid = settlementKid(2023, '974760673');
+    const kid = invoiceKid(9747606731n);
     for (let i = 0; i < kid.length - 1; i++) {
       for (let d = 0; d <= 9; d++) {
         if (String(d) === kid[i]) continue;
