@@ -86,6 +86,19 @@ describe('payments', () => {
     expect(codes(() => run('items:\n  - { id: x, label: X, amount: 1000, key: equal }\n', { payments }))).toEqual(['payment-party', 'payment-duplicate']);
   });
 
+  it('a payment without a kind goes to the only kind the agreement has, investment included', () => {
+    const r = run('items:\n  - { id: x, label: X, amount: 1000, key: equal, kind: investment }\n', { payments: [pay('b', '300', { kind: null })] });
+    const b = r.parties.find((p) => p.party.id === 'b')!;
+    expect(b.kinds.investment.paid.toFixed2()).toBe('300.00');
+    expect(b.kinds.operating.paid.toFixed2()).toBe('0.00');
+    expect(b.payments.map((p) => p.kind)).toEqual(['investment']);
+  });
+
+  it('a payment without a kind is an error where the agreement has both kinds, never a silent operating payment', () => {
+    const body = 'items:\n  - { id: x, label: X, amount: 1000, key: equal }\n  - { id: y, label: Y, amount: 500, key: equal, kind: investment }\n';
+    expect(codes(() => run(body, { payments: [pay('b', '300', { kind: null }), pay('a', '10', { kind: 'investment' }, 3)] }))).toEqual(['payment-kind']);
+  });
+
   it('the same amount on two dates, or with two texts, is two payments', () => {
     const payments = [pay('a', '100', { text: 'rate 1' }), pay('a', '100', { text: 'rate 2' }, 3)];
     expect(by(run('items:\n  - { id: x, label: X, amount: 1000, key: equal }\n', { payments }), (p) => p.paid).a).toBe('200.00');
