@@ -292,7 +292,7 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
   // A credit note bills what was paid as a positive line and each item's charge against it.
   const creditNet = paidNet.minus(net);
   const creditVat = vatOn(creditNet, vat);
-  const billed: BilledLine[] = [{ line: { source: 'prepaid', kinds: billedKinds }, quantity: Ratio.ONE, price: paidNet, amount: paidNet }, ...itemLines.map((l) => negate(bill(l)))];
+  const billed: BilledLine[] = [{ line: { source: 'prepaid', kinds: billedKinds.filter((k) => !p.kinds[k].paid.isZero()) }, quantity: Ratio.ONE, price: paidNet, amount: paidNet }, ...itemLines.map((l) => negate(bill(l)))];
   return {
     type: 'credit-note',
     lines,

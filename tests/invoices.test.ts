@@ -1,0 +1,153 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { ROOT, samkost } from './cli.js';
+
+/**
+ * The EHF read back as XML by an independent parser and held against the
+ * JSON invoice of the same run, to the øre; the document arithmetic of
+ * EN 16931 redone here in integers; every "share × basis = amount" the
+ * printed copy shows redone as a calculator would; and every number and KID
+ * of a fixture's year (each a-konto instalment and the final settlement)
+ * unique. The official Peppol rules are run on the same files by
+ * `npm run validate:ehf` (see README).
+ */
+const fixtures = readdirSync(path.join(ROOT, 'fixtures')).filter((f) => existsSync(path.join(ROOT, 'fixtures', f, 'expected/invoices')));
+const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, parseTagValue: false, isArray: (n) => ['InvoiceLine', 'CreditNoteLine', 'BillingReference'].includes(n) });
+
+/** `1234.50` → 123450 øre, exactly. */
+function ore(s: string): bigint {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(s);
+  if (!m) throw new Error(`not a two-decimal amount: ${s}`);
+  return (m[1] ? -1n : 1n) * (BigInt(m[2]!) * 100n + BigInt(m[3]!));
+}
+
+type Node = { '#text'?: string; [k: string]: unknown };
+const text = (n: unknown): string => (typeof n === 'object' && n !== null ? ((n as Node)['#text'] ?? '') : String(n));
+
+interface InvoiceJson {
+  type: 'invoice' | 'credit-note';
+  number: string;
+  kid: string;
+  due: string;
+  buyer: { org: string; reference: string };
+  seller: { org: string; bank_account: string };
+  billed: { quantity: string; price: string; amount: string }[];
+  document_totals: { net: string; vat: string; gross: string; prepaid: string; payable: string };
+  settles: string[];
+}
+
+function year(fixture: string): number {
+  return Number(/^year: (\d{4})$/m.exec(readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8'))![1]);
+}
+
+function instalments(fixture: string): number {
+  const text = readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8');
+  const block = /^ {2}akonto:\n((?: {4}- .*\n)+)/m.exec(text);
+  return block ? block[1]!.split('\n').filter((l) => l.trim()).length : 0;
+}
+
+/** Every document of the fixture's year in one format: a-konto 1..n and the final settlement. */
+function documents(fixture: string, format: string): Map<string, string> {
+  const out = mkdtempSync(path.join(tmpdir(), 'samkost-ehf-'));
+  const y = year(fixture);
+  const runs = [...Array.from({ length: instalments(fixture) }, (_, i) => ['--akonto', String(i + 1), '--date', `${y}-01-15`]), ['--date', `${y + 1}-01-10`]];
+  for (const r of runs) expect(samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, ...r]).code).toBe(0);
+  const files = new Map(readdirSync(out).map((f) => [f.replace(/\.[a-z]+$/, ''), readFileSync(path.join(out, f), 'utf8')]));
+  rmSync(out, { recursive: true });
+  return files;
+}
+
+describe('EHF read back', () => {
+  for (const fixture of fixtures) {
+    it(`${fixture}: every EHF equals its JSON invoice to the øre and adds up as EN 16931 requires`, { timeout: 60_000 }, () => {
+      const ehf = documents(fixture, 'ehf');
+      const json = documents(fixture, 'json');
+      for (const [name, xml] of ehf) {
+        const inv = JSON.parse(json.get(name)!) as InvoiceJson;
+        const doc = parser.parse(xml) as Record<string, Node>;
+        const credit = inv.type === 'credit-note';
+        const root = doc[credit ? 'CreditNote' : 'Invoice'] as Record<string, unknown>;
+        expect(root, `${name} is a ${inv.type}`).toBeDefined();
+        expect(text(root[credit ? 'CreditNoteTypeCode' : 'InvoiceTypeCode'])).toBe(credit ? '381' : '380');
+        expect(text(root.ID)).toBe(inv.number);
+        expect(text(root.BuyerReference)).toBe(inv.buyer.reference);
+        const party = (p: string) => (root[p] as { Party: { EndpointID: Node; PartyLegalEntity: { CompanyID: Node } } }).Party;
+        expect(text(party('AccountingSupplierParty').EndpointID)).toBe(inv.seller.org);
+        expect(text(party('AccountingCustomerParty').PartyLegalEntity.CompanyID)).toBe(inv.buyer.org);
+        if (credit) {
+          expect((root.BillingReference as { InvoiceDocumentReference: { ID: string } }[] | undefined)?.map((r) => text(r.InvoiceDocumentReference.ID)) ?? []).toEqual(inv.settles);
+        } else {
+          const means = root.PaymentMeans as { PaymentMeansCode: Node; PaymentID: Node; PayeeFinancialAccount: { ID: Node } };
+          expect(text(means.PaymentMeansCode)).toBe('30');
+          expect(text(means.PaymentID)).toBe(inv.kid);
+          expect(text(means.PayeeFinancialAccount.ID)).toBe(inv.seller.bank_account);
+          expect(text(root.DueDate)).toBe(inv.due);
+        }
+        const lines = root[credit ? 'CreditNoteLine' : 'InvoiceLine'] as Record<string, Node>[];
+        expect(lines.map((l) => text(l.LineExtensionAmount))).toEqual(inv.billed.map((b) => b.amount));
+        expect(lines.map((l) => text(l[credit ? 'CreditedQuantity' : 'InvoicedQuantity']))).toEqual(inv.billed.map((b) => b.quantity));
+        const total = root.LegalMonetaryTotal as Record<string, Node>;
+        const t = inv.document_totals;
+        expect(text(total.LineExtensionAmount)).toBe(t.net);
+        expect(text(total.TaxInclusiveAmount)).toBe(t.gross);
+        expect(text(total.PayableAmount)).toBe(t.payable);
+        expect(total.PrepaidAmount ? text(total.PrepaidAmount) : '0.00').toBe(t.prepaid);
+        expect(text((root.TaxTotal as Record<string, Node>).TaxAmount)).toBe(t.vat);
+        // The arithmetic, in øre: lines sum to the net (BR-CO-10), net + VAT = gross (BR-CO-15), gross − prepaid = payable (BR-CO-16).
+        expect(lines.reduce((s, l) => s + ore(text(l.LineExtensionAmount)), 0n)).toBe(ore(t.net));
+        expect(ore(t.net) + ore(t.vat)).toBe(ore(t.gross));
+        expect(ore(t.gross) - ore(t.prepaid)).toBe(ore(t.payable));
+        expect(ore(t.payable) > 0n, `${name}: nothing is sent for nothing`).toBe(true);
+        // BR-27: a price is never negative; a line that takes money off has a negative quantity.
+        for (const l of lines) expect(text((l.Price as Record<string, Node>).PriceAmount)).not.toMatch(/^-/);
+      }
+    });
+
+    it(`${fixture}: every invoice of the year has its own number and KID`, { timeout: 60_000 }, () => {
+      const all = [...documents(fixture, 'json').values()].map((t) => JSON.parse(t) as InvoiceJson);
+      expect(all.length).toBeGreaterThan(0);
+      expect(new Set(all.map((i) => i.number)).size).toBe(all.length);
+      expect(new Set(all.map((i) => i.kid)).size).toBe(all.length);
+    });
+  }
+
+  it('a party with nothing to invoice gets no EHF, and the tool says so', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'samkost-ehf-'));
+    const run = samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10']);
+    expect(run.code).toBe(0);
+    expect(readdirSync(out)).toEqual([]);
+    expect(run.stderr).toContain('no EHF for Vestnes kommune: nothing to invoice (balance -237589.69 carried forward)');
+    rmSync(out, { recursive: true });
+  });
+});
+
+describe('the printed copy', () => {
+  /** `15,4512 % × 1 937 782,94 = 299 406,32` redone in integers, halves away from zero as the items round. */
+  function reproduces(pct: string, basis: string, amount: string): boolean {
+    const num = (s: string) => s.replace(/ /g, '').replace(',', '.');
+    const [pi, pf = ''] = num(pct).split('.');
+    const shareScaled = BigInt(pi! + pf); // percent × 10^pf.length
+    const product = shareScaled * ore(num(basis)); // øre × percent × 10^k
+    const den = 100n * 10n ** BigInt(pf.length);
+    const rounded = (2n * (product < 0n ? -product : product) + den) / (2n * den);
+    return (product < 0n ? -rounded : rounded) === ore(num(amount));
+  }
+
+  for (const fixture of fixtures) {
+    it(`${fixture}: every share × basis on the invoice gives the printed amount on a calculator`, () => {
+      const dir = path.join(ROOT, 'fixtures', fixture, 'expected/invoices');
+      let checked = 0;
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+        for (const m of readFileSync(path.join(dir, f), 'utf8').matchAll(/(\d+,\d+) % × (-?[\d ]+,\d\d) = (-?[\d ]+,\d\d)/g)) {
+          expect(reproduces(m[1]!, m[2]!, m[3]!), `${f}: ${m[0]}`).toBe(true);
+          checked++;
+        }
+      }
+      // Harstad–Ibestad charges whole items to the party: no share to check.
+      if (fixture !== 'harstad-ibestad-settlement') expect(checked).toBeGreaterThan(0);
+    });
+  }
+});
