@@ -115,7 +115,8 @@ describe.skipIf(skip)('HTML invoices in a real browser', () => {
           `${inv.seller.bank_account.slice(0, 4)}.${inv.seller.bank_account.slice(4, 6)}.${inv.seller.bank_account.slice(6)}`,
         ];
         for (const s of expected) expect(text, `${page} shows ${s}`).toContain(s);
-        if (inv.lines.length >= 30) expect(count, `${page}: ${inv.lines.length} lines run over several pages`).toBeGreaterThan(1);
+        if (fixture === 'namsos-flatanger-2024-invoices') expect(inv.lines.length, 'the long invoice has 40 lines').toBeGreaterThanOrEqual(40);
+        if (inv.lines.length >= 40) expect(count, `${page}: ${inv.lines.length} lines run over several pages`).toBeGreaterThan(1);
         else expect(count, `${page} fits one page`).toBe(1);
       }
     });

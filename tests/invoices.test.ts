@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -113,6 +113,60 @@ describe('EHF read back', () => {
       expect(new Set(all.map((i) => i.kid)).size).toBe(all.length);
     });
   }
+
+  it('the VAT-registered host\'s final settlement, checked by hand (see the fixture\'s comment)', () => {
+    const json = documents('namsos-flatanger-2024-invoices', 'json');
+    const totals = (party: string) => (JSON.parse(json.get(`faktura-2024-${party}`)!) as InvoiceJson & { type: string }).document_totals;
+    expect(totals('flatanger')).toEqual({ net: '2157411.71', vat: '539352.93', gross: '2696764.64', prepaid: '2598382.33', payable: '98382.31' });
+    expect(totals('osen')).toEqual({ net: '795602.29', vat: '198900.57', gross: '994502.86', prepaid: '0.00', payable: '994502.86' });
+    expect((JSON.parse(json.get('faktura-2024-osen')!) as InvoiceJson).type).toBe('credit-note');
+  });
+
+  it('a carried-forward kind stays out of the EHF, and the billed kind still adds up', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-carry-'));
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      `samkost: 1
+agreement: Test
+year: 2024
+host: a
+inputs: { payments: payments.csv }
+parties:
+  a: { name: A kommune, org: "964000018", bank_account: "1503.12.34562", address: { postcode: "6413", city: Molde } }
+  b: { name: B kommune, org: "964000026", address: { postcode: "6390", city: Vestnes }, reference: B-2024 }
+items:
+  - { id: drift, label: Drift, amount: 1000, key: equal }
+  - { id: inv, label: Investering, amount: 800, key: equal, kind: investment }
+settlement: { carry_forward: [investment], final_due: 2025-01-31 }
+invoicing: { first_number: 9001 }
+`,
+    );
+    writeFileSync(path.join(dir, 'payments.csv'), 'party;kind;amount\nb;drift;300\nb;investering;700\n');
+    const run = samkost(['invoices', dir, '--out', path.join(dir, 'out'), '--format', 'ehf', '--date', '2025-01-10']);
+    expect(run.code).toBe(0);
+    const root = (parser.parse(readFileSync(path.join(dir, 'out', 'faktura-2024-b.xml'), 'utf8')) as { Invoice: Record<string, unknown> }).Invoice;
+    const lines = root.InvoiceLine as Record<string, Node>[];
+    // Operating: charged 500, a-konto 300, due 200. Investment: 400 charged, 700 paid, −300 carried forward — not billed.
+    expect(lines.map((l) => text((l.Item as Record<string, Node>).Name))).toEqual(['Drift']);
+    const total = root.LegalMonetaryTotal as Record<string, Node>;
+    expect([text(total.LineExtensionAmount), text(total.PrepaidAmount), text(total.PayableAmount)]).toEqual(['500.00', '300.00', '200.00']);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('--reference gives a party its buyer reference, and names only known parties', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'samkost-ref-'));
+    const ok = samkost(['invoices', 'fixtures/harstad-ibestad-settlement', '--out', out, '--format', 'ehf', '--date', '2022-01-10', '--reference', 'ibestad=PO 4711']);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(path.join(out, 'faktura-2021-ibestad.xml'), 'utf8')).toContain('<cbc:BuyerReference>PO 4711</cbc:BuyerReference>');
+    const bad = samkost(['invoices', 'fixtures/harstad-ibestad-settlement', '--out', path.join(out, 'x'), '--date', '2022-01-10', '--reference', 'ibestadd=1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--reference names no party 'ibestadd'");
+    expect(bad.stderr).toContain("did you mean 'ibestad'");
+    const none = samkost(['invoices', 'fixtures/harstad-ibestad-settlement', '--out', path.join(out, 'y'), '--date', '2022-01-10', '--akonto', '3']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--akonto 3: the schedule has 2 instalments');
+    rmSync(out, { recursive: true });
+  });
 
   it('a party with nothing to invoice gets no EHF, and the tool says so', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'samkost-ehf-'));
