@@ -6,19 +6,12 @@ import { Ratio } from '../money/ratio.js';
 import { roundToUnit } from '../money/rounding.js';
 import { stepText } from './basis-steps.js';
 import { kindLabel, label } from './labels.js';
-import { formatDecimal, formatMoney, type Locale } from './locale.js';
+import { formatCount, formatMoney, formatShare, type Locale } from './locale.js';
 
 const HUNDRED = Ratio.of(100n);
-
 /** `{name}` placeholders in a label filled in. */
 export function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-}
-
-function percent(r: Ratio, places: number, locale: Locale): string {
-  const [int, frac = ''] = r.times(HUNDRED).toDecimalString(places).split('.');
-  const text = `${int}${locale === 'nb' ? ',' : '.'}${frac.padEnd(2, '0')}`;
-  return locale === 'nb' ? `${text} %` : `${text}%`;
 }
 
 /** What a line is called: the item's label, or the a-konto instalment. */
@@ -51,13 +44,13 @@ export function printedSharePlaces(l: ItemLine): number {
 
 /** The share column: as many decimals as the product needs. */
 export function lineShare(l: InvoiceLine, locale: Locale): string {
-  return l.source === 'item' && l.share ? percent(l.share, printedSharePlaces(l), locale) : '';
+  return l.source === 'item' && l.share ? formatShare(l.share, locale, printedSharePlaces(l)) : '';
 }
 
 /** How a line's amount arose, in words and figures, one sentence a line — what a recipient checks with a calculator. */
 export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] {
   const m = (x: Money) => formatMoney(x, locale);
-  if (l.source === 'akonto') return [fill(label('akontoOf', locale), { part: percent(l.part, 2, locale).replace(/[,.]00( ?%)$/, '$1'), budgeted: m(l.budgeted) })];
+  if (l.source === 'akonto') return [fill(label('akontoOf', locale), { part: formatShare(l.part, locale, 2).replace(/[,.]00( ?%)$/, '$1'), budgeted: m(l.budgeted) })];
   // The item's own amount needs no words, and a per-party price's step is about every party's quantity, not this one's.
   const out = l.steps.filter((s) => s.detail.kind !== 'amount' && s.detail.kind !== 'own-price').map((s) => `${stepText(s.detail, locale)}: ${m(s.amount)}`);
   switch (l.method) {
@@ -65,7 +58,7 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       if (!l.shared.eq(l.basis)) out.push(fill(label('sharedOf', locale), { basis: m(l.basis), direct: m(l.basis.minus(l.shared)), shared: m(l.shared) }));
       if (l.derivation) out.push(`${label('key', locale)}: ${keyWords(l.derivation, inv.buyer.id, locale)}`);
       const rounded = roundToUnit(l.exact, l.item.rounding.unit);
-      out.push(`${percent(l.share!, printedSharePlaces(l), locale)} × ${m(l.shared)} = ${m(rounded)}`);
+      out.push(`${formatShare(l.share!, locale, printedSharePlaces(l))} × ${m(l.shared)} = ${m(rounded)}`);
       const bump = l.amount.minus(rounded);
       if (!bump.isZero()) out.push(fill(label('lrBump', locale), { diff: `${bump.sign() > 0 ? '+' : ''}${m(bump)}` }));
       break;
@@ -89,10 +82,10 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
  */
 export function keyWords(d: KeyDerivation, party: string, locale: Locale): string {
   const share = d.shares.get(party);
-  const pct = (r: Ratio) => percent(r, 2, locale).replace(/[,.]00( ?%)$/, '$1');
+  const pct = (r: Ratio) => formatShare(r, locale, 2).replace(/[,.]00( ?%)$/, '$1');
   switch (d.kind) {
     case 'shares':
-      return `${label('fixedShare', locale)} ${share ? percent(share, 4, locale) : '–'}`;
+      return `${label('fixedShare', locale)} ${share ? formatShare(share, locale) : '–'}`;
     case 'equal':
       return `${label('equalSplit', locale)} ${d.count} (1/${d.count})`;
     case 'proportional': {
@@ -103,11 +96,4 @@ export function keyWords(d: KeyDerivation, party: string, locale: Locale): strin
     case 'blend':
       return d.parts.map((p) => `${pct(p.weight)} ${keyWords(p.derivation, party, locale)}`).join(' + ');
   }
-}
-
-/** A count with thousands grouped (`34 071`), decimals kept. */
-function formatCount(r: Ratio, locale: Locale): string {
-  const [int, frac] = formatDecimal(r, locale).split(locale === 'nb' ? ',' : '.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'nb' ? ' ' : ',');
-  return frac ? `${grouped}${locale === 'nb' ? ',' : '.'}${frac}` : grouped;
 }

@@ -43,12 +43,18 @@ export function formatMoneyPlain(m: Money, locale: Locale): string {
   return locale === 'nb' ? s.replace('.', ',') : s;
 }
 
-/** A share as a percentage with 2 to 4 decimals, e.g. `45,87 %`; exact values live in JSON. */
-export function formatShare(r: Ratio, locale: Locale): string {
-  const pct = r.times(Ratio.of(100n)).toDecimalString(4);
+/** A share as a percentage with 2 to `places` (4) decimals, e.g. `45,87 %`; exact values live in JSON. */
+export function formatShare(r: Ratio, locale: Locale, places = 4): string {
+  const pct = r.times(Ratio.of(100n)).toDecimalString(places);
   const [int, frac = ''] = pct.split('.');
   const text = `${int}.${frac.padEnd(2, '0')}`;
   return locale === 'nb' ? `${text.replace('.', ',')} %` : `${text}%`;
+}
+
+/** A count with thousands grouped (`34 071`), its decimals kept in full. */
+export function formatCount(r: Ratio, locale: Locale): string {
+  const [int, frac] = r.toDecimalString(12).split('.') as [string, string | undefined];
+  return frac ? `${group(int, locale)}${locale === 'nb' ? ',' : '.'}${frac}` : group(int, locale);
 }
 
 /** An exact value (share, quantity, product): the decimal in full, 12 places at most, the locale's decimal mark. */
