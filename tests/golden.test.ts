@@ -11,8 +11,10 @@ import { ROOT, samkost } from './cli.js';
  * (txt: table, json, csv, md) and a variant is a locale (`en`), a flag
  * (`thousands`, `schedule`) or `party-<id>` (for explain); `scenario.<name>`
  * takes its `--set` options from `scenarios/<name>.args`. `expected/invoices/` holds the invoices, one
- * file per party and format, made with the invoice date 10 January of the
- * year after the agreement's. `UPDATE_GOLDEN=1` rewrites them — then read
+ * file per party and format (EHF as `.xml`), made with the invoice date 10
+ * January of the year after the agreement's; where the agreement has an
+ * a-konto schedule, also the first instalment's invoices (`-akonto-1`, in
+ * html, json and ehf), dated 15 January of the agreement's year. `UPDATE_GOLDEN=1` rewrites them — then read
  * the diff: published figures are also pinned independently in
  * published.test.ts.
  */
