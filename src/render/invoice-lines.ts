@@ -27,24 +27,40 @@ export function billedName(b: BilledLine, inv: Invoice, locale: Locale): string 
   return fill(label('prepaidLine', locale), { year: String(inv.agreement.year), kinds: b.line.kinds.map((k: ItemKind) => kindLabel(k, locale).toLowerCase()).join(', ') });
 }
 
+/** The most decimals of a percentage a printed share is given with. */
+const MAX_PLACES = 24;
+
 /**
- * The fewest decimals (2 to 10) of a percentage that, multiplied by the
- * shared basis and rounded as the item rounds, give the line's rounded
- * product — so a calculator reproduces the printed amount from the printed
- * share. Shares that need more are shown with 10 decimals.
+ * The share as printed: the decimal percentage with the fewest places (2 to
+ * 24) that, multiplied by the shared basis and rounded as the item rounds,
+ * gives the line's rounded product — so a calculator reproduces the printed
+ * amount from the printed share. At each length the nearest decimal is tried
+ * first, then the one below and the one above: when the exact product lies
+ * on a half unit, only a decimal on the right side of the share rounds the
+ * same way.
  */
-export function printedSharePlaces(l: ItemLine): number {
+export function printedShare(l: ItemLine): { readonly percent: Ratio; readonly places: number } {
   const target = roundToUnit(l.exact, l.item.rounding.unit);
-  for (let places = 2; places <= 10; places++) {
-    const shown = Ratio.parseDecimal(l.share!.times(HUNDRED).toDecimalString(places))!.div(HUNDRED);
-    if (roundToUnit(shown.times(l.shared.toRatio()), l.item.rounding.unit).eq(target)) return places;
+  const pct = l.share!.times(HUNDRED);
+  for (let places = 2; places <= MAX_PLACES; places++) {
+    const scale = Ratio.of(10n ** BigInt(places));
+    const floor = pct.times(scale).floor();
+    const candidates = [Ratio.parseDecimal(pct.toDecimalString(places))!, Ratio.of(floor).div(scale), Ratio.of(floor + 1n).div(scale)];
+    const hit = candidates.find((c) => roundToUnit(c.div(HUNDRED).times(l.shared.toRatio()), l.item.rounding.unit).eq(target));
+    if (hit) return { percent: hit, places };
   }
-  return 10;
+  return { percent: pct, places: MAX_PLACES };
+}
+
+/** A printed share as text: exactly the decimal that reproduces the amount. */
+function shareText(l: ItemLine, locale: Locale): string {
+  const p = printedShare(l);
+  return formatShare(p.percent.div(HUNDRED), locale, p.places);
 }
 
 /** The share column: as many decimals as the product needs. */
 export function lineShare(l: InvoiceLine, locale: Locale): string {
-  return l.source === 'item' && l.share ? formatShare(l.share, locale, printedSharePlaces(l)) : '';
+  return l.source === 'item' && l.share ? shareText(l, locale) : '';
 }
 
 /** How a line's amount arose, in words and figures, one sentence a line — what a recipient checks with a calculator. */
@@ -58,7 +74,7 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       if (!l.shared.eq(l.basis)) out.push(fill(label('sharedOf', locale), { basis: m(l.basis), direct: m(l.basis.minus(l.shared)), shared: m(l.shared) }));
       if (l.derivation) out.push(`${label('key', locale)}: ${keyWords(l.derivation, inv.buyer.id, locale)}`);
       const rounded = roundToUnit(l.exact, l.item.rounding.unit);
-      out.push(`${formatShare(l.share!, locale, printedSharePlaces(l))} × ${m(l.shared)} = ${m(rounded)}`);
+      out.push(`${shareText(l, locale)} × ${m(l.shared)} = ${m(rounded)}`);
       const bump = l.amount.minus(rounded);
       if (!bump.isZero()) out.push(fill(label('lrBump', locale), { diff: `${bump.sign() > 0 ? '+' : ''}${m(bump)}` }));
       break;
