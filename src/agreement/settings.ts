@@ -22,6 +22,9 @@ export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, 
         continue;
       }
       const c = r.ratio(y.value, `change in ${y.key}`, y.valueAt);
+      // A fall of 100 % makes every indexed amount zero, more turns it into a credit: never a price index.
+      if (c && c.cmp(Ratio.of(-1n)) <= 0) r.diags.error(y.valueAt, 'index-change', `a change of ${formatPercent(c)} in ${y.key} in index series '${e.key}' would make every indexed amount zero or negative`, 'write the change from the year before as a percentage above -100 %, e.g. 2.5% or -1.2%');
+      // Kept even when refused, so no follow-on "no change for that year" is reported.
       if (c) changes.set(Number(y.key), c);
     }
     if (id !== null) out.set(id, { id, changes, at: e.at });

@@ -5,7 +5,9 @@ import type { TableHeader } from './table.js';
  * Finds our columns in a file's header: by the name mapped in the agreement
  * (`columns: { category: Art }`) or by our own name, without regard to case
  * or surrounding spaces. Returns column positions, or null after reporting
- * every missing required column.
+ * every missing required column, and every column named twice: taking the
+ * first of two `beløp` columns would be a silent guess at which holds the
+ * amounts.
  */
 export function locateColumns<C extends string>(
   head: TableHeader,
@@ -20,7 +22,11 @@ export function locateColumns<C extends string>(
   for (const col of [...required, ...optional]) {
     const wanted = mapping.get(col) ?? col;
     const i = head.names.findIndex((h) => norm(h) === norm(wanted));
-    if (i >= 0) found.set(col, i);
+    const again = i < 0 ? -1 : head.names.findIndex((h, j) => j > i && norm(h) === norm(wanted));
+    if (again >= 0) {
+      ok = false;
+      diags.error(head.at, 'csv-duplicate-column', `${head.file} has two columns named '${wanted}' (columns ${i + 1} and ${again + 1})`, 'rename or delete one of them, so it is clear which one samkost should read');
+    } else if (i >= 0) found.set(col, i);
     else if (required.includes(col)) {
       ok = false;
       diags.error(head.at, 'csv-missing-column', `${head.file} has no column '${wanted}'`, `the header has: ${head.names.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`);
