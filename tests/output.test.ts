@@ -27,6 +27,13 @@ describe('--out', () => {
     expect(readFileSync(file, 'utf8')).toContain('888861,03');
   });
 
+  it('refuses an empty --out (an unset shell variable) instead of writing to standard output', () => {
+    const run = samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', '']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--out names no file');
+  });
+
   it('writes nothing when the input is wrong, and leaves no temporary file', () => {
     const file = path.join(dir, 'c.json');
     const run = samkost(['allocate', 'tests/errors/key-shares-sum', '--format', 'json', '--out', file]);

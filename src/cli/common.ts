@@ -39,6 +39,8 @@ export async function computeOrFail<R>(arg: string, opts: CommonOptions | Omit<C
 
 /** Writes to --out (atomically, never over a file without --force) or to standard output. */
 export async function emit(text: string, opts: { out?: string; force?: boolean }): Promise<void> {
+  // `--out ""` (an unset shell variable) is a mistake, not a request for standard output.
+  if (opts.out === '') throw new ExitError(2, '--out names no file', 'give a file name, or leave out --out to write to standard output');
   if (opts.out) await writeOutput(opts.out, text, opts.force === true);
   else process.stdout.write(text);
 }
