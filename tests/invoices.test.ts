@@ -65,6 +65,13 @@ describe('EHF read back', () => {
     it(`${fixture}: every EHF equals its JSON invoice to the øre and adds up as EN 16931 requires`, { timeout: 60_000 }, () => {
       const ehf = documents(fixture, 'ehf');
       const json = documents(fixture, 'json');
+      // An EHF for exactly the invoices that bill something: none is missing, none is sent for nothing.
+      const billing = [...json].filter(([, t]) => {
+        const inv = JSON.parse(t) as InvoiceJson;
+        return inv.billed.length > 0 && ore(inv.document_totals.payable) !== 0n;
+      });
+      expect([...ehf.keys()].sort()).toEqual(billing.map(([name]) => name).sort());
+      if (fixture !== 'ror-ikt-2023-investment') expect(ehf.size, 'this fixture bills something').toBeGreaterThan(0);
       for (const [name, xml] of ehf) {
         const inv = JSON.parse(json.get(name)!) as InvoiceJson;
         const doc = parser.parse(xml) as Record<string, Node>;

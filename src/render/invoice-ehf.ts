@@ -4,6 +4,7 @@ import { Ratio } from '../money/ratio.js';
 import { invoiceSubject, vatText } from './invoice-doc.js';
 import { billedName, lineHow } from './invoice-lines.js';
 import { label } from './labels.js';
+import { escapeMarkup as esc } from './markup.js';
 import type { Locale } from './locale.js';
 
 /** EHF 3 is Peppol BIS Billing 3.0: these two identifiers say so (BT-24, BT-23). */
@@ -14,7 +15,6 @@ const ORG_SCHEME = '0192';
 /** VATEX-EU-O: "Not subject to VAT", the exemption reason code of category O. */
 const NOT_SUBJECT = 'VATEX-EU-O';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The VAT rate as EHF writes it: `25`. */
 function vatPercent(inv: Invoice): string {

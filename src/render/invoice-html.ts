@@ -3,9 +3,9 @@ import type { Money } from '../money/money.js';
 import { addressText, invoiceFacts, invoiceKinds, invoiceSubject, invoiceSummary, invoiceTitle, paymentText, totalLabel, vatText } from './invoice-doc.js';
 import { lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
+import { escapeMarkup as esc } from './markup.js';
 import { formatDate, formatMoney, type Locale } from './locale.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Text for a CSS string: the page footer is drawn by the browser from `content:`. */
 const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r]/g, ' ')}"`;
 
