@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,4 +20,11 @@ export function samkost(args: readonly string[]): Run {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fixture's agreement year and its number of a-konto instalments, read from its agreement.yaml as written. */
+export function fixtureFacts(fixture: string): { readonly year: number; readonly instalments: number } {
+  const text = readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8');
+  const block = /^ {2}akonto:\n((?: {4}- .*\n)+)/m.exec(text);
+  return { year: Number(/^year: (\d{4})$/m.exec(text)![1]), instalments: block ? block[1]!.split('\n').filter((l) => l.trim()).length : 0 };
 }

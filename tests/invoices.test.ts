@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { ROOT, samkost } from './cli.js';
+import { fixtureFacts, ROOT, samkost } from './cli.js';
 
 /**
  * The EHF read back as XML by an independent parser and held against the
@@ -39,21 +39,11 @@ interface InvoiceJson {
   settles: string[];
 }
 
-function year(fixture: string): number {
-  return Number(/^year: (\d{4})$/m.exec(readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8'))![1]);
-}
-
-function instalments(fixture: string): number {
-  const text = readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8');
-  const block = /^ {2}akonto:\n((?: {4}- .*\n)+)/m.exec(text);
-  return block ? block[1]!.split('\n').filter((l) => l.trim()).length : 0;
-}
-
 /** Every document of the fixture's year in one format: a-konto 1..n and the final settlement. */
 function documents(fixture: string, format: string): Map<string, string> {
   const out = mkdtempSync(path.join(tmpdir(), 'samkost-ehf-'));
-  const y = year(fixture);
-  const runs = [...Array.from({ length: instalments(fixture) }, (_, i) => ['--akonto', String(i + 1), '--date', `${y}-01-15`]), ['--date', `${y + 1}-01-10`]];
+  const { year: y, instalments } = fixtureFacts(fixture);
+  const runs = [...Array.from({ length: instalments }, (_, i) => ['--akonto', String(i + 1), '--date', `${y}-01-15`]), ['--date', `${y + 1}-01-10`]];
   for (const r of runs) expect(samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, ...r]).code).toBe(0);
   const files = new Map(readdirSync(out).map((f) => [f.replace(/\.[a-z]+$/, ''), readFileSync(path.join(out, f), 'utf8')]));
   rmSync(out, { recursive: true });
