@@ -39,6 +39,16 @@ describe('architecture', () => {
       expect(text).not.toMatch(/\bprocess\.|Date\.now|new Date\(\)|console\./);
     });
   }
+  it('the core returns its problems: it throws only on a broken invariant (internal:), never for a user mistake', () => {
+    for (const file of core.filter((f) => /[/\\](compute|commands|agreement|scenario)[/\\]/.test(f))) {
+      const throws = [...readFileSync(file, 'utf8').matchAll(/throw new (\w+)\((.{0,12})/g)].filter((m) => !m[2]!.includes('internal:'));
+      expect(throws.map((m) => m[0]), path.relative(ROOT, file)).toEqual([]);
+    }
+  });
+  it('the CLI reaches the process only through cli/io.ts, so run() can be given another', () => {
+    const cli = files(path.join(ROOT, 'src/cli')).filter((f) => !f.endsWith(`${path.sep}io.ts`));
+    for (const file of cli) expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bprocess\.|new Date\(\)|console\./);
+  });
   it('no amount passes through a float in the core (years and check digits may be numbers)', () => {
     const moneyPaths = core.filter((f) => !f.includes(`${path.sep}diagnostics${path.sep}`));
     for (const file of moneyPaths) expect(readFileSync(file, 'utf8'), file).not.toMatch(/parseFloat|\.toNumber\(\)|Math\.(round|floor|ceil)/);

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FS, type Io } from '../src/cli/io.js';
+import { run } from '../src/cli/run.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -11,8 +13,26 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the built CLI as a user would, from the repository root, without colours. */
-export function samkost(args: readonly string[]): Run {
+/**
+ * Runs the CLI in-process, as a user at the repository root would, without
+ * colours: the sources themselves, so no test reads a stale build.
+ */
+export async function samkost(args: readonly string[], io: Partial<Io> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: { write: (t) => void (stdout += t), isTTY: false },
+    stderr: { write: (t) => void (stderr += t), isTTY: false },
+    env: { NO_COLOR: '1' },
+    now: () => new Date(),
+    fs: NODE_FS,
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built `bin/samkost.js` as a separate process: for the few smoke tests of the real entry point. */
+export function samkostProcess(args: readonly string[]): Run {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/samkost.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',

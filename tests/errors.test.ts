@@ -42,9 +42,9 @@ describe('error catalogue', () => {
     const checked = other ? [path.join(caseDir, other), caseDir] : [caseDir];
 
     if (command) {
-      it(`${name}: ${command} reports ${expected.map((e) => e.code).join(', ')} at the right place and writes nothing`, () => {
+      it(`${name}: ${command} reports ${expected.map((e) => e.code).join(', ')} at the right place and writes nothing`, async () => {
         const out = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-errors-')), 'out');
-        const run = samkost([command, caseDir, '--out', out, '--date', '2025-01-10', '--no-color']);
+        const run = await samkost([command, caseDir, '--out', out, '--date', '2025-01-10', '--no-color']);
         expect(run.code).toBe(1);
         const got = [...run.stderr.matchAll(/^\S+:(\d+):(\d+): error: .* \[([a-z0-9-]+)\]$/gm)].map((m) => ({ code: m[3]!, line: Number(m[1]), col: Number(m[2]) }));
         expect(got).toEqual(expected);
@@ -57,8 +57,8 @@ describe('error catalogue', () => {
       continue;
     }
 
-    it(`${name}: reports ${expected.map((e) => e.code).join(', ')} at the right place`, () => {
-      const run = samkost(['check', ...checked, '--format', 'json']);
+    it(`${name}: reports ${expected.map((e) => e.code).join(', ')} at the right place`, async () => {
+      const run = await samkost(['check', ...checked, '--format', 'json']);
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout) as { ok: boolean; diagnostics: JsonDiagnostic[] };
       expect(json.ok).toBe(false);
@@ -71,8 +71,8 @@ describe('error catalogue', () => {
       }
     });
 
-    it(`${name}: prints a compiler-style message, no stack trace, nothing on stdout`, () => {
-      const run = samkost(['check', ...checked]);
+    it(`${name}: prints a compiler-style message, no stack trace, nothing on stdout`, async () => {
+      const run = await samkost(['check', ...checked]);
       expect(run.code).toBe(1);
       // Only the other agreement, if any, is reported ok.
       expect(run.stdout).toEqual(other ? expect.stringMatching(/^\S+other\.yaml: ok — [^\n]*\n$/) : '');

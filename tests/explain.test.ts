@@ -20,10 +20,10 @@ const fixtures = readdirSync(path.join(ROOT, 'fixtures'));
 
 describe('explain uses the numbers the allocation used', () => {
   for (const fixture of fixtures) {
-    it(fixture, () => {
-      const alloc = JSON.parse(samkost(['allocate', `fixtures/${fixture}`, '--format', 'json']).stdout) as AllocateJson;
+    it(fixture, async () => {
+      const alloc = JSON.parse((await samkost(['allocate', `fixtures/${fixture}`, '--format', 'json'])).stdout) as AllocateJson;
       for (const party of alloc.parties) {
-        const run = samkost(['explain', `fixtures/${fixture}`, '--party', party.id, '--format', 'json']);
+        const run = await samkost(['explain', `fixtures/${fixture}`, '--party', party.id, '--format', 'json']);
         expect(run.code).toBe(0);
         const e = JSON.parse(run.stdout) as ExplainJson;
         expect(e.total).toBe(party.charged);
@@ -41,20 +41,20 @@ describe('explain uses the numbers the allocation used', () => {
 });
 
 describe('explain on the command line', () => {
-  it('--item narrows to one item', () => {
-    const e = JSON.parse(samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'soc', '--format', 'json']).stdout) as ExplainJson;
+  it('--item narrows to one item', async () => {
+    const e = JSON.parse((await samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'soc', '--format', 'json'])).stdout) as ExplainJson;
     expect(e.items.map((i) => i.id)).toEqual(['soc']);
   });
-  it('an unknown party or item is a command-line error with a suggestion', () => {
-    const party = samkost(['explain', 'fixtures/ror-ikt-2023-overrun', '--party', 'molda']);
+  it('an unknown party or item is a command-line error with a suggestion', async () => {
+    const party = await samkost(['explain', 'fixtures/ror-ikt-2023-overrun', '--party', 'molda']);
     expect(party.code).toBe(2);
     expect(party.stderr).toContain("did you mean 'molde'?");
-    const item = samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'sock']);
+    const item = await samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'sock']);
     expect(item.code).toBe(2);
     expect(item.stderr).toContain("did you mean 'soc'?");
   });
-  it('lists the ledger rows a basis was summed from, with file and line', () => {
-    const run = samkost(['explain', 'fixtures/harstad-ibestad', '--party', 'ibestad', '--item', 'variabel']);
+  it('lists the ledger rows a basis was summed from, with file and line', async () => {
+    const run = await samkost(['explain', 'fixtures/harstad-ibestad', '--party', 'ibestad', '--item', 'variabel']);
     expect(run.stdout).toContain('fixtures/harstad-ibestad/actuals.csv:2  lonn 10100  7 450 000,00');
     expect(run.stdout).not.toContain('klientutstyr');
   });

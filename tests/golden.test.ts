@@ -66,8 +66,8 @@ describe('golden outputs', () => {
     const files = update ? [...new Set([...STANDARD, ...listed])] : listed;
     it(`${fixture} has expected outputs`, () => expect(files).toEqual(expect.arrayContaining(STANDARD)));
     for (const file of files) {
-      it(`${fixture}: ${file}`, () => {
-        const run = samkost(argsFor(fixture, file));
+      it(`${fixture}: ${file}`, async () => {
+        const run = await samkost(argsFor(fixture, file));
         expect(run.stderr).toBe('');
         expect(run.code).toBe(0);
         const expectedFile = path.join(dir, file);
@@ -85,10 +85,10 @@ describe('golden outputs', () => {
     for (const { format, akonto } of runs) {
       const ext = INVOICE_FORMATS[format]!;
       const mine = (f: string) => f.endsWith(`.${ext}`) && (akonto === undefined ? !f.includes('-akonto-') : f.includes(`-akonto-${akonto}.`));
-      it(`${fixture}: invoices --format ${format}${akonto ? ` --akonto ${akonto}` : ''}`, () => {
+      it(`${fixture}: invoices --format ${format}${akonto ? ` --akonto ${akonto}` : ''}`, async () => {
         const out = mkdtempSync(path.join(tmpdir(), 'samkost-invoices-'));
         const date = akonto ? `${Number(invoiceDate(fixture).slice(0, 4)) - 1}-01-15` : invoiceDate(fixture);
-        const run = samkost(['invoices', path.join('fixtures', fixture), '--out', out, '--format', format, '--date', date, ...(akonto ? ['--akonto', String(akonto)] : [])]);
+        const run = await samkost(['invoices', path.join('fixtures', fixture), '--out', out, '--format', format, '--date', date, ...(akonto ? ['--akonto', String(akonto)] : [])]);
         expect(run.code).toBe(0);
         const made = readdirSync(out).sort();
         if (update) {

@@ -108,9 +108,9 @@ describe('round trip: our CSV output, read by our reader', () => {
   const fixtures = readdirSync(path.join(ROOT, 'fixtures'));
   for (const name of fixtures) {
     for (const locale of ['nb', 'en'] as const) {
-      it(`${name} (${locale}): allocate --format csv read back as a ledger gives every amount of the JSON`, () => {
-        const json = JSON.parse(samkost(['allocate', `fixtures/${name}`, '--format', 'json']).stdout) as { items: { id: string; allocations: Record<string, string>; unallocated: string }[] };
-        const csv = samkost(['allocate', `fixtures/${name}`, '--format', 'csv', '--locale', locale]).stdout;
+      it(`${name} (${locale}): allocate --format csv read back as a ledger gives every amount of the JSON`, async () => {
+        const json = JSON.parse((await samkost(['allocate', `fixtures/${name}`, '--format', 'json'])).stdout) as { items: { id: string; allocations: Record<string, string>; unallocated: string }[] };
+        const csv = (await samkost(['allocate', `fixtures/${name}`, '--format', 'csv', '--locale', locale])).stdout;
         const columns = new Map(Object.entries(locale === 'nb' ? { category: 'Post', party: 'Kommune', amount: 'Beløp' } : { category: 'Item', party: 'Party', amount: 'Amount' }));
         const diags = new Diagnostics();
         const rows = readCsvText(csv.replace(/^\ufeff/, ''), 'out.csv', {}, actualsSink(columns), diags);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InputSpec } from '../src/agreement/model.js';
+import { NODE_FS } from '../src/cli/io.js';
 import { Progress } from '../src/cli/progress.js';
 import { readInput } from '../src/cli/read-input.js';
 import { Diagnostics } from '../src/diagnostics/diagnostic.js';
@@ -28,7 +29,7 @@ async function run(name: string): Promise<string> {
   const file = path.join('tests/inputs/cases', `${name}.csv`);
   const spec: InputSpec = { file: path.join(ROOT, file), columns: new Map(Object.entries(meta('columns'))), dialect: meta('dialect'), at: { file: 'agreement.yaml', line: 1, col: 1 } };
   const diags = new Diagnostics();
-  const r = await readInput(spec, () => actualsSink(spec.columns), diags, new Progress(null));
+  const r = await readInput(NODE_FS, spec, () => actualsSink(spec.columns), diags, new Progress(null));
   const lines = [`encoding ${r.encoding ?? '-'}, ${r.rows} row${r.rows === 1 ? '' : 's'}`];
   for (const e of r.result ?? []) lines.push(`${[e.category, e.account ?? '', e.project ?? '', e.party ?? ''].join(' | ')} = ${e.amount.toPlain()} (${e.rows} row${e.rows === 1 ? '' : 's'}, first at ${e.at.line}:${e.at.col})`);
   for (const d of diags.sorted()) lines.push(`error ${d.code}@${d.line}:${d.col}: ${d.message}`);

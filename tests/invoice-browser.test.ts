@@ -71,10 +71,10 @@ describe.skipIf(skip)('HTML invoices in a real browser', () => {
   it('has fixtures with invoices', () => expect(fixtures.length).toBeGreaterThanOrEqual(3));
 
   for (const fixture of fixtures) {
-    it(`${fixture}: each invoice prints on A4 at full size, with its number, KID and page number on every page and every amount on it`, { timeout: 180_000 }, () => {
+    it(`${fixture}: each invoice prints on A4 at full size, with its number, KID and page number on every page and every amount on it`, { timeout: 180_000 }, async () => {
       const out = mkdtempSync(path.join(tmpdir(), 'samkost-browser-'));
       const year = Number(/^year: (\d{4})$/m.exec(readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8'))![1]);
-      for (const format of ['html', 'json']) expect(samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, '--date', `${year + 1}-01-10`]).code).toBe(0);
+      for (const format of ['html', 'json']) expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, '--date', `${year + 1}-01-10`])).code).toBe(0);
       const pages = readdirSync(out).filter((f) => f.endsWith('.html'));
       expect(pages.length).toBeGreaterThan(0);
       for (const page of pages) {

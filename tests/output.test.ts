@@ -7,36 +7,36 @@ import { samkost } from './cli.js';
 describe('--out', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'samkost-out-'));
 
-  it('writes the output to a file, the same as stdout', () => {
+  it('writes the output to a file, the same as stdout', async () => {
     const file = path.join(dir, 'a.json');
-    const run = samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', file]);
+    const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(readFileSync(file, 'utf8')).toBe(samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json']).stdout);
+    expect(readFileSync(file, 'utf8')).toBe((await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json'])).stdout);
   });
 
-  it('never overwrites without --force, and leaves the file as it was', () => {
+  it('never overwrites without --force, and leaves the file as it was', async () => {
     const file = path.join(dir, 'b.csv');
     writeFileSync(file, 'precious');
-    const run = samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'csv', '--out', file]);
+    const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'csv', '--out', file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('already exists');
     expect(readFileSync(file, 'utf8')).toBe('precious');
-    const forced = samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'csv', '--out', file, '--force']);
+    const forced = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'csv', '--out', file, '--force']);
     expect(forced.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('888861,03');
   });
 
-  it('refuses an empty --out (an unset shell variable) instead of writing to standard output', () => {
-    const run = samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', '']);
+  it('refuses an empty --out (an unset shell variable) instead of writing to standard output', async () => {
+    const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', '']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--out names no file');
   });
 
-  it('writes nothing when the input is wrong, and leaves no temporary file', () => {
+  it('writes nothing when the input is wrong, and leaves no temporary file', async () => {
     const file = path.join(dir, 'c.json');
-    const run = samkost(['allocate', 'tests/errors/key-shares-sum', '--format', 'json', '--out', file]);
+    const run = await samkost(['allocate', 'tests/errors/key-shares-sum', '--format', 'json', '--out', file]);
     expect(run.code).toBe(1);
     expect(readdirSync(dir).filter((f) => f.startsWith('c.json') || f.startsWith('.c.json'))).toEqual([]);
   });
@@ -45,38 +45,38 @@ describe('--out', () => {
 describe('invoices --out DIR', () => {
   const fixture = 'fixtures/ror-ikt-2023-investment';
 
-  it('writes one file per invoiced party (not the host), and nothing else', () => {
+  it('writes one file per invoiced party (not the host), and nothing else', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'new');
-    const run = samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
+    const run = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
     expect(run.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['faktura-2023-aukra.html', 'faktura-2023-hustadvika.html', 'faktura-2023-rauma.html', 'faktura-2023-vestnes.html']);
   });
 
-  it('writes none of them when one exists, unless --force', () => {
+  it('writes none of them when one exists, unless --force', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'samkost-inv-'));
     writeFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'precious');
-    const run = samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
+    const run = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('already exists');
     expect(readdirSync(dir)).toEqual(['faktura-2023-rauma.html']);
     expect(readFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'utf8')).toBe('precious');
-    expect(samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10', '--force']).code).toBe(0);
+    expect((await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10', '--force'])).code).toBe(0);
     expect(readdirSync(dir)).toHaveLength(4);
     expect(readFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'utf8')).toContain('1 197 532,12');
   });
 
-  it('is a command-line error without --out or with a bad --date', () => {
-    expect(samkost(['invoices', fixture]).code).toBe(2);
+  it('is a command-line error without --out or with a bad --date', async () => {
+    expect((await samkost(['invoices', fixture])).code).toBe(2);
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'x');
-    const bad = samkost(['invoices', fixture, '--out', dir, '--date', '2024-02-30']);
+    const bad = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-02-30']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("'2024-02-30' is not a date");
   });
 });
 
 describe('settle --schedule', () => {
-  it('says so when the agreement has no a-konto schedule', () => {
-    const run = samkost(['settle', 'fixtures/ror-ikt-2023-investment', '--schedule']);
+  it('says so when the agreement has no a-konto schedule', async () => {
+    const run = await samkost(['settle', 'fixtures/ror-ikt-2023-investment', '--schedule']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('the agreement has no a-konto schedule');
@@ -108,8 +108,8 @@ describe('CSV output is safe to open in a spreadsheet', () => {
   const cells = (csv: string, delimiter: string) => csv.replace(/^\ufeff/, '').trim().split('\r\n').flatMap((l) => l.split(delimiter));
 
   for (const [command, locale] of [['allocate', 'nb'], ['allocate', 'en'], ['deviation', 'nb'], ['settle', 'en']] as const) {
-    it(`${command} --locale ${locale}: text cells that a spreadsheet would run are prefixed with ', numbers are not`, () => {
-      const run = samkost([command, dir, '--format', 'csv', '--locale', locale]);
+    it(`${command} --locale ${locale}: text cells that a spreadsheet would run are prefixed with ', numbers are not`, async () => {
+      const run = await samkost([command, dir, '--format', 'csv', '--locale', locale]);
       expect(run.code, run.stderr).toBe(0);
       const all = cells(run.stdout, locale === 'nb' ? ';' : ',');
       const dangerous = all.filter((c) => /^"?[=+@\t\r]/.test(c) || /^"?-[^\d]/.test(c));
@@ -120,8 +120,8 @@ describe('CSV output is safe to open in a spreadsheet', () => {
     });
   }
 
-  it('--locale nb writes what Norwegian Excel opens: BOM, semicolons, decimal comma', () => {
-    const out = samkost(['allocate', dir, '--format', 'csv', '--locale', 'nb']).stdout;
+  it('--locale nb writes what Norwegian Excel opens: BOM, semicolons, decimal comma', async () => {
+    const out = (await samkost(['allocate', dir, '--format', 'csv', '--locale', 'nb'])).stdout;
     expect(out.startsWith('\ufeff')).toBe(true);
     expect(out.split('\r\n')[0]).toContain(';');
     expect(out).toMatch(/;-398,20\r\n/);

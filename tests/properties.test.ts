@@ -93,7 +93,7 @@ items:
 `;
         const { agreement, diagnostics } = readAgreement(text, 't.yaml');
         expect(diagnostics).toEqual([]);
-        const report = allocate({ agreement: agreement!, actuals: [], drivers: driverTable(agreement!, [], new Diagnostics()) });
+        const report = allocate({ agreement: agreement!, actuals: [], drivers: driverTable(agreement!, [], new Diagnostics()) }).report!;
         const shares = report.items[0]!.shares!;
         const total = pops.reduce((a, b) => a + b, 0);
         const wEqual = Ratio.of(BigInt(w), 10000n);
@@ -125,7 +125,7 @@ items:
         const forward = pops.map((_, i) => i);
         const run = (order: number[]) => {
           const { agreement } = readAgreement(text(order), 't.yaml');
-          return allocate({ agreement: agreement!, actuals: [], drivers: new Map() }).items[0]!.allocations;
+          return allocate({ agreement: agreement!, actuals: [], drivers: new Map() }).report!.items[0]!.allocations;
         };
         const a = run(forward);
         const b = run([...forward].reverse());

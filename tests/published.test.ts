@@ -13,8 +13,8 @@ interface Json {
   unallocated: string;
 }
 
-function allocate(fixture: string): Json {
-  const run = samkost(['allocate', `fixtures/${fixture}`, '--format', 'json']);
+async function allocate(fixture: string): Promise<Json> {
+  const run = await samkost(['allocate', `fixtures/${fixture}`, '--format', 'json']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as Json;
@@ -23,36 +23,36 @@ function allocate(fixture: string): Json {
 const charged = (j: Json) => Object.fromEntries(j.parties.map((p) => [p.id, p.charged]));
 
 describe('published figures (DOMAIN.md)', () => {
-  it('§1 ROR-IKT 2023 overrun, half-up per line: the table as printed, one øre unallocated', () => {
-    const j = allocate('ror-ikt-2023-overrun');
+  it('§1 ROR-IKT 2023 overrun, half-up per line: the table as printed, one øre unallocated', async () => {
+    const j = await allocate('ror-ikt-2023-overrun');
     expect(j.items[0]!.basis).toBe('1937782.94');
     expect(j.items[0]!.allocations).toEqual({ molde: '888861.03', vestnes: '240091.31', rauma: '239316.19', aukra: '162192.43', hustadvika: '407321.97' });
     expect(j.unallocated).toBe('0.01');
   });
 
-  it('§1 ROR-IKT 2023 overrun, largest remainder: the missing øre goes to Molde', () => {
-    const j = allocate('ror-ikt-2023-overrun-largest-remainder');
+  it('§1 ROR-IKT 2023 overrun, largest remainder: the missing øre goes to Molde', async () => {
+    const j = await allocate('ror-ikt-2023-overrun-largest-remainder');
     expect(j.items[0]!.allocations).toEqual({ molde: '888861.04', vestnes: '240091.31', rauma: '239316.19', aukra: '162192.43', hustadvika: '407321.97' });
     expect(j.unallocated).toBe('0.00');
   });
 
-  it('§2 ROR-IKT 2023 investment spend ex VAT by the 2023 key', () => {
-    const j = allocate('ror-ikt-2023-investment');
+  it('§2 ROR-IKT 2023 investment spend ex VAT by the 2023 key', async () => {
+    const j = await allocate('ror-ikt-2023-investment');
     expect(j.items[0]!.allocations).toEqual({ molde: '4447837.91', vestnes: '1201410.76', rauma: '1197532.12', aukra: '811606.79', hustadvika: '2038228.75' });
     expect(j.total).toBe('9696616.33');
     expect(j.unallocated).toBe('0.00');
     expect(j.parties.every((p) => p.operating === '0.00')).toBe(true);
   });
 
-  it('§3 SOC+ 2024: 397 servers → 400 step → 1 464 000; budget 1 864 000 in whole kroner', () => {
-    const j = allocate('ror-ikt-2024-soc');
+  it('§3 SOC+ 2024: 397 servers → 400 step → 1 464 000; budget 1 864 000 in whole kroner', async () => {
+    const j = await allocate('ror-ikt-2024-soc');
     expect(j.items.find((i) => i.id === 'soc')!.basis).toBe('1464000.00');
     expect(j.total).toBe('1864000.00');
     expect(charged(j)).toEqual({ molde: '877944.00', hustadvika: '367581.00', vestnes: '238219.00', rauma: '229458.00', aukra: '150798.00' });
   });
 
-  it('§3 SOC+ 2025 without the establishment: 1 664 000', () => {
-    const j = allocate('ror-ikt-2025-soc');
+  it('§3 SOC+ 2025 without the establishment: 1 664 000', async () => {
+    const j = await allocate('ror-ikt-2025-soc');
     expect(j.total).toBe('1664000.00');
     // By hand, per item in whole kroner with the 2024 key (the 2025 key is not published):
     // SOC+ 1 464 000 × share rounded + consultants 200 000 × share.
@@ -61,26 +61,26 @@ describe('published figures (DOMAIN.md)', () => {
     expect(ore).toBe(166400000n);
   });
 
-  it('§4 Harstad–Ibestad base year: 500 000 + 5 % × (9 000 000 − 500 000) = 925 000', () => {
-    const j = allocate('harstad-ibestad');
+  it('§4 Harstad–Ibestad base year: 500 000 + 5 % × (9 000 000 − 500 000) = 925 000', async () => {
+    const j = await allocate('harstad-ibestad');
     expect(j.items.find((i) => i.id === 'variabel')!.basis).toBe('425000.00');
     expect(charged(j).ibestad).toBe('925000.00');
   });
 
-  it('§4 Harstad–Ibestad indexed to 2023 (hand-computed in the fixture)', () => {
-    const j = allocate('harstad-ibestad-2023');
+  it('§4 Harstad–Ibestad indexed to 2023 (hand-computed in the fixture)', async () => {
+    const j = await allocate('harstad-ibestad-2023');
     expect(j.items.find((i) => i.id === 'fast')!.basis).toBe('562380.00');
     expect(charged(j).ibestad).toBe('1014261.00');
   });
 
-  it('§5 Melhus–Midtre Gauldal 50/50: 5.0 mill → 3.0/2.0 and 12.4 mill → 7.44/4.96', () => {
-    const j = allocate('melhus-midtre-gauldal');
+  it('§5 Melhus–Midtre Gauldal 50/50: 5.0 mill → 3.0/2.0 and 12.4 mill → 7.44/4.96', async () => {
+    const j = await allocate('melhus-midtre-gauldal');
     expect(j.items.find((i) => i.id === 'etablering')!.allocations).toEqual({ melhus: '3000000.00', 'midtre-gauldal': '2000000.00' });
     expect(j.items.find((i) => i.id === 'drift')!.allocations).toEqual({ melhus: '7440000.00', 'midtre-gauldal': '4960000.00' });
   });
 
-  it('§6 Namsos–Flatanger: 20 % / 40 % / 20 % positions and own licences (hand-computed in the fixture)', () => {
-    const j = allocate('namsos-flatanger');
+  it('§6 Namsos–Flatanger: 20 % / 40 % / 20 % positions and own licences (hand-computed in the fixture)', async () => {
+    const j = await allocate('namsos-flatanger');
     const flatanger = (id: string) => j.items.find((i) => i.id === id)!.allocations.flatanger;
     expect([flatanger('driftssjef'), flatanger('konsulent-drift'), flatanger('konsulent-ipad'), flatanger('lisens-e3'), flatanger('lisens-f3')]).toEqual(['210000.00', '328000.00', '156000.00', '352800.00', '45600.00']);
   });
@@ -93,8 +93,8 @@ interface SettleJson {
   akonto: { party: string; budgeted: { operating: string }; instalments: { due: string; operating: string }[] }[] | null;
 }
 
-function settle(fixture: string): SettleJson {
-  const run = samkost(['settle', `fixtures/${fixture}`, '--format', 'json']);
+async function settle(fixture: string): Promise<SettleJson> {
+  const run = await samkost(['settle', `fixtures/${fixture}`, '--format', 'json']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as SettleJson;
@@ -103,8 +103,8 @@ function settle(fixture: string): SettleJson {
 const column = (j: SettleJson, field: 'charged' | 'paid' | 'balance') => Object.fromEntries(j.parties.map((p) => [p.id, p[field]]));
 
 describe('published settlement figures (DOMAIN.md)', () => {
-  it('§2 ROR-IKT 2023 investment: a-konto against spend, the deviation carried forward to 2024', () => {
-    const j = settle('ror-ikt-2023-investment');
+  it('§2 ROR-IKT 2023 investment: a-konto against spend, the deviation carried forward to 2024', async () => {
+    const j = await settle('ror-ikt-2023-investment');
     expect(j.paid_from).toBe('payments');
     expect(column(j, 'paid')).toEqual({ molde: '5315000.00', vestnes: '1439000.45', rauma: '1433999.98', aukra: '972000.35', hustadvika: '2441000.00' });
     expect(column(j, 'charged')).toEqual({ molde: '4447837.91', vestnes: '1201410.76', rauma: '1197532.12', aukra: '811606.79', hustadvika: '2038228.75' });
@@ -117,8 +117,8 @@ describe('published settlement figures (DOMAIN.md)', () => {
     }
   });
 
-  it('§1 ROR-IKT 2023 operating budget against actuals, in thousands as printed', () => {
-    const run = samkost(['deviation', 'fixtures/ror-ikt-2023-operating', '--thousands', '--no-color']);
+  it('§1 ROR-IKT 2023 operating budget against actuals, in thousands as printed', async () => {
+    const run = await samkost(['deviation', 'fixtures/ror-ikt-2023-operating', '--thousands', '--no-color']);
     expect(run.code).toBe(0);
     const row = (name: string) => run.stdout.split('\n').find((l) => l.startsWith(name))!.slice(name.length).trim().split(/\s{2,}/).slice(0, 3);
     expect(row('Lønn')).toEqual(['28 790', '29 233', '443']);
@@ -132,8 +132,8 @@ describe('published settlement figures (DOMAIN.md)', () => {
     expect(row('Sum')).toEqual(['85 803', '83 866', '-1 937']);
   });
 
-  it('§4 Harstad–Ibestad: a-konto on 30 April and 31 August, final settlement by 31 January', () => {
-    const j = settle('harstad-ibestad-settlement');
+  it('§4 Harstad–Ibestad: a-konto on 30 April and 31 August, final settlement by 31 January', async () => {
+    const j = await settle('harstad-ibestad-settlement');
     expect(j.paid_from).toBe('schedule');
     const ibestad = j.akonto!.find((s) => s.party === 'ibestad')!;
     // 500 000 × 1.03 + 5 % × (9 000 000 − 515 000) = 939 250, computed by hand.
@@ -147,8 +147,8 @@ describe('published settlement figures (DOMAIN.md)', () => {
     expect(column(j, 'balance').ibestad).toBe('20600.00');
   });
 
-  it('§5 Melhus–Midtre Gauldal: a missed instalment shows as a shortfall against the schedule', () => {
-    const j = settle('melhus-midtre-gauldal-2013');
+  it('§5 Melhus–Midtre Gauldal: a missed instalment shows as a shortfall against the schedule', async () => {
+    const j = await settle('melhus-midtre-gauldal-2013');
     const mg = j.parties.find((p) => p.id === 'midtre-gauldal')!;
     // 12 400 000 × 40 % budgeted, paid three quarters of it; 12 650 000 × 40 % charged.
     expect(mg.scheduled!.operating).toBe('4960000.00');
@@ -161,8 +161,8 @@ describe('published settlement figures (DOMAIN.md)', () => {
 
 describe('Melhus–Midtre Gauldal "cooperate or go alone" 2009–2012 (seed 004, in millions)', () => {
   // Ikke samarbeid 2 kommuner: 14.3 14.8 15.4 16.0; Samarbeid 2 kommuner: 12.4 12.4 12.5 12.8.
-  it('samkost scenario --years reproduces both rows from the agreement and one assumed change', () => {
-    const run = samkost(['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2012', '--assume', 'samarbeid=2.4%', '--format', 'json']);
+  it('samkost scenario --years reproduces both rows from the agreement and one assumed change', async () => {
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2012', '--assume', 'samarbeid=2.4%', '--format', 'json']);
     expect(run.code).toBe(0);
     const j = JSON.parse(run.stdout) as { years: { year: number; total: string; total_alone: string; parties: { id: string; charged: string }[] }[] };
     expect(j.years.map((y) => y.year)).toEqual([2009, 2010, 2011, 2012]);

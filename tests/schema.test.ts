@@ -21,8 +21,8 @@ describe('JSON Schema', () => {
     const doc = parse(readFileSync(path.join(ROOT, 'tests/errors/unknown-field-item/agreement.yaml'), 'utf8'));
     expect(validate(doc)).toBe(false);
   });
-  it('docs/agreement.schema.json is what samkost schema prints', () => {
-    const run = samkost(['schema']);
+  it('docs/agreement.schema.json is what samkost schema prints', async () => {
+    const run = await samkost(['schema']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(readFileSync(path.join(ROOT, 'docs/agreement.schema.json'), 'utf8'));
   });

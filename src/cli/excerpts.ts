@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineLookup } from '../diagnostics/render.js';
 import { Decoder, type Encoding } from '../inputs/decode.js';
+import type { FileSystem } from './io.js';
 
 /** Files a run read: small ones (the agreement) kept as text, streamed inputs by the encoding they were read with. */
 export interface SourceFiles {
@@ -15,7 +15,7 @@ export interface SourceFiles {
  * each file again up to its last wanted line — only when there is something
  * to report.
  */
-export async function lineLookup(diagnostics: readonly Diagnostic[], files: SourceFiles): Promise<LineLookup> {
+export async function lineLookup(fs: FileSystem, diagnostics: readonly Diagnostic[], files: SourceFiles): Promise<LineLookup> {
   const wanted = new Map<string, Set<number>>();
   for (const d of diagnostics) {
     if (!wanted.has(d.file)) wanted.set(d.file, new Set());
@@ -26,7 +26,7 @@ export async function lineLookup(diagnostics: readonly Diagnostic[], files: Sour
     const text = files.texts.get(file);
     const encoding = files.encodings.get(file);
     if (text !== undefined) found.set(file, pick(text.split('\n'), 1, lines));
-    else if (encoding) found.set(file, await streamLines(file, encoding, lines));
+    else if (encoding) found.set(file, await streamLines(fs, file, encoding, lines));
   }
   return (file, line) => found.get(file)?.get(line);
 }
@@ -38,13 +38,13 @@ function pick(lines: readonly string[], first: number, wanted: ReadonlySet<numbe
   return into;
 }
 
-async function streamLines(file: string, encoding: Encoding, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
+async function streamLines(fs: FileSystem, file: string, encoding: Encoding, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
   const last = Math.max(...wanted);
   const out = new Map<number, string>();
   const decoder = new Decoder(encoding);
   let rest = '';
   let line = 1;
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const lines = (rest + decoder.decode(chunk)).split('\n');
     rest = lines.pop()!;

@@ -1,9 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputName, InputSpec } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Inputs } from '../commands/compute.js';
+import type { Inputs } from '../commands/inputs.js';
 import { actualsSink } from '../inputs/actuals.js';
 import { readBudgetRows } from '../inputs/budget.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
@@ -12,6 +11,7 @@ import { readPayments } from '../inputs/payments.js';
 import { tableSink, type CsvTable, type TableSink } from '../inputs/table.js';
 import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
+import type { FileSystem } from './io.js';
 import { readInput } from './read-input.js';
 import type { Progress } from './progress.js';
 
@@ -29,17 +29,17 @@ export interface Loaded extends SourceFiles {
 export type InputOverrides = { readonly [K in InputName]?: string };
 
 /** A directory means `<dir>/agreement.yaml`. */
-export async function agreementPath(arg: string): Promise<string> {
-  const s = await stat(arg).catch(() => null);
+export async function agreementPath(fs: FileSystem, arg: string): Promise<string> {
+  const s = await fs.stat(arg).catch(() => null);
   if (!s) throw new ExitError(1, `cannot read '${arg}': no such file or directory`, 'give an agreement file, or a directory holding agreement.yaml');
   return s.isDirectory() ? path.join(arg, 'agreement.yaml') : arg;
 }
 
 type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics) => T[] | null;
 
-export async function load(arg: string, overrides: InputOverrides, progress: Progress): Promise<Loaded> {
-  const file = await agreementPath(arg);
-  const text = await readFile(file).then(
+export async function load(fs: FileSystem, arg: string, overrides: InputOverrides, progress: Progress): Promise<Loaded> {
+  const file = await agreementPath(fs, arg);
+  const text = await fs.readFile(file).then(
     (b) => decodeText(b).text,
     () => {
       throw new ExitError(1, `cannot read '${file}'`, 'a directory given on the command line must hold agreement.yaml');
@@ -62,7 +62,7 @@ export async function load(arg: string, overrides: InputOverrides, progress: Pro
   const stream = async <T>(name: InputName, sink: (s: InputSpec) => TableSink<T>): Promise<T | null | undefined> => {
     const s = spec(name);
     if (!s) return undefined;
-    const r = await readInput(s, () => sink(s), diags, progress);
+    const r = await readInput(fs, s, () => sink(s), diags, progress);
     if (r.encoding) encodings.set(s.file, r.encoding);
     if (name === 'actuals') actualsCount = r.rows;
     return r.result;

@@ -3,17 +3,19 @@
  * stderr that is rewritten in place and cleared at the end. Silent when
  * stderr is not a terminal, with --quiet, and for reads shorter than a quarter of a second.
  */
+import type { Terminal } from './io.js';
+
 export class Progress {
   private started = 0;
   private last = 0;
   private shown = false;
 
   constructor(
-    private readonly out: NodeJS.WriteStream | null,
+    private readonly out: Terminal | null,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  static for(stream: NodeJS.WriteStream, quiet: boolean, now?: () => number): Progress {
+  static for(stream: Terminal, quiet: boolean, now?: () => number): Progress {
     return new Progress(stream.isTTY && !quiet ? stream : null, now);
   }
 

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { InputSpec } from '../agreement/model.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { NotUtf8, type Encoding } from '../inputs/decode.js';
 import { CsvInput, type TableSink } from '../inputs/table.js';
+import type { FileSystem } from './io.js';
 import type { Progress } from './progress.js';
 
 /** Bytes per read: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
@@ -21,8 +20,8 @@ export interface ReadResult<T> {
  * is read as UTF-8, and read again from the start as Windows-1252 if a byte
  * is not UTF-8 — what the sink saw of the first attempt is thrown away.
  */
-export async function readInput<T>(spec: InputSpec, sink: () => TableSink<T>, diags: Diagnostics, progress: Progress): Promise<ReadResult<T>> {
-  const size = await stat(spec.file).then(
+export async function readInput<T>(fs: FileSystem, spec: InputSpec, sink: () => TableSink<T>, diags: Diagnostics, progress: Progress): Promise<ReadResult<T>> {
+  const size = await fs.stat(spec.file).then(
     (s) => (s.isFile() ? s.size : null),
     () => null,
   );
@@ -34,7 +33,7 @@ export async function readInput<T>(spec: InputSpec, sink: () => TableSink<T>, di
   for (const encoding of attempts) {
     const local = new Diagnostics();
     const input = new CsvInput(spec.file, spec.dialect, sink(), local, encoding);
-    const stream = createReadStream(spec.file, { highWaterMark: CHUNK });
+    const stream = fs.createReadStream(spec.file, { highWaterMark: CHUNK });
     let bytes = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -1,9 +1,10 @@
 import { Chalk } from 'chalk';
 import type { Style } from '../diagnostics/render.js';
+import type { Io, Terminal } from './io.js';
 
 /** Colour only on a terminal, never with --no-color or NO_COLOR set. */
-export function makeStyle(color: boolean, stream: NodeJS.WriteStream): Style {
-  const on = color && !process.env.NO_COLOR && stream.isTTY === true;
+export function makeStyle(color: boolean, stream: Terminal, env: Io['env']): Style {
+  const on = color && !env.NO_COLOR && stream.isTTY;
   const c = new Chalk({ level: on ? 1 : 0 });
   return { error: (s) => c.red.bold(s), warning: (s) => c.yellow.bold(s), dim: (s) => c.blue(s), bold: (s) => c.bold(s) };
 }

@@ -1,14 +1,12 @@
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { allocation } from '../commands/compute.js';
+import { openScenarios } from '../commands/scenario.js';
 import type { Locale } from '../render/locale.js';
 import { ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
-import { scenarioColumn } from '../scenario/compare.js';
 import type { Scenario } from '../scenario/file.js';
-import { ScenarioRunner } from '../scenario/run.js';
-import { settingText } from '../scenario/set.js';
+import { NODE_FS } from './io.js';
 import { load, type InputOverrides } from './load.js';
 import { Progress } from './progress.js';
+import { agreementSource } from './scenario.js';
 
 /** What the main thread sends: the agreement as given on the command line, and this worker's share of the scenarios. */
 export interface SweepJob {
@@ -23,14 +21,13 @@ export interface SweepJob {
 export type SweepResult = { readonly kind: 'ok'; readonly parts: readonly string[] } | { readonly kind: 'failed'; readonly index: number };
 
 async function work(job: SweepJob): Promise<SweepResult> {
-  const loaded = await load(job.arg, job.overrides, new Progress(null));
-  const baseline = allocation(loaded.inputs!).report!;
-  const runner = new ScenarioRunner(loaded.texts.get(loaded.file)!, loaded.file, (p) => path.join(path.dirname(loaded.file), p), (agreement) => allocation({ ...loaded.inputs!, agreement }));
+  const loaded = await load(NODE_FS, job.arg, job.overrides, new Progress(null));
+  // The main thread checked every setting: here they all name something.
+  const session = openScenarios(agreementSource(loaded), loaded.inputs!, { scenarios: [], fixed: [] }).report!;
   const parts: string[] = [];
   for (const [index, s] of job.scenarios.entries()) {
-    const outcome = runner.run(s.settings);
-    if (outcome.kind !== 'ok') return { kind: 'failed', index };
-    const column = scenarioColumn(baseline, { name: s.name, settings: s.settings.map(settingText), report: outcome.result });
+    const column = session.run(s).report;
+    if (!column) return { kind: 'failed', index };
     parts.push(job.format === 'csv' ? ScenarioCsvWriter.part(column, job.locale) : ScenarioJsonWriter.part(column));
   }
   return { kind: 'ok', parts };

@@ -1,5 +1,5 @@
 import type { Id, Item } from '../agreement/model.js';
-import { Diagnostics, InputError, type SourcePos } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Computed, type SourcePos } from '../diagnostics/diagnostic.js';
 import { distribute } from '../money/distribute.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
@@ -14,9 +14,9 @@ import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '
  * The allocation: every item split between the parties. Pure. Problems that
  * only the data can show (a missing population, a server count above the
  * last price step, an unselected ledger category) are all collected and
- * raised together as one {@link InputError}.
+ * returned together, with no report.
  */
-export function allocate(input: ComputeInput): AllocationReport {
+export function allocate(input: ComputeInput): Computed<AllocationReport> {
   const diags = new Diagnostics();
   const ctx: ComputeContext = { ...input, diags };
   const a = input.agreement;
@@ -34,7 +34,7 @@ export function allocate(input: ComputeInput): AllocationReport {
     const result = basis ? allocateItem(ctx, item, basis, key) : null;
     if (result) items.push(result);
   }
-  if (diags.hasErrors) throw new InputError(diags.sorted());
+  if (diags.hasErrors) return diags.failure();
   // The ledger is summed twice, by two code paths: by coverage, row by row,
   // and by each item's basis. They must agree to the øre.
   const charged = Money.sum(items.flatMap((r) => r.steps.filter((s) => s.step === 'actuals').map((s) => s.amount)));
@@ -50,7 +50,7 @@ export function allocate(input: ComputeInput): AllocationReport {
     return { party, operating, investment, charged, paid: Money.ZERO, balance: charged };
   });
   const total = (kind?: Item['kind']) => Money.sum(items.filter((r) => kind === undefined || r.item.kind === kind).map((r) => r.basis));
-  return {
+  return diags.result({
     agreement: a,
     items,
     parties,
@@ -59,7 +59,7 @@ export function allocate(input: ComputeInput): AllocationReport {
     unallocated: Money.sum(items.map((r) => r.unallocated)),
     ignored,
     ledger,
-  };
+  });
 }
 
 function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, at: SourcePos) => KeyDerivation | null): ItemResult | null {

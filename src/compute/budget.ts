@@ -1,5 +1,5 @@
 import type { Agreement, BaseRef, Item } from '../agreement/model.js';
-import { collecting, type Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import type { BudgetRow } from '../inputs/budget.js';
 import { allocate } from './allocate.js';
@@ -42,7 +42,7 @@ export function budgetAllocation(input: BudgetedInput, diags: Diagnostics, missi
     diags.error(at, 'budget-missing', missing, 'add budget: { <category>: <amount> } to the agreement, or a budget CSV under inputs:');
     return null;
   }
-  return collecting(diags, () => allocate({ ...input, actuals: input.budget ?? [] }));
+  return diags.take(allocate({ ...input, actuals: input.budget ?? [] }));
 }
 
 /** Whether some item's amount depends on the ledger, so that it has no budget unless one is given. */

@@ -1,5 +1,5 @@
 import type { Id, Item, Party } from '../agreement/model.js';
-import { collecting, Diagnostics, InputError } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
@@ -52,11 +52,11 @@ export interface DeviationReport {
  * per party. The budget side is the allocation run on the budget, so each
  * party's deviation is exactly its budgeted share less its actual share.
  */
-export function deviation(input: BudgetedInput, sign: DeviationSign): DeviationReport {
+export function deviation(input: BudgetedInput, sign: DeviationSign): Computed<DeviationReport> {
   const diags = new Diagnostics();
-  const actual = collecting(diags, () => allocate(input));
+  const actual = diags.take(allocate(input));
   const budget = budgetAllocation(input, diags, 'a deviation table compares against the budget, but the agreement has no budget');
-  if (diags.hasErrors || !actual || !budget) throw new InputError(diags.sorted());
+  if (diags.hasErrors || !actual || !budget) return diags.failure();
   const line = (b: Money, x: Money): DeviationLine => ({ budget: b, actual: x, deviation: sign === 'budget-minus-actual' ? b.minus(x) : x.minus(b) });
   const sumLines = (ls: readonly DeviationLine[]) => line(Money.sum(ls.map((l) => l.budget)), Money.sum(ls.map((l) => l.actual)));
 
@@ -73,14 +73,17 @@ export function deviation(input: BudgetedInput, sign: DeviationSign): DeviationR
     const parties = new Map(a.parties.filter((p) => x.allocations.has(p.id) || b.allocations.has(p.id)).map((p) => [p.id, line(b.allocations.get(p.id) ?? Money.ZERO, x.allocations.get(p.id) ?? Money.ZERO)] as const));
     return { item: x.item, parties, ...line(b.basis, x.basis) };
   });
-  const parties = a.parties.map((party, i): PartyDeviation => {
-    const b = budget.parties[i]!;
-    const x = actual.parties[i]!;
+  // Paired by party id: the two allocations are separate runs, and their order is theirs to choose.
+  const budgeted = new Map(budget.parties.map((p) => [p.party.id, p]));
+  const charged = new Map(actual.parties.map((p) => [p.party.id, p]));
+  const parties = a.parties.map((party): PartyDeviation => {
+    const b = budgeted.get(party.id)!;
+    const x = charged.get(party.id)!;
     const kinds = { operating: line(b.operating, x.operating), investment: line(b.investment, x.investment) };
     return { party, kinds, total: line(b.charged, x.charged) };
   });
   const kindTotal = (k: Item['kind']) => sumLines(items.filter((i) => i.item.kind === k));
-  return {
+  return diags.result({
     sign,
     actual,
     budget,
@@ -90,7 +93,7 @@ export function deviation(input: BudgetedInput, sign: DeviationSign): DeviationR
     parties,
     partyTotals: byKind((k) => sumLines(parties.map((p) => p.kinds[k]))),
     totals: { operating: kindTotal('operating'), investment: kindTotal('investment'), all: sumLines(items) },
-  };
+  });
 }
 
 /**

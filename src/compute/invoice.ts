@@ -1,6 +1,6 @@
 import { ITEM_KINDS, type Address, type Agreement, type Id, type Item, type ItemKind, type Party, type VatStatus } from '../agreement/model.js';
 import { addDays, type IsoDate } from '../dates/date.js';
-import { Diagnostics, InputError, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Computed, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
@@ -184,7 +184,7 @@ export function invoiceNumberClashes(a: Agreement, others: readonly Agreement[])
  * number, an address, a buyer reference, the host's bank account and number
  * series) is reported, all at once.
  */
-export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Invoice[] {
+export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Computed<Invoice[]> {
   const a = r.allocation.agreement;
   const diags = new Diagnostics();
   const host = a.parties.find((p) => p.id === a.host)!;
@@ -209,12 +209,12 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Invoic
     const at = instalment?.at ?? a.settlement?.finalDueAt ?? a.invoicing.at;
     diags.error(at, 'invoice-due-date', `the invoice would fall due on ${due}, before its date ${opts.date}`, instalment ? 'an a-konto invoice is sent before its instalment falls due: give an earlier --date' : 'move settlement: final_due after the invoice date, or give an earlier --date');
   }
-  if (diags.hasErrors) throw new InputError(diags.sorted());
+  if (diags.hasErrors) return diags.failure();
 
   const seller = host as InvoiceParty & { bankAccount: string };
   const vat: VatTerms = a.invoicing.vat === 'standard' ? { status: 'standard', category: 'S', rate: VAT_RATE } : { status: 'outside-scope', category: 'O', rate: Ratio.ZERO };
   const carried = new Set(a.settlement?.carryForward ?? []);
-  return buyers.map((p) => {
+  const invoices = buyers.map((p): Invoice => {
     const buyer = p.party as InvoiceParty;
     const number = invoiceNumber(a, buyer.id, document)!;
     const body = document.kind === 'final' ? finalBody(r, p, vat, carried) : akontoBody(r, p, document.instalment, vat);
@@ -236,6 +236,7 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Invoic
       ...body,
     };
   });
+  return diags.result(invoices);
 }
 
 type Body = Pick<Invoice, 'type' | 'lines' | 'kinds' | 'billedKinds' | 'billed' | 'totals' | 'carriedForward' | 'payments'>;

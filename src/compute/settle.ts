@@ -1,6 +1,6 @@
 import { ITEM_KINDS, type Agreement, type Id, type ItemKind, type Party } from '../agreement/model.js';
 import type { IsoDate } from '../dates/date.js';
-import { collecting, Diagnostics, InputError } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { PaymentRow } from '../inputs/payments.js';
 import { distribute } from '../money/distribute.js';
@@ -74,17 +74,17 @@ export interface SettlementReport {
 
 /**
  * The year-end settlement: each party's share of the actual costs against
- * what it paid. Pure; like {@link allocate}, it raises every problem found
- * in one {@link InputError}.
+ * what it paid. Pure; like {@link allocate}, it returns every problem found
+ * instead of a report.
  */
-export function settle(input: SettleInput): SettlementReport {
+export function settle(input: SettleInput): Computed<SettlementReport> {
   const a = input.agreement;
   const diags = new Diagnostics();
-  const allocation = collecting(diags, () => allocate(input));
+  const allocation = diags.take(allocate(input));
   const akonto = a.settlement?.akonto ?? [];
   const budget = akonto.length ? budgetAllocation(input, diags, `a-konto is paid on the budget, but the agreement has no budget`) : null;
   const received = input.payments ? checkPayments(a, input.payments, diags) : null;
-  if (diags.hasErrors || !allocation) throw new InputError(diags.sorted());
+  if (diags.hasErrors || !allocation) return diags.failure();
 
   const schedule = budget ? a.parties.map((p) => scheduleFor(p, budget, akonto)) : null;
   const paidFrom: PaidFrom = input.payments ? 'payments' : schedule ? 'schedule' : 'none';
@@ -109,14 +109,14 @@ export function settle(input: SettleInput): SettlementReport {
     const paid = Money.sum(parties.map((p) => p.kinds[kind].paid));
     return { charged, paid, balance: charged.minus(paid), carriedForward: carried.has(kind) };
   });
-  return {
+  return diags.result({
     allocation,
     schedule,
     paidFrom,
     parties,
     totals: { kinds: totals, ...sums(totals) },
     ...(a.settlement?.finalDue ? { finalDue: a.settlement.finalDue } : {}),
-  };
+  });
 }
 
 /** Each budgeted amount split over the instalments by their parts, to the øre, adding up exactly. */

@@ -36,6 +36,22 @@ export class Diagnostics {
     return this.list.some((d) => d.severity === 'error');
   }
 
+  /** The report of another computation, its problems joining ours. */
+  take<R>(c: Computed<R>): R | null {
+    this.list.push(...c.diagnostics);
+    return c.report;
+  }
+
+  /** Nothing computed: what was found says why. */
+  failure(): { readonly report: null; readonly diagnostics: readonly Diagnostic[] } {
+    return { report: null, diagnostics: this.sorted() };
+  }
+
+  /** `report` with what was found; a failure once anything found is an error. */
+  result<R>(report: R): Computed<R> {
+    return this.hasErrors ? this.failure() : { report, diagnostics: this.sorted() };
+  }
+
   /** In reading order: by file, line, column, so output is stable. */
   sorted(): Diagnostic[] {
     return [...this.list].sort(compareDiagnostics);
@@ -47,22 +63,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /**
- * Raised when input is wrong and nothing more can be computed; carries every
- * diagnostic found so far. The CLI turns it into exit code 1.
+ * What a computation gives: its report, or null when the input has an error,
+ * with every problem found either way. The core returns this instead of
+ * throwing, so a caller sees every problem of every step it ran.
  */
-export class InputError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`).join('\n'));
-  }
-}
-
-/** Runs a computation that raises {@link InputError}, keeping its diagnostics with ours. */
-export function collecting<T>(diags: Diagnostics, run: () => T): T | null {
-  try {
-    return run();
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    diags.list.push(...e.diagnostics);
-    return null;
-  }
-}
+export type Computed<R> = { readonly report: R; readonly diagnostics: readonly Diagnostic[] } | { readonly report: null; readonly diagnostics: readonly Diagnostic[] };

@@ -4,7 +4,7 @@ import { readAgreement } from '../../src/agreement/read.js';
 import { deviation, type DeviationSign } from '../../src/compute/deviation.js';
 import { driverTable } from '../../src/compute/drivers.js';
 import { settle, type SettlementReport } from '../../src/compute/settle.js';
-import { Diagnostics, InputError } from '../../src/diagnostics/diagnostic.js';
+import { Diagnostics, type Computed } from '../../src/diagnostics/diagnostic.js';
 import type { ActualsRow } from '../../src/inputs/actuals.js';
 import type { PaymentRow } from '../../src/inputs/payments.js';
 import { Money } from '../../src/money/money.js';
@@ -25,19 +25,17 @@ interface Run {
   budget?: ActualsRow[] | null;
   payments?: PaymentRow[] | null;
 }
-function run(body: string, r: Run = {}, parties?: string): SettlementReport {
+function settled(body: string, r: Run = {}, parties?: string): Computed<SettlementReport> {
   const a = agreement(body, parties);
   return settle({ agreement: a, actuals: r.actuals ?? [], drivers: driverTable(a, [], new Diagnostics()), budget: r.budget ?? null, payments: r.payments ?? null });
 }
-function codes(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map((d) => d.code);
-    throw e;
-  }
-  return [];
+function run(body: string, r: Run = {}, parties?: string): SettlementReport {
+  const s = settled(body, r, parties);
+  if (!s.report) throw new Error(s.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
+  return s.report;
 }
+/** The codes of what was found; none when a report came out. */
+const codes = (c: Computed<unknown>): string[] => (c.report ? [] : c.diagnostics.map((d) => d.code));
 const by = (r: SettlementReport, f: (p: SettlementReport['parties'][number]) => Money) => Object.fromEntries(r.parties.map((p) => [p.party.id, f(p).toFixed2()]));
 
 const DRIFT = 'items:\n  - { id: d, label: D, actuals: { category: [drift] }, key: population }\n';
@@ -60,7 +58,7 @@ describe('a-konto schedule', () => {
   });
 
   it('needs a budget when the items read the ledger, and says so instead of assuming zero', () => {
-    expect(codes(() => run(DRIFT + THIRDS, { actuals: [row('drift', '6000')] }))).toEqual(['budget-missing']);
+    expect(codes(settled(DRIFT + THIRDS, { actuals: [row('drift', '6000')] }))).toEqual(['budget-missing']);
   });
 
   it('does not need one when every amount is written in the agreement', () => {
@@ -83,7 +81,7 @@ describe('payments', () => {
 
   it('a payment from an unknown party and a repeated payment are errors, all reported together', () => {
     const payments = [pay('a', '100', { date: '2024-04-30' }), pay('c', '5', {}, 3), pay('a', '100', { date: '2024-04-30' }, 4), pay('a', '100', { date: '2024-08-31' }, 5)];
-    expect(codes(() => run('items:\n  - { id: x, label: X, amount: 1000, key: equal }\n', { payments }))).toEqual(['payment-party', 'payment-duplicate']);
+    expect(codes(settled('items:\n  - { id: x, label: X, amount: 1000, key: equal }\n', { payments }))).toEqual(['payment-party', 'payment-duplicate']);
   });
 
   it('a payment without a kind goes to the only kind the agreement has, investment included', () => {
@@ -96,7 +94,7 @@ describe('payments', () => {
 
   it('a payment without a kind is an error where the agreement has both kinds, never a silent operating payment', () => {
     const body = 'items:\n  - { id: x, label: X, amount: 1000, key: equal }\n  - { id: y, label: Y, amount: 500, key: equal, kind: investment }\n';
-    expect(codes(() => run(body, { payments: [pay('b', '300', { kind: null }), pay('a', '10', { kind: 'investment' }, 3)] }))).toEqual(['payment-kind']);
+    expect(codes(settled(body, { payments: [pay('b', '300', { kind: null }), pay('a', '10', { kind: 'investment' }, 3)] }))).toEqual(['payment-kind']);
   });
 
   it('the same amount on two dates, or with two texts, is two payments', () => {
@@ -123,7 +121,7 @@ describe('deviation', () => {
   const dev = (sign: DeviationSign) => {
     const a = agreement(DRIFT + 'ignore:\n  - { category: [pc], reason: direkte }\n');
     const body = { agreement: a, drivers: driverTable(a, [], new Diagnostics()), budget: [row('drift', '3000')], actuals: [row('drift', '3300'), row('pc', '99', 3)] };
-    return deviation(body, sign);
+    return deviation(body, sign).report!;
   };
   it('avvik = budsjett − regnskap by default, split per party by the key', () => {
     const r = dev('budget-minus-actual');

@@ -1,0 +1,207 @@
+import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
+import { allocate } from '../commands/allocate.js';
+import { check } from '../commands/check.js';
+import { deviation } from '../commands/deviation.js';
+import { explain } from '../commands/explain.js';
+import type { Inputs, Outcome } from '../commands/inputs.js';
+import { invoices, sendsEhf } from '../commands/invoices.js';
+import { settle } from '../commands/settle.js';
+import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
+import { isIsoDate } from '../dates/date.js';
+import { LOCALES, type Locale } from '../render/locale.js';
+import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type RenderOptions, type ReportKind, type Reports } from '../render/registry.js';
+import { Speaker } from './speaker.js';
+import { ExitError } from './exit.js';
+import type { Io } from './io.js';
+import { load, type Loaded } from './load.js';
+import { writeOutputs } from './output.js';
+import { Progress } from './progress.js';
+import { scenarioCommand, type ScenarioOptions } from './scenario.js';
+
+const VERSION = '0.1.0';
+
+/** The options every command that reads an agreement takes. */
+export interface CommonOptions {
+  locale: Locale;
+  out?: string;
+  force?: boolean;
+  color: boolean;
+  actuals?: string;
+  drivers?: string;
+  budget?: string;
+  payments?: string;
+  quiet?: boolean;
+}
+
+/** What a command action is given besides its options: where to speak, and how to read the agreement. */
+export interface Context {
+  readonly speaker: Speaker;
+  load(arg: string): Promise<Loaded>;
+  /** The agreement's inputs, or the end of the run with its errors. */
+  inputs(loaded: Loaded): Promise<Inputs>;
+  /** A command's report, or the end of the run with what kept it from one. */
+  report<R>(outcome: Outcome<R>, loaded: Loaded): Promise<R>;
+  renderOptions: RenderOptions;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
+ * command line. Everything it reads or writes outside its arguments goes
+ * through `io`.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let current = new Speaker(io, true);
+  const context = (opts: CommonOptions & { thousands?: boolean }): Context => {
+    const c = (current = new Speaker(io, opts.color));
+    const failed = (arg: string) => ({ message: 'nothing was computed: the input has errors', hint: `run samkost check ${arg} to see them all` });
+    return {
+      speaker: c,
+      load: (arg) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true)),
+      inputs: async (loaded) => c.report<Inputs>(loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics }, loaded, failed(loaded.file)),
+      report: <R>(outcome: Outcome<R>, loaded: Loaded) => c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
+      renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true },
+    };
+  };
+  const program = buildProgram(io, context);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ExitError) {
+      if (e.message) current.error(e.message, e.hint);
+      return e.code;
+    }
+    throw e;
+  }
+}
+
+type Action<O> = (arg: string, opts: O, c: Context) => Promise<void>;
+
+function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean }) => Context): Command {
+  const program = new Command('samkost')
+    .description('Cost allocation and year-end settlement for inter-municipal IT cooperations')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run samkost --help for usage)');
+
+  const common = (c: Command, formats: readonly string[]) =>
+    c
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
+      .addOption(new Option('-l, --locale <locale>', 'number format and labels').choices(LOCALES).default('nb'))
+      .option('-o, --out <file>', 'write to a file instead of standard output')
+      .option('--force', 'overwrite an existing output file')
+      .option('--no-color', 'no colours in terminal output')
+      .option('-q, --quiet', 'no progress report while reading large inputs')
+      .option('--actuals <file>', 'actuals CSV, instead of the one named in the agreement')
+      .option('--drivers <file>', 'drivers CSV, instead of the one named in the agreement')
+      .option('--budget <file>', 'budget CSV, instead of the one named in the agreement')
+      .option('--payments <file>', 'payments CSV, instead of the one named in the agreement')
+      .exitOverride();
+  const command = <O extends CommonOptions>(name: string, description: string, formats: readonly string[], action: Action<O & { format: string }>) =>
+    common(program.command(name).argument('<agreement>', 'agreement file or directory').description(description), formats).action(async (arg: string, opts: O & { format: string }) => action(arg, opts, context(opts)));
+
+  /** A report command: load, compute, render in the chosen format, write. */
+  const report =
+    <K extends ReportKind, O extends CommonOptions>(kind: (opts: O) => K, compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>): Action<O & { format: string }> =>
+    async (arg, opts, c) => {
+      const loaded = await c.load(arg);
+      const r = await c.report(compute(await c.inputs(loaded), opts), loaded);
+      await c.speaker.out(render(kind(opts), opts.format as FormatOf<K>, r, c.renderOptions), opts);
+    };
+
+  common(program.command('check').argument('<agreement...>', 'agreement files or directories').description('validate agreements and their inputs; exit 1 on any error'), formatsOf('check')).action(
+    async (args: string[], opts: CommonOptions & { format: FormatOf<'check'> }) => checkCommand(args, opts, context(opts)),
+  );
+
+  command('allocate', 'the allocation: items × parties', formatsOf('allocation'), report(() => 'allocation', allocate));
+
+  command<CommonOptions & { schedule?: boolean }>('settle', 'per party: charged, a-konto paid, balance, due date', formatsOf('settlement'), report((o) => (o.schedule ? 'schedule' : 'settlement'), (inputs, o) => settle(inputs, { schedule: o.schedule === true }))).option(
+    '--schedule',
+    'print the a-konto schedule (instalments on the budget) instead of the settlement',
+  );
+
+  command<CommonOptions & { sign: DeviationSign; thousands?: boolean }>('deviation', 'budget vs actuals per category and item; overrun split by party', formatsOf('deviation'), report(() => 'deviation', (inputs, o) => deviation(inputs, { sign: o.sign })))
+    .addOption(new Option('--sign <convention>', 'how deviation is signed').choices(DEVIATION_SIGNS).default('budget-minus-actual'))
+    .option('--thousands', 'show amounts in whole thousands of kroner (table and md; csv and json stay exact)');
+
+  command<CommonOptions & { party: string; item?: string }>('explain', "how each amount on a party's invoice was derived", formatsOf('explanation'), report(() => 'explanation', (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) })))
+    .requiredOption('--party <id>', 'the party to explain')
+    .option('--item <id>', 'only this item');
+
+  const many = (v: string, all: string[]) => [...all, v];
+  command<ScenarioOptions>('scenario', 'what-if: the agreement with changes, side by side with the agreement as written', formatsOf('projection'), scenarioCommand)
+    .option('--set <path=value>', 'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)', many, [] as string[])
+    .option('--scenarios <file>', 'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]')
+    .option('--sweep <path=from..to[:step]>', 'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)', many, [] as string[])
+    .option('--name <name>', "the --set scenario's name in the output (default: its settings)")
+    .option('--threads <n>', 'threads for a long sweep written as csv or json (default: one per core; 1: none)')
+    .option('--years <from..to>', 'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them')
+    .option('--assume <series=change>', 'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)', many, [] as string[]);
+
+  command<InvoiceOptions>('invoices', 'one invoice per party, written to --out DIR', formatsOf('invoice'), invoicesCommand(io))
+    .option('--date <date>', 'invoice date, YYYY-MM-DD (default: today)')
+    .option('--akonto <n>', 'the invoices for a-konto instalment n of the schedule instead of the final settlement')
+    .option('--reference <party=ref>', "a party's reference for its invoices (Deres ref.), over the agreement's (repeatable)", many, [] as string[]);
+
+  program
+    .command('schema')
+    .description('print the agreement format as JSON Schema, for editors')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .option('--force', 'overwrite an existing output file')
+    .exitOverride()
+    .action(async (opts: { out?: string; force?: boolean }) => new Speaker(io, false).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts));
+  return program;
+}
+
+async function checkCommand(args: readonly string[], opts: CommonOptions & { format: FormatOf<'check'> }, c: Context): Promise<void> {
+  const loaded: Loaded[] = [];
+  for (const arg of args) loaded.push(await c.load(arg));
+  const r = check(loaded);
+  if (opts.format === 'table') {
+    const files = { texts: new Map(loaded.flatMap((l) => [...l.texts])), encodings: new Map(loaded.flatMap((l) => [...l.encodings])) };
+    await c.speaker.diagnostics(
+      r.agreements.flatMap((a) => a.diagnostics),
+      files,
+    );
+  }
+  const text = render('check', opts.format, r, c.renderOptions);
+  if (text) await c.speaker.out(text, opts);
+  if (!r.ok) throw ExitError.quiet(1);
+}
+
+type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
+
+function invoicesCommand(io: Io): Action<InvoiceOptions> {
+  return async (arg, opts, c) => {
+    if (!opts.out) throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
+    const date = opts.date ?? today(io.now());
+    if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
+    const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
+    if (akonto === null) throw new ExitError(2, `--akonto '${opts.akonto}' is not an instalment number`, 'give the instalment as 1, 2, … in the order of settlement: akonto:');
+    const references = new Map<string, string>();
+    for (const r of opts.reference) {
+      const eq = r.indexOf('=');
+      const [party, ref] = eq < 0 ? [r, ''] : [r.slice(0, eq), r.slice(eq + 1).trim()];
+      if (!ref) throw new ExitError(2, `--reference '${r}' gives no reference`, 'write --reference PARTY=REF, e.g. --reference ibestad=4500123');
+      references.set(party, ref);
+    }
+    const loaded = await c.load(arg);
+    const run = await c.report(invoices(await c.inputs(loaded), { date, references, ...(akonto !== undefined ? { akonto } : {}) }), loaded);
+    const sent = opts.format === 'ehf' ? run.invoices.filter(sendsEhf) : run.invoices;
+    const stem = opts.locale === 'nb' ? 'faktura' : 'invoice';
+    const suffix = akonto === undefined ? '' : `-akonto-${akonto}`;
+    const files = sent.map((i) => ({ file: path.join(opts.out!, `${stem}-${run.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`), content: render('invoice', opts.format, i, c.renderOptions) }));
+    await writeOutputs(io.fs, files, opts.force === true);
+    for (const f of files) c.speaker.status(`wrote ${f.file}`);
+    for (const i of run.invoices.filter((i) => !sent.includes(i))) c.speaker.status(`no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${i.carriedForward.toFixed2()} carried forward`})`);
+  };
+}
+
+/** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */
+function today(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

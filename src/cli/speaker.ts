@@ -1,0 +1,64 @@
+import type { Outcome } from '../commands/inputs.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnostics, type Style } from '../diagnostics/render.js';
+import { lineLookup, type SourceFiles } from './excerpts.js';
+import { ExitError } from './exit.js';
+import type { Io } from './io.js';
+import { writeOutput } from './output.js';
+import { makeStyle } from './style.js';
+
+/**
+ * The one place the CLI speaks to the user: diagnostics with their excerpts,
+ * errors with their hints, status lines, and the output itself — to
+ * standard output or, atomically, to `--out`.
+ */
+export class Speaker {
+  readonly err: Style;
+  /** Emphasis in tables written to standard output. */
+  readonly bold: (s: string) => string;
+
+  constructor(
+    readonly io: Io,
+    color: boolean,
+  ) {
+    this.err = makeStyle(color, io.stderr, io.env);
+    this.bold = makeStyle(color, io.stdout, io.env).bold;
+  }
+
+  /** Prints diagnostics, each with the line it points at from `files`. */
+  async diagnostics(list: readonly Diagnostic[], files: SourceFiles): Promise<void> {
+    if (list.length) this.io.stderr.write(renderDiagnostics(list, await lineLookup(this.io.fs, list, files), this.err));
+  }
+
+  /** `samkost: error: …` with its hint, for what is wrong outside any file. */
+  error(message: string, hint?: string): void {
+    this.io.stderr.write(`samkost: ${this.err.error('error')}: ${message}\n${hint ? `  = hint: ${hint}\n` : ''}`);
+  }
+
+  status(line: string): void {
+    this.io.stderr.write(`${line}\n`);
+  }
+
+  /**
+   * A command's report after printing what was found, or — when it has
+   * none — its diagnostics and the reasons it refused, then the end of the
+   * run. `failed` is what to say when the input simply has errors.
+   */
+  async report<R>(outcome: Outcome<R>, files: SourceFiles, failed = { message: 'nothing was computed: the input has errors', hint: 'correct what is listed above' }): Promise<R> {
+    const texts = 'texts' in outcome && outcome.texts ? new Map([...files.texts, ...outcome.texts]) : files.texts;
+    await this.diagnostics(outcome.diagnostics, { texts, encodings: files.encodings });
+    if (outcome.report !== null) return outcome.report as R;
+    const refusal = 'refusal' in outcome ? outcome.refusal : { exit: 1 as const, reasons: [failed] };
+    const last = refusal.reasons.at(-1)!;
+    for (const r of refusal.reasons.slice(0, -1)) this.error(r.message, r.hint);
+    throw new ExitError(refusal.exit, last.message, last.hint);
+  }
+
+  /** Writes to `--out` (atomically, never over a file without `--force`) or to standard output. */
+  async out(text: string, opts: { out?: string; force?: boolean }): Promise<void> {
+    // `--out ""` (an unset shell variable) is a mistake, not a request for standard output.
+    if (opts.out === '') throw new ExitError(2, '--out names no file', 'give a file name, or leave out --out to write to standard output');
+    if (opts.out) await writeOutput(this.io.fs, opts.out, text, opts.force === true);
+    else this.io.stdout.write(text);
+  }
+}

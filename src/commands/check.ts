@@ -1,0 +1,74 @@
+import type { Agreement } from '../agreement/model.js';
+import { invoiceNumberClashes } from '../compute/invoice.js';
+import type { LedgerReconciliation } from '../compute/report.js';
+import type { SettlementReport } from '../compute/settle.js';
+import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Money } from '../money/money.js';
+import { deviation } from './deviation.js';
+import { hasBudget, type Inputs } from './inputs.js';
+import { settle } from './settle.js';
+
+/** One agreement as loaded: its inputs, or null when reading found errors. */
+export interface CheckSubject {
+  readonly file: string;
+  readonly inputs: Inputs | null;
+  /** Rows read from the actuals file. */
+  readonly actualsCount: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What a clean agreement adds up to, for the one line `check` prints for it. */
+export interface CheckSummary {
+  readonly parties: number;
+  readonly items: number;
+  readonly actualsRows: number;
+  readonly total: Money;
+  readonly allocated: Money;
+  readonly unallocated: Money;
+  readonly ledger: LedgerReconciliation;
+}
+
+export interface CheckedAgreement {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Null when the agreement has an error. */
+  readonly summary: CheckSummary | null;
+}
+
+export interface CheckReport {
+  readonly ok: boolean;
+  readonly agreements: readonly CheckedAgreement[];
+}
+
+/**
+ * `samkost check`: everything the other commands would compute, for each
+ * agreement, with every problem found — and invoice numbers that two
+ * agreements of the same host would both use.
+ */
+export function check(subjects: readonly CheckSubject[]): CheckReport {
+  const seen: Agreement[] = [];
+  const agreements = subjects.map((s): CheckedAgreement => {
+    const proved = s.inputs ? checkAll(s.inputs) : null;
+    const clashes = s.inputs ? invoiceNumberClashes(s.inputs.agreement, seen) : [];
+    if (s.inputs) seen.push(s.inputs.agreement);
+    const diagnostics = [...s.diagnostics, ...(proved?.diagnostics ?? []), ...clashes];
+    const settled = proved?.report;
+    if (!settled || clashes.length) return { file: s.file, diagnostics, summary: null };
+    const r = settled.allocation;
+    const summary = { parties: r.agreement.parties.length, items: r.agreement.items.length, actualsRows: s.actualsCount, total: r.total, allocated: r.total.minus(r.unallocated), unallocated: r.unallocated, ledger: r.ledger };
+    return { file: s.file, diagnostics, summary };
+  });
+  return { ok: !agreements.some((a) => a.diagnostics.some((d) => d.severity === 'error')), agreements };
+}
+
+/**
+ * The settlement (which includes the allocation, the payments and the
+ * a-konto budget) and, where a budget exists, the deviation table — run only
+ * after the settlement passed, so no problem is reported twice.
+ */
+function checkAll(inputs: Inputs): Computed<SettlementReport> {
+  const settled = settle(inputs);
+  if (!settled.report || !hasBudget(inputs)) return settled;
+  const dev = deviation(inputs, { sign: 'budget-minus-actual' });
+  return dev.report ? settled : { report: null, diagnostics: dev.diagnostics };
+}

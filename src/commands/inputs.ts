@@ -1,0 +1,64 @@
+import type { Agreement } from '../agreement/model.js';
+import { budgetLedger } from '../compute/budget.js';
+import type { SettleInput } from '../compute/settle.js';
+import { driverTable } from '../compute/drivers.js';
+import { Diagnostics, type Computed, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ActualsRow } from '../inputs/actuals.js';
+import type { BudgetRow } from '../inputs/budget.js';
+import type { DriverRow } from '../inputs/drivers.js';
+import type { PaymentRow } from '../inputs/payments.js';
+
+/** The typed contents of an agreement's input files, as the loader read them. */
+export interface Inputs {
+  readonly agreement: Agreement;
+  readonly actuals: readonly ActualsRow[];
+  readonly driverRows: readonly DriverRow[];
+  /** Rows of the budget CSV; null when there is none. */
+  readonly budgetRows: readonly BudgetRow[] | null;
+  /** Rows of the payments CSV; null when there is none. */
+  readonly payments: readonly PaymentRow[] | null;
+}
+
+/**
+ * Why a command did nothing when no line of a file is at fault: the options
+ * ask for what the agreement does not have. `exit` is 2 when the command line
+ * is wrong, 1 when the agreement lacks what was asked for. Every reason is
+ * shown; the last is the summary.
+ */
+export interface Refusal {
+  readonly exit: 1 | 2;
+  readonly reasons: readonly { readonly message: string; readonly hint: string }[];
+}
+
+/** A command's answer: its report, or the problems (and possibly a refusal) that kept it from one. */
+export type Outcome<R> =
+  | Computed<R>
+  | {
+      readonly report: null;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly refusal: Refusal;
+      /** Texts the diagnostics point into that differ from the files on disk: a scenario's agreement with its values written in. */
+      readonly texts?: ReadonlyMap<string, string>;
+    };
+
+export function refused(exit: 1 | 2, message: string, hint: string, diagnostics: readonly Diagnostic[] = []): Outcome<never> {
+  return { report: null, diagnostics, refusal: { exit, reasons: [{ message, hint }] } };
+}
+
+/** Whether the agreement has a budget at all: from its budget CSV or written in under `budget:`. */
+export const hasBudget = (inputs: Inputs): boolean => inputs.budgetRows !== null || inputs.agreement.budget.size > 0;
+
+/**
+ * Reads the drivers and the budget the agreement declares, then runs one
+ * computation on them: every command computes from the same prepared
+ * input, so `check` and the reporting commands see exactly the same errors.
+ */
+export function computeOn<R>(inputs: Inputs, compute: (input: SettleInput) => Computed<R>): Computed<R> {
+  const diags = new Diagnostics();
+  const a = inputs.agreement;
+  const drivers = driverTable(a, inputs.driverRows, diags);
+  const budget = hasBudget(inputs) ? budgetLedger(a, inputs.budgetRows ?? [], diags) : null;
+  if (diags.hasErrors) return diags.failure();
+  const report = diags.take(compute({ agreement: a, actuals: inputs.actuals, drivers, budget, payments: inputs.payments }));
+  return report === null ? diags.failure() : diags.result(report);
+}

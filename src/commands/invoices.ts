@@ -1,0 +1,48 @@
+import { buildInvoices, type Invoice } from '../compute/invoice.js';
+import type { IsoDate } from '../dates/date.js';
+import { Diagnostics } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { refused, type Inputs, type Outcome } from './inputs.js';
+import { settle } from './settle.js';
+
+export interface InvoicesOptions {
+  readonly date: IsoDate;
+  /** Instalment n of the a-konto schedule instead of the final settlement. */
+  readonly akonto?: number;
+  /** Deres ref. per party id, over the agreement's. */
+  readonly references: ReadonlyMap<string, string>;
+}
+
+export interface InvoiceRun {
+  readonly year: number;
+  readonly akonto?: number;
+  readonly invoices: readonly Invoice[];
+}
+
+/** `samkost invoices`: one invoice per party but the host. */
+export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<InvoiceRun> {
+  const settled = settle(inputs);
+  if (!settled.report) return settled;
+  const a = settled.report.allocation.agreement;
+  const { akonto } = options;
+  if (akonto !== undefined) {
+    const count = a.settlement?.akonto.length ?? 0;
+    if (!settled.report.schedule || count === 0) return refused(1, `${a.title} ${a.year} has no a-konto schedule to invoice`, 'add settlement: { akonto: [{ due: 2024-04-30, part: 50% }, ...] } and a budget', settled.diagnostics);
+    if (akonto > count) return refused(2, `--akonto ${akonto}: the schedule has ${count} instalment${count === 1 ? '' : 's'}`, `give --akonto 1${count > 1 ? ` to ${count}` : ''}`, settled.diagnostics);
+  }
+  const ids = a.parties.map((p) => p.id);
+  for (const party of options.references.keys()) {
+    if (!ids.includes(party)) return refused(2, `--reference names no party '${party}' of ${a.title} ${a.year}`, didYouMean(party, ids) ?? `parties: ${ids.join(', ')}`, settled.diagnostics);
+  }
+  const diags = new Diagnostics();
+  diags.list.push(...settled.diagnostics);
+  const built = diags.take(buildInvoices(settled.report, { date: options.date, references: options.references, ...(akonto !== undefined ? { akonto } : {}) }));
+  if (!built) return { ...diags.failure(), refusal: { exit: 1, reasons: [{ message: 'no invoice was written', hint: 'correct what is listed above, then run samkost invoices again' }] } };
+  return diags.result({ year: a.year, ...(akonto !== undefined ? { akonto } : {}), invoices: built });
+}
+
+/**
+ * An EHF goes into the party's books: one that bills nothing is not sent.
+ * The printable copies still state the balance.
+ */
+export const sendsEhf = (i: Invoice): boolean => i.billed.length > 0 && !i.totals.payable.isZero();

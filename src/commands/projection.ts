@@ -1,0 +1,48 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { notIndexed, planYear, projectedYear, type Assumption, type Projection, type ProjectedYear } from '../scenario/projection.js';
+import type { Setting } from '../scenario/set.js';
+import { refused, type Inputs, type Outcome } from './inputs.js';
+import { openScenarios, type AgreementSource } from './scenario.js';
+
+export interface ProjectionOptions {
+  readonly from: number;
+  readonly to: number;
+  readonly assumptions: readonly Assumption[];
+  /** Settings applied to every year. */
+  readonly fixed: readonly Setting[];
+}
+
+/**
+ * `samkost scenario --years`: the agreement rolled forward a year at a
+ * time — the year set, index changes taken from the agreement or assumed —
+ * each year computed by the same runner as any scenario.
+ */
+export function project(source: AgreementSource, inputs: Inputs, options: ProjectionOptions): Outcome<Projection> {
+  const opened = openScenarios(source, inputs, { scenarios: [{ name: 'projection', settings: options.fixed }], fixed: options.fixed });
+  if (!opened.report) return opened;
+  const session = opened.report;
+  const a = session.baseline.agreement;
+  for (const x of options.assumptions) {
+    if (!a.indices.has(x.series)) return refused(2, `--assume names index series '${x.series}', which the agreement does not declare`, didYouMean(x.series, a.indices.keys()) ?? `declared series: ${[...a.indices.keys()].join(', ') || 'none'}`, opened.diagnostics);
+  }
+  const plans = [];
+  for (let y = options.from; y <= options.to; y++) plans.push(planYear(a, y, options.assumptions));
+  const missing = new Map<string, Set<number>>();
+  for (const plan of plans) for (const [series, ys] of plan.missing) missing.set(series, new Set([...(missing.get(series) ?? []), ...ys]));
+  if (missing.size) {
+    const diagnostics: Diagnostic[] = [...missing].map(([series, ys]) => {
+      const list = [...ys].sort();
+      return { ...a.indices.get(series)!.at, severity: 'error', code: 'index-year-missing', message: `index series '${series}' has no change for ${list.join(', ')}, which the projection needs`, hint: `add ${list[0]}: <change> under indices: ${series}:, or assume one: --assume ${series}=<change> (or --assume ${series}.${list[0]}=<change>)` };
+    });
+    return refused(1, 'nothing was projected: index changes are missing', 'declare them in the agreement or give --assume', [...opened.diagnostics, ...diagnostics]);
+  }
+  const years: ProjectedYear[] = [];
+  for (const plan of plans) {
+    const evaluated = session.evaluate({ name: String(plan.year), settings: [...options.fixed, ...plan.settings] });
+    if (!evaluated.report) return evaluated;
+    years.push(projectedYear(evaluated.report));
+  }
+  const assumed = plans.flatMap((p) => p.assumed).filter((x, i, all) => all.findIndex((y) => y.series === x.series && y.year === x.year) === i);
+  return { report: { agreement: a, years, assumed, notIndexed: notIndexed(a) }, diagnostics: opened.diagnostics };
+}

@@ -1,0 +1,16 @@
+import { settle as settleParties, type SettlementReport } from '../compute/settle.js';
+import { computeOn, refused, type Inputs, type Outcome } from './inputs.js';
+
+export interface SettleOptions {
+  /** The a-konto schedule is what is asked for, so an agreement without one has nothing to show. */
+  readonly schedule: boolean;
+}
+
+/** `samkost settle`: per party, charged against a-konto paid, the balance and when it falls due. */
+export function settle(inputs: Inputs, options: SettleOptions = { schedule: false }): Outcome<SettlementReport> {
+  const settled = computeOn(inputs, settleParties);
+  if (options.schedule && settled.report && !settled.report.schedule) {
+    return refused(1, 'the agreement has no a-konto schedule', 'add settlement: { akonto: [{ due: 2023-04-30, part: 50% }, ...] }', settled.diagnostics);
+  }
+  return settled;
+}

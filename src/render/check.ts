@@ -1,0 +1,26 @@
+import type { CheckReport, CheckSummary } from '../commands/check.js';
+import { diagnosticsToJson } from '../diagnostics/render.js';
+import { formatMoney, type Locale } from './locale.js';
+
+/** `file: ok — …`, one line per agreement without errors: what it adds up to, and how the ledger was used. */
+export function checkText(r: CheckReport, locale: Locale): string {
+  const lines = r.agreements.flatMap((a) => (a.summary ? [`${a.file}: ok — ${summaryText(a.summary, locale)}`] : []));
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+function summaryText(s: CheckSummary, locale: Locale): string {
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const money = (m: Parameters<typeof formatMoney>[0]) => formatMoney(m, locale);
+  const l = s.ledger;
+  const ledger = l.rows === 0 ? '' : `; ledger ${money(l.total)} = ${money(l.items)} charged by items + ${money(l.ignored)} ignored${l.bases.isZero() ? '' : ` + ${money(l.bases)} percentage bases`}`;
+  return `${n(s.parties, 'party', 'parties')}, ${n(s.items, 'item', 'items')}, ${n(s.actualsRows, 'actuals row', 'actuals rows')}; total ${money(s.total)}, allocated ${money(s.allocated)}, unallocated ${money(s.unallocated)}${ledger}`;
+}
+
+/** Machine-readable: whether each agreement passed, and every diagnostic. */
+export function checkJson(r: CheckReport): object {
+  return {
+    ok: r.ok,
+    agreements: r.agreements.map((a) => ({ file: a.file, ok: !a.diagnostics.some((d) => d.severity === 'error') })),
+    diagnostics: diagnosticsToJson(r.agreements.flatMap((a) => a.diagnostics)),
+  };
+}

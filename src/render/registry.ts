@@ -1,0 +1,107 @@
+import type { CheckReport } from '../commands/check.js';
+import type { DeviationReport } from '../compute/deviation.js';
+import type { Explanation } from '../compute/explain.js';
+import type { Invoice } from '../compute/invoice.js';
+import type { AllocationReport } from '../compute/report.js';
+import type { SettlementReport } from '../compute/settle.js';
+import type { ScenarioComparison } from '../scenario/compare.js';
+import type { Projection } from '../scenario/projection.js';
+import { allocationCsv } from './allocation-csv.js';
+import { allocationJson } from './allocation-json.js';
+import { allocationDoc } from './allocation-text.js';
+import { checkJson, checkText } from './check.js';
+import { deviationCsv } from './deviation-csv.js';
+import { deviationJson } from './deviation-json.js';
+import { deviationDoc } from './deviation-text.js';
+import type { Doc } from './doc.js';
+import { docToMarkdown, docToText } from './doc-text.js';
+import { explanationJson } from './explain-json.js';
+import { explanationText } from './explain-text.js';
+import { invoiceCsv, invoiceJson } from './invoice-data.js';
+import { invoiceDoc } from './invoice-doc.js';
+import { invoiceEhf } from './invoice-ehf.js';
+import { invoiceHtml } from './invoice-html.js';
+import type { Locale } from './locale.js';
+import { projectionCsv, projectionDoc, projectionJson } from './projection.js';
+import { scheduleCsv, settlementCsv } from './settlement-csv.js';
+import { settlementJson } from './settlement-json.js';
+import { scheduleDoc, settlementDoc } from './settlement-text.js';
+import { scenarioDoc } from './scenario-text.js';
+
+/** What a renderer may take from the command line besides the report. */
+export interface RenderOptions {
+  readonly locale: Locale;
+  /** Emphasis for headings in a terminal table; identity when colour is off. */
+  readonly bold: (s: string) => string;
+  /** Deviation tables in whole thousands of kroner (table and md). */
+  readonly thousands: boolean;
+}
+
+export type Renderer<R> = (report: R, options: RenderOptions) => string;
+
+const json =
+  <R>(toJson: (r: R, locale: Locale) => object): Renderer<R> =>
+  (r, o) =>
+    JSON.stringify(toJson(r, o.locale), null, 2) + '\n';
+
+/** A document shown as a terminal table or as Markdown. */
+const doc = <R>(toDoc: (r: R, o: RenderOptions) => Doc) => ({
+  table: ((r, o) => docToText(toDoc(r, o), o.bold)) as Renderer<R>,
+  md: ((r, o) => docToMarkdown(toDoc(r, o))) as Renderer<R>,
+});
+
+/** The report each kind renders. */
+export interface Reports {
+  readonly check: CheckReport;
+  readonly allocation: AllocationReport;
+  readonly settlement: SettlementReport;
+  readonly schedule: SettlementReport;
+  readonly deviation: DeviationReport;
+  readonly explanation: Explanation;
+  readonly projection: Projection;
+  readonly scenario: ScenarioComparison;
+  readonly invoice: Invoice;
+}
+
+/**
+ * Every report and the formats it can be written in: the one place a format
+ * is chosen. A command offers exactly the formats listed for its report.
+ */
+export const RENDERERS = {
+  check: { table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale), json: json(checkJson) },
+  allocation: { ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)), json: json(allocationJson), csv: (r: AllocationReport, o: RenderOptions) => allocationCsv(r, o.locale) },
+  settlement: { ...doc((r: SettlementReport, o) => settlementDoc(r, o.locale)), json: json(settlementJson), csv: (r: SettlementReport, o: RenderOptions) => settlementCsv(r, o.locale) },
+  schedule: { ...doc((r: SettlementReport, o) => scheduleDoc(r, o.locale)), json: json(settlementJson), csv: (r: SettlementReport, o: RenderOptions) => scheduleCsv(r, o.locale) },
+  deviation: {
+    ...doc((r: DeviationReport, o) => deviationDoc(r, { locale: o.locale, thousands: o.thousands })),
+    json: json(deviationJson),
+    csv: (r: DeviationReport, o: RenderOptions) => deviationCsv(r, o.locale),
+  },
+  explanation: { table: (e: Explanation, o: RenderOptions) => explanationText(e, o.locale), json: json(explanationJson) },
+  projection: { ...doc((p: Projection, o) => projectionDoc(p, o.locale)), json: json(projectionJson), csv: (p: Projection, o: RenderOptions) => projectionCsv(p, o.locale) },
+  /** csv and json of a sweep are written a column at a time (render/scenario-data.ts), so a long sweep holds no reports. */
+  scenario: doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)),
+  invoice: {
+    html: (i: Invoice, o: RenderOptions) => invoiceHtml(i, o.locale),
+    md: (i: Invoice, o: RenderOptions) => docToMarkdown(invoiceDoc(i, o.locale)),
+    csv: (i: Invoice, o: RenderOptions) => invoiceCsv(i, o.locale),
+    json: json(invoiceJson),
+    ehf: (i: Invoice, o: RenderOptions) => invoiceEhf(i, o.locale),
+  },
+} as const satisfies { readonly [K in keyof Reports]: Readonly<Record<string, Renderer<Reports[K]>>> };
+
+export type ReportKind = keyof typeof RENDERERS;
+export type FormatOf<K extends ReportKind> = keyof (typeof RENDERERS)[K] & string;
+
+/** A report written in one of its formats. */
+export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): string {
+  // Sound by the `satisfies` above: every renderer listed under K takes Reports[K].
+  const renderers = RENDERERS[kind] as unknown as Readonly<Record<string, Renderer<Reports[K]>>>;
+  return renderers[format]!(report, options);
+}
+
+/** The formats a report can be written in, for the command line's choices. */
+export const formatsOf = <K extends ReportKind>(kind: K): FormatOf<K>[] => Object.keys(RENDERERS[kind]) as FormatOf<K>[];
+
+/** The file extension per invoice format: EHF is UBL XML. */
+export const INVOICE_EXTENSIONS: Record<FormatOf<'invoice'>, string> = { html: 'html', md: 'md', csv: 'csv', json: 'json', ehf: 'xml' };
