@@ -21,8 +21,18 @@ export async function samkost(args: readonly string[], io: Partial<Io> = {}): Pr
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    stdout: { write: (t) => void (stdout += t), isTTY: false },
-    stderr: { write: (t) => void (stderr += t), isTTY: false },
+    stdout: {
+      write: (t) => {
+        stdout += t;
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+    },
     env: { NO_COLOR: '1' },
     now: () => new Date(),
     fs: NODE_FS,

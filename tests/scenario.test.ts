@@ -21,7 +21,7 @@ function leaves(text: string): { path: string; value: string }[] {
   const out: { path: string; value: string }[] = [];
   const walk = (node: Node | null, at: string[]) => {
     if (isMap(node)) for (const p of node.items) walk(p.value as Node | null, [...at, String((p.key as { value: unknown }).value)]);
-    else if (isSeq(node)) node.items.forEach((n, i) => walk(n as Node, [...at, String(i)]));
+    else if (isSeq(node)) for (const [i, n] of node.items.entries()) walk(n as Node, [...at, String(i)]);
     else if (isScalar(node) && node.value !== null) out.push({ path: at.join('.'), value: node.type === 'PLAIN' ? text.slice(node.range![0], node.range![1]) : String(node.value) });
   };
   walk(parseDocument(text).contents as Node | null, []);
@@ -158,14 +158,14 @@ items:
     const got = charged(agreement(`  a: { name: A, population: 100 }
   b: { name: B, population: 100, joined: 2024-04-01 }
   c: { name: C, population: 200, left: 2024-06-30 }`));
-    expect(got['drift']).toEqual({ a: '1200.00', b: '900.00', c: '600.00' });
+    expect(got.drift).toEqual({ a: '1200.00', b: '900.00', c: '600.00' });
     // population × months/12: 100, 75, 100 of 275 → 363.64, 272.73, 363.64
-    expect(got['folk']).toEqual({ a: '363.64', b: '272.73', c: '363.64' });
+    expect(got.folk).toEqual({ a: '363.64', b: '272.73', c: '363.64' });
   });
   it('a party that joins after the year, or left before it, is in no key; joined on 1 January is a full year', () => {
     expect(charged(agreement(`  a: { name: A, population: 100 }
   b: { name: B, population: 100, joined: 2025-01-01 }
-  c: { name: C, population: 100, left: 2023-12-31 }`))['drift']).toEqual({ a: '2700.00' });
+  c: { name: C, population: 100, left: 2023-12-31 }`)).drift).toEqual({ a: '2700.00' });
     expect(charged(agreement(`  a: { name: A, population: 100, joined: 2024-01-01, left: 2024-12-31 }
   b: { name: B, population: 300, joined: 2020-01-01 }`))).toEqual(charged(agreement(`  a: { name: A, population: 100 }
   b: { name: B, population: 300 }`)));

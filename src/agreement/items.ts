@@ -241,7 +241,7 @@ function readTiers(r: YamlReader, e: Entry, where: string): Tier[] | null {
   list.forEach((n, i) => {
     const at = r.pos(n, e.valueAt);
     const pair = r.seq(n, `step ${i + 1} of ${where}`, at);
-    if (!pair || pair.length !== 2) {
+    if (pair?.length !== 2) {
       if (pair) r.diags.error(at, 'price-steps', `step ${i + 1} of ${where} must be [up to, price]`, 'e.g. [400, 122000]');
       ok = false;
       return;

@@ -1,5 +1,6 @@
 import { Diagnostics, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
+import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { Rounding } from '../money/rounding.js';
 import { readItems } from './items.js';
@@ -16,6 +17,8 @@ export const FORMAT_VERSION = 1;
 const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement', 'invoicing', 'standalone'];
 const REQUIRED = ['samkost', 'agreement', 'year', 'host', 'parties', 'items'];
 const DEFAULT_ROUNDING: Rounding = { unit: Money.parse('0.01')!, method: 'half-up' };
+/** The memo's scope for a section the agreement leaves out. */
+const ABSENT = {};
 
 export interface ReadResult {
   /** Null when any error was found: nothing may be computed from a wrong agreement. */
@@ -24,27 +27,27 @@ export interface ReadResult {
 }
 
 /**
- * A valid agreement read from the same tree before, and the top-level
- * sections changed since: the others (and those that depend only on them)
- * are taken from it instead of being read again. A scenario sweep changes one
- * value thousands of times; the sections it does not touch read the same.
- */
-/** In {@link Reuse.changed}: a party was added or replaced, not just a field of one changed (keys and drivers check party ids). */
-export const PARTY_IDS = 'parties (ids)';
-
-export interface Reuse {
-  readonly agreement: Agreement;
-  readonly changed: ReadonlySet<string>;
-}
-
-/**
  * Reads and validates one agreement. Pure: `resolve` turns a path written in
  * the file into one the caller can open (relative to the agreement's folder).
  */
-export function readAgreement(text: string | ParsedYaml, file: string, resolve: (path: string) => string = (p) => p, reuse?: Reuse): ReadResult {
-  // A section is read again when it, or a section its reader takes as input, changed.
-  const section = <T>(names: readonly string[], old: (a: Agreement) => T, read: () => T): T => (reuse && !names.some((n) => reuse.changed.has(n)) ? old(reuse.agreement) : read());
+export function readAgreement(text: string | ParsedYaml, file: string, resolve: (path: string) => string = (p) => p, memo: Memo = NO_MEMO): ReadResult {
   const diags = new Diagnostics();
+  /**
+   * One top-level section, read from its YAML node and `given` (the values
+   * of other sections its reader takes, as text). A scenario that leaves
+   * the node and those values as they were gets the same value and problems.
+   */
+  const section = <T>(name: string, given: string, read: () => T): T => {
+    const node = f(name)?.value ?? ABSENT;
+    let fresh = false;
+    const kept = memo.remember(node, `${name} ${given}`, () => {
+      fresh = true;
+      const before = diags.list.length;
+      return { value: read(), found: diags.list.slice(before) };
+    });
+    if (!fresh) diags.list.push(...kept.found);
+    return kept.value;
+  };
   const r = new YamlReader(file, text, diags);
   const start: SourcePos = { file, line: 1, col: 1 };
   const entries = r.root === null ? null : r.map(r.root, 'the agreement', start);
@@ -73,25 +76,25 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const host = hostEntry ? r.id(hostEntry.value, 'host', hostEntry.valueAt) : null;
 
   const roundingEntry = f('rounding');
-  const rounding = section(['rounding'], (a) => a.rounding, () => (roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING));
-  const parties = section(['parties'], (a) => a.parties, () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : []));
+  const rounding = section('rounding', '', () => (roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING));
+  const parties = section('parties', '', () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : []));
   // Without readable parties every reference would be reported as unknown: fix the shape first.
   if (f('parties') && !isMap(f('parties')!.value)) return { agreement: null, diagnostics: diags.sorted() };
   const partyIds = new Set(parties.map((p) => p.id));
-  const keys = section(['keys', PARTY_IDS], (a) => a.keys, () => (f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map<Id, Key>()));
-  const items = section(['items', 'rounding'], (a) => a.items, () => (f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : []));
+  const keys = section('keys', [...partyIds].join(' '), () => (f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map<Id, Key>()));
+  const items = section('items', rounding ? `${rounding.unit.toPlain()} ${rounding.method}` : '', () => (f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : []));
   const at = (name: string) => f(name)?.valueAt ?? start;
-  const indices = section(['indices'], (a) => a.indices, () => readIndices(r, f('indices')?.value ?? null, at('indices')));
-  const drivers = section(['drivers', PARTY_IDS], (a) => a.drivers, () => readInlineDrivers(r, f('drivers')?.value ?? null, at('drivers')));
+  const indices = section('indices', '', () => readIndices(r, f('indices')?.value ?? null, at('indices')));
+  const drivers = section('drivers', '', () => readInlineDrivers(r, f('drivers')?.value ?? null, at('drivers')));
   for (const [driver, values] of drivers) {
     for (const [party, v] of values) if (!partyIds.has(party)) diags.error(v.at, 'unknown-party', `unknown party '${party}' in driver '${driver}'`, `declared parties: ${[...partyIds].join(', ')}`);
   }
-  const ignore = section(['ignore'], (a) => a.ignore, () => readIgnore(r, f('ignore')?.value ?? null, at('ignore')));
-  const inputs = section(['inputs'], (a) => a.inputs, () => readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve));
-  const budget = section(['budget'], (a) => a.budget, () => readBudget(r, f('budget')?.value ?? null, at('budget')));
-  const standalone = section(['standalone'], (a) => a.standalone, () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
-  const settlement = section(['settlement'], (a) => a.settlement, () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined));
-  const invoicing = section(['invoicing'], (a) => a.invoicing, () => readInvoicing(r, f('invoicing')?.value, f('invoicing')?.at ?? start));
+  const ignore = section('ignore', '', () => readIgnore(r, f('ignore')?.value ?? null, at('ignore')));
+  const inputs = section('inputs', '', () => readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve));
+  const budget = section('budget', '', () => readBudget(r, f('budget')?.value ?? null, at('budget')));
+  const standalone = section('standalone', '', () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
+  const settlement = section('settlement', '', () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined));
+  const invoicing = section('invoicing', '', () => readInvoicing(r, f('invoicing')?.value, f('invoicing')?.at ?? start));
 
   if (title === null || year === null || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };
   const agreement: Agreement = {

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../dates/date.js';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { Diagnostics, type SourcePos } from '../diagnostics/diagnostic.js';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
+import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
@@ -17,36 +17,39 @@ export interface Entry {
   readonly valueAt: SourcePos;
 }
 
-/**
- * Reading context for one YAML file: turns node offsets into positions and
- * collects diagnostics. Every typed getter reports what it expected and
- * returns null instead of throwing, so reading goes on after an error.
- */
 /** A YAML text parsed once, with the line table that turns its offsets into positions. */
 export interface ParsedYaml {
-  readonly doc: Document;
+  /** The document's root; null for an empty document. */
+  readonly root: YNode;
+  readonly errors: readonly YAMLError[];
   readonly lines: LineCounter;
 }
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true }), lines };
+  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  return { root: (doc.contents as Node | null) ?? null, errors: doc.errors, lines };
 }
 
+/**
+ * Reading context for one YAML file: turns node offsets into positions and
+ * collects diagnostics. Every typed getter reports what it expected and
+ * returns null instead of throwing, so reading goes on after an error.
+ */
 export class YamlReader {
   readonly lines: LineCounter;
-  readonly doc: Document;
+  readonly root: YNode;
 
-  /** From text, or from a document already parsed (a scenario re-reads the baseline's tree with its values replaced). */
+  /** From text, or from a tree already parsed (a scenario reads the agreement's tree with its values replaced). */
   constructor(
     readonly file: string,
     source: string | ParsedYaml,
     readonly diags: Diagnostics,
   ) {
     const parsed = typeof source === 'string' ? parseYaml(source) : source;
-    this.doc = parsed.doc;
+    this.root = parsed.root;
     this.lines = parsed.lines;
-    for (const e of this.doc.errors) {
+    for (const e of parsed.errors) {
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
       const hint =
         code === 'duplicate-key'
@@ -56,10 +59,6 @@ export class YamlReader {
             : 'check indentation, colons and quoting on this line';
       this.diags.error(this.posAt(e.pos[0]), code, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint);
     }
-  }
-
-  get root(): YNode {
-    return (this.doc.contents as Node | null) ?? null;
   }
 
   posAt(offset: number): SourcePos {

@@ -54,7 +54,8 @@ export interface Context {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let current = new Speaker(io, true);
   const context = (opts: CommonOptions & { thousands?: boolean }): Context => {
-    const c = (current = new Speaker(io, opts.color));
+    const c = new Speaker(io, opts.color);
+    current = c;
     const failed = (arg: string) => ({ message: 'nothing was computed: the input has errors', hint: `run samkost check ${arg} to see them all` });
     return {
       speaker: c,
@@ -117,7 +118,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     async (args: string[], opts: CommonOptions & { format: FormatOf<'check'> }) => checkCommand(args, opts, context(opts)),
   );
 
-  command('allocate', 'the allocation: items × parties', formatsOf('allocation'), report(() => 'allocation', allocate));
+  command('allocate', 'the allocation: items × parties', formatsOf('allocation'), report(() => 'allocation', (inputs) => allocate(inputs)));
 
   command<CommonOptions & { schedule?: boolean }>('settle', 'per party: charged, a-konto paid, balance, due date', formatsOf('settlement'), report((o) => (o.schedule ? 'schedule' : 'settlement'), (inputs, o) => settle(inputs, { schedule: o.schedule === true }))).option(
     '--schedule',

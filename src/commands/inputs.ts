@@ -7,6 +7,7 @@ import type { ActualsRow } from '../inputs/actuals.js';
 import type { BudgetRow } from '../inputs/budget.js';
 import type { DriverRow } from '../inputs/drivers.js';
 import type { PaymentRow } from '../inputs/payments.js';
+import type { Memo } from '../memo/memo.js';
 
 /** The typed contents of an agreement's input files, as the loader read them. */
 export interface Inputs {
@@ -52,13 +53,14 @@ export const hasBudget = (inputs: Inputs): boolean => inputs.budgetRows !== null
  * Reads the drivers and the budget the agreement declares, then runs one
  * computation on them: every command computes from the same prepared
  * input, so `check` and the reporting commands see exactly the same errors.
+ * A scenario session hands in its memo.
  */
-export function computeOn<R>(inputs: Inputs, compute: (input: SettleInput) => Computed<R>): Computed<R> {
+export function computeOn<R>(inputs: Inputs, compute: (input: SettleInput) => Computed<R>, memo?: Memo): Computed<R> {
   const diags = new Diagnostics();
   const a = inputs.agreement;
   const drivers = driverTable(a, inputs.driverRows, diags);
   const budget = hasBudget(inputs) ? budgetLedger(a, inputs.budgetRows ?? [], diags) : null;
   if (diags.hasErrors) return diags.failure();
-  const report = diags.take(compute({ agreement: a, actuals: inputs.actuals, drivers, budget, payments: inputs.payments }));
+  const report = diags.take(compute({ agreement: a, actuals: inputs.actuals, drivers, budget, payments: inputs.payments, ...(memo ? { memo } : {}) }));
   return report === null ? diags.failure() : diags.result(report);
 }

@@ -44,7 +44,7 @@ export class ScenarioSession {
     inputs: Inputs,
     readonly baseline: AllocationReport,
   ) {
-    this.runner = new ScenarioRunner(source.text, source.file, source.resolve, (agreement) => allocate({ ...inputs, agreement }));
+    this.runner = new ScenarioRunner(source.text, source.file, source.resolve, (agreement, memo) => allocate({ ...inputs, agreement }, memo));
     this.baselineColumn = scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline });
   }
 

@@ -2,7 +2,7 @@ import type { Id, Item } from '../agreement/model.js';
 import { Diagnostics, type Computed, type SourcePos } from '../diagnostics/diagnostic.js';
 import { distribute } from '../money/distribute.js';
 import { Money } from '../money/money.js';
-import { Ratio } from '../money/ratio.js';
+import type { Ratio } from '../money/ratio.js';
 import { roundToUnit } from '../money/rounding.js';
 import { Bases, type Basis } from './basis.js';
 import type { ComputeContext, ComputeInput } from './context.js';
@@ -20,7 +20,7 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
   const diags = new Diagnostics();
   const ctx: ComputeContext = { ...input, diags };
   const a = input.agreement;
-  const { ignored, ledger } = checkCoverage(a, input.actuals, diags);
+  const { ignored, ledger } = checkCoverage(a, input.actuals, diags, input.memo);
   const bases = new Bases(ctx);
   const items: ItemResult[] = [];
   // Items sharing a key share its shares: resolved once, and a problem with it reported once.

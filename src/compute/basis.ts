@@ -52,7 +52,7 @@ export class Bases {
         steps.push({ step: 'amount', detail: { kind: 'amount' }, amount });
         break;
       case 'actuals': {
-        const rows = selectRows(this.ctx.actuals, src.selector);
+        const rows = selectRows(this.ctx.actuals, src.selector, this.ctx.memo);
         amount = Money.sum(rows.map((r) => r.amount));
         for (const r of rows) if (r.party !== undefined) direct.set(r.party, (direct.get(r.party) ?? Money.ZERO).plus(r.amount));
         const n = rows.reduce((k, r) => k + r.rows, 0);
@@ -69,7 +69,7 @@ export class Bases {
         const of = this.sumOf(src.of);
         const deduct = this.sumOf(src.deduct);
         if (!of || !deduct) return null;
-        const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? selectRows(this.ctx.actuals, ref.selector) : []));
+        const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? selectRows(this.ctx.actuals, ref.selector, this.ctx.memo) : []));
         const exact = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()).times(src.percent) : of.times(src.percent).minus(deduct.toRatio());
         amount = exact.isFiniteDecimal() ? Money.fromFinite(exact) : roundToUnit(exact, ORE);
         const detail = { kind: 'percent', percent: src.percent, reading: src.reading, of, deduct, roundedToOre: !exact.isFiniteDecimal() } as const;
@@ -152,7 +152,7 @@ export class Bases {
     let total = Money.ZERO;
     for (const ref of refs) {
       if (ref.kind === 'actuals') {
-        total = total.plus(Money.sum(selectRows(this.ctx.actuals, ref.selector).map((r) => r.amount)));
+        total = total.plus(Money.sum(selectRows(this.ctx.actuals, ref.selector, this.ctx.memo).map((r) => r.amount)));
         continue;
       }
       const item = this.ctx.agreement.items.find((i) => i.id === ref.id)!;

@@ -1,6 +1,7 @@
 import type { Agreement, Id } from '../agreement/model.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
+import type { Memo } from '../memo/memo.js';
 import type { Ratio } from '../money/ratio.js';
 
 /** Driver values for the agreement year: driver → party → value. */
@@ -11,6 +12,8 @@ export interface ComputeInput {
   readonly agreement: Agreement;
   readonly actuals: readonly ActualsRow[];
   readonly drivers: DriverTable;
+  /** A scenario session's memory of what it computed before; none outside a session. */
+  readonly memo?: Memo;
 }
 
 export interface ComputeContext extends ComputeInput {

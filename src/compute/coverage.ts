@@ -1,10 +1,11 @@
-import type { Agreement, Item } from '../agreement/model.js';
+import type { Agreement, Id, IgnoreRule, Selector } from '../agreement/model.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ActualsRow } from '../inputs/actuals.js';
+import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { IgnoredTotal, LedgerReconciliation } from './report.js';
-import { matches, selectorKey } from './select.js';
+import { matches } from './select.js';
 
 /**
  * No krone disappears unseen: every actuals row is the amount of exactly one
@@ -12,23 +13,15 @@ import { matches, selectorKey } from './select.js';
  * `ignore:`. Rows left over are reported per category with their total;
  * rows taken by two items are reported, since they would be charged twice.
  */
-export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
-  // A clean result depends only on the ledger, the selectors and the party ids, so scenarios that change
-  // none of them (a population, a price) reuse it instead of walking the ledger again.
-  const key = JSON.stringify([
-    a.parties.map((p) => p.id),
-    a.items.map((i) => (i.source.kind === 'actuals' ? selectorKey(i.source.selector) : i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct].map((r) => (r.kind === 'actuals' ? selectorKey(r.selector) : '')) : '')),
-    a.ignore.map((g) => [selectorKey(g.selector), g.reason]),
-  ]);
-  let byKey = clean.get(rows);
-  if (!byKey) clean.set(rows, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const own = new Diagnostics();
-  const result = walkLedger(a, rows, own);
-  diags.list.push(...own.list);
-  if (own.list.length === 0) byKey.set(key, result);
-  return result;
+export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics, memo: Memo = NO_MEMO): Coverage {
+  const rules = coverageRules(a);
+  // The walk reads the rules and the rows only: a scenario that changes neither (a population, a price) reuses it.
+  const walked = memo.remember(rows, `coverage ${JSON.stringify(rules)}`, () => {
+    const own = new Diagnostics();
+    return { coverage: walkLedger(rules, rows, own), found: own.list };
+  });
+  diags.list.push(...walked.found);
+  return walked.coverage;
 }
 
 interface Coverage {
@@ -36,14 +29,28 @@ interface Coverage {
   readonly ledger: LedgerReconciliation;
 }
 
-const clean = new WeakMap<readonly ActualsRow[], Map<string, Coverage>>();
+/** What of the agreement decides where a ledger row goes. */
+interface CoverageRules {
+  readonly partyIds: readonly Id[];
+  readonly items: readonly { readonly id: Id; readonly selector: Selector }[];
+  /** Selectors of percentage bases. */
+  readonly bases: readonly Selector[];
+  readonly ignore: readonly IgnoreRule[];
+}
 
-function walkLedger(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
-  const partyIds = a.parties.map((p) => p.id);
-  const amountItems = a.items.filter((i): i is Item & { source: { kind: 'actuals' } } => i.source.kind === 'actuals');
-  const baseSelectors = a.items.flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : [])).flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []));
+function coverageRules(a: Agreement): CoverageRules {
+  return {
+    partyIds: a.parties.map((p) => p.id),
+    items: a.items.flatMap((i) => (i.source.kind === 'actuals' ? [{ id: i.id, selector: i.source.selector }] : [])),
+    bases: a.items.flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : [])).flatMap((r) => (r.kind === 'actuals' ? [r.selector] : [])),
+    ignore: a.ignore,
+  };
+}
+
+function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
+  const { partyIds, items: amountItems, bases: baseSelectors } = rules;
   // Amounts are collected and summed once per bucket (Money.sum adds bigint units): a scenario sweep runs this thousands of times.
-  const ignoredRows = a.ignore.map((rule) => ({ rule, rows: 0, amounts: [] as Money[] }));
+  const ignoredRows = rules.ignore.map((rule) => ({ rule, rows: 0, amounts: [] as Money[] }));
   const unselected = new Map<string, { first: ActualsRow; rows: number; amounts: Money[] }>();
   const all: Money[] = [];
   const taken: Money[] = [];
@@ -55,7 +62,7 @@ function walkLedger(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostic
     if (row.party !== undefined && !partyIds.includes(row.party)) {
       diags.error(row.partyAt ?? row.at, 'unknown-party', `unknown party '${row.party}'`, didYouMean(row.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
     }
-    const takenBy = amountItems.filter((i) => matches(i.source.selector, row));
+    const takenBy = amountItems.filter((i) => matches(i.selector, row));
     if (takenBy.length > 1) {
       diags.error(row.at, 'actuals-overlap', `row is selected by items ${takenBy.map((i) => `'${i.id}'`).join(' and ')}, so it would be charged twice`, 'narrow the selectors so each row belongs to one item');
     }

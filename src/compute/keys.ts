@@ -37,12 +37,12 @@ export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: re
     return builtin && { key: id, ...builtin };
   }
   const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
-  const derived = definitionShares(ctx, key, own, at);
+  const derived = definitionShares(ctx, key, own);
   if (!derived) return null;
   return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key), unrounded: derived.shares } : { key: id, ...derived };
 }
 
-function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[], at: SourcePos): Derived | null {
+function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[]): Derived | null {
   switch (key.def.kind) {
     case 'shares': {
       const out = new Map<Id, Ratio>();

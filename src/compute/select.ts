@@ -1,5 +1,6 @@
 import type { Selector } from '../agreement/model.js';
 import type { ActualsRow } from '../inputs/actuals.js';
+import { NO_MEMO, type Memo } from '../memo/memo.js';
 
 /** True when every field the selector names matches one of its values. */
 export function matches(selector: Selector, row: ActualsRow): boolean {
@@ -14,21 +15,10 @@ export function describeSelector(s: Selector): string {
     .join('; ');
 }
 
-/**
- * The rows a selector takes, in ledger order. Remembered per ledger and
- * selector text: scenarios re-read the agreement thousands of times against
- * the same ledger, and the answer depends on nothing else.
- */
-export function selectRows(rows: readonly ActualsRow[], selector: Selector): readonly ActualsRow[] {
-  let bySelector = selected.get(rows);
-  if (!bySelector) selected.set(rows, (bySelector = new Map()));
-  const key = selectorKey(selector);
-  let hit = bySelector.get(key);
-  if (!hit) bySelector.set(key, (hit = rows.filter((r) => matches(selector, r))));
-  return hit;
+/** The rows a selector takes, in ledger order: depends on the ledger and the selector alone. */
+export function selectRows(rows: readonly ActualsRow[], selector: Selector, memo: Memo = NO_MEMO): readonly ActualsRow[] {
+  return memo.remember(rows, `select ${selectorKey(selector)}`, () => rows.filter((r) => matches(selector, r)));
 }
-
-const selected = new WeakMap<readonly ActualsRow[], Map<string, readonly ActualsRow[]>>();
 
 export function selectorKey(s: Selector): string {
   return JSON.stringify([s.category, s.account, s.project]);

@@ -1,4 +1,4 @@
-import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
+import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { scaledToMoney, scanAmount } from './amount.js';
 import { locateColumns } from './columns.js';
@@ -81,7 +81,10 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
       const p = party < 0 ? '' : trim(r.field(party));
       // Two levels, so the common row (no project, no party) builds no key string.
       let byRest = entries.get(cat);
-      if (!byRest) entries.set(cat, (byRest = new Map()));
+      if (!byRest) {
+        byRest = new Map();
+        entries.set(cat, byRest);
+      }
       const key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
       const e = byRest.get(key);
       if (!e) {

@@ -128,6 +128,7 @@ export class CsvInput<T> {
 }
 
 /** Control characters and U+FFFD never occur in a ledger: they mean the bytes were decoded with the wrong encoding. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const NOT_TEXT = /[\u0000\u0080-\u009f\ufffd]/;
 
 /** Lists the first `limit` errors of each code and counts the rest into one closing line per code. */

@@ -30,8 +30,8 @@ export class Money {
     let twos = 0;
     let fives = 0;
     let d = r.den;
-    while (d % 2n === 0n) (d /= 2n), twos++;
-    while (d % 5n === 0n) (d /= 5n), fives++;
+    for (; d % 2n === 0n; twos++) d /= 2n;
+    for (; d % 5n === 0n; fives++) d /= 5n;
     if (d !== 1n) throw new RangeError(`not a finite decimal: ${r.num}/${r.den}`);
     const scale = Math.max(twos, fives);
     return Money.of((r.num * 10n ** BigInt(scale)) / r.den, scale);
@@ -118,7 +118,8 @@ export class Money {
   /** The exact value as a fraction, for products with shares. */
   toRatio(): Ratio {
     // Kept: the same amount meets many shares (a basis split 50 ways), and a Money never changes.
-    return (this.ratio ??= Ratio.of(this.units, 10n ** BigInt(this.scale)));
+    this.ratio ??= Ratio.of(this.units, 10n ** BigInt(this.scale));
+    return this.ratio;
   }
   private ratio?: Ratio;
 

@@ -1,9 +1,11 @@
-import { isSeq, Pair, parseDocument, Scalar, type Node } from 'yaml';
+import { isMap, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { Agreement } from '../agreement/model.js';
-import { PARTY_IDS, readAgreement } from '../agreement/read.js';
+import { readAgreement } from '../agreement/read.js';
 import { parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { applySettings, locate, yamlValue, type SetError, type Setting } from './set.js';
+import type { Memo } from '../memo/memo.js';
+import { ScenarioMemo } from './memo.js';
+import { applySettings, locate, yamlValue, type SetError, type Setting, type Step, type Target } from './set.js';
 
 /** What one scenario gave: a result, the settings that name nothing, or the agreement's errors shown on its changed text. */
 export type ScenarioOutcome<R> =
@@ -11,21 +13,22 @@ export type ScenarioOutcome<R> =
   | { readonly kind: 'bad-setting'; readonly errors: readonly SetError[] }
   | { readonly kind: 'invalid'; readonly text: string; readonly diagnostics: readonly Diagnostic[] };
 
-export type Evaluate<R> = (agreement: Agreement) => { readonly report: R | null; readonly diagnostics: readonly Diagnostic[] };
+/** The computation a scenario is run through, with the session's memo to hand to the core. */
+export type Evaluate<R> = (agreement: Agreement, memo: Memo) => { readonly report: R | null; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Runs scenarios of one agreement. The agreement is parsed once; each
- * scenario writes its values into that tree, reads it with the agreement
- * reader (the same one `allocate` uses), evaluates, and puts the tree back
- * as it was. Only when a scenario fails is its text written out and read
- * again, so the errors point at lines the user can see — with the new value
- * written in. A sweep of thousands of scenarios therefore costs no YAML
- * parsing at all.
+ * scenario is a copy of that tree with its values in place — the nodes
+ * along each changed path are copied, every other node shared — read by the
+ * agreement reader (the same one `allocate` uses) and evaluated. Sections
+ * and ledger walks a scenario leaves as they were come from the session's
+ * memo. Only when a scenario fails is its text written out and read again,
+ * so the errors point at lines the user can see, with the new value written
+ * in. A sweep of thousands of scenarios therefore costs no YAML parsing.
  */
 export class ScenarioRunner<R> {
   private readonly parsed: ParsedYaml;
-  /** The agreement as written, whose unchanged sections each scenario reuses. */
-  private readonly baseline: Agreement | null;
+  private readonly memo = new ScenarioMemo();
 
   constructor(
     private readonly text: string,
@@ -34,65 +37,81 @@ export class ScenarioRunner<R> {
     private readonly evaluate: Evaluate<R>,
   ) {
     this.parsed = parseYaml(text);
-    this.baseline = readAgreement(this.parsed, file, resolve).agreement;
   }
 
   /** The settings that name nothing in the agreement. */
   check(settings: readonly Setting[]): SetError[] {
-    const root = this.parsed.doc.contents as Node | null;
-    return settings.map((s) => locate(root, s)).filter((t): t is SetError => 'message' in t);
+    return settings.map((s) => locate(this.parsed.root, s)).filter((t): t is SetError => 'message' in t);
   }
 
   run(settings: readonly Setting[]): ScenarioOutcome<R> {
-    const root = this.parsed.doc.contents as Node | null;
-    const targets = settings.map((s) => locate(root, s));
-    const errors = targets.filter((t): t is SetError => 'message' in t);
-    if (errors.length) return { kind: 'bad-setting', errors };
-    const undo: (() => void)[] = [];
-    try {
-      for (const [i, t] of targets.entries()) {
-        if ('message' in t) continue;
-        const node = valueNode(settings[i]!.value);
-        if (!node) return this.slow(settings);
-        if (t.kind === 'add') {
-          t.map.items.push(new Pair(new Scalar(t.key), node));
-          undo.push(() => void t.map.items.pop());
-        } else {
-          node.range = t.node.range;
-          const holder = t.holder;
-          if (isSeq(holder)) {
-            const before = holder.items[t.index];
-            holder.items[t.index] = node;
-            undo.push(() => void (holder.items[t.index] = before));
-          } else {
-            const before = holder.value;
-            holder.value = node;
-            undo.push(() => void (holder.value = before));
-          }
-        }
-      }
-      const changed = new Set(settings.flatMap((s) => {
-        const parts = s.path.split('.');
-        return parts[0] === 'parties' && parts.length < 3 ? [parts[0], PARTY_IDS] : [parts[0]!];
-      }));
-      const read = readAgreement(this.parsed, this.file, this.resolve, this.baseline ? { agreement: this.baseline, changed } : undefined);
-      const done = read.agreement ? this.evaluate(read.agreement) : null;
-      if (done?.report) return { kind: 'ok', result: done.report };
-    } finally {
-      for (const u of undo.reverse()) u();
+    // Each setting is found in the tree the ones before it made, so a later one may go inside an earlier addition.
+    let root = this.parsed.root;
+    const errors: SetError[] = [];
+    let slow = false;
+    for (const s of settings) {
+      const t = locate(root, s);
+      if ('message' in t) errors.push(t);
+      const value = errors.length ? null : valueNode(s.value);
+      if (!value) slow = true;
+      else root = rewritten(t as Target, value);
     }
+    if (errors.length) return { kind: 'bad-setting', errors };
+    if (slow) return this.slow(settings);
+    const read = readAgreement({ ...this.parsed, root }, this.file, this.resolve, this.memo);
+    const done = read.agreement ? this.evaluate(read.agreement, this.memo) : null;
+    if (done?.report) return { kind: 'ok', result: done.report };
     return this.slow(settings);
   }
 
   /** The scenario written into the text and read from it, for errors on the lines the user sees. */
   private slow(settings: readonly Setting[]): ScenarioOutcome<R> {
-    const applied = applySettings(this.text, this.parsed.doc.contents as Node | null, settings);
+    const applied = applySettings(this.text, this.parsed.root, settings);
     if ('errors' in applied) return { kind: 'bad-setting', errors: applied.errors };
     const read = readAgreement(applied.text, this.file, this.resolve);
-    const done = read.agreement ? this.evaluate(read.agreement) : null;
+    const done = read.agreement ? this.evaluate(read.agreement, this.memo) : null;
     if (done?.report) return { kind: 'ok', result: done.report };
     return { kind: 'invalid', text: applied.text, diagnostics: [...read.diagnostics, ...(done?.diagnostics ?? [])] };
   }
+}
+
+/**
+ * The tree with one value replaced or added. The parsed tree is never
+ * changed: each collection along the path is copied with the one entry
+ * swapped, so every scenario's tree shares all it leaves alone with the
+ * agreement as written — and a section whose node is the same object is the
+ * same section.
+ */
+function rewritten(t: Target, value: Node): Node {
+  let child: Node;
+  let steps = t.trail;
+  if (t.kind === 'add') child = withEntries(t.map, [...t.map.items, new Pair(new Scalar(t.key), value)]);
+  else {
+    // The value keeps the position of the one it replaces, so a reused diagnostic's position still holds.
+    value.range = t.node.range ?? null;
+    const last = steps.at(-1)!;
+    child = withItem(last, value);
+    steps = steps.slice(0, -1);
+  }
+  for (const step of [...steps].reverse()) child = withItem(step, child);
+  return child;
+}
+
+function withItem(step: Step, child: Node): YAMLMap | YAMLSeq {
+  const items: unknown[] = [...step.collection.items];
+  const before = items[step.index];
+  items[step.index] = isMap(step.collection) ? new Pair((before as Pair).key, child) : child;
+  return withEntries(step.collection, items);
+}
+
+/** A copy of a collection with other entries: the same kind of node, style and position. */
+function withEntries(collection: YAMLMap | YAMLSeq, items: unknown[]): YAMLMap | YAMLSeq {
+  const copy = isMap(collection) ? new YAMLMap() : new YAMLSeq();
+  copy.items = items as typeof copy.items;
+  copy.flow = collection.flow ?? false;
+  copy.range = collection.range ?? null;
+  if (collection.tag) copy.tag = collection.tag;
+  return copy;
 }
 
 /** The setting's value as a YAML node of its own; null when it is not valid YAML (the slow path then reports it). */

@@ -34,8 +34,18 @@ export function parseSetting(text: string): Setting | null {
  * field.
  */
 export type Target =
-  | { readonly kind: 'replace'; readonly node: Node; readonly holder: Pair | YAMLSeq; readonly index: number }
-  | { readonly kind: 'add'; readonly map: YAMLMap; readonly key: string };
+  | { readonly kind: 'replace'; readonly node: Node; readonly trail: readonly Step[] }
+  | { readonly kind: 'add'; readonly map: YAMLMap; readonly key: string; readonly trail: readonly Step[] };
+
+/**
+ * One step of the walk from the root: the collection passed through and the
+ * position of the entry taken. A replacement's last step holds the value
+ * replaced; an addition's steps lead to the mapping added to.
+ */
+export interface Step {
+  readonly collection: YAMLMap | YAMLSeq;
+  readonly index: number;
+}
 
 /**
  * Walks the path through the YAML as written: mapping keys by name, list
@@ -51,19 +61,22 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
   let node = root;
   let schema: Schema | undefined = AGREEMENT_SCHEMA as Schema;
   const walked: string[] = [];
+  const trail: Step[] = [];
   for (const [i, part] of parts.entries()) {
     const where = walked.length ? `'${walked.join('.')}'` : 'the agreement';
     const last = i === parts.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
+      const at = node.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === part);
+      const pair = node.items[at];
       const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((k) => k !== '');
       const allowed = fieldsOf(schema);
       if (!pair) {
-        if (last && allowed.accepts(part)) return { kind: 'add', map: node, key: part };
+        if (last && allowed.accepts(part)) return { kind: 'add', map: node, key: part, trail };
         const known = [...new Set([...keys, ...allowed.names])];
         return fail(`${where} has no '${part}'`, didYouMean(part, known) ?? `it has: ${keys.join(', ')}`);
       }
-      if (last) return target(pair.value as Node | null, pair, 0, setting);
+      trail.push({ collection: node, index: at });
+      if (last) return target(pair.value as Node | null, trail, setting);
       node = pair.value as Node | null;
       schema = step(schema, part);
     } else if (isSeq(node)) {
@@ -73,7 +86,8 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
         const named = ids.filter((id) => id !== '');
         return fail(`${where} has no entry '${part}'`, didYouMean(part, named) ?? `name an entry by position (0 to ${node.items.length - 1})${named.length ? ` or by id: ${named.join(', ')}` : ''}`);
       }
-      if (last) return target(node.items[index] as Node | null, node, index, setting);
+      trail.push({ collection: node, index });
+      if (last) return target(node.items[index] as Node | null, trail, setting);
       node = node.items[index] as Node;
       schema = step(schema, '[]');
     } else {
@@ -84,9 +98,9 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
   return fail('the path is empty', 'name a value, e.g. items.soc.price.quantity');
 }
 
-function target(node: Node | null, holder: Pair | YAMLSeq, index: number, setting: Setting): Target | SetError {
+function target(node: Node | null, trail: readonly Step[], setting: Setting): Target | SetError {
   if (!node?.range) return { setting, message: `'${setting.path}' has no value to replace`, hint: 'write a value for it in the agreement first' };
-  return { kind: 'replace', node, holder, index };
+  return { kind: 'replace', node, trail };
 }
 
 /**

@@ -4,7 +4,12 @@ import { Progress } from '../../src/cli/progress.js';
 /** A fake stderr and clock: what a long read prints, and when it prints nothing. */
 function run(isTTY: boolean, quiet: boolean, readMs: number): string {
   let written = '';
-  const stream = { isTTY, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
+  const stream = {
+    isTTY,
+    write: (s: string) => {
+      written += s;
+    },
+  };
   let now = 0;
   const p = Progress.for(stream, quiet, () => now);
   for (let ms = 0; ms <= readMs; ms += 50) {

@@ -11,7 +11,7 @@ import { Money } from '../../src/money/money.js';
 
 const at = { file: 'x.csv', line: 2, col: 1 };
 const money = (s: string) => Money.parse(s)!;
-const row = (category: string, amount: string, line = 2): ActualsRow => ({ category, amount: money(amount), at: { ...at, line }, categoryAt: { ...at, line } });
+const row = (category: string, amount: string, line = 2): ActualsRow => ({ category, amount: money(amount), at: { ...at, line }, categoryAt: { ...at, line }, rows: 1 });
 const pay = (party: string, amount: string, extra: Partial<PaymentRow> = {}, line = 2): PaymentRow => ({ party, amount: money(amount), kind: 'operating', at: { ...at, line }, ...extra });
 
 function agreement(body: string, parties = '  a: { name: A, population: 7000 }\n  b: { name: B, population: 3000 }\n') {

@@ -1,0 +1,18 @@
+/**
+ * Remembers what a pure computation returned, for a caller that computes
+ * many times over the same inputs (a scenario sweep). The readers and the
+ * core keep no state of their own: they are handed a memo, and compute
+ * afresh without one.
+ *
+ * A key must name everything the computation reads besides `scope`: the
+ * callers build it from the very values they pass in (a section's YAML node,
+ * the party ids, the selectors), so a new dependency is a new part of the
+ * key, never a stale answer. `scope` is an object the result belongs to (the
+ * ledger rows, a YAML node), held weakly.
+ */
+export interface Memo {
+  remember<T>(scope: object, key: string, compute: () => T): T;
+}
+
+/** No memory: every computation runs. What the readers and the core use unless a caller hands them one. */
+export const NO_MEMO: Memo = { remember: (_scope, _key, compute) => compute() };
