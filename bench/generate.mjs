@@ -52,7 +52,8 @@ export function generate(rows, parties, dir) {
     const party = c === 'refusjon' ? ids[rand(parties)] : '';
     const kr = rand(200000) - (c === 'refusjon' ? 100000 : 20000);
     const ore = String(rand(100)).padStart(2, '0');
-    const amount = Math.abs(kr) >= 1000 && rand(4) === 0 ? `${kr < 0 ? '-' : ''}${String(Math.abs(kr)).replace(/\B(?=(\d{3})+$)/g, ' ')},${ore}` : `${kr},${ore}`;
+    const amount =
+      Math.abs(kr) >= 1000 && rand(4) === 0 ? `${kr < 0 ? '-' : ''}${String(Math.abs(kr)).replace(/\B(?=(\d{3})+$)/g, ' ')},${ore}` : `${kr},${ore}`;
     const text = rand(10) === 0 ? `"f ${rand(9999)}; del"` : `f${rand(99999)}`;
     lines.push(`${c};${6000 + rand(40)};${party};${amount};${text}`);
     if (lines.length >= 10000) {

@@ -25,7 +25,11 @@ function measure(script, args) {
   let rss = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), script, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), script, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     const m = /BENCH (\{.*\})/.exec(r.stderr);
     if (r.status !== 0 || !m) throw new Error(`${script} ${args.join(' ')} failed:\n${r.stderr}`);
@@ -51,10 +55,12 @@ for (const rows of rowsList) {
     const cell = (m) => (m ? `${m.s.toFixed(2).padStart(5)} s ${m.mb.toFixed(0).padStart(4)} MB` : '      -      ');
     const mbFile = statSync(csv).size / 1e6;
     results.push({ rows, parties, fileMb: mbFile, floor, csvParse: ref, csvParseColumns: refCols, samkost: ours });
-    console.log(`${String(rows).padEnd(10)} ${String(parties).padEnd(8)} ${mbFile.toFixed(1).padStart(7)} | ${cell(floor)} | ${cell(ref)} | ${cell(refCols)} | ${cell(ours)}   | ${(ours.s / floor.s).toFixed(1)}×`);
+    const size = `${String(rows).padEnd(10)} ${String(parties).padEnd(8)} ${mbFile.toFixed(1).padStart(7)}`;
+    console.log(`${size} | ${cell(floor)} | ${cell(ref)} | ${cell(refCols)} | ${cell(ours)}   | ${(ours.s / floor.s).toFixed(1)}×`);
   }
 }
 for (const parties of partiesList) {
   const at = (rows) => results.find((r) => r.rows === rows && r.parties === parties);
-  if (at(100_000) && at(1_000_000)) console.log(`\n${parties} parties: peak memory at 1M rows is ${(at(1_000_000).samkost.mb / at(100_000).samkost.mb).toFixed(2)}× the 100k-row peak`);
+  if (at(100_000) && at(1_000_000))
+    console.log(`\n${parties} parties: peak memory at 1M rows is ${(at(1_000_000).samkost.mb / at(100_000).samkost.mb).toFixed(2)}× the 100k-row peak`);
 }

@@ -56,7 +56,10 @@ function time(dir, sweep) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/samkost.js'), 'scenario', dir, '--sweep', sweep, '--format', 'csv', '--quiet'], { encoding: 'utf8', stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/samkost.js'), 'scenario', dir, '--sweep', sweep, '--format', 'csv', '--quiet'], {
+      encoding: 'utf8',
+      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+    });
     if (r.status !== 0) throw new Error(r.stderr);
     times.push(Number(process.hrtime.bigint() - t) / 1e9);
   }
@@ -69,7 +72,12 @@ const ledgerDir = path.join(data, `sweep-ledger-${parties}`);
 budget(budgetDir);
 generate(2000, parties, ledgerDir);
 const to = 10000 + scenarios - 1;
-for (const [name, dir] of [['budget', budgetDir], ['ledger', ledgerDir]]) {
+for (const [name, dir] of [
+  ['budget', budgetDir],
+  ['ledger', ledgerDir],
+]) {
   const s = time(dir, `parties.k02.population=10000..${to}`);
-  console.log(`${name.padEnd(7)} ${parties} parties, ${scenarios} scenarios: ${s.toFixed(2)} s (${((s / scenarios) * 1000).toFixed(3)} ms per scenario, median of ${runs})`);
+  console.log(
+    `${name.padEnd(7)} ${parties} parties, ${scenarios} scenarios: ${s.toFixed(2)} s (${((s / scenarios) * 1000).toFixed(3)} ms per scenario, median of ${runs})`,
+  );
 }

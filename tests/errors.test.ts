@@ -14,7 +14,9 @@ import { ROOT, samkost } from './cli.js';
  * that must stay empty.
  */
 const dir = path.join(ROOT, 'tests/errors');
-const cases = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const cases = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const update = process.env.UPDATE_GOLDEN === '1';
 
 interface JsonDiagnostic {
@@ -31,11 +33,14 @@ describe('error catalogue', () => {
   for (const name of cases) {
     const caseDir = path.join('tests/errors', name);
     const [header, second = ''] = readFileSync(path.join(ROOT, caseDir, 'agreement.yaml'), 'utf8').split('\n');
-    const expected = /^# expect: (.+)$/.exec(header!)![1]!.split(',').map((s) => {
-      const [code, pos] = s.trim().split('@') as [string, string];
-      const [line, col] = pos.split(':').map(Number) as [number, number];
-      return { code, line, col };
-    });
+    const expected = /^# expect: (.+)$/
+      .exec(header!)![1]!
+      .split(',')
+      .map((s) => {
+        const [code, pos] = s.trim().split('@') as [string, string];
+        const [line, col] = pos.split(':').map(Number) as [number, number];
+        return { code, line, col };
+      });
     const command = /^# run: (\S+)$/.exec(second)?.[1];
     // `# with: FILE`: another agreement checked first, in the same run (invoice numbers across agreements).
     const other = /^# with: (\S+)$/.exec(second)?.[1];
@@ -46,7 +51,11 @@ describe('error catalogue', () => {
         const out = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-errors-')), 'out');
         const run = await samkost([command, caseDir, '--out', out, '--date', '2025-01-10', '--no-color']);
         expect(run.code).toBe(1);
-        const got = [...run.stderr.matchAll(/^\S+:(\d+):(\d+): error: .* \[([a-z0-9-]+)\]$/gm)].map((m) => ({ code: m[3]!, line: Number(m[1]), col: Number(m[2]) }));
+        const got = [...run.stderr.matchAll(/^\S+:(\d+):(\d+): error: .* \[([a-z0-9-]+)\]$/gm)].map((m) => ({
+          code: m[3]!,
+          line: Number(m[1]),
+          col: Number(m[2]),
+        }));
         expect(got).toEqual(expected);
         expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
         expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
@@ -87,11 +96,20 @@ describe('error catalogue', () => {
 
 describe('error codes', () => {
   const codesInSource = new Set<string>(['yaml-syntax', 'duplicate-key']);
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
   for (const f of walk(path.join(ROOT, 'src'))) {
     for (const m of readFileSync(f, 'utf8').matchAll(/\.(?:error|warning)\(\s*[^;]*?,\s*'([a-z0-9-]+)'/gs)) codesInSource.add(m[1]!);
   }
-  const reproduced = new Set(cases.flatMap((c) => [...readFileSync(path.join(dir, c, 'agreement.yaml'), 'utf8').split('\n')[0]!.matchAll(/([a-z0-9-]+)@/g)].map((m) => m[1]!)));
+  const reproduced = new Set(
+    cases.flatMap((c) =>
+      [
+        ...readFileSync(path.join(dir, c, 'agreement.yaml'), 'utf8')
+          .split('\n')[0]!
+          .matchAll(/([a-z0-9-]+)@/g),
+      ].map((m) => m[1]!),
+    ),
+  );
   // Codes passed through a helper rather than written at the call.
   for (const code of ['bad-org', 'bad-bank-account']) codesInSource.add(code);
   const catalogue = readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8');

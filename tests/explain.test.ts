@@ -42,7 +42,9 @@ describe('explain uses the numbers the allocation used', () => {
 
 describe('explain on the command line', () => {
   it('--item narrows to one item', async () => {
-    const e = JSON.parse((await samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'soc', '--format', 'json'])).stdout) as ExplainJson;
+    const e = JSON.parse(
+      (await samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'soc', '--format', 'json'])).stdout,
+    ) as ExplainJson;
     expect(e.items.map((i) => i.id)).toEqual(['soc']);
   });
   it('an unknown party or item is a command-line error with a suggestion', async () => {
@@ -65,7 +67,9 @@ describe('explain in Norwegian', () => {
     for (const f of readdirSync(path.join(ROOT, 'fixtures'))) {
       for (const file of readdirSync(path.join(ROOT, 'fixtures', f, 'expected')).filter((x) => /^explain\..*\.txt$/.test(x) && !x.includes('.en.'))) {
         const text = readFileSync(path.join(ROOT, 'fixtures', f, 'expected', file), 'utf8');
-        expect(text, `${f}/${file}`).not.toMatch(/written in the agreement|actuals rows?|indexed by|falls in the|rounded to|summed over|priced on|includes 25 % VAT|graduated/);
+        expect(text, `${f}/${file}`).not.toMatch(
+          /written in the agreement|actuals rows?|indexed by|falls in the|rounded to|summed over|priced on|includes 25 % VAT|graduated/,
+        );
       }
     }
   });

@@ -23,7 +23,9 @@ const FLAGS: Record<string, string> = { thousands: '--thousands', schedule: '--s
 const STANDARD = ['allocate.txt', 'allocate.en.txt', 'allocate.json', 'allocate.csv', 'allocate.md', 'check.txt'];
 const update = process.env.UPDATE_GOLDEN === '1';
 const fixturesDir = path.join(ROOT, 'fixtures');
-const fixtures = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const fixtures = readdirSync(fixturesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 function argsFor(fixture: string, file: string): string[] {
   const parts = file.split('.');
@@ -41,10 +43,20 @@ function argsFor(fixture: string, file: string): string[] {
           return space < 0 ? [l] : [l.slice(0, space), l.slice(space + 1)];
         })
     : [];
-  if (!command || !FORMATS[ext] || variants.some((v) => v !== 'en' && !FLAGS[v] && !v.startsWith('party-'))) throw new Error(`cannot tell how to produce expected/${file}`);
+  if (!command || !FORMATS[ext] || variants.some((v) => v !== 'en' && !FLAGS[v] && !v.startsWith('party-')))
+    throw new Error(`cannot tell how to produce expected/${file}`);
   const locale = variants.includes('en') ? 'en' : 'nb';
   const flags = variants.flatMap((v) => (FLAGS[v] ? [FLAGS[v]!] : v.startsWith('party-') ? ['--party', v.slice('party-'.length)] : []));
-  return [command, path.join('fixtures', fixture), '--format', FORMATS[ext]!, ...(command === 'check' ? [] : ['--locale', locale]), ...flags, ...scenarioArgs, '--no-color'];
+  return [
+    command,
+    path.join('fixtures', fixture),
+    '--format',
+    FORMATS[ext]!,
+    ...(command === 'check' ? [] : ['--locale', locale]),
+    ...flags,
+    ...scenarioArgs,
+    '--no-color',
+  ];
 }
 
 /** Invoice format → file extension: EHF is UBL XML. */
@@ -88,7 +100,17 @@ describe('golden outputs', () => {
       it(`${fixture}: invoices --format ${format}${akonto ? ` --akonto ${akonto}` : ''}`, async () => {
         const out = mkdtempSync(path.join(tmpdir(), 'samkost-invoices-'));
         const date = akonto ? `${Number(invoiceDate(fixture).slice(0, 4)) - 1}-01-15` : invoiceDate(fixture);
-        const run = await samkost(['invoices', path.join('fixtures', fixture), '--out', out, '--format', format, '--date', date, ...(akonto ? ['--akonto', String(akonto)] : [])]);
+        const run = await samkost([
+          'invoices',
+          path.join('fixtures', fixture),
+          '--out',
+          out,
+          '--format',
+          format,
+          '--date',
+          date,
+          ...(akonto ? ['--akonto', String(akonto)] : []),
+        ]);
         expect(run.code).toBe(0);
         const made = readdirSync(out).sort();
         if (update) {

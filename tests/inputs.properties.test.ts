@@ -90,9 +90,14 @@ describe('CSV records (fast-check)', () => {
       fc.property(table, fc.constantFrom<Delimiter>(';', ',', '\t'), fc.integer({ min: 1, max: 50 }), fc.boolean(), (rows, delimiter, size, crlf) => {
         const text = stringify([['a', 'b', 'c'], ...rows], { delimiter, record_delimiter: crlf ? 'windows' : 'unix', quoted_match: /[\r\n]/ });
         const got: string[][] = [];
-        const reader = new RecordReader('x.csv', delimiter, (r) => got.push(Array.from({ length: r.count }, (_, i) => r.field(i))), (e) => {
-          throw new Error(e.message);
-        });
+        const reader = new RecordReader(
+          'x.csv',
+          delimiter,
+          (r) => got.push(Array.from({ length: r.count }, (_, i) => r.field(i))),
+          (e) => {
+            throw new Error(e.message);
+          },
+        );
         for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));
         reader.end();
         const blank = (r: string[]) => r.every((f) => f.trim() === '');
@@ -109,16 +114,24 @@ describe('round trip: our CSV output, read by our reader', () => {
   for (const name of fixtures) {
     for (const locale of ['nb', 'en'] as const) {
       it(`${name} (${locale}): allocate --format csv read back as a ledger gives every amount of the JSON`, async () => {
-        const json = JSON.parse((await samkost(['allocate', `fixtures/${name}`, '--format', 'json'])).stdout) as { items: { id: string; allocations: Record<string, string>; unallocated: string }[] };
+        const json = JSON.parse((await samkost(['allocate', `fixtures/${name}`, '--format', 'json'])).stdout) as {
+          items: { id: string; allocations: Record<string, string>; unallocated: string }[];
+        };
         const csv = (await samkost(['allocate', `fixtures/${name}`, '--format', 'csv', '--locale', locale])).stdout;
-        const columns = new Map(Object.entries(locale === 'nb' ? { category: 'Post', party: 'Kommune', amount: 'Beløp' } : { category: 'Item', party: 'Party', amount: 'Amount' }));
+        const columns = new Map(
+          Object.entries(locale === 'nb' ? { category: 'Post', party: 'Kommune', amount: 'Beløp' } : { category: 'Item', party: 'Party', amount: 'Amount' }),
+        );
         const diags = new Diagnostics();
         const rows = readCsvText(csv.replace(/^\ufeff/, ''), 'out.csv', {}, actualsSink(columns), diags);
         expect(diags.list).toEqual([]);
         // A remainder row has no party.
         const read = new Map(rows!.map((r) => [`${r.category}/${r.party ?? 'unallocated'}`, r.amount.toPlain()]));
         const want = new Map(
-          json.items.flatMap((i) => [...Object.entries(i.allocations), ...(i.unallocated !== '0.00' ? [['unallocated', i.unallocated] as const] : [])].map(([p, a]) => [`${i.id}/${p}`, a] as const)),
+          json.items.flatMap((i) =>
+            [...Object.entries(i.allocations), ...(i.unallocated !== '0.00' ? [['unallocated', i.unallocated] as const] : [])].map(
+              ([p, a]) => [`${i.id}/${p}`, a] as const,
+            ),
+          ),
         );
         expect(read).toEqual(want);
       });

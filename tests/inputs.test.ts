@@ -20,18 +20,29 @@ import { ROOT } from './cli.js';
  * position, checked by hand when the case was written.
  */
 const dir = path.join(ROOT, 'tests/inputs/cases');
-const cases = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)).sort();
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith('.csv'))
+  .map((f) => f.slice(0, -4))
+  .sort();
 const update = process.env.UPDATE_GOLDEN === '1';
 
 async function run(name: string): Promise<string> {
   const expected = readFileSync(path.join(dir, `${name}.expected`), 'utf8');
   const meta = (key: string) => JSON.parse(new RegExp(`^# ${key}: (.*)$`, 'm').exec(expected)?.[1] ?? '{}') as Record<string, string>;
   const file = path.join('tests/inputs/cases', `${name}.csv`);
-  const spec: InputSpec = { file: path.join(ROOT, file), columns: new Map(Object.entries(meta('columns'))), dialect: meta('dialect'), at: { file: 'agreement.yaml', line: 1, col: 1 } };
+  const spec: InputSpec = {
+    file: path.join(ROOT, file),
+    columns: new Map(Object.entries(meta('columns'))),
+    dialect: meta('dialect'),
+    at: { file: 'agreement.yaml', line: 1, col: 1 },
+  };
   const diags = new Diagnostics();
   const r = await readInput(NODE_FS, spec, () => actualsSink(spec.columns), diags, new Progress(null));
   const lines = [`encoding ${r.encoding ?? '-'}, ${r.rows} row${r.rows === 1 ? '' : 's'}`];
-  for (const e of r.result ?? []) lines.push(`${[e.category, e.account ?? '', e.project ?? '', e.party ?? ''].join(' | ')} = ${e.amount.toPlain()} (${e.rows} row${e.rows === 1 ? '' : 's'}, first at ${e.at.line}:${e.at.col})`);
+  for (const e of r.result ?? [])
+    lines.push(
+      `${[e.category, e.account ?? '', e.project ?? '', e.party ?? ''].join(' | ')} = ${e.amount.toPlain()} (${e.rows} row${e.rows === 1 ? '' : 's'}, first at ${e.at.line}:${e.at.col})`,
+    );
   for (const d of diags.sorted()) lines.push(`error ${d.code}@${d.line}:${d.col}: ${d.message}`);
   return lines.map((l) => l.replaceAll(ROOT + path.sep, '')).join('\n') + '\n';
 }
@@ -42,7 +53,11 @@ describe('input corpus', () => {
     it(name, async () => {
       const file = path.join(dir, `${name}.expected`);
       const text = readFileSync(file, 'utf8');
-      const head = text.split('\n').filter((l) => l.startsWith('# ')).map((l) => l + '\n').join('');
+      const head = text
+        .split('\n')
+        .filter((l) => l.startsWith('# '))
+        .map((l) => l + '\n')
+        .join('');
       const got = await run(name);
       if (update) writeFileSync(file, head + got);
       expect(head + got).toBe(readFileSync(file, 'utf8'));
@@ -58,7 +73,10 @@ interface RefRecord {
 /** csv-parse, the reference, configured as our reader's rules are documented. */
 function reference(text: string, delimiter: Delimiter): RefRecord[] | 'error' {
   try {
-    const out = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const out = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     return out.map((r) => ({ fields: r.record, endLine: r.info.lines }));
   } catch {
     return 'error';
@@ -69,10 +87,15 @@ function reference(text: string, delimiter: Delimiter): RefRecord[] | 'error' {
 function ours(text: string, delimiter: Delimiter, size: number): RefRecord[] | 'error' {
   const records: RefRecord[] = [];
   let failed = false;
-  const reader = new RecordReader('x.csv', delimiter, (r) => {
-    const fields = Array.from({ length: r.count }, (_, i) => r.field(i));
-    records.push({ fields, endLine: r.line + fields.join('').split('\n').length - 1 });
-  }, () => (failed = true));
+  const reader = new RecordReader(
+    'x.csv',
+    delimiter,
+    (r) => {
+      const fields = Array.from({ length: r.count }, (_, i) => r.field(i));
+      records.push({ fields, endLine: r.line + fields.join('').split('\n').length - 1 });
+    },
+    () => (failed = true),
+  );
   for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));
   reader.end();
   return failed ? 'error' : records;
@@ -88,7 +111,12 @@ describe('fast reader against csv-parse (differential)', () => {
       // csv-parse counts a CRLF inside quotes as two lines; we count one, as an editor shows it.
       // So after such a field, line numbers are compared as csv-parse counts them.
       const crInQuotes = (records: RefRecord[] | 'error') =>
-        records === 'error' ? records : records.map((r, i, all) => ({ ...r, endLine: r.endLine + all.slice(0, i + 1).reduce((n, x) => n + x.fields.join('').split('\r\n').length - 1, 0) }));
+        records === 'error'
+          ? records
+          : records.map((r, i, all) => ({
+              ...r,
+              endLine: r.endLine + all.slice(0, i + 1).reduce((n, x) => n + x.fields.join('').split('\r\n').length - 1, 0),
+            }));
       for (const size of [1, 2, 7, 64, text.length + 1]) expect(crInQuotes(ours(text, delimiter, size)), `chunks of ${size}`).toEqual(ref);
     });
   }

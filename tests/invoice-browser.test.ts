@@ -71,10 +71,13 @@ describe.skipIf(skip)('HTML invoices in a real browser', () => {
   it('has fixtures with invoices', () => expect(fixtures.length).toBeGreaterThanOrEqual(3));
 
   for (const fixture of fixtures) {
-    it(`${fixture}: each invoice prints on A4 at full size, with its number, KID and page number on every page and every amount on it`, { timeout: 180_000 }, async () => {
+    it(`${fixture}: each invoice prints on A4 at full size, with its number, KID and page number on every page and every amount on it`, {
+      timeout: 180_000,
+    }, async () => {
       const out = mkdtempSync(path.join(tmpdir(), 'samkost-browser-'));
       const year = Number(/^year: (\d{4})$/m.exec(readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8'))![1]);
-      for (const format of ['html', 'json']) expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, '--date', `${year + 1}-01-10`])).code).toBe(0);
+      for (const format of ['html', 'json'])
+        expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, '--date', `${year + 1}-01-10`])).code).toBe(0);
       const pages = readdirSync(out).filter((f) => f.endsWith('.html'));
       expect(pages.length).toBeGreaterThan(0);
       for (const page of pages) {
@@ -88,15 +91,39 @@ describe.skipIf(skip)('HTML invoices in a real browser', () => {
         expect(Math.abs(Number(h) - A4.height)).toBeLessThan(1.5);
         // Chromium shrinks a document that is too wide to fit; printed at full size, the 17 pt title
         // has a word box about 19.7 pt high, shrunk it would be smaller.
-        const heights = [...spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
+        const heights = [
+          ...spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g),
+        ].map((m) => Number(m[2]) - Number(m[1]));
         expect(Math.max(...heights), `${page} is printed at full size`).toBeGreaterThan(19.2);
         const inv = JSON.parse(readFileSync(html.replace(/\.html$/, '.json'), 'utf8')) as InvoiceJson;
         // Only text inside the A4 page area counts: anything pushed off the page is missing here.
         const pageText = (n: number) =>
-          spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-x', '0', '-y', '0', '-W', String(Math.floor(Number(w))), '-H', String(Math.floor(Number(h))), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
+          spawnSync(
+            'pdftotext',
+            [
+              '-f',
+              String(n),
+              '-l',
+              String(n),
+              '-x',
+              '0',
+              '-y',
+              '0',
+              '-W',
+              String(Math.floor(Number(w))),
+              '-H',
+              String(Math.floor(Number(h))),
+              '-layout',
+              pdf,
+              '-',
+            ],
+            { encoding: 'utf8' },
+          ).stdout.replace(/[\u00a0\u202f]/g, ' ');
         const texts = Array.from({ length: count }, (_, i) => pageText(i + 1));
         texts.forEach((t, i) => {
-          expect(t, `${page} page ${i + 1} names the invoice`).toContain(`${inv.type === 'credit-note' ? 'Kreditnota' : 'Faktura'} ${inv.number} · KID ${inv.kid}`);
+          expect(t, `${page} page ${i + 1} names the invoice`).toContain(
+            `${inv.type === 'credit-note' ? 'Kreditnota' : 'Faktura'} ${inv.number} · KID ${inv.kid}`,
+          );
           expect(t, `${page} page ${i + 1} is numbered`).toContain(`Side ${i + 1} / ${count}`);
         });
         const text = texts.join('\n');

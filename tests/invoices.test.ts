@@ -15,7 +15,12 @@ import { fixtureFacts, ROOT, samkost } from './cli.js';
  * `npm run validate:ehf` (see README).
  */
 const fixtures = readdirSync(path.join(ROOT, 'fixtures')).filter((f) => existsSync(path.join(ROOT, 'fixtures', f, 'expected/invoices')));
-const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, parseTagValue: false, isArray: (n) => ['InvoiceLine', 'CreditNoteLine', 'BillingReference'].includes(n) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  isArray: (n) => ['InvoiceLine', 'CreditNoteLine', 'BillingReference'].includes(n),
+});
 
 /** `1234.50` → 123450 øre, exactly. */
 function ore(s: string): bigint {
@@ -75,7 +80,9 @@ describe('EHF read back', () => {
         expect(text(party('AccountingSupplierParty').EndpointID)).toBe(inv.seller.org);
         expect(text(party('AccountingCustomerParty').PartyLegalEntity.CompanyID)).toBe(inv.buyer.org);
         if (credit) {
-          expect((root.BillingReference as { InvoiceDocumentReference: { ID: string } }[] | undefined)?.map((r) => text(r.InvoiceDocumentReference.ID)) ?? []).toEqual(inv.settles);
+          expect(
+            (root.BillingReference as { InvoiceDocumentReference: { ID: string } }[] | undefined)?.map((r) => text(r.InvoiceDocumentReference.ID)) ?? [],
+          ).toEqual(inv.settles);
         } else {
           const means = root.PaymentMeans as { PaymentMeansCode: Node; PaymentID: Node; PayeeFinancialAccount: { ID: Node } };
           expect(text(means.PaymentMeansCode)).toBe('30');
@@ -111,7 +118,7 @@ describe('EHF read back', () => {
     });
   }
 
-  it('the VAT-registered host\'s final settlement, checked by hand (see the fixture\'s comment)', async () => {
+  it("the VAT-registered host's final settlement, checked by hand (see the fixture's comment)", async () => {
     const json = await documents('namsos-flatanger-2024-invoices', 'json');
     const totals = (party: string) => (JSON.parse(json.get(`faktura-2024-${party}`)!) as InvoiceJson & { type: string }).document_totals;
     expect(totals('flatanger')).toEqual({ net: '2157411.71', vat: '539352.93', gross: '2696764.64', prepaid: '2598382.33', payable: '98382.31' });
@@ -152,10 +159,30 @@ invoicing: { first_number: 9001 }
 
   it('--reference gives a party its buyer reference, and names only known parties', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'samkost-ref-'));
-    const ok = await samkost(['invoices', 'fixtures/harstad-ibestad-settlement', '--out', out, '--format', 'ehf', '--date', '2022-01-10', '--reference', 'ibestad=PO 4711']);
+    const ok = await samkost([
+      'invoices',
+      'fixtures/harstad-ibestad-settlement',
+      '--out',
+      out,
+      '--format',
+      'ehf',
+      '--date',
+      '2022-01-10',
+      '--reference',
+      'ibestad=PO 4711',
+    ]);
     expect(ok.code).toBe(0);
     expect(readFileSync(path.join(out, 'faktura-2021-ibestad.xml'), 'utf8')).toContain('<cbc:BuyerReference>PO 4711</cbc:BuyerReference>');
-    const bad = await samkost(['invoices', 'fixtures/harstad-ibestad-settlement', '--out', path.join(out, 'x'), '--date', '2022-01-10', '--reference', 'ibestadd=1']);
+    const bad = await samkost([
+      'invoices',
+      'fixtures/harstad-ibestad-settlement',
+      '--out',
+      path.join(out, 'x'),
+      '--date',
+      '2022-01-10',
+      '--reference',
+      'ibestadd=1',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--reference names no party 'ibestadd'");
     expect(bad.stderr).toContain("did you mean 'ibestad'");

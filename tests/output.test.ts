@@ -49,7 +49,12 @@ describe('invoices --out DIR', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'new');
     const run = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
     expect(run.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['faktura-2023-aukra.html', 'faktura-2023-hustadvika.html', 'faktura-2023-rauma.html', 'faktura-2023-vestnes.html']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'faktura-2023-aukra.html',
+      'faktura-2023-hustadvika.html',
+      'faktura-2023-rauma.html',
+      'faktura-2023-vestnes.html',
+    ]);
   });
 
   it('writes none of them when one exists, unless --force', async () => {
@@ -105,9 +110,19 @@ describe('CSV output is safe to open in a spreadsheet', () => {
     ].join('\n'),
   );
   writeFileSync(path.join(dir, 'actuals.csv'), 'category;amount\n=1+2;-1 000,50\n@SUM(1);5\n');
-  const cells = (csv: string, delimiter: string) => csv.replace(/^\ufeff/, '').trim().split('\r\n').flatMap((l) => l.split(delimiter));
+  const cells = (csv: string, delimiter: string) =>
+    csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+      .flatMap((l) => l.split(delimiter));
 
-  for (const [command, locale] of [['allocate', 'nb'], ['allocate', 'en'], ['deviation', 'nb'], ['settle', 'en']] as const) {
+  for (const [command, locale] of [
+    ['allocate', 'nb'],
+    ['allocate', 'en'],
+    ['deviation', 'nb'],
+    ['settle', 'en'],
+  ] as const) {
     it(`${command} --locale ${locale}: text cells that a spreadsheet would run are prefixed with ', numbers are not`, async () => {
       const run = await samkost([command, dir, '--format', 'csv', '--locale', locale]);
       expect(run.code, run.stderr).toBe(0);

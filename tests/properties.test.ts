@@ -19,10 +19,13 @@ const unit = fc.constantFrom('0.01', '1', '0.05', '10').map((u) => Money.parse(u
 const method = fc.constantFrom<RoundingMethod>('half-up', 'largest-remainder');
 
 /** Positive integer weights turned into exact shares that sum to 1, with distinct ids. */
-const quotas = fc.array(fc.bigInt({ min: 0n, max: 1_000_000n }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0n)).map((weights): Quota[] => {
-  const total = weights.reduce((a, b) => a + b, 0n);
-  return weights.map((w, i) => ({ id: `p${i}`, share: Ratio.of(w, total) }));
-});
+const quotas = fc
+  .array(fc.bigInt({ min: 0n, max: 1_000_000n }), { minLength: 1, maxLength: 12 })
+  .filter((w) => w.some((x) => x > 0n))
+  .map((weights): Quota[] => {
+    const total = weights.reduce((a, b) => a + b, 0n);
+    return weights.map((w, i) => ({ id: `p${i}`, share: Ratio.of(w, total) }));
+  });
 
 const ratioOf = (m: Money) => m.toRatio();
 
@@ -33,7 +36,11 @@ describe('allocation invariants (fast-check)', () => {
         const d = distribute(basis, qs, { unit: u, method: 'largest-remainder' });
         const sum = Money.sum(d.amounts.values());
         // what is left is only the basis's own part below the unit: less than half a unit
-        expect(ratioOf(d.unallocated).abs().cmp(ratioOf(u).div(Ratio.of(2n)))).toBeLessThanOrEqual(0);
+        expect(
+          ratioOf(d.unallocated)
+            .abs()
+            .cmp(ratioOf(u).div(Ratio.of(2n))),
+        ).toBeLessThanOrEqual(0);
         expect(sum.plus(d.unallocated).eq(basis)).toBe(true);
         if (ratioOf(basis).div(ratioOf(u)).isInteger()) expect(sum.eq(basis)).toBe(true);
       }),
@@ -109,10 +116,14 @@ items:
     );
   });
 
-  it('reordering parties in an agreement changes no party\'s amount', () => {
+  it("reordering parties in an agreement changes no party's amount", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100000 }), { minLength: 2, maxLength: 6 }).filter((p) => p.some((x) => x > 0)), amount, fc.boolean(), (pops, basis, lr) => {
-        const text = (order: number[]) => `samkost: 1
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100000 }), { minLength: 2, maxLength: 6 }).filter((p) => p.some((x) => x > 0)),
+        amount,
+        fc.boolean(),
+        (pops, basis, lr) => {
+          const text = (order: number[]) => `samkost: 1
 agreement: T
 year: 2024
 host: p0
@@ -122,15 +133,16 @@ ${order.map((i) => `  p${i}: { name: P${i}, population: ${pops[i]} }`).join('\n'
 items:
   - { id: x, label: X, amount: ${basis.toFixed2()}, key: population }
 `;
-        const forward = pops.map((_, i) => i);
-        const run = (order: number[]) => {
-          const { agreement } = readAgreement(text(order), 't.yaml');
-          return allocate({ agreement: agreement!, actuals: [], drivers: new Map() }).report!.items[0]!.allocations;
-        };
-        const a = run(forward);
-        const b = run([...forward].reverse());
-        for (const [id, m] of a) expect(m.eq(b.get(id)!)).toBe(true);
-      }),
+          const forward = pops.map((_, i) => i);
+          const run = (order: number[]) => {
+            const { agreement } = readAgreement(text(order), 't.yaml');
+            return allocate({ agreement: agreement!, actuals: [], drivers: new Map() }).report!.items[0]!.allocations;
+          };
+          const a = run(forward);
+          const b = run([...forward].reverse());
+          for (const [id, m] of a) expect(m.eq(b.get(id)!)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -82,7 +82,13 @@ describe('published figures (DOMAIN.md)', () => {
   it('§6 Namsos–Flatanger: 20 % / 40 % / 20 % positions and own licences (hand-computed in the fixture)', async () => {
     const j = await allocate('namsos-flatanger');
     const flatanger = (id: string) => j.items.find((i) => i.id === id)!.allocations.flatanger;
-    expect([flatanger('driftssjef'), flatanger('konsulent-drift'), flatanger('konsulent-ipad'), flatanger('lisens-e3'), flatanger('lisens-f3')]).toEqual(['210000.00', '328000.00', '156000.00', '352800.00', '45600.00']);
+    expect([flatanger('driftssjef'), flatanger('konsulent-drift'), flatanger('konsulent-ipad'), flatanger('lisens-e3'), flatanger('lisens-f3')]).toEqual([
+      '210000.00',
+      '328000.00',
+      '156000.00',
+      '352800.00',
+      '45600.00',
+    ]);
   });
 });
 
@@ -120,7 +126,14 @@ describe('published settlement figures (DOMAIN.md)', () => {
   it('§1 ROR-IKT 2023 operating budget against actuals, in thousands as printed', async () => {
     const run = await samkost(['deviation', 'fixtures/ror-ikt-2023-operating', '--thousands', '--no-color']);
     expect(run.code).toBe(0);
-    const row = (name: string) => run.stdout.split('\n').find((l) => l.startsWith(name))!.slice(name.length).trim().split(/\s{2,}/).slice(0, 3);
+    const row = (name: string) =>
+      run.stdout
+        .split('\n')
+        .find((l) => l.startsWith(name))!
+        .slice(name.length)
+        .trim()
+        .split(/\s{2,}/)
+        .slice(0, 3);
     expect(row('Lønn')).toEqual(['28 790', '29 233', '443']);
     expect(row('Drift av stab og lokaler')).toEqual(['3 213', '3 021', '-192']);
     expect(row('Kjøp/leasing')).toEqual(['477', '321', '-156']);
@@ -162,7 +175,16 @@ describe('published settlement figures (DOMAIN.md)', () => {
 describe('Melhus–Midtre Gauldal "cooperate or go alone" 2009–2012 (seed 004, in millions)', () => {
   // Ikke samarbeid 2 kommuner: 14.3 14.8 15.4 16.0; Samarbeid 2 kommuner: 12.4 12.4 12.5 12.8.
   it('samkost scenario --years reproduces both rows from the agreement and one assumed change', async () => {
-    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2012', '--assume', 'samarbeid=2.4%', '--format', 'json']);
+    const run = await samkost([
+      'scenario',
+      'fixtures/melhus-midtre-gauldal-2009-2012',
+      '--years',
+      '2009..2012',
+      '--assume',
+      'samarbeid=2.4%',
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(0);
     const j = JSON.parse(run.stdout) as { years: { year: number; total: string; total_alone: string; parties: { id: string; charged: string }[] }[] };
     expect(j.years.map((y) => y.year)).toEqual([2009, 2010, 2011, 2012]);

@@ -58,20 +58,28 @@ const agreementArb = fc
   });
 
 const rowsArb = (ids: readonly string[]) =>
-  fc.array(
-    fc.record({ category: fc.constantFrom(...CATEGORIES), ore: fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), party: fc.option(fc.constantFrom(...ids), { nil: undefined }) }),
-    { maxLength: 12 },
-  ).map((rows) =>
-    rows.map((r, i): ActualsRow => {
-      const at = { file: 'regnskap.csv', line: i + 2, col: 1 };
-      return { category: r.category, amount: Money.fromUnits(r.ore, 2), rows: 1, at, categoryAt: at, ...(r.party ? { party: r.party, partyAt: at } : {}) };
-    }),
-  );
+  fc
+    .array(
+      fc.record({
+        category: fc.constantFrom(...CATEGORIES),
+        ore: fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }),
+        party: fc.option(fc.constantFrom(...ids), { nil: undefined }),
+      }),
+      { maxLength: 12 },
+    )
+    .map((rows) =>
+      rows.map((r, i): ActualsRow => {
+        const at = { file: 'regnskap.csv', line: i + 2, col: 1 };
+        return { category: r.category, amount: Money.fromUnits(r.ore, 2), rows: 1, at, categoryAt: at, ...(r.party ? { party: r.party, partyAt: at } : {}) };
+      }),
+    );
 
 /** Settings that change what the memo keys on: a population, the weights, the selected categories, the rounding, a driver, an amount. */
 const settingArb = (ids: readonly string[]): fc.Arbitrary<Setting> =>
   fc.oneof(
-    fc.record({ id: fc.constantFrom(...ids), n: fc.integer({ min: 1, max: 90_000 }) }).map(({ id, n }) => ({ path: `parties.${id}.population`, value: String(n) })),
+    fc
+      .record({ id: fc.constantFrom(...ids), n: fc.integer({ min: 1, max: 90_000 }) })
+      .map(({ id, n }) => ({ path: `parties.${id}.population`, value: String(n) })),
     fc.integer({ min: 0, max: 100 }).map((w) => ({ path: 'keys.blandet.blend.0.weight', value: `${w}%` })),
     fc.subarray(CATEGORIES, { minLength: 1, maxLength: 2 }).map((c) => ({ path: 'items.regnskap.actuals.category', value: `[${c.join(', ')}]` })),
     fc.constantFrom('half-up', 'largest-remainder').map((m) => ({ path: 'rounding.method', value: m })),
@@ -83,12 +91,23 @@ describe('the scenario memo and tree copies change no result (fast-check, genera
   it('several scenarios on one runner equal the uncached text path, scenario by scenario', () => {
     fc.assert(
       fc.property(
-        agreementArb.chain((a) => fc.record({ a: fc.constant(a), rows: rowsArb(a.ids), scenarios: fc.array(fc.array(settingArb(a.ids), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }) })),
+        agreementArb.chain((a) =>
+          fc.record({
+            a: fc.constant(a),
+            rows: rowsArb(a.ids),
+            scenarios: fc.array(fc.array(settingArb(a.ids), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+          }),
+        ),
         ({ a, rows, scenarios }) => {
           const read = readAgreement(a.text, 'avtale.yaml');
           expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
           const inputs: Inputs = { agreement: read.agreement!, actuals: rows, driverRows: [], budgetRows: null, payments: null };
-          const runner = new ScenarioRunner(a.text, 'avtale.yaml', (p) => p, (agreement, memo) => allocate({ ...inputs, agreement }, memo));
+          const runner = new ScenarioRunner(
+            a.text,
+            'avtale.yaml',
+            (p) => p,
+            (agreement, memo) => allocate({ ...inputs, agreement }, memo),
+          );
           for (const settings of scenarios) {
             const fast = runner.run(settings);
             const applied = applySettings(a.text, parseYaml(a.text).root, settings);

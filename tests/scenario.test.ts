@@ -22,7 +22,8 @@ function leaves(text: string): { path: string; value: string }[] {
   const walk = (node: Node | null, at: string[]) => {
     if (isMap(node)) for (const p of node.items) walk(p.value as Node | null, [...at, String((p.key as { value: unknown }).value)]);
     else if (isSeq(node)) for (const [i, n] of node.items.entries()) walk(n as Node, [...at, String(i)]);
-    else if (isScalar(node) && node.value !== null) out.push({ path: at.join('.'), value: node.type === 'PLAIN' ? text.slice(node.range![0], node.range![1]) : String(node.value) });
+    else if (isScalar(node) && node.value !== null)
+      out.push({ path: at.join('.'), value: node.type === 'PLAIN' ? text.slice(node.range![0], node.range![1]) : String(node.value) });
   };
   walk(parseDocument(text).contents as Node | null, []);
   return out;
@@ -87,7 +88,16 @@ describe('scenario on the command line', () => {
     expect(run.stderr).toContain('makes the agreement invalid');
   });
   it('JSON: the baseline first, money as two-decimal strings, deltas that sum to the total change', async () => {
-    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--format', 'json', '--set', 'keys.halv-halv.blend.0.weight=40%', '--set', 'keys.halv-halv.blend.1.weight=60%']);
+    const run = await samkost([
+      'scenario',
+      'fixtures/melhus-midtre-gauldal',
+      '--format',
+      'json',
+      '--set',
+      'keys.halv-halv.blend.0.weight=40%',
+      '--set',
+      'keys.halv-halv.blend.1.weight=60%',
+    ]);
     const json = JSON.parse(run.stdout) as { scenarios: { name: string; parties: { id: string; charged: string; delta: string }[]; total_delta: string }[] };
     expect(json.scenarios.map((s) => s.name)).toEqual(['baseline', 'keys.halv-halv.blend.0.weight=40%, keys.halv-halv.blend.1.weight=60%']);
     for (const s of json.scenarios) for (const p of s.parties) expect(p.charged).toMatch(/^-?\d+\.\d{2}$/);
@@ -117,7 +127,9 @@ describe('the fast path (values written into the parsed tree) gives what the tex
       const runner = new ScenarioRunner(text, loaded.file, resolve, evaluate);
       const numeric = leaves(text).filter((l) => !l.path.startsWith('inputs.') && /^\d+(\.\d+)?%?$/.test(l.value));
       if (numeric.length === 0) return;
-      const changed = fc.record({ leaf: fc.constantFrom(...numeric), n: fc.integer({ min: 0, max: 2_000_000 }) }).map(({ leaf, n }) => ({ path: leaf.path, value: `${leaf.value.endsWith('%') ? n % 101 : n}${leaf.value.endsWith('%') ? '%' : ''}` }));
+      const changed = fc
+        .record({ leaf: fc.constantFrom(...numeric), n: fc.integer({ min: 0, max: 2_000_000 }) })
+        .map(({ leaf, n }) => ({ path: leaf.path, value: `${leaf.value.endsWith('%') ? n % 101 : n}${leaf.value.endsWith('%') ? '%' : ''}` }));
       fc.assert(
         fc.property(fc.array(changed, { minLength: 1, maxLength: 3 }), (settings) => {
           const fast = runner.run(settings);
@@ -155,23 +167,44 @@ items:
     return Object.fromEntries(report.items.map((i) => [i.item.id, Object.fromEntries([...i.allocations].map(([p, m]) => [p, m.toFixed2()]))]));
   };
   it('counts whole months: 12, 9 (from 1 April) and 6 (to 30 June) of 27 → 1200, 900, 600 of 2700 (by hand)', () => {
-    const got = charged(agreement(`  a: { name: A, population: 100 }
+    const got = charged(
+      agreement(`  a: { name: A, population: 100 }
   b: { name: B, population: 100, joined: 2024-04-01 }
-  c: { name: C, population: 200, left: 2024-06-30 }`));
+  c: { name: C, population: 200, left: 2024-06-30 }`),
+    );
     expect(got.drift).toEqual({ a: '1200.00', b: '900.00', c: '600.00' });
     // population × months/12: 100, 75, 100 of 275 → 363.64, 272.73, 363.64
     expect(got.folk).toEqual({ a: '363.64', b: '272.73', c: '363.64' });
   });
   it('a party that joins after the year, or left before it, is in no key; joined on 1 January is a full year', () => {
-    expect(charged(agreement(`  a: { name: A, population: 100 }
+    expect(
+      charged(
+        agreement(`  a: { name: A, population: 100 }
   b: { name: B, population: 100, joined: 2025-01-01 }
-  c: { name: C, population: 100, left: 2023-12-31 }`)).drift).toEqual({ a: '2700.00' });
-    expect(charged(agreement(`  a: { name: A, population: 100, joined: 2024-01-01, left: 2024-12-31 }
-  b: { name: B, population: 300, joined: 2020-01-01 }`))).toEqual(charged(agreement(`  a: { name: A, population: 100 }
-  b: { name: B, population: 300 }`)));
+  c: { name: C, population: 100, left: 2023-12-31 }`),
+      ).drift,
+    ).toEqual({ a: '2700.00' });
+    expect(
+      charged(
+        agreement(`  a: { name: A, population: 100, joined: 2024-01-01, left: 2024-12-31 }
+  b: { name: B, population: 300, joined: 2020-01-01 }`),
+      ),
+    ).toEqual(
+      charged(
+        agreement(`  a: { name: A, population: 100 }
+  b: { name: B, population: 300 }`),
+      ),
+    );
   });
   it('Hustadvika from 1 July in the ROR-IKT fixture (by hand): 6 of 12 months; equal 6 000 000 × 0.5/4.5, population 6 000 000 × 6 650/56 250', async () => {
-    const run = await samkost(['scenario', 'fixtures/ror-ikt-2024-hustadvika', '--format', 'json', '--scenarios', 'fixtures/ror-ikt-2024-hustadvika/scenarios/hustadvika.yaml']);
+    const run = await samkost([
+      'scenario',
+      'fixtures/ror-ikt-2024-hustadvika',
+      '--format',
+      'json',
+      '--scenarios',
+      'fixtures/ror-ikt-2024-hustadvika/scenarios/hustadvika.yaml',
+    ]);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as { scenarios: { name: string; parties: { id: string; charged: string }[] }[] };
     const july = json.scenarios.find((s) => s.name === 'Hustadvika fra 1. juli')!;
@@ -198,7 +231,10 @@ describe('scenario files and sweeps', () => {
     expect(run.stderr).toContain(`${f}:6:12: error:`);
   });
   it('refuses a file without names, with two scenarios of one name, or with a list as a value', async () => {
-    const f = file('shape.yaml', 'scenarios:\n  - set: { year: 2025 }\n  - name: x\n    set: { year: 2025 }\n  - name: x\n    set: { items.drift.amount: [1, 2] }\n');
+    const f = file(
+      'shape.yaml',
+      'scenarios:\n  - set: { year: 2025 }\n  - name: x\n    set: { year: 2025 }\n  - name: x\n    set: { items.drift.amount: [1, 2] }\n',
+    );
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', f]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${f}:2:5: error: a scenario has no name [missing-field]`);
@@ -213,11 +249,26 @@ describe('scenario files and sweeps', () => {
     // 395 is on the baseline's 400 step; 435 is on the 450 step: (136 350 − 122 000) × 12 = 172 200 (by hand).
     expect(json.scenarios.slice(0, 2).map((s) => s.total_delta)).toEqual(['0.00', '0.00']);
     expect(json.scenarios[3]!.total_delta).toBe('172200.00');
-    const two = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--format', 'json', '--sweep', 'parties.melhus.population=16000..16001', '--sweep', 'parties.midtre-gauldal.population=6000..6001']);
+    const two = await samkost([
+      'scenario',
+      'fixtures/melhus-midtre-gauldal',
+      '--format',
+      'json',
+      '--sweep',
+      'parties.melhus.population=16000..16001',
+      '--sweep',
+      'parties.midtre-gauldal.population=6000..6001',
+    ]);
     expect((JSON.parse(two.stdout) as { scenarios: unknown[] }).scenarios).toHaveLength(1 + 2 * 2);
   });
   it('refuses a sweep it cannot read, or one that would make over a million scenarios', async () => {
-    for (const bad of ['items.soc.price.quantity=395', 'items.soc.price.quantity=455..395', 'items.soc.price.quantity=1..5:0', 'keys.ror2024.shares.molde=1%..5', 'items.soc.price.quantity=0..2000000']) {
+    for (const bad of [
+      'items.soc.price.quantity=395',
+      'items.soc.price.quantity=455..395',
+      'items.soc.price.quantity=1..5:0',
+      'keys.ror2024.shares.molde=1%..5',
+      'items.soc.price.quantity=0..2000000',
+    ]) {
       const run = await samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', bad]);
       expect(run.code, bad).toBe(2);
       expect(run.stderr).toMatch(/--sweep/);
@@ -242,11 +293,24 @@ describe('scenario --years: the agreement rolled forward', () => {
     const run = await samkost(['scenario', fixture, '--years', '2009..2012']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain("agreement.yaml:41:3: error: index series 'samarbeid' has no change for 2012, which the projection needs [index-year-missing]");
+    expect(run.stderr).toContain(
+      "agreement.yaml:41:3: error: index series 'samarbeid' has no change for 2012, which the projection needs [index-year-missing]",
+    );
     expect(run.stderr).toContain('--assume samarbeid=<change>');
   });
   it('an assumption for one year wins over one for every year: 12 500 000 × 1.03 = 12 875 000 in 2012 (by hand)', async () => {
-    const run = await samkost(['scenario', fixture, '--years', '2011..2012', '--assume', 'samarbeid=2.4%', '--assume', 'samarbeid.2012=3%', '--format', 'json']);
+    const run = await samkost([
+      'scenario',
+      fixture,
+      '--years',
+      '2011..2012',
+      '--assume',
+      'samarbeid=2.4%',
+      '--assume',
+      'samarbeid.2012=3%',
+      '--format',
+      'json',
+    ]);
     const j = JSON.parse(run.stdout) as { years: { total: string }[]; assumed: unknown[] };
     expect(j.years.map((y) => y.total)).toEqual(['12500000.00', '12875000.00']);
     expect(j.assumed).toEqual([{ series: 'samarbeid', year: 2012, change: '3%' }]);

@@ -26,7 +26,11 @@ for (const fixture of fixtures) {
   const instalments = block ? block[1].split('\n').filter((l) => l.trim()).length : 0;
   const runs = [...Array.from({ length: instalments }, (_, i) => ['--akonto', String(i + 1), '--date', `${year}-01-15`]), ['--date', `${year + 1}-01-10`]];
   for (const args of runs) {
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'samkost.js'), 'invoices', path.join('fixtures', fixture), '--format', 'ehf', '--out', path.join(out, fixture), ...args], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin', 'samkost.js'), 'invoices', path.join('fixtures', fixture), '--format', 'ehf', '--out', path.join(out, fixture), ...args],
+      { cwd: root, encoding: 'utf8' },
+    );
     if (r.status !== 0) {
       console.error(`validate-ehf: samkost invoices ${fixture} ${args.join(' ')} failed:\n${r.stderr}`);
       process.exit(1);
@@ -40,7 +44,9 @@ const lines = r.stdout.split('\n').filter((l) => l.trim());
 const fatal = lines.filter((l) => l.includes('[fatal]') || l.includes('not readable'));
 for (const l of lines) console.log(l.replace(out + path.sep, ''));
 const failed = new Set(fatal.map((l) => l.split(':')[0])).size;
-console.log(`validate-ehf: fatal rule failures ${fatal.length}, warnings ${lines.length - fatal.length} (NO-R-002, "Foretaksregisteret", is for companies, not municipalities)`);
+console.log(
+  `validate-ehf: fatal rule failures ${fatal.length}, warnings ${lines.length - fatal.length} (NO-R-002, "Foretaksregisteret", is for companies, not municipalities)`,
+);
 console.log(`validate-ehf: ${files.length - failed} passed, ${failed} failed`);
 rmSync(out, { recursive: true });
 process.exit(r.status === 0 && fatal.length === 0 && files.length > 0 ? 0 : 1);

@@ -59,7 +59,13 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   if (kindEntry) {
     const k = r.string(kindEntry.value, `kind of ${where}`, kindEntry.valueAt);
     if (k !== null && (ITEM_KINDS as readonly string[]).includes(k)) kind = k as ItemKind;
-    else if (k !== null) r.diags.error(kindEntry.valueAt, 'bad-value', `kind of ${where} must be operating or investment, got '${k}'`, 'drift is operating, investering is investment');
+    else if (k !== null)
+      r.diags.error(
+        kindEntry.valueAt,
+        'bad-value',
+        `kind of ${where} must be operating or investment, got '${k}'`,
+        'drift is operating, investering is investment',
+      );
   }
 
   const vatEntry = f('vat');
@@ -67,7 +73,13 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   if (vatEntry) {
     const v = r.string(vatEntry.value, `vat of ${where}`, vatEntry.valueAt);
     if (v === 'included') vatIncluded = true;
-    else if (v !== null && v !== 'excluded') r.diags.error(vatEntry.valueAt, 'bad-value', `vat of ${where} must be included or excluded, got '${v}'`, 'write vat: included when the amount includes 25 % VAT');
+    else if (v !== null && v !== 'excluded')
+      r.diags.error(
+        vatEntry.valueAt,
+        'bad-value',
+        `vat of ${where} must be included or excluded, got '${v}'`,
+        'write vat: included when the amount includes 25 % VAT',
+      );
   }
 
   const roundingEntry = f('rounding');
@@ -76,7 +88,13 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   const source = readSource(r, fields, where, idEntry.at);
   const indexEntry = f('index');
   const index = indexEntry ? readIndexRef(r, indexEntry, where) : undefined;
-  if (indexEntry && source?.kind === 'actuals') r.diags.error(indexEntry.at, 'index-actuals', `${where} takes actuals, which are already in this year's money`, 'remove index:, or index an amount: or price: item instead');
+  if (indexEntry && source?.kind === 'actuals')
+    r.diags.error(
+      indexEntry.at,
+      'index-actuals',
+      `${where} takes actuals, which are already in this year's money`,
+      'remove index:, or index an amount: or price: item instead',
+    );
   const target = readTarget(r, fields, where, idEntry.at, source);
   if (!source || !target || label === null || !rounding || index === null) return null;
   return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}) };
@@ -94,7 +112,13 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: 
   if (s.key !== 'percent') {
     for (const name of ['of', 'less', 'minus']) {
       const e = f(name);
-      if (e) r.diags.error(e.at, 'percent-field', `${name}: belongs to a percent item, but ${where} has ${s.key}:`, `remove ${name}: or make the item a percent: item`);
+      if (e)
+        r.diags.error(
+          e.at,
+          'percent-field',
+          `${name}: belongs to a percent item, but ${where} has ${s.key}:`,
+          `remove ${name}: or make the item a percent: item`,
+        );
     }
   }
   switch (s.key) {
@@ -115,8 +139,20 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: 
       const ofEntry = f('of');
       const less = f('less');
       const minus = f('minus');
-      if (!ofEntry) r.diags.error(s.at, 'missing-field', `${where} has percent: but no of:`, 'say what it is a percentage of: of: [item-id] or of: { actuals: { category: [...] } }');
-      if (less && minus) r.diags.error(minus.at, 'percent-field', `${where} has both less: and minus:`, 'less: takes the percentage of (of − less); minus: subtracts after the percentage. Choose one reading');
+      if (!ofEntry)
+        r.diags.error(
+          s.at,
+          'missing-field',
+          `${where} has percent: but no of:`,
+          'say what it is a percentage of: of: [item-id] or of: { actuals: { category: [...] } }',
+        );
+      if (less && minus)
+        r.diags.error(
+          minus.at,
+          'percent-field',
+          `${where} has both less: and minus:`,
+          'less: takes the percentage of (of − less); minus: subtracts after the percentage. Choose one reading',
+        );
       const of = ofEntry ? readBaseRefs(r, ofEntry, where) : null;
       const deductEntry = minus ?? less;
       const deduct = deductEntry ? readBaseRefs(r, deductEntry, where) : [];
@@ -137,7 +173,12 @@ function readBaseRefs(r: YamlReader, e: Entry, where: string): BaseRef[] | null 
       r.onlyFields(fields, ['actuals'], `${e.key} of ${where}`);
       const a = fields.find((x) => x.key === 'actuals');
       if (!a) {
-        r.diags.error(at, 'missing-field', `${e.key} of ${where} must name items or hold actuals:`, `write ${e.key}: [item-id] or ${e.key}: { actuals: { category: [...] } }`);
+        r.diags.error(
+          at,
+          'missing-field',
+          `${e.key} of ${where} must name items or hold actuals:`,
+          `write ${e.key}: [item-id] or ${e.key}: { actuals: { category: [...] } }`,
+        );
         return null;
       }
       const selector = readSelector(r, a.value, a.valueAt, `actuals in ${e.key} of ${where}`);
@@ -174,7 +215,12 @@ function readTarget(r: YamlReader, fields: readonly Entry[], where: string, at: 
   if (perParty) {
     const extra = key ?? party;
     if (extra) {
-      r.diags.error(extra.at, 'target', `${where} is priced per party, so it takes no ${extra.key}:`, 'each party pays for its own quantity; remove the line, or drop per_party: true to split one total');
+      r.diags.error(
+        extra.at,
+        'target',
+        `${where} is priced per party, so it takes no ${extra.key}:`,
+        'each party pays for its own quantity; remove the line, or drop per_party: true to split one total',
+      );
       return null;
     }
     return { kind: 'own' };
@@ -191,7 +237,13 @@ function readTarget(r: YamlReader, fields: readonly Entry[], where: string, at: 
     const id = r.id(party.value, `party of ${where}`, party.valueAt);
     return id === null ? null : { kind: 'party', party: id, at: party.valueAt };
   }
-  if (source) r.diags.error(at, 'target', `${where} says neither who pays nor how it is split`, 'add key: <key id> to split it, or party: <party id> to charge one party');
+  if (source)
+    r.diags.error(
+      at,
+      'target',
+      `${where} says neither who pays nor how it is split`,
+      'add key: <key id> to split it, or party: <party id> to charge one party',
+    );
   return null;
 }
 
@@ -209,7 +261,12 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: string): Pr
   const unit = f('unit');
   const mode = f('mode');
   if ((steps ? 1 : 0) + (unit ? 1 : 0) !== 1) {
-    r.diags.error(steps && unit ? unit.at : at, 'price-kind', `price of ${where} needs exactly one of steps: and unit:`, 'steps: [[up to, price], ...] for a tiered price; unit: 195 for a unit price');
+    r.diags.error(
+      steps && unit ? unit.at : at,
+      'price-kind',
+      `price of ${where} needs exactly one of steps: and unit:`,
+      'steps: [[up to, price], ...] for a tiered price; unit: 195 for a unit price',
+    );
     return null;
   }
   if (unit) {
@@ -221,7 +278,13 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: string): Pr
   if (mode) {
     const m = r.string(mode.value, 'price mode', mode.valueAt);
     if (m !== null && (TIER_MODES as readonly string[]).includes(m)) tierMode = m as TierMode;
-    else if (m !== null) r.diags.error(mode.valueAt, 'bad-value', `price mode must be one of ${TIER_MODES.join(', ')}, got '${m}'`, 'step: whole volume at one step\'s price; graduated: each band at its own unit rate');
+    else if (m !== null)
+      r.diags.error(
+        mode.valueAt,
+        'bad-value',
+        `price mode must be one of ${TIER_MODES.join(', ')}, got '${m}'`,
+        "step: whole volume at one step's price; graduated: each band at its own unit rate",
+      );
   }
   const tiers = readTiers(r, steps!, where);
   if (!tiers || !quantity || !periods) return null;
@@ -255,7 +318,12 @@ function readTiers(r: YamlReader, e: Entry, where: string): Tier[] | null {
     }
     const prev = tiers[tiers.length - 1];
     if (prev && (prev.upTo === null || (upTo !== null && upTo.cmp(prev.upTo) <= 0))) {
-      r.diags.error(at, 'price-steps', `steps of ${where} must rise: ${upTo?.toDecimalString() ?? '.inf'} follows ${prev.upTo?.toDecimalString() ?? '.inf'}`, 'list steps from the smallest quantity up; only the last may be .inf');
+      r.diags.error(
+        at,
+        'price-steps',
+        `steps of ${where} must rise: ${upTo?.toDecimalString() ?? '.inf'} follows ${prev.upTo?.toDecimalString() ?? '.inf'}`,
+        'list steps from the smallest quantity up; only the last may be .inf',
+      );
       ok = false;
       return;
     }

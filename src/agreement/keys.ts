@@ -41,7 +41,8 @@ function readKey(r: YamlReader, id: Id, e: Entry, partyIds: ReadonlySet<Id>): Ke
       if (!partyIds.has(p)) unknownParty(r, p, r.pos(n, partiesEntry.valueAt), partyIds);
       else parties.push(p);
     }
-    if (parties.length === 0) r.diags.error(partiesEntry.valueAt, 'key-parties', `key '${id}' is restricted to no parties`, 'list the parties the key applies to, or remove parties:');
+    if (parties.length === 0)
+      r.diags.error(partiesEntry.valueAt, 'key-parties', `key '${id}' is restricted to no parties`, 'list the parties the key applies to, or remove parties:');
   }
 
   let precision: Ratio | undefined;
@@ -49,7 +50,12 @@ function readKey(r: YamlReader, id: Id, e: Entry, partyIds: ReadonlySet<Id>): Ke
   if (precisionEntry) {
     const p = r.ratio(precisionEntry.value, `precision of key '${id}'`, precisionEntry.valueAt);
     if (p && (p.sign() <= 0 || !Ratio.ONE.div(p).isInteger() || !p.isFiniteDecimal())) {
-      r.diags.error(precisionEntry.valueAt, 'key-precision', `precision ${formatPercent(p)} of key '${id}' does not divide 100 % into whole steps`, 'use a step such as 0.01%, 0.1% or 1%');
+      r.diags.error(
+        precisionEntry.valueAt,
+        'key-precision',
+        `precision ${formatPercent(p)} of key '${id}' does not divide 100 % into whole steps`,
+        'use a step such as 0.01%, 0.1% or 1%',
+      );
     } else if (p) precision = p;
   }
 
@@ -93,12 +99,23 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
         }
         total = total.plus(share);
         if (!partyIds.has(s.key)) unknownParty(r, s.key, s.at, partyIds);
-        else if (restrictedTo && !restrictedTo.includes(s.key)) r.diags.error(s.at, 'key-parties', `party '${s.key}' has a share in key '${id}' but is not in its parties list`, `add '${s.key}' to parties: or remove its share`);
+        else if (restrictedTo && !restrictedTo.includes(s.key))
+          r.diags.error(
+            s.at,
+            'key-parties',
+            `party '${s.key}' has a share in key '${id}' but is not in its parties list`,
+            `add '${s.key}' to parties: or remove its share`,
+          );
         else shares.set(s.key, { share, at: s.valueAt });
       }
       if (complete && !total.eq(Ratio.ONE)) {
         const missing = Ratio.ONE.minus(total);
-        r.diags.error(d.at, 'key-shares-sum', `shares of key '${id}' sum to ${formatPercent(total)}, not 100 %`, `the shares are ${missing.sign() > 0 ? 'short by' : 'over by'} ${formatPercent(missing.abs())}; correct one share, or write exact fractions such as 1/3`);
+        r.diags.error(
+          d.at,
+          'key-shares-sum',
+          `shares of key '${id}' sum to ${formatPercent(total)}, not 100 %`,
+          `the shares are ${missing.sign() > 0 ? 'short by' : 'over by'} ${formatPercent(missing.abs())}; correct one share, or write exact fractions such as 1/3`,
+        );
       }
       return { kind: 'shares', shares };
     }
@@ -135,7 +152,12 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
         parts.push({ weight, key, at: k.valueAt });
       }
       if (complete && !total.eq(Ratio.ONE)) {
-        r.diags.error(d.at, 'blend-weights-sum', `blend weights of key '${id}' sum to ${formatPercent(total)}, not 100 %`, 'the weights of a blend must add up to exactly 100 %');
+        r.diags.error(
+          d.at,
+          'blend-weights-sum',
+          `blend weights of key '${id}' sum to ${formatPercent(total)}, not 100 %`,
+          'the weights of a blend must add up to exactly 100 %',
+        );
       }
       return { kind: 'blend', parts };
     }

@@ -102,7 +102,14 @@ export interface Tier {
 }
 
 export type Price =
-  | { readonly kind: 'tiered'; readonly mode: TierMode; readonly tiers: readonly Tier[]; readonly quantity: Quantity; readonly periods: Ratio; readonly at: SourcePos }
+  | {
+      readonly kind: 'tiered';
+      readonly mode: TierMode;
+      readonly tiers: readonly Tier[];
+      readonly quantity: Quantity;
+      readonly periods: Ratio;
+      readonly at: SourcePos;
+    }
   | { readonly kind: 'unit'; readonly unit: Money; readonly quantity: Quantity; readonly periods: Ratio; readonly at: SourcePos };
 
 export type BaseRef = { readonly kind: 'item'; readonly id: Id; readonly at: SourcePos } | { readonly kind: 'actuals'; readonly selector: Selector };

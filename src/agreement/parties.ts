@@ -25,8 +25,26 @@ export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] 
     if (!nameEntry) r.diags.error(e.at, 'missing-field', `party '${id}' has no name`, `add name: ${id.charAt(0).toUpperCase() + id.slice(1)} kommune`);
     const popEntry = fields.find((f) => f.key === 'population');
     const population = popEntry ? readPopulation(r, popEntry.value, id, popEntry.valueAt) : undefined;
-    const org = readNumber(r, fields, 'org', id, isValidOrgNumber, 'bad-org', 'organisasjonsnummer', 'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene');
-    const bankAccount = readNumber(r, fields, 'bank_account', id, isValidAccountNumber, 'bad-bank-account', 'kontonummer', 'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)');
+    const org = readNumber(
+      r,
+      fields,
+      'org',
+      id,
+      isValidOrgNumber,
+      'bad-org',
+      'organisasjonsnummer',
+      'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene',
+    );
+    const bankAccount = readNumber(
+      r,
+      fields,
+      'bank_account',
+      id,
+      isValidAccountNumber,
+      'bad-bank-account',
+      'kontonummer',
+      'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)',
+    );
     const membership = readMembership(r, fields, id, e.at);
     const addressEntry = fields.find((f) => f.key === 'address');
     const address = addressEntry ? readAddress(r, addressEntry.value, id, addressEntry.valueAt) : undefined;
@@ -53,7 +71,12 @@ function readPopulation(r: YamlReader, node: YNode, party: string, at: SourcePos
     for (const e of r.map(node, 'population', at) ?? []) {
       const year = /^\d{4}$/.test(e.key) ? Number(e.key) : null;
       if (year === null) {
-        r.diags.error(e.at, 'bad-number', `population year '${e.key}' of party '${party}' is not a year`, 'write per-year populations as { 2023: 13300, 2024: 13400 }');
+        r.diags.error(
+          e.at,
+          'bad-number',
+          `population year '${e.key}' of party '${party}' is not a year`,
+          'write per-year populations as { 2023: 13300, 2024: 13400 }',
+        );
         continue;
       }
       const v = r.quantity(e.value, `population of party '${party}' in ${year}`, e.valueAt);
@@ -78,11 +101,21 @@ function readMembership(r: YamlReader, fields: readonly Entry[], party: string, 
     if (d === null) return null;
     const next = addDays(d, 1);
     if (field === 'joined' && !d.endsWith('-01')) {
-      r.diags.error(entry.valueAt, 'membership-date', `party '${party}' joined on ${d}, not on the first day of a month`, `membership counts whole months: write joined: ${d.slice(0, 8)}01 or the first day of the next month`);
+      r.diags.error(
+        entry.valueAt,
+        'membership-date',
+        `party '${party}' joined on ${d}, not on the first day of a month`,
+        `membership counts whole months: write joined: ${d.slice(0, 8)}01 or the first day of the next month`,
+      );
       return null;
     }
     if (field === 'left' && !next.endsWith('-01')) {
-      r.diags.error(entry.valueAt, 'membership-date', `party '${party}' left on ${d}, not on the last day of a month`, `membership counts whole months: write left: ${endOfMonth(d)} (the last day of that month)`);
+      r.diags.error(
+        entry.valueAt,
+        'membership-date',
+        `party '${party}' left on ${d}, not on the last day of a month`,
+        `membership counts whole months: write left: ${endOfMonth(d)} (the last day of that month)`,
+      );
       return null;
     }
     return { date: d, at: entry.valueAt };
@@ -90,12 +123,22 @@ function readMembership(r: YamlReader, fields: readonly Entry[], party: string, 
   const joined = date('joined');
   const left = date('left');
   if (!joined && !left) return undefined;
-  if (joined && left && left.date < joined.date) r.diags.error(left.at, 'membership-date', `party '${party}' left on ${left.date}, before it joined on ${joined.date}`, 'swap the dates, or remove one');
+  if (joined && left && left.date < joined.date)
+    r.diags.error(left.at, 'membership-date', `party '${party}' left on ${left.date}, before it joined on ${joined.date}`, 'swap the dates, or remove one');
   return { ...(joined ? { joined: joined.date } : {}), ...(left ? { left: left.date } : {}), at: joined?.at ?? left?.at ?? at };
 }
 
 /** A register number written as digits, perhaps with spaces or dots, checked by its check digit. */
-function readNumber(r: YamlReader, fields: readonly Entry[], field: string, party: string, valid: (s: string) => boolean, code: string, what: string, hint: string): string | undefined {
+function readNumber(
+  r: YamlReader,
+  fields: readonly Entry[],
+  field: string,
+  party: string,
+  valid: (s: string) => boolean,
+  code: string,
+  what: string,
+  hint: string,
+): string | undefined {
   const entry = fields.find((f) => f.key === field);
   if (!entry) return undefined;
   const text = r.string(entry.value, `${field} of party '${party}'`, entry.valueAt)?.replace(/[\s.]/g, '');
@@ -118,16 +161,35 @@ function readAddress(r: YamlReader, node: YNode, party: string, at: SourcePos): 
   const postcode = text('postcode');
   const city = text('city');
   const country = text('country');
-  for (const [key, got] of [['postcode', postcode], ['city', city]] as const) {
-    if (!got) r.diags.error(r.pos(node, at), 'missing-field', `the address of party '${party}' has no ${key}`, 'write address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }');
+  for (const [key, got] of [
+    ['postcode', postcode],
+    ['city', city],
+  ] as const) {
+    if (!got)
+      r.diags.error(
+        r.pos(node, at),
+        'missing-field',
+        `the address of party '${party}' has no ${key}`,
+        'write address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }',
+      );
   }
   const countryCode = country?.value ?? 'NO';
   if (country?.value != null && !/^[A-Z]{2}$/.test(country.value)) {
-    r.diags.error(country.at, 'bad-value', `country '${country.value}' of party '${party}' is not a two-letter country code`, 'write the ISO 3166 code, e.g. country: NO (the default)');
+    r.diags.error(
+      country.at,
+      'bad-value',
+      `country '${country.value}' of party '${party}' is not a two-letter country code`,
+      'write the ISO 3166 code, e.g. country: NO (the default)',
+    );
     return undefined;
   }
   if (postcode?.value != null && countryCode === 'NO' && !/^\d{4}$/.test(postcode.value)) {
-    r.diags.error(postcode.at, 'bad-value', `postcode '${postcode.value}' of party '${party}' is not four digits`, 'a Norwegian postcode has four digits; quote it to keep a leading zero: postcode: "0150"');
+    r.diags.error(
+      postcode.at,
+      'bad-value',
+      `postcode '${postcode.value}' of party '${party}' is not four digits`,
+      'a Norwegian postcode has four digits; quote it to keep a leading zero: postcode: "0150"',
+    );
     return undefined;
   }
   if (!postcode?.value || !city?.value || street?.value === null) return undefined;

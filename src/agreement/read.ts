@@ -14,7 +14,25 @@ import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, rea
 import { isMap, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
 
 export const FORMAT_VERSION = 1;
-const TOP_FIELDS = ['samkost', 'agreement', 'year', 'currency', 'host', 'rounding', 'parties', 'keys', 'items', 'indices', 'drivers', 'ignore', 'inputs', 'budget', 'settlement', 'invoicing', 'standalone'];
+const TOP_FIELDS = [
+  'samkost',
+  'agreement',
+  'year',
+  'currency',
+  'host',
+  'rounding',
+  'parties',
+  'keys',
+  'items',
+  'indices',
+  'drivers',
+  'ignore',
+  'inputs',
+  'budget',
+  'settlement',
+  'invoicing',
+  'standalone',
+];
 const REQUIRED = ['samkost', 'agreement', 'year', 'host', 'parties', 'items'];
 const DEFAULT_ROUNDING: Rounding = { unit: Money.parse('0.01')!, method: 'half-up' };
 /** The memo's scope for a section the agreement leaves out. */
@@ -63,31 +81,45 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const version = f('samkost');
   if (version) {
     const v = r.integer(version.value, 'samkost (format version)', version.valueAt);
-    if (v !== null && v !== FORMAT_VERSION) diags.error(version.valueAt, 'unsupported-version', `format version ${v} is not supported by this samkost`, `this samkost reads samkost: ${FORMAT_VERSION}`);
+    if (v !== null && v !== FORMAT_VERSION)
+      diags.error(
+        version.valueAt,
+        'unsupported-version',
+        `format version ${v} is not supported by this samkost`,
+        `this samkost reads samkost: ${FORMAT_VERSION}`,
+      );
   }
   const title = f('agreement') ? r.string(f('agreement')!.value, 'agreement', f('agreement')!.valueAt) : null;
   const yearRead = f('year') ? r.integer(f('year')!.value, 'year', f('year')!.valueAt) : null;
   const year = yearRead !== null && (yearRead < 1000 || yearRead > 9999) ? null : yearRead;
-  if (yearRead !== null && year === null) diags.error(f('year')!.valueAt, 'bad-number', `year ${yearRead} is not a four-digit year`, 'write the year being allocated, e.g. year: 2024');
+  if (yearRead !== null && year === null)
+    diags.error(f('year')!.valueAt, 'bad-number', `year ${yearRead} is not a four-digit year`, 'write the year being allocated, e.g. year: 2024');
   const currencyEntry = f('currency');
   const currency = currencyEntry ? r.string(currencyEntry.value, 'currency', currencyEntry.valueAt) : 'NOK';
-  if (currency !== null && currency !== 'NOK') diags.error(currencyEntry!.valueAt, 'bad-value', `currency '${currency}' is not supported`, 'samkost settles in NOK; write currency: NOK');
+  if (currency !== null && currency !== 'NOK')
+    diags.error(currencyEntry!.valueAt, 'bad-value', `currency '${currency}' is not supported`, 'samkost settles in NOK; write currency: NOK');
   const hostEntry = f('host');
   const host = hostEntry ? r.id(hostEntry.value, 'host', hostEntry.valueAt) : null;
 
   const roundingEntry = f('rounding');
-  const rounding = section('rounding', '', () => (roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING));
+  const rounding = section('rounding', '', () =>
+    roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING,
+  );
   const parties = section('parties', '', () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : []));
   // Without readable parties every reference would be reported as unknown: fix the shape first.
   if (f('parties') && !isMap(f('parties')!.value)) return { agreement: null, diagnostics: diags.sorted() };
   const partyIds = new Set(parties.map((p) => p.id));
   const keys = section('keys', [...partyIds].join(' '), () => (f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map<Id, Key>()));
-  const items = section('items', rounding ? `${rounding.unit.toPlain()} ${rounding.method}` : '', () => (f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : []));
+  const items = section('items', rounding ? `${rounding.unit.toPlain()} ${rounding.method}` : '', () =>
+    f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : [],
+  );
   const at = (name: string) => f(name)?.valueAt ?? start;
   const indices = section('indices', '', () => readIndices(r, f('indices')?.value ?? null, at('indices')));
   const drivers = section('drivers', '', () => readInlineDrivers(r, f('drivers')?.value ?? null, at('drivers')));
   for (const [driver, values] of drivers) {
-    for (const [party, v] of values) if (!partyIds.has(party)) diags.error(v.at, 'unknown-party', `unknown party '${party}' in driver '${driver}'`, `declared parties: ${[...partyIds].join(', ')}`);
+    for (const [party, v] of values)
+      if (!partyIds.has(party))
+        diags.error(v.at, 'unknown-party', `unknown party '${party}' in driver '${driver}'`, `declared parties: ${[...partyIds].join(', ')}`);
   }
   const ignore = section('ignore', '', () => readIgnore(r, f('ignore')?.value ?? null, at('ignore')));
   const inputs = section('inputs', '', () => readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve));

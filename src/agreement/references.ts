@@ -13,32 +13,62 @@ export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: 
   const keyIds = [...BUILTIN_KEYS, ...declaredKeys];
   const itemIds = a.items.map((i) => i.id);
 
-  if (!partyIds.includes(a.host)) diags.error(a.hostAt, 'unknown-party', `host '${a.host}' is not one of the parties`, didYouMean(a.host, partyIds) ?? 'the host must also be listed under parties:');
+  if (!partyIds.includes(a.host))
+    diags.error(
+      a.hostAt,
+      'unknown-party',
+      `host '${a.host}' is not one of the parties`,
+      didYouMean(a.host, partyIds) ?? 'the host must also be listed under parties:',
+    );
 
   const seen = new Set<Id>();
   for (const item of a.items) {
     if (seen.has(item.id)) diags.error(item.at, 'duplicate-id', `item id '${item.id}' is used twice`, 'every item needs its own id; rename one of them');
     seen.add(item.id);
     if (item.target.kind === 'key' && !keyIds.includes(item.target.key)) {
-      diags.error(item.target.at, 'unknown-key', `unknown key '${item.target.key}'`, didYouMean(item.target.key, keyIds) ?? `declare it under keys:, or use one of: ${keyIds.join(', ')}`);
+      diags.error(
+        item.target.at,
+        'unknown-key',
+        `unknown key '${item.target.key}'`,
+        didYouMean(item.target.key, keyIds) ?? `declare it under keys:, or use one of: ${keyIds.join(', ')}`,
+      );
     }
     if (item.target.kind === 'party' && !partyIds.includes(item.target.party)) {
-      diags.error(item.target.at, 'unknown-party', `unknown party '${item.target.party}'`, didYouMean(item.target.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
+      diags.error(
+        item.target.at,
+        'unknown-party',
+        `unknown party '${item.target.party}'`,
+        didYouMean(item.target.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`,
+      );
     }
     for (const ref of percentRefs(item)) {
-      if (ref.id === item.id) diags.error(ref.at, 'percent-cycle', `item '${item.id}' is a percentage of itself`, 'a percent item takes other items as its base');
-      else if (!itemIds.includes(ref.id)) diags.error(ref.at, 'unknown-item', `unknown item '${ref.id}'`, didYouMean(ref.id, itemIds) ?? 'of:, less: and minus: name items of this agreement');
+      if (ref.id === item.id)
+        diags.error(ref.at, 'percent-cycle', `item '${item.id}' is a percentage of itself`, 'a percent item takes other items as its base');
+      else if (!itemIds.includes(ref.id))
+        diags.error(ref.at, 'unknown-item', `unknown item '${ref.id}'`, didYouMean(ref.id, itemIds) ?? 'of:, less: and minus: name items of this agreement');
     }
     if (item.index) checkIndex(a, item.index, `item '${item.id}'`, diags);
   }
   for (const key of a.keys.values()) {
     if (key.def.kind !== 'blend') continue;
     for (const part of key.def.parts) {
-      if (!keyIds.includes(part.key)) diags.error(part.at, 'unknown-key', `unknown key '${part.key}' in blend '${key.id}'`, didYouMean(part.key, keyIds) ?? `use one of: ${keyIds.join(', ')}`);
+      if (!keyIds.includes(part.key))
+        diags.error(
+          part.at,
+          'unknown-key',
+          `unknown key '${part.key}' in blend '${key.id}'`,
+          didYouMean(part.key, keyIds) ?? `use one of: ${keyIds.join(', ')}`,
+        );
     }
   }
   for (const s of a.standalone.values()) {
-    if (!partyIds.includes(s.party)) diags.error(s.at, 'unknown-party', `unknown party '${s.party}' in standalone:`, didYouMean(s.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
+    if (!partyIds.includes(s.party))
+      diags.error(
+        s.at,
+        'unknown-party',
+        `unknown party '${s.party}' in standalone:`,
+        didYouMean(s.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`,
+      );
     if (s.index) checkIndex(a, s.index, `the standalone cost of '${s.party}'`, diags);
   }
   checkKeyCycles(a.keys, diags);
@@ -53,7 +83,12 @@ function percentRefs(item: Item): Extract<BaseRef, { kind: 'item' }>[] {
 function checkIndex(a: Agreement, ref: IndexRef, owner: string, diags: Diagnostics): void {
   const series = a.indices.get(ref.series);
   if (!series) {
-    diags.error(ref.at, 'unknown-index', `unknown index series '${ref.series}'`, didYouMean(ref.series, a.indices.keys()) ?? 'declare it under indices:, e.g. indices: { deflator: { 2024: 4.1% } }');
+    diags.error(
+      ref.at,
+      'unknown-index',
+      `unknown index series '${ref.series}'`,
+      didYouMean(ref.series, a.indices.keys()) ?? 'declare it under indices:, e.g. indices: { deflator: { 2024: 4.1% } }',
+    );
     return;
   }
   if (ref.from > a.year) {
@@ -62,7 +97,13 @@ function checkIndex(a: Agreement, ref: IndexRef, owner: string, diags: Diagnosti
   }
   const missing = [];
   for (let y = ref.from + 1; y <= a.year; y++) if (!series.changes.has(y)) missing.push(y);
-  if (missing.length) diags.error(ref.at, 'index-year-missing', `index series '${ref.series}' has no change for ${missing.join(', ')}`, `add ${missing[0]}: <change>% under indices: ${ref.series}:`);
+  if (missing.length)
+    diags.error(
+      ref.at,
+      'index-year-missing',
+      `index series '${ref.series}' has no change for ${missing.join(', ')}`,
+      `add ${missing[0]}: <change>% under indices: ${ref.series}:`,
+    );
 }
 
 /** Depth-first search for blend keys that reach themselves. Each cycle is reported once, at its first key. */
@@ -71,16 +112,32 @@ function checkKeyCycles(keys: ReadonlyMap<Id, Key>, diags: Diagnostics): void {
   for (const k of keys.values()) edges.set(k.id, k.def.kind === 'blend' ? k.def.parts.map((p) => p.key) : []);
   for (const cycle of findCycles(edges)) {
     const k = keys.get(cycle[0]!)!;
-    diags.error(k.at, 'key-cycle', `keys refer to each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`, 'a blend must end in keys that are not blends of it');
+    diags.error(
+      k.at,
+      'key-cycle',
+      `keys refer to each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+      'a blend must end in keys that are not blends of it',
+    );
   }
 }
 
 function checkPercentCycles(items: readonly Item[], diags: Diagnostics): void {
   const edges = new Map<Id, Id[]>();
-  for (const i of items) edges.set(i.id, percentRefs(i).map((r) => r.id).filter((id) => id !== i.id));
+  for (const i of items)
+    edges.set(
+      i.id,
+      percentRefs(i)
+        .map((r) => r.id)
+        .filter((id) => id !== i.id),
+    );
   for (const cycle of findCycles(edges)) {
     const item = items.find((i) => i.id === cycle[0])!;
-    diags.error(item.at, 'percent-cycle', `items are percentages of each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`, 'break the cycle: one of these must have an amount of its own');
+    diags.error(
+      item.at,
+      'percent-cycle',
+      `items are percentages of each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+      'break the cycle: one of these must have an amount of its own',
+    );
   }
 }
 

@@ -14,14 +14,26 @@ export function readRounding(r: YamlReader, node: YNode, at: SourcePos, base: Ro
       const u = r.money(f.value, 'rounding unit', f.valueAt);
       if (u && u.sign() > 0 && u.toRatio().div(ORE.toRatio()).isInteger()) unit = u;
       else {
-        if (u) r.diags.error(f.valueAt, 'rounding-unit', `rounding unit must be a whole number of øre, more than zero, got ${u.toPlain()}`, 'write unit: 0.01 for øre or unit: 1 for whole kroner');
+        if (u)
+          r.diags.error(
+            f.valueAt,
+            'rounding-unit',
+            `rounding unit must be a whole number of øre, more than zero, got ${u.toPlain()}`,
+            'write unit: 0.01 for øre or unit: 1 for whole kroner',
+          );
         ok = false;
       }
     } else if (f.key === 'method') {
       const m = r.string(f.value, 'rounding method', f.valueAt);
       if (m !== null && (ROUNDING_METHODS as readonly string[]).includes(m)) method = m as RoundingMethod;
       else {
-        if (m !== null) r.diags.error(f.valueAt, 'bad-value', `rounding method must be half-up or largest-remainder, got '${m}'`, 'half-up rounds each line and reports the remainder; largest-remainder makes lines sum to the total');
+        if (m !== null)
+          r.diags.error(
+            f.valueAt,
+            'bad-value',
+            `rounding method must be half-up or largest-remainder, got '${m}'`,
+            'half-up rounds each line and reports the remainder; largest-remainder makes lines sum to the total',
+          );
         ok = false;
       }
     }

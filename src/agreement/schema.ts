@@ -7,7 +7,11 @@ import { ENCODINGS } from '../inputs/decode.js';
  */
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' };
 const amount = { type: ['number', 'string'], pattern: '^[+-]?\\d+(\\.\\d+)?$', description: 'An amount in kroner, e.g. 1937782.94' };
-const ratio = { type: ['number', 'string'], pattern: '^([+-]?\\d+(\\.\\d+)?\\s*%|[+-]?\\d+\\s*/\\s*\\d+|[+-]?\\d+(\\.\\d+)?)$', description: 'A percentage (45.87%), a fraction (1/3) or a decimal (0.4587)' };
+const ratio = {
+  type: ['number', 'string'],
+  pattern: '^([+-]?\\d+(\\.\\d+)?\\s*%|[+-]?\\d+\\s*/\\s*\\d+|[+-]?\\d+(\\.\\d+)?)$',
+  description: 'A percentage (45.87%), a fraction (1/3) or a decimal (0.4587)',
+};
 const count = { type: ['number', 'string'], pattern: '^\\d+(\\.\\d+)?$', minimum: 0 };
 const strings = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
 const selector = {
@@ -70,7 +74,11 @@ export const AGREEMENT_SCHEMA = {
           name: { type: 'string' },
           population: { oneOf: [count, { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: count }] },
           org: { type: ['string', 'integer'], pattern: '^\\d{9}$', description: 'Organisasjonsnummer (9 digits, MOD11)' },
-          bank_account: { type: ['string', 'integer'], pattern: '^\\d{4}[. ]?\\d{2}[. ]?\\d{5}$', description: 'Kontonummer (11 digits, MOD11): where the host is paid' },
+          bank_account: {
+            type: ['string', 'integer'],
+            pattern: '^\\d{4}[. ]?\\d{2}[. ]?\\d{5}$',
+            description: 'Kontonummer (11 digits, MOD11): where the host is paid',
+          },
           joined: { ...date, description: 'First day of the first month of membership: keys count the months it was a member' },
           left: { ...date, description: 'Last day of the last month of membership' },
           address: {
@@ -78,9 +86,17 @@ export const AGREEMENT_SCHEMA = {
             additionalProperties: false,
             required: ['postcode', 'city'],
             description: 'Postal address, printed on invoices and sent in EHF',
-            properties: { street: { type: 'string' }, postcode: { type: ['string', 'integer'] }, city: { type: 'string' }, country: { type: 'string', pattern: '^[A-Z]{2}$', default: 'NO' } },
+            properties: {
+              street: { type: 'string' },
+              postcode: { type: ['string', 'integer'] },
+              city: { type: 'string' },
+              country: { type: 'string', pattern: '^[A-Z]{2}$', default: 'NO' },
+            },
           },
-          reference: { type: ['string', 'integer'], description: "On an invoiced party: the reference its invoices must carry (Deres ref., EHF BuyerReference). On the host: its contact (Vår ref.)" },
+          reference: {
+            type: ['string', 'integer'],
+            description: 'On an invoiced party: the reference its invoices must carry (Deres ref., EHF BuyerReference). On the host: its contact (Vår ref.)',
+          },
         },
       },
     },
@@ -106,7 +122,11 @@ export const AGREEMENT_SCHEMA = {
       },
     },
     items: { type: 'array', minItems: 1, items: { $ref: '#/$defs/item' } },
-    indices: { type: 'object', propertyNames: id, additionalProperties: { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: ratio } },
+    indices: {
+      type: 'object',
+      propertyNames: id,
+      additionalProperties: { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: ratio },
+    },
     drivers: { type: 'object', propertyNames: id, additionalProperties: { type: 'object', propertyNames: id, additionalProperties: count } },
     ignore: {
       type: 'array',
@@ -130,8 +150,16 @@ export const AGREEMENT_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        first_number: { type: ['string', 'integer'], pattern: '^[1-9]\\d{0,19}$', description: "First number of the host's invoice series for this agreement; a-konto and final invoices are numbered from it" },
-        vat: { enum: ['outside-scope', 'standard'], default: 'outside-scope', description: 'outside-scope: not subject to VAT (EHF category O); standard: 25 % VAT added (category S)' },
+        first_number: {
+          type: ['string', 'integer'],
+          pattern: '^[1-9]\\d{0,19}$',
+          description: "First number of the host's invoice series for this agreement; a-konto and final invoices are numbered from it",
+        },
+        vat: {
+          enum: ['outside-scope', 'standard'],
+          default: 'outside-scope',
+          description: 'outside-scope: not subject to VAT (EHF category O); standard: 25 % VAT added (category S)',
+        },
       },
     },
     standalone: {
@@ -142,17 +170,17 @@ export const AGREEMENT_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['amount'],
-        properties: { amount, index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } } },
+        properties: {
+          amount,
+          index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } },
+        },
       },
     },
   },
   $defs: {
     actualsRef: { type: 'object', additionalProperties: false, required: ['actuals'], properties: { actuals: selector } },
     quantity: {
-      oneOf: [
-        count,
-        { type: 'object', additionalProperties: false, required: ['driver'], properties: { driver: id, per_party: { type: 'boolean' } } },
-      ],
+      oneOf: [count, { type: 'object', additionalProperties: false, required: ['driver'], properties: { driver: id, per_party: { type: 'boolean' } } }],
     },
     price: {
       type: 'object',

@@ -2,7 +2,21 @@ import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { formatPercent } from './percent.js';
-import { INPUT_NAMES, ITEM_KINDS, VAT_STATUSES, type AkontoInstalment, type Invoicing, type VatStatus, type Id, type IgnoreRule, type IndexSeries, type InputName, type InputSpec, type ItemKind, type Settlement } from './model.js';
+import {
+  INPUT_NAMES,
+  ITEM_KINDS,
+  VAT_STATUSES,
+  type AkontoInstalment,
+  type Invoicing,
+  type VatStatus,
+  type Id,
+  type IgnoreRule,
+  type IndexSeries,
+  type InputName,
+  type InputSpec,
+  type ItemKind,
+  type Settlement,
+} from './model.js';
 import { readSelectorFields } from './selector.js';
 import type { DecimalMark } from '../inputs/amount.js';
 import { ENCODINGS, type Encoding } from '../inputs/decode.js';
@@ -23,7 +37,13 @@ export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, 
       }
       const c = r.ratio(y.value, `change in ${y.key}`, y.valueAt);
       // A fall of 100 % makes every indexed amount zero, more turns it into a credit: never a price index.
-      if (c && c.cmp(Ratio.of(-1n)) <= 0) r.diags.error(y.valueAt, 'index-change', `a change of ${formatPercent(c)} in ${y.key} in index series '${e.key}' would make every indexed amount zero or negative`, 'write the change from the year before as a percentage above -100 %, e.g. 2.5% or -1.2%');
+      if (c && c.cmp(Ratio.of(-1n)) <= 0)
+        r.diags.error(
+          y.valueAt,
+          'index-change',
+          `a change of ${formatPercent(c)} in ${y.key} in index series '${e.key}' would make every indexed amount zero or negative`,
+          'write the change from the year before as a percentage above -100 %, e.g. 2.5% or -1.2%',
+        );
       // Kept even when refused, so no follow-on "no change for that year" is reported.
       if (c) changes.set(Number(y.key), c);
     }
@@ -55,9 +75,15 @@ export function readIgnore(r: YamlReader, node: YNode, at: SourcePos): IgnoreRul
     const fields = r.map(n, 'an ignore rule', pos);
     if (!fields) continue;
     const reasonEntry = fields.find((f) => f.key === 'reason');
-    if (!reasonEntry) r.diags.error(pos, 'missing-field', 'an ignore rule needs a reason', 'write reason: why these rows are outside the split (it is printed in reports)');
+    if (!reasonEntry)
+      r.diags.error(pos, 'missing-field', 'an ignore rule needs a reason', 'write reason: why these rows are outside the split (it is printed in reports)');
     const reason = reasonEntry ? r.string(reasonEntry.value, 'reason', reasonEntry.valueAt) : null;
-    const selector = readSelectorFields(r, fields.filter((f) => f.key !== 'reason'), pos, 'an ignore rule');
+    const selector = readSelectorFields(
+      r,
+      fields.filter((f) => f.key !== 'reason'),
+      pos,
+      'an ignore rule',
+    );
     if (selector && reason !== null) out.push({ selector, reason });
   }
   return out;
@@ -105,12 +131,24 @@ function readDialect(r: YamlReader, fields: readonly Entry[], input: string): Cs
     const v = r.string(f.value, `${key} of input '${input}'`, f.valueAt);
     if (v === null) return undefined;
     const got = allowed[v.toLowerCase()];
-    if (got === undefined) r.diags.error(r.pos(f.value, f.valueAt), 'bad-value', `${key} of input '${input}' must be one of ${Object.keys(allowed).map((k) => `'${k}'`).join(', ')}, got '${v}'`, hint);
+    if (got === undefined)
+      r.diags.error(
+        r.pos(f.value, f.valueAt),
+        'bad-value',
+        `${key} of input '${input}' must be one of ${Object.keys(allowed)
+          .map((k) => `'${k}'`)
+          .join(', ')}, got '${v}'`,
+        hint,
+      );
     return got;
   };
   const delimiter = choice('delimiter', DELIMITERS, "quote the character: delimiter: ';'");
   const decimal = choice<DecimalMark>('decimal', { ',': ',', '.': '.' }, "quote the mark: decimal: ','");
-  const encoding = choice<Encoding>('encoding', Object.fromEntries(ENCODINGS.map((x) => [x, x])), 'Norwegian Excel writes windows-1252 (CSV) or utf-8 (CSV UTF-8)');
+  const encoding = choice<Encoding>(
+    'encoding',
+    Object.fromEntries(ENCODINGS.map((x) => [x, x])),
+    'Norwegian Excel writes windows-1252 (CSV) or utf-8 (CSV UTF-8)',
+  );
   return { ...(delimiter ? { delimiter } : {}), ...(decimal ? { decimal } : {}), ...(encoding ? { encoding } : {}) };
 }
 
@@ -171,7 +209,13 @@ function readKinds(r: YamlReader, node: YNode, at: SourcePos): ItemKind[] {
     const text = r.string(n, 'carry_forward', pos);
     if (text === null) continue;
     if ((ITEM_KINDS as readonly string[]).includes(text)) kinds.push(text as ItemKind);
-    else r.diags.error(pos, 'bad-value', `carry_forward must name operating or investment, got '${text}'`, 'investment balances carried forward to next year: carry_forward: [investment]');
+    else
+      r.diags.error(
+        pos,
+        'bad-value',
+        `carry_forward must name operating or investment, got '${text}'`,
+        'investment balances carried forward to next year: carry_forward: [investment]',
+      );
   }
   return kinds;
 }
@@ -187,13 +231,24 @@ export function readInvoicing(r: YamlReader, node: YNode | undefined, at: Source
   if (n && text !== null) {
     // A KID is built from the number, and a KID has at most 25 digits.
     if (/^[1-9]\d{0,19}$/.test(text)) firstNumber = { value: BigInt(text), at: n.valueAt };
-    else r.diags.error(n.valueAt, 'bad-number', `first_number must be a whole number of 1 to 20 digits, not starting with 0, got '${text}'`, "write the first number of the host's series for this agreement, e.g. first_number: 2024001");
+    else
+      r.diags.error(
+        n.valueAt,
+        'bad-number',
+        `first_number must be a whole number of 1 to 20 digits, not starting with 0, got '${text}'`,
+        "write the first number of the host's series for this agreement, e.g. first_number: 2024001",
+      );
   }
   const v = fields.find((f) => f.key === 'vat');
   const vatText = v ? r.string(v.value, 'vat', v.valueAt) : null;
   const vat = vatText !== null && (VAT_STATUSES as readonly string[]).includes(vatText) ? (vatText as VatStatus) : 'outside-scope';
   if (v && vatText !== null && vat !== vatText) {
-    r.diags.error(v.valueAt, 'bad-value', `vat must be one of ${VAT_STATUSES.map((s) => `'${s}'`).join(', ')}, got '${vatText}'`, 'outside-scope: not subject to VAT (category O, the default); standard: the host adds 25 % VAT (category S)');
+    r.diags.error(
+      v.valueAt,
+      'bad-value',
+      `vat must be one of ${VAT_STATUSES.map((s) => `'${s}'`).join(', ')}, got '${vatText}'`,
+      'outside-scope: not subject to VAT (category O, the default); standard: the host adds 25 % VAT (category S)',
+    );
   }
   return { vat, at, ...(firstNumber !== undefined ? { firstNumber } : {}) };
 }

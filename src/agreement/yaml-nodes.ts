@@ -73,7 +73,12 @@ export class YamlReader {
   /** Entries of a mapping, or null (with a diagnostic) if the node is not one. */
   map(node: YNode, what: string, at: SourcePos): Entry[] | null {
     if (!isMap(node)) {
-      this.diags.error(this.pos(node, at), 'type', `${what} must be a mapping (name: value)`, `write it as '${what.split(' ').pop()}:' followed by indented 'name: value' lines`);
+      this.diags.error(
+        this.pos(node, at),
+        'type',
+        `${what} must be a mapping (name: value)`,
+        `write it as '${what.split(' ').pop()}:' followed by indented 'name: value' lines`,
+      );
       return null;
     }
     return node.items.map((pair: Pair<unknown, unknown>) => {
@@ -140,14 +145,25 @@ export class YamlReader {
   /** Checks that a name (often a mapping key) is a valid id. */
   slug(s: string, what: string, at: SourcePos): string | null {
     if (isSlug(s)) return s;
-    this.diags.error(at, 'bad-id', `${what} '${s}' is not a valid id`, `use lower-case letters, digits, '-' and '_', starting with a letter (e.g. '${slugify(s)}')`);
+    this.diags.error(
+      at,
+      'bad-id',
+      `${what} '${s}' is not a valid id`,
+      `use lower-case letters, digits, '-' and '_', starting with a letter (e.g. '${slugify(s)}')`,
+    );
     return null;
   }
 
   money(node: YNode, what: string, at: SourcePos): Money | null {
     const text = this.scalarText(node);
     const m = text === null ? null : Money.parse(text.trim());
-    if (m === null) this.diags.error(this.pos(node, at), 'bad-amount', `${what} must be an amount, got ${show(text)}`, 'write it with a decimal point and no thousands separators, e.g. 1937782.94');
+    if (m === null)
+      this.diags.error(
+        this.pos(node, at),
+        'bad-amount',
+        `${what} must be an amount, got ${show(text)}`,
+        'write it with a decimal point and no thousands separators, e.g. 1937782.94',
+      );
     return m;
   }
 
@@ -155,7 +171,8 @@ export class YamlReader {
   ratio(node: YNode, what: string, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
     const r = text === null ? null : Ratio.parse(text);
-    if (r === null) this.diags.error(this.pos(node, at), 'bad-ratio', `${what} must be a percentage or fraction, got ${show(text)}`, 'write e.g. 45.87%, 1/3 or 0.5');
+    if (r === null)
+      this.diags.error(this.pos(node, at), 'bad-ratio', `${what} must be a percentage or fraction, got ${show(text)}`, 'write e.g. 45.87%, 1/3 or 0.5');
     return r;
   }
 
@@ -163,7 +180,13 @@ export class YamlReader {
   quantity(node: YNode, what: string, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
     const r = text === null ? null : Ratio.parseDecimal(text.trim());
-    if (r === null) this.diags.error(this.pos(node, at), 'bad-number', `${what} must be a number, got ${show(text)}`, 'write digits with an optional decimal point, e.g. 397 or 12.5');
+    if (r === null)
+      this.diags.error(
+        this.pos(node, at),
+        'bad-number',
+        `${what} must be a number, got ${show(text)}`,
+        'write digits with an optional decimal point, e.g. 397 or 12.5',
+      );
     else if (r.sign() < 0) {
       this.diags.error(this.pos(node, at), 'negative', `${what} must not be negative, got ${text}`, 'counts and populations are zero or more');
       return null;

@@ -37,8 +37,18 @@ export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), createR
 
 export function processIo(): Io {
   return {
-    stdout: { write: (t) => void process.stdout.write(t), get isTTY() { return process.stdout.isTTY === true; } },
-    stderr: { write: (t) => void process.stderr.write(t), get isTTY() { return process.stderr.isTTY === true; } },
+    stdout: {
+      write: (t) => void process.stdout.write(t),
+      get isTTY() {
+        return process.stdout.isTTY === true;
+      },
+    },
+    stderr: {
+      write: (t) => void process.stderr.write(t),
+      get isTTY() {
+        return process.stderr.isTTY === true;
+      },
+    },
     env: process.env,
     now: () => new Date(),
     fs: NODE_FS,

@@ -67,7 +67,10 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
     if (name === 'actuals') actualsCount = r.rows;
     return r.result;
   };
-  const rows = <T>(read: RowReader<T>) => (s: InputSpec) => tableSink((t, d) => read(t, s.columns, d));
+  const rows =
+    <T>(read: RowReader<T>) =>
+    (s: InputSpec) =>
+      tableSink((t, d) => read(t, s.columns, d));
   const actuals = (await stream('actuals', (s) => actualsSink(s.columns))) ?? [];
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));

@@ -29,7 +29,11 @@ export async function writeOutputs(fs: FileSystem, files: readonly { file: strin
   const existing = [];
   for (const f of files) if (await exists(fs, f.file)) existing.push(f.file);
   if (existing.length && !force) {
-    throw new ExitError(1, `${existing.map((f) => `'${f}'`).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, 'pass --force to overwrite; nothing was written');
+    throw new ExitError(
+      1,
+      `${existing.map((f) => `'${f}'`).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
+      'pass --force to overwrite; nothing was written',
+    );
   }
   const temps: string[] = [];
   let renamed = 0;
@@ -46,6 +50,10 @@ export async function writeOutputs(fs: FileSystem, files: readonly { file: strin
     }
   } catch (e) {
     await Promise.all(temps.slice(renamed).map((t) => fs.unlink(t).catch(() => undefined)));
-    throw new ExitError(1, `cannot write output: ${(e as Error).message}`, renamed === 0 ? 'nothing was written' : `${renamed} of ${files.length} files were written before the failure`);
+    throw new ExitError(
+      1,
+      `cannot write output: ${(e as Error).message}`,
+      renamed === 0 ? 'nothing was written' : `${renamed} of ${files.length} files were written before the failure`,
+    );
   }
 }

@@ -60,8 +60,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return {
       speaker: c,
       load: (arg) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true)),
-      inputs: async (loaded) => c.report<Inputs>(loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics }, loaded, failed(loaded.file)),
-      report: <R>(outcome: Outcome<R>, loaded: Loaded) => c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
+      inputs: async (loaded) =>
+        c.report<Inputs>(
+          loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics },
+          loaded,
+          failed(loaded.file),
+        ),
+      report: <R>(outcome: Outcome<R>, loaded: Loaded) =>
+        c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
       renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true },
     };
   };
@@ -103,45 +109,101 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
       .option('--payments <file>', 'payments CSV, instead of the one named in the agreement')
       .exitOverride();
   const command = <O extends CommonOptions>(name: string, description: string, formats: readonly string[], action: Action<O & { format: string }>) =>
-    common(program.command(name).argument('<agreement>', 'agreement file or directory').description(description), formats).action(async (arg: string, opts: O & { format: string }) => action(arg, opts, context(opts)));
+    common(program.command(name).argument('<agreement>', 'agreement file or directory').description(description), formats).action(
+      async (arg: string, opts: O & { format: string }) => action(arg, opts, context(opts)),
+    );
 
   /** A report command: load, compute, render in the chosen format, write. */
   const report =
-    <K extends ReportKind, O extends CommonOptions>(kind: (opts: O) => K, compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>): Action<O & { format: string }> =>
+    <K extends ReportKind, O extends CommonOptions>(
+      kind: (opts: O) => K,
+      compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
+    ): Action<O & { format: string }> =>
     async (arg, opts, c) => {
       const loaded = await c.load(arg);
       const r = await c.report(compute(await c.inputs(loaded), opts), loaded);
       await c.speaker.out(render(kind(opts), opts.format as FormatOf<K>, r, c.renderOptions), opts);
     };
 
-  common(program.command('check').argument('<agreement...>', 'agreement files or directories').description('validate agreements and their inputs; exit 1 on any error'), formatsOf('check')).action(
-    async (args: string[], opts: CommonOptions & { format: FormatOf<'check'> }) => checkCommand(args, opts, context(opts)),
+  common(
+    program
+      .command('check')
+      .argument('<agreement...>', 'agreement files or directories')
+      .description('validate agreements and their inputs; exit 1 on any error'),
+    formatsOf('check'),
+  ).action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'> }) => checkCommand(args, opts, context(opts)));
+
+  command(
+    'allocate',
+    'the allocation: items × parties',
+    formatsOf('allocation'),
+    report(
+      () => 'allocation',
+      (inputs) => allocate(inputs),
+    ),
   );
 
-  command('allocate', 'the allocation: items × parties', formatsOf('allocation'), report(() => 'allocation', (inputs) => allocate(inputs)));
+  command<CommonOptions & { schedule?: boolean }>(
+    'settle',
+    'per party: charged, a-konto paid, balance, due date',
+    formatsOf('settlement'),
+    report(
+      (o) => (o.schedule ? 'schedule' : 'settlement'),
+      (inputs, o) => settle(inputs, { schedule: o.schedule === true }),
+    ),
+  ).option('--schedule', 'print the a-konto schedule (instalments on the budget) instead of the settlement');
 
-  command<CommonOptions & { schedule?: boolean }>('settle', 'per party: charged, a-konto paid, balance, due date', formatsOf('settlement'), report((o) => (o.schedule ? 'schedule' : 'settlement'), (inputs, o) => settle(inputs, { schedule: o.schedule === true }))).option(
-    '--schedule',
-    'print the a-konto schedule (instalments on the budget) instead of the settlement',
-  );
-
-  command<CommonOptions & { sign: DeviationSign; thousands?: boolean }>('deviation', 'budget vs actuals per category and item; overrun split by party', formatsOf('deviation'), report(() => 'deviation', (inputs, o) => deviation(inputs, { sign: o.sign })))
+  command<CommonOptions & { sign: DeviationSign; thousands?: boolean }>(
+    'deviation',
+    'budget vs actuals per category and item; overrun split by party',
+    formatsOf('deviation'),
+    report(
+      () => 'deviation',
+      (inputs, o) => deviation(inputs, { sign: o.sign }),
+    ),
+  )
     .addOption(new Option('--sign <convention>', 'how deviation is signed').choices(DEVIATION_SIGNS).default('budget-minus-actual'))
     .option('--thousands', 'show amounts in whole thousands of kroner (table and md; csv and json stay exact)');
 
-  command<CommonOptions & { party: string; item?: string }>('explain', "how each amount on a party's invoice was derived", formatsOf('explanation'), report(() => 'explanation', (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) })))
+  command<CommonOptions & { party: string; item?: string }>(
+    'explain',
+    "how each amount on a party's invoice was derived",
+    formatsOf('explanation'),
+    report(
+      () => 'explanation',
+      (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) }),
+    ),
+  )
     .requiredOption('--party <id>', 'the party to explain')
     .option('--item <id>', 'only this item');
 
   const many = (v: string, all: string[]) => [...all, v];
-  command<ScenarioOptions>('scenario', 'what-if: the agreement with changes, side by side with the agreement as written', formatsOf('projection'), scenarioCommand)
+  command<ScenarioOptions>(
+    'scenario',
+    'what-if: the agreement with changes, side by side with the agreement as written',
+    formatsOf('projection'),
+    scenarioCommand,
+  )
     .option('--set <path=value>', 'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)', many, [] as string[])
     .option('--scenarios <file>', 'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]')
-    .option('--sweep <path=from..to[:step]>', 'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)', many, [] as string[])
+    .option(
+      '--sweep <path=from..to[:step]>',
+      'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)',
+      many,
+      [] as string[],
+    )
     .option('--name <name>', "the --set scenario's name in the output (default: its settings)")
     .option('--threads <n>', 'threads for a long sweep written as csv or json (default: one per core; 1: none)')
-    .option('--years <from..to>', 'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them')
-    .option('--assume <series=change>', 'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)', many, [] as string[]);
+    .option(
+      '--years <from..to>',
+      'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them',
+    )
+    .option(
+      '--assume <series=change>',
+      'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)',
+      many,
+      [] as string[],
+    );
 
   command<InvoiceOptions>('invoices', 'one invoice per party, written to --out DIR', formatsOf('invoice'), invoicesCommand(io))
     .option('--date <date>', 'invoice date, YYYY-MM-DD (default: today)')
@@ -182,7 +244,8 @@ function invoicesCommand(io: Io): Action<InvoiceOptions> {
     const date = opts.date ?? today(io.now());
     if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
-    if (akonto === null) throw new ExitError(2, `--akonto '${opts.akonto}' is not an instalment number`, 'give the instalment as 1, 2, … in the order of settlement: akonto:');
+    if (akonto === null)
+      throw new ExitError(2, `--akonto '${opts.akonto}' is not an instalment number`, 'give the instalment as 1, 2, … in the order of settlement: akonto:');
     const references = new Map<string, string>();
     for (const r of opts.reference) {
       const eq = r.indexOf('=');
@@ -195,10 +258,16 @@ function invoicesCommand(io: Io): Action<InvoiceOptions> {
     const sent = opts.format === 'ehf' ? run.invoices.filter(sendsEhf) : run.invoices;
     const stem = opts.locale === 'nb' ? 'faktura' : 'invoice';
     const suffix = akonto === undefined ? '' : `-akonto-${akonto}`;
-    const files = sent.map((i) => ({ file: path.join(opts.out!, `${stem}-${run.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`), content: render('invoice', opts.format, i, c.renderOptions) }));
+    const files = sent.map((i) => ({
+      file: path.join(opts.out!, `${stem}-${run.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`),
+      content: render('invoice', opts.format, i, c.renderOptions),
+    }));
     await writeOutputs(io.fs, files, opts.force === true);
     for (const f of files) c.speaker.status(`wrote ${f.file}`);
-    for (const i of run.invoices.filter((i) => !sent.includes(i))) c.speaker.status(`no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${i.carriedForward.toFixed2()} carried forward`})`);
+    for (const i of run.invoices.filter((i) => !sent.includes(i)))
+      c.speaker.status(
+        `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${i.carriedForward.toFixed2()} carried forward`})`,
+      );
   };
 }
 

@@ -31,7 +31,11 @@ export interface ScenarioOptions extends CommonOptions {
 const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
 
 /** The agreement as read, for scenarios to change. */
-export const agreementSource = (loaded: Loaded): AgreementSource => ({ text: loaded.texts.get(loaded.file)!, file: loaded.file, resolve: (p) => path.join(path.dirname(loaded.file), p) });
+export const agreementSource = (loaded: Loaded): AgreementSource => ({
+  text: loaded.texts.get(loaded.file)!,
+  file: loaded.file,
+  resolve: (p) => path.join(path.dirname(loaded.file), p),
+});
 
 /**
  * `samkost scenario`: the agreement as written (the baseline) and each
@@ -45,16 +49,19 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
     const s = parseSweep(t);
     return 'error' in s ? usage(s.error, s.hint) : s;
   });
-  if (opts.threads !== undefined && !/^[1-9]\d?$/.test(opts.threads)) usage(`--threads '${opts.threads}' is not a number of threads`, 'give 1 to 99; 1 runs every scenario in the main thread');
+  if (opts.threads !== undefined && !/^[1-9]\d?$/.test(opts.threads))
+    usage(`--threads '${opts.threads}' is not a number of threads`, 'give 1 to 99; 1 runs every scenario in the main thread');
   const count = sweeps.reduce((n, s) => n * s.values.length, 1);
   if (count > MAX_SWEEP) usage(`the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`, 'use larger steps or fewer sweeps');
   if (opts.years !== undefined) {
-    if (opts.scenarios || sweeps.length) usage('--years cannot be combined with --scenarios or --sweep', 'project one agreement over years; --set changes apply to every year');
+    if (opts.scenarios || sweeps.length)
+      usage('--years cannot be combined with --scenarios or --sweep', 'project one agreement over years; --set changes apply to every year');
     return projectionCommand(arg, opts, fixed, c);
   }
   if (opts.assume.length) usage('--assume is for --years projections', 'e.g. --years 2025..2029 --assume deflator=3%');
   const file = opts.scenarios ? await scenarioFile(opts.scenarios, c) : null;
-  if (!file && fixed.length === 0 && sweeps.length === 0) usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
+  if (!file && fixed.length === 0 && sweeps.length === 0)
+    usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
 
   const loaded = await c.load(arg);
   const inputs = await c.inputs(loaded);
@@ -90,7 +97,12 @@ async function inParallel(arg: string, opts: ScenarioOptions, scenarios: readonl
   if (scenarios.length < PARALLEL_FROM || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
   const format = opts.format;
   const size = Math.ceil(scenarios.length / threads);
-  const overrides = { ...(opts.actuals ? { actuals: opts.actuals } : {}), ...(opts.drivers ? { drivers: opts.drivers } : {}), ...(opts.budget ? { budget: opts.budget } : {}), ...(opts.payments ? { payments: opts.payments } : {}) };
+  const overrides = {
+    ...(opts.actuals ? { actuals: opts.actuals } : {}),
+    ...(opts.drivers ? { drivers: opts.drivers } : {}),
+    ...(opts.budget ? { budget: opts.budget } : {}),
+    ...(opts.payments ? { payments: opts.payments } : {}),
+  };
   const jobs = Array.from({ length: threads }, (_, t) => scenarios.slice(t * size, (t + 1) * size));
   // A thread that cannot run (it could not load what the main thread loaded) leaves the work to the main thread.
   const results = await Promise.all(

@@ -44,7 +44,11 @@ export class Speaker {
    * none — its diagnostics and the reasons it refused, then the end of the
    * run. `failed` is what to say when the input simply has errors.
    */
-  async report<R>(outcome: Outcome<R>, files: SourceFiles, failed = { message: 'nothing was computed: the input has errors', hint: 'correct what is listed above' }): Promise<R> {
+  async report<R>(
+    outcome: Outcome<R>,
+    files: SourceFiles,
+    failed = { message: 'nothing was computed: the input has errors', hint: 'correct what is listed above' },
+  ): Promise<R> {
     const texts = 'texts' in outcome && outcome.texts ? new Map([...files.texts, ...outcome.texts]) : files.texts;
     await this.diagnostics(outcome.diagnostics, { texts, encodings: files.encodings });
     if (outcome.report !== null) return outcome.report as R;

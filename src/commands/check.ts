@@ -55,7 +55,15 @@ export function check(subjects: readonly CheckSubject[]): CheckReport {
     const settled = proved?.report;
     if (!settled || clashes.length) return { file: s.file, diagnostics, summary: null };
     const r = settled.allocation;
-    const summary = { parties: r.agreement.parties.length, items: r.agreement.items.length, actualsRows: s.actualsCount, total: r.total, allocated: r.total.minus(r.unallocated), unallocated: r.unallocated, ledger: r.ledger };
+    const summary = {
+      parties: r.agreement.parties.length,
+      items: r.agreement.items.length,
+      actualsRows: s.actualsCount,
+      total: r.total,
+      allocated: r.total.minus(r.unallocated),
+      unallocated: r.unallocated,
+      ledger: r.ledger,
+    };
     return { file: s.file, diagnostics, summary };
   });
   return { ok: !agreements.some((a) => a.diagnostics.some((d) => d.severity === 'error')), agreements };

@@ -15,7 +15,12 @@ export function explain(inputs: Inputs, options: ExplainOptions): Outcome<Explan
   const allocated = allocate(inputs);
   if (!allocated.report) return allocated;
   const unknown = (what: 'party' | 'item', id: string, ids: readonly string[]) =>
-    refused(2, `no ${what} '${id}' in ${a.title} ${a.year}`, didYouMean(id, ids) ?? `${what === 'party' ? 'parties' : 'items'}: ${ids.join(', ')}`, allocated.diagnostics);
+    refused(
+      2,
+      `no ${what} '${id}' in ${a.title} ${a.year}`,
+      didYouMean(id, ids) ?? `${what === 'party' ? 'parties' : 'items'}: ${ids.join(', ')}`,
+      allocated.diagnostics,
+    );
   const parties = a.parties.map((p) => p.id);
   if (!parties.includes(options.party)) return unknown('party', options.party, parties);
   const items = a.items.map((i) => i.id);

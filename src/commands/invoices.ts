@@ -27,17 +27,39 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
   const { akonto } = options;
   if (akonto !== undefined) {
     const count = a.settlement?.akonto.length ?? 0;
-    if (!settled.report.schedule || count === 0) return refused(1, `${a.title} ${a.year} has no a-konto schedule to invoice`, 'add settlement: { akonto: [{ due: 2024-04-30, part: 50% }, ...] } and a budget', settled.diagnostics);
-    if (akonto > count) return refused(2, `--akonto ${akonto}: the schedule has ${count} instalment${count === 1 ? '' : 's'}`, `give --akonto 1${count > 1 ? ` to ${count}` : ''}`, settled.diagnostics);
+    if (!settled.report.schedule || count === 0)
+      return refused(
+        1,
+        `${a.title} ${a.year} has no a-konto schedule to invoice`,
+        'add settlement: { akonto: [{ due: 2024-04-30, part: 50% }, ...] } and a budget',
+        settled.diagnostics,
+      );
+    if (akonto > count)
+      return refused(
+        2,
+        `--akonto ${akonto}: the schedule has ${count} instalment${count === 1 ? '' : 's'}`,
+        `give --akonto 1${count > 1 ? ` to ${count}` : ''}`,
+        settled.diagnostics,
+      );
   }
   const ids = a.parties.map((p) => p.id);
   for (const party of options.references.keys()) {
-    if (!ids.includes(party)) return refused(2, `--reference names no party '${party}' of ${a.title} ${a.year}`, didYouMean(party, ids) ?? `parties: ${ids.join(', ')}`, settled.diagnostics);
+    if (!ids.includes(party))
+      return refused(
+        2,
+        `--reference names no party '${party}' of ${a.title} ${a.year}`,
+        didYouMean(party, ids) ?? `parties: ${ids.join(', ')}`,
+        settled.diagnostics,
+      );
   }
   const diags = new Diagnostics();
   diags.list.push(...settled.diagnostics);
   const built = diags.take(buildInvoices(settled.report, { date: options.date, references: options.references, ...(akonto !== undefined ? { akonto } : {}) }));
-  if (!built) return { ...diags.failure(), refusal: { exit: 1, reasons: [{ message: 'no invoice was written', hint: 'correct what is listed above, then run samkost invoices again' }] } };
+  if (!built)
+    return {
+      ...diags.failure(),
+      refusal: { exit: 1, reasons: [{ message: 'no invoice was written', hint: 'correct what is listed above, then run samkost invoices again' }] },
+    };
   return diags.result({ year: a.year, ...(akonto !== undefined ? { akonto } : {}), invoices: built });
 }
 

@@ -24,7 +24,13 @@ export function project(source: AgreementSource, inputs: Inputs, options: Projec
   const session = opened.report;
   const a = session.baseline.agreement;
   for (const x of options.assumptions) {
-    if (!a.indices.has(x.series)) return refused(2, `--assume names index series '${x.series}', which the agreement does not declare`, didYouMean(x.series, a.indices.keys()) ?? `declared series: ${[...a.indices.keys()].join(', ') || 'none'}`, opened.diagnostics);
+    if (!a.indices.has(x.series))
+      return refused(
+        2,
+        `--assume names index series '${x.series}', which the agreement does not declare`,
+        didYouMean(x.series, a.indices.keys()) ?? `declared series: ${[...a.indices.keys()].join(', ') || 'none'}`,
+        opened.diagnostics,
+      );
   }
   const plans = [];
   for (let y = options.from; y <= options.to; y++) plans.push(planYear(a, y, options.assumptions));
@@ -33,9 +39,18 @@ export function project(source: AgreementSource, inputs: Inputs, options: Projec
   if (missing.size) {
     const diagnostics: Diagnostic[] = [...missing].map(([series, ys]) => {
       const list = [...ys].sort();
-      return { ...a.indices.get(series)!.at, severity: 'error', code: 'index-year-missing', message: `index series '${series}' has no change for ${list.join(', ')}, which the projection needs`, hint: `add ${list[0]}: <change> under indices: ${series}:, or assume one: --assume ${series}=<change> (or --assume ${series}.${list[0]}=<change>)` };
+      return {
+        ...a.indices.get(series)!.at,
+        severity: 'error',
+        code: 'index-year-missing',
+        message: `index series '${series}' has no change for ${list.join(', ')}, which the projection needs`,
+        hint: `add ${list[0]}: <change> under indices: ${series}:, or assume one: --assume ${series}=<change> (or --assume ${series}.${list[0]}=<change>)`,
+      };
     });
-    return refused(1, 'nothing was projected: index changes are missing', 'declare them in the agreement or give --assume', [...opened.diagnostics, ...diagnostics]);
+    return refused(1, 'nothing was projected: index changes are missing', 'declare them in the agreement or give --assume', [
+      ...opened.diagnostics,
+      ...diagnostics,
+    ]);
   }
   const years: ProjectedYear[] = [];
   for (const plan of plans) {

@@ -62,7 +62,12 @@ export class ScenarioSession {
       report: null,
       diagnostics: outcome.diagnostics,
       texts: new Map([[this.source.file, outcome.text]]),
-      refusal: { exit: 1, reasons: [{ message: `scenario '${s.name}' makes the agreement invalid`, hint: "the lines above show the agreement with the scenario's values written in" }] },
+      refusal: {
+        exit: 1,
+        reasons: [
+          { message: `scenario '${s.name}' makes the agreement invalid`, hint: "the lines above show the agreement with the scenario's values written in" },
+        ],
+      },
     };
   }
 
@@ -70,7 +75,10 @@ export class ScenarioSession {
   run(s: Scenario): Outcome<ScenarioColumn> {
     const evaluated = this.evaluate(s);
     if (!evaluated.report) return evaluated;
-    return { report: scenarioColumn(this.baseline, { name: s.name, settings: s.settings.map(settingText), report: evaluated.report }), diagnostics: evaluated.diagnostics };
+    return {
+      report: scenarioColumn(this.baseline, { name: s.name, settings: s.settings.map(settingText), report: evaluated.report }),
+      diagnostics: evaluated.diagnostics,
+    };
   }
 }
 
@@ -79,15 +87,32 @@ export class ScenarioSession {
  * in a scenario file, or as a command-line error for the settings given on
  * the command line.
  */
-function badPaths(request: ScenarioRequest, check: (settings: readonly Setting[]) => SetError[]): { report: null; diagnostics: readonly Diagnostic[]; refusal: Refusal } | null {
+function badPaths(
+  request: ScenarioRequest,
+  check: (settings: readonly Setting[]) => SetError[],
+): { report: null; diagnostics: readonly Diagnostic[]; refusal: Refusal } | null {
   const option = (e: SetError) => (request.fixed.includes(e.setting) ? '--set' : '--sweep');
   const seen = new Map<string, SetError>();
-  for (const s of request.scenarios) for (const e of check(s.settings)) seen.set(`${e.setting.at?.file}:${e.setting.at?.line}:${e.setting.at?.col}:${e.setting.path}`, e);
+  for (const s of request.scenarios)
+    for (const e of check(s.settings)) seen.set(`${e.setting.at?.file}:${e.setting.at?.line}:${e.setting.at?.col}:${e.setting.path}`, e);
   const errors = [...seen.values()];
   if (!errors.length) return null;
   const inFile = errors.filter((e) => e.setting.at);
   const onLine = errors.filter((e) => !e.setting.at).map((e) => ({ message: `${option(e)} ${settingText(e.setting)}: ${e.message}`, hint: e.hint }));
-  const diagnostics: Diagnostic[] = inFile.map((e) => ({ ...e.setting.at!, severity: 'error', code: 'scenario-path', message: `'${e.setting.path}': ${e.message}`, hint: e.hint }));
+  const diagnostics: Diagnostic[] = inFile.map((e) => ({
+    ...e.setting.at!,
+    severity: 'error',
+    code: 'scenario-path',
+    message: `'${e.setting.path}': ${e.message}`,
+    hint: e.hint,
+  }));
   if (!inFile.length) return { report: null, diagnostics, refusal: { exit: 2, reasons: [...onLine.slice(1), onLine[0]!] } };
-  return { report: null, diagnostics, refusal: { exit: 1, reasons: [...onLine, { message: 'no scenario was run: the scenario file names values the agreement does not have', hint: 'fix the paths above' }] } };
+  return {
+    report: null,
+    diagnostics,
+    refusal: {
+      exit: 1,
+      reasons: [...onLine, { message: 'no scenario was run: the scenario file names values the agreement does not have', hint: 'fix the paths above' }],
+    },
+  };
 }

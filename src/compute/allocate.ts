@@ -39,7 +39,9 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
   // and by each item's basis. They must agree to the øre.
   const charged = Money.sum(items.flatMap((r) => r.steps.filter((s) => s.step === 'actuals').map((s) => s.amount)));
   if (!charged.eq(ledger.items) || !ledger.total.eq(ledger.items.plus(ledger.ignored).plus(ledger.bases))) {
-    throw new Error(`internal: the ledger does not reconcile (${ledger.total.toPlain()} read, ${charged.toPlain()} charged by items, ${ledger.items.toPlain()} selected)`);
+    throw new Error(
+      `internal: the ledger does not reconcile (${ledger.total.toPlain()} read, ${charged.toPlain()} charged by items, ${ledger.items.toPlain()} selected)`,
+    );
   }
 
   const parties: PartyTotals[] = a.parties.map((party) => {
@@ -71,7 +73,8 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
   const target = item.target;
 
   if (target.kind === 'own') {
-    for (const [party, o] of b.own) lines.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: roundToUnit(o.amount.toRatio(), rounding.unit) });
+    for (const [party, o] of b.own)
+      lines.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: roundToUnit(o.amount.toRatio(), rounding.unit) });
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);
@@ -84,7 +87,8 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
       shares = resolved.shares;
       const quotas = [...resolved.shares].map(([id, share]) => ({ id, share }));
       const d = distribute(shared, quotas, rounding);
-      for (const q of quotas) lines.push({ party: q.id, method: 'key', key: target.key, share: q.share, exact: d.exact.get(q.id)!, amount: d.amounts.get(q.id)! });
+      for (const q of quotas)
+        lines.push({ party: q.id, method: 'key', key: target.key, share: q.share, exact: d.exact.get(q.id)!, amount: d.amounts.get(q.id)! });
     }
     for (const [party, m] of b.direct) lines.push({ party, method: 'direct', exact: m.toRatio(), amount: roundToUnit(m.toRatio(), rounding.unit) });
   }
@@ -97,5 +101,15 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
     if (own) allocations.set(p.id, Money.sum(own));
   }
   const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
-  return { item, basis: b.basis, steps: b.steps, shared, lines, allocations, unallocated, ...(shares ? { shares } : {}), ...(derivation ? { derivation } : {}) };
+  return {
+    item,
+    basis: b.basis,
+    steps: b.steps,
+    shared,
+    lines,
+    allocations,
+    unallocated,
+    ...(shares ? { shares } : {}),
+    ...(derivation ? { derivation } : {}),
+  };
 }

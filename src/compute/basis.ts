@@ -90,7 +90,11 @@ export class Bases {
         for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), item.rounding.unit) });
         amount = Money.sum([...own.values()].map((o) => o.amount));
       }
-      steps.push({ step: 'index', detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit: item.rounding.unit }, amount });
+      steps.push({
+        step: 'index',
+        detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit: item.rounding.unit },
+        amount,
+      });
     }
     // Money on reports and invoices has two decimals: a finer basis (a unit
     // price in fractions of an øre, VAT taken off an odd øre) is rounded to øre
@@ -110,7 +114,8 @@ export class Bases {
     const price = item.source.price;
     const q = price.quantity;
     const where = `item '${item.id}'`;
-    const within = (value: Ratio, party?: Id) => price.kind === 'unit' || checkWithinSteps(this.ctx, price.tiers, value, q.at, party ? `${where}, party '${party}'` : where);
+    const within = (value: Ratio, party?: Id) =>
+      price.kind === 'unit' || checkWithinSteps(this.ctx, price.tiers, value, q.at, party ? `${where}, party '${party}'` : where);
     if (q.kind === 'fixed') {
       const r = priceOf(price, q.value);
       if ('aboveLastStep' in r) return null; // reported by the reader
@@ -120,7 +125,12 @@ export class Bases {
     const values = this.ctx.drivers.get(q.driver);
     const missing = this.ctx.agreement.parties.filter((p) => !values?.has(p.id));
     if (missing.length) {
-      this.ctx.diags.error(q.at, 'driver-missing', `driver '${q.driver}' has no value for ${missing.map((p) => `'${p.id}'`).join(', ')}`, `give every party a ${q.driver} value (0 if it has none) in the drivers file or under drivers:`);
+      this.ctx.diags.error(
+        q.at,
+        'driver-missing',
+        `driver '${q.driver}' has no value for ${missing.map((p) => `'${p.id}'`).join(', ')}`,
+        `give every party a ${q.driver} value (0 if it has none) in the drivers file or under drivers:`,
+      );
       return null;
     }
     if (q.perParty) {

@@ -23,12 +23,17 @@ export function budgetLedger(a: Agreement, csvRows: readonly BudgetRow[], diags:
   const seen = new Map<string, BudgetRow>();
   for (const row of rows) {
     const first = seen.get(row.category);
-    if (first) diags.error(row.at, 'budget-duplicate', `category '${row.category}' is budgeted twice (first at ${first.at.file}:${first.at.line})`, 'give each category one budget line; add the amounts together if both are meant');
+    if (first)
+      diags.error(
+        row.at,
+        'budget-duplicate',
+        `category '${row.category}' is budgeted twice (first at ${first.at.file}:${first.at.line})`,
+        'give each category one budget line; add the amounts together if both are meant',
+      );
     else seen.set(row.category, row);
   }
   return [...seen.values()].map((r) => ({ category: r.category, amount: r.amount, rows: 1, at: r.at, categoryAt: r.at }));
 }
-
 
 /**
  * The allocation run on the budget instead of the actuals. An agreement whose

@@ -42,7 +42,9 @@ function coverageRules(a: Agreement): CoverageRules {
   return {
     partyIds: a.parties.map((p) => p.id),
     items: a.items.flatMap((i) => (i.source.kind === 'actuals' ? [{ id: i.id, selector: i.source.selector }] : [])),
-    bases: a.items.flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : [])).flatMap((r) => (r.kind === 'actuals' ? [r.selector] : [])),
+    bases: a.items
+      .flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : []))
+      .flatMap((r) => (r.kind === 'actuals' ? [r.selector] : [])),
     ignore: a.ignore,
   };
 }
@@ -60,11 +62,21 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
 
   for (const row of rows) {
     if (row.party !== undefined && !partyIds.includes(row.party)) {
-      diags.error(row.partyAt ?? row.at, 'unknown-party', `unknown party '${row.party}'`, didYouMean(row.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
+      diags.error(
+        row.partyAt ?? row.at,
+        'unknown-party',
+        `unknown party '${row.party}'`,
+        didYouMean(row.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`,
+      );
     }
     const takenBy = amountItems.filter((i) => matches(i.selector, row));
     if (takenBy.length > 1) {
-      diags.error(row.at, 'actuals-overlap', `row is selected by items ${takenBy.map((i) => `'${i.id}'`).join(' and ')}, so it would be charged twice`, 'narrow the selectors so each row belongs to one item');
+      diags.error(
+        row.at,
+        'actuals-overlap',
+        `row is selected by items ${takenBy.map((i) => `'${i.id}'`).join(' and ')}, so it would be charged twice`,
+        'narrow the selectors so each row belongs to one item',
+      );
     }
     rowCount += row.rows;
     all.push(row.amount);

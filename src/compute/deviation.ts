@@ -70,7 +70,11 @@ export function deviation(input: BudgetedInput, sign: DeviationSign): Computed<D
 
   const items = actual.items.map((x): ItemDeviation => {
     const b = budget.items.find((i) => i.item.id === x.item.id)!;
-    const parties = new Map(a.parties.filter((p) => x.allocations.has(p.id) || b.allocations.has(p.id)).map((p) => [p.id, line(b.allocations.get(p.id) ?? Money.ZERO, x.allocations.get(p.id) ?? Money.ZERO)] as const));
+    const parties = new Map(
+      a.parties
+        .filter((p) => x.allocations.has(p.id) || b.allocations.has(p.id))
+        .map((p) => [p.id, line(b.allocations.get(p.id) ?? Money.ZERO, x.allocations.get(p.id) ?? Money.ZERO)] as const),
+    );
     return { item: x.item, parties, ...line(b.basis, x.basis) };
   });
   // Paired by party id: the two allocations are separate runs, and their order is theirs to choose.

@@ -17,7 +17,13 @@ export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Dia
     const values = table.get(driver) ?? new Map<Id, { value: Ratio; at: SourcePos }>();
     table.set(driver, values);
     const prev = values.get(party);
-    if (prev) diags.error(at, 'driver-duplicate', `driver '${driver}' of party '${party}' is given twice`, `the other value is at ${prev.at.file}:${prev.at.line}:${prev.at.col}; keep one`);
+    if (prev)
+      diags.error(
+        at,
+        'driver-duplicate',
+        `driver '${driver}' of party '${party}' is given twice`,
+        `the other value is at ${prev.at.file}:${prev.at.line}:${prev.at.col}; keep one`,
+      );
     else values.set(party, { value, at });
   };
   for (const [driver, values] of a.drivers) for (const [party, v] of values) put(driver, party, v.value, v.at);

@@ -52,5 +52,13 @@ export function explain(report: AllocationReport, party: Id, item?: Id): Explana
   const total = Money.sum(items.map((i) => i.amount));
   const fraction = memberFraction(p, report.agreement.year);
   const months = Number(fraction.times(Ratio.of(12n)).floor());
-  return { report, party: p, items, total, ...(p.membership && months < 12 ? { membership: { months, ...(p.membership.joined ? { joined: p.membership.joined } : {}), ...(p.membership.left ? { left: p.membership.left } : {}) } } : {}) };
+  return {
+    report,
+    party: p,
+    items,
+    total,
+    ...(p.membership && months < 12
+      ? { membership: { months, ...(p.membership.joined ? { joined: p.membership.joined } : {}), ...(p.membership.left ? { left: p.membership.left } : {}) } }
+      : {}),
+  };
 }

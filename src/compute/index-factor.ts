@@ -6,7 +6,10 @@ import { Ratio } from '../money/ratio.js';
  * agreement year, and the changes used, for the explanation. The reader has
  * checked that the series has every year.
  */
-export function indexFactor(a: Agreement, ref: IndexRef): { readonly factor: Ratio; readonly changes: readonly { readonly year: number; readonly change: Ratio }[] } {
+export function indexFactor(
+  a: Agreement,
+  ref: IndexRef,
+): { readonly factor: Ratio; readonly changes: readonly { readonly year: number; readonly change: Ratio }[] } {
   const series = a.indices.get(ref.series)!;
   let factor = Ratio.ONE;
   const changes: { year: number; change: Ratio }[] = [];

@@ -191,15 +191,45 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
   const buyers = r.parties.filter((p) => !p.isHost);
   const reference = (p: Party) => opts.references?.get(p.id) ?? p.reference;
   const need = (p: Party) => {
-    if (!p.org) diags.error(p.at, 'invoice-org', `party '${p.id}' has no org number, which an invoice must show`, `add org: "<9 digits>" to party '${p.id}' (Brønnøysundregistrene has it)`);
-    if (!p.address) diags.error(p.at, 'invoice-address', `party '${p.id}' has no address, which an invoice must show`, `add address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } to party '${p.id}'`);
+    if (!p.org)
+      diags.error(
+        p.at,
+        'invoice-org',
+        `party '${p.id}' has no org number, which an invoice must show`,
+        `add org: "<9 digits>" to party '${p.id}' (Brønnøysundregistrene has it)`,
+      );
+    if (!p.address)
+      diags.error(
+        p.at,
+        'invoice-address',
+        `party '${p.id}' has no address, which an invoice must show`,
+        `add address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } to party '${p.id}'`,
+      );
   };
   need(host);
-  if (!host.bankAccount) diags.error(host.at, 'invoice-bank-account', `host '${host.id}' has no bank account to be paid into`, `add bank_account: "<11 digits>" to party '${host.id}'`);
-  if (!a.invoicing.firstNumber) diags.error(a.invoicing.at, 'invoice-number', "the agreement has no invoice number series, so its invoices could repeat another agreement's numbers", "add invoicing: { first_number: <the next free number in the host's series> }");
+  if (!host.bankAccount)
+    diags.error(
+      host.at,
+      'invoice-bank-account',
+      `host '${host.id}' has no bank account to be paid into`,
+      `add bank_account: "<11 digits>" to party '${host.id}'`,
+    );
+  if (!a.invoicing.firstNumber)
+    diags.error(
+      a.invoicing.at,
+      'invoice-number',
+      "the agreement has no invoice number series, so its invoices could repeat another agreement's numbers",
+      "add invoicing: { first_number: <the next free number in the host's series> }",
+    );
   for (const p of buyers) {
     need(p.party);
-    if (!reference(p.party)) diags.error(p.party.at, 'invoice-reference', `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`, `add reference: "<the reference ${p.party.name} asks for>" to party '${p.party.id}', or give --reference ${p.party.id}=REF`);
+    if (!reference(p.party))
+      diags.error(
+        p.party.at,
+        'invoice-reference',
+        `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`,
+        `add reference: "<the reference ${p.party.name} asks for>" to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
+      );
   }
   const akonto = a.settlement?.akonto ?? [];
   const document: InvoiceDocument = opts.akonto === undefined ? { kind: 'final' } : { kind: 'akonto', instalment: opts.akonto, of: akonto.length };
@@ -207,18 +237,27 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
   const due = instalment?.due ?? r.finalDue ?? addDays(opts.date, DEFAULT_TERMS_DAYS);
   if (due < opts.date) {
     const at = instalment?.at ?? a.settlement?.finalDueAt ?? a.invoicing.at;
-    diags.error(at, 'invoice-due-date', `the invoice would fall due on ${due}, before its date ${opts.date}`, instalment ? 'an a-konto invoice is sent before its instalment falls due: give an earlier --date' : 'move settlement: final_due after the invoice date, or give an earlier --date');
+    diags.error(
+      at,
+      'invoice-due-date',
+      `the invoice would fall due on ${due}, before its date ${opts.date}`,
+      instalment
+        ? 'an a-konto invoice is sent before its instalment falls due: give an earlier --date'
+        : 'move settlement: final_due after the invoice date, or give an earlier --date',
+    );
   }
   if (diags.hasErrors) return diags.failure();
 
   const seller = host as InvoiceParty & { bankAccount: string };
-  const vat: VatTerms = a.invoicing.vat === 'standard' ? { status: 'standard', category: 'S', rate: VAT_RATE } : { status: 'outside-scope', category: 'O', rate: Ratio.ZERO };
+  const vat: VatTerms =
+    a.invoicing.vat === 'standard' ? { status: 'standard', category: 'S', rate: VAT_RATE } : { status: 'outside-scope', category: 'O', rate: Ratio.ZERO };
   const carried = new Set(a.settlement?.carryForward ?? []);
   const invoices = buyers.map((p): Invoice => {
     const buyer = p.party as InvoiceParty;
     const number = invoiceNumber(a, buyer.id, document)!;
     const body = document.kind === 'final' ? finalBody(r, p, vat, carried) : akontoBody(r, p, document.instalment, vat);
-    const settles = document.kind === 'final' ? akonto.map((_, i) => String(invoiceNumber(a, buyer.id, { kind: 'akonto', instalment: i + 1, of: akonto.length }))) : [];
+    const settles =
+      document.kind === 'final' ? akonto.map((_, i) => String(invoiceNumber(a, buyer.id, { kind: 'akonto', instalment: i + 1, of: akonto.length }))) : [];
     return {
       document,
       number: String(number),
@@ -293,7 +332,10 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
   // A credit note bills what was paid as a positive line and each item's charge against it.
   const creditNet = paidNet.minus(net);
   const creditVat = vatOn(creditNet, vat);
-  const billed: BilledLine[] = [{ line: { source: 'prepaid', kinds: billedKinds.filter((k) => !p.kinds[k].paid.isZero()) }, quantity: Ratio.ONE, price: paidNet, amount: paidNet }, ...itemLines.map((l) => negate(bill(l)))];
+  const billed: BilledLine[] = [
+    { line: { source: 'prepaid', kinds: billedKinds.filter((k) => !p.kinds[k].paid.isZero()) }, quantity: Ratio.ONE, price: paidNet, amount: paidNet },
+    ...itemLines.map((l) => negate(bill(l))),
+  ];
   return {
     type: 'credit-note',
     lines,
@@ -310,7 +352,9 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
 function akontoBody(r: SettlementReport, p: PartySettlement, n: number, vat: VatTerms): Body {
   const schedule = r.schedule!.find((s) => s.party.id === p.party.id)!;
   const inst = schedule.instalments[n - 1]!;
-  const lines = byKind((kind): AkontoLine[] => (schedule.budgeted[kind].isZero() ? [] : [{ source: 'akonto', kind, budgeted: schedule.budgeted[kind], part: inst.part, amount: inst.amounts[kind] }]));
+  const lines = byKind((kind): AkontoLine[] =>
+    schedule.budgeted[kind].isZero() ? [] : [{ source: 'akonto', kind, budgeted: schedule.budgeted[kind], part: inst.part, amount: inst.amounts[kind] }],
+  );
   const all = ITEM_KINDS.flatMap((k) => lines[k]);
   const net = Money.sum(all.map((l) => l.amount));
   const vatAmount = vatOn(net, vat);

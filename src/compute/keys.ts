@@ -103,11 +103,18 @@ function populationShares(ctx: ComputeContext, parties: readonly Party[], at: So
     const v = pop?.kind === 'fixed' ? pop.value : pop?.values.get(year);
     if (v === undefined) {
       ok = false;
-      ctx.diags.error(pop?.at ?? p.at, 'population-missing', `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`, pop ? `add ${year}: <population> to its population` : `add population: <inhabitants on 1 January> to party '${p.id}'`);
+      ctx.diags.error(
+        pop?.at ?? p.at,
+        'population-missing',
+        `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`,
+        pop ? `add ${year}: <population> to its population` : `add population: <inhabitants on 1 January> to party '${p.id}'`,
+      );
     } else values.set(p.id, v);
   }
   if (!ok) return null;
-  return partYear(ctx, parties) ? proportional(ctx, byMembership(ctx, parties, values), at, 'population × months/12') : proportional(ctx, values, at, 'population');
+  return partYear(ctx, parties)
+    ? proportional(ctx, byMembership(ctx, parties, values), at, 'population × months/12')
+    : proportional(ctx, values, at, 'population');
 }
 
 function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[], at: SourcePos): Derived | null {
@@ -118,7 +125,12 @@ function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[]
     const v = table?.get(p.id)?.value;
     if (v === undefined) {
       ok = false;
-      ctx.diags.error(at, 'driver-missing', `driver '${driver}' has no value for party '${p.id}'`, `add a row '${p.id},${driver},<value>' to the drivers file, or drivers: { ${driver}: { ${p.id}: <value> } } to the agreement`);
+      ctx.diags.error(
+        at,
+        'driver-missing',
+        `driver '${driver}' has no value for party '${p.id}'`,
+        `add a row '${p.id},${driver},<value>' to the drivers file, or drivers: { ${driver}: { ${p.id}: <value> } } to the agreement`,
+      );
     } else values.set(p.id, v);
   }
   if (!ok) return null;
@@ -129,8 +141,18 @@ function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[]
 function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: SourcePos, measure: string): Derived | null {
   const total = [...values.values()].reduce((a, b) => a.plus(b), Ratio.ZERO);
   if (total.isZero()) {
-    const what = measure === 'population' ? 'population' : measure.endsWith('months/12') ? `${measure} (no party in the key was a member this year)` : `driver '${measure}'`;
-    ctx.diags.error(at, 'key-zero-total', `${what} sums to zero over the key's parties, so no shares can be computed`, 'check the values: at least one party must have more than zero');
+    const what =
+      measure === 'population'
+        ? 'population'
+        : measure.endsWith('months/12')
+          ? `${measure} (no party in the key was a member this year)`
+          : `driver '${measure}'`;
+    ctx.diags.error(
+      at,
+      'key-zero-total',
+      `${what} sums to zero over the key's parties, so no shares can be computed`,
+      'check the values: at least one party must have more than zero',
+    );
     return null;
   }
   return { kind: 'proportional', measure, values, total, shares: new Map([...values].map(([id, v]) => [id, v.div(total)])) };

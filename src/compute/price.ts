@@ -21,9 +21,15 @@ export function priceOf(price: Price, q: Ratio): PriceResult {
   const tier = tiers[index]!;
   switch (price.mode) {
     case 'step':
-      return { amount: Money.fromFinite(tier.price.toRatio().times(periods)), detail: { kind: 'step', quantity: q, upTo: tier.upTo, price: tier.price, periods } };
+      return {
+        amount: Money.fromFinite(tier.price.toRatio().times(periods)),
+        detail: { kind: 'step', quantity: q, upTo: tier.upTo, price: tier.price, periods },
+      };
     case 'volume':
-      return { amount: Money.fromFinite(tier.price.toRatio().times(q).times(periods)), detail: { kind: 'volume', quantity: q, upTo: tier.upTo, price: tier.price, periods } };
+      return {
+        amount: Money.fromFinite(tier.price.toRatio().times(q).times(periods)),
+        detail: { kind: 'volume', quantity: q, upTo: tier.upTo, price: tier.price, periods },
+      };
     case 'graduated': {
       let total = Ratio.ZERO;
       let below = Ratio.ZERO;

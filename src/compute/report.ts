@@ -37,9 +37,23 @@ export type PriceDetail = { readonly periods: Ratio } & (
 export type StepDetail =
   | { readonly kind: 'amount' }
   | { readonly kind: 'actuals'; readonly rows: number; readonly selector: Selector }
-  | { readonly kind: 'percent'; readonly percent: Ratio; readonly reading: 'less' | 'minus'; readonly of: Money; readonly deduct: Money; readonly roundedToOre: boolean }
+  | {
+      readonly kind: 'percent';
+      readonly percent: Ratio;
+      readonly reading: 'less' | 'minus';
+      readonly of: Money;
+      readonly deduct: Money;
+      readonly roundedToOre: boolean;
+    }
   | { readonly kind: 'vat' }
-  | { readonly kind: 'index'; readonly series: Id; readonly from: number; readonly changes: readonly { readonly year: number; readonly change: Ratio }[]; readonly factor: Ratio; readonly unit: Money }
+  | {
+      readonly kind: 'index';
+      readonly series: Id;
+      readonly from: number;
+      readonly changes: readonly { readonly year: number; readonly change: Ratio }[];
+      readonly factor: Ratio;
+      readonly unit: Money;
+    }
   | { readonly kind: 'round' }
   | { readonly kind: 'price'; readonly price: PriceDetail; readonly summed?: Id }
   | { readonly kind: 'own-price'; readonly driver: Id };

@@ -68,7 +68,14 @@ export interface SettlementReport {
   readonly schedule: readonly PartySchedule[] | null;
   readonly paidFrom: PaidFrom;
   readonly parties: readonly PartySettlement[];
-  readonly totals: { readonly kinds: ByKind<KindBalance>; readonly charged: Money; readonly paid: Money; readonly balance: Money; readonly dueNow: Money; readonly carriedForward: Money };
+  readonly totals: {
+    readonly kinds: ByKind<KindBalance>;
+    readonly charged: Money;
+    readonly paid: Money;
+    readonly balance: Money;
+    readonly dueNow: Money;
+    readonly carriedForward: Money;
+  };
   readonly finalDue?: IsoDate;
 }
 
@@ -92,10 +99,13 @@ export function settle(input: SettleInput): Computed<SettlementReport> {
   const parties = allocation.parties.map((totals): PartySettlement => {
     const id = totals.party.id;
     const own = schedule?.find((s) => s.party.id === id);
-    const payments =
-      received
-        ? received.filter((p) => p.party === id).map((p) => ({ kind: p.kind, amount: p.amount, ...(p.date ? { date: p.date } : {}), ...(p.text ? { text: p.text } : {}) }))
-        : (own?.instalments ?? []).flatMap((i) => ITEM_KINDS.filter((k) => !i.amounts[k].isZero()).map((kind) => ({ kind, amount: i.amounts[kind], date: i.due })));
+    const payments = received
+      ? received
+          .filter((p) => p.party === id)
+          .map((p) => ({ kind: p.kind, amount: p.amount, ...(p.date ? { date: p.date } : {}), ...(p.text ? { text: p.text } : {}) }))
+      : (own?.instalments ?? []).flatMap((i) =>
+          ITEM_KINDS.filter((k) => !i.amounts[k].isZero()).map((kind) => ({ kind, amount: i.amounts[kind], date: i.due })),
+        );
     const kinds = byKind((kind) => {
       const charged = totals[kind];
       const paid = Money.sum(payments.filter((p) => p.kind === kind).map((p) => p.amount));
@@ -148,7 +158,12 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
   const out: ReceivedPayment[] = [];
   for (const p of payments) {
     if (p.kind === null && kinds.length !== 1) {
-      diags.error(p.at, 'payment-kind', `this payment names no kind, and the agreement has both operating and investment items`, 'write drift (operating) or investering (investment) in a kind column, so the payment is set against the right balance');
+      diags.error(
+        p.at,
+        'payment-kind',
+        `this payment names no kind, and the agreement has both operating and investment items`,
+        'write drift (operating) or investering (investment) in a kind column, so the payment is set against the right balance',
+      );
     } else out.push({ ...p, kind: p.kind ?? kinds[0]! });
     if (!ids.includes(p.party)) {
       diags.error(p.at, 'payment-party', `payment from unknown party '${p.party}'`, didYouMean(p.party, ids) ?? `declared parties: ${ids.join(', ')}`);
@@ -156,7 +171,12 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
     const key = JSON.stringify([p.party, p.kind, p.amount.toPlain(), p.date ?? '', p.text ?? '']);
     const first = seen.get(key);
     if (first) {
-      diags.error(p.at, 'payment-duplicate', `this payment repeats line ${first.at.line} (same party, kind, amount, date and text)`, 'delete the copy; if both payments are real, tell them apart in the text column');
+      diags.error(
+        p.at,
+        'payment-duplicate',
+        `this payment repeats line ${first.at.line} (same party, kind, amount, date and text)`,
+        'delete the copy; if both payments are real, tell them apart in the text column',
+      );
     } else seen.set(key, p);
   }
   return out;
@@ -166,5 +186,11 @@ function sums(kinds: ByKind<KindBalance>) {
   const all = ITEM_KINDS.map((k) => kinds[k]);
   const balance = Money.sum(all.map((k) => k.balance));
   const carriedForward = Money.sum(all.filter((k) => k.carriedForward).map((k) => k.balance));
-  return { charged: Money.sum(all.map((k) => k.charged)), paid: Money.sum(all.map((k) => k.paid)), balance, dueNow: balance.minus(carriedForward), carriedForward };
+  return {
+    charged: Money.sum(all.map((k) => k.charged)),
+    paid: Money.sum(all.map((k) => k.paid)),
+    balance,
+    dueNow: balance.minus(carriedForward),
+    carriedForward,
+  };
 }

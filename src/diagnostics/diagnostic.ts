@@ -67,4 +67,6 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
  * with every problem found either way. The core returns this instead of
  * throwing, so a caller sees every problem of every step it ran.
  */
-export type Computed<R> = { readonly report: R; readonly diagnostics: readonly Diagnostic[] } | { readonly report: null; readonly diagnostics: readonly Diagnostic[] };
+export type Computed<R> =
+  | { readonly report: R; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly report: null; readonly diagnostics: readonly Diagnostic[] };

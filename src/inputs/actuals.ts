@@ -88,7 +88,18 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
       const key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
       const e = byRest.get(key);
       if (!e) {
-        byRest.set(key, { category: cat, account: acc, project: proj, party: p, units: a.units, scale: a.scale, rows: 1, at: r.at(amount), categoryAt: r.at(category), ...(p ? { partyAt: r.at(party) } : {}) });
+        byRest.set(key, {
+          category: cat,
+          account: acc,
+          project: proj,
+          party: p,
+          units: a.units,
+          scale: a.scale,
+          rows: 1,
+          at: r.at(amount),
+          categoryAt: r.at(category),
+          ...(p ? { partyAt: r.at(party) } : {}),
+        });
         return;
       }
       e.rows++;

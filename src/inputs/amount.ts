@@ -95,7 +95,12 @@ function scanPlain(raw: string, { decimal, declared }: NumberStyle): ScaledAmoun
   }
   if (group === 0 || (fraction < 0 && separator >= 0 && group !== 3)) return null;
   digits += raw.slice(segment);
-  if (!declared && ((fraction >= 0 && separator < 0 && group === 3 && fraction - start <= 3 && raw.charCodeAt(start) !== DIGIT_0) || (fraction < 0 && groups === 1 && separator === thousands))) return null;
+  if (
+    !declared &&
+    ((fraction >= 0 && separator < 0 && group === 3 && fraction - start <= 3 && raw.charCodeAt(start) !== DIGIT_0) ||
+      (fraction < 0 && groups === 1 && separator === thousands))
+  )
+    return null;
   const units = BigInt(digits);
   return { units: start ? -units : units, scale: fraction < 0 ? 0 : n - fraction - 1 };
 }
@@ -110,11 +115,17 @@ const NUMBER: Readonly<Record<DecimalMark, RegExp>> = {
 function scanWritten(raw: string, style: NumberStyle): ScaledAmount | AmountError {
   const { decimal } = style;
   const thousands = decimal === ',' ? '.' : ',';
-  let text = raw.trim().replace(SPACES, ' ').replace(/\u2212/g, '-');
+  let text = raw
+    .trim()
+    .replace(SPACES, ' ')
+    .replace(/\u2212/g, '-');
   if (text === '') return { error: 'the amount is empty', hint: 'write 0 if the amount is zero; an empty amount is never read as 0' };
   const notAmount = (): AmountError => {
     const mark = decimal === ',' ? 'a decimal comma (1 234,50)' : 'a decimal point (1234.50)';
-    return { error: `'${raw}' is not an amount`, hint: `this file is read with ${mark}; declare decimal: under the input in the agreement if it uses the other` };
+    return {
+      error: `'${raw}' is not an amount`,
+      hint: `this file is read with ${mark}; declare decimal: under the input in the agreement if it uses the other`,
+    };
   };
   const paren = /^\((.*)\)$/.exec(text);
   if (paren) text = paren[1]!.trim();

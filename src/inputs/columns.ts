@@ -25,11 +25,21 @@ export function locateColumns<C extends string>(
     const again = i < 0 ? -1 : head.names.findIndex((h, j) => j > i && norm(h) === norm(wanted));
     if (again >= 0) {
       ok = false;
-      diags.error(head.at, 'csv-duplicate-column', `${head.file} has two columns named '${wanted}' (columns ${i + 1} and ${again + 1})`, 'rename or delete one of them, so it is clear which one samkost should read');
+      diags.error(
+        head.at,
+        'csv-duplicate-column',
+        `${head.file} has two columns named '${wanted}' (columns ${i + 1} and ${again + 1})`,
+        'rename or delete one of them, so it is clear which one samkost should read',
+      );
     } else if (i >= 0) found.set(col, i);
     else if (required.includes(col)) {
       ok = false;
-      diags.error(head.at, 'csv-missing-column', `${head.file} has no column '${wanted}'`, `the header has: ${head.names.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`);
+      diags.error(
+        head.at,
+        'csv-missing-column',
+        `${head.file} has no column '${wanted}'`,
+        `the header has: ${head.names.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`,
+      );
     }
   }
   return ok ? found : null;

@@ -22,7 +22,12 @@ export function readDrivers(table: CsvTable, columns: ReadonlyMap<string, string
     const valueCell = cells[cols.get('value')!]!;
     const parsed = parseAmount(valueCell.value, table.head.numbers);
     if ('error' in parsed || parsed.sign() < 0) {
-      diags.error(valueCell.at, 'csv-driver-value', 'error' in parsed ? parsed.error : `driver value '${valueCell.value}' is negative`, 'a driver value is a count or measure of zero or more');
+      diags.error(
+        valueCell.at,
+        'csv-driver-value',
+        'error' in parsed ? parsed.error : `driver value '${valueCell.value}' is negative`,
+        'a driver value is a count or measure of zero or more',
+      );
       ok = false;
       continue;
     }
@@ -43,4 +48,3 @@ export function readDrivers(table: CsvTable, columns: ReadonlyMap<string, string
   }
   return ok ? rows : null;
 }
-

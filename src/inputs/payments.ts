@@ -48,7 +48,12 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
     const kindText = kindCell?.value.trim().toLowerCase() ?? '';
     const kind = kindText === '' ? null : KINDS[kindText];
     if (kind === undefined) {
-      diags.error(kindCell!.at, 'csv-kind', `'${kindCell!.value}' is not a kind of cost`, 'write drift (operating) or investering (investment); leave it empty only when the agreement has items of one kind');
+      diags.error(
+        kindCell!.at,
+        'csv-kind',
+        `'${kindCell!.value}' is not a kind of cost`,
+        'write drift (operating) or investering (investment); leave it empty only when the agreement has items of one kind',
+      );
       ok = false;
     }
     const dateCell = cell('date');

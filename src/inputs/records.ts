@@ -155,7 +155,11 @@ export class RecordReader {
       const cr = first.indexOf('\r');
       if (cr >= 0 && cr < first.length - 1 && !first.includes('"')) {
         this.failed = true;
-        this.onError({ at: { file: this.file, line: 1, col: cr + 1 }, message: 'lines end with a bare carriage return (CR), as in old Mac files', hint: 'save the file again with Windows (CRLF) or Unix (LF) line ends' });
+        this.onError({
+          at: { file: this.file, line: 1, col: cr + 1 },
+          message: 'lines end with a bare carriage return (CR), as in old Mac files',
+          hint: 'save the file again with Windows (CRLF) or Unix (LF) line ends',
+        });
         return '';
       }
       this.delimiter ??= detectDelimiter(first);

@@ -76,7 +76,13 @@ export class CsvInput<T> {
   end(): T | null {
     this.text(this.decoder.decode(new Uint8Array(0), true));
     this.reader.end();
-    if (!this.head && this.usable && this.rowDiags.count === 0) this.rowDiags.error({ file: this.file, line: 1, col: 1 }, 'csv-empty', 'the file has no header line', 'the first line names the columns, e.g. category;amount');
+    if (!this.head && this.usable && this.rowDiags.count === 0)
+      this.rowDiags.error(
+        { file: this.file, line: 1, col: 1 },
+        'csv-empty',
+        'the file has no header line',
+        'the first line names the columns, e.g. category;amount',
+      );
     const result = this.head && this.usable ? this.sink.finish(this.rowDiags) : null;
     this.diags.list.push(...this.rowDiags.flush());
     return this.rowDiags.count > 0 ? null : result;
@@ -92,8 +98,14 @@ export class CsvInput<T> {
         c === '\u0000'
           ? ['the file has NUL bytes: it is UTF-16 without a byte order mark, or not text', "save it from Excel as 'CSV UTF-8' or 'CSV (semicolon separated)'"]
           : c === '\ufffd'
-            ? [`'\ufffd' in the text: bytes that are not ${encoding}, or text damaged by an earlier conversion`, 'declare the encoding under the input (encoding: windows-1252 or utf-8), or export the file again']
-            : [`character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not text: the file is probably not ${encoding}`, 'declare the encoding under the input (encoding: windows-1252 or utf-8), or save the file as CSV UTF-8'];
+            ? [
+                `'\ufffd' in the text: bytes that are not ${encoding}, or text damaged by an earlier conversion`,
+                'declare the encoding under the input (encoding: windows-1252 or utf-8), or export the file again',
+              ]
+            : [
+                `character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not text: the file is probably not ${encoding}`,
+                'declare the encoding under the input (encoding: windows-1252 or utf-8), or save the file as CSV UTF-8',
+              ];
       this.rowDiags.error(at, 'csv-encoding', message, hint);
       this.reader.push(chunk.slice(0, bad.index));
       this.reader.stop();
@@ -108,7 +120,9 @@ export class CsvInput<T> {
     if (!this.head) {
       const names = Array.from({ length: r.count }, (_, i) => r.field(i).trim());
       const delimiter = this.reader.delimiter!;
-      const numbers: NumberStyle = this.dialect.decimal ? { decimal: this.dialect.decimal, declared: true } : { decimal: delimiter === ',' ? '.' : ',', declared: false };
+      const numbers: NumberStyle = this.dialect.decimal
+        ? { decimal: this.dialect.decimal, declared: true }
+        : { decimal: delimiter === ',' ? '.' : ',', declared: false };
       this.head = { file: this.file, delimiter, numbers, names, at: r.at(0) };
       this.usable = this.sink.header(this.head, this.rowDiags);
       return;
@@ -153,7 +167,13 @@ class CappedDiagnostics extends Diagnostics {
 
   flush() {
     for (const [code, s] of this.seen) {
-      if (s.count > this.limit) super.error(s.first, code, `… and ${s.count - this.limit} more [${code}] errors in ${s.file} (the first ${this.limit} are listed)`, 'fix the ones listed and run again to see the rest');
+      if (s.count > this.limit)
+        super.error(
+          s.first,
+          code,
+          `… and ${s.count - this.limit} more [${code}] errors in ${s.file} (the first ${this.limit} are listed)`,
+          'fix the ones listed and run again to see the rest',
+        );
     }
     return this.list;
   }

@@ -48,9 +48,7 @@ export function distribute(basis: Money, quotas: readonly Quota[], rounding: Rou
       return { q, floor, frac: units.minus(Ratio.of(floor)) };
     });
     let missing = targetUnits - lines.reduce((acc, l) => acc + l.floor, 0n);
-    const byRemainder = [...lines].sort(
-      (a, b) => b.frac.cmp(a.frac) || b.q.share.cmp(a.q.share) || (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0),
-    );
+    const byRemainder = [...lines].sort((a, b) => b.frac.cmp(a.frac) || b.q.share.cmp(a.q.share) || (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0));
     const bonus = new Set<string>();
     for (const l of byRemainder) {
       if (missing <= 0n) break;

@@ -84,7 +84,9 @@ export class Money {
   /** Both amounts' units at their common (finer) scale. */
   private aligned(o: Money): [bigint, bigint, number] {
     if (this.scale === o.scale) return [this.units, o.units, this.scale];
-    return this.scale > o.scale ? [this.units, o.units * 10n ** BigInt(this.scale - o.scale), this.scale] : [this.units * 10n ** BigInt(o.scale - this.scale), o.units, o.scale];
+    return this.scale > o.scale
+      ? [this.units, o.units * 10n ** BigInt(this.scale - o.scale), this.scale]
+      : [this.units * 10n ** BigInt(o.scale - this.scale), o.units, o.scale];
   }
 
   plus(o: Money): Money {

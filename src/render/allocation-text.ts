@@ -17,8 +17,16 @@ export function allocationDoc(r: AllocationReport, locale: Locale): Doc {
     { title: label('sum', locale), align: 'right' as const },
   ];
   const summaryRows = r.parties.map((p) => [p.party.name, m(p.operating), ...(both ? [m(p.investment)] : []), m(p.charged)]);
-  const footer = [[label('sum', locale), m(r.totals.operating.minus(unallocatedOf(r, 'operating'))), ...(both ? [m(r.totals.investment.minus(unallocatedOf(r, 'investment')))] : []), m(r.total.minus(r.unallocated))]];
-  if (!r.unallocated.isZero()) footer.push([label('unallocated', locale), m(unallocatedOf(r, 'operating')), ...(both ? [m(unallocatedOf(r, 'investment'))] : []), m(r.unallocated)]);
+  const footer = [
+    [
+      label('sum', locale),
+      m(r.totals.operating.minus(unallocatedOf(r, 'operating'))),
+      ...(both ? [m(r.totals.investment.minus(unallocatedOf(r, 'investment')))] : []),
+      m(r.total.minus(r.unallocated)),
+    ],
+  ];
+  if (!r.unallocated.isZero())
+    footer.push([label('unallocated', locale), m(unallocatedOf(r, 'operating')), ...(both ? [m(unallocatedOf(r, 'investment'))] : []), m(r.unallocated)]);
   blocks.push({ heading: label('perParty', locale), notes: [], columns: summaryColumns, rows: summaryRows, footer });
   if (r.ignored.length) {
     blocks.push({
@@ -51,13 +59,25 @@ function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
   const m = (x: Money) => formatMoney(x, locale);
   const name = (id: string) => r.agreement.parties.find((p) => p.id === id)?.name ?? id;
   const t = i.item.target;
-  const how = t.kind === 'key' ? `${label('key', locale)} ${t.key}` : t.kind === 'party' ? `${label('chargedTo', locale)} ${name(t.party)}` : label('own', locale);
+  const how =
+    t.kind === 'key' ? `${label('key', locale)} ${t.key}` : t.kind === 'party' ? `${label('chargedTo', locale)} ${name(t.party)}` : label('own', locale);
   const notes = [`${label('basis', locale)} ${m(i.basis)} · ${how} · ${kindLabel(i.item.kind, locale)}`];
   const shareCell = (l: AllocationLine) =>
-    l.method === 'key' ? formatShare(l.share!, locale) : l.method === 'own' ? `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}` : l.method === 'direct' ? label('direct', locale) : '';
+    l.method === 'key'
+      ? formatShare(l.share!, locale)
+      : l.method === 'own'
+        ? `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}`
+        : l.method === 'direct'
+          ? label('direct', locale)
+          : '';
   const rows = i.lines.map((l) => [name(l.party), shareCell(l), m(l.amount)]);
   const allocatedTotal = i.basis.minus(i.unallocated);
-  const totalShare = i.shares ? formatShare([...i.shares.values()].reduce((a, b) => a.plus(b)), locale) : '';
+  const totalShare = i.shares
+    ? formatShare(
+        [...i.shares.values()].reduce((a, b) => a.plus(b)),
+        locale,
+      )
+    : '';
   const footer = [[label('sum', locale), totalShare, m(allocatedTotal)]];
   if (!i.unallocated.isZero()) footer.push([label('unallocated', locale), '', m(i.unallocated)]);
   return {

@@ -18,7 +18,9 @@ export function stepText(d: StepDetail, locale: Locale): string {
     case 'amount':
       return nb ? 'beløp skrevet i avtalen' : 'amount written in the agreement';
     case 'actuals':
-      return nb ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${selectorNb(d.selector)}` : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
+      return nb
+        ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${selectorNb(d.selector)}`
+        : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
     case 'percent': {
       const text = d.reading === 'less' ? `${pct(d.percent)} × (${kr(d.of)} − ${kr(d.deduct)})` : `${pct(d.percent)} × ${kr(d.of)} − ${kr(d.deduct)}`;
       return d.roundedToOre ? `${text}, ${nb ? 'rundet til øre' : 'rounded to øre'}` : text;

@@ -12,8 +12,12 @@ function summaryText(s: CheckSummary, locale: Locale): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const money = (m: Parameters<typeof formatMoney>[0]) => formatMoney(m, locale);
   const l = s.ledger;
-  const ledger = l.rows === 0 ? '' : `; ledger ${money(l.total)} = ${money(l.items)} charged by items + ${money(l.ignored)} ignored${l.bases.isZero() ? '' : ` + ${money(l.bases)} percentage bases`}`;
-  return `${n(s.parties, 'party', 'parties')}, ${n(s.items, 'item', 'items')}, ${n(s.actualsRows, 'actuals row', 'actuals rows')}; total ${money(s.total)}, allocated ${money(s.allocated)}, unallocated ${money(s.unallocated)}${ledger}`;
+  const ledger =
+    l.rows === 0
+      ? ''
+      : `; ledger ${money(l.total)} = ${money(l.items)} charged by items + ${money(l.ignored)} ignored${l.bases.isZero() ? '' : ` + ${money(l.bases)} percentage bases`}`;
+  const counts = `${n(s.parties, 'party', 'parties')}, ${n(s.items, 'item', 'items')}, ${n(s.actualsRows, 'actuals row', 'actuals rows')}`;
+  return `${counts}; total ${money(s.total)}, allocated ${money(s.allocated)}, unallocated ${money(s.unallocated)}${ledger}`;
 }
 
 /** Machine-readable: whether each agreement passed, and every diagnostic. */

@@ -12,13 +12,31 @@ export function deviationCsv(r: DeviationReport, locale: Locale): string {
   const m = (l: DeviationLine) => {
     const share = deviationShare(l);
     const pct = share ? share.times(Ratio.of(100n)).toDecimalString(2) : '';
-    return [formatMoneyPlain(l.actual, locale), formatMoneyPlain(l.budget, locale), formatMoneyPlain(l.deviation, locale), locale === 'nb' ? pct.replace('.', ',') : pct];
+    return [
+      formatMoneyPlain(l.actual, locale),
+      formatMoneyPlain(l.budget, locale),
+      formatMoneyPlain(l.deviation, locale),
+      locale === 'nb' ? pct.replace('.', ',') : pct,
+    ];
   };
-  const header = [label('section', locale), label('id', locale), label('label', locale), label('kind', locale), label('actual', locale), label('budget', locale), label('deviation', locale), label('deviationPct', locale)];
+  const header = [
+    label('section', locale),
+    label('id', locale),
+    label('label', locale),
+    label('kind', locale),
+    label('actual', locale),
+    label('budget', locale),
+    label('deviation', locale),
+    label('deviationPct', locale),
+  ];
   const rows = [
     ...r.categories.map((c) => ['category', c.category, c.category, '', ...m(c)]),
     ...r.items.map((i) => ['item', i.item.id, i.item.label, kindLabel(i.item.kind, locale), ...m(i)]),
-    ...r.parties.flatMap((p) => (['operating', 'investment'] as const).filter((k) => r.items.some((i) => i.item.kind === k)).map((k) => ['party', p.party.id, p.party.name, kindLabel(k, locale), ...m(p.kinds[k])])),
+    ...r.parties.flatMap((p) =>
+      (['operating', 'investment'] as const)
+        .filter((k) => r.items.some((i) => i.item.kind === k))
+        .map((k) => ['party', p.party.id, p.party.name, kindLabel(k, locale), ...m(p.kinds[k])]),
+    ),
   ];
   return toCsv(header, rows, [false, false, false, false, true, true, true, true], locale);
 }

@@ -37,11 +37,29 @@ export function explanationJson(e: Explanation): object {
         step: s.step,
         text: stepText(s.detail, 'en'),
         amount: s.amount.toPlain(),
-        ...(s.rows ? { rows: s.rows.map((r) => ({ file: r.at.file, line: r.at.line, category: r.category, ...(r.account ? { account: r.account } : {}), ...(r.party ? { party: r.party } : {}), rows: r.rows, amount: r.amount.toPlain() })) } : {}),
+        ...(s.rows
+          ? {
+              rows: s.rows.map((r) => ({
+                file: r.at.file,
+                line: r.at.line,
+                category: r.category,
+                ...(r.account ? { account: r.account } : {}),
+                ...(r.party ? { party: r.party } : {}),
+                rows: r.rows,
+                amount: r.amount.toPlain(),
+              })),
+            }
+          : {}),
       })),
       shared: i.shared.toFixed2(),
       ...(i.derivation ? { key: derivationJson(i.derivation) } : {}),
-      lines: i.lines.map((l) => ({ method: l.method, ...(l.share ? { share: exact(l.share) } : {}), ...(l.quantity ? { quantity: exact(l.quantity) } : {}), exact: exact(l.exact), amount: l.amount.toFixed2() })),
+      lines: i.lines.map((l) => ({
+        method: l.method,
+        ...(l.share ? { share: exact(l.share) } : {}),
+        ...(l.quantity ? { quantity: exact(l.quantity) } : {}),
+        exact: exact(l.exact),
+        amount: l.amount.toFixed2(),
+      })),
       rounding: { unit: i.item.rounding.unit.toPlain(), method: i.item.rounding.method },
       item_unallocated: i.unallocated.toFixed2(),
       amount: i.amount.toFixed2(),

@@ -14,7 +14,9 @@ export function explanationText(e: Explanation, locale: Locale): string {
   const out = [`${e.party.name} — ${label('explanation', locale).toLowerCase()}, ${a.title} ${a.year}`, ''];
   const ms = e.membership;
   if (ms) {
-    const dates = [ms.joined ? `${label('joined', locale)} ${ms.joined}` : '', ms.left ? `${label('left', locale)} ${ms.left}` : ''].filter((d) => d).join(', ');
+    const dates = [ms.joined ? `${label('joined', locale)} ${ms.joined}` : '', ms.left ? `${label('left', locale)} ${ms.left}` : '']
+      .filter((d) => d)
+      .join(', ');
     out.push(`${label('member', locale)} ${ms.months} ${label('of12Months', locale)} ${a.year} (${dates}): ${label('keysForMonths', locale)}`, '');
   }
   for (const i of e.items) out.push(...itemLines(e, i, locale), '');
@@ -27,7 +29,10 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   const out = [`${i.item.label} (${i.item.id}) · ${kindLabel(i.item.kind, locale)}`, `  ${label('basis', locale)}:`];
   for (const s of i.steps) {
     out.push(`    ${stepText(s.detail, locale)}: ${m(s.amount)}`);
-    for (const r of s.rows ?? []) out.push(`      ${r.at.file}:${r.at.line}  ${r.category}${r.account ? ` ${r.account}` : ''}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${r.rows} rows, first here)` : ''}  ${m(r.amount)}`);
+    for (const r of s.rows ?? [])
+      out.push(
+        `      ${r.at.file}:${r.at.line}  ${r.category}${r.account ? ` ${r.account}` : ''}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${r.rows} rows, first here)` : ''}  ${m(r.amount)}`,
+      );
   }
   out.push(`    = ${m(i.basis)}`);
   if (i.derivation) {
@@ -36,7 +41,9 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   }
   for (const l of i.lines) out.push(`  ${lineText(e, i, l, locale)}`);
   const rounding = i.item.rounding;
-  out.push(`  ${label('rounding', locale)}: ${locale === 'nb' ? rounding.unit.toPlain().replace('.', ',') : rounding.unit.toPlain()} kr, ${label(rounding.method, locale)}`);
+  out.push(
+    `  ${label('rounding', locale)}: ${locale === 'nb' ? rounding.unit.toPlain().replace('.', ',') : rounding.unit.toPlain()} kr, ${label(rounding.method, locale)}`,
+  );
   if (!i.unallocated.isZero()) out.push(`  ${label('itemRemainder', locale)}: ${m(i.unallocated)}`);
   out.push(`  → ${m(i.amount)}`);
   return out;
@@ -71,7 +78,9 @@ function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, inden
       break;
     case 'proportional': {
       const v = d.values.get(me);
-      out.push(`${indent}${d.measure}: ${v ? formatDecimal(v, locale) : '–'} ${label('of', locale)} ${formatDecimal(d.total, locale)} = ${share ? pct(share) : '–'}`);
+      out.push(
+        `${indent}${d.measure}: ${v ? formatDecimal(v, locale) : '–'} ${label('of', locale)} ${formatDecimal(d.total, locale)} = ${share ? pct(share) : '–'}`,
+      );
       break;
     }
     case 'blend':

@@ -48,8 +48,23 @@ export function invoiceJson(inv: Invoice, locale: Locale): object {
     kid: inv.kid,
     vat: { status: inv.vat.status, category: inv.vat.category, rate: inv.vat.rate.toDecimalString(4) },
     lines: invoiceKinds(inv).flatMap((kind) => inv.lines[kind].map((l) => lineJson(l, kind))),
-    billed: inv.billed.map((b) => ({ name: billedName(b, inv, locale), quantity: b.quantity.toDecimalString(12), price: money(b.price), amount: money(b.amount) })),
-    totals: Object.fromEntries(invoiceKinds(inv).map((k) => [k, { charged: money(inv.kinds[k].charged), paid: money(inv.kinds[k].paid), balance: money(inv.kinds[k].balance), carried_forward: inv.kinds[k].carriedForward }])),
+    billed: inv.billed.map((b) => ({
+      name: billedName(b, inv, locale),
+      quantity: b.quantity.toDecimalString(12),
+      price: money(b.price),
+      amount: money(b.amount),
+    })),
+    totals: Object.fromEntries(
+      invoiceKinds(inv).map((k) => [
+        k,
+        {
+          charged: money(inv.kinds[k].charged),
+          paid: money(inv.kinds[k].paid),
+          balance: money(inv.kinds[k].balance),
+          carried_forward: inv.kinds[k].carriedForward,
+        },
+      ]),
+    ),
     document_totals: { net: money(t.net), vat: money(t.vat), gross: money(t.gross), prepaid: money(t.prepaid), payable: money(t.payable) },
     due_now: money(inv.type === 'credit-note' ? t.payable.neg() : t.payable),
     carried_forward: money(inv.carriedForward),
@@ -66,7 +81,18 @@ export function invoiceJson(inv: Invoice, locale: Locale): object {
  */
 export function invoiceCsv(inv: Invoice, locale: Locale): string {
   const m = (x: Money) => formatMoneyPlain(x, locale);
-  const header = ['row', label('invoiceNumber', locale), label('kid', locale), label('item', locale), label('label', locale), label('kind', locale), label('basis', locale), label('key', locale), label('share', locale), label('amount', locale)];
+  const header = [
+    'row',
+    label('invoiceNumber', locale),
+    label('kid', locale),
+    label('item', locale),
+    label('label', locale),
+    label('kind', locale),
+    label('basis', locale),
+    label('key', locale),
+    label('share', locale),
+    label('amount', locale),
+  ];
   const base = [inv.number, inv.kid];
   const rows: string[][] = [];
   for (const kind of invoiceKinds(inv)) {

@@ -37,7 +37,8 @@ export function invoiceTitle(inv: Invoice, locale: Locale): string {
 /** What the document is for: the final settlement of the year, or an a-konto instalment. */
 export function invoiceSubject(inv: Invoice, locale: Locale): string {
   const a = inv.agreement;
-  if (inv.document.kind === 'akonto') return `${fill(label('akontoTitle', locale), { year: String(a.year), n: String(inv.document.instalment), of: String(inv.document.of) })} — ${a.title}`;
+  if (inv.document.kind === 'akonto')
+    return `${fill(label('akontoTitle', locale), { year: String(a.year), n: String(inv.document.instalment), of: String(inv.document.of) })} — ${a.title}`;
   return `${label('settlementOf', locale)} ${a.title} ${a.year}`;
 }
 
@@ -45,7 +46,10 @@ export function invoiceSubject(inv: Invoice, locale: Locale): string {
 export function paymentText(inv: Invoice, locale: Locale): string {
   if (inv.type === 'credit-note') return label('creditRule', locale);
   if (inv.totals.payable.isZero()) return label('nothingDue', locale);
-  return label('payTo', locale).replace('{account}', formatAccountNumber(inv.seller.bankAccount)).replace('{kid}', inv.kid).replace('{due}', formatDate(inv.due, locale));
+  return label('payTo', locale)
+    .replace('{account}', formatAccountNumber(inv.seller.bankAccount))
+    .replace('{kid}', inv.kid)
+    .replace('{due}', formatDate(inv.due, locale));
 }
 
 /** The total line's label: what the party pays, or what it has to its credit. */
@@ -69,7 +73,13 @@ export function addressText(a: Address): string {
  * credited. Printed once, after every line.
  */
 export function invoiceSummary(inv: Invoice, locale: Locale): { kinds: [string, Money, Money, Money, boolean][]; totals: [string, Money][] } {
-  const kinds = invoiceKinds(inv).map((k): [string, Money, Money, Money, boolean] => [kindLabel(k, locale), inv.kinds[k].charged, inv.kinds[k].paid.neg(), inv.kinds[k].balance, inv.kinds[k].carriedForward]);
+  const kinds = invoiceKinds(inv).map((k): [string, Money, Money, Money, boolean] => [
+    kindLabel(k, locale),
+    inv.kinds[k].charged,
+    inv.kinds[k].paid.neg(),
+    inv.kinds[k].balance,
+    inv.kinds[k].carriedForward,
+  ]);
   const t = inv.totals;
   const totals: [string, Money][] = [];
   if (inv.vat.category === 'S') totals.push([label('net', locale), t.net], [`${label('vat', locale)} 25 %`, t.vat], [label('gross', locale), t.gross]);
@@ -104,7 +114,12 @@ export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
       { title: label('akontoPaid', locale), align: 'right' },
       { title: label('balance', locale), align: 'right' },
     ],
-    rows: summary.kinds.map(([k, charged, paid, balance, carried]) => [carried ? `${k} (${label('carriedForward', locale).toLowerCase()})` : k, m(charged), m(paid), m(balance)]),
+    rows: summary.kinds.map(([k, charged, paid, balance, carried]) => [
+      carried ? `${k} (${label('carriedForward', locale).toLowerCase()})` : k,
+      m(charged),
+      m(paid),
+      m(balance),
+    ]),
     footer: [],
   });
   blocks.push({

@@ -10,11 +10,11 @@ import type { Locale } from './locale.js';
 /** EHF 3 is Peppol BIS Billing 3.0: these two identifiers say so (BT-24, BT-23). */
 export const CUSTOMIZATION_ID = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
 export const PROFILE_ID = 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0';
+const UBL = 'urn:oasis:names:specification:ubl:schema:xsd';
 /** ICD 0192: the Norwegian organisation number (Enhetsregisteret). */
 const ORG_SCHEME = '0192';
 /** VATEX-EU-O: "Not subject to VAT", the exemption reason code of category O. */
 const NOT_SUBJECT = 'VATEX-EU-O';
-
 
 /** The VAT rate as EHF writes it: `25`. */
 function vatPercent(inv: Invoice): string {
@@ -41,17 +41,27 @@ export function invoiceEhf(inv: Invoice, locale: Locale): string {
     `<cac:${tag}>${el('cbc:ID', inv.vat.category)}${inv.vat.category === 'S' ? el('cbc:Percent', vatPercent(inv)) : ''}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:${tag}>`;
   const party = (p: InvoiceParty, seller: boolean) => {
     const a = p.address;
-    const vatId = seller && inv.vat.category === 'S' ? `<cac:PartyTaxScheme>${el('cbc:CompanyID', `NO${p.org}MVA`)}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>` : '';
+    const vatId =
+      seller && inv.vat.category === 'S'
+        ? `<cac:PartyTaxScheme>${el('cbc:CompanyID', `NO${p.org}MVA`)}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>`
+        : '';
     const contact = seller && inv.seller.reference ? `<cac:Contact>${el('cbc:Name', inv.seller.reference)}</cac:Contact>` : '';
+    const country = `<cac:Country>${el('cbc:IdentificationCode', a.country)}</cac:Country>`;
+    const address = `${el('cbc:StreetName', a.street)}${el('cbc:CityName', a.city)}${el('cbc:PostalZone', a.postcode)}${country}`;
+    const legal = `${el('cbc:RegistrationName', p.name)}${el('cbc:CompanyID', p.org, ` schemeID="${ORG_SCHEME}"`)}`;
     return `<cac:Party>
 ${el('cbc:EndpointID', p.org, ` schemeID="${ORG_SCHEME}"`)}
 <cac:PartyName>${el('cbc:Name', p.name)}</cac:PartyName>
-<cac:PostalAddress>${el('cbc:StreetName', a.street)}${el('cbc:CityName', a.city)}${el('cbc:PostalZone', a.postcode)}<cac:Country>${el('cbc:IdentificationCode', a.country)}</cac:Country></cac:PostalAddress>
-${vatId}<cac:PartyLegalEntity>${el('cbc:RegistrationName', p.name)}${el('cbc:CompanyID', p.org, ` schemeID="${ORG_SCHEME}"`)}</cac:PartyLegalEntity>${contact}
+<cac:PostalAddress>${address}</cac:PostalAddress>
+${vatId}<cac:PartyLegalEntity>${legal}</cac:PartyLegalEntity>${contact}
 </cac:Party>`;
   };
   // One note only (PEPPOL-EN16931-R002): what the document is for, the VAT statement, a carry-forward.
-  const notes = [invoiceSubject(inv, locale), vatText(inv, locale), ...(inv.kinds.investment.carriedForward || inv.kinds.operating.carriedForward ? [label('carriedRule', locale)] : [])];
+  const notes = [
+    invoiceSubject(inv, locale),
+    vatText(inv, locale),
+    ...(inv.kinds.investment.carriedForward || inv.kinds.operating.carriedForward ? [label('carriedRule', locale)] : []),
+  ];
   const t = inv.totals;
   const lineTag = credit ? 'CreditNoteLine' : 'InvoiceLine';
   const qtyTag = credit ? 'CreditedQuantity' : 'InvoicedQuantity';
@@ -65,9 +75,16 @@ ${amt('cbc:LineExtensionAmount', b.amount)}
 <cac:Price>${el('cbc:PriceAmount', b.price.toPlain().includes('.') ? b.price.toPlain() : b.price.toFixed2(), cur)}</cac:Price>
 </cac:${lineTag}>`;
   });
-  const exemption = inv.vat.category === 'O' ? `${el('cbc:TaxExemptionReasonCode', NOT_SUBJECT)}${el('cbc:TaxExemptionReason', label('vatOutside', locale))}` : '';
+  const exemption =
+    inv.vat.category === 'O' ? `${el('cbc:TaxExemptionReasonCode', NOT_SUBJECT)}${el('cbc:TaxExemptionReason', label('vatOutside', locale))}` : '';
+  const account = `<cac:PayeeFinancialAccount>${el('cbc:ID', inv.seller.bankAccount)}</cac:PayeeFinancialAccount>`;
+  const payment = credit
+    ? ''
+    : `<cac:PaymentMeans>${el('cbc:PaymentMeansCode', '30', ' name="Credit transfer"')}${el('cbc:PaymentID', inv.kid)}${account}</cac:PaymentMeans>`;
+  const percent = inv.vat.category === 'S' ? el('cbc:Percent', vatPercent(inv)) : '';
+  const category = `<cac:TaxCategory>${el('cbc:ID', inv.vat.category)}${percent}${exemption}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<${root} xmlns="urn:oasis:names:specification:ubl:schema:xsd:${root}-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+<${root} xmlns="${UBL}:${root}-2" xmlns:cac="${UBL}:CommonAggregateComponents-2" xmlns:cbc="${UBL}:CommonBasicComponents-2">
 ${el('cbc:CustomizationID', CUSTOMIZATION_ID)}
 ${el('cbc:ProfileID', PROFILE_ID)}
 ${el('cbc:ID', inv.number)}
@@ -85,10 +102,10 @@ ${party(inv.seller, true)}
 <cac:AccountingCustomerParty>
 ${party(inv.buyer, false)}
 </cac:AccountingCustomerParty>
-${credit ? '' : `<cac:PaymentMeans>${el('cbc:PaymentMeansCode', '30', ' name="Credit transfer"')}${el('cbc:PaymentID', inv.kid)}<cac:PayeeFinancialAccount>${el('cbc:ID', inv.seller.bankAccount)}</cac:PayeeFinancialAccount></cac:PaymentMeans>`}
+${payment}
 <cac:TaxTotal>
 ${amt('cbc:TaxAmount', t.vat)}
-<cac:TaxSubtotal>${amt('cbc:TaxableAmount', t.net)}${amt('cbc:TaxAmount', t.vat)}<cac:TaxCategory>${el('cbc:ID', inv.vat.category)}${inv.vat.category === 'S' ? el('cbc:Percent', vatPercent(inv)) : ''}${exemption}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory></cac:TaxSubtotal>
+<cac:TaxSubtotal>${amt('cbc:TaxableAmount', t.net)}${amt('cbc:TaxAmount', t.vat)}${category}</cac:TaxSubtotal>
 </cac:TaxTotal>
 <cac:LegalMonetaryTotal>
 ${amt('cbc:LineExtensionAmount', t.net)}

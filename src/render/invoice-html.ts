@@ -7,7 +7,11 @@ import { escapeMarkup as esc } from './markup.js';
 import { formatDate, formatMoney, type Locale } from './locale.js';
 
 /** Text for a CSS string: the page footer is drawn by the browser from `content:`. */
-const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r]/g, ' ')}"`;
+const cssString = (s: string) =>
+  `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\n\r]/g, ' ')}"`;
 
 /**
  * Print rules: A4 with margins, system fonts only, nothing fetched. Amounts
@@ -82,12 +86,16 @@ ${rows}
 </table>`;
   });
   const summary = invoiceSummary(inv, locale);
+  const th = (key: Parameters<typeof label>[0], num = true) => `<th${num ? ' class="num"' : ''}>${esc(label(key, locale))}</th>`;
+  const carriedNote = ` <span class="how">${esc(label('carriedForward', locale))}</span>`;
+  const kindRow = ([k, charged, paid, balance, carried]: (typeof summary.kinds)[number]) =>
+    `<tr><td>${esc(k)}${carried ? carriedNote : ''}</td><td class="num">${m(charged)}</td><td class="num">${m(paid)}</td><td class="num">${m(balance)}</td></tr>`;
   const summaryTable = `<div class="summary">
 <h2>${esc(label('summary', locale))}</h2>
 <table>
-<thead><tr><th>${esc(label('kind', locale))}</th><th class="num">${esc(label('chargedActual', locale))}</th><th class="num">${esc(label('akontoPaid', locale))}</th><th class="num">${esc(label('balance', locale))}</th></tr></thead>
+<thead><tr>${th('kind', false)}${th('chargedActual')}${th('akontoPaid')}${th('balance')}</tr></thead>
 <tbody>
-${summary.kinds.map(([k, charged, paid, balance, carried]) => `<tr><td>${esc(k)}${carried ? ` <span class="how">${esc(label('carriedForward', locale))}</span>` : ''}</td><td class="num">${m(charged)}</td><td class="num">${m(paid)}</td><td class="num">${m(balance)}</td></tr>`).join('\n')}
+${summary.kinds.map(kindRow).join('\n')}
 ${summary.totals
   .slice(0, -1)
   .map(([k, v]) => `<tr><td colspan="3" class="strong">${esc(k)}</td><td class="num">${m(v)}</td></tr>`)
@@ -95,12 +103,14 @@ ${summary.totals
 </tbody>
 </table>
 </div>`;
+  const paymentRow = (p: Invoice['payments'][number]) =>
+    `<tr><td>${p.date ? esc(formatDate(p.date, locale)) : ''}</td><td>${esc(kindLabel(p.kind, locale))}</td><td>${esc(p.text ?? '')}</td><td class="num">${m(p.amount)}</td></tr>`;
   const payments = inv.payments.length
     ? `<h2>${esc(label(inv.paidFrom === 'schedule' ? 'paymentsAssumed' : 'payments', locale))}</h2>
 <table>
-<thead><tr><th>${esc(label('date', locale))}</th><th>${esc(label('kind', locale))}</th><th>${esc(label('label', locale))}</th><th class="num">${esc(label('amount', locale))}</th></tr></thead>
+<thead><tr>${th('date', false)}${th('kind', false)}${th('label', false)}${th('amount')}</tr></thead>
 <tbody>
-${inv.payments.map((p) => `<tr><td>${p.date ? esc(formatDate(p.date, locale)) : ''}</td><td>${esc(kindLabel(p.kind, locale))}</td><td>${esc(p.text ?? '')}</td><td class="num">${m(p.amount)}</td></tr>`).join('\n')}
+${inv.payments.map(paymentRow).join('\n')}
 </tbody>
 </table>`
     : '';

@@ -24,7 +24,10 @@ export function lineTitle(l: InvoiceLine, inv: Invoice, locale: Locale): string 
 /** A billed line's name in the EHF: the line's title, or the a-konto paid that a credit note gives back. */
 export function billedName(b: BilledLine, inv: Invoice, locale: Locale): string {
   if (b.line.source !== 'prepaid') return lineTitle(b.line, inv, locale);
-  return fill(label('prepaidLine', locale), { year: String(inv.agreement.year), kinds: b.line.kinds.map((k: ItemKind) => kindLabel(k, locale).toLowerCase()).join(', ') });
+  return fill(label('prepaidLine', locale), {
+    year: String(inv.agreement.year),
+    kinds: b.line.kinds.map((k: ItemKind) => kindLabel(k, locale).toLowerCase()).join(', '),
+  });
 }
 
 /** The most decimals of a percentage a printed share is given with. */
@@ -66,7 +69,8 @@ export function lineShare(l: InvoiceLine, locale: Locale): string {
 /** How a line's amount arose, in words and figures, one sentence a line — what a recipient checks with a calculator. */
 export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] {
   const m = (x: Money) => formatMoney(x, locale);
-  if (l.source === 'akonto') return [fill(label('akontoOf', locale), { part: formatShare(l.part, locale, 2).replace(/[,.]00( ?%)$/, '$1'), budgeted: m(l.budgeted) })];
+  if (l.source === 'akonto')
+    return [fill(label('akontoOf', locale), { part: formatShare(l.part, locale, 2).replace(/[,.]00( ?%)$/, '$1'), budgeted: m(l.budgeted) })];
   // The item's own amount needs no words, and a per-party price's step is about every party's quantity, not this one's.
   const out = l.steps.filter((s) => s.detail.kind !== 'amount' && s.detail.kind !== 'own-price').map((s) => `${stepText(s.detail, locale)}: ${m(s.amount)}`);
   switch (l.method) {
@@ -80,7 +84,11 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       break;
     }
     case 'own':
-      out.push(l.unitPrice ? `${formatCount(l.quantity!, locale)} × ${m(l.unitPrice)} = ${m(l.amount)}` : fill(label('ownQuantity', locale), { q: formatCount(l.quantity!, locale) }));
+      out.push(
+        l.unitPrice
+          ? `${formatCount(l.quantity!, locale)} × ${m(l.unitPrice)} = ${m(l.amount)}`
+          : fill(label('ownQuantity', locale), { q: formatCount(l.quantity!, locale) }),
+      );
       break;
     case 'party':
       out.push(fill(label('wholeItem', locale), { name: inv.buyer.name }));

@@ -69,17 +69,36 @@ const LABELS = {
   actualShare: { nb: 'Faktisk andel', en: 'Actual share' },
   instalment: { nb: 'Rate', en: 'Instalment' },
   paidFromPayments: { nb: 'Innbetalt: etter innbetalingsfilen.', en: 'Paid: as in the payments file.' },
-  paidFromSchedule: { nb: 'Innbetalt: ingen innbetalingsfil er gitt, så a-konto etter planen er forutsatt betalt.', en: 'Paid: no payments file was given, so the scheduled a-konto is assumed paid.' },
-  paidFromNone: { nb: 'Innbetalt: ingen innbetalingsfil og ingen a-kontoplan, så innbetalt er 0.', en: 'Paid: no payments file and no a-konto schedule, so paid is 0.' },
-  balanceRule: { nb: 'Saldo = belastet − innbetalt: positiv saldo betales av kommunen, negativ tilbakebetales eller motregnes.', en: 'Balance = charged − paid: positive, the party pays; negative, it is refunded or offset.' },
-  carriedRule: { nb: 'Saldoen overføres og motregnes i neste års tilskudd; den faktureres ikke nå.', en: 'The balance is carried forward against next year\'s contribution; it is not invoiced now.' },
+  paidFromSchedule: {
+    nb: 'Innbetalt: ingen innbetalingsfil er gitt, så a-konto etter planen er forutsatt betalt.',
+    en: 'Paid: no payments file was given, so the scheduled a-konto is assumed paid.',
+  },
+  paidFromNone: {
+    nb: 'Innbetalt: ingen innbetalingsfil og ingen a-kontoplan, så innbetalt er 0.',
+    en: 'Paid: no payments file and no a-konto schedule, so paid is 0.',
+  },
+  balanceRule: {
+    nb: 'Saldo = belastet − innbetalt: positiv saldo betales av kommunen, negativ tilbakebetales eller motregnes.',
+    en: 'Balance = charged − paid: positive, the party pays; negative, it is refunded or offset.',
+  },
+  carriedRule: {
+    nb: 'Saldoen overføres og motregnes i neste års tilskudd; den faktureres ikke nå.',
+    en: "The balance is carried forward against next year's contribution; it is not invoiced now.",
+  },
   scheduleRule: {
-    nb: 'Hver rate er kommunens budsjetterte andel × ratens del, til øret; ratene summerer nøyaktig til andelen (største rest; ved likhet får den største, så den tidligste raten øret).',
-    en: 'Each instalment is the party\'s budgeted share × the instalment\'s part, to the øre; instalments add up exactly to the share (largest remainder; on a tie the øre goes to the larger, then the earliest instalment).',
+    nb:
+      'Hver rate er kommunens budsjetterte andel × ratens del, til øret; ratene summerer nøyaktig til andelen ' +
+      '(største rest; ved likhet får den største, så den tidligste raten øret).',
+    en:
+      "Each instalment is the party's budgeted share × the instalment's part, to the øre; instalments add up exactly to the share " +
+      '(largest remainder; on a tie the øre goes to the larger, then the earliest instalment).',
   },
   'budget-minus-actual': { nb: 'Avvik = budsjett − regnskap (negativt avvik er merforbruk).', en: 'Deviation = budget − actual (negative means overrun).' },
   'actual-minus-budget': { nb: 'Avvik = regnskap − budsjett (positivt avvik er merforbruk).', en: 'Deviation = actual − budget (positive means overrun).' },
-  inThousands: { nb: 'Beløp i 1000 kr, hver celle avrundet for seg fra eksakte beløp.', en: 'Amounts in thousands of kroner, each cell rounded on its own from exact amounts.' },
+  inThousands: {
+    nb: 'Beløp i 1000 kr, hver celle avrundet for seg fra eksakte beløp.',
+    en: 'Amounts in thousands of kroner, each cell rounded on its own from exact amounts.',
+  },
   invoice: { nb: 'Faktura', en: 'Invoice' },
   creditNote: { nb: 'Kreditnota', en: 'Credit note' },
   invoiceNumber: { nb: 'Fakturanr.', en: 'Invoice no.' },
@@ -132,12 +151,18 @@ const LABELS = {
   wholeItem: { nb: 'hele posten belastes {name}', en: 'the whole item is charged to {name}' },
   directLine: { nb: 'direkte kostnader ført på {name} i regnskapet', en: 'direct costs booked to {name} in the ledger' },
   ownQuantity: { nb: 'egen mengde {q}', en: 'own quantity {q}' },
-  sharedOf: { nb: 'av {basis} er {direct} ført direkte på kommunene; {shared} fordeles', en: 'of {basis}, {direct} is booked directly to parties; {shared} is shared' },
-  lrBump: { nb: 'største rest: {diff} av postens avrunding lagt til denne linjen', en: 'largest remainder: {diff} of the item\'s rounding added to this line' },
+  sharedOf: {
+    nb: 'av {basis} er {direct} ført direkte på kommunene; {shared} fordeles',
+    en: 'of {basis}, {direct} is booked directly to parties; {shared} is shared',
+  },
+  lrBump: { nb: 'største rest: {diff} av postens avrunding lagt til denne linjen', en: "largest remainder: {diff} of the item's rounding added to this line" },
   yourRef: { nb: 'Deres ref.', en: 'Your ref.' },
   ourRef: { nb: 'Vår ref.', en: 'Our ref.' },
   period: { nb: 'Periode', en: 'Period' },
-  vatOutside: { nb: 'Utenfor merverdiavgiftsloven: samarbeid mellom kommuner om egne tjenester.', en: 'Not subject to VAT: services between municipalities in their cooperation.' },
+  vatOutside: {
+    nb: 'Utenfor merverdiavgiftsloven: samarbeid mellom kommuner om egne tjenester.',
+    en: 'Not subject to VAT: services between municipalities in their cooperation.',
+  },
   vatStandard: {
     nb: 'Merverdiavgift 25 % er lagt til. Beløp og innbetalinger er ført eks. mva.; a-konto trekkes fra med den mva. a-kontofakturaen hadde.',
     en: 'VAT at 25 % is added. Amounts and payments are booked excluding VAT; a-konto is deducted with the VAT its a-konto invoice carried.',

@@ -30,13 +30,25 @@ export function projectionDoc(p: Projection, locale: Locale): Doc {
     rows: a.parties.map((party, i) => [party.name, ...p.years.map((y) => m(cell(y, i)))]),
     footer: [[label('sum', locale), ...p.years.map((y) => m(total(y)))]],
   });
-  const together = block(label('together', locale), (y, i) => y.parties[i]!.charged, (y) => y.total);
+  const together = block(
+    label('together', locale),
+    (y, i) => y.parties[i]!.charged,
+    (y) => y.total,
+  );
   const withAlone = a.standalone.size > 0;
   const blocks = withAlone
     ? [
         together,
-        block(label('alone', locale), (y, i) => y.parties[i]!.alone, (y) => y.totalAlone),
-        block(label('saving', locale), (y, i) => saving(y.parties[i]!), (y) => (y.totalAlone ? y.totalAlone.minus(y.total) : null)),
+        block(
+          label('alone', locale),
+          (y, i) => y.parties[i]!.alone,
+          (y) => y.totalAlone,
+        ),
+        block(
+          label('saving', locale),
+          (y, i) => saving(y.parties[i]!),
+          (y) => (y.totalAlone ? y.totalAlone.minus(y.total) : null),
+        ),
       ]
     : [together];
   const span = `${p.years[0]!.year}–${p.years[p.years.length - 1]!.year}`;

@@ -69,16 +69,32 @@ export interface Reports {
  */
 export const RENDERERS = {
   check: { table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale), json: json(checkJson) },
-  allocation: { ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)), json: json(allocationJson), csv: (r: AllocationReport, o: RenderOptions) => allocationCsv(r, o.locale) },
-  settlement: { ...doc((r: SettlementReport, o) => settlementDoc(r, o.locale)), json: json(settlementJson), csv: (r: SettlementReport, o: RenderOptions) => settlementCsv(r, o.locale) },
-  schedule: { ...doc((r: SettlementReport, o) => scheduleDoc(r, o.locale)), json: json(settlementJson), csv: (r: SettlementReport, o: RenderOptions) => scheduleCsv(r, o.locale) },
+  allocation: {
+    ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),
+    json: json(allocationJson),
+    csv: (r: AllocationReport, o: RenderOptions) => allocationCsv(r, o.locale),
+  },
+  settlement: {
+    ...doc((r: SettlementReport, o) => settlementDoc(r, o.locale)),
+    json: json(settlementJson),
+    csv: (r: SettlementReport, o: RenderOptions) => settlementCsv(r, o.locale),
+  },
+  schedule: {
+    ...doc((r: SettlementReport, o) => scheduleDoc(r, o.locale)),
+    json: json(settlementJson),
+    csv: (r: SettlementReport, o: RenderOptions) => scheduleCsv(r, o.locale),
+  },
   deviation: {
     ...doc((r: DeviationReport, o) => deviationDoc(r, { locale: o.locale, thousands: o.thousands })),
     json: json(deviationJson),
     csv: (r: DeviationReport, o: RenderOptions) => deviationCsv(r, o.locale),
   },
   explanation: { table: (e: Explanation, o: RenderOptions) => explanationText(e, o.locale), json: json(explanationJson) },
-  projection: { ...doc((p: Projection, o) => projectionDoc(p, o.locale)), json: json(projectionJson), csv: (p: Projection, o: RenderOptions) => projectionCsv(p, o.locale) },
+  projection: {
+    ...doc((p: Projection, o) => projectionDoc(p, o.locale)),
+    json: json(projectionJson),
+    csv: (p: Projection, o: RenderOptions) => projectionCsv(p, o.locale),
+  },
   /** csv and json of a sweep are written a column at a time (render/scenario-data.ts), so a long sweep holds no reports. */
   scenario: doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)),
   invoice: {

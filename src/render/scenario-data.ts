@@ -61,7 +61,12 @@ const CSV_NUMERIC = [false, false, true, true, true];
 
 /** One row per scenario and party, so a spreadsheet can pivot it. */
 export function scenarioCsv(c: ScenarioComparison, locale: Locale): string {
-  return toCsv(scenarioCsvHeader(locale), c.columns.flatMap((s) => scenarioCsvRows(s, locale)), CSV_NUMERIC, locale);
+  return toCsv(
+    scenarioCsvHeader(locale),
+    c.columns.flatMap((s) => scenarioCsvRows(s, locale)),
+    CSV_NUMERIC,
+    locale,
+  );
 }
 
 function scenarioCsvHeader(locale: Locale): string[] {

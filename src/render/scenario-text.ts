@@ -9,7 +9,11 @@ export function scenarioDoc(c: ScenarioComparison, locale: Locale): Doc {
   const m = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x, locale);
   const [baseline, ...scenarios] = c.columns as [ScenarioColumn, ...ScenarioColumn[]];
   const name = (s: ScenarioColumn) => (s.name === 'baseline' ? label('baseline', locale) : s.name);
-  const columns = [leftColumn(label('party', locale)), rightColumn(name(baseline)), ...scenarios.flatMap((s) => [rightColumn(name(s)), rightColumn(label('change', locale)), rightColumn(label('changePct', locale))])];
+  const columns = [
+    leftColumn(label('party', locale)),
+    rightColumn(name(baseline)),
+    ...scenarios.flatMap((s) => [rightColumn(name(s)), rightColumn(label('change', locale)), rightColumn(label('changePct', locale))]),
+  ];
   const rows = baseline.parties.map((p, i) => [
     p.name,
     m(p.charged),

@@ -42,7 +42,13 @@ export function settlementJson(r: SettlementReport): object {
       ? r.schedule.map((s) => ({
           party: s.party.id,
           budgeted: { operating: money(s.budgeted.operating), investment: money(s.budgeted.investment) },
-          instalments: s.instalments.map((i) => ({ due: i.due, part: i.part.toDecimalString(12), operating: money(i.amounts.operating), investment: money(i.amounts.investment), total: money(i.total) })),
+          instalments: s.instalments.map((i) => ({
+            due: i.due,
+            part: i.part.toDecimalString(12),
+            operating: money(i.amounts.operating),
+            investment: money(i.amounts.investment),
+            total: money(i.total),
+          })),
         }))
       : null,
   };

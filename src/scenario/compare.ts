@@ -47,7 +47,10 @@ export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun): Sc
 }
 
 export function compareScenarios(baseline: AllocationReport, scenarios: readonly ScenarioRun[]): ScenarioComparison {
-  return withBaseline(baseline, scenarios.map((run) => scenarioColumn(baseline, run)));
+  return withBaseline(
+    baseline,
+    scenarios.map((run) => scenarioColumn(baseline, run)),
+  );
 }
 
 /** The baseline's own column first, then the scenarios'. */

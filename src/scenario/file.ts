@@ -47,7 +47,8 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
     const nameEntry = fields.find((f) => f.key === 'name');
     const name = nameEntry ? r.string(nameEntry.value, 'name of a scenario', nameEntry.valueAt) : null;
     if (!nameEntry) diags.error(at, 'missing-field', 'a scenario has no name', 'add name: <what the scenario is>; it heads its column');
-    if (name !== null && names.has(name)) diags.error(nameEntry!.valueAt, 'duplicate-key', `two scenarios are named '${name}'`, 'give each scenario its own name');
+    if (name !== null && names.has(name))
+      diags.error(nameEntry!.valueAt, 'duplicate-key', `two scenarios are named '${name}'`, 'give each scenario its own name');
     if (name !== null) names.add(name);
     const setEntry = fields.find((f) => f.key === 'set');
     if (!setEntry) {
@@ -56,8 +57,13 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
     }
     const settings: Setting[] = [];
     for (const e of r.map(setEntry.value, 'set', setEntry.valueAt) ?? []) {
-      const value = isScalar(e.value) ? r.scalarText(e.value) : isMap(e.value) && e.value.flow && e.value.range ? text.slice(e.value.range[0], e.value.range[1]) : null;
-      if (value === null) diags.error(e.valueAt, 'type', `the value for '${e.key}' must be a single value`, 'write PATH: VALUE, e.g. items.soc.price.quantity: 430');
+      const value = isScalar(e.value)
+        ? r.scalarText(e.value)
+        : isMap(e.value) && e.value.flow && e.value.range
+          ? text.slice(e.value.range[0], e.value.range[1])
+          : null;
+      if (value === null)
+        diags.error(e.valueAt, 'type', `the value for '${e.key}' must be a single value`, 'write PATH: VALUE, e.g. items.soc.price.quantity: 430');
       else settings.push({ path: e.key, value, at: e.at });
     }
     if (name !== null) scenarios.push({ name, settings });

@@ -84,7 +84,10 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       const index = /^\d+$/.test(part) ? Number(part) : ids.indexOf(part);
       if (index < 0 || index >= node.items.length) {
         const named = ids.filter((id) => id !== '');
-        return fail(`${where} has no entry '${part}'`, didYouMean(part, named) ?? `name an entry by position (0 to ${node.items.length - 1})${named.length ? ` or by id: ${named.join(', ')}` : ''}`);
+        return fail(
+          `${where} has no entry '${part}'`,
+          didYouMean(part, named) ?? `name an entry by position (0 to ${node.items.length - 1})${named.length ? ` or by id: ${named.join(', ')}` : ''}`,
+        );
       }
       trail.push({ collection: node, index });
       if (last) return target(node.items[index] as Node | null, trail, setting);
@@ -115,7 +118,10 @@ export function applySettings(text: string, root: Node | null, settings: readonl
   for (const s of settings) {
     const t = locate(root, s);
     if ('message' in t) errors.push(t);
-    else edits.push(t.kind === 'replace' ? { start: t.node.range![0], end: t.node.range![1], value: yamlValue(s.value) } : addition(text, t.map, t.key, yamlValue(s.value)));
+    else
+      edits.push(
+        t.kind === 'replace' ? { start: t.node.range![0], end: t.node.range![1], value: yamlValue(s.value) } : addition(text, t.map, t.key, yamlValue(s.value)),
+      );
   }
   if (errors.length) return { errors };
   // Two settings of the same value: the last one wins, as on any command line.

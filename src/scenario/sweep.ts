@@ -28,7 +28,8 @@ export function parseSweep(text: string): Sweep | { error: string; hint: string 
   const parts = [from, to, step].map((s) => NUMBER.exec(s));
   if (parts.some((p) => !p)) return { error: `--sweep '${text}': FROM, TO and STEP must be numbers`, hint };
   const suffix = parts[0]![2]!;
-  if (parts[1]![2] !== suffix || (range[3] !== undefined && parts[2]![2] !== suffix)) return { error: `--sweep '${text}': write FROM, TO and STEP in the same unit`, hint: 'all with % or all without' };
+  if (parts[1]![2] !== suffix || (range[3] !== undefined && parts[2]![2] !== suffix))
+    return { error: `--sweep '${text}': write FROM, TO and STEP in the same unit`, hint: 'all with % or all without' };
   const scale = Math.max(...parts.map((p) => p![1]!.split('.')[1]?.length ?? 0));
   const units = (s: string) => {
     const [int, frac = ''] = s.replace('-', '').split('.');

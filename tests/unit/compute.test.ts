@@ -25,7 +25,8 @@ function run(body: string): AllocationReport {
   if (!r.report) throw new Error(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
   return r.report;
 }
-const alloc = (r: AllocationReport, item: string) => Object.fromEntries([...r.items.find((i) => i.item.id === item)!.allocations].map(([k, v]) => [k, v.toFixed2()]));
+const alloc = (r: AllocationReport, item: string) =>
+  Object.fromEntries([...r.items.find((i) => i.item.id === item)!.allocations].map(([k, v]) => [k, v.toFixed2()]));
 const basis = (r: AllocationReport, item: string) => r.items.find((i) => i.item.id === item)!.basis.toPlain();
 
 describe('keys', () => {
@@ -126,7 +127,9 @@ items:
 
 describe('data errors are collected, not thrown one by one', () => {
   it('reports every party whose own quantity is above the last step', () => {
-    const r = allocated(`drivers:\n  n: { a: 1, b: 200, c: 500 }\nitems:\n  - { id: x, label: X, price: { quantity: { driver: n, per_party: true }, steps: [[100, 1]] } }\n`);
+    const r = allocated(
+      `drivers:\n  n: { a: 1, b: 200, c: 500 }\nitems:\n  - { id: x, label: X, price: { quantity: { driver: n, per_party: true }, steps: [[100, 1]] } }\n`,
+    );
     expect(r.report).toBeNull();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['price-above-last-step', 'price-above-last-step']);
   });

@@ -61,7 +61,16 @@ describe('parseAmount', () => {
 describe('CSV reading', () => {
   const table = (text: string, dialect = {}) => {
     const diags = new Diagnostics();
-    return { t: readCsvText(text, 'x.csv', dialect, tableSink((t) => t), diags), diags };
+    return {
+      t: readCsvText(
+        text,
+        'x.csv',
+        dialect,
+        tableSink((t) => t),
+        diags,
+      ),
+      diags,
+    };
   };
   it('detects semicolons, keeps positions and reads Windows-1252', () => {
     const bytes = Uint8Array.from([...Buffer.from('category;amount\n', 'latin1'), ...Buffer.from('lønn;1 000,50\n', 'latin1')]);

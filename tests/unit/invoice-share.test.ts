@@ -10,7 +10,17 @@ import { printedShare } from '../../src/render/invoice-lines.js';
 function keyLine(share: Ratio, shared: Money, unit = '0.01'): ItemLine {
   const exact = share.times(shared.toRatio());
   const rounding = { unit: Money.parse(unit)!, method: 'half-up' as const };
-  return { source: 'item', item: { rounding } as ItemLine['item'], basis: shared, shared, steps: [], method: 'key', share, exact, amount: roundToUnit(exact, rounding.unit) };
+  return {
+    source: 'item',
+    item: { rounding } as ItemLine['item'],
+    basis: shared,
+    shared,
+    steps: [],
+    method: 'key',
+    share,
+    exact,
+    amount: roundToUnit(exact, rounding.unit),
+  };
 }
 
 /** A percentage as printed, times the basis, rounded: what a calculator shows. */
@@ -30,7 +40,12 @@ describe('shares on the printed invoice', () => {
     expect(printed.places).toBeGreaterThan(4);
     expect(onCalculator(l, printed.percent).eq(l.amount)).toBe(true);
     // What is printed is a decimal within the printed places of the share itself.
-    expect(printed.percent.minus(l.share!.times(Ratio.of(100n))).abs().cmp(Ratio.of(1n, 10n ** BigInt(printed.places)))).toBe(-1);
+    expect(
+      printed.percent
+        .minus(l.share!.times(Ratio.of(100n)))
+        .abs()
+        .cmp(Ratio.of(1n, 10n ** BigInt(printed.places))),
+    ).toBe(-1);
   });
 
   it('a product on a half øre is reproduced by a printed share on the right side of the exact one', () => {
@@ -44,14 +59,19 @@ describe('shares on the printed invoice', () => {
 
   it('any share of any basis is printed with the digits that reproduce its amount (fast-check)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10_000n }), fc.bigInt({ min: 1n, max: 10_000n }), fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), (a, b, units) => {
-        const [lo, hi] = a < b ? [a, b] : [b, a];
-        const share = Ratio.of(lo, hi);
-        const l = keyLine(share, Money.fromUnits(units, 2));
-        const printed = printedShare(l);
-        expect(printed.places).toBeLessThan(24);
-        expect(onCalculator(l, printed.percent).eq(l.amount)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10_000n }),
+        fc.bigInt({ min: 1n, max: 10_000n }),
+        fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }),
+        (a, b, units) => {
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          const share = Ratio.of(lo, hi);
+          const l = keyLine(share, Money.fromUnits(units, 2));
+          const printed = printedShare(l);
+          expect(printed.places).toBeLessThan(24);
+          expect(onCalculator(l, printed.percent).eq(l.amount)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -69,23 +69,58 @@ describe('distribute', () => {
     expect(d.unallocated.toFixed2()).toBe('0.00');
   });
   it('99.99 split 75/25 gives 74.99/25.00 — the fractional part decides, not the share', () => {
-    const d = distribute(m('99.99'), [{ id: 'a', share: r('75%') }, { id: 'b', share: r('25%') }], { unit: ORE, method: 'largest-remainder' });
+    const d = distribute(
+      m('99.99'),
+      [
+        { id: 'a', share: r('75%') },
+        { id: 'b', share: r('25%') },
+      ],
+      { unit: ORE, method: 'largest-remainder' },
+    );
     expect(amounts(d)).toEqual({ a: '74.99', b: '25.00' });
   });
   it('breaks equal fractional parts by larger share, then by id', () => {
     const thirds = ['c', 'a', 'b'].map((id) => ({ id, share: r('1/3') }));
     expect(amounts(distribute(m('1.00'), thirds, { unit: ORE, method: 'largest-remainder' }))).toEqual({ c: '0.33', a: '0.34', b: '0.33' });
-    const d = distribute(m('0.01'), [{ id: 'z', share: r('1/2') }, { id: 'a', share: r('1/2') }], { unit: ORE, method: 'largest-remainder' });
+    const d = distribute(
+      m('0.01'),
+      [
+        { id: 'z', share: r('1/2') },
+        { id: 'a', share: r('1/2') },
+      ],
+      { unit: ORE, method: 'largest-remainder' },
+    );
     expect(amounts(d)).toEqual({ z: '0.00', a: '0.01' });
   });
   it('mirrors a credit: a negative basis gives the negated split', () => {
-    const pos = distribute(m('100.00'), [{ id: 'a', share: r('1/3') }, { id: 'b', share: r('2/3') }], { unit: ORE, method: 'largest-remainder' });
-    const neg = distribute(m('-100.00'), [{ id: 'a', share: r('1/3') }, { id: 'b', share: r('2/3') }], { unit: ORE, method: 'largest-remainder' });
+    const pos = distribute(
+      m('100.00'),
+      [
+        { id: 'a', share: r('1/3') },
+        { id: 'b', share: r('2/3') },
+      ],
+      { unit: ORE, method: 'largest-remainder' },
+    );
+    const neg = distribute(
+      m('-100.00'),
+      [
+        { id: 'a', share: r('1/3') },
+        { id: 'b', share: r('2/3') },
+      ],
+      { unit: ORE, method: 'largest-remainder' },
+    );
     expect(amounts(neg)).toEqual({ a: '-33.33', b: '-66.67' });
     expect(amounts(pos)).toEqual({ a: '33.33', b: '66.67' });
   });
   it('in whole kroner, distributes the basis rounded to the unit and reports the øre left', () => {
-    const d = distribute(m('100.40'), [{ id: 'a', share: r('1/2') }, { id: 'b', share: r('1/2') }], { unit: KRONE, method: 'largest-remainder' });
+    const d = distribute(
+      m('100.40'),
+      [
+        { id: 'a', share: r('1/2') },
+        { id: 'b', share: r('1/2') },
+      ],
+      { unit: KRONE, method: 'largest-remainder' },
+    );
     expect(amounts(d)).toEqual({ a: '50.00', b: '50.00' });
     expect(d.unallocated.toFixed2()).toBe('0.40');
   });
@@ -105,7 +140,9 @@ describe('Money (integer units at a decimal scale)', () => {
     expect(() => m('1.005').toFixed2()).toThrow(/more than two decimals/);
   });
   it('adds, subtracts and compares exactly, at any scale (checked against Ratio)', () => {
-    const amount = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([u, s]) => Money.fromFinite(Ratio.of(u, 10n ** BigInt(s))));
+    const amount = fc
+      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
+      .map(([u, s]) => Money.fromFinite(Ratio.of(u, 10n ** BigInt(s))));
     fc.assert(
       fc.property(fc.array(amount, { maxLength: 12 }), amount, (xs, y) => {
         const sum = Money.sum(xs);

@@ -11,8 +11,20 @@ import { Money } from '../../src/money/money.js';
 
 const at = { file: 'x.csv', line: 2, col: 1 };
 const money = (s: string) => Money.parse(s)!;
-const row = (category: string, amount: string, line = 2): ActualsRow => ({ category, amount: money(amount), at: { ...at, line }, categoryAt: { ...at, line }, rows: 1 });
-const pay = (party: string, amount: string, extra: Partial<PaymentRow> = {}, line = 2): PaymentRow => ({ party, amount: money(amount), kind: 'operating', at: { ...at, line }, ...extra });
+const row = (category: string, amount: string, line = 2): ActualsRow => ({
+  category,
+  amount: money(amount),
+  at: { ...at, line },
+  categoryAt: { ...at, line },
+  rows: 1,
+});
+const pay = (party: string, amount: string, extra: Partial<PaymentRow> = {}, line = 2): PaymentRow => ({
+  party,
+  amount: money(amount),
+  kind: 'operating',
+  at: { ...at, line },
+  ...extra,
+});
 
 function agreement(body: string, parties = '  a: { name: A, population: 7000 }\n  b: { name: B, population: 3000 }\n') {
   const { agreement: a, diagnostics } = readAgreement(`samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n${parties}${body}`, 't.yaml');
@@ -27,7 +39,13 @@ interface Run {
 }
 function settled(body: string, r: Run = {}, parties?: string): Computed<SettlementReport> {
   const a = agreement(body, parties);
-  return settle({ agreement: a, actuals: r.actuals ?? [], drivers: driverTable(a, [], new Diagnostics()), budget: r.budget ?? null, payments: r.payments ?? null });
+  return settle({
+    agreement: a,
+    actuals: r.actuals ?? [],
+    drivers: driverTable(a, [], new Diagnostics()),
+    budget: r.budget ?? null,
+    payments: r.payments ?? null,
+  });
 }
 function run(body: string, r: Run = {}, parties?: string): SettlementReport {
   const s = settled(body, r, parties);
@@ -36,7 +54,8 @@ function run(body: string, r: Run = {}, parties?: string): SettlementReport {
 }
 /** The codes of what was found; none when a report came out. */
 const codes = (c: Computed<unknown>): string[] => (c.report ? [] : c.diagnostics.map((d) => d.code));
-const by = (r: SettlementReport, f: (p: SettlementReport['parties'][number]) => Money) => Object.fromEntries(r.parties.map((p) => [p.party.id, f(p).toFixed2()]));
+const by = (r: SettlementReport, f: (p: SettlementReport['parties'][number]) => Money) =>
+  Object.fromEntries(r.parties.map((p) => [p.party.id, f(p).toFixed2()]));
 
 const DRIFT = 'items:\n  - { id: d, label: D, actuals: { category: [drift] }, key: population }\n';
 const THIRDS = 'settlement:\n  akonto:\n    - { due: 2024-03-31, part: 1/3 }\n    - { due: 2024-06-30, part: 1/3 }\n    - { due: 2024-09-30, part: 1/3 }\n';
@@ -80,7 +99,12 @@ describe('payments', () => {
   });
 
   it('a payment from an unknown party and a repeated payment are errors, all reported together', () => {
-    const payments = [pay('a', '100', { date: '2024-04-30' }), pay('c', '5', {}, 3), pay('a', '100', { date: '2024-04-30' }, 4), pay('a', '100', { date: '2024-08-31' }, 5)];
+    const payments = [
+      pay('a', '100', { date: '2024-04-30' }),
+      pay('c', '5', {}, 3),
+      pay('a', '100', { date: '2024-04-30' }, 4),
+      pay('a', '100', { date: '2024-08-31' }, 5),
+    ];
     expect(codes(settled('items:\n  - { id: x, label: X, amount: 1000, key: equal }\n', { payments }))).toEqual(['payment-party', 'payment-duplicate']);
   });
 
@@ -120,7 +144,12 @@ describe('operating and investment', () => {
 describe('deviation', () => {
   const dev = (sign: DeviationSign) => {
     const a = agreement(DRIFT + 'ignore:\n  - { category: [pc], reason: direkte }\n');
-    const body = { agreement: a, drivers: driverTable(a, [], new Diagnostics()), budget: [row('drift', '3000')], actuals: [row('drift', '3300'), row('pc', '99', 3)] };
+    const body = {
+      agreement: a,
+      drivers: driverTable(a, [], new Diagnostics()),
+      budget: [row('drift', '3000')],
+      actuals: [row('drift', '3300'), row('pc', '99', 3)],
+    };
     return deviation(body, sign).report!;
   };
   it('avvik = budsjett − regnskap by default, split per party by the key', () => {
