@@ -1,4 +1,7 @@
+import type { ItemKind } from '../inputs/kind.js';
 import type { CsvDialect } from '../inputs/table.js';
+
+export { ITEM_KINDS, type ItemKind } from '../inputs/kind.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
@@ -133,9 +136,6 @@ export type Target =
   | { readonly kind: 'party'; readonly party: Id; readonly at: SourcePos }
   /** A per-party price: each party pays for its own quantity. */
   | { readonly kind: 'own' };
-
-export type ItemKind = 'operating' | 'investment';
-export const ITEM_KINDS: readonly ItemKind[] = ['operating', 'investment'];
 
 export interface IndexRef {
   readonly series: Id;

@@ -3,6 +3,7 @@ import type { InputName, InputSpec } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/inputs.js';
+import type { AgreementSource } from '../commands/scenario.js';
 import { actualsSink } from '../inputs/actuals.js';
 import { readBudgetRows } from '../inputs/budget.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
@@ -78,3 +79,10 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
   const inputs = diags.hasErrors ? null : { agreement: a, actuals, driverRows, budgetRows: budgetRows ?? null, payments: payments ?? null };
   return { file, texts, encodings, inputs, actualsCount, diagnostics: diags.sorted() };
 }
+
+/** The agreement as read, for scenarios to change. */
+export const agreementSource = (loaded: Loaded): AgreementSource => ({
+  text: loaded.texts.get(loaded.file)!,
+  file: loaded.file,
+  resolve: (p) => path.join(path.dirname(loaded.file), p),
+});

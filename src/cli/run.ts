@@ -10,8 +10,9 @@ import { invoices, sendsEhf } from '../commands/invoices.js';
 import { settle } from '../commands/settle.js';
 import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
 import { isIsoDate } from '../dates/date.js';
-import { LOCALES, type Locale } from '../render/locale.js';
-import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type RenderOptions, type ReportKind, type Reports } from '../render/registry.js';
+import { LOCALES } from '../render/locale.js';
+import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
+import type { CommonOptions, Context } from './context.js';
 import { Speaker } from './speaker.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
@@ -21,30 +22,6 @@ import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
 
 const VERSION = '0.1.0';
-
-/** The options every command that reads an agreement takes. */
-export interface CommonOptions {
-  locale: Locale;
-  out?: string;
-  force?: boolean;
-  color: boolean;
-  actuals?: string;
-  drivers?: string;
-  budget?: string;
-  payments?: string;
-  quiet?: boolean;
-}
-
-/** What a command action is given besides its options: where to speak, and how to read the agreement. */
-export interface Context {
-  readonly speaker: Speaker;
-  load(arg: string): Promise<Loaded>;
-  /** The agreement's inputs, or the end of the run with its errors. */
-  inputs(loaded: Loaded): Promise<Inputs>;
-  /** A command's report, or the end of the run with what kept it from one. */
-  report<R>(outcome: Outcome<R>, loaded: Loaded): Promise<R>;
-  renderOptions: RenderOptions;
-}
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { project } from '../commands/projection.js';
-import { openScenarios, type AgreementSource } from '../commands/scenario.js';
+import { openScenarios } from '../commands/scenario.js';
 import type { AllocationReport } from '../compute/report.js';
 import { decodeText } from '../inputs/decode.js';
 import { render, type FormatOf } from '../render/registry.js';
@@ -13,9 +12,9 @@ import { parseAssume, parseYears } from '../scenario/projection.js';
 import { parseSetting, settingText, type Setting } from '../scenario/set.js';
 import { MAX_SWEEP, parseSweep, sweepScenarios, type Sweep } from '../scenario/sweep.js';
 import { ExitError } from './exit.js';
-import type { Loaded } from './load.js';
-import type { CommonOptions, Context } from './run.js';
-import type { SweepJob, SweepResult } from './sweep-worker.js';
+import { agreementSource } from './load.js';
+import type { CommonOptions, Context } from './context.js';
+import type { SweepJob, SweepResult } from './sweep-job.js';
 
 export interface ScenarioOptions extends CommonOptions {
   format: FormatOf<'projection'>;
@@ -29,13 +28,6 @@ export interface ScenarioOptions extends CommonOptions {
 }
 
 const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
-
-/** The agreement as read, for scenarios to change. */
-export const agreementSource = (loaded: Loaded): AgreementSource => ({
-  text: loaded.texts.get(loaded.file)!,
-  file: loaded.file,
-  resolve: (p) => path.join(path.dirname(loaded.file), p),
-});
 
 /**
  * `samkost scenario`: the agreement as written (the baseline) and each

@@ -1,24 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openScenarios } from '../commands/scenario.js';
-import type { Locale } from '../render/locale.js';
 import { ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
-import type { Scenario } from '../scenario/file.js';
 import { NODE_FS } from './io.js';
-import { load, type InputOverrides } from './load.js';
+import { agreementSource, load } from './load.js';
 import { Progress } from './progress.js';
-import { agreementSource } from './scenario.js';
-
-/** What the main thread sends: the agreement as given on the command line, and this worker's share of the scenarios. */
-export interface SweepJob {
-  readonly arg: string;
-  readonly overrides: InputOverrides;
-  readonly scenarios: readonly Scenario[];
-  readonly format: 'csv' | 'json';
-  readonly locale: Locale;
-}
-
-/** Each scenario's output text in order, or the position of the first scenario that failed (the main thread reports it). */
-export type SweepResult = { readonly kind: 'ok'; readonly parts: readonly string[] } | { readonly kind: 'failed'; readonly index: number };
+import type { SweepJob, SweepResult } from './sweep-job.js';
 
 async function work(job: SweepJob): Promise<SweepResult> {
   const loaded = await load(NODE_FS, job.arg, job.overrides, new Progress(null));

@@ -1,4 +1,4 @@
-import type { ItemKind } from '../agreement/model.js';
+import type { ItemKind } from './kind.js';
 import { parseLedgerDate, type IsoDate } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
