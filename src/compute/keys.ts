@@ -1,7 +1,6 @@
 import type { Id, Key, Party } from '../agreement/model.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
-import { distribute, type Quota } from '../money/distribute.js';
-import { Money } from '../money/money.js';
+import { largestRemainder } from '../money/distribute.js';
 import { Ratio } from '../money/ratio.js';
 import type { ComputeContext } from './context.js';
 import { memberFraction } from './membership.js';
@@ -159,15 +158,19 @@ function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: S
 }
 
 /**
- * `precision:` rounds computed shares to a step with the allocation
- * primitive itself — 100 % split in units of the precision, largest remainder
- * — so the rounded shares still sum to exactly 100 %.
+ * `precision:` rounds computed shares to a step by the allocation
+ * primitive's largest remainder — 100 % split in steps of the precision — so
+ * the rounded shares still sum to exactly 100 %. Shares stay fractions
+ * throughout; they are not money.
  */
 function roundShares(shares: Shares, key: Key): Shares {
-  const quotas: Quota[] = [...shares].map(([id, share]) => ({ id, share }));
-  const unit = Money.fromFinite(key.precision!);
-  const { amounts } = distribute(Money.parse('1')!, quotas, { unit, method: 'largest-remainder' });
-  return new Map([...amounts].map(([id, m]) => [id, m.toRatio()]));
+  const step = key.precision!;
+  // 1 ÷ precision is a whole number of steps: the agreement reader checks it.
+  const steps = largestRemainder(
+    Ratio.ONE.div(step).floor(),
+    [...shares].map(([id, share]) => ({ id, share, units: share.div(step) })),
+  );
+  return new Map([...steps].map(([id, n]) => [id, step.times(Ratio.of(n))]));
 }
 
 function inPartyOrder(parties: readonly Party[], shares: ReadonlyMap<Id, Ratio>): Shares {

@@ -1,6 +1,6 @@
 import { Money } from './money.js';
 import { Ratio } from './ratio.js';
-import { fromUnits, inUnits, roundToUnit, type Rounding } from './rounding.js';
+import { roundToUnit, type Rounding } from './rounding.js';
 
 export interface Quota {
   readonly id: string;
@@ -40,26 +40,36 @@ export function distribute(basis: Money, quotas: readonly Quota[], rounding: Rou
     for (const q of quotas) amounts.set(q.id, roundToUnit(exact.get(q.id)!, rounding.unit));
   } else if (quotas.length > 0) {
     const sign = basis.sign() < 0 ? -1n : 1n;
-    const target = roundToUnit(basis.toRatio().abs(), rounding.unit);
-    const targetUnits = inUnits(target.toRatio(), rounding.unit).floor();
-    const lines = quotas.map((q) => {
-      const units = inUnits(exact.get(q.id)!.abs(), rounding.unit);
-      const floor = units.floor();
-      return { q, floor, frac: units.minus(Ratio.of(floor)) };
-    });
-    let missing = targetUnits - lines.reduce((acc, l) => acc + l.floor, 0n);
-    const byRemainder = [...lines].sort((a, b) => b.frac.cmp(a.frac) || b.q.share.cmp(a.q.share) || (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0));
-    const bonus = new Set<string>();
-    for (const l of byRemainder) {
-      if (missing <= 0n) break;
-      bonus.add(l.q.id);
-      missing -= 1n;
-    }
-    for (const l of lines) {
-      const units = l.floor + (bonus.has(l.q.id) ? 1n : 0n);
-      amounts.set(l.q.id, fromUnits(sign * units, rounding.unit));
-    }
+    const unit = rounding.unit.toRatio();
+    const target = roundToUnit(basis.toRatio().abs(), rounding.unit).toRatio().div(unit).floor();
+    const units = largestRemainder(
+      target,
+      quotas.map((q) => ({ ...q, units: exact.get(q.id)!.abs().div(unit) })),
+    );
+    for (const q of quotas) amounts.set(q.id, rounding.unit.multiple(sign * units.get(q.id)!));
   }
   const unallocated = basis.minus(Money.sum(amounts.values()));
   return { amounts, exact, unallocated };
+}
+
+/**
+ * Whole units per id that add up to exactly `target`: each id gets the floor
+ * of its exact `units`, and the units still missing go one each to the ids
+ * with the largest fractional part; ties to the larger share, then to the id
+ * that sorts first — independent of the order the ids are given in.
+ */
+export function largestRemainder(target: bigint, quotas: readonly (Quota & { readonly units: Ratio })[]): Map<string, bigint> {
+  const lines = quotas.map((q) => {
+    const floor = q.units.floor();
+    return { q, floor, frac: q.units.minus(Ratio.of(floor)) };
+  });
+  let missing = target - lines.reduce((acc, l) => acc + l.floor, 0n);
+  const byRemainder = [...lines].sort((a, b) => b.frac.cmp(a.frac) || b.q.share.cmp(a.q.share) || (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0));
+  const bonus = new Set<string>();
+  for (const l of byRemainder) {
+    if (missing <= 0n) break;
+    bonus.add(l.q.id);
+    missing -= 1n;
+  }
+  return new Map(lines.map((l) => [l.q.id, l.floor + (bonus.has(l.q.id) ? 1n : 0n)]));
 }

@@ -1,4 +1,4 @@
-import { Ratio } from './ratio.js';
+import { divideHalfAway, Ratio } from './ratio.js';
 
 /**
  * An amount of money in kroner: an exact decimal held as integer units at a
@@ -26,14 +26,8 @@ export class Money {
 
   /** An exact value with a finite decimal expansion; throws otherwise (a programming error). */
   static fromFinite(r: Ratio): Money {
-    // den = 2^a·5^b, so den divides 10^max(a,b): the value is a whole number of units at that scale.
-    let twos = 0;
-    let fives = 0;
-    let d = r.den;
-    for (; d % 2n === 0n; twos++) d /= 2n;
-    for (; d % 5n === 0n; fives++) d /= 5n;
-    if (d !== 1n) throw new RangeError(`not a finite decimal: ${r.num}/${r.den}`);
-    const scale = Math.max(twos, fives);
+    const scale = r.decimalPlaces();
+    if (scale === null) throw new RangeError(`internal: not a finite decimal: ${r.num}/${r.den}`);
     return Money.of((r.num * 10n ** BigInt(scale)) / r.den, scale);
   }
 
@@ -44,13 +38,12 @@ export class Money {
    */
   static round(x: Ratio, unit: Money): Money {
     // x ÷ unit = x.num × 10^scale ÷ (x.den × units)
-    const num = x.num * 10n ** BigInt(unit.scale);
-    const den = x.den * unit.units;
-    const neg = num < 0n !== den < 0n;
-    const a = num < 0n ? -num : num;
-    const b = den < 0n ? -den : den;
-    const n = (2n * a + b) / (2n * b);
-    return Money.of((neg ? -n : n) * unit.units, unit.scale);
+    return unit.multiple(divideHalfAway(x.num * 10n ** BigInt(unit.scale), x.den * unit.units));
+  }
+
+  /** This amount `n` times, exactly: n whole rounding units. */
+  multiple(n: bigint): Money {
+    return Money.of(this.units * n, this.scale);
   }
 
   /** units × 10^-scale, exactly: how the ledger reader hands over the amounts it summed in integers. */

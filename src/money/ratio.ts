@@ -95,17 +95,25 @@ export class Ratio {
 
   /** Nearest integer, halves away from zero (the `half-up` of accounting). */
   roundHalfAwayFromZero(): bigint {
-    const a = this.abs();
-    const twice = (2n * a.num + a.den) / (2n * a.den);
-    return this.num < 0n ? -twice : twice;
+    return divideHalfAway(this.num, this.den);
   }
 
-  /** True when the value has a finite decimal expansion (denominator 2^a·5^b). */
-  isFiniteDecimal(): boolean {
+  /**
+   * The fewest decimals that write this value exactly, or null when its
+   * expansion never ends: den = 2^a·5^b divides 10^max(a, b).
+   */
+  decimalPlaces(): number | null {
+    let twos = 0;
+    let fives = 0;
     let d = this.den;
-    while (d % 2n === 0n) d /= 2n;
-    while (d % 5n === 0n) d /= 5n;
-    return d === 1n;
+    for (; d % 2n === 0n; twos++) d /= 2n;
+    for (; d % 5n === 0n; fives++) d /= 5n;
+    return d === 1n ? Math.max(twos, fives) : null;
+  }
+
+  /** True when the value has a finite decimal expansion. */
+  isFiniteDecimal(): boolean {
+    return this.decimalPlaces() !== null;
   }
 
   /**
@@ -114,16 +122,27 @@ export class Ratio {
    * (`0.4587`, `0.5`, `1`).
    */
   toDecimalString(maxPlaces = 12): string {
-    // round(num × 10^places / den), halves away from zero, in integers: no fraction to reduce.
-    const a = (this.num < 0n ? -this.num : this.num) * 10n ** BigInt(maxPlaces);
-    const rounded = (2n * a + this.den) / (2n * this.den);
-    const scaled = this.num < 0n ? -rounded : rounded;
+    // round(num × 10^places / den), in integers: no fraction to reduce.
+    const scaled = divideHalfAway(this.num * 10n ** BigInt(maxPlaces), this.den);
     const neg = scaled < 0n;
     const digits = (neg ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
     const int = digits.slice(0, digits.length - maxPlaces);
     const frac = digits.slice(digits.length - maxPlaces).replace(/0+$/, '');
     return (neg && scaled !== 0n ? '-' : '') + int + (frac ? '.' + frac : '');
   }
+}
+
+/**
+ * num ÷ den to the nearest integer, halves away from zero, so a credit
+ * rounds as the mirror image of a charge: the one rounding of exact values,
+ * used for money, shares and printed decimals alike.
+ */
+export function divideHalfAway(num: bigint, den: bigint): bigint {
+  const neg = num < 0n !== den < 0n;
+  const a = num < 0n ? -num : num;
+  const b = den < 0n ? -den : den;
+  const n = (2n * a + b) / (2n * b);
+  return neg ? -n : n;
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

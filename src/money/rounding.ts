@@ -1,5 +1,5 @@
 import { Money } from './money.js';
-import { Ratio } from './ratio.js';
+import type { Ratio } from './ratio.js';
 
 /**
  * `half-up`: every line is rounded on its own (halves away from zero, so a
@@ -21,13 +21,4 @@ export const ORE = Money.parse('0.01')!;
 /** Rounds an exact value to a multiple of `unit`, halves away from zero. */
 export function roundToUnit(x: Ratio, unit: Money): Money {
   return Money.round(x, unit);
-}
-
-/** The number of whole units in an exact value, for the remainder algorithm. */
-export function inUnits(x: Ratio, unit: Money): Ratio {
-  return x.div(unit.toRatio());
-}
-
-export function fromUnits(n: bigint, unit: Money): Money {
-  return Money.fromFinite(unit.toRatio().times(Ratio.of(n)));
 }
