@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../diagnostics/codes.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Ratio } from '../money/ratio.js';
 import { isValidAccountNumber } from '../norway/account.js';
@@ -135,7 +136,7 @@ function readNumber(
   field: string,
   party: string,
   valid: (s: string) => boolean,
-  code: string,
+  code: ErrorCode,
   what: string,
   hint: string,
 ): string | undefined {

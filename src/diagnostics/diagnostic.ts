@@ -1,3 +1,5 @@
+import type { ErrorCode } from './codes.js';
+
 /** Where something was written: 1-based line and column. */
 export interface SourcePos {
   readonly file: string;
@@ -14,7 +16,7 @@ export type Severity = 'error' | 'warning';
 export interface Diagnostic extends SourcePos {
   readonly severity: Severity;
   /** Stable identifier, e.g. `key-shares-sum`; see docs/errors.md. */
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   /** One line on how to fix it. */
   readonly hint?: string;
@@ -24,11 +26,11 @@ export interface Diagnostic extends SourcePos {
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
-  error(at: SourcePos, code: string, message: string, hint?: string): void {
+  error(at: SourcePos, code: ErrorCode, message: string, hint?: string): void {
     this.list.push({ severity: 'error', file: at.file, line: at.line, col: at.col, code, message, ...(hint ? { hint } : {}) });
   }
 
-  warning(at: SourcePos, code: string, message: string, hint?: string): void {
+  warning(at: SourcePos, code: ErrorCode, message: string, hint?: string): void {
     this.list.push({ severity: 'warning', file: at.file, line: at.line, col: at.col, code, message, ...(hint ? { hint } : {}) });
   }
 

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../diagnostics/codes.js';
 import { Diagnostics, type SourcePos } from '../diagnostics/diagnostic.js';
 import type { DecimalMark, NumberStyle } from './amount.js';
 import { Decoder, type Encoding } from './decode.js';
@@ -147,7 +148,7 @@ const NOT_TEXT = /[\u0000\u0080-\u009f\ufffd]/;
 
 /** Lists the first `limit` errors of each code and counts the rest into one closing line per code. */
 class CappedDiagnostics extends Diagnostics {
-  private readonly seen = new Map<string, { count: number; first: SourcePos; file: string }>();
+  private readonly seen = new Map<ErrorCode, { count: number; first: SourcePos; file: string }>();
 
   constructor(private readonly limit: number) {
     super();
@@ -157,7 +158,7 @@ class CappedDiagnostics extends Diagnostics {
     return [...this.seen.values()].reduce((n, s) => n + s.count, 0);
   }
 
-  override error(at: SourcePos, code: string, message: string, hint?: string): void {
+  override error(at: SourcePos, code: ErrorCode, message: string, hint?: string): void {
     const s = this.seen.get(code) ?? { count: 0, first: at, file: at.file };
     this.seen.set(code, s);
     s.count++;

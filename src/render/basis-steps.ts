@@ -2,7 +2,7 @@ import { describeSelector } from '../compute/select.js';
 import type { PriceDetail, StepDetail } from '../compute/report.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import type { Locale } from './locale.js';
+import { formatAmountPlain, formatDecimal, type Locale } from './locale.js';
 
 /**
  * A basis step in words, from the numbers the step used. English is also
@@ -11,8 +11,8 @@ import type { Locale } from './locale.js';
  */
 export function stepText(d: StepDetail, locale: Locale): string {
   const nb = locale === 'nb';
-  const num = (r: Ratio, places = 12) => (nb ? r.toDecimalString(places).replace('.', ',') : r.toDecimalString(places));
-  const kr = (m: Money) => (nb ? m.toPlain().replace('.', ',') : m.toPlain());
+  const num = (r: Ratio, places = 12) => formatDecimal(r, locale, places);
+  const kr = (m: Money) => formatAmountPlain(m, locale);
   const pct = (r: Ratio) => `${num(r.times(Ratio.of(100n)), 6)} %`;
   switch (d.kind) {
     case 'amount':
@@ -47,8 +47,8 @@ export function stepText(d: StepDetail, locale: Locale): string {
 
 function priceText(p: PriceDetail, locale: Locale): string {
   const nb = locale === 'nb';
-  const num = (r: Ratio) => (nb ? r.toDecimalString().replace('.', ',') : r.toDecimalString());
-  const kr = (m: Money) => (nb ? m.toPlain().replace('.', ',') : m.toPlain());
+  const num = (r: Ratio) => formatDecimal(r, locale);
+  const kr = (m: Money) => formatAmountPlain(m, locale);
   const per = p.periods.eq(Ratio.ONE) ? '' : ` × ${num(p.periods)} ${nb ? 'måneder' : 'months'}`;
   switch (p.kind) {
     case 'unit':

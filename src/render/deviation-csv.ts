@@ -2,7 +2,7 @@ import { deviationShare, type DeviationLine, type DeviationReport } from '../com
 import { Ratio } from '../money/ratio.js';
 import { toCsv } from './csv.js';
 import { kindLabel, label } from './labels.js';
-import { formatMoneyPlain, type Locale } from './locale.js';
+import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
 
 /**
  * One table with a section column (category, item, party) so a spreadsheet
@@ -12,12 +12,7 @@ export function deviationCsv(r: DeviationReport, locale: Locale): string {
   const m = (l: DeviationLine) => {
     const share = deviationShare(l);
     const pct = share ? share.times(Ratio.of(100n)).toDecimalString(2) : '';
-    return [
-      formatMoneyPlain(l.actual, locale),
-      formatMoneyPlain(l.budget, locale),
-      formatMoneyPlain(l.deviation, locale),
-      locale === 'nb' ? pct.replace('.', ',') : pct,
-    ];
+    return [formatMoneyPlain(l.actual, locale), formatMoneyPlain(l.budget, locale), formatMoneyPlain(l.deviation, locale), localDecimal(pct, locale)];
   };
   const header = [
     label('section', locale),

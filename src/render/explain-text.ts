@@ -5,7 +5,7 @@ import type { AllocationLine } from '../compute/report.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import { kindLabel, label } from './labels.js';
-import { formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
+import { formatAmountPlain, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
 /** A party's charge as a readable chain: basis steps, key, product, rounding — item by item. */
 export function explanationText(e: Explanation, locale: Locale): string {
@@ -41,9 +41,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   }
   for (const l of i.lines) out.push(`  ${lineText(e, i, l, locale)}`);
   const rounding = i.item.rounding;
-  out.push(
-    `  ${label('rounding', locale)}: ${locale === 'nb' ? rounding.unit.toPlain().replace('.', ',') : rounding.unit.toPlain()} kr, ${label(rounding.method, locale)}`,
-  );
+  out.push(`  ${label('rounding', locale)}: ${formatAmountPlain(rounding.unit, locale)} kr, ${label(rounding.method, locale)}`);
   if (!i.unallocated.isZero()) out.push(`  ${label('itemRemainder', locale)}: ${m(i.unallocated)}`);
   out.push(`  → ${m(i.amount)}`);
   return out;

@@ -37,18 +37,27 @@ export function formatDate(iso: string, locale: Locale): string {
   return locale === 'nb' ? `${d}.${m}.${y}` : iso;
 }
 
-/** Plain machine form for CSV: no grouping, the locale's decimal mark. */
+/** A decimal written the machine way (`12.5`) with the locale's decimal mark instead: `12,5` (nb). */
+export function localDecimal(text: string, locale: Locale): string {
+  return locale === 'nb' ? text.replace('.', ',') : text;
+}
+
+/** Plain machine form for CSV: no grouping, two decimals, the locale's decimal mark. */
 export function formatMoneyPlain(m: Money, locale: Locale): string {
-  const s = m.toFixed2();
-  return locale === 'nb' ? s.replace('.', ',') : s;
+  return localDecimal(m.toFixed2(), locale);
+}
+
+/** An amount as written, no grouping and only the decimals it has (`0,01`, `120`), the locale's decimal mark. */
+export function formatAmountPlain(m: Money, locale: Locale): string {
+  return localDecimal(m.toPlain(), locale);
 }
 
 /** A share as a percentage with 2 to `places` (4) decimals, e.g. `45,87 %`; exact values live in JSON. */
 export function formatShare(r: Ratio, locale: Locale, places = 4): string {
   const pct = r.times(Ratio.of(100n)).toDecimalString(places);
   const [int, frac = ''] = pct.split('.');
-  const text = `${int}.${frac.padEnd(2, '0')}`;
-  return locale === 'nb' ? `${text.replace('.', ',')} %` : `${text}%`;
+  const text = localDecimal(`${int}.${frac.padEnd(2, '0')}`, locale);
+  return locale === 'nb' ? `${text} %` : `${text}%`;
 }
 
 /** A count with thousands grouped (`34 071`), its decimals kept in full. */
@@ -57,8 +66,7 @@ export function formatCount(r: Ratio, locale: Locale): string {
   return frac ? `${group(int, locale)}${locale === 'nb' ? ',' : '.'}${frac}` : group(int, locale);
 }
 
-/** An exact value (share, quantity, product): the decimal in full, 12 places at most, the locale's decimal mark. */
-export function formatDecimal(r: Ratio, locale: Locale): string {
-  const s = r.toDecimalString(12);
-  return locale === 'nb' ? s.replace('.', ',') : s;
+/** An exact value (share, quantity, product): the decimal in full, `places` (12) at most, the locale's decimal mark. */
+export function formatDecimal(r: Ratio, locale: Locale, places = 12): string {
+  return localDecimal(r.toDecimalString(places), locale);
 }

@@ -3,7 +3,7 @@ import type { AllocationReport } from '../compute/report.js';
 import { Ratio } from '../money/ratio.js';
 import { csvRows, toCsv } from './csv.js';
 import { label } from './labels.js';
-import { formatMoneyPlain, type Locale } from './locale.js';
+import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
 
 const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalString(2) : null);
 
@@ -76,7 +76,7 @@ function scenarioCsvHeader(locale: Locale): string[] {
 function scenarioCsvRows(s: ScenarioColumn, locale: Locale): string[][] {
   return s.parties.map((p) => {
     const pct = percent(p.deltaShare) ?? '';
-    return [s.name, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), locale === 'nb' ? pct.replace('.', ',') : pct];
+    return [s.name, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), localDecimal(pct, locale)];
   });
 }
 
