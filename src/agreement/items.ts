@@ -1,3 +1,4 @@
+import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { Ratio } from '../money/ratio.js';
 import type { Rounding } from '../money/rounding.js';
@@ -58,7 +59,7 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   let kind: ItemKind = 'operating';
   if (kindEntry) {
     const k = r.string(kindEntry.value, `kind of ${where}`, kindEntry.valueAt);
-    if (k !== null && (ITEM_KINDS as readonly string[]).includes(k)) kind = k as ItemKind;
+    if (k !== null && isOneOf(ITEM_KINDS, k)) kind = k;
     else if (k !== null)
       r.diags.error(
         kindEntry.valueAt,
@@ -101,7 +102,7 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
 }
 
 function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: SourcePos): AmountSource | null {
-  const sources = fields.filter((e) => (SOURCES as readonly string[]).includes(e.key));
+  const sources = fields.filter((e) => isOneOf(SOURCES, e.key));
   const f = (name: string) => fields.find((e) => e.key === name);
   if (sources.length !== 1) {
     const msg = sources.length === 0 ? `${where} has no amount` : `${where} has ${sources.length} amounts (${sources.map((s) => s.key).join(', ')})`;
@@ -277,7 +278,7 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: string): Pr
   let tierMode: TierMode = 'step';
   if (mode) {
     const m = r.string(mode.value, 'price mode', mode.valueAt);
-    if (m !== null && (TIER_MODES as readonly string[]).includes(m)) tierMode = m as TierMode;
+    if (m !== null && isOneOf(TIER_MODES, m)) tierMode = m;
     else if (m !== null)
       r.diags.error(
         mode.valueAt,

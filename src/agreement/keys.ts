@@ -1,3 +1,4 @@
+import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Ratio } from '../money/ratio.js';
@@ -15,7 +16,7 @@ export function readKeys(r: YamlReader, node: YNode, at: SourcePos, partyIds: Re
   for (const e of r.map(node, 'keys', at) ?? []) {
     const id = r.slug(e.key, 'key id', e.at);
     if (id === null) continue;
-    if ((BUILTIN_KEYS as readonly string[]).includes(id)) {
+    if (isOneOf(BUILTIN_KEYS, id)) {
       r.diags.error(e.at, 'duplicate-id', `key '${id}' is built in and cannot be redefined`, `give your key another name, e.g. '${id}-2'`);
       continue;
     }
@@ -59,7 +60,7 @@ function readKey(r: YamlReader, id: Id, e: Entry, partyIds: ReadonlySet<Id>): Ke
     } else if (p) precision = p;
   }
 
-  const defs = fields.filter((f) => (DEFINITIONS as readonly string[]).includes(f.key));
+  const defs = fields.filter((f) => isOneOf(DEFINITIONS, f.key));
   if (defs.length !== 1) {
     const msg = defs.length === 0 ? `key '${id}' has no definition` : `key '${id}' has ${defs.length} definitions (${defs.map((d) => d.key).join(', ')})`;
     r.diags.error(defs[1]?.at ?? e.at, 'key-definition', msg, 'give exactly one of shares:, blend:, driver:, equal: true or population: true');

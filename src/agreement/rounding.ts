@@ -1,5 +1,6 @@
+import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
-import { ORE, ROUNDING_METHODS, type Rounding, type RoundingMethod } from '../money/rounding.js';
+import { ORE, ROUNDING_METHODS, type Rounding } from '../money/rounding.js';
 import type { YamlReader, YNode } from './yaml-nodes.js';
 
 /** `rounding: { unit, method }`; fields left out keep the values of `base`. */
@@ -25,7 +26,7 @@ export function readRounding(r: YamlReader, node: YNode, at: SourcePos, base: Ro
       }
     } else if (f.key === 'method') {
       const m = r.string(f.value, 'rounding method', f.valueAt);
-      if (m !== null && (ROUNDING_METHODS as readonly string[]).includes(m)) method = m as RoundingMethod;
+      if (m !== null && isOneOf(ROUNDING_METHODS, m)) method = m;
       else {
         if (m !== null)
           r.diags.error(

@@ -1,3 +1,4 @@
+import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { SELECTOR_FIELDS, type Selector } from './model.js';
 import type { Entry, YamlReader, YNode } from './yaml-nodes.js';
@@ -13,7 +14,7 @@ export function readSelectorFields(r: YamlReader, fields: readonly Entry[], at: 
   r.onlyFields(fields, SELECTOR_FIELDS, what);
   const selector: { -readonly [K in keyof Selector]: Selector[K] } = { at };
   for (const f of fields) {
-    if (!(SELECTOR_FIELDS as readonly string[]).includes(f.key)) continue;
+    if (!isOneOf(SELECTOR_FIELDS, f.key)) continue;
     const values = r.strings(f.value, `${f.key} in ${what}`, f.valueAt);
     if (values === null) return null;
     selector[f.key as (typeof SELECTOR_FIELDS)[number]] = values;

@@ -1,3 +1,4 @@
+import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
@@ -8,7 +9,6 @@ import {
   VAT_STATUSES,
   type AkontoInstalment,
   type Invoicing,
-  type VatStatus,
   type Id,
   type IgnoreRule,
   type IndexSeries,
@@ -98,7 +98,7 @@ export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (
   const entries = node === null ? [] : (r.map(node, 'inputs', at) ?? []);
   r.onlyFields(entries, INPUT_NAMES, 'inputs');
   for (const e of entries) {
-    if (!(INPUT_NAMES as readonly string[]).includes(e.key)) continue;
+    if (!isOneOf(INPUT_NAMES, e.key)) continue;
     let file: string | null = null;
     const columns = new Map<string, string>();
     let dialect: CsvDialect = {};
@@ -117,7 +117,7 @@ export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (
     } else {
       file = r.string(e.value, `input '${e.key}'`, e.valueAt);
     }
-    if (file !== null) out.set(e.key as InputName, { file: resolve(file), columns, dialect, at: e.valueAt });
+    if (file !== null) out.set(e.key, { file: resolve(file), columns, dialect, at: e.valueAt });
   }
   return out;
 }
@@ -208,7 +208,7 @@ function readKinds(r: YamlReader, node: YNode, at: SourcePos): ItemKind[] {
     const pos = r.pos(n, at);
     const text = r.string(n, 'carry_forward', pos);
     if (text === null) continue;
-    if ((ITEM_KINDS as readonly string[]).includes(text)) kinds.push(text as ItemKind);
+    if (isOneOf(ITEM_KINDS, text)) kinds.push(text);
     else
       r.diags.error(
         pos,
@@ -241,7 +241,7 @@ export function readInvoicing(r: YamlReader, node: YNode | undefined, at: Source
   }
   const v = fields.find((f) => f.key === 'vat');
   const vatText = v ? r.string(v.value, 'vat', v.valueAt) : null;
-  const vat = vatText !== null && (VAT_STATUSES as readonly string[]).includes(vatText) ? (vatText as VatStatus) : 'outside-scope';
+  const vat = vatText !== null && isOneOf(VAT_STATUSES, vatText) ? vatText : 'outside-scope';
   if (v && vatText !== null && vat !== vatText) {
     r.diags.error(
       v.valueAt,
