@@ -49,7 +49,7 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
     const operating = sum('operating');
     const investment = sum('investment');
     const charged = operating.plus(investment);
-    return { party, operating, investment, charged, paid: Money.ZERO, balance: charged };
+    return { party, operating, investment, charged };
   });
   const total = (kind?: Item['kind']) => Money.sum(items.filter((r) => kind === undefined || r.item.kind === kind).map((r) => r.basis));
   return diags.result({

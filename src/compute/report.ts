@@ -25,7 +25,6 @@ export interface AllocationLine {
   readonly amount: Money;
 }
 
-/** One step in how an item's basis was reached, for reports and `explain`. */
 /** What a price step did, with the numbers it used; worded per locale by render/basis-steps.ts. */
 export type PriceDetail = { readonly periods: Ratio } & (
   | { readonly kind: 'unit'; readonly quantity: Ratio; readonly unit: Money }
@@ -58,6 +57,7 @@ export type StepDetail =
   | { readonly kind: 'price'; readonly price: PriceDetail; readonly summed?: Id }
   | { readonly kind: 'own-price'; readonly driver: Id };
 
+/** One step in how an item's basis was reached, for reports and `explain`. */
 export interface BasisStep {
   readonly step: 'amount' | 'actuals' | 'price' | 'percent' | 'vat' | 'index' | 'round';
   readonly detail: StepDetail;
@@ -89,8 +89,6 @@ export interface PartyTotals {
   readonly operating: Money;
   readonly investment: Money;
   readonly charged: Money;
-  readonly paid: Money;
-  readonly balance: Money;
 }
 
 export interface IgnoredTotal {

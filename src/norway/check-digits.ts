@@ -1,8 +1,6 @@
-/**
- * The two check-digit schemes Norwegian payment and register numbers use.
- * Both take the digits before the check digit and return the check digit,
- * or null where MOD11 gives a remainder that no valid number can have.
- */
+// The two check-digit schemes Norwegian payment and register numbers use.
+// Both take the digits before the check digit and return the check digit,
+// or null where MOD11 gives a remainder that no valid number can have.
 
 /** MOD10 (the Luhn algorithm): weights 2, 1, 2, 1 … from the rightmost digit. */
 export function mod10(digits: string): number {

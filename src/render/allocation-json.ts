@@ -24,8 +24,9 @@ export function allocationJson(r: AllocationReport): object {
       operating: money(p.operating),
       investment: money(p.investment),
       charged: money(p.charged),
-      paid: money(p.paid),
-      balance: money(p.balance),
+      // FORMAT §4 lists paid and balance for allocate too; an allocation knows no payments, so nothing is paid.
+      paid: '0.00',
+      balance: money(p.charged),
     })),
     total: money(r.total),
     totals: { operating: money(r.totals.operating), investment: money(r.totals.investment) },

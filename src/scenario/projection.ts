@@ -2,32 +2,16 @@ import type { Agreement, Id, IndexRef } from '../agreement/model.js';
 import type { AllocationReport } from '../compute/report.js';
 import { standaloneCost } from '../compute/standalone.js';
 import { Money } from '../money/money.js';
-import { Ratio } from '../money/ratio.js';
 import type { Setting } from './set.js';
 
-/** `--assume deflator=3%` (every year the series lacks) or `--assume deflator.2027=3%` (that year only). */
+/** An index change assumed for every year the series lacks (no `year`), or for one year. */
 export interface Assumption {
   readonly series: Id;
   readonly year?: number;
   readonly change: string;
 }
 
-export function parseAssume(text: string): Assumption | { error: string; hint: string } {
-  const m = /^([a-z][a-z0-9_-]*)(?:\.(\d{4}))?=(.+)$/.exec(text.trim());
-  const hint = 'write SERIES=CHANGE or SERIES.YEAR=CHANGE, e.g. --assume deflator=3% or --assume deflator.2027=2.5%';
-  if (!m || Ratio.parse(m[3]!.trim()) === null) return { error: `--assume '${text}' is not SERIES=CHANGE`, hint };
-  return { series: m[1]!, change: m[3]!.trim(), ...(m[2] ? { year: Number(m[2]) } : {}) };
-}
-
-export function parseYears(text: string): { from: number; to: number } | { error: string; hint: string } {
-  const m = /^(\d{4})\.\.(\d{4})$/.exec(text.trim());
-  const hint = 'write FROM..TO, e.g. --years 2025..2029';
-  if (!m) return { error: `--years '${text}' is not FROM..TO`, hint };
-  const [from, to] = [Number(m[1]), Number(m[2])];
-  return to < from ? { error: `--years '${text}': ${to} is before ${from}`, hint } : { from, to };
-}
-
-/** An index change used in a year that the agreement does not declare, taken from `--assume`. */
+/** An index change used in a year that the agreement does not declare, taken from an assumption. */
 export interface Assumed {
   readonly series: Id;
   readonly year: number;

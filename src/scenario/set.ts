@@ -57,7 +57,11 @@ export interface Step {
 export function locate(root: Node | null, setting: Setting): Target | SetError {
   const parts = setting.path.split('.');
   const fail = (message: string, hint: string): SetError => ({ setting, message, hint });
-  if (parts[0] === 'inputs') return fail('a scenario cannot change the input files', 'give other files with --actuals, --drivers, --budget or --payments');
+  if (parts[0] === 'inputs')
+    return fail(
+      'a scenario cannot change the input files',
+      'input files are read once, before any scenario runs: name other files on the command line instead',
+    );
   let node = root;
   let schema: Schema | undefined = AGREEMENT_SCHEMA as Schema;
   const walked: string[] = [];
