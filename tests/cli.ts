@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { NODE_FS, type Io } from '../src/cli/io.js';
 import { run } from '../src/cli/run.js';
@@ -39,6 +40,17 @@ export async function samkost(args: readonly string[], io: Partial<Io> = {}): Pr
     ...io,
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * A command-line error as the user sees it: exit 2, nothing on standard
+ * output, and `samkost: error: <message>` with a hint on standard error.
+ */
+export function usageError(run: Run, message: string): void {
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toContain(`samkost: error: ${message}`);
+  expect(run.stderr).toMatch(/\n {2}= hint: \S/);
 }
 
 /** Runs the built `bin/samkost.js` as a separate process: for the few smoke tests of the real entry point. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samkost } from './cli.js';
+import { samkost, usageError } from './cli.js';
 
 describe('--out', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'samkost-out-'));
@@ -29,9 +29,7 @@ describe('--out', () => {
 
   it('refuses an empty --out (an unset shell variable) instead of writing to standard output', async () => {
     const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', '']);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('--out names no file');
+    usageError(run, '--out names no file');
   });
 
   it('writes nothing when the input is wrong, and leaves no temporary file', async () => {
@@ -71,11 +69,10 @@ describe('invoices --out DIR', () => {
   });
 
   it('is a command-line error without --out or with a bad --date', async () => {
-    expect((await samkost(['invoices', fixture])).code).toBe(2);
+    usageError(await samkost(['invoices', fixture]), 'invoices needs --out DIR');
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'x');
     const bad = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-02-30']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("'2024-02-30' is not a date");
+    usageError(bad, "--date '2024-02-30' is not a date");
   });
 });
 
