@@ -6,7 +6,7 @@ import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { actualsSink } from '../inputs/actuals.js';
 import { readBudgetRows } from '../inputs/budget.js';
-import { decodeText, type Encoding } from '../inputs/decode.js';
+import type { Encoding } from '../inputs/decode.js';
 import { readDrivers } from '../inputs/drivers.js';
 import { readPayments } from '../inputs/payments.js';
 import { tableSink, type CsvTable, type TableSink } from '../inputs/table.js';
@@ -14,6 +14,7 @@ import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
 import type { FileSystem } from './io.js';
 import { readInput } from './read-input.js';
+import { readTextFile, reason } from './read-text.js';
 import type { Progress } from './progress.js';
 
 /** Everything read from disk for one agreement, before any computing. */
@@ -31,8 +32,9 @@ export type InputOverrides = { readonly [K in InputName]?: string };
 
 /** A directory means `<dir>/agreement.yaml`. */
 export async function agreementPath(fs: FileSystem, arg: string): Promise<string> {
-  const s = await fs.stat(arg).catch(() => null);
-  if (!s) throw new ExitError(1, `cannot read '${arg}': no such file or directory`, 'give an agreement file, or a directory holding agreement.yaml');
+  const s = await fs.stat(arg).catch((e: unknown) => {
+    throw new ExitError(1, `cannot read '${arg}': ${reason(e)}`, 'give an agreement file, or a directory holding agreement.yaml');
+  });
   return s.isDirectory() ? path.join(arg, 'agreement.yaml') : arg;
 }
 
@@ -40,11 +42,11 @@ type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: D
 
 export async function load(fs: FileSystem, arg: string, overrides: InputOverrides, progress: Progress): Promise<Loaded> {
   const file = await agreementPath(fs, arg);
-  const text = await fs.readFile(file).then(
-    (b) => decodeText(b).text,
-    () => {
-      throw new ExitError(1, `cannot read '${file}'`, 'a directory given on the command line must hold agreement.yaml');
-    },
+  const text = await readTextFile(
+    fs,
+    file,
+    'agreement',
+    file === arg ? 'give an agreement file, or a directory holding agreement.yaml' : 'a directory given on the command line must hold agreement.yaml',
   );
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
 import type { AllocationReport } from '../compute/report.js';
-import { decodeText } from '../inputs/decode.js';
+import { readTextFile } from './read-text.js';
 import { render, type FormatOf } from '../render/registry.js';
 import { ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
 import type { ScenarioColumn } from '../scenario/compare.js';
@@ -153,10 +153,7 @@ function planned(file: readonly Scenario[] | null, sweeps: readonly Sweep[], fix
 }
 
 async function scenarioFile(file: string, c: Context): Promise<{ path: string; text: string; scenarios: Scenario[] }> {
-  const text = await c.speaker.io.fs.readFile(file).then(
-    (b) => decodeText(b).text,
-    () => usage(`cannot read the scenario file '${file}'`, 'give the path of a YAML file with scenarios: [{ name, set }]'),
-  );
+  const text = await readTextFile(c.speaker.io.fs, file, 'scenario file', 'give the path of a YAML file with scenarios: [{ name, set }]');
   const read = readScenarioFile(text, file);
   const files = { texts: new Map([[file, text]]), encodings: new Map() };
   const refusal = { exit: 1 as const, reasons: [{ message: 'no scenario was run: the scenario file has errors', hint: 'fix the lines above' }] };

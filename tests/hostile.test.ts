@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { samkost } from './cli.js';
+
+/**
+ * Inputs that once hung the tool, crashed it or gave a silent wrong number
+ * (issue 12): each gets a clear answer, fast. A hang here fails by the test's
+ * timeout.
+ */
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'samkost-hostile-'));
+
+describe('files that are not agreements are refused before they are read', () => {
+  it('a device (check /dev/zero) is not read', { timeout: 5000 }, async () => {
+    const run = await samkost(['check', '/dev/zero']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("samkost: error: cannot read agreement '/dev/zero': not a regular file");
+  });
+  it('a FIFO is not opened', { timeout: 5000 }, async () => {
+    const fifo = path.join(tmp(), 'agreement.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const run = await samkost(['check', fifo]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('not a regular file');
+  });
+  it('a directory whose agreement.yaml links to /dev/urandom', { timeout: 5000 }, async () => {
+    const dir = tmp();
+    symlinkSync('/dev/urandom', path.join(dir, 'agreement.yaml'));
+    const run = await samkost(['allocate', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('not a regular file');
+  });
+  it('--scenarios /dev/zero', { timeout: 5000 }, async () => {
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', '/dev/zero']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("cannot read scenario file '/dev/zero': not a regular file");
+  });
+  it('an agreement file larger than any agreement (a wrong file) is refused unread', { timeout: 5000 }, async () => {
+    const file = path.join(tmp(), 'agreement.yaml');
+    writeFileSync(file, 'samkost: 1\n');
+    truncateSync(file, 64 * 1024 * 1024);
+    const run = await samkost(['check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is 64 MB; samkost reads at most 16 MB');
+  });
+  it('an unreadable agreement says why', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'empty'));
+    const run = await samkost(['check', path.join(dir, 'empty')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`cannot read agreement '${path.join(dir, 'empty', 'agreement.yaml')}': no such file or directory`);
+    expect(run.stderr).toContain('hint: a directory given on the command line must hold agreement.yaml');
+    const missing = await samkost(['check', path.join(dir, 'nothing.yaml')]);
+    expect(missing.stderr).toContain(`cannot read '${path.join(dir, 'nothing.yaml')}': no such file or directory`);
+  });
+});
