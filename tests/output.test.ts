@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samkost, usageError } from './cli.js';
+import { ROOT, samkost, usageError } from './cli.js';
 
 describe('--out', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'samkost-out-'));
@@ -137,5 +138,42 @@ describe('CSV output is safe to open in a spreadsheet', () => {
     expect(out.startsWith('\ufeff')).toBe(true);
     expect(out.split('\r\n')[0]).toContain(';');
     expect(out).toMatch(/;-398,20\r\n/);
+  });
+});
+
+describe('two runs, a directory in the way, an interrupt (issue 12)', () => {
+  it('of two runs creating the same new file at once, one writes it and the other exits 1 and writes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-race-'));
+    const file = path.join(dir, 'same.json');
+    const runs = await Promise.all(Array.from({ length: 4 }, () => samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', file])));
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1, 1, 1]);
+    for (const r of runs.filter((r) => r.code === 1)) expect(r.stderr).toContain('already exists');
+    expect(readdirSync(dir)).toEqual(['same.json']);
+  });
+
+  it('invoices --force writes none of the files when one target is a directory', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-inv-'));
+    mkdirSync(path.join(dir, 'faktura-2023-rauma.html'));
+    const run = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', dir, '--date', '2024-01-10', '--force']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is not a file that can be replaced');
+    expect(readdirSync(dir)).toEqual(['faktura-2023-rauma.html']);
+  });
+
+  it('SIGTERM while an output is being written removes its temporary files, then ends as the signal says', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-sig-'));
+    const tmp = path.join(dir, '.out.json.0123.tmp');
+    // The real process io, as bin/ builds it, with a temporary file registered the way writeOutputs does.
+    const script = `import { writeFileSync } from 'node:fs';
+      const { processIo } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/io.js'))});
+      const io = processIo();
+      writeFileSync(${JSON.stringify(tmp)}, 'half an output');
+      io.temps.add(${JSON.stringify(tmp)});
+      process.kill(process.pid, 'SIGTERM');
+      setTimeout(() => process.exit(0), 5000);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
+    const signal = await new Promise<string | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
+    expect(signal).toBe('SIGTERM');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 
 /** Where text goes: standard output or standard error. */
 export interface Terminal {
@@ -13,7 +14,7 @@ export interface FileSystem {
   readonly stat: typeof stat;
   readonly readFile: (path: string) => Promise<Buffer>;
   readonly createReadStream: typeof createReadStream;
-  readonly access: typeof access;
+  readonly link: typeof link;
   readonly mkdir: typeof mkdir;
   readonly writeFile: typeof writeFile;
   readonly rename: typeof rename;
@@ -31,12 +32,56 @@ export interface Io {
   /** The clock: an invoice's default date. */
   readonly now: () => Date;
   readonly fs: FileSystem;
+  /** Temporary files being written: removed if the run is interrupted. */
+  readonly temps: Set<string>;
 }
 
-export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), createReadStream, access, mkdir, writeFile, rename, unlink };
+export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), createReadStream, link, mkdir, writeFile, rename, unlink };
 
+/**
+ * Temporary files of an output being written. While there are any, SIGINT
+ * and SIGTERM first remove them, then take their course, so the shell sees
+ * the usual exit status (130, 143) and no `.tmp` file is left behind. The
+ * handlers are there only while writing: a long computation stays
+ * interruptible the ordinary way.
+ */
+class ProcessTemps extends Set<string> {
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    for (const t of this) {
+      try {
+        unlinkSync(t);
+      } catch {
+        // Already renamed into place or gone: nothing to clean.
+      }
+    }
+    this.listen(false);
+    process.kill(process.pid, signal);
+  };
+
+  override add(file: string): this {
+    if (this.size === 0) this.listen(true);
+    return super.add(file);
+  }
+
+  override delete(file: string): boolean {
+    const had = super.delete(file);
+    if (had && this.size === 0) this.listen(false);
+    return had;
+  }
+
+  private listen(on: boolean): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      if (on) process.on(signal, this.onSignal);
+      else process.off(signal, this.onSignal);
+    }
+  }
+}
+
+/** The real process: its streams, environment, clock and file system. */
 export function processIo(): Io {
+  const temps = new ProcessTemps();
   return {
+    temps,
     stdout: {
       write: (t) => void process.stdout.write(t),
       get isTTY() {

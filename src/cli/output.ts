@@ -1,59 +1,71 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ExitError } from './exit.js';
-import type { FileSystem } from './io.js';
-
-const exists = (fs: FileSystem, file: string) =>
-  fs.access(file).then(
-    () => true,
-    () => false,
-  );
+import type { Io } from './io.js';
+import { reason } from './read-text.js';
 
 const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 
-/**
- * Writes a whole output or nothing: to a temporary file beside the target,
- * then renamed over it. An existing file is only replaced with `--force`.
- */
-export async function writeOutput(fs: FileSystem, file: string, content: string, force: boolean): Promise<void> {
-  await writeOutputs(fs, [{ file, content }], force);
+/** Writes one output whole or not at all; see {@link writeOutputs}. */
+export async function writeOutput(io: Io, file: string, content: string, force: boolean): Promise<void> {
+  await writeOutputs(io, [{ file, content }], force);
 }
 
 /**
- * Writes several files as one output: nothing is written unless none of them
- * would overwrite without `--force`, and each arrives by rename, complete.
- * Every temporary file is written before the first rename, so a failure while
- * writing leaves the targets untouched.
+ * Writes several files as one output, all or nothing. Every file is first
+ * written to a temporary file beside its target, so a failure while writing
+ * leaves the targets untouched. Then each arrives complete: without
+ * `--force` by a hard link, which fails if the target exists — so of two
+ * runs creating the same file at once, one wins and the other writes
+ * nothing — and with `--force` by a rename over the old file. A target that
+ * is a directory (or anything but a file) is refused before anything is
+ * written, `--force` or not. Temporary files are registered with `io.temps`,
+ * so an interrupt removes them too.
  */
-export async function writeOutputs(fs: FileSystem, files: readonly { file: string; content: string }[], force: boolean): Promise<void> {
-  const existing = [];
-  for (const f of files) if (await exists(fs, f.file)) existing.push(f.file);
-  if (existing.length && !force) {
-    throw new ExitError(
+export async function writeOutputs(io: Io, files: readonly { file: string; content: string }[], force: boolean): Promise<void> {
+  const { fs } = io;
+  const existing: string[] = [];
+  for (const f of files) {
+    const s = await fs.stat(f.file).catch(() => null);
+    if (s && !s.isFile())
+      throw new ExitError(1, `'${f.file}' is not a file that can be replaced (it is a directory or a device)`, 'choose another --out; nothing was written');
+    if (s) existing.push(f.file);
+  }
+  const exist = (names: readonly string[]) =>
+    new ExitError(
       1,
-      `${existing.map((f) => `'${f}'`).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
+      `${names.map((f) => `'${f}'`).join(', ')} already exist${names.length === 1 ? 's' : ''}`,
       'pass --force to overwrite; nothing was written',
     );
-  }
+  if (existing.length && !force) throw exist(existing);
+
   const temps: string[] = [];
-  let renamed = 0;
+  const placed: string[] = [];
   try {
     for (const f of files) {
       await fs.mkdir(path.dirname(f.file), { recursive: true });
       const tmp = tempBeside(f.file);
+      io.temps.add(tmp);
       temps.push(tmp);
       await fs.writeFile(tmp, f.content);
     }
     for (const [i, f] of files.entries()) {
-      await fs.rename(temps[i]!, f.file);
-      renamed += 1;
+      if (force) await fs.rename(temps[i]!, f.file);
+      else await fs.link(temps[i]!, f.file);
+      placed.push(f.file);
     }
   } catch (e) {
-    await Promise.all(temps.slice(renamed).map((t) => fs.unlink(t).catch(() => undefined)));
+    // Created by this run and not yet anyone's: taken back, so the output stays all or nothing.
+    if (!force) await Promise.all(placed.map((f) => fs.unlink(f).catch(() => undefined)));
+    if ((e as { code?: unknown }).code === 'EEXIST') throw exist([files[placed.length]!.file]);
+    const done = force ? placed.length : 0;
     throw new ExitError(
       1,
-      `cannot write output: ${(e as Error).message}`,
-      renamed === 0 ? 'nothing was written' : `${renamed} of ${files.length} files were written before the failure`,
+      `cannot write output: ${reason(e)}`,
+      done === 0 ? 'nothing was written' : `${done} of ${files.length} files were written before the failure`,
     );
+  } finally {
+    await Promise.all(temps.map((t) => fs.unlink(t).catch(() => undefined)));
+    for (const t of temps) io.temps.delete(t);
   }
 }

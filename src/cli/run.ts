@@ -239,7 +239,7 @@ function invoicesCommand(io: Io): Action<InvoiceOptions> {
       file: path.join(opts.out!, `${stem}-${run.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`),
       content: render('invoice', opts.format, i, c.renderOptions),
     }));
-    await writeOutputs(io.fs, files, opts.force === true);
+    await writeOutputs(io, files, opts.force === true);
     for (const f of files) c.speaker.status(`wrote ${f.file}`);
     for (const i of run.invoices.filter((i) => !sent.includes(i)))
       c.speaker.status(
