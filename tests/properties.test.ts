@@ -4,7 +4,8 @@ import { readAgreement } from '../src/agreement/read.js';
 import { allocate } from '../src/compute/allocate.js';
 import { driverTable } from '../src/compute/drivers.js';
 import { Diagnostics } from '../src/diagnostics/diagnostic.js';
-import { distribute, type Quota } from '../src/money/distribute.js';
+import { distribute, roundParts, type Quota } from '../src/money/distribute.js';
+import { roundToUnit } from '../src/money/rounding.js';
 import { Money } from '../src/money/money.js';
 import { Ratio } from '../src/money/ratio.js';
 import type { RoundingMethod } from '../src/money/rounding.js';
@@ -43,6 +44,26 @@ describe('allocation invariants (fast-check)', () => {
         ).toBeLessThanOrEqual(0);
         expect(sum.plus(d.unallocated).eq(basis)).toBe(true);
         if (ratioOf(basis).div(ratioOf(u)).isInteger()) expect(sum.eq(basis)).toBe(true);
+      }),
+    );
+  });
+
+  it('largest remainder over any lines of an item (key lines, direct rows, either sign): exactly the basis rounded to the unit, in any order', () => {
+    // Parts in øre, some negative (a credit row), as an item's lines are: key lines of the shared rest plus direct rows.
+    const parts = fc.array(fc.bigInt({ min: -50_000_000n, max: 50_000_000n }), { minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(parts, unit, fc.integer(), (ore, u, seed) => {
+        const items = ore.map((o, i) => ({ id: `p${i}`, exact: Ratio.of(o, 100n) }));
+        const basis = Money.fromUnits(
+          ore.reduce((a, b) => a + b, 0n),
+          2,
+        );
+        const rounded = roundParts(basis, items, { unit: u, method: 'largest-remainder' });
+        expect(Money.sum(rounded.amounts.values()).eq(roundToUnit(basis.toRatio(), u))).toBe(true);
+        for (const p of items) expect(ratioOf(rounded.amounts.get(p.id)!).minus(p.exact).abs().cmp(ratioOf(u))).toBeLessThan(0);
+        const shuffled = [...items].sort((a, b) => ((a.id.charCodeAt(1) * 31 + seed) % 7) - ((b.id.charCodeAt(1) * 31 + seed) % 7));
+        const again = roundParts(basis, shuffled, { unit: u, method: 'largest-remainder' });
+        for (const p of items) expect(again.amounts.get(p.id)!.eq(rounded.amounts.get(p.id)!)).toBe(true);
       }),
     );
   });

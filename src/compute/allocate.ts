@@ -1,9 +1,8 @@
 import type { Id, Item } from '../agreement/model.js';
 import { Diagnostics, type Computed, type SourcePos } from '../diagnostics/diagnostic.js';
-import { distribute } from '../money/distribute.js';
+import { roundParts } from '../money/distribute.js';
 import { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
-import { roundToUnit } from '../money/rounding.js';
 import { Bases, type Basis } from './basis.js';
 import type { ComputeContext, ComputeInput } from './context.js';
 import { checkCoverage } from './coverage.js';
@@ -65,33 +64,38 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
 }
 
 function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, at: SourcePos) => KeyDerivation | null): ItemResult | null {
-  const lines: AllocationLine[] = [];
   const rounding = item.rounding;
   let shares: ReadonlyMap<Id, Ratio> | undefined;
   let derivation: KeyDerivation | undefined;
   let shared = Money.ZERO;
   const target = item.target;
+  // Every line of the item, before rounding: its exact amounts add up to the basis.
+  const exact: Omit<AllocationLine, 'amount'>[] = [];
 
   if (target.kind === 'own') {
-    for (const [party, o] of b.own)
-      lines.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: roundToUnit(o.amount.toRatio(), rounding.unit) });
+    for (const [party, o] of b.own) exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio() });
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);
     if (target.kind === 'party') {
-      lines.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: roundToUnit(shared.toRatio(), rounding.unit) });
+      exact.push({ party: target.party, method: 'party', exact: shared.toRatio() });
     } else {
       const resolved = key(target.key, target.at);
       if (!resolved) return null;
       derivation = resolved;
       shares = resolved.shares;
-      const quotas = [...resolved.shares].map(([id, share]) => ({ id, share }));
-      const d = distribute(shared, quotas, rounding);
-      for (const q of quotas)
-        lines.push({ party: q.id, method: 'key', key: target.key, share: q.share, exact: d.exact.get(q.id)!, amount: d.amounts.get(q.id)! });
+      for (const [party, share] of resolved.shares) exact.push({ party, method: 'key', key: target.key, share, exact: shared.times(share) });
     }
-    for (const [party, m] of b.direct) lines.push({ party, method: 'direct', exact: m.toRatio(), amount: roundToUnit(m.toRatio(), rounding.unit) });
+    for (const [party, m] of b.direct) exact.push({ party, method: 'direct', exact: m.toRatio() });
   }
+  // One rounding for the whole item, so largest remainder distributes exactly the basis rounded to the unit.
+  const lineId = (l: Omit<AllocationLine, 'amount'>) => `${l.party} ${l.method}`;
+  const rounded = roundParts(
+    b.basis,
+    exact.map((l) => ({ id: lineId(l), exact: l.exact })),
+    rounding,
+  );
+  const lines: AllocationLine[] = exact.map((l) => ({ ...l, amount: rounded.amounts.get(lineId(l))! }));
 
   const byParty = new Map<Id, Money[]>();
   for (const l of lines) byParty.set(l.party, [...(byParty.get(l.party) ?? []), l.amount]);

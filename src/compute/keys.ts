@@ -168,7 +168,7 @@ function roundShares(shares: Shares, key: Key): Shares {
   // 1 ÷ precision is a whole number of steps: the agreement reader checks it.
   const steps = largestRemainder(
     Ratio.ONE.div(step).floor(),
-    [...shares].map(([id, share]) => ({ id, share, units: share.div(step) })),
+    [...shares].map(([id, share]) => ({ id, weight: share, units: share.div(step) })),
   );
   return new Map([...steps].map(([id, n]) => [id, step.times(Ratio.of(n))]));
 }

@@ -7,64 +7,92 @@ export interface Quota {
   readonly share: Ratio;
 }
 
-export interface Distribution {
-  /** Rounded amount per id, in the order the quotas were given. */
+/** One exact part of a basis: the parts of a basis add up to it exactly. */
+export interface Part {
+  readonly id: string;
+  readonly exact: Ratio;
+}
+
+export interface Rounded {
+  /** Rounded amount per id, in the order the parts were given. */
   readonly amounts: ReadonlyMap<string, Money>;
-  /** basis × share before rounding, per id. */
-  readonly exact: ReadonlyMap<string, Ratio>;
   /** basis − Σ amounts: what rounding left unallocated (may be negative). */
   readonly unallocated: Money;
 }
 
+export interface Distribution extends Rounded {
+  /** basis × share before rounding, per id. */
+  readonly exact: ReadonlyMap<string, Ratio>;
+}
+
 /**
- * The one allocation primitive: splits `basis` by `quotas` (shares summing to
- * exactly 1) under a rounding rule. Every key and item goes through here.
+ * The one allocation primitive: rounds the exact parts of `basis` under a
+ * rounding rule. Every line of every item goes through here — key lines,
+ * direct ledger rows, a whole item charged to one party, per-party prices.
  *
- * Largest remainder: each line gets the floor of its exact quota in units;
- * the units still missing go one each to the lines with the largest
- * *fractional part* (not the largest share: 99.99 split 75/25 gives
- * 74.99/25.00). Ties go to the larger share, then to the id that sorts
- * first — both independent of the order the parties are listed in.
+ * `half-up`: each part rounded on its own, halves away from zero; what the
+ * parts miss is reported as unallocated. `largest-remainder`: the parts add
+ * up exactly to the basis rounded to the unit. Each part gets the floor of
+ * its exact value in units; the units still missing go one each to the
+ * parts with the largest *fractional part* (not the largest part: 99.99
+ * split 75/25 gives 74.99/25.00). Ties go to the larger part, then to the id
+ * that sorts first — both independent of the order the parts are given in.
  * A negative basis is split as its absolute value and negated, so credits
  * mirror charges.
  */
-export function distribute(basis: Money, quotas: readonly Quota[], rounding: Rounding): Distribution {
-  const total = quotas.reduce((acc, q) => acc.plus(q.share), Ratio.ZERO);
-  if (quotas.length > 0 && !total.eq(Ratio.ONE)) {
-    throw new RangeError(`shares sum to ${total.toDecimalString()}, not 1`);
-  }
-  const exact = new Map(quotas.map((q) => [q.id, basis.times(q.share)] as const));
+export function roundParts(basis: Money, parts: readonly Part[], rounding: Rounding): Rounded {
   const amounts = new Map<string, Money>();
-
   if (rounding.method === 'half-up') {
-    for (const q of quotas) amounts.set(q.id, roundToUnit(exact.get(q.id)!, rounding.unit));
-  } else if (quotas.length > 0) {
+    for (const p of parts) amounts.set(p.id, roundToUnit(p.exact, rounding.unit));
+  } else if (parts.length > 0) {
     const sign = basis.sign() < 0 ? -1n : 1n;
     const unit = rounding.unit.toRatio();
     const target = roundToUnit(basis.toRatio().abs(), rounding.unit).toRatio().div(unit).floor();
     const units = largestRemainder(
       target,
-      quotas.map((q) => ({ ...q, units: exact.get(q.id)!.abs().div(unit) })),
+      parts.map((p) => {
+        const along = sign < 0n ? p.exact.neg() : p.exact;
+        return { id: p.id, weight: along, units: along.div(unit) };
+      }),
     );
-    for (const q of quotas) amounts.set(q.id, rounding.unit.multiple(sign * units.get(q.id)!));
+    for (const p of parts) amounts.set(p.id, rounding.unit.multiple(sign * units.get(p.id)!));
   }
-  const unallocated = basis.minus(Money.sum(amounts.values()));
-  return { amounts, exact, unallocated };
+  return { amounts, unallocated: basis.minus(Money.sum(amounts.values())) };
+}
+
+/** Splits `basis` by `quotas` (shares summing to exactly 1): basis × share per id, rounded by {@link roundParts}. */
+export function distribute(basis: Money, quotas: readonly Quota[], rounding: Rounding): Distribution {
+  const total = quotas.reduce((acc, q) => acc.plus(q.share), Ratio.ZERO);
+  if (quotas.length > 0 && !total.eq(Ratio.ONE)) {
+    throw new RangeError(`internal: shares sum to ${total.toDecimalString()}, not 1`);
+  }
+  const exact = new Map(quotas.map((q) => [q.id, basis.times(q.share)] as const));
+  return {
+    ...roundParts(
+      basis,
+      [...exact].map(([id, e]) => ({ id, exact: e })),
+      rounding,
+    ),
+    exact,
+  };
 }
 
 /**
  * Whole units per id that add up to exactly `target`: each id gets the floor
  * of its exact `units`, and the units still missing go one each to the ids
- * with the largest fractional part; ties to the larger share, then to the id
- * that sorts first — independent of the order the ids are given in.
+ * with the largest fractional part; ties to the larger `weight`, then to the
+ * id that sorts first — independent of the order the ids are given in.
  */
-export function largestRemainder(target: bigint, quotas: readonly (Quota & { readonly units: Ratio })[]): Map<string, bigint> {
+export function largestRemainder(
+  target: bigint,
+  quotas: readonly { readonly id: string; readonly weight: Ratio; readonly units: Ratio }[],
+): Map<string, bigint> {
   const lines = quotas.map((q) => {
     const floor = q.units.floor();
     return { q, floor, frac: q.units.minus(Ratio.of(floor)) };
   });
   let missing = target - lines.reduce((acc, l) => acc + l.floor, 0n);
-  const byRemainder = [...lines].sort((a, b) => b.frac.cmp(a.frac) || b.q.share.cmp(a.q.share) || (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0));
+  const byRemainder = [...lines].sort((a, b) => b.frac.cmp(a.frac) || b.q.weight.cmp(a.q.weight) || (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0));
   const bonus = new Set<string>();
   for (const l of byRemainder) {
     if (missing <= 0n) break;

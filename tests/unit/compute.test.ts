@@ -4,6 +4,7 @@ import { allocate } from '../../src/compute/allocate.js';
 import type { AllocationReport } from '../../src/compute/report.js';
 import { driverTable } from '../../src/compute/drivers.js';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
+import { Money } from '../../src/money/money.js';
 
 const HEAD = `samkost: 1
 agreement: T
@@ -132,5 +133,32 @@ describe('data errors are collected, not thrown one by one', () => {
     );
     expect(r.report).toBeNull();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['price-above-last-step', 'price-above-last-step']);
+  });
+});
+
+describe('every line goes through the one rounding (issue 12)', () => {
+  const whole = 'rounding: { unit: 1, method: largest-remainder }\n';
+  it('a whole item charged to one party: largest remainder to whole kroner gives 121 of 120.80, as a key line would', () => {
+    const r = run(`${whole}items:\n  - { id: x, label: X, amount: 120.80, party: a }\n  - { id: y, label: Y, amount: 120.80, key: equal }\n`);
+    expect(alloc(r, 'x')).toEqual({ a: '121.00' });
+    expect(r.items.find((i) => i.item.id === 'x')!.unallocated.toFixed2()).toBe('-0.20');
+    expect(Object.values(alloc(r, 'y')).reduce((s, v) => s + Number(v), 0)).toBe(121);
+  });
+  it('ledger rows naming a party are rounded with the key lines, so the item distributes the basis rounded to the unit', () => {
+    const { agreement } = readAgreement(`${HEAD}${whole}items:\n  - { id: x, label: X, actuals: { category: [drift] }, key: equal }\n`, 't.yaml');
+    const at = { file: 'r.csv', line: 2, col: 1 };
+    const row = (amount: string, party?: string) => ({
+      category: 'drift',
+      amount: Money.parse(amount)!,
+      rows: 1,
+      at,
+      categoryAt: at,
+      ...(party ? { party } : {}),
+    });
+    const r = allocate({ agreement: agreement!, actuals: [row('100.40'), row('10.30', 'b'), row('10.10', 'c')], drivers: new Map() }).report!;
+    const item = r.items[0]!;
+    expect(item.basis.toFixed2()).toBe('120.80');
+    expect(Money.sum(item.lines.map((l) => l.amount)).toFixed2()).toBe('121.00');
+    expect(item.unallocated.toFixed2()).toBe('-0.20');
   });
 });
