@@ -56,3 +56,36 @@ describe('files that are not agreements are refused before they are read', () =>
     expect(missing.stderr).toContain(`cannot read '${path.join(dir, 'nothing.yaml')}': no such file or directory`);
   });
 });
+
+describe('exact steps finer than the øre', () => {
+  const agreement = `samkost: 1
+agreement: T
+year: 2024
+host: a
+parties:
+  a: { name: A, population: 7000 }
+  b: { name: B, population: 3000 }
+items:
+  - { id: base, label: B, amount: 100.01, key: equal }
+  - { id: adm, label: Adm, percent: 5%, of: [base], key: equal }
+  - { id: mva, label: Mva, amount: 100.01, vat: included, key: equal }
+`;
+  it('explain shows 5 % of 100,01 as 5,0005 (then rounded to øre), with no stack trace, in every format', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'agreement.yaml'), agreement);
+    const text = await samkost(['explain', dir, '--party', 'a']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('5 % × (100,01 − 0,00): 5,0005');
+    expect(text.stdout).toContain('× 1/1,25: 80,008');
+    expect((await samkost(['explain', dir, '--party', 'a', '--format', 'json'])).code).toBe(0);
+    for (const format of ['table', 'csv', 'md', 'json']) expect((await samkost(['allocate', dir, '--format', format])).code).toBe(0);
+  });
+  it('a rounding that gives out more than the basis is called over-allocated, as a positive amount', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'agreement.yaml'), agreement);
+    const run = await samkost(['allocate', dir]);
+    expect(run.stdout).toContain('Overfordelt (avrunding)');
+    expect(run.stdout).not.toMatch(/Ufordelt \(avrunding\)\s+-/);
+    expect((await samkost(['explain', dir, '--party', 'a'])).stdout).toContain('overfordelt på posten (avrunding): 0,01');
+  });
+});

@@ -25,8 +25,17 @@ export function allocationDoc(r: AllocationReport, locale: Locale): Doc {
       m(r.total.minus(r.unallocated)),
     ],
   ];
-  if (!r.unallocated.isZero())
-    footer.push([label('unallocated', locale), m(unallocatedOf(r, 'operating')), ...(both ? [m(unallocatedOf(r, 'investment'))] : []), m(r.unallocated)]);
+  if (!r.unallocated.isZero()) {
+    // Rounding that gave out more than the basis is said so, as a positive amount, not as a negative remainder.
+    const over = r.unallocated.sign() < 0;
+    const shown = (x: Money) => m(over ? x.neg() : x);
+    footer.push([
+      label(over ? 'overAllocated' : 'unallocated', locale),
+      shown(unallocatedOf(r, 'operating')),
+      ...(both ? [shown(unallocatedOf(r, 'investment'))] : []),
+      shown(r.unallocated),
+    ]);
+  }
   blocks.push({ heading: label('perParty', locale), notes: [], columns: summaryColumns, rows: summaryRows, footer });
   if (r.ignored.length) {
     blocks.push({
@@ -79,7 +88,8 @@ function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
       )
     : '';
   const footer = [[label('sum', locale), totalShare, m(allocatedTotal)]];
-  if (!i.unallocated.isZero()) footer.push([label('unallocated', locale), '', m(i.unallocated)]);
+  if (!i.unallocated.isZero())
+    footer.push(i.unallocated.sign() < 0 ? [label('overAllocated', locale), '', m(i.unallocated.neg())] : [label('unallocated', locale), '', m(i.unallocated)]);
   return {
     heading: `${i.item.label} (${i.item.id})`,
     notes,

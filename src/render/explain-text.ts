@@ -42,7 +42,10 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   for (const l of i.lines) out.push(`  ${lineText(e, i, l, locale)}`);
   const rounding = i.item.rounding;
   out.push(`  ${label('rounding', locale)}: ${formatAmountPlain(rounding.unit, locale)} kr, ${label(rounding.method, locale)}`);
-  if (!i.unallocated.isZero()) out.push(`  ${label('itemRemainder', locale)}: ${m(i.unallocated)}`);
+  if (!i.unallocated.isZero()) {
+    const over = i.unallocated.sign() < 0;
+    out.push(`  ${label(over ? 'itemOverAllocated' : 'itemRemainder', locale)}: ${m(over ? i.unallocated.neg() : i.unallocated)}`);
+  }
   out.push(`  → ${m(i.amount)}`);
   return out;
 }

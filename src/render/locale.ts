@@ -4,9 +4,12 @@ import { Ratio } from '../money/ratio.js';
 export type Locale = 'nb' | 'en';
 export const LOCALES: readonly Locale[] = ['nb', 'en'];
 
-/** `1 937 782,94` (nb) or `1,937,782.94` (en); always two decimals. */
+/**
+ * `1 937 782,94` (nb) or `1,937,782.94` (en): two decimals, or every decimal
+ * an exact step has (5 % of 100,01 is `5,0005`) — never rounded for show.
+ */
 export function formatMoney(m: Money, locale: Locale): string {
-  const [int, frac] = m.toFixed2().split('.') as [string, string];
+  const [int, frac] = m.toPlain().split('.') as [string, string];
   return `${group(int, locale)}${locale === 'nb' ? ',' : '.'}${frac}`;
 }
 
@@ -42,9 +45,9 @@ export function localDecimal(text: string, locale: Locale): string {
   return locale === 'nb' ? text.replace('.', ',') : text;
 }
 
-/** Plain machine form for CSV: no grouping, two decimals, the locale's decimal mark. */
+/** Plain machine form for CSV: no grouping, two decimals (more only where the amount has them), the locale's decimal mark. */
 export function formatMoneyPlain(m: Money, locale: Locale): string {
-  return localDecimal(m.toFixed2(), locale);
+  return localDecimal(m.toPlain(), locale);
 }
 
 /** An amount as written, no grouping and only the decimals it has (`0,01`, `120`), the locale's decimal mark. */
