@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { samkostProcess } from './cli.js';
+import { ROOT, samkostProcess } from './cli.js';
 
 /**
  * The few tests that start `bin/samkost.js` as its own process, as a user's
@@ -30,5 +31,25 @@ describe('bin/samkost.js', () => {
     const r = samkostProcess(['allocate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("missing required argument 'agreement'");
+  });
+});
+
+describe('standard output that cannot be written', () => {
+  it('a reader that goes away (| head) ends the run quietly, exit 0, no trace', () => {
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; node bin/samkost.js scenario fixtures/melhus-midtre-gauldal --sweep parties.melhus.population=1..30000 --format csv --threads 1 | head -1; echo "status=$PIPESTATUS" >&2',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.stdout).toContain('Scenario;');
+    expect(r.stderr).toBe('status=0\n');
+  });
+  it('a full disk is one line on standard error and exit 1', () => {
+    const r = spawnSync('bash', ['-c', 'node bin/samkost.js allocate fixtures/ror-ikt-2023-overrun > /dev/full'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('samkost: error: cannot write to standard output: no space left on device\n');
   });
 });

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samkost } from './cli.js';
+import { docToMarkdown, docToText } from '../src/render/doc-text.js';
+import { samkost, usageError } from './cli.js';
 
 /**
  * Inputs that once hung the tool, crashed it or gave a silent wrong number
@@ -87,5 +88,21 @@ items:
     expect(run.stdout).toContain('Overfordelt (avrunding)');
     expect(run.stdout).not.toMatch(/Ufordelt \(avrunding\)\s+-/);
     expect((await samkost(['explain', dir, '--party', 'a'])).stdout).toContain('overfordelt på posten (avrunding): 0,01');
+  });
+});
+
+describe('long sweeps', () => {
+  it('a table of more scenarios than anyone reads is refused, pointing to csv and json; the notes of a wide table need no deep stack', async () => {
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=1..150000']);
+    usageError(run, '150000 scenarios are too many to read side by side in a table');
+    expect(run.stderr).toContain('--format csv');
+    const md = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=1..101', '--format', 'md']);
+    usageError(md, '101 scenarios are too many');
+  });
+  it('a document with 150 000 notes renders (no spread of a huge array into a call)', () => {
+    const notes = Array.from({ length: 150_000 }, (_, i) => `note ${i}`);
+    const doc = { title: 'T', notes: [], blocks: [{ heading: 'H', notes, columns: [{ title: 'A', align: 'left' as const }], rows: [['x']], footer: [] }] };
+    expect(docToText(doc).split('\n').length).toBeGreaterThan(150_000);
+    expect(docToMarkdown(doc).split('\n').length).toBeGreaterThan(150_000);
   });
 });

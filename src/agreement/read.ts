@@ -63,7 +63,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
       const before = diags.list.length;
       return { value: read(), found: diags.list.slice(before) };
     });
-    if (!fresh) diags.list.push(...kept.found);
+    if (!fresh) for (const e of kept.found) diags.list.push(e);
     return kept.value;
   };
   const r = new YamlReader(file, text, diags);

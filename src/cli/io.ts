@@ -77,9 +77,23 @@ class ProcessTemps extends Set<string> {
   }
 }
 
+/**
+ * Standard output that cannot be written. A reader that went away (`| head`)
+ * is not an error: the run ends quietly with the status it has (0 when it
+ * had not failed). A full disk or another failure is one line and exit 1.
+ */
+function watchStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit();
+    process.stderr.write(`samkost: error: cannot write to standard output: ${reason(e)}\n`);
+    process.exit(1);
+  });
+}
+
 /** The real process: its streams, environment, clock and file system. */
 export function processIo(): Io {
   const temps = new ProcessTemps();
+  watchStdout();
   return {
     temps,
     stdout: {
@@ -98,4 +112,26 @@ export function processIo(): Io {
     now: () => new Date(),
     fs: NODE_FS,
   };
+}
+
+/** What the system said, in words a user can act on. */
+export function reason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return typeof code === 'string' ? code : String(e);
+  }
 }

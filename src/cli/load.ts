@@ -12,9 +12,9 @@ import { readPayments } from '../inputs/payments.js';
 import { tableSink, type CsvTable, type TableSink } from '../inputs/table.js';
 import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
-import type { FileSystem } from './io.js';
+import { reason, type FileSystem } from './io.js';
 import { readInput } from './read-input.js';
-import { readTextFile, reason } from './read-text.js';
+import { readTextFile } from './read-text.js';
 import type { Progress } from './progress.js';
 
 /** Everything read from disk for one agreement, before any computing. */
@@ -53,7 +53,7 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
   const dir = path.dirname(file);
   const read = readAgreement(text, file, (p) => path.join(dir, p));
   const diags = new Diagnostics();
-  diags.list.push(...read.diagnostics);
+  for (const e of read.diagnostics) diags.list.push(e);
   const a = read.agreement;
   if (!a) return { file, texts, encodings, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
   const spec = (name: InputName): InputSpec | undefined => {

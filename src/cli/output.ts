@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ExitError } from './exit.js';
-import type { Io } from './io.js';
-import { reason } from './read-text.js';
+import { reason, type Io } from './io.js';
 
 const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 

@@ -53,7 +53,7 @@ export async function readInput<T>(fs: FileSystem, spec: InputSpec, sink: () => 
     }
     const result = input.end();
     progress.done();
-    diags.list.push(...local.list);
+    for (const e of local.list) diags.list.push(e);
     return { result, rows: input.rows, encoding: input.encoding ?? 'utf-8' };
   }
   throw new Error('internal: Windows-1252 decoding cannot fail');

@@ -1,6 +1,6 @@
 import { decodeText } from '../inputs/decode.js';
 import { ExitError } from './exit.js';
-import type { FileSystem } from './io.js';
+import { reason, type FileSystem } from './io.js';
 
 /**
  * An agreement or a scenario file is a few kilobytes. Anything larger than
@@ -8,24 +8,6 @@ import type { FileSystem } from './io.js';
  * refused before a byte is read.
  */
 export const MAX_TEXT_FILE = 16 * 1024 * 1024;
-
-/** What the system said, in words a user can act on. */
-export function reason(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return typeof code === 'string' ? code : String(e);
-  }
-}
 
 /**
  * The text of a small YAML file the user named, decoded; a command-line

@@ -29,6 +29,9 @@ export interface ScenarioOptions extends CommonOptions {
 
 const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
 
+/** Three columns a scenario: past this many, a table is wider than anyone reads; csv and json take any number. */
+const MAX_TABLE_SCENARIOS = 100;
+
 /**
  * `samkost scenario`: the agreement as written (the baseline) and each
  * scenario side by side. Scenarios come from `--set` (one scenario), a
@@ -58,6 +61,12 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   const loaded = await c.load(arg);
   const inputs = await c.inputs(loaded);
   const scenarios = planned(file?.scenarios ?? null, sweeps, fixed, opts.name);
+  if ((opts.format === 'table' || opts.format === 'md') && scenarios.length > MAX_TABLE_SCENARIOS) {
+    usage(
+      `${scenarios.length} scenarios are too many to read side by side in a table`,
+      `write them with --format csv or --format json (a table shows at most ${MAX_TABLE_SCENARIOS})`,
+    );
+  }
   const files = file ? { ...loaded, texts: new Map([...loaded.texts, [file.path, file.text]]) } : loaded;
   const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios, fixed }), files);
 

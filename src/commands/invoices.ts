@@ -53,7 +53,7 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
       );
   }
   const diags = new Diagnostics();
-  diags.list.push(...settled.diagnostics);
+  for (const e of settled.diagnostics) diags.list.push(e);
   const built = diags.take(buildInvoices(settled.report, { date: options.date, references: options.references, ...(akonto !== undefined ? { akonto } : {}) }));
   if (!built)
     return {

@@ -20,7 +20,7 @@ export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: 
     const own = new Diagnostics();
     return { coverage: walkLedger(rules, rows, own), found: own.list };
   });
-  diags.list.push(...walked.found);
+  for (const e of walked.found) diags.list.push(e);
   return walked.coverage;
 }
 

@@ -40,7 +40,7 @@ export class Diagnostics {
 
   /** The report of another computation, its problems joining ours. */
   take<R>(c: Computed<R>): R | null {
-    this.list.push(...c.diagnostics);
+    for (const e of c.diagnostics) this.list.push(e);
     return c.report;
   }
 

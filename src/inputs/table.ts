@@ -85,7 +85,7 @@ export class CsvInput<T> {
         'the first line names the columns, e.g. category;amount',
       );
     const result = this.head && this.usable ? this.sink.finish(this.rowDiags) : null;
-    this.diags.list.push(...this.rowDiags.flush());
+    for (const e of this.rowDiags.flush()) this.diags.list.push(e);
     return this.rowDiags.count > 0 ? null : result;
   }
 

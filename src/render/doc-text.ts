@@ -5,7 +5,10 @@ import { textTable } from './text-table.js';
 export function docToText(doc: Doc, bold: (s: string) => string = (s) => s): string {
   const out = [bold(doc.title), ...doc.notes.filter(Boolean), ''];
   for (const b of doc.blocks) {
-    out.push(bold(b.heading), ...b.notes, textTable(b.columns, b.rows, b.footer), '');
+    // Loops, not spread arguments: a sweep's notes can be more than a call can take.
+    out.push(bold(b.heading));
+    for (const n of b.notes) out.push(n);
+    out.push(textTable(b.columns, b.rows, b.footer), '');
   }
   return out.join('\n');
 }
@@ -16,7 +19,8 @@ export function docToMarkdown(doc: Doc): string {
   const out = [`# ${esc(doc.title)}`, '', ...doc.notes.filter(Boolean).map((n) => `${esc(n)}  `), ''];
   for (const b of doc.blocks) {
     out.push(`## ${esc(b.heading)}`, '');
-    if (b.notes.length) out.push(...b.notes.map(esc), '');
+    for (const n of b.notes) out.push(esc(n));
+    if (b.notes.length) out.push('');
     out.push(`| ${b.columns.map((c) => esc(c.title)).join(' | ')} |`);
     out.push(`| ${b.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`);
     for (const row of b.rows) out.push(`| ${row.map(esc).join(' | ')} |`);

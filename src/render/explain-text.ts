@@ -19,7 +19,10 @@ export function explanationText(e: Explanation, locale: Locale): string {
       .join(', ');
     out.push(`${label('member', locale)} ${ms.months} ${label('of12Months', locale)} ${a.year} (${dates}): ${label('keysForMonths', locale)}`, '');
   }
-  for (const i of e.items) out.push(...itemLines(e, i, locale), '');
+  for (const i of e.items) {
+    for (const l of itemLines(e, i, locale)) out.push(l);
+    out.push('');
+  }
   out.push(`${label('sum', locale)}: ${m(e.total)}`);
   return out.join('\n') + '\n';
 }

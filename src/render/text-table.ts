@@ -12,7 +12,7 @@ export interface Column {
  */
 export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[], footer: readonly (readonly string[])[] = []): string {
   const all = [columns.map((c) => c.title), ...rows, ...footer];
-  const widths = columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+  const widths = columns.map((_, i) => all.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), 0));
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => {
