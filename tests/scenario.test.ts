@@ -14,7 +14,7 @@ import { allocationJson } from '../src/render/allocation-json.js';
 import { compareScenarios } from '../src/scenario/compare.js';
 import { ScenarioRunner } from '../src/scenario/run.js';
 import { applySettings } from '../src/scenario/set.js';
-import { ROOT, samkost, usageError, samkostProcess } from './cli.js';
+import { ROOT, type Run, samkost, samkostProcess, usageError } from './cli.js';
 
 /** Every scalar in the agreement, as a --set path and the value written there. */
 function leaves(text: string): { path: string; value: string }[] {
@@ -134,7 +134,8 @@ describe('the fast path (values written into the parsed tree) gives what the tex
       fc.assert(
         fc.property(fc.array(changed, { minLength: 1, maxLength: 3 }), (settings) => {
           const fast = runner.run(settings);
-          const applied = applySettings(text, parseDocument(text).contents as Node | null, settings);
+          // A two-part blend's other weight follows the one set: the text path is given the same settings.
+          const applied = applySettings(text, parseDocument(text).contents as Node | null, runner.effective(settings));
           if ('errors' in applied) throw new Error(applied.errors[0]!.message);
           const read = readAgreement(applied.text, loaded.file, resolve);
           const slow = read.agreement ? evaluate(read.agreement).report : null;
@@ -359,5 +360,30 @@ describe('long sweeps run on worker threads', () => {
     expect(threaded.stdout).toBe('');
     expect(threaded.stderr).toContain("scenario 'items.soc.price.quantity=501' makes the agreement invalid");
     expect(threaded.stderr).toBe(single.stderr);
+  });
+});
+
+describe('a two-part blend: setting one weight sets the other (the documented examples)', () => {
+  it("README's --set keys.halv-halv.blend.0.weight=40% is the 40/60 split", async () => {
+    const one = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--format', 'json', '--set', 'keys.halv-halv.blend.0.weight=40%']);
+    expect(one.code, one.stderr).toBe(0);
+    const both = await samkost([
+      'scenario',
+      'fixtures/melhus-midtre-gauldal',
+      '--format',
+      'json',
+      '--set',
+      'keys.halv-halv.blend.0.weight=40%',
+      '--set',
+      'keys.halv-halv.blend.1.weight=60%',
+    ]);
+    const charged = (r: Run) => (JSON.parse(r.stdout) as { scenarios: { parties: { charged: string }[] }[] }).scenarios[1]!.parties.map((p) => p.charged);
+    expect(charged(one)).toEqual(charged(both));
+    expect(one.stdout).toContain('keys.halv-halv.blend.1.weight=60%');
+  });
+  it("docs' --sweep keys.halv-halv.blend.0.weight=30%..70%:5% runs all nine", async () => {
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--format', 'json', '--sweep', 'keys.halv-halv.blend.0.weight=30%..70%:5%']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { scenarios: unknown[] }).scenarios).toHaveLength(10);
   });
 });

@@ -75,8 +75,9 @@ export class ScenarioSession {
   run(s: Scenario): Outcome<ScenarioColumn> {
     const evaluated = this.evaluate(s);
     if (!evaluated.report) return evaluated;
+    const settings = this.runner.effective(s.settings).map(settingText);
     return {
-      report: scenarioColumn(this.baseline, { name: s.name, settings: s.settings.map(settingText), report: evaluated.report }),
+      report: scenarioColumn(this.baseline, { name: s.name, settings, report: evaluated.report }),
       diagnostics: evaluated.diagnostics,
     };
   }

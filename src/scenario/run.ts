@@ -5,7 +5,7 @@ import { parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { ScenarioMemo } from './memo.js';
-import { applySettings, locate, yamlValue, type SetError, type Setting, type Step, type Target } from './set.js';
+import { applySettings, locate, withFollowingWeights, yamlValue, type SetError, type Setting, type Step, type Target } from './set.js';
 
 /** What one scenario gave: a result, the settings that name nothing, or the agreement's errors shown on its changed text. */
 export type ScenarioOutcome<R> =
@@ -44,7 +44,13 @@ export class ScenarioRunner<R> {
     return settings.map((s) => locate(this.parsed.root, s)).filter((t): t is SetError => 'message' in t);
   }
 
-  run(settings: readonly Setting[]): ScenarioOutcome<R> {
+  /** The settings a scenario amounts to: the given ones, and a two-part blend's other weight where one was set. */
+  effective(settings: readonly Setting[]): readonly Setting[] {
+    return withFollowingWeights(this.parsed.root, settings);
+  }
+
+  run(given: readonly Setting[]): ScenarioOutcome<R> {
+    const settings = this.effective(given);
     // Each setting is found in the tree the ones before it made, so a later one may go inside an earlier addition.
     let root = this.parsed.root;
     const errors: SetError[] = [];

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSe
 import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { Ratio } from '../money/ratio.js';
 
 /** One change to the agreement: a dotted path into it and the YAML text to put there. */
 export interface Setting {
@@ -193,4 +194,30 @@ function fieldsOf(s: Schema | undefined): { names: string[]; accepts: (key: stri
   const open = typeof r.additionalProperties === 'object';
   const pattern = r.propertyNames?.pattern ? new RegExp(r.propertyNames.pattern) : null;
   return { names, accepts: (k) => names.includes(k) || (open && (pattern === null || pattern.test(k))) };
+}
+
+const BLEND_WEIGHT = /^keys\.([^.]+)\.blend\.([01])\.weight$/;
+
+/**
+ * In a blend of two parts, setting one weight sets the other to the rest of
+ * 100 %, unless the other is set too: `keys.halv-halv.blend.0.weight=40%` is
+ * the 40/60 split a user means, where the agreement's 50 % left in place
+ * would make the weights sum to 90 %. A blend of three or more parts has no
+ * one "other" weight, so its weights are set one by one.
+ */
+export function withFollowingWeights(root: Node | null, settings: readonly Setting[]): readonly Setting[] {
+  const added: Setting[] = [];
+  for (const s of settings) {
+    const m = BLEND_WEIGHT.exec(s.path);
+    if (!m) continue;
+    const other = `keys.${m[1]}.blend.${m[2] === '0' ? 1 : 0}.weight`;
+    if (settings.some((t) => t.path === other) || added.some((t) => t.path === other)) continue;
+    const blend = locate(root, { path: `keys.${m[1]}.blend`, value: '' });
+    if ('message' in blend || blend.kind !== 'replace' || !isSeq(blend.node) || blend.node.items.length !== 2) continue;
+    const weight = Ratio.parse(s.value);
+    if (weight === null) continue;
+    const rest = Ratio.ONE.minus(weight).times(Ratio.of(100n));
+    added.push({ path: other, value: `${rest.toDecimalString(12)}%`, ...(s.at ? { at: s.at } : {}) });
+  }
+  return added.length ? [...settings, ...added] : settings;
 }
