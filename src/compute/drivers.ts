@@ -35,5 +35,14 @@ export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Dia
     }
     put(row.driver, row.party, row.value, row.at);
   }
+  // `population` is a driver too (FORMAT §2): the parties' populations for the year, unless given as a driver.
+  if (!table.has('population')) {
+    const values = new Map<Id, { value: Ratio; at: SourcePos }>();
+    for (const p of a.parties) {
+      const v = p.population?.kind === 'fixed' ? p.population.value : p.population?.values.get(a.year);
+      if (v !== undefined) values.set(p.id, { value: v, at: p.population!.at });
+    }
+    table.set('population', values);
+  }
   return table;
 }

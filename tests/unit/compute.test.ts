@@ -162,3 +162,13 @@ describe('every line goes through the one rounding (issue 12)', () => {
     expect(item.unallocated.toFixed2()).toBe('-0.20');
   });
 });
+
+describe('population is a driver (FORMAT §2)', () => {
+  it("prices a quantity per party or summed, from the parties' populations for the year", () => {
+    const r = run(
+      'items:\n  - { id: lisens, label: L, price: { unit: 2, quantity: { driver: population, per_party: true } } }\n  - { id: sum, label: S, price: { unit: 1, quantity: { driver: population } }, key: equal }\n',
+    );
+    expect(alloc(r, 'lisens')).toEqual({ a: '14000.00', b: '4000.00', c: '2000.00' });
+    expect(basis(r, 'sum')).toBe('10000.00');
+  });
+});
