@@ -54,9 +54,20 @@ export class Diagnostics {
     return this.hasErrors ? this.failure() : { report, diagnostics: this.sorted() };
   }
 
-  /** In reading order: by file, line, column, so output is stable. */
+  /**
+   * In reading order: by file, line, column, so output is stable. A problem
+   * found twice (the same code and message at the same place: a missing
+   * population, seen by the allocation and again by the a-konto budget) is
+   * reported once.
+   */
   sorted(): Diagnostic[] {
-    return [...this.list].sort(compareDiagnostics);
+    const seen = new Set<string>();
+    return [...this.list].sort(compareDiagnostics).filter((d) => {
+      const key = `${d.file}\0${d.line}\0${d.col}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 }
 

@@ -4,6 +4,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(word.length / 3));
   for (const c of candidates) {
+    // The word itself is no suggestion: it is missing for another reason.
+    if (c === word) continue;
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;
