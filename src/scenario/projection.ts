@@ -91,6 +91,20 @@ export function projectedYear(report: AllocationReport): ProjectedYear {
   return { year: a.year, parties, total: Money.sum(parties.map((p) => p.charged)), totalAlone: everyone ? Money.sum(parties.map((p) => p.alone!)) : null };
 }
 
+/**
+ * Items whose amount stays the same whatever the year: no `index:` of their
+ * own, and not a percentage of (or less) an item that moves with an index —
+ * such an item moves with it.
+ */
 export function notIndexed(a: Agreement): Id[] {
-  return a.items.filter((i) => !i.index).map((i) => i.id);
+  const byId = new Map(a.items.map((i) => [i.id, i]));
+  const moves = (id: Id, seen: ReadonlySet<Id>): boolean => {
+    const item = byId.get(id);
+    if (!item || seen.has(id)) return false;
+    if (item.index) return true;
+    if (item.source.kind !== 'percent') return false;
+    const next = new Set([...seen, id]);
+    return [...item.source.of, ...item.source.deduct].some((r) => r.kind === 'item' && moves(r.id, next));
+  };
+  return a.items.filter((i) => !moves(i.id, new Set())).map((i) => i.id);
 }

@@ -77,7 +77,8 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       const allowed = fieldsOf(schema);
       if (!pair) {
         if (last && allowed.accepts(part)) return { kind: 'add', map: node, key: part, trail };
-        if (allowed.accepts(part)) return fail(`${where} has no '${part}' to change`, `write ${part}: in the agreement first; a scenario changes values that are there`);
+        if (allowed.accepts(part))
+          return fail(`${where} has no '${part}' to change`, `write ${part}: in the agreement first; a scenario changes values that are there`);
         const known = [...new Set([...keys, ...allowed.names])];
         return fail(`${where} has no '${part}'`, didYouMean(part, known) ?? `it has: ${keys.join(', ')}`);
       }

@@ -5,6 +5,7 @@ import type { AllocationReport } from '../../src/compute/report.js';
 import { driverTable } from '../../src/compute/drivers.js';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { Money } from '../../src/money/money.js';
+import { notIndexed } from '../../src/scenario/projection.js';
 
 const HEAD = `samkost: 1
 agreement: T
@@ -170,5 +171,15 @@ describe('population is a driver (FORMAT §2)', () => {
     );
     expect(alloc(r, 'lisens')).toEqual({ a: '14000.00', b: '4000.00', c: '2000.00' });
     expect(basis(r, 'sum')).toBe('10000.00');
+  });
+});
+
+describe('a projection names only the items that stay put', () => {
+  it('an item that is a percentage of, or less, an indexed item moves with it: not listed as not indexed', () => {
+    const { agreement } = readAgreement(
+      `${HEAD}indices:\n  deflator: { 2025: 3% }\nitems:\n  - { id: base, label: B, amount: 9000000, index: { series: deflator, from: 2024 }, party: a }\n  - { id: fast, label: F, amount: 500000, party: b }\n  - { id: var, label: V, percent: 5%, of: [fast], less: [base], party: b }\n  - { id: adm, label: A, percent: 1%, of: [fast], party: c }\n`,
+      't.yaml',
+    );
+    expect(notIndexed(agreement!)).toEqual(['fast', 'adm']);
   });
 });
