@@ -1,5 +1,5 @@
 import { isIsoDate } from '../dates/date.js';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Money } from '../money/money.js';
@@ -22,13 +22,46 @@ export interface ParsedYaml {
   /** The document's root; null for an empty document. */
   readonly root: YNode;
   readonly errors: readonly YAMLError[];
+  /** YAML features the agreement format does not take, found once when the text is parsed. */
+  readonly unsupported: readonly Unsupported[];
   readonly lines: LineCounter;
+}
+
+/** An alias (`*name`) or a tag (`!foo`, `!!binary`): YAML that an agreement cannot mean anything by. */
+export interface Unsupported {
+  readonly kind: 'alias' | 'tag';
+  readonly offset: number;
+  readonly text: string;
 }
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
-  return { root: (doc.contents as Node | null) ?? null, errors: doc.errors, lines };
+  const root = (doc.contents as Node | null) ?? null;
+  // A tag is reported where it is written, just before the value it tags.
+  const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));
+  return { root, errors: doc.errors, unsupported: found, lines };
+}
+
+/** Every alias and explicit tag in the tree, in reading order: they would otherwise be read silently as something else. */
+function unsupported(root: YNode): Unsupported[] {
+  const out: Unsupported[] = [];
+  const walk = (node: unknown) => {
+    if (isAlias(node)) {
+      out.push({ kind: 'alias', offset: node.range?.[0] ?? 0, text: `*${node.source}` });
+      return;
+    }
+    if (!isNode(node)) return;
+    if (node.tag) out.push({ kind: 'tag', offset: node.range?.[0] ?? 0, text: node.tag.replace(/^tag:yaml\.org,2002:/, '!!') });
+    if (isMap(node))
+      for (const p of node.items) {
+        walk(p.key);
+        walk(p.value);
+      }
+    else if (isSeq(node)) for (const n of node.items) walk(n);
+  };
+  walk(root);
+  return out;
 }
 
 /**
@@ -59,6 +92,22 @@ export class YamlReader {
             : 'check indentation, colons and quoting on this line';
       this.diags.error(this.posAt(e.pos[0]), code, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint);
     }
+    for (const u of parsed.unsupported) {
+      if (u.kind === 'alias')
+        this.diags.error(
+          this.posAt(u.offset),
+          'yaml-alias',
+          `aliases (${quote(u.text)}) are not supported in an agreement`,
+          'write the value out in full where it is used',
+        );
+      else
+        this.diags.error(
+          this.posAt(u.offset),
+          'yaml-tag',
+          `the tag ${quote(u.text)} is not supported in an agreement`,
+          'remove the tag and write the value as plain YAML',
+        );
+    }
   }
 
   posAt(offset: number): SourcePos {
@@ -73,11 +122,12 @@ export class YamlReader {
   /** Entries of a mapping, or null (with a diagnostic) if the node is not one. */
   map(node: YNode, what: string, at: SourcePos): Entry[] | null {
     if (!isMap(node)) {
+      if (explained(node)) return null;
       this.diags.error(
         this.pos(node, at),
         'type',
         `${what} must be a mapping (name: value)`,
-        `write it as '${what.split(' ').pop()}:' followed by indented 'name: value' lines`,
+        `write it as '${what.split(' ').pop()!.replace(/'/g, '')}:' followed by indented 'name: value' lines`,
       );
       return null;
     }
@@ -92,6 +142,7 @@ export class YamlReader {
   /** Items of a sequence, or null (with a diagnostic). */
   seq(node: YNode, what: string, at: SourcePos): YNode[] | null {
     if (!isSeq(node)) {
+      if (explained(node)) return null;
       this.diags.error(this.pos(node, at), 'type', `${what} must be a list`, 'write it as [a, b] or as lines starting with "- "');
       return null;
     }
@@ -118,7 +169,7 @@ export class YamlReader {
     for (const e of entries) {
       if (allowed.includes(e.key)) continue;
       const guess = didYouMean(e.key, allowed);
-      this.diags.error(e.at, 'unknown-field', `unknown field '${e.key}' in ${where}`, guess ?? `allowed here: ${allowed.join(', ')}`);
+      this.diags.error(e.at, 'unknown-field', `unknown field ${quote(e.key)} in ${where}`, guess ?? `allowed here: ${allowed.join(', ')}`);
     }
   }
 
@@ -133,7 +184,22 @@ export class YamlReader {
 
   string(node: YNode, what: string, at: SourcePos): string | null {
     const s = isScalar(node) && node.value !== null && typeof node.value !== 'boolean' ? this.scalarText(node) : null;
-    if (s === null) this.diags.error(this.pos(node, at), 'type', `${what} must be text`, 'write a word or a quoted string');
+    if (s === null) {
+      if (explained(node)) return null;
+      this.diags.error(this.pos(node, at), 'type', `${what} must be text, got ${got(node, null)}`, 'write a word or a quoted string');
+      return null;
+    }
+    const control = CONTROL.exec(s);
+    if (control) {
+      const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      this.diags.error(
+        this.pos(node, at),
+        'control-character',
+        `${what} contains the control character ${code}`,
+        'remove it: escapes and direction overrides are not text an invoice or a report can show',
+      );
+      return null;
+    }
     return s;
   }
 
@@ -148,7 +214,7 @@ export class YamlReader {
     this.diags.error(
       at,
       'bad-id',
-      `${what} '${s}' is not a valid id`,
+      `${what} ${quote(s)} is not a valid id`,
       `use lower-case letters, digits, '-' and '_', starting with a letter (e.g. '${slugify(s)}')`,
     );
     return null;
@@ -157,11 +223,11 @@ export class YamlReader {
   money(node: YNode, what: string, at: SourcePos): Money | null {
     const text = this.scalarText(node);
     const m = text === null ? null : Money.parse(text.trim());
-    if (m === null)
+    if (m === null && !explained(node))
       this.diags.error(
         this.pos(node, at),
         'bad-amount',
-        `${what} must be an amount, got ${show(text)}`,
+        `${what} must be an amount, got ${got(node, text)}`,
         'write it with a decimal point and no thousands separators, e.g. 1937782.94',
       );
     return m;
@@ -171,8 +237,8 @@ export class YamlReader {
   ratio(node: YNode, what: string, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
     const r = text === null ? null : Ratio.parse(text);
-    if (r === null)
-      this.diags.error(this.pos(node, at), 'bad-ratio', `${what} must be a percentage or fraction, got ${show(text)}`, 'write e.g. 45.87%, 1/3 or 0.5');
+    if (r === null && !explained(node))
+      this.diags.error(this.pos(node, at), 'bad-ratio', `${what} must be a percentage or fraction, got ${got(node, text)}`, 'write e.g. 45.87%, 1/3 or 0.5');
     return r;
   }
 
@@ -180,14 +246,15 @@ export class YamlReader {
   quantity(node: YNode, what: string, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
     const r = text === null ? null : Ratio.parseDecimal(text.trim());
-    if (r === null)
+    if (r === null) {
+      if (explained(node)) return null;
       this.diags.error(
         this.pos(node, at),
         'bad-number',
-        `${what} must be a number, got ${show(text)}`,
+        `${what} must be a number, got ${got(node, text)}`,
         'write digits with an optional decimal point, e.g. 397 or 12.5',
       );
-    else if (r.sign() < 0) {
+    } else if (r.sign() < 0) {
       this.diags.error(this.pos(node, at), 'negative', `${what} must not be negative, got ${text}`, 'counts and populations are zero or more');
       return null;
     }
@@ -197,7 +264,8 @@ export class YamlReader {
   integer(node: YNode, what: string, at: SourcePos): number | null {
     const text = this.scalarText(node);
     if (text === null || !/^\d{1,9}$/.test(text)) {
-      this.diags.error(this.pos(node, at), 'bad-number', `${what} must be a whole number, got ${show(text)}`, 'write digits only, e.g. 2023');
+      if (explained(node)) return null;
+      this.diags.error(this.pos(node, at), 'bad-number', `${what} must be a whole number, got ${got(node, text)}`, 'write digits only, e.g. 2023');
       return null;
     }
     return Number(text);
@@ -206,7 +274,8 @@ export class YamlReader {
   date(node: YNode, what: string, at: SourcePos): string | null {
     const text = this.scalarText(node);
     if (text === null || !isIsoDate(text)) {
-      this.diags.error(this.pos(node, at), 'bad-date', `${what} must be a date, got ${show(text)}`, 'write it as YYYY-MM-DD, e.g. 2024-01-31');
+      if (explained(node)) return null;
+      this.diags.error(this.pos(node, at), 'bad-date', `${what} must be a date, got ${got(node, text)}`, 'write it as YYYY-MM-DD, e.g. 2024-01-31');
       return null;
     }
     return text;
@@ -222,8 +291,28 @@ function rawSource(s: Scalar): string {
   return tok?.source ?? String(s.value);
 }
 
-function show(text: string | null): string {
-  return text === null ? 'nothing' : `'${text}'`;
+/** An alias or a tagged value: already reported as such when the text was parsed, so not again as the wrong type. */
+function explained(node: YNode): boolean {
+  return isAlias(node) || (isNode(node) && node.tag !== undefined);
+}
+
+/** What was written where a value of another kind belongs, in words. */
+function got(node: YNode, text: string | null): string {
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a mapping';
+  if (isAlias(node)) return 'an alias';
+  if (text !== null) return quote(text);
+  if (isScalar(node) && typeof node.value === 'boolean') return quote(String(node.value));
+  return 'nothing';
+}
+
+/** Control characters, terminal escapes and bidirectional overrides: never part of a name or a label. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A token as written, in quotes, cut short past 60 characters: a megabyte on one line helps no one. */
+export function quote(text: string): string {
+  return `'${text.length > 60 ? `${text.slice(0, 57)}…` : text}'`;
 }
 
 export function isSlug(s: string): boolean {

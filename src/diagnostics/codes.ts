@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'blend-weights-sum',
   'budget-duplicate',
   'budget-missing',
+  'control-character',
   'csv-amount',
   'csv-date',
   'csv-driver-value',
@@ -78,7 +79,9 @@ export const ERROR_CODES = [
   'unknown-key',
   'unknown-party',
   'unsupported-version',
+  'yaml-alias',
   'yaml-syntax',
+  'yaml-tag',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
