@@ -106,3 +106,48 @@ describe('long sweeps', () => {
     expect(docToMarkdown(doc).split('\n').length).toBeGreaterThan(150_000);
   });
 });
+
+describe('messages that say what is wrong', () => {
+  const head = 'samkost: 1\nagreement: T\nyear: 2024\nhost: a\n';
+  const check = async (yaml: string) => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
+    return samkost(['check', dir]);
+  };
+  it('CR-only line ends and UTF-16 without a byte-order mark are named', async () => {
+    const cr = await check(head.replaceAll('\n', '\r'));
+    expect(cr.stderr).toContain('ends its lines with CR only');
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'agreement.yaml'), Buffer.from(head, 'utf16le'));
+    expect((await samkost(['check', dir])).stderr).toContain('looks like UTF-16 without a byte-order mark');
+  });
+  it('share sums are shown exactly, never rounded to look right', async () => {
+    const run = await check(
+      `${head}parties:\n  a: { name: A, population: 1 }\n  b: { name: B, population: 1 }\nkeys:\n  k: { shares: { a: 33.333333333%, b: 66.666666666% } }\n  m: { shares: { a: 1/3, b: 1/3 } }\nitems:\n  - { id: y, label: Y, amount: 1, key: k }\n  - { id: x, label: X, amount: 1, key: m }\n`,
+    );
+    expect(run.stderr).toContain("shares of key 'k' sum to 99.999999999 %, not 100 %");
+    expect(run.stderr).toContain('short by 0.000000001 %');
+    expect(run.stderr).toContain('66.666666666667… % (2/3)');
+  });
+  it('shares written as a list get the type error only, not a sum error too', async () => {
+    const run = await check(
+      `${head}parties:\n  a: { name: A, population: 1 }\nkeys:\n  j: { shares: [40%, 60%] }\nitems:\n  - { id: z, label: Z, amount: 1, key: j }\n`,
+    );
+    expect(run.stderr).toContain("shares of key 'j' must be a mapping");
+    expect(run.stderr).not.toContain('key-shares-sum');
+  });
+  it("'~:' names no party (it used to become a party called null)", async () => {
+    const run = await check(
+      `${head}parties:\n  ~: { name: A, population: 1 }\n  a: { name: B, population: 1 }\nitems:\n  - { id: y, label: Y, amount: 1, key: equal }\n`,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('an entry in parties has no name [bad-id]');
+  });
+  it('a megabyte-long token is cut short in the message', async () => {
+    const run = await check(
+      `${head}parties:\n  a: { name: A, population: ${'9'.repeat(1_000_000)}x }\nitems:\n  - { id: y, label: Y, amount: 1, key: equal }\n`,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr.length).toBeLessThan(20_000);
+  });
+});

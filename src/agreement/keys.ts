@@ -2,7 +2,7 @@ import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Ratio } from '../money/ratio.js';
-import { formatPercent } from './percent.js';
+import { exactPercent, formatPercent } from './percent.js';
 import { BUILTIN_KEYS, type BlendPart, type Id, type Key, type KeyDef } from './model.js';
 import type { Entry, YamlReader, YNode } from './yaml-nodes.js';
 
@@ -87,8 +87,10 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
     case 'shares': {
       const shares = new Map<Id, { share: Ratio; at: SourcePos }>();
       let total = Ratio.ZERO;
-      let complete = true;
-      for (const s of r.map(d.value, `shares of key '${id}'`, d.valueAt) ?? []) {
+      const entries = r.map(d.value, `shares of key '${id}'`, d.valueAt);
+      // Shares that are not a mapping have no sum to speak of: the type error says it all.
+      let complete = entries !== null;
+      for (const s of entries ?? []) {
         const share = r.ratio(s.value, `share of '${s.key}' in key '${id}'`, s.valueAt);
         if (share === null) {
           complete = false;
@@ -114,8 +116,8 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
         r.diags.error(
           d.at,
           'key-shares-sum',
-          `shares of key '${id}' sum to ${formatPercent(total)}, not 100 %`,
-          `the shares are ${missing.sign() > 0 ? 'short by' : 'over by'} ${formatPercent(missing.abs())}; correct one share, or write exact fractions such as 1/3`,
+          `shares of key '${id}' sum to ${exactPercent(total)}, not 100 %`,
+          `the shares are ${missing.sign() > 0 ? 'short by' : 'over by'} ${exactPercent(missing.abs())}; correct one share, or write exact fractions such as 1/3`,
         );
       }
       return { kind: 'shares', shares };
@@ -156,7 +158,7 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
         r.diags.error(
           d.at,
           'blend-weights-sum',
-          `blend weights of key '${id}' sum to ${formatPercent(total)}, not 100 %`,
+          `blend weights of key '${id}' sum to ${exactPercent(total)}, not 100 %`,
           'the weights of a blend must add up to exactly 100 %',
         );
       }

@@ -4,3 +4,15 @@ import { Ratio } from '../money/ratio.js';
 export function formatPercent(r: Ratio): string {
   return `${r.times(Ratio.of(100n)).toDecimalString(6)} %`;
 }
+
+/**
+ * A sum or a difference as it is, never rounded into something that looks
+ * right: `99.999999999 %`, `0.000000001 %`; a value with no end to its
+ * decimals is shown to 12 places and as the fraction it is.
+ */
+export function exactPercent(r: Ratio): string {
+  const pct = r.times(Ratio.of(100n));
+  const places = pct.decimalPlaces();
+  if (places !== null && places <= 20) return `${pct.toDecimalString(places)} %`;
+  return `${pct.toDecimalString(12)}… % (${r.num}/${r.den})`;
+}

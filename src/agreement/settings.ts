@@ -2,7 +2,7 @@ import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { formatPercent } from './percent.js';
+import { exactPercent, formatPercent } from './percent.js';
 import {
   INPUT_NAMES,
   ITEM_KINDS,
@@ -193,7 +193,7 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
     akonto.push({ due: d, part: p, at: pos });
   }
   if (a && complete && akonto.length > 0 && !total.eq(Ratio.ONE)) {
-    r.diags.error(a.at, 'akonto-sum', `a-konto parts sum to ${formatPercent(total)}, not 100 %`, 'the instalments together cover the whole budgeted share');
+    r.diags.error(a.at, 'akonto-sum', `a-konto parts sum to ${exactPercent(total)}, not 100 %`, 'the instalments together cover the whole budgeted share');
   }
   const f = fields.find((x) => x.key === 'final_due');
   const finalDue = f ? r.date(f.value, 'final_due', f.valueAt) : null;

@@ -131,12 +131,19 @@ export class YamlReader {
       );
       return null;
     }
-    return node.items.map((pair: Pair<unknown, unknown>) => {
+    const entries: Entry[] = [];
+    for (const pair of node.items as Pair<unknown, unknown>[]) {
       const k = pair.key as Node | null;
       const v = (pair.value as Node | null) ?? null;
       const at = this.pos(k, this.pos(node));
-      return { key: isScalar(k) ? String(k.value) : String(k), value: v, at, valueAt: v ? this.pos(v) : at };
-    });
+      // `~:` or `: value` names nothing; read as the word 'null' it would become a party or a field of that name.
+      if (k === null || (isScalar(k) && (k.value === null || k.value === ''))) {
+        this.diags.error(at, 'bad-id', `an entry in ${what} has no name`, "write a name before the colon; '~' and an empty key mean nothing");
+        continue;
+      }
+      entries.push({ key: isScalar(k) ? String(k.value) : String(k), value: v, at, valueAt: v ? this.pos(v) : at });
+    }
+    return entries;
   }
 
   /** Items of a sequence, or null (with a diagnostic). */

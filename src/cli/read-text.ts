@@ -26,5 +26,21 @@ export async function readTextFile(fs: FileSystem, file: string, what: string, h
   const bytes = await fs.readFile(file).catch((e: unknown) => {
     throw new ExitError(1, `cannot read ${what} '${file}': ${reason(e)}`, 'check that the file is readable by you');
   });
-  return decodeText(bytes).text;
+  const text = decodeText(bytes).text;
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    // UTF-16 text of Latin letters has a zero in every other byte; a byte-order mark would have said so.
+    const utf16 = bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0) && (bytes[2] === 0 || bytes[3] === 0);
+    throw new ExitError(
+      1,
+      utf16
+        ? `${what} '${file}' looks like UTF-16 without a byte-order mark`
+        : `${what} '${file}' holds a NUL character (at character ${nul + 1}): it is not text`,
+      utf16 ? 'save it as UTF-8 (or UTF-16 with a byte-order mark)' : `check that '${file}' is the ${what}`,
+    );
+  }
+  if (text.includes('\r') && !text.includes('\n')) {
+    throw new ExitError(1, `${what} '${file}' ends its lines with CR only, so YAML reads it as one line`, 'save it with LF or CRLF line ends');
+  }
+  return text;
 }

@@ -24,13 +24,24 @@ export function renderDiagnostic(d: Diagnostic, lines: LineLookup, style: Style 
   if (line !== undefined) {
     const gutter = String(d.line);
     const pad = ' '.repeat(gutter.length);
-    const shown = line.replace(/\t/g, ' ');
+    const { text, caret } = excerpt(line.replace(/\t/g, ' '), d.col - 1);
     out.push(style.dim(`${pad} |`));
-    out.push(style.dim(`${gutter} |`) + ` ${shown}`);
-    out.push(style.dim(`${pad} |`) + ` ${' '.repeat(Math.max(0, d.col - 1))}${d.severity === 'error' ? style.error('^') : style.warning('^')}`);
+    out.push(style.dim(`${gutter} |`) + ` ${text}`);
+    out.push(style.dim(`${pad} |`) + ` ${' '.repeat(Math.max(0, caret))}${d.severity === 'error' ? style.error('^') : style.warning('^')}`);
   }
   if (d.hint) out.push(`${' '.repeat(String(d.line).length)} = hint: ${d.hint}`);
   return out.join('\n');
+}
+
+/** Past this many characters an excerpt shows the part around the column: a line of a megabyte helps no one. */
+const EXCERPT = 120;
+
+function excerpt(line: string, col: number): { text: string; caret: number } {
+  if (line.length <= EXCERPT) return { text: line, caret: col };
+  const start = Math.max(0, Math.min(col - EXCERPT / 2, line.length - EXCERPT));
+  const end = start + EXCERPT;
+  const before = start > 0 ? '…' : '';
+  return { text: `${before}${line.slice(start, end)}${end < line.length ? '…' : ''}`, caret: col - start + before.length };
 }
 
 export function renderDiagnostics(list: readonly Diagnostic[], lines: LineLookup, style: Style = PLAIN): string {
