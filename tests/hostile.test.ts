@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
-import { samkost, usageError } from './cli.js';
+import { ROOT, samkost, usageError } from './cli.js';
 
 /**
  * Inputs that once hung the tool, crashed it or gave a silent wrong number
@@ -149,5 +149,51 @@ describe('messages that say what is wrong', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr.length).toBeLessThan(20_000);
+  });
+});
+
+describe('input files named on the command line or by absolute path', () => {
+  it('a mistyped --actuals names the option, not line 1 of the agreement', async () => {
+    const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-operating', '--actuals', 'regnskapp.csv']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "samkost: error: --actuals 'regnskapp.csv': no such file or directory\n  = hint: give the path of a CSV file, relative to where you run samkost\n",
+    );
+  });
+  it('an absolute path under inputs: is read as written', async () => {
+    const dir = tmp();
+    const fixture = path.join(ROOT, 'fixtures/ror-ikt-2023-operating');
+    const yaml = readFileSync(path.join(fixture, 'agreement.yaml'), 'utf8')
+      .replace('file: regnskap.csv', `file: ${path.join(fixture, 'regnskap.csv')}`)
+      .replace('file: budsjett.csv', `file: ${path.join(fixture, 'budsjett.csv')}`);
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
+    const here = await samkost(['allocate', dir, '--format', 'json']);
+    expect(here.code, here.stderr).toBe(0);
+    expect(JSON.parse(here.stdout).items).toEqual(JSON.parse((await samkost(['allocate', fixture, '--format', 'json'])).stdout).items);
+  });
+});
+
+describe('a scenario file with nothing in it', () => {
+  it('scenarios: [] is an error, not the baseline alone with exit 0', async () => {
+    const file = path.join(tmp(), 'tomt.yaml');
+    writeFileSync(file, 'scenarios: []\n');
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('the scenario file lists no scenarios [missing-field]');
+  });
+});
+
+describe('names are text in every format', () => {
+  it('HTML in a party name or label is escaped in Markdown, not passed through', async () => {
+    const dir = tmp();
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      'samkost: 1\nagreement: "T <b>fet</b>"\nyear: 2024\nhost: a\nparties:\n  a: { name: "<script>alert(1)</script>", population: 1 }\n  b: { name: "B & C", population: 1 }\nitems:\n  - { id: y, label: "<img src=x onerror=alert(1)>", amount: 1, key: equal }\n',
+    );
+    const md = (await samkost(['allocate', dir, '--format', 'md'])).stdout;
+    expect(md).not.toMatch(/<script|<img|<b>/);
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(md).toContain('B &amp; C');
   });
 });

@@ -181,6 +181,8 @@ export interface InputSpec {
   /** What the agreement declares about the file's delimiter, decimal mark and encoding; the rest is detected. */
   readonly dialect: CsvDialect;
   readonly at: SourcePos;
+  /** The command-line option that named the file instead of the agreement (`--actuals`), if one did. */
+  readonly option?: string;
 }
 
 export interface IgnoreRule {

@@ -30,6 +30,12 @@ export interface Loaded extends SourceFiles {
 /** Input files given on the command line instead of those under the agreement's inputs:. */
 export type InputOverrides = { readonly [K in InputName]?: string };
 
+/** A path written in the agreement: relative to the agreement's folder, or absolute as written. */
+const besideAgreement =
+  (file: string) =>
+  (p: string): string =>
+    path.isAbsolute(p) ? p : path.join(path.dirname(file), p);
+
 /** A directory means `<dir>/agreement.yaml`. */
 export async function agreementPath(fs: FileSystem, arg: string): Promise<string> {
   const s = await fs.stat(arg).catch((e: unknown) => {
@@ -50,8 +56,7 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
   );
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();
-  const dir = path.dirname(file);
-  const read = readAgreement(text, file, (p) => path.join(dir, p));
+  const read = readAgreement(text, file, besideAgreement(file));
   const diags = new Diagnostics();
   for (const e of read.diagnostics) diags.list.push(e);
   const a = read.agreement;
@@ -59,7 +64,9 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
   const spec = (name: InputName): InputSpec | undefined => {
     const override = overrides[name];
     const declared = a.inputs.get(name);
-    return override ? { file: override, columns: declared?.columns ?? new Map(), dialect: declared?.dialect ?? {}, at: { file, line: 1, col: 1 } } : declared;
+    return override
+      ? { file: override, columns: declared?.columns ?? new Map(), dialect: declared?.dialect ?? {}, at: { file, line: 1, col: 1 }, option: `--${name}` }
+      : declared;
   };
   let actualsCount = 0;
   const stream = async <T>(name: InputName, sink: (s: InputSpec) => TableSink<T>): Promise<T | null | undefined> => {
@@ -86,5 +93,5 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
 export const agreementSource = (loaded: Loaded): AgreementSource => ({
   text: loaded.texts.get(loaded.file)!,
   file: loaded.file,
-  resolve: (p) => path.join(path.dirname(loaded.file), p),
+  resolve: besideAgreement(loaded.file),
 });

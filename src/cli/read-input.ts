@@ -2,7 +2,8 @@ import type { InputSpec } from '../agreement/model.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { NotUtf8, type Encoding } from '../inputs/decode.js';
 import { CsvInput, type TableSink } from '../inputs/table.js';
-import type { FileSystem } from './io.js';
+import { ExitError } from './exit.js';
+import { reason, type FileSystem } from './io.js';
 import type { Progress } from './progress.js';
 
 /** Bytes per read: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
@@ -22,11 +23,13 @@ export interface ReadResult<T> {
  */
 export async function readInput<T>(fs: FileSystem, spec: InputSpec, sink: () => TableSink<T>, diags: Diagnostics, progress: Progress): Promise<ReadResult<T>> {
   const size = await fs.stat(spec.file).then(
-    (s) => (s.isFile() ? s.size : null),
-    () => null,
+    (s) => (s.isFile() ? s.size : 'not a regular file'),
+    (e: unknown) => reason(e),
   );
-  if (size === null) {
-    diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}'`, 'paths under inputs: are relative to the agreement file');
+  if (typeof size === 'string') {
+    // A file named on the command line is the command line's mistake, not a line of the agreement's.
+    if (spec.option) throw new ExitError(1, `${spec.option} '${spec.file}': ${size}`, `give the path of a CSV file, relative to where you run samkost`);
+    diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}': ${size}`, 'paths under inputs: are relative to the agreement file');
     return { result: null, rows: 0 };
   }
   const attempts: (Encoding | undefined)[] = spec.dialect.encoding ? [spec.dialect.encoding] : [undefined, 'windows-1252'];

@@ -39,7 +39,11 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
     return { scenarios, diagnostics: diags.sorted() };
   }
   const names = new Set<string>();
-  for (const node of r.seq(list.value, 'scenarios', list.valueAt) ?? []) {
+  const nodes = r.seq(list.value, 'scenarios', list.valueAt);
+  // An empty list would run the baseline alone and look like a result.
+  if (nodes?.length === 0)
+    diags.error(list.valueAt, 'missing-field', 'the scenario file lists no scenarios', 'write - name: … set: { PATH: VALUE } entries under scenarios:');
+  for (const node of nodes ?? []) {
     const at = r.pos(node, list.valueAt);
     const fields = r.map(node, 'a scenario', at);
     if (!fields) continue;
