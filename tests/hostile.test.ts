@@ -197,3 +197,24 @@ describe('names are text in every format', () => {
     expect(md).toContain('B &amp; C');
   });
 });
+
+describe('warnings: said, exit 0, and errors under check --strict', () => {
+  it('a selector that matches no ledger row is a warning in text and JSON; the report is still written', async () => {
+    const text = await samkost(['check', 'tests/errors/actuals-none']);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain("warning: item 'lisens' selects no ledger row");
+    expect(text.stderr).toContain('1 warning');
+    const json = JSON.parse((await samkost(['check', 'tests/errors/actuals-none', '--format', 'json'])).stdout) as {
+      ok: boolean;
+      diagnostics: { severity: string; code: string }[];
+    };
+    expect(json.ok).toBe(true);
+    expect(json.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'actuals-none' })]);
+    const strict = JSON.parse((await samkost(['check', 'tests/errors/actuals-none', '--format', 'json', '--strict'])).stdout) as { ok: boolean };
+    expect(strict.ok).toBe(false);
+    const allocate = await samkost(['allocate', 'tests/errors/actuals-none', '--format', 'json']);
+    expect(allocate.code).toBe(0);
+    expect(JSON.parse(allocate.stdout)).toHaveProperty('items');
+    expect(allocate.stderr).toContain('[actuals-none]');
+  });
+});

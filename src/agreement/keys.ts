@@ -90,6 +90,7 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
       const entries = r.map(d.value, `shares of key '${id}'`, d.valueAt);
       // Shares that are not a mapping have no sum to speak of: the type error says it all.
       let complete = entries !== null;
+      let misnamed = false;
       for (const s of entries ?? []) {
         const share = r.ratio(s.value, `share of '${s.key}' in key '${id}'`, s.valueAt);
         if (share === null) {
@@ -101,8 +102,10 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
           complete = false;
         }
         total = total.plus(share);
-        if (!partyIds.has(s.key)) unknownParty(r, s.key, s.at, partyIds);
-        else if (restrictedTo && !restrictedTo.includes(s.key))
+        if (!partyIds.has(s.key)) {
+          unknownParty(r, s.key, s.at, partyIds);
+          misnamed = true;
+        } else if (restrictedTo && !restrictedTo.includes(s.key))
           r.diags.error(
             s.at,
             'key-parties',
@@ -111,6 +114,16 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
           );
         else shares.set(s.key, { share, at: s.valueAt });
       }
+      // A party left out of shares: pays nothing by this key. Said, since it is as often a slip as a choice
+      // (unless a share names an unknown party: that error is the likelier story).
+      const left = restrictedTo || misnamed ? [] : [...partyIds].filter((p) => !shares.has(p));
+      if (complete && left.length)
+        r.diags.warning(
+          d.at,
+          'key-party-missing',
+          `${left.map((p) => `'${p}'`).join(', ')} ${left.length === 1 ? 'has' : 'have'} no share in key '${id}', so ${left.length === 1 ? 'it pays' : 'they pay'} nothing by it`,
+          `give ${left.length === 1 ? 'it' : 'each'} a share of 0 % to say so, or list the key's parties under parties:`,
+        );
       if (complete && !total.eq(Ratio.ONE)) {
         const missing = Ratio.ONE.minus(total);
         r.diags.error(

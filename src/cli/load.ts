@@ -81,7 +81,7 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
     <T>(read: RowReader<T>) =>
     (s: InputSpec) =>
       tableSink((t, d) => read(t, s.columns, d));
-  const actuals = (await stream('actuals', (s) => actualsSink(s.columns))) ?? [];
+  const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year))) ?? [];
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));
   const payments = await stream('payments', rows(readPayments));

@@ -106,9 +106,11 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     program
       .command('check')
       .argument('<agreement...>', 'agreement files or directories')
-      .description('validate agreements and their inputs; exit 1 on any error'),
+      .description('validate agreements and their inputs; exit 1 on any error (warnings too with --strict)'),
     formatsOf('check'),
-  ).action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'> }) => checkCommand(args, opts, context(opts)));
+  )
+    .option('--strict', 'warnings count as errors (exit 1): for CI')
+    .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean }) => checkCommand(args, opts, context(opts)));
 
   command(
     'allocate',
@@ -197,10 +199,10 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
   return program;
 }
 
-async function checkCommand(args: readonly string[], opts: CommonOptions & { format: FormatOf<'check'> }, c: Context): Promise<void> {
+async function checkCommand(args: readonly string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean }, c: Context): Promise<void> {
   const loaded: Loaded[] = [];
   for (const arg of args) loaded.push(await c.load(arg));
-  const r = check(loaded);
+  const r = check(loaded, { strict: opts.strict === true });
   if (opts.format === 'table') {
     const files = { texts: new Map(loaded.flatMap((l) => [...l.texts])), encodings: new Map(loaded.flatMap((l) => [...l.encodings])) };
     await c.speaker.diagnostics(

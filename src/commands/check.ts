@@ -45,15 +45,22 @@ export interface CheckReport {
  * agreement, with every problem found — and invoice numbers that two
  * agreements of the same host would both use.
  */
-export function check(subjects: readonly CheckSubject[]): CheckReport {
+export interface CheckOptions {
+  /** Warnings count as errors: for CI, where a silent 0,00 must fail the build. */
+  readonly strict: boolean;
+}
+
+export function check(subjects: readonly CheckSubject[], options: CheckOptions = { strict: false }): CheckReport {
+  const strictly = (list: readonly Diagnostic[]): readonly Diagnostic[] =>
+    options.strict ? list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : list;
   const seen: Agreement[] = [];
   const agreements = subjects.map((s): CheckedAgreement => {
     const proved = s.inputs ? checkAll(s.inputs) : null;
     const clashes = s.inputs ? invoiceNumberClashes(s.inputs.agreement, seen) : [];
     if (s.inputs) seen.push(s.inputs.agreement);
-    const diagnostics = [...s.diagnostics, ...(proved?.diagnostics ?? []), ...clashes];
+    const diagnostics = strictly([...s.diagnostics, ...(proved?.diagnostics ?? []), ...clashes]);
     const settled = proved?.report;
-    if (!settled || clashes.length) return { file: s.file, diagnostics, summary: null };
+    if (!settled || clashes.length || diagnostics.some((d) => d.severity === 'error')) return { file: s.file, diagnostics, summary: null };
     const r = settled.allocation;
     const summary = {
       parties: r.agreement.parties.length,

@@ -2,6 +2,7 @@ import type { Agreement } from '../agreement/model.js';
 import { budgetLedger } from '../compute/budget.js';
 import type { SettleInput } from '../compute/settle.js';
 import { driverTable } from '../compute/drivers.js';
+import { describeSelector, matches } from '../compute/select.js';
 import { Diagnostics, type Computed, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import type { BudgetRow } from '../inputs/budget.js';
@@ -46,6 +47,41 @@ export function refused(exit: 1 | 2, message: string, hint: string, diagnostics:
   return { report: null, diagnostics, refusal: { exit, reasons: [{ message, hint }] } };
 }
 
+/**
+ * A ledger that selects nothing is a silent 0,00 on an invoice: a header-only
+ * export, or an item whose categories are not in this year's ledger.
+ */
+function ledgerWarnings(inputs: Inputs, diags: Diagnostics): void {
+  const a = inputs.agreement;
+  const declared = a.inputs.get('actuals');
+  const selectors = a.items.flatMap((item) =>
+    item.source.kind === 'actuals'
+      ? [{ item, selector: item.source.selector }]
+      : item.source.kind === 'percent'
+        ? [...item.source.of, ...item.source.deduct].flatMap((r) => (r.kind === 'actuals' ? [{ item, selector: r.selector }] : []))
+        : [],
+  );
+  if (!declared || selectors.length === 0) return;
+  if (inputs.actuals.length === 0) {
+    diags.warning(
+      declared.at,
+      'ledger-empty',
+      `the ledger '${declared.file}' has no rows`,
+      "every item that reads the ledger is 0,00; check that this is the year's export",
+    );
+    return;
+  }
+  for (const { item, selector } of selectors) {
+    if (inputs.actuals.some((row) => matches(selector, row))) continue;
+    diags.warning(
+      selector.at,
+      'actuals-none',
+      `item '${item.id}' selects no ledger row (${describeSelector(selector)}), so it reads 0,00 from the ledger`,
+      "check the names against the ledger's categories, or remove the selector",
+    );
+  }
+}
+
 /** Whether the agreement has a budget at all: from its budget CSV or written in under `budget:`. */
 export const hasBudget = (inputs: Inputs): boolean => inputs.budgetRows !== null || inputs.agreement.budget.size > 0;
 
@@ -61,6 +97,8 @@ export function computeOn<R>(inputs: Inputs, compute: (input: SettleInput) => Co
   const drivers = driverTable(a, inputs.driverRows, diags);
   const budget = hasBudget(inputs) ? budgetLedger(a, inputs.budgetRows ?? [], diags) : null;
   if (diags.hasErrors) return diags.failure();
+  // A scenario session's runs share the baseline's ledger: its warnings were given once, with the baseline.
+  if (!memo) ledgerWarnings(inputs, diags);
   const report = diags.take(compute({ agreement: a, actuals: inputs.actuals, drivers, budget, payments: inputs.payments, ...(memo ? { memo } : {}) }));
   return report === null ? diags.failure() : diags.result(report);
 }

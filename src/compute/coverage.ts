@@ -59,6 +59,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   const outside: Money[] = [];
   const bases: Money[] = [];
   let rowCount = 0;
+  const overlapping = new Set<string>();
 
   for (const row of rows) {
     if (row.party !== undefined && !partyIds.includes(row.party)) {
@@ -82,9 +83,26 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
     all.push(row.amount);
     if (takenBy.length > 0) {
       taken.push(row.amount);
+      if (!overlapping.has(row.category) && rules.ignore.some((g) => matches(g.selector, row))) {
+        overlapping.add(row.category);
+        diags.warning(
+          row.categoryAt,
+          'ignore-overlap',
+          `category '${row.category}' is selected by item '${takenBy[0]!.id}' and also listed under ignore:; the item takes it`,
+          "remove it from ignore:, or narrow the item's selector, so the agreement says one thing",
+        );
+      }
       continue;
     }
     const ignore = ignoredRows.find((g) => matches(g.rule.selector, row));
+    if (ignore && row.party !== undefined) {
+      diags.warning(
+        row.partyAt ?? row.at,
+        'ignore-party',
+        `this row names party '${row.party}', but its category '${row.category}' is ignored, so no one is charged for it`,
+        `select the category in an item to charge '${row.party}', or leave the party column empty for rows outside the split`,
+      );
+    }
     if (ignore) {
       ignore.rows += row.rows;
       ignore.amounts.push(row.amount);

@@ -168,6 +168,15 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
     if (!ids.includes(p.party)) {
       diags.error(p.at, 'payment-party', `payment from unknown party '${p.party}'`, didYouMean(p.party, ids) ?? `declared parties: ${ids.join(', ')}`);
     }
+    // A-konto is paid during the year, the final settlement in the next: a date outside both is likely another year's payment.
+    if (p.date !== undefined && (p.date < `${a.year}-01-01` || p.date > `${a.year + 1}-12-31`)) {
+      diags.warning(
+        p.at,
+        'payment-date',
+        `this payment is dated ${p.date}, outside ${a.year} and ${a.year + 1}, yet set against ${a.title} ${a.year}`,
+        `check that it belongs to ${a.year}; a payment for another year goes in that year's payments file`,
+      );
+    }
     const key = JSON.stringify([p.party, p.kind, p.amount.toPlain(), p.date ?? '', p.text ?? '']);
     const first = seen.get(key);
     if (first) {

@@ -1,9 +1,11 @@
 /**
- * Every diagnostic code samkost reports: stable identifiers that users,
+ * Every diagnostic code samkost reports, errors and warnings alike: stable identifiers that users,
  * scripts and CI match on, each explained in docs/errors.md and reproduced
  * under tests/errors/ (the catalogue test holds all three together).
  */
 export const ERROR_CODES = [
+  'actuals-date',
+  'actuals-none',
   'actuals-overlap',
   'actuals-unselected',
   'akonto-sum',
@@ -38,6 +40,8 @@ export const ERROR_CODES = [
   'driver-missing',
   'duplicate-id',
   'duplicate-key',
+  'ignore-overlap',
+  'ignore-party',
   'index-actuals',
   'index-change',
   'index-year',
@@ -53,13 +57,16 @@ export const ERROR_CODES = [
   'key-cycle',
   'key-definition',
   'key-parties',
+  'key-party-missing',
   'key-precision',
   'key-share-negative',
   'key-shares-sum',
   'key-zero-total',
+  'ledger-empty',
   'membership-date',
   'missing-field',
   'negative',
+  'payment-date',
   'payment-duplicate',
   'payment-kind',
   'payment-party',

@@ -1,3 +1,4 @@
+import { parseLedgerDate } from '../dates/date.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { scaledToMoney, scanAmount } from './amount.js';
@@ -45,7 +46,12 @@ interface Entry {
  * units, never a float). Every unreadable cell is reported with its position
  * and raw value; no row is skipped silently.
  */
-export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<ActualsRow[]> {
+/**
+ * With `year`, a date column (when the file has one) is checked: a date
+ * that cannot be read is an error, and rows dated in another year are
+ * counted into one warning — a ledger export for the wrong period.
+ */
+export function actualsSink(columns: ReadonlyMap<string, string>, year?: number): TableSink<ActualsRow[]> {
   const entries = new Map<string, Map<string, Entry>>();
   let head: TableHeader;
   let category = -1;
@@ -53,6 +59,8 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
   let account = -1;
   let project = -1;
   let party = -1;
+  let date = -1;
+  let outside: { rows: number; first: SourcePos; date: string } | null = null;
   return {
     header(h, diags) {
       head = h;
@@ -63,6 +71,7 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
       account = cols.get('account') ?? -1;
       project = cols.get('project') ?? -1;
       party = cols.get('party') ?? -1;
+      date = year === undefined ? -1 : (cols.get('date') ?? -1);
       return true;
     },
     row(r, diags) {
@@ -75,6 +84,18 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
       if (cat === '') {
         diags.error(r.at(category), 'csv-empty-category', 'the row has no category', 'every actuals row needs a category so an item can select it');
         return;
+      }
+      if (date >= 0) {
+        const text = trim(r.field(date));
+        const d = text === '' ? null : parseLedgerDate(text);
+        if (text !== '' && d === null) {
+          diags.error(r.at(date), 'csv-date', `'${text}' is not a date`, 'write 2024-04-30 or 30.04.2024');
+          return;
+        }
+        if (d !== null && !d.startsWith(`${year}-`)) {
+          if (outside) outside.rows++;
+          else outside = { rows: 1, first: r.at(date), date: d };
+        }
       }
       const acc = account < 0 ? '' : trim(r.field(account));
       const proj = project < 0 ? '' : trim(r.field(project));
@@ -110,7 +131,16 @@ export function actualsSink(columns: ReadonlyMap<string, string>): TableSink<Act
         e.scale = a.scale;
       }
     },
-    finish() {
+    finish(diags) {
+      if (outside) {
+        const n = outside.rows;
+        diags.warning(
+          outside.first,
+          'actuals-date',
+          `${n} row${n === 1 ? ' is' : 's are'} dated outside ${year} (the first, here, on ${outside.date}), yet counted in ${year}'s actuals`,
+          `check that this is the ledger for ${year}; remove the other years' rows if they do not belong`,
+        );
+      }
       // In reading order: by the line of each entry's first row.
       const all = [...entries.values()].flatMap((m) => [...m.values()]).sort((x, y) => x.at.line - y.at.line);
       return all.map((e) => ({
