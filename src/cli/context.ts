@@ -1,7 +1,7 @@
 import type { Inputs, Outcome } from '../commands/inputs.js';
 import type { Locale } from '../render/locale.js';
 import type { RenderOptions } from '../render/registry.js';
-import type { Loaded } from './load.js';
+import type { LedgerDetail, Loaded } from './load.js';
 import type { Speaker } from './speaker.js';
 
 /** The options every command that reads an agreement takes. */
@@ -20,7 +20,7 @@ export interface CommonOptions {
 /** What a command action is given besides its options: where to speak, and how to read the agreement. */
 export interface Context {
   readonly speaker: Speaker;
-  load(arg: string): Promise<Loaded>;
+  load(arg: string, detail?: LedgerDetail): Promise<Loaded>;
   /** The agreement's inputs, or the end of the run with its errors. */
   inputs(loaded: Loaded): Promise<Inputs>;
   /** A command's report, or the end of the run with what kept it from one. */

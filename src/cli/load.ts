@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { InputName, InputSpec } from '../agreement/model.js';
+import type { Agreement, InputName, InputSpec } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/inputs.js';
@@ -46,7 +46,16 @@ export async function agreementPath(fs: FileSystem, arg: string): Promise<string
 
 type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: Diagnostics) => T[] | null;
 
-export async function load(fs: FileSystem, arg: string, overrides: InputOverrides, progress: Progress): Promise<Loaded> {
+/**
+ * Which ledger columns the rows are summed by besides category and party:
+ * `used`, the ones the agreement's selectors and `ignore:` name (a ledger of
+ * ten thousand accounts selected by category is summed per category); `all`
+ * for `explain`, which lists every summed row with its account, and for
+ * scenarios, whose settings may select by any column.
+ */
+export type LedgerDetail = 'used' | 'all';
+
+export async function load(fs: FileSystem, arg: string, overrides: InputOverrides, progress: Progress, detail: LedgerDetail = 'used'): Promise<Loaded> {
   const file = await agreementPath(fs, arg);
   const text = await readTextFile(
     fs,
@@ -81,7 +90,7 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
     <T>(read: RowReader<T>) =>
     (s: InputSpec) =>
       tableSink((t, d) => read(t, s.columns, d));
-  const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year))) ?? [];
+  const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year, detail === 'all' ? { account: true, project: true } : usedColumns(a)))) ?? [];
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));
   const payments = await stream('payments', rows(readPayments));
@@ -95,3 +104,18 @@ export const agreementSource = (loaded: Loaded): AgreementSource => ({
   file: loaded.file,
   resolve: besideAgreement(loaded.file),
 });
+
+/** The selector fields any item, percentage base or `ignore:` rule uses. */
+function usedColumns(a: Agreement): { account: boolean; project: boolean } {
+  const selectors = [
+    ...a.items.flatMap((i) =>
+      i.source.kind === 'actuals'
+        ? [i.source.selector]
+        : i.source.kind === 'percent'
+          ? [...i.source.of, ...i.source.deduct].flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []))
+          : [],
+    ),
+    ...a.ignore.map((g) => g.selector),
+  ];
+  return { account: selectors.some((s) => s.account !== undefined), project: selectors.some((s) => s.project !== undefined) };
+}

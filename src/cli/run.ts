@@ -16,7 +16,7 @@ import type { CommonOptions, Context } from './context.js';
 import { Speaker } from './speaker.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-import { load, type Loaded } from './load.js';
+import { type LedgerDetail, load, type Loaded } from './load.js';
 import { writeOutputs } from './output.js';
 import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
@@ -36,7 +36,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const failed = (arg: string) => ({ message: 'nothing was computed: the input has errors', hint: `run samkost check ${arg} to see them all` });
     return {
       speaker: c,
-      load: (arg) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true)),
+      load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true), detail),
       inputs: async (loaded) =>
         c.report<Inputs>(
           loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics },
@@ -95,9 +95,10 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     <K extends ReportKind, O extends CommonOptions>(
       kind: (opts: O) => K,
       compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
+      detail: LedgerDetail = 'used',
     ): Action<O & { format: string }> =>
     async (arg, opts, c) => {
-      const loaded = await c.load(arg);
+      const loaded = await c.load(arg, detail);
       const r = await c.report(compute(await c.inputs(loaded), opts), loaded);
       await c.speaker.out(render(kind(opts), opts.format as FormatOf<K>, r, c.renderOptions), opts);
     };
@@ -151,6 +152,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     report(
       () => 'explanation',
       (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) }),
+      'all',
     ),
   )
     .requiredOption('--party <id>', 'the party to explain')

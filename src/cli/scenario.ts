@@ -58,7 +58,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   if (!file && fixed.length === 0 && sweeps.length === 0)
     usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
 
-  const loaded = await c.load(arg);
+  const loaded = await c.load(arg, 'all');
   const inputs = await c.inputs(loaded);
   const scenarios = planned(file?.scenarios ?? null, sweeps, fixed, opts.name);
   if ((opts.format === 'table' || opts.format === 'md') && scenarios.length > MAX_TABLE_SCENARIOS) {
@@ -145,7 +145,7 @@ async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: read
     const x = parseAssume(t);
     return 'error' in x ? usage(x.error, x.hint) : x;
   });
-  const loaded = await c.load(arg);
+  const loaded = await c.load(arg, 'all');
   const projection = await c.report(project(agreementSource(loaded), await c.inputs(loaded), { from: years.from, to: years.to, assumptions, fixed }), loaded);
   await c.speaker.out(render('projection', opts.format, projection, c.renderOptions), opts);
 }

@@ -2,7 +2,7 @@ import type { Agreement } from '../agreement/model.js';
 import { budgetLedger } from '../compute/budget.js';
 import type { SettleInput } from '../compute/settle.js';
 import { driverTable } from '../compute/drivers.js';
-import { describeSelector, matches } from '../compute/select.js';
+import { describeSelector, matcher } from '../compute/select.js';
 import { Diagnostics, type Computed, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import type { BudgetRow } from '../inputs/budget.js';
@@ -72,7 +72,7 @@ function ledgerWarnings(inputs: Inputs, diags: Diagnostics): void {
     return;
   }
   for (const { item, selector } of selectors) {
-    if (inputs.actuals.some((row) => matches(selector, row))) continue;
+    if (inputs.actuals.some(matcher(selector))) continue;
     diags.warning(
       selector.at,
       'actuals-none',

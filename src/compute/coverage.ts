@@ -5,7 +5,7 @@ import type { ActualsRow } from '../inputs/actuals.js';
 import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { IgnoredTotal, LedgerReconciliation } from './report.js';
-import { matches } from './select.js';
+import { matcher } from './select.js';
 
 /**
  * No krone disappears unseen: every actuals row is the amount of exactly one
@@ -50,7 +50,10 @@ function coverageRules(a: Agreement): CoverageRules {
 }
 
 function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
-  const { partyIds, items: amountItems, bases: baseSelectors } = rules;
+  const { partyIds } = rules;
+  const amountItems = rules.items.map((i) => ({ id: i.id, takes: matcher(i.selector) }));
+  const ignoring = rules.ignore.map((g) => matcher(g.selector));
+  const inBases = rules.bases.map(matcher);
   // Amounts are collected and summed once per bucket (Money.sum adds bigint units): a scenario sweep runs this thousands of times.
   const ignoredRows = rules.ignore.map((rule) => ({ rule, rows: 0, amounts: [] as Money[] }));
   const unselected = new Map<string, { first: ActualsRow; rows: number; amounts: Money[] }>();
@@ -70,7 +73,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
         didYouMean(row.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`,
       );
     }
-    const takenBy = amountItems.filter((i) => matches(i.selector, row));
+    const takenBy = amountItems.filter((i) => i.takes(row));
     if (takenBy.length > 1) {
       diags.error(
         row.at,
@@ -83,7 +86,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
     all.push(row.amount);
     if (takenBy.length > 0) {
       taken.push(row.amount);
-      if (!overlapping.has(row.category) && rules.ignore.some((g) => matches(g.selector, row))) {
+      if (!overlapping.has(row.category) && ignoring.some((takes) => takes(row))) {
         overlapping.add(row.category);
         diags.warning(
           row.categoryAt,
@@ -94,7 +97,8 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       }
       continue;
     }
-    const ignore = ignoredRows.find((g) => matches(g.rule.selector, row));
+    const at = ignoring.findIndex((takes) => takes(row));
+    const ignore = at < 0 ? undefined : ignoredRows[at];
     if (ignore && row.party !== undefined) {
       diags.warning(
         row.partyAt ?? row.at,
@@ -107,7 +111,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       ignore.rows += row.rows;
       ignore.amounts.push(row.amount);
       outside.push(row.amount);
-    } else if (baseSelectors.some((s) => matches(s, row))) bases.push(row.amount);
+    } else if (inBases.some((takes) => takes(row))) bases.push(row.amount);
     else {
       const u = unselected.get(row.category) ?? { first: row, rows: 0, amounts: [] };
       u.rows += row.rows;
@@ -128,7 +132,9 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   return { ignored, ledger };
 }
 
-/** True for a row that `ignore:` keeps outside the split (and that no item takes as its amount). */
-export function outsideSplit(a: Agreement, row: ActualsRow): boolean {
-  return a.ignore.some((g) => matches(g.selector, row)) && !a.items.some((i) => i.source.kind === 'actuals' && matches(i.source.selector, row));
+/** A test for rows that `ignore:` keeps outside the split (and that no item takes as its amount). */
+export function outsideSplit(a: Agreement): (row: ActualsRow) => boolean {
+  const ignoring = a.ignore.map((g) => matcher(g.selector));
+  const taking = a.items.flatMap((i) => (i.source.kind === 'actuals' ? [matcher(i.source.selector)] : []));
+  return (row) => ignoring.some((t) => t(row)) && !taking.some((t) => t(row));
 }
