@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { processIo } from '../dist/cli/io.js';
-import { run } from '../dist/cli/run.js';
-
-process.exitCode = await run(process.argv.slice(2), processIo());
+// `samkost --version` answers from package.json without loading the CLI; everything else runs the bundle.
+const [only, ...rest] = process.argv.slice(2);
+if ((only === '--version' || only === '-V') && rest.length === 0) {
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  await import('../dist/bundle/samkost.js');
+}

@@ -14,14 +14,13 @@ import { LOCALES } from '../render/locale.js';
 import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { Speaker } from './speaker.js';
+import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { type LedgerDetail, load, type Loaded } from './load.js';
 import { writeOutputs } from './output.js';
 import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
-
-const VERSION = '0.1.0';
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
