@@ -4,6 +4,7 @@ import type { Ratio } from '../money/ratio.js';
 import { isValidAccountNumber } from '../norway/account.js';
 import { isValidOrgNumber } from '../norway/orgnr.js';
 import { addDays, endOfMonth } from '../dates/date.js';
+import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { Address, Membership, Party, Population } from './model.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 
@@ -11,59 +12,65 @@ const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'le
 const ADDRESS_FIELDS = ['street', 'postcode', 'city', 'country'];
 
 /** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */
-export function readParties(r: YamlReader, node: YNode, at: SourcePos): Party[] {
+export function readParties(r: YamlReader, node: YNode, at: SourcePos, memo: Memo = NO_MEMO): Party[] {
   const entries = r.map(node, 'parties', at);
   if (!entries) return [];
   if (entries.length === 0) r.diags.error(r.pos(node, at), 'missing-field', 'the agreement has no parties', 'list at least one party under parties:');
   const parties: Party[] = [];
   for (const e of entries) {
-    const id = r.slug(e.key, 'party id', e.at);
-    const fields = r.map(e.value, `party '${e.key}'`, e.at);
-    if (!fields || id === null) continue;
-    r.onlyFields(fields, PARTY_FIELDS, `party '${id}'`);
-    const nameEntry = fields.find((f) => f.key === 'name');
-    const name = nameEntry ? r.string(nameEntry.value, `name of party '${id}'`, nameEntry.valueAt) : null;
-    if (!nameEntry) r.diags.error(e.at, 'missing-field', `party '${id}' has no name`, `add name: ${id.charAt(0).toUpperCase() + id.slice(1)} kommune`);
-    const popEntry = fields.find((f) => f.key === 'population');
-    const population = popEntry ? readPopulation(r, popEntry.value, id, popEntry.valueAt) : undefined;
-    const org = readNumber(
-      r,
-      fields,
-      'org',
-      id,
-      isValidOrgNumber,
-      'bad-org',
-      'organisasjonsnummer',
-      'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene',
-    );
-    const bankAccount = readNumber(
-      r,
-      fields,
-      'bank_account',
-      id,
-      isValidAccountNumber,
-      'bad-bank-account',
-      'kontonummer',
-      'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)',
-    );
-    const membership = readMembership(r, fields, id, e.at);
-    const addressEntry = fields.find((f) => f.key === 'address');
-    const address = addressEntry ? readAddress(r, addressEntry.value, id, addressEntry.valueAt) : undefined;
-    const refEntry = fields.find((f) => f.key === 'reference');
-    const reference = refEntry ? r.string(refEntry.value, `reference of party '${id}'`, refEntry.valueAt) : undefined;
-    parties.push({
-      id,
-      name: name ?? id,
-      at: e.at,
-      ...(population ? { population } : {}),
-      ...(org ? { org } : {}),
-      ...(bankAccount ? { bankAccount } : {}),
-      ...(membership ? { membership } : {}),
-      ...(address ? { address } : {}),
-      ...(reference ? { reference } : {}),
-    });
+    // A sweep changes one party's population: the others are the same nodes, read once.
+    const party = e.value ? rememberReporting(memo, r.diags, e.value, `party ${e.key}`, () => readParty(r, e)) : readParty(r, e);
+    if (party) parties.push(party);
   }
   return parties;
+}
+
+function readParty(r: YamlReader, e: Entry): Party | null {
+  const id = r.slug(e.key, 'party id', e.at);
+  const fields = r.map(e.value, `party '${e.key}'`, e.at);
+  if (!fields || id === null) return null;
+  r.onlyFields(fields, PARTY_FIELDS, `party '${id}'`);
+  const nameEntry = fields.find((f) => f.key === 'name');
+  const name = nameEntry ? r.string(nameEntry.value, `name of party '${id}'`, nameEntry.valueAt) : null;
+  if (!nameEntry) r.diags.error(e.at, 'missing-field', `party '${id}' has no name`, `add name: ${id.charAt(0).toUpperCase() + id.slice(1)} kommune`);
+  const popEntry = fields.find((f) => f.key === 'population');
+  const population = popEntry ? readPopulation(r, popEntry.value, id, popEntry.valueAt) : undefined;
+  const org = readNumber(
+    r,
+    fields,
+    'org',
+    id,
+    isValidOrgNumber,
+    'bad-org',
+    'organisasjonsnummer',
+    'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene',
+  );
+  const bankAccount = readNumber(
+    r,
+    fields,
+    'bank_account',
+    id,
+    isValidAccountNumber,
+    'bad-bank-account',
+    'kontonummer',
+    'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)',
+  );
+  const membership = readMembership(r, fields, id, e.at);
+  const addressEntry = fields.find((f) => f.key === 'address');
+  const address = addressEntry ? readAddress(r, addressEntry.value, id, addressEntry.valueAt) : undefined;
+  const refEntry = fields.find((f) => f.key === 'reference');
+  const reference = refEntry ? r.string(refEntry.value, `reference of party '${id}'`, refEntry.valueAt) : undefined;
+  return {
+    id,
+    name: name ?? id,
+    at: e.at,
+    ...(population ? { population } : {}),
+    ...(org ? { org } : {}),
+    ...(bankAccount ? { bankAccount } : {}),
+    ...(membership ? { membership } : {}),
+    ...(address ? { address } : {}),
+    ...(reference ? { reference } : {}),
+  };
 }
 
 function readPopulation(r: YamlReader, node: YNode, party: string, at: SourcePos): Population | undefined {

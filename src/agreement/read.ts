@@ -1,6 +1,6 @@
 import { Diagnostics, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
-import { NO_MEMO, type Memo } from '../memo/memo.js';
+import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { Rounding } from '../money/rounding.js';
 import { readItems } from './items.js';
@@ -55,17 +55,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
    * of other sections its reader takes, as text). A scenario that leaves
    * the node and those values as they were gets the same value and problems.
    */
-  const section = <T>(name: string, given: string, read: () => T): T => {
-    const node = f(name)?.value ?? ABSENT;
-    let fresh = false;
-    const kept = memo.remember(node, `${name} ${given}`, () => {
-      fresh = true;
-      const before = diags.list.length;
-      return { value: read(), found: diags.list.slice(before) };
-    });
-    if (!fresh) for (const e of kept.found) diags.list.push(e);
-    return kept.value;
-  };
+  const section = <T>(name: string, given: string, read: () => T): T => rememberReporting(memo, diags, f(name)?.value ?? ABSENT, `${name} ${given}`, read);
   const r = new YamlReader(file, text, diags);
   const start: SourcePos = { file, line: 1, col: 1 };
   const entries = r.root === null ? null : r.map(r.root, 'the agreement', start);
@@ -105,7 +95,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const rounding = section('rounding', '', () =>
     roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING,
   );
-  const parties = section('parties', '', () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt) : []));
+  const parties = section('parties', '', () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt, memo) : []));
   // Without readable parties every reference would be reported as unknown: fix the shape first.
   if (f('parties') && !isMap(f('parties')!.value)) return { agreement: null, diagnostics: diags.sorted() };
   const partyIds = new Set(parties.map((p) => p.id));

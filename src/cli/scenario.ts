@@ -12,7 +12,7 @@ import { parseSetting, settingText, type Setting } from '../scenario/set.js';
 import { MAX_SWEEP, sweepScenarios, type Sweep } from '../scenario/sweep.js';
 import { parseAssume, parseSweep, parseYears } from './scenario-args.js';
 import { ExitError } from './exit.js';
-import { agreementSource } from './load.js';
+import { agreementSource, type LedgerDetail } from './load.js';
 import type { CommonOptions, Context } from './context.js';
 import type { SweepJob, SweepResult } from './sweep-job.js';
 
@@ -58,8 +58,6 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   if (!file && fixed.length === 0 && sweeps.length === 0)
     usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
 
-  const loaded = await c.load(arg, 'all');
-  const inputs = await c.inputs(loaded);
   const scenarios = planned(file?.scenarios ?? null, sweeps, fixed, opts.name);
   if ((opts.format === 'table' || opts.format === 'md') && scenarios.length > MAX_TABLE_SCENARIOS) {
     usage(
@@ -67,14 +65,26 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
       `write them with --format csv or --format json (a table shows at most ${MAX_TABLE_SCENARIOS})`,
     );
   }
+  const detail = ledgerDetail(scenarios);
+  const clock = () => c.speaker.io.now().getTime();
+  const started = clock();
+  const loaded = await c.load(arg, detail);
+  const inputs = await c.inputs(loaded);
+  const loadMs = clock() - started;
   const files = file ? { ...loaded, texts: new Map([...loaded.texts, [file.path, file.text]]) } : loaded;
   const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios, fixed }), files);
 
   const out = output(session.baseline, opts, c);
   out.add(session.baselineColumn);
-  const failed = await inParallel(arg, opts, scenarios, out);
+  // The first scenarios run here, timed: threads pay off only when the rest outweighs reading the inputs again.
+  const first = scenarios.slice(0, SAMPLE);
+  const sampled = clock();
+  for (const s of first) out.add(await c.speaker.report(session.run(s), loaded));
+  const perScenarioMs = first.length ? (clock() - sampled) / first.length : 0;
+  const rest = scenarios.slice(first.length);
+  const failed = await inParallel(arg, opts, rest, out, detail, { loadMs, perScenarioMs });
   // Here: every scenario, none (the threads ran them all), or the one a thread found failing, to report it.
-  const here = failed === null ? scenarios : failed < 0 ? [] : scenarios.slice(failed, failed + 1);
+  const here = failed === null ? rest : failed < 0 ? [] : rest.slice(failed, failed + 1);
   for (const s of here) {
     const column = await c.speaker.report(session.run(s), loaded);
     if (failed !== null) throw new Error(`internal: scenario '${s.name}' failed in a thread but not here`);
@@ -86,6 +96,9 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
 /** Below this many scenarios, starting threads costs more than it saves. */
 const PARALLEL_FROM = 2000;
 
+/** Scenarios run in the main thread first, to time one. */
+const SAMPLE = 50;
+
 /**
  * A long sweep written as CSV or JSON is split over worker threads, one per
  * core: each loads the same agreement and inputs, runs its share in order
@@ -93,9 +106,20 @@ const PARALLEL_FROM = 2000;
  * (few, a table, or a thread could not start its work), the position of the first scenario that failed (run
  * again here to report it), or -1 when every scenario's text was added.
  */
-async function inParallel(arg: string, opts: ScenarioOptions, scenarios: readonly Scenario[], out: { addPart?(part: string): void }): Promise<number | null> {
+async function inParallel(
+  arg: string,
+  opts: ScenarioOptions,
+  scenarios: readonly Scenario[],
+  out: { addPart?(part: string): void },
+  detail: LedgerDetail,
+  cost: { readonly loadMs: number; readonly perScenarioMs: number },
+): Promise<number | null> {
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
   if (scenarios.length < PARALLEL_FROM || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
+  // Each thread reads the inputs again (all at once, one a core) and saves the work of the others' share.
+  // Without --threads, threads are used only where that saving is larger, so they are never slower than one thread.
+  const saved = scenarios.length * cost.perScenarioMs * (1 - 1 / threads);
+  if (opts.threads === undefined && saved < 1.5 * cost.loadMs) return null;
   const format = opts.format;
   const size = Math.ceil(scenarios.length / threads);
   const overrides = {
@@ -110,7 +134,7 @@ async function inParallel(arg: string, opts: ScenarioOptions, scenarios: readonl
     jobs.map(
       (chunk) =>
         new Promise<SweepResult>((resolve, reject) => {
-          const job: SweepJob = { arg, overrides, scenarios: chunk, format, locale: opts.locale };
+          const job: SweepJob = { arg, overrides, scenarios: chunk, format, locale: opts.locale, detail };
           const worker = new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: job });
           worker.once('message', resolve);
           worker.once('error', reject);
@@ -145,9 +169,19 @@ async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: read
     const x = parseAssume(t);
     return 'error' in x ? usage(x.error, x.hint) : x;
   });
-  const loaded = await c.load(arg, 'all');
+  const loaded = await c.load(arg, ledgerDetail([{ name: 'projection', settings: fixed }]));
   const projection = await c.report(project(agreementSource(loaded), await c.inputs(loaded), { from: years.from, to: years.to, assumptions, fixed }), loaded);
   await c.speaker.out(render('projection', opts.format, projection, c.renderOptions), opts);
+}
+
+/**
+ * The ledger is summed by the columns the agreement selects by, and by
+ * account or project too only when a scenario's settings might select by
+ * them: a sweep of populations over a ledger of ten thousand accounts keeps
+ * one entry per category.
+ */
+function ledgerDetail(scenarios: readonly Scenario[]): LedgerDetail {
+  return scenarios.some((s) => s.settings.some((t) => /account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'used';
 }
 
 function usage(message: string, hint: string): never {

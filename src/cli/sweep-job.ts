@@ -1,6 +1,6 @@
 import type { Locale } from '../render/locale.js';
 import type { Scenario } from '../scenario/file.js';
-import type { InputOverrides } from './load.js';
+import type { InputOverrides, LedgerDetail } from './load.js';
 
 /** What the main thread sends: the agreement as given on the command line, and this worker's share of the scenarios. */
 export interface SweepJob {
@@ -9,6 +9,8 @@ export interface SweepJob {
   readonly scenarios: readonly Scenario[];
   readonly format: 'csv' | 'json';
   readonly locale: Locale;
+  /** The columns the main thread summed the ledger by: the threads must sum it the same way. */
+  readonly detail: LedgerDetail;
 }
 
 /** Each scenario's output text in order, or the position of the first scenario that failed (the main thread reports it). */

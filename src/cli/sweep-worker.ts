@@ -7,7 +7,7 @@ import { Progress } from './progress.js';
 import type { SweepJob, SweepResult } from './sweep-job.js';
 
 async function work(job: SweepJob): Promise<SweepResult> {
-  const loaded = await load(NODE_FS, job.arg, job.overrides, new Progress(null), 'all');
+  const loaded = await load(NODE_FS, job.arg, job.overrides, new Progress(null), job.detail);
   // The main thread checked every setting: here they all name something.
   const session = openScenarios(agreementSource(loaded), loaded.inputs!, { scenarios: [], fixed: [] }).report!;
   const parts: string[] = [];

@@ -70,41 +70,36 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
   let shared = Money.ZERO;
   const target = item.target;
   // Every line of the item, before rounding: its exact amounts add up to the basis.
-  const exact: Omit<AllocationLine, 'amount'>[] = [];
+  const exact: Draft[] = [];
 
   if (target.kind === 'own') {
-    for (const [party, o] of b.own) exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio() });
+    for (const [party, o] of b.own) exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO });
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);
     if (target.kind === 'party') {
-      exact.push({ party: target.party, method: 'party', exact: shared.toRatio() });
+      exact.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: Money.ZERO });
     } else {
       const resolved = key(target.key, target.at);
       if (!resolved) return null;
       derivation = resolved;
       shares = resolved.shares;
-      for (const [party, share] of resolved.shares) exact.push({ party, method: 'key', key: target.key, share, exact: shared.times(share) });
+      for (const [party, share] of resolved.shares)
+        exact.push({ party, method: 'key', key: target.key, share, exact: shared.times(share), amount: Money.ZERO });
     }
-    for (const [party, m] of b.direct) exact.push({ party, method: 'direct', exact: m.toRatio() });
+    for (const [party, m] of b.direct) exact.push({ party, method: 'direct', exact: m.toRatio(), amount: Money.ZERO });
   }
-  // One rounding for the whole item, so largest remainder distributes exactly the basis rounded to the unit.
-  const lineId = (l: Omit<AllocationLine, 'amount'>) => `${l.party} ${l.method}`;
-  const rounded = roundParts(
-    b.basis,
-    exact.map((l) => ({ id: lineId(l), exact: l.exact })),
-    rounding,
-  );
-  const lines: AllocationLine[] = exact.map((l) => ({ ...l, amount: rounded.amounts.get(lineId(l))! }));
-
-  const byParty = new Map<Id, Money[]>();
-  for (const l of lines) byParty.set(l.party, [...(byParty.get(l.party) ?? []), l.amount]);
-  const allocations = new Map<Id, Money>();
-  for (const p of ctx.agreement.parties) {
-    const own = byParty.get(p.id);
-    if (own) allocations.set(p.id, Money.sum(own));
-  }
-  const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
+  // A sweep that leaves an item's shares (the same object: a remembered key), basis and direct costs as they
+  // were reuses its rounded lines.
+  const round = () => roundedLines(ctx, b, exact, rounding);
+  const { lines, allocations, unallocated } =
+    ctx.memo && shares
+      ? ctx.memo.remember(
+          shares,
+          `lines ${item.id} ${rounding.unit.toPlain()} ${rounding.method} ${b.basis.toPlain()} ${[...b.direct].map(([p, m]) => `${p}=${m.toPlain()}`).join(' ')} ${ctx.agreement.parties.map((p) => p.id).join(' ')}`,
+          round,
+        )
+      : round();
   return {
     item,
     basis: b.basis,
@@ -116,4 +111,35 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
     ...(shares ? { shares } : {}),
     ...(derivation ? { derivation } : {}),
   };
+}
+
+/** An item's exact lines rounded together, and what each party is charged. */
+/** A line being made: its amount is set once the item's lines are rounded together. */
+type Draft = { -readonly [K in keyof AllocationLine]: AllocationLine[K] };
+
+function roundedLines(ctx: ComputeContext, b: Basis, exact: Draft[], rounding: Item['rounding']) {
+  // One rounding for the whole item, so largest remainder distributes exactly the basis rounded to the unit.
+  // Ids only break ties in largest remainder: not built where no tie is broken.
+  const ties = rounding.method === 'largest-remainder';
+  const rounded = roundParts(
+    b.basis,
+    exact.map((l) => ({ id: ties ? `${l.party} ${l.method}` : '', exact: l.exact })),
+    rounding,
+  );
+  for (const [i, l] of exact.entries()) l.amount = rounded.amounts[i]!;
+  const lines: readonly AllocationLine[] = exact;
+
+  const byParty = new Map<Id, Money[]>();
+  for (const l of lines) {
+    const own = byParty.get(l.party);
+    if (own) own.push(l.amount);
+    else byParty.set(l.party, [l.amount]);
+  }
+  const allocations = new Map<Id, Money>();
+  for (const p of ctx.agreement.parties) {
+    const own = byParty.get(p.id);
+    if (own) allocations.set(p.id, Money.sum(own));
+  }
+  const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
+  return { lines, allocations, unallocated };
 }

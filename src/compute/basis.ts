@@ -7,7 +7,7 @@ import { checkWithinSteps } from '../agreement/steps.js';
 import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
 import type { BasisStep } from './report.js';
-import { selectRows } from './select.js';
+import { selection, selectRows } from './select.js';
 
 export interface Basis {
   readonly basis: Money;
@@ -52,11 +52,10 @@ export class Bases {
         steps.push({ step: 'amount', detail: { kind: 'amount' }, amount });
         break;
       case 'actuals': {
-        const rows = selectRows(this.ctx.actuals, src.selector, this.ctx.memo);
-        amount = Money.sum(rows.map((r) => r.amount));
-        for (const r of rows) if (r.party !== undefined) direct.set(r.party, (direct.get(r.party) ?? Money.ZERO).plus(r.amount));
-        const n = rows.reduce((k, r) => k + r.rows, 0);
-        steps.push({ step: 'actuals', detail: { kind: 'actuals', rows: n, selector: src.selector }, amount, rows });
+        const s = selection(this.ctx.actuals, src.selector, this.ctx.memo);
+        amount = s.amount;
+        for (const [party, m] of s.direct) direct.set(party, m);
+        steps.push({ step: 'actuals', detail: { kind: 'actuals', rows: s.count, selector: src.selector }, amount, rows: s.rows });
         break;
       }
       case 'price': {
@@ -162,7 +161,7 @@ export class Bases {
     let total = Money.ZERO;
     for (const ref of refs) {
       if (ref.kind === 'actuals') {
-        total = total.plus(Money.sum(selectRows(this.ctx.actuals, ref.selector, this.ctx.memo).map((r) => r.amount)));
+        total = total.plus(selection(this.ctx.actuals, ref.selector, this.ctx.memo).amount);
         continue;
       }
       const item = this.ctx.agreement.items.find((i) => i.id === ref.id)!;

@@ -2,6 +2,7 @@ import type { Id, Key, Party } from '../agreement/model.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { largestRemainder } from '../money/distribute.js';
 import { Ratio } from '../money/ratio.js';
+import { NO_MEMO, rememberReporting } from '../memo/memo.js';
 import type { ComputeContext } from './context.js';
 import { memberFraction } from './membership.js';
 
@@ -32,7 +33,14 @@ type Derived = KeyDerivation extends infer D ? (D extends unknown ? Omit<D, 'key
 export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: readonly Party[] = ctx.agreement.parties): KeyDerivation | null {
   const key = ctx.agreement.keys.get(id);
   if (!key) {
-    const builtin = id === 'equal' ? equalShares(ctx, scope, at) : id === 'population' ? populationShares(ctx, scope, at) : null; // unknown keys were reported by the reader
+    // `equal` reads only who is a member and for how long: a sweep of populations reuses it, and so the lines of its items.
+    const members = `${ctx.agreement.year} ${scope.map((p) => `${p.id}:${p.membership?.joined ?? ''}:${p.membership?.left ?? ''}`).join(' ')}`;
+    const builtin =
+      id === 'equal'
+        ? rememberReporting(ctx.memo ?? NO_MEMO, ctx.diags, EQUAL, `${members} ${at.file}:${at.line}:${at.col}`, () => equalShares(ctx, scope, at))
+        : id === 'population'
+          ? populationShares(ctx, scope, at)
+          : null; // unknown keys were reported by the reader
     return builtin && { key: id, ...builtin };
   }
   const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
@@ -40,6 +48,9 @@ export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: re
   if (!derived) return null;
   return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key), unrounded: derived.shares } : { key: id, ...derived };
 }
+
+/** The memo's scope for the built-in `equal` key. */
+const EQUAL = {};
 
 function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[]): Derived | null {
   switch (key.def.kind) {

@@ -1,3 +1,5 @@
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+
 /**
  * Remembers what a pure computation returned, for a caller that computes
  * many times over the same inputs (a scenario sweep). The readers and the
@@ -16,3 +18,19 @@ export interface Memo {
 
 /** No memory: every computation runs. What the readers and the core use unless a caller hands them one. */
 export const NO_MEMO: Memo = { remember: (_scope, _key, compute) => compute() };
+
+/**
+ * {@link Memo.remember} for a computation that reports problems into `diags`:
+ * what it reported the first time is reported again whenever its result is
+ * reused, so a remembered answer never loses a warning.
+ */
+export function rememberReporting<T>(memo: Memo, diags: Diagnostics, scope: object, key: string, compute: () => T): T {
+  let fresh = false;
+  const kept = memo.remember(scope, key, () => {
+    fresh = true;
+    const before = diags.list.length;
+    return { value: compute(), found: diags.list.slice(before) };
+  });
+  if (!fresh) for (const d of kept.found) diags.list.push(d);
+  return kept.value;
+}

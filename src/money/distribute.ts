@@ -9,20 +9,25 @@ export interface Quota {
 
 /** One exact part of a basis: the parts of a basis add up to it exactly. */
 export interface Part {
+  /** Breaks ties in largest remainder: distinct, and independent of the order parts are given in. */
   readonly id: string;
   readonly exact: Ratio;
 }
 
 export interface Rounded {
-  /** Rounded amount per id, in the order the parts were given. */
-  readonly amounts: ReadonlyMap<string, Money>;
+  /** The rounded amount of each part, in the order the parts were given. */
+  readonly amounts: readonly Money[];
   /** basis − Σ amounts: what rounding left unallocated (may be negative). */
   readonly unallocated: Money;
 }
 
-export interface Distribution extends Rounded {
+export interface Distribution {
+  /** Rounded amount per id, in the order the quotas were given. */
+  readonly amounts: ReadonlyMap<string, Money>;
   /** basis × share before rounding, per id. */
   readonly exact: ReadonlyMap<string, Ratio>;
+  /** basis − Σ amounts: what rounding left unallocated (may be negative). */
+  readonly unallocated: Money;
 }
 
 /**
@@ -41,9 +46,9 @@ export interface Distribution extends Rounded {
  * mirror charges.
  */
 export function roundParts(basis: Money, parts: readonly Part[], rounding: Rounding): Rounded {
-  const amounts = new Map<string, Money>();
+  let amounts: Money[] = [];
   if (rounding.method === 'half-up') {
-    for (const p of parts) amounts.set(p.id, roundToUnit(p.exact, rounding.unit));
+    amounts = parts.map((p) => roundToUnit(p.exact, rounding.unit));
   } else if (parts.length > 0) {
     const sign = basis.sign() < 0 ? -1n : 1n;
     const unit = rounding.unit.toRatio();
@@ -55,9 +60,9 @@ export function roundParts(basis: Money, parts: readonly Part[], rounding: Round
         return { id: p.id, weight: along, units: along.div(unit) };
       }),
     );
-    for (const p of parts) amounts.set(p.id, rounding.unit.multiple(sign * units.get(p.id)!));
+    amounts = parts.map((p) => rounding.unit.multiple(sign * units.get(p.id)!));
   }
-  return { amounts, unallocated: basis.minus(Money.sum(amounts.values())) };
+  return { amounts, unallocated: basis.minus(Money.sum(amounts)) };
 }
 
 /** Splits `basis` by `quotas` (shares summing to exactly 1): basis × share per id, rounded by {@link roundParts}. */
@@ -67,14 +72,12 @@ export function distribute(basis: Money, quotas: readonly Quota[], rounding: Rou
     throw new RangeError(`internal: shares sum to ${total.toDecimalString()}, not 1`);
   }
   const exact = new Map(quotas.map((q) => [q.id, basis.times(q.share)] as const));
-  return {
-    ...roundParts(
-      basis,
-      [...exact].map(([id, e]) => ({ id, exact: e })),
-      rounding,
-    ),
-    exact,
-  };
+  const rounded = roundParts(
+    basis,
+    [...exact].map(([id, e]) => ({ id, exact: e })),
+    rounding,
+  );
+  return { amounts: new Map(quotas.map((q, i) => [q.id, rounded.amounts[i]!])), exact, unallocated: rounded.unallocated };
 }
 
 /**
