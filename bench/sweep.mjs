@@ -19,11 +19,9 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const parties = arg('parties', 50);
-const scenarios = arg('scenarios', 10000);
-const runs = arg('runs', 3);
 
-function budget(dir) {
+/** The 50-party budget agreement (no ledger) a sweep is timed on. */
+export function budgetAgreement(dir, parties = 50) {
   mkdirSync(dir, { recursive: true });
   const ids = Array.from({ length: parties }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
   const yaml = [
@@ -52,32 +50,37 @@ function budget(dir) {
   writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
 }
 
-function time(dir, sweep) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/samkost.js'), 'scenario', dir, '--sweep', sweep, '--format', 'csv', '--quiet'], {
-      encoding: 'utf8',
-      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
-    });
-    if (r.status !== 0) throw new Error(r.stderr);
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const parties = arg('parties', 50);
+  const scenarios = arg('scenarios', 10000);
+  const runs = arg('runs', 3);
+  function time(dir, sweep) {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [path.join(root, 'bin/samkost.js'), 'scenario', dir, '--sweep', sweep, '--format', 'csv', '--quiet'], {
+        encoding: 'utf8',
+        stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+      });
+      if (r.status !== 0) throw new Error(r.stderr);
+      times.push(Number(process.hrtime.bigint() - t) / 1e9);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-}
 
-const data = path.join(root, 'bench/data');
-const budgetDir = path.join(data, `sweep-budget-${parties}`);
-const ledgerDir = path.join(data, `sweep-ledger-${parties}`);
-budget(budgetDir);
-generate(2000, parties, ledgerDir);
-const to = 10000 + scenarios - 1;
-for (const [name, dir] of [
-  ['budget', budgetDir],
-  ['ledger', ledgerDir],
-]) {
-  const s = time(dir, `parties.k02.population=10000..${to}`);
-  console.log(
-    `${name.padEnd(7)} ${parties} parties, ${scenarios} scenarios: ${s.toFixed(2)} s (${((s / scenarios) * 1000).toFixed(3)} ms per scenario, median of ${runs})`,
-  );
+  const data = path.join(root, 'bench/data');
+  const budgetDir = path.join(data, `sweep-budget-${parties}`);
+  const ledgerDir = path.join(data, `sweep-ledger-${parties}`);
+  budgetAgreement(budgetDir, parties);
+  generate(2000, parties, ledgerDir);
+  const to = 10000 + scenarios - 1;
+  for (const [name, dir] of [
+    ['budget', budgetDir],
+    ['ledger', ledgerDir],
+  ]) {
+    const s = time(dir, `parties.k02.population=10000..${to}`);
+    console.log(
+      `${name.padEnd(7)} ${parties} parties, ${scenarios} scenarios: ${s.toFixed(2)} s (${((s / scenarios) * 1000).toFixed(3)} ms per scenario, median of ${runs})`,
+    );
+  }
 }

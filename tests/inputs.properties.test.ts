@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvRows } from '../src/render/csv.js';
 import { Diagnostics } from '../src/diagnostics/diagnostic.js';
 import { actualsSink } from '../src/inputs/actuals.js';
 import { parseAmount, type DecimalMark } from '../src/inputs/amount.js';
@@ -137,4 +138,19 @@ describe('round trip: our CSV output, read by our reader', () => {
       });
     }
   }
+});
+
+describe('CSV writing: the fast path for rows with nothing to quote (fast-check)', () => {
+  it('writes exactly what csv-stringify writes, in both locales', () => {
+    const cell = fc.stringMatching(/^[a-zæøå0-9 ,;"'=\r\n.-]{0,8}$/);
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 6 }), fc.constantFrom<'nb' | 'en'>('nb', 'en'), (rows, locale) => {
+        const numeric = [false, true, false];
+        const safe = rows.map((r) => r.map((c, i) => (numeric[i] || !/^[=+\-@\t\r]/.test(c) ? c : `'${c}`)));
+        const reference = stringify(safe, { delimiter: locale === 'nb' ? ';' : ',', record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+        expect(csvRows(rows, numeric, locale)).toBe(reference);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -1,0 +1,1 @@
+// Nothing: Node's own start-up, the yardstick for samkost's.
