@@ -94,7 +94,7 @@ export const hasBudget = (inputs: Inputs): boolean => inputs.budgetRows !== null
 export function computeOn<R>(inputs: Inputs, compute: (input: SettleInput) => Computed<R>, memo?: Memo): Computed<R> {
   const diags = new Diagnostics();
   const a = inputs.agreement;
-  const drivers = driverTable(a, inputs.driverRows, diags);
+  const drivers = driverTable(a, inputs.driverRows, diags, memo);
   const budget = hasBudget(inputs) ? budgetLedger(a, inputs.budgetRows ?? [], diags) : null;
   if (diags.hasErrors) return diags.failure();
   // A scenario session's runs share the baseline's ledger: its warnings were given once, with the baseline.

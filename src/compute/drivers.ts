@@ -3,6 +3,7 @@ import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { DriverRow } from '../inputs/drivers.js';
 import type { Ratio } from '../money/ratio.js';
+import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { DriverTable } from './context.js';
 
 /**
@@ -10,7 +11,23 @@ import type { DriverTable } from './context.js';
  * file, keeping rows for the agreement year or without a year. A value given
  * twice is an error, not a silent override.
  */
-export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Diagnostics): DriverTable {
+export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Diagnostics, memo: Memo = NO_MEMO): DriverTable {
+  // The declared drivers depend on the drivers section, the file's rows, the year and the party ids: a sweep of
+  // populations reuses them (the same value maps), so keys over them are reused too.
+  const declared = rememberReporting(memo, diags, a.drivers, `drivers ${a.year} ${a.parties.map((p) => p.id).join(' ')}`, () =>
+    declaredDrivers(a, rows, diags),
+  );
+  if (declared.has('population')) return declared;
+  // `population` is a driver too (FORMAT §2): the parties' populations for the year, unless given as a driver.
+  const values = new Map<Id, { value: Ratio; at: SourcePos }>();
+  for (const p of a.parties) {
+    const v = p.population?.kind === 'fixed' ? p.population.value : p.population?.values.get(a.year);
+    if (v !== undefined) values.set(p.id, { value: v, at: p.population!.at });
+  }
+  return new Map([...declared, ['population', values]]);
+}
+
+function declaredDrivers(a: Agreement, rows: readonly DriverRow[], diags: Diagnostics): DriverTable {
   const table = new Map<Id, Map<Id, { value: Ratio; at: SourcePos }>>();
   const partyIds = a.parties.map((p) => p.id);
   const put = (driver: Id, party: Id, value: Ratio, at: SourcePos) => {
@@ -34,15 +51,6 @@ export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Dia
       continue;
     }
     put(row.driver, row.party, row.value, row.at);
-  }
-  // `population` is a driver too (FORMAT §2): the parties' populations for the year, unless given as a driver.
-  if (!table.has('population')) {
-    const values = new Map<Id, { value: Ratio; at: SourcePos }>();
-    for (const p of a.parties) {
-      const v = p.population?.kind === 'fixed' ? p.population.value : p.population?.values.get(a.year);
-      if (v !== undefined) values.set(p.id, { value: v, at: p.population!.at });
-    }
-    table.set('population', values);
   }
   return table;
 }

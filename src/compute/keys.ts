@@ -34,7 +34,7 @@ export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: re
   const key = ctx.agreement.keys.get(id);
   if (!key) {
     // `equal` reads only who is a member and for how long: a sweep of populations reuses it, and so the lines of its items.
-    const members = `${ctx.agreement.year} ${scope.map((p) => `${p.id}:${p.membership?.joined ?? ''}:${p.membership?.left ?? ''}`).join(' ')}`;
+    const members = `${ctx.agreement.year} ${membersKey(scope)}`;
     const builtin =
       id === 'equal'
         ? rememberReporting(ctx.memo ?? NO_MEMO, ctx.diags, EQUAL, `${members} ${at.file}:${at.line}:${at.col}`, () => equalShares(ctx, scope, at))
@@ -129,6 +129,25 @@ function populationShares(ctx: ComputeContext, parties: readonly Party[], at: So
 
 function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[], at: SourcePos): Derived | null {
   const table = ctx.drivers.get(driver);
+  if (!table || !ctx.memo) return sharesOfDriver(ctx, driver, table, parties, at);
+  // The same values (the same map: a remembered driver table) over the same members give the same shares.
+  return rememberReporting(ctx.memo, ctx.diags, table, `shares ${ctx.agreement.year} ${membersKey(parties)} ${at.file}:${at.line}:${at.col}`, () =>
+    sharesOfDriver(ctx, driver, table, parties, at),
+  );
+}
+
+/** Who is a member and for how long: what equal shares, and the membership part of any key, depend on. */
+function membersKey(parties: readonly Party[]): string {
+  return parties.map((p) => `${p.id}:${p.membership?.joined ?? ''}:${p.membership?.left ?? ''}`).join(' ');
+}
+
+function sharesOfDriver(
+  ctx: ComputeContext,
+  driver: Id,
+  table: ReadonlyMap<Id, { readonly value: Ratio; readonly at: SourcePos }> | undefined,
+  parties: readonly Party[],
+  at: SourcePos,
+): Derived | null {
   const values = new Map<Id, Ratio>();
   let ok = true;
   for (const p of parties) {
