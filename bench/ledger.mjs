@@ -48,6 +48,17 @@ function measure(script, args) {
   if (r.status !== 0 || !m) throw new Error(`${script} ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
   return { s, mb: JSON.parse(m[1]).maxRssKb / 1024 };
 }
+/** ledger-cli and hledger, when installed, summing the same rows (journal.ledger): peers for scale. */
+const installed = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const timed = (cmd, args) => {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`${cmd} failed`);
+  return { s: Number(process.hrtime.bigint() - t0) / 1e9, mb: 0 };
+};
+const peers = Object.fromEntries(
+  ['ledger', 'hledger'].filter(installed).map((tool) => [tool, () => timed(tool, ['-f', path.join(l1, 'journal.ledger'), 'balance'])]),
+);
 const sweep = (dir, range, threads) => ['scenario', dir, '--sweep', range, '--format', 'csv', '--quiet', ...(threads ? ['--threads', threads] : [])];
 
 const commands = {
@@ -68,6 +79,7 @@ const commands = {
   sweepLedger1: () => measure(samkost, sweep(l1, 'parties.k02.population=10000..11999', '1')),
   sweepLedger: () => measure(samkost, sweep(l1, 'parties.k02.population=10000..11999')),
   sweepBudget1: () => measure(samkost, sweep(budget, 'parties.k02.population=10000..19999', '1')),
+  ...peers,
 };
 
 const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
@@ -108,3 +120,10 @@ row(
   `${median(runs.sweepBudget1.map((r) => r.s)).toFixed(2)} s (${spread(runs.sweepBudget1.map((r) => r.s))})`,
   '≤ 5 s',
 );
+for (const tool of Object.keys(peers))
+  row(
+    `${tool} balance, the same 1M rows`,
+    `${median(ratio(tool, 'floor')).toFixed(1)}× floor; samkost allocate is ${median(ratio('allocate1m', tool)).toFixed(2)}× ${tool}`,
+    'for scale',
+  );
+if (Object.keys(peers).length === 0) console.log('\n(ledger-cli and hledger are not installed here: their row is left out)');
