@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateReal } from './generate-real.mjs';
+import { generate } from './generate.mjs';
 import { budgetAgreement } from './sweep.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,6 +29,9 @@ const ledger = (name, rows, accounts) => {
 };
 const l1 = ledger('real-1m-50', 1_000_000);
 const acc = ledger('real-1m-50-acc', 1_000_000, 10_000);
+// The easy shape (bench/generate.mjs): 12 short category names, mostly plain amounts.
+const easy = path.join(data, 'ledger-1000000-50');
+if (!existsSync(path.join(easy, 'actuals.csv'))) generate(1_000_000, 50, easy);
 const l5 = big ? ledger('real-5m-50', 5_000_000) : null;
 const l10 = big ? ledger('real-10m-50', 10_000_000) : null;
 const budget = path.join(data, 'sweep-budget-50');
@@ -66,6 +70,9 @@ const commands = {
   floor: () => measure(path.join(here, 'floor.mjs'), [path.join(l1, 'actuals.csv')]),
   csvParse: () => measure(path.join(here, 'csv-parse-pass.mjs'), [path.join(l1, 'actuals.csv')]),
   allocate1m: () => measure(samkost, ['allocate', l1, '--format', 'json', '--quiet']),
+  floorEasy: () => measure(path.join(here, 'floor.mjs'), [path.join(easy, 'actuals.csv')]),
+  csvParseEasy: () => measure(path.join(here, 'csv-parse-pass.mjs'), [path.join(easy, 'actuals.csv')]),
+  allocateEasy: () => measure(samkost, ['allocate', easy, '--format', 'json', '--quiet']),
   allocateAccounts: () => measure(samkost, ['allocate', acc, '--format', 'json', '--quiet']),
   ...(big
     ? {
@@ -98,6 +105,11 @@ row(
   '`allocate`, 1M rows',
   `${median(ratio('allocate1m', 'floor')).toFixed(1)}× floor (${spread(ratio('allocate1m', 'floor'))}), ${median(ratio('allocate1m', 'csvParse')).toFixed(2)}× csv-parse alone; ${median(runs.allocate1m.map((r) => r.mb)).toFixed(0)} MB`,
   '≤ 8× floor, ≤ 150 MB',
+);
+row(
+  '`allocate`, 1M rows of the easy shape',
+  `${median(ratio('allocateEasy', 'floorEasy')).toFixed(1)}× floor (${spread(ratio('allocateEasy', 'floorEasy'))}), ${median(ratio('allocateEasy', 'csvParseEasy')).toFixed(2)}× csv-parse alone; ${median(runs.allocateEasy.map((r) => r.mb)).toFixed(0)} MB`,
+  '(for comparison)',
 );
 if (big) {
   const mb = (k) => median(runs[k].map((r) => r.mb));
