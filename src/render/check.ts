@@ -28,3 +28,22 @@ export function checkJson(r: CheckReport): object {
     diagnostics: diagnosticsToJson(r.agreements.flatMap((a) => a.diagnostics)),
   };
 }
+
+/**
+ * GitHub Actions workflow commands: one `::error` or `::warning` annotation
+ * per diagnostic, shown on the line of the pull request it points at; the
+ * hint follows the message on its own line. Agreements without errors get a
+ * plain `file: ok` line, which the runner just prints.
+ */
+export function checkGithub(r: CheckReport, locale: Locale): string {
+  // The workflow-command escapes: '%', CR and LF everywhere; ':' and ',' too inside a property.
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const lines = r.agreements.flatMap((a) =>
+    a.diagnostics.map(
+      (d) =>
+        `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.col},title=${property(d.code)}::${data(d.hint ? `${d.message}\n= hint: ${d.hint}` : d.message)}`,
+    ),
+  );
+  return [...lines, ...checkText(r, locale).split('\n').filter(Boolean)].map((l) => `${l}\n`).join('');
+}

@@ -9,7 +9,7 @@ import type { Projection } from '../scenario/projection.js';
 import { allocationCsv } from './allocation-csv.js';
 import { allocationJson } from './allocation-json.js';
 import { allocationDoc } from './allocation-text.js';
-import { checkJson, checkText } from './check.js';
+import { checkGithub, checkJson, checkText } from './check.js';
 import { deviationCsv } from './deviation-csv.js';
 import { deviationJson } from './deviation-json.js';
 import { deviationDoc } from './deviation-text.js';
@@ -68,7 +68,11 @@ export interface Reports {
  * is chosen. A command offers exactly the formats listed for its report.
  */
 export const RENDERERS = {
-  check: { table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale), json: json(checkJson) },
+  check: {
+    table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale),
+    json: json(checkJson),
+    github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
+  },
   allocation: {
     ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),
     json: json(allocationJson),
