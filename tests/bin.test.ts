@@ -53,3 +53,11 @@ describe('standard output that cannot be written', () => {
     expect(r.stderr).toBe('samkost: error: cannot write to standard output: no space left on device\n');
   });
 });
+
+describe('standard input of the real process', () => {
+  it('check - < agreement.yaml reads the agreement from the shell', () => {
+    const r = spawnSync('bash', ['-c', 'node bin/samkost.js check - < fixtures/ror-ikt-2023-overrun/agreement.yaml'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<stdin>: ok — /);
+  });
+});

@@ -37,6 +37,7 @@ export async function samkost(args: readonly string[], io: Partial<Io> = {}): Pr
     env: { NO_COLOR: '1' },
     now: () => new Date(),
     fs: NODE_FS,
+    stdin: async () => new Uint8Array(),
     temps: new Set(),
     ...io,
   });

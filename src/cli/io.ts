@@ -32,6 +32,8 @@ export interface Io {
   /** The clock: an invoice's default date. */
   readonly now: () => Date;
   readonly fs: FileSystem;
+  /** Standard input, read whole: an agreement or an input file given as `-`. */
+  readonly stdin: () => Promise<Uint8Array>;
   /** Temporary files being written: removed if the run is interrupted. */
   readonly temps: Set<string>;
 }
@@ -96,6 +98,11 @@ export function processIo(): Io {
   watchStdout();
   return {
     temps,
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
     stdout: {
       write: (t) => void process.stdout.write(t),
       get isTTY() {

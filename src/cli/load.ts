@@ -6,7 +6,7 @@ import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { actualsSink } from '../inputs/actuals.js';
 import { readBudgetRows } from '../inputs/budget.js';
-import type { Encoding } from '../inputs/decode.js';
+import { decodeText, type Encoding } from '../inputs/decode.js';
 import { readDrivers } from '../inputs/drivers.js';
 import { readPayments } from '../inputs/payments.js';
 import { tableSink, type CsvTable, type TableSink } from '../inputs/table.js';
@@ -14,7 +14,7 @@ import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
 import { readInput } from './read-input.js';
-import { readTextFile } from './read-text.js';
+import { readTextFile, textOf } from './read-text.js';
 import type { Progress } from './progress.js';
 
 /** Everything read from disk for one agreement, before any computing. */
@@ -55,14 +55,30 @@ type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: D
  */
 export type LedgerDetail = 'used' | 'all';
 
-export async function load(fs: FileSystem, arg: string, overrides: InputOverrides, progress: Progress, detail: LedgerDetail = 'used'): Promise<Loaded> {
-  const file = await agreementPath(fs, arg);
-  const text = await readTextFile(
-    fs,
-    file,
-    'agreement',
-    file === arg ? 'give an agreement file, or a directory holding agreement.yaml' : 'a directory given on the command line must hold agreement.yaml',
-  );
+/** What diagnostics name standard input by. */
+export const STDIN = '<stdin>';
+
+export async function load(
+  fs: FileSystem,
+  arg: string,
+  overrides: InputOverrides,
+  progress: Progress,
+  detail: LedgerDetail = 'used',
+  stdin: () => Promise<Uint8Array> = async () => new Uint8Array(),
+): Promise<Loaded> {
+  const fromStdin = [arg, ...Object.values(overrides)].filter((f) => f === '-');
+  if (fromStdin.length > 1) throw new ExitError(2, 'only one file can be read from standard input (-)', 'give the others as files');
+  // `-`: the agreement from standard input; the paths it names are then relative to where samkost runs.
+  const file = arg === '-' ? STDIN : await agreementPath(fs, arg);
+  const text =
+    arg === '-'
+      ? textOf(await stdin(), 'agreement', STDIN)
+      : await readTextFile(
+          fs,
+          file,
+          'agreement',
+          file === arg ? 'give an agreement file, or a directory holding agreement.yaml' : 'a directory given on the command line must hold agreement.yaml',
+        );
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();
   const read = readAgreement(text, file, besideAgreement(file));
@@ -74,15 +90,24 @@ export async function load(fs: FileSystem, arg: string, overrides: InputOverride
     const override = overrides[name];
     const declared = a.inputs.get(name);
     return override
-      ? { file: override, columns: declared?.columns ?? new Map(), dialect: declared?.dialect ?? {}, at: { file, line: 1, col: 1 }, option: `--${name}` }
+      ? {
+          file: override === '-' ? STDIN : override,
+          columns: declared?.columns ?? new Map(),
+          dialect: declared?.dialect ?? {},
+          at: { file, line: 1, col: 1 },
+          option: `--${name}`,
+        }
       : declared;
   };
   let actualsCount = 0;
   const stream = async <T>(name: InputName, sink: (s: InputSpec) => TableSink<T>): Promise<T | null | undefined> => {
     const s = spec(name);
     if (!s) return undefined;
-    const r = await readInput(fs, s, () => sink(s), diags, progress);
-    if (r.encoding) encodings.set(s.file, r.encoding);
+    const bytes = s.file === STDIN ? await stdin() : undefined;
+    const r = await readInput(fs, s, () => sink(s), diags, progress, bytes);
+    // Standard input cannot be read again for the excerpts of its errors: its text is kept.
+    if (bytes && r.encoding) texts.set(STDIN, decodeText(bytes, r.encoding).text);
+    else if (r.encoding) encodings.set(s.file, r.encoding);
     if (name === 'actuals') actualsCount = r.rows;
     return r.result;
   };

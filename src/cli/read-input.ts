@@ -21,11 +21,23 @@ export interface ReadResult<T> {
  * is read as UTF-8, and read again from the start as Windows-1252 if a byte
  * is not UTF-8 — what the sink saw of the first attempt is thrown away.
  */
-export async function readInput<T>(fs: FileSystem, spec: InputSpec, sink: () => TableSink<T>, diags: Diagnostics, progress: Progress): Promise<ReadResult<T>> {
-  const size = await fs.stat(spec.file).then(
-    (s) => (s.isFile() ? s.size : 'not a regular file'),
-    (e: unknown) => reason(e),
-  );
+export async function readInput<T>(
+  fs: FileSystem,
+  spec: InputSpec,
+  sink: () => TableSink<T>,
+  diags: Diagnostics,
+  progress: Progress,
+  stdin?: Uint8Array,
+): Promise<ReadResult<T>> {
+  // Standard input cannot be read twice, so it comes in whole, and each attempt reads it from the start.
+  const open = (): AsyncIterable<Uint8Array> & { destroy?: () => void } =>
+    stdin ? chunksOf(stdin) : (fs.createReadStream(spec.file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer> & { destroy: () => void });
+  const size = stdin
+    ? stdin.length
+    : await fs.stat(spec.file).then(
+        (s) => (s.isFile() ? s.size : 'not a regular file'),
+        (e: unknown) => reason(e),
+      );
   if (typeof size === 'string') {
     // A file named on the command line is the command line's mistake, not a line of the agreement's.
     if (spec.option) throw new ExitError(1, `${spec.option} '${spec.file}': ${size}`, `give the path of a CSV file, relative to where you run samkost`);
@@ -36,16 +48,16 @@ export async function readInput<T>(fs: FileSystem, spec: InputSpec, sink: () => 
   for (const encoding of attempts) {
     const local = new Diagnostics();
     const input = new CsvInput(spec.file, spec.dialect, sink(), local, encoding);
-    const stream = fs.createReadStream(spec.file, { highWaterMark: CHUNK });
+    const stream = open();
     let bytes = 0;
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for await (const chunk of stream) {
         input.push(chunk);
         bytes += chunk.length;
         progress.update(spec.file, input.rows, bytes, size);
       }
     } catch (e) {
-      stream.destroy();
+      stream.destroy?.();
       if (e instanceof NotUtf8) continue;
       const code = (e as { code?: unknown }).code;
       if (typeof code !== 'string') throw e;
@@ -60,4 +72,8 @@ export async function readInput<T>(fs: FileSystem, spec: InputSpec, sink: () => 
     return { result, rows: input.rows, encoding: input.encoding ?? 'utf-8' };
   }
   throw new Error('internal: Windows-1252 decoding cannot fail');
+}
+
+async function* chunksOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
 }

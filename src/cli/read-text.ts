@@ -26,6 +26,13 @@ export async function readTextFile(fs: FileSystem, file: string, what: string, h
   const bytes = await fs.readFile(file).catch((e: unknown) => {
     throw new ExitError(1, `cannot read ${what} '${file}': ${reason(e)}`, 'check that the file is readable by you');
   });
+  return textOf(bytes, what, file);
+}
+
+/** The bytes of a YAML file as text; an error for what is not text YAML can read (NUL characters, CR-only line ends). */
+export function textOf(bytes: Uint8Array, what: string, file: string): string {
+  if (bytes.length > MAX_TEXT_FILE)
+    throw new ExitError(1, `${what} '${file}' is more than ${MAX_TEXT_FILE / 1024 / 1024} MB`, `check that '${file}' is the ${what}`);
   const text = decodeText(bytes).text;
   const nul = text.indexOf('\0');
   if (nul >= 0) {

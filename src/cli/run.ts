@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const failed = (arg: string) => ({ message: 'nothing was computed: the input has errors', hint: `run samkost check ${arg} to see them all` });
     return {
       speaker: c,
-      load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true), detail),
+      load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true), detail, io.stdin),
       inputs: async (loaded) =>
         c.report<Inputs>(
           loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics },
@@ -220,7 +220,7 @@ type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: stri
 
 function invoicesCommand(io: Io): Action<InvoiceOptions> {
   return async (arg, opts, c) => {
-    if (!opts.out) throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
+    if (!opts.out || opts.out === '-') throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
     const date = opts.date ?? today(io.now());
     if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;

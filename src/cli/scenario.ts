@@ -116,6 +116,8 @@ async function inParallel(
 ): Promise<number | null> {
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
   if (scenarios.length < PARALLEL_FROM || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
+  // A thread reads its inputs itself, and standard input can be read only once.
+  if ([arg, opts.actuals, opts.drivers, opts.budget, opts.payments].includes('-')) return null;
   // Each thread reads the inputs again (all at once, one a core) and saves the work of the others' share.
   // Without --threads, threads are used only where that saving is larger, so they are never slower than one thread.
   const saved = scenarios.length * cost.perScenarioMs * (1 - 1 / threads);

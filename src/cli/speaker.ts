@@ -62,7 +62,8 @@ export class Speaker {
   async out(text: string, opts: { out?: string; force?: boolean }): Promise<void> {
     // `--out ""` (an unset shell variable) is a mistake, not a request for standard output.
     if (opts.out === '') throw new ExitError(2, '--out names no file', 'give a file name, or leave out --out to write to standard output');
-    if (opts.out) await writeOutput(this.io, opts.out, text, opts.force === true);
+    // `--out -` is standard output, as for any Unix tool.
+    if (opts.out && opts.out !== '-') await writeOutput(this.io, opts.out, text, opts.force === true);
     else this.io.stdout.write(text);
   }
 }
