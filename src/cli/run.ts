@@ -13,6 +13,7 @@ import { isIsoDate } from '../dates/date.js';
 import { LOCALES } from '../render/locale.js';
 import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
+import { completionScript, SHELLS, type Shell } from './completion.js';
 import { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
@@ -197,8 +198,41 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     .option('--force', 'overwrite an existing output file')
     .exitOverride()
     .action(async (opts: { out?: string; force?: boolean }) => new Speaker(io, false).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts));
+
+  program
+    .command('completion')
+    .argument('<shell>', `the shell: ${SHELLS.join(', ')}`)
+    .description('print a completion script: eval "$(samkost completion bash)"')
+    .exitOverride()
+    .action(async (shell: string) => {
+      if (!isShell(shell)) throw new ExitError(2, `no completion for shell '${shell}'`, `give one of ${SHELLS.join(', ')}`);
+      io.stdout.write(completionScript(program, shell));
+    });
+
+  program.addHelpText('after', HELP_AFTER);
   return program;
 }
+
+const isShell = (s: string): s is Shell => (SHELLS as readonly string[]).includes(s);
+
+/** What `samkost --help` adds after the commands: examples, exit codes, the environment it reads. */
+const HELP_AFTER = `
+Examples:
+  samkost check fixtures/*                         validate every agreement; exit 1 on any error
+  samkost allocate fixtures/ror-ikt-2023-overrun   the allocation as a table (nb)
+  samkost settle agreement.yaml --format csv --out oppgjor.csv
+  samkost invoices agreement.yaml --format ehf --out ehf/
+  samkost scenario agreement.yaml --set parties.molde.population=32000
+  samkost check - < agreement.yaml                 the agreement from standard input
+
+Exit codes:
+  0  done (warnings, if any, are printed)
+  1  the input is wrong: every problem is printed as file:line:col (check --strict: warnings too)
+  2  the command line is wrong
+
+Environment:
+  NO_COLOR      set to anything: no colours (as --no-color)
+`;
 
 async function checkCommand(args: readonly string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean }, c: Context): Promise<void> {
   const loaded: Loaded[] = [];

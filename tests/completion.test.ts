@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { samkost, usageError } from './cli.js';
+
+const COMMANDS = ['check', 'allocate', 'settle', 'deviation', 'explain', 'scenario', 'invoices', 'schema', 'completion'];
+
+describe('samkost completion', () => {
+  it('bash: a valid script that completes commands, options and format choices', async () => {
+    const script = (await samkost(['completion', 'bash'])).stdout;
+    const complete = (words: string[]) =>
+      spawnSync(
+        'bash',
+        ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _samkost; echo "\${COMPREPLY[@]}"`],
+        { encoding: 'utf8' },
+      );
+    expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
+    expect(complete(['samkost', 'de']).stdout.trim()).toBe('deviation');
+    expect(complete(['samkost', 'allocate', 'x', '--for']).stdout.trim().split(' ')).toEqual(['--format', '--force']);
+    expect(complete(['samkost', 'check', 'x', '--format', '']).stdout.trim()).toBe('table json github');
+  });
+  it('zsh and fish: every command is offered', async () => {
+    for (const shell of ['zsh', 'fish']) {
+      const script = (await samkost(['completion', shell])).stdout;
+      for (const c of COMMANDS) expect(script, `${shell} ${c}`).toContain(c);
+    }
+  });
+  it('an unknown shell is a command-line error', async () => {
+    usageError(await samkost(['completion', 'tcsh']), "no completion for shell 'tcsh'");
+  });
+  it('--help shows examples, exit codes and the environment', async () => {
+    const help = (await samkost(['--help'])).stdout;
+    for (const part of ['Examples:', 'Exit codes:', 'Environment:', 'NO_COLOR']) expect(help).toContain(part);
+  });
+});
