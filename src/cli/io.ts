@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 
 /** Where text goes: standard output or standard error. */
 export interface Terminal {
@@ -13,6 +13,7 @@ export interface Terminal {
 export interface FileSystem {
   readonly stat: typeof stat;
   readonly readFile: (path: string) => Promise<Buffer>;
+  readonly readdir: (path: string) => Promise<string[]>;
   readonly createReadStream: typeof createReadStream;
   readonly link: typeof link;
   readonly mkdir: typeof mkdir;
@@ -38,7 +39,7 @@ export interface Io {
   readonly temps: Set<string>;
 }
 
-export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), createReadStream, link, mkdir, writeFile, rename, unlink };
+export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), readdir: (p) => readdir(p), createReadStream, link, mkdir, writeFile, rename, unlink };
 
 /**
  * Temporary files of an output being written. While there are any, SIGINT

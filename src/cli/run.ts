@@ -14,6 +14,7 @@ import { LOCALES } from '../render/locale.js';
 import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { completionScript, SHELLS, type Shell } from './completion.js';
+import { init, TEMPLATES } from './init.js';
 import { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
@@ -207,6 +208,19 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     .action(async (shell: string) => {
       if (!isShell(shell)) throw new ExitError(2, `no completion for shell '${shell}'`, `give one of ${SHELLS.join(', ')}`);
       io.stdout.write(completionScript(program, shell));
+    });
+
+  program
+    .command('init')
+    .argument('<type>', `the kind of cooperation: ${TEMPLATES.join(', ')}`)
+    .argument('<dir>', 'the folder to write the agreement and its example CSV files into')
+    .description('write a starting agreement with Norwegian comments and example CSVs; never overwrites')
+    .exitOverride()
+    .action(async (type: string, dir: string) => {
+      const written = await init(io, type, dir);
+      const speaker = new Speaker(io, true);
+      for (const f of written) speaker.status(`wrote ${f}`);
+      speaker.status(`next: samkost check ${dir}`);
     });
 
   program.addHelpText('after', HELP_AFTER);

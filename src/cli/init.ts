@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { ExitError } from './exit.js';
+import type { Io } from './io.js';
+import { writeOutputs } from './output.js';
+
+/** Starting agreements for the five kinds of cooperation in DOMAIN.md, each a folder under templates/. */
+export const TEMPLATES = ['faste-andeler', 'likt-og-folketall', 'vertskommune', 'trinnpris', 'bemanning-og-lisenser'] as const;
+
+/** Two folders up from this module wherever it runs (src/cli, dist/cli, dist/bundle): the package root. */
+const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * `samkost init TYPE DIR`: a starting agreement of that kind, with Norwegian
+ * comments and example CSVs, written into DIR. It never overwrites: if any
+ * of its files exists, nothing is written.
+ */
+export async function init(io: Io, type: string, dir: string): Promise<string[]> {
+  const known: readonly string[] = TEMPLATES;
+  if (!known.includes(type)) throw new ExitError(2, `no starting agreement '${type}'`, didYouMean(type, TEMPLATES) ?? `choose one of ${TEMPLATES.join(', ')}`);
+  const from = path.join(TEMPLATE_DIR, type);
+  const names = (await io.fs.readdir(from)).sort();
+  const files = await Promise.all(
+    names.map(async (name) => ({ file: path.join(dir, name), content: (await io.fs.readFile(path.join(from, name))).toString('utf8') })),
+  );
+  const existing = (await Promise.all(files.map(async (f) => ((await io.fs.stat(f.file).catch(() => null)) ? f.file : null)))).filter((f) => f !== null);
+  if (existing.length)
+    throw new ExitError(
+      1,
+      `init never overwrites, and ${existing.map((f) => `'${f}'`).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
+      'give a new or empty folder; nothing was written',
+    );
+  await writeOutputs(io, files, false);
+  return files.map((f) => f.file);
+}
