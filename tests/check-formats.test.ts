@@ -30,3 +30,26 @@ describe('check --format github', () => {
     expect(clean.stdout).toMatch(/^fixtures\/ror-ikt-2023-overrun\/agreement\.yaml: ok — [^\n]*\n$/);
   });
 });
+
+describe('check for CI', () => {
+  it('an unreadable agreement is a diagnostic: the JSON is still written and the others still checked', async () => {
+    const run = await samkost(['check', 'fixtures/ror-ikt-2023-overrun', 'finnes/ikke', '--format', 'json']);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as {
+      ok: boolean;
+      agreements: { file: string; ok: boolean; summary?: { total: string } }[];
+      diagnostics: { code: string; file: string }[];
+    };
+    expect(json.agreements.map((a) => a.ok)).toEqual([true, false]);
+    expect(json.agreements[0]!.summary!.total).toBe('1937782.94');
+    expect(json.diagnostics).toEqual([expect.objectContaining({ code: 'agreement-missing', file: 'finnes/ikke' })]);
+  });
+  it('--invoices reports what keeps the final invoices from being issued, and passes where nothing does', async () => {
+    const lacking = await samkost(['check', 'templates/trinnpris', '--invoices', '--format', 'json']);
+    expect(lacking.code).toBe(1);
+    const codes = new Set((JSON.parse(lacking.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code));
+    expect([...codes].sort()).toEqual(['invoice-address', 'invoice-bank-account', 'invoice-number', 'invoice-org', 'invoice-reference']);
+    expect((await samkost(['check', 'templates/trinnpris'])).code).toBe(0);
+    expect((await samkost(['check', 'fixtures/harstad-ibestad-settlement', '--invoices'])).code).toBe(0);
+  });
+});

@@ -17,7 +17,7 @@ describe('files that are not agreements are refused before they are read', () =>
   it('a device (check /dev/zero) is not read', { timeout: 5000 }, async () => {
     const run = await samkost(['check', '/dev/zero']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("samkost: error: cannot read agreement '/dev/zero': not a regular file");
+    expect(run.stderr).toContain("/dev/zero:1:1: error: cannot read agreement '/dev/zero': not a regular file [agreement-missing]");
   });
   it('a FIFO is not opened', { timeout: 5000 }, async () => {
     const fifo = path.join(tmp(), 'agreement.yaml');

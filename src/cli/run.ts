@@ -112,7 +112,10 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     formatsOf('check'),
   )
     .option('--strict', 'warnings count as errors (exit 1): for CI')
-    .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean }) => checkCommand(args, opts, context(opts)));
+    .option('--invoices', 'also check that the final invoices can be issued (org numbers, addresses, account, references, number series)')
+    .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean }) =>
+      checkCommand(args, opts, context(opts)),
+    );
 
   command(
     'allocate',
@@ -248,10 +251,14 @@ Environment:
   NO_COLOR      set to anything: no colours (as --no-color)
 `;
 
-async function checkCommand(args: readonly string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean }, c: Context): Promise<void> {
+async function checkCommand(
+  args: readonly string[],
+  opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean },
+  c: Context,
+): Promise<void> {
   const loaded: Loaded[] = [];
-  for (const arg of args) loaded.push(await c.load(arg));
-  const r = check(loaded, { strict: opts.strict === true });
+  for (const arg of args) loaded.push(await loadChecked(c, arg));
+  const r = check(loaded, { strict: opts.strict === true, invoices: opts.invoices === true });
   if (opts.format === 'table') {
     const files = { texts: new Map(loaded.flatMap((l) => [...l.texts])), encodings: new Map(loaded.flatMap((l) => [...l.encodings])) };
     await c.speaker.diagnostics(
@@ -262,6 +269,22 @@ async function checkCommand(args: readonly string[], opts: CommonOptions & { for
   const text = render('check', opts.format, r, c.renderOptions);
   if (text) await c.speaker.out(text, opts);
   if (!r.ok) throw ExitError.quiet(1);
+}
+
+/**
+ * An agreement `check` cannot read is one more problem in its report, so the
+ * JSON and the annotations a CI reads are still written, and the other
+ * agreements are still checked.
+ */
+async function loadChecked(c: Context, arg: string): Promise<Loaded> {
+  try {
+    return await c.load(arg);
+  } catch (e) {
+    if (!(e instanceof ExitError) || e.code !== 1) throw e;
+    const at = { file: arg, line: 1, col: 1 };
+    const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    return { file: arg, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
+  }
 }
 
 type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };

@@ -1,5 +1,5 @@
 import type { Agreement } from '../agreement/model.js';
-import { invoiceNumberClashes } from '../compute/invoice.js';
+import { buildInvoices, invoiceNumberClashes } from '../compute/invoice.js';
 import type { LedgerReconciliation } from '../compute/report.js';
 import type { SettlementReport } from '../compute/settle.js';
 import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
@@ -48,6 +48,8 @@ export interface CheckReport {
 export interface CheckOptions {
   /** Warnings count as errors: for CI, where a silent 0,00 must fail the build. */
   readonly strict: boolean;
+  /** Also whether the final invoices can be issued: org numbers, addresses, the host's account, buyer references, a number series. */
+  readonly invoices?: boolean;
 }
 
 export function check(subjects: readonly CheckSubject[], options: CheckOptions = { strict: false }): CheckReport {
@@ -55,7 +57,7 @@ export function check(subjects: readonly CheckSubject[], options: CheckOptions =
     options.strict ? list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : list;
   const seen: Agreement[] = [];
   const agreements = subjects.map((s): CheckedAgreement => {
-    const proved = s.inputs ? checkAll(s.inputs) : null;
+    const proved = s.inputs ? checkAll(s.inputs, options.invoices === true) : null;
     const clashes = s.inputs ? invoiceNumberClashes(s.inputs.agreement, seen) : [];
     if (s.inputs) seen.push(s.inputs.agreement);
     const diagnostics = strictly([...s.diagnostics, ...(proved?.diagnostics ?? []), ...clashes]);
@@ -81,9 +83,16 @@ export function check(subjects: readonly CheckSubject[], options: CheckOptions =
  * a-konto budget) and, where a budget exists, the deviation table — run only
  * after the settlement passed, so no problem is reported twice.
  */
-function checkAll(inputs: Inputs): Computed<SettlementReport> {
+function checkAll(inputs: Inputs, invoicing: boolean): Computed<SettlementReport> {
   const settled = settle(inputs);
-  if (!settled.report || !hasBudget(inputs)) return settled;
+  if (!settled.report) return settled;
+  if (invoicing) {
+    // Dated on the final due date (or the new year), so only what the agreement lacks is reported, not the calendar.
+    const a = inputs.agreement;
+    const issued = buildInvoices(settled.report, { date: a.settlement?.finalDue ?? `${a.year + 1}-01-01`, references: new Map() });
+    if (!issued.report) return { report: null, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
+  }
+  if (!hasBudget(inputs)) return settled;
   const dev = deviation(inputs, { sign: 'budget-minus-actual' });
   return dev.report ? settled : { report: null, diagnostics: dev.diagnostics };
 }

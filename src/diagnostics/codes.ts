@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'actuals-none',
   'actuals-overlap',
   'actuals-unselected',
+  'agreement-missing',
   'akonto-sum',
   'amount-source',
   'bad-amount',

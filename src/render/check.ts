@@ -24,7 +24,29 @@ function summaryText(s: CheckSummary, locale: Locale): string {
 export function checkJson(r: CheckReport): object {
   return {
     ok: r.ok,
-    agreements: r.agreements.map((a) => ({ file: a.file, ok: !a.diagnostics.some((d) => d.severity === 'error') })),
+    agreements: r.agreements.map((a) => ({
+      file: a.file,
+      ok: !a.diagnostics.some((d) => d.severity === 'error'),
+      ...(a.summary
+        ? {
+            summary: {
+              parties: a.summary.parties,
+              items: a.summary.items,
+              actuals_rows: a.summary.actualsRows,
+              total: a.summary.total.toFixed2(),
+              allocated: a.summary.allocated.toFixed2(),
+              unallocated: a.summary.unallocated.toFixed2(),
+              ledger: {
+                rows: a.summary.ledger.rows,
+                total: a.summary.ledger.total.toFixed2(),
+                items: a.summary.ledger.items.toFixed2(),
+                ignored: a.summary.ledger.ignored.toFixed2(),
+                percentage_bases: a.summary.ledger.bases.toFixed2(),
+              },
+            },
+          }
+        : {}),
+    })),
     diagnostics: diagnosticsToJson(r.agreements.flatMap((a) => a.diagnostics)),
   };
 }
