@@ -41,16 +41,20 @@ export interface PartySchedule {
   readonly instalments: readonly Instalment[];
 }
 
-export interface PartySettlement {
-  readonly party: Party;
-  readonly isHost: boolean;
-  readonly kinds: ByKind<KindBalance>;
+/** A party's or the whole settlement's figures over both kinds. */
+export interface Balances {
   readonly charged: Money;
   readonly paid: Money;
   readonly balance: Money;
   /** The balance of the kinds not carried forward: what the final settlement invoices. */
   readonly dueNow: Money;
   readonly carriedForward: Money;
+}
+
+export interface PartySettlement extends Balances {
+  readonly party: Party;
+  readonly isHost: boolean;
+  readonly kinds: ByKind<KindBalance>;
   /** The a-konto the schedule asked for, when the agreement has one: set against `paid` it shows a shortfall. */
   readonly scheduled?: ByKind<Money>;
   /** The payments counted as paid: received (from the payments file) or assumed (the schedule). */
@@ -68,14 +72,7 @@ export interface SettlementReport {
   readonly schedule: readonly PartySchedule[] | null;
   readonly paidFrom: PaidFrom;
   readonly parties: readonly PartySettlement[];
-  readonly totals: {
-    readonly kinds: ByKind<KindBalance>;
-    readonly charged: Money;
-    readonly paid: Money;
-    readonly balance: Money;
-    readonly dueNow: Money;
-    readonly carriedForward: Money;
-  };
+  readonly totals: Balances & { readonly kinds: ByKind<KindBalance> };
   readonly finalDue?: IsoDate;
 }
 
@@ -191,7 +188,7 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
   return out;
 }
 
-function sums(kinds: ByKind<KindBalance>) {
+function sums(kinds: ByKind<KindBalance>): Balances {
   const all = ITEM_KINDS.map((k) => kinds[k]);
   const balance = Money.sum(all.map((k) => k.balance));
   const carriedForward = Money.sum(all.filter((k) => k.carriedForward).map((k) => k.balance));
