@@ -13,7 +13,7 @@ describe('samkost init', () => {
       const dir = tmp();
       const run = await samkost(['init', type, dir]);
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stderr).toContain(`next: samkost check ${dir}`);
+      expect(run.stderr).toContain(`neste steg: samkost check ${dir}`);
       const yaml = readFileSync(path.join(dir, 'agreement.yaml'), 'utf8');
       expect(yaml).toMatch(/^# Startavtale: /);
       for (const csv of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {

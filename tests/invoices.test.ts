@@ -195,7 +195,9 @@ invoicing: { first_number: 9001 }
     const run = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10']);
     expect(run.code).toBe(0);
     expect(readdirSync(out)).toEqual([]);
-    expect(run.stderr).toContain('no EHF for Vestnes kommune: nothing to invoice (balance -237589.69 carried forward)');
+    expect(run.stderr).toContain('ingen EHF til Vestnes kommune: ingenting å fakturere (saldo -237 589,69 overføres)');
+    const en = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10', '--locale', 'en']);
+    expect(en.stderr).toContain('no EHF for Vestnes kommune: nothing to invoice (balance -237,589.69 carried forward)');
     rmSync(out, { recursive: true });
   });
 });

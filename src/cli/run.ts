@@ -10,7 +10,7 @@ import { invoices, sendsEhf } from '../commands/invoices.js';
 import { settle } from '../commands/settle.js';
 import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
 import { isIsoDate } from '../dates/date.js';
-import { LOCALES } from '../render/locale.js';
+import { formatMoney, LOCALES } from '../render/locale.js';
 import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { completionScript, SHELLS, type Shell } from './completion.js';
@@ -222,8 +222,8 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     .action(async (type: string, dir: string) => {
       const written = await init(io, type, dir);
       const speaker = new Speaker(io, true);
-      for (const f of written) speaker.status(`wrote ${f}`);
-      speaker.status(`next: samkost check ${dir}`);
+      for (const f of written) speaker.status(`skrev ${f}`);
+      speaker.status(`neste steg: samkost check ${dir}`);
     });
 
   program.addHelpText('after', HELP_AFTER);
@@ -314,11 +314,16 @@ function invoicesCommand(io: Io): Action<InvoiceOptions> {
       content: render('invoice', opts.format, i, c.renderOptions),
     }));
     await writeOutputs(io, files, opts.force === true);
-    for (const f of files) c.speaker.status(`wrote ${f.file}`);
-    for (const i of run.invoices.filter((i) => !sent.includes(i)))
+    const nb = opts.locale === 'nb';
+    for (const f of files) c.speaker.status(`${nb ? 'skrev' : 'wrote'} ${f.file}`);
+    for (const i of run.invoices.filter((i) => !sent.includes(i))) {
+      const balance = formatMoney(i.carriedForward, opts.locale);
       c.speaker.status(
-        `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${i.carriedForward.toFixed2()} carried forward`})`,
+        nb
+          ? `ingen EHF til ${i.buyer.name}: ingenting å fakturere (${i.carriedForward.isZero() ? 'saldo 0,00' : `saldo ${balance} overføres`})`
+          : `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${balance} carried forward`})`,
       );
+    }
   };
 }
 

@@ -12,10 +12,14 @@ function summaryText(s: CheckSummary, locale: Locale): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const money = (m: Parameters<typeof formatMoney>[0]) => formatMoney(m, locale);
   const l = s.ledger;
-  const ledger =
-    l.rows === 0
-      ? ''
-      : `; ledger ${money(l.total)} = ${money(l.items)} charged by items + ${money(l.ignored)} ignored${l.bases.isZero() ? '' : ` + ${money(l.bases)} percentage bases`}`;
+  if (locale === 'nb') {
+    const bases = l.bases.isZero() ? '' : ` + ${money(l.bases)} prosentgrunnlag`;
+    const ledger = l.rows === 0 ? '' : `; regnskap ${money(l.total)} = ${money(l.items)} ført på poster + ${money(l.ignored)} holdt utenfor${bases}`;
+    const counts = `${n(s.parties, 'kommune', 'kommuner')}, ${n(s.items, 'post', 'poster')}, ${n(s.actualsRows, 'regnskapsrad', 'regnskapsrader')}`;
+    return `${counts}; totalt ${money(s.total)}, fordelt ${money(s.allocated)}, ufordelt ${money(s.unallocated)}${ledger}`;
+  }
+  const bases = l.bases.isZero() ? '' : ` + ${money(l.bases)} percentage bases`;
+  const ledger = l.rows === 0 ? '' : `; ledger ${money(l.total)} = ${money(l.items)} charged by items + ${money(l.ignored)} ignored${bases}`;
   const counts = `${n(s.parties, 'party', 'parties')}, ${n(s.items, 'item', 'items')}, ${n(s.actualsRows, 'actuals row', 'actuals rows')}`;
   return `${counts}; total ${money(s.total)}, allocated ${money(s.allocated)}, unallocated ${money(s.unallocated)}${ledger}`;
 }
