@@ -19,7 +19,10 @@ import { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-import { type LedgerDetail, load, type Loaded } from './load.js';
+import { agreementSource, type LedgerDetail, load, type Loaded } from './load.js';
+import { readTextFile } from './read-text.js';
+import type { AgreementSource } from '../commands/scenario.js';
+import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { writeOutputs } from './output.js';
 import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
@@ -113,7 +116,8 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
   )
     .option('--strict', 'warnings count as errors (exit 1): for CI')
     .option('--invoices', 'also check that the final invoices can be issued (org numbers, addresses, account, references, number series)')
-    .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean }) =>
+    .option('--scenarios <file>', 'also run the scenarios of this file against every agreement: each setting must name a value and leave it valid')
+    .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string }) =>
       checkCommand(args, opts, context(opts)),
     );
 
@@ -253,14 +257,27 @@ Environment:
 
 async function checkCommand(
   args: readonly string[],
-  opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean },
+  opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string },
   c: Context,
 ): Promise<void> {
-  const loaded: Loaded[] = [];
-  for (const arg of args) loaded.push(await loadChecked(c, arg));
-  const r = check(loaded, { strict: opts.strict === true, invoices: opts.invoices === true });
+  const loaded: (Loaded & { source?: AgreementSource })[] = [];
+  // A scenario file with errors is checked as one more file; without, its scenarios are run against every agreement.
+  const scenarios = opts.scenarios === undefined ? null : await readScenarios(c, opts.scenarios);
+  if (scenarios?.failed) loaded.push(scenarios.failed);
+  for (const arg of args) {
+    const l = await loadChecked(c, arg);
+    loaded.push(l.inputs ? { ...l, source: agreementSource(l) } : l);
+  }
+  const r = check(loaded, {
+    strict: opts.strict === true,
+    invoices: opts.invoices === true,
+    ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
+  });
   if (opts.format === 'table') {
-    const files = { texts: new Map(loaded.flatMap((l) => [...l.texts])), encodings: new Map(loaded.flatMap((l) => [...l.encodings])) };
+    const files = {
+      texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
+      encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
+    };
     await c.speaker.diagnostics(
       r.agreements.flatMap((a) => a.diagnostics),
       files,
@@ -269,6 +286,15 @@ async function checkCommand(
   const text = render('check', opts.format, r, c.renderOptions);
   if (text) await c.speaker.out(text, opts);
   if (!r.ok) throw ExitError.quiet(1);
+}
+
+/** A scenario file for `check --scenarios`: its scenarios, or the file as one more failing subject with its errors. */
+async function readScenarios(c: Context, file: string): Promise<{ list: readonly Scenario[]; texts: ReadonlyMap<string, string>; failed?: Loaded }> {
+  const text = await readTextFile(c.speaker.io.fs, file, 'scenario file', 'give the path of a YAML file with scenarios: [{ name, set }]');
+  const read = readScenarioFile(text, file);
+  const texts = new Map([[file, text]]);
+  if (!read.diagnostics.some((d) => d.severity === 'error')) return { list: read.scenarios, texts };
+  return { list: [], texts, failed: { file, inputs: null, actualsCount: 0, diagnostics: read.diagnostics, texts, encodings: new Map() } };
 }
 
 /**

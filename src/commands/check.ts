@@ -6,11 +6,15 @@ import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { deviation } from './deviation.js';
 import { hasBudget, type Inputs } from './inputs.js';
+import { openScenarios, type AgreementSource } from './scenario.js';
 import { settle } from './settle.js';
+import type { Scenario } from '../scenario/file.js';
 
 /** One agreement as loaded: its inputs, or null when reading found errors. */
 export interface CheckSubject {
   readonly file: string;
+  /** The agreement's text, for scenarios to change. */
+  readonly source?: AgreementSource;
   readonly inputs: Inputs | null;
   /** Rows read from the actuals file. */
   readonly actualsCount: number;
@@ -50,6 +54,8 @@ export interface CheckOptions {
   readonly strict: boolean;
   /** Also whether the final invoices can be issued: org numbers, addresses, the host's account, buyer references, a number series. */
   readonly invoices?: boolean;
+  /** Scenarios every agreement must be able to run: each setting names a value, and no scenario makes the agreement invalid. */
+  readonly scenarios?: readonly Scenario[];
 }
 
 export function check(subjects: readonly CheckSubject[], options: CheckOptions = { strict: false }): CheckReport {
@@ -60,7 +66,8 @@ export function check(subjects: readonly CheckSubject[], options: CheckOptions =
     const proved = s.inputs ? checkAll(s.inputs, options.invoices === true) : null;
     const clashes = s.inputs ? invoiceNumberClashes(s.inputs.agreement, seen) : [];
     if (s.inputs) seen.push(s.inputs.agreement);
-    const diagnostics = strictly([...s.diagnostics, ...(proved?.diagnostics ?? []), ...clashes]);
+    const runs = s.inputs && s.source && options.scenarios && proved?.report ? scenarioProblems(s.source, s.inputs, options.scenarios) : [];
+    const diagnostics = strictly([...s.diagnostics, ...(proved?.diagnostics ?? []), ...clashes, ...runs]);
     const settled = proved?.report;
     if (!settled || clashes.length || diagnostics.some((d) => d.severity === 'error')) return { file: s.file, diagnostics, summary: null };
     const r = settled.allocation;
@@ -76,6 +83,27 @@ export function check(subjects: readonly CheckSubject[], options: CheckOptions =
     return { file: s.file, diagnostics, summary };
   });
   return { ok: !agreements.some((a) => a.diagnostics.some((d) => d.severity === 'error')), agreements };
+}
+
+/** Each scenario run against the agreement: settings that name nothing, and scenarios that make it invalid, at their line in the scenario file. */
+function scenarioProblems(source: AgreementSource, inputs: Inputs, scenarios: readonly Scenario[]): Diagnostic[] {
+  const opened = openScenarios(source, inputs, { scenarios, fixed: [] });
+  if (!opened.report) return [...opened.diagnostics];
+  const session = opened.report;
+  const found: Diagnostic[] = [];
+  for (const s of scenarios) {
+    const run = session.evaluate(s);
+    const first = run.diagnostics.find((d) => d.severity === 'error');
+    if (run.report || !s.at) continue;
+    found.push({
+      ...s.at,
+      severity: 'error',
+      code: 'scenario-invalid',
+      message: `scenario '${s.name}' makes ${source.file} invalid${first ? `: ${first.message} [${first.code}]` : ''}`,
+      hint: `run samkost scenario ${source.file} --scenarios … to see the agreement's errors with the scenario's values written in`,
+    });
+  }
+  return found;
 }
 
 /**

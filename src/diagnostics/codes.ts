@@ -78,6 +78,7 @@ export const ERROR_CODES = [
   'price-kind',
   'price-steps',
   'rounding-unit',
+  'scenario-invalid',
   'scenario-path',
   'target',
   'type',

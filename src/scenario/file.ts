@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
 import { YamlReader } from '../agreement/yaml-nodes.js';
 import type { Setting } from './set.js';
 
@@ -7,6 +7,8 @@ import type { Setting } from './set.js';
 export interface Scenario {
   readonly name: string;
   readonly settings: readonly Setting[];
+  /** Where a scenario file names it. */
+  readonly at?: SourcePos;
 }
 
 /**
@@ -70,7 +72,7 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
         diags.error(e.valueAt, 'type', `the value for '${e.key}' must be a single value`, 'write PATH: VALUE, e.g. items.soc.price.quantity: 430');
       else settings.push({ path: e.key, value, at: e.at });
     }
-    if (name !== null) scenarios.push({ name, settings });
+    if (name !== null) scenarios.push({ name, settings, at: nameEntry!.valueAt });
   }
   return { scenarios, diagnostics: diags.sorted() };
 }
