@@ -12,6 +12,7 @@
 //   node bench/generate-real.mjs <rows> <parties> <dir> [accounts=40]
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { agreementHead, random } from './generate.mjs';
 
 const WORDS = [
   'lønnskostnader',
@@ -50,17 +51,12 @@ export function categories() {
 
 export function generateReal(rows, parties, dir, accounts = 40) {
   mkdirSync(dir, { recursive: true });
-  const ids = Array.from({ length: parties }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
+  const { ids, lines: head } = agreementHead(`Regnskap ${parties}`, 2024, parties);
   const cats = categories();
   const items = Array.from({ length: 10 }, (_, i) => cats.slice(i * 50, (i + 1) * 50));
   const quote = (c) => (/[,[\]{}:#&*!|>'"%@`]/.test(c) ? JSON.stringify(c) : c);
   const yaml = [
-    'samkost: 1',
-    `agreement: Regnskap ${parties}`,
-    'year: 2024',
-    `host: ${ids[0]}`,
-    'parties:',
-    ...ids.map((id, i) => `  ${id}: { name: Kommune ${i + 1}, population: ${1000 + ((i * 7919) % 30000)} }`),
+    ...head,
     'keys:',
     '  halv-halv: { blend: [{ weight: 50%, key: equal }, { weight: 50%, key: population }] }',
     'items:',
@@ -73,14 +69,7 @@ export function generateReal(rows, parties, dir, accounts = 40) {
   ].join('\n');
   writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
 
-  // mulberry32: small, fast, and well spread in its low bits.
-  let seed = 7;
-  const rand = (n) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const rand = random(7);
   const group = (n, sep) => String(n).replace(/\B(?=(\d{3})+$)/g, sep);
   const amountText = (kr, ore) => {
     const neg = kr < 0;

@@ -8,17 +8,36 @@
 import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export function generate(rows, parties, dir) {
-  mkdirSync(dir, { recursive: true });
+/** The head of a generated agreement: `parties` municipalities k01, k02, … with populations; the first is the host. */
+export function agreementHead(title, year, parties) {
   const ids = Array.from({ length: parties }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
-  const categories = ['lonn', 'lisens', 'drift', 'nett', 'kurs', 'reise', 'konsulent', 'husleie', 'strom', 'inventar', 'refusjon', 'mva'];
-  const yaml = [
+  const lines = [
     'samkost: 1',
-    `agreement: Benchmark ${parties}`,
-    'year: 2024',
+    `agreement: ${title}`,
+    `year: ${year}`,
     `host: ${ids[0]}`,
     'parties:',
     ...ids.map((id, i) => `  ${id}: { name: Kommune ${i + 1}, population: ${1000 + ((i * 7919) % 30000)} }`),
+  ];
+  return { ids, lines };
+}
+
+/** mulberry32: a small, fast generator, well spread in its low bits; `rand(n)` is 0 … n − 1. Deterministic per seed. */
+export function random(seed) {
+  return (n) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+}
+
+export function generate(rows, parties, dir) {
+  mkdirSync(dir, { recursive: true });
+  const { ids, lines: head } = agreementHead(`Benchmark ${parties}`, 2024, parties);
+  const categories = ['lonn', 'lisens', 'drift', 'nett', 'kurs', 'reise', 'konsulent', 'husleie', 'strom', 'inventar', 'refusjon', 'mva'];
+  const yaml = [
+    ...head,
     'keys:',
     '  halv-halv:',
     '    blend:',
@@ -38,14 +57,7 @@ export function generate(rows, parties, dir) {
   ].join('\n');
   writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
   const fd = openSync(path.join(dir, 'actuals.csv'), 'w');
-  // mulberry32: small, fast, and well spread in its low bits.
-  let seed = 42;
-  const rand = (n) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const rand = random(42);
   const lines = ['Art;Konto;Kommune;Beløp;Tekst'];
   for (let i = 0; i < rows; i++) {
     const c = categories[rand(categories.length)];

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { agreementHead, generate } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -23,14 +23,9 @@ const arg = (name, fallback) => {
 /** The 50-party budget agreement (no ledger) a sweep is timed on. */
 export function budgetAgreement(dir, parties = 50) {
   mkdirSync(dir, { recursive: true });
-  const ids = Array.from({ length: parties }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
+  const { ids, lines: head } = agreementHead(`Budsjett ${parties}`, 2025, parties);
   const yaml = [
-    'samkost: 1',
-    `agreement: Budsjett ${parties}`,
-    'year: 2025',
-    `host: ${ids[0]}`,
-    'parties:',
-    ...ids.map((id, i) => `  ${id}: { name: Kommune ${i + 1}, population: ${1000 + ((i * 7919) % 30000)} }`),
+    ...head,
     'keys:',
     '  halv-halv: { blend: [{ weight: 50%, key: equal }, { weight: 50%, key: population }] }',
     '  servere: { driver: servers }',

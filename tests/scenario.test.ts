@@ -55,6 +55,19 @@ describe('a scenario that changes nothing is the baseline, exactly (fast-check)'
   }
 });
 
+/** Melhus–Midtre Gauldal with the blend set to 40/60, both weights given: the README's example written out. */
+const fortySixty = () =>
+  samkost([
+    'scenario',
+    'fixtures/melhus-midtre-gauldal',
+    '--format',
+    'json',
+    '--set',
+    'keys.halv-halv.blend.0.weight=40%',
+    '--set',
+    'keys.halv-halv.blend.1.weight=60%',
+  ]);
+
 describe('scenario on the command line', () => {
   it('refuses a path that does not exist, with a did-you-mean, and writes nothing to stdout', async () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.populaton=17000']);
@@ -89,16 +102,7 @@ describe('scenario on the command line', () => {
     expect(run.stderr).toContain('makes the agreement invalid');
   });
   it('JSON: the baseline first, money as two-decimal strings, deltas that sum to the total change', async () => {
-    const run = await samkost([
-      'scenario',
-      'fixtures/melhus-midtre-gauldal',
-      '--format',
-      'json',
-      '--set',
-      'keys.halv-halv.blend.0.weight=40%',
-      '--set',
-      'keys.halv-halv.blend.1.weight=60%',
-    ]);
+    const run = fortySixty();
     const json = JSON.parse(run.stdout) as { scenarios: { name: string; parties: { id: string; charged: string; delta: string }[]; total_delta: string }[] };
     expect(json.scenarios.map((s) => s.name)).toEqual(['baseline', 'keys.halv-halv.blend.0.weight=40%, keys.halv-halv.blend.1.weight=60%']);
     for (const s of json.scenarios) for (const p of s.parties) expect(p.charged).toMatch(/^-?\d+\.\d{2}$/);
@@ -367,16 +371,7 @@ describe('a two-part blend: setting one weight sets the other (the documented ex
   it("README's --set keys.halv-halv.blend.0.weight=40% is the 40/60 split", async () => {
     const one = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--format', 'json', '--set', 'keys.halv-halv.blend.0.weight=40%']);
     expect(one.code, one.stderr).toBe(0);
-    const both = await samkost([
-      'scenario',
-      'fixtures/melhus-midtre-gauldal',
-      '--format',
-      'json',
-      '--set',
-      'keys.halv-halv.blend.0.weight=40%',
-      '--set',
-      'keys.halv-halv.blend.1.weight=60%',
-    ]);
+    const both = fortySixty();
     const charged = (r: Run) => (JSON.parse(r.stdout) as { scenarios: { parties: { charged: string }[] }[] }).scenarios[1]!.parties.map((p) => p.charged);
     expect(charged(one)).toEqual(charged(both));
     expect(one.stdout).toContain('keys.halv-halv.blend.1.weight=60%');
