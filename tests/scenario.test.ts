@@ -102,7 +102,7 @@ describe('scenario on the command line', () => {
     expect(run.stderr).toContain('makes the agreement invalid');
   });
   it('JSON: the baseline first, money as two-decimal strings, deltas that sum to the total change', async () => {
-    const run = fortySixty();
+    const run = await fortySixty();
     const json = JSON.parse(run.stdout) as { scenarios: { name: string; parties: { id: string; charged: string; delta: string }[]; total_delta: string }[] };
     expect(json.scenarios.map((s) => s.name)).toEqual(['baseline', 'keys.halv-halv.blend.0.weight=40%, keys.halv-halv.blend.1.weight=60%']);
     for (const s of json.scenarios) for (const p of s.parties) expect(p.charged).toMatch(/^-?\d+\.\d{2}$/);
@@ -371,7 +371,7 @@ describe('a two-part blend: setting one weight sets the other (the documented ex
   it("README's --set keys.halv-halv.blend.0.weight=40% is the 40/60 split", async () => {
     const one = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--format', 'json', '--set', 'keys.halv-halv.blend.0.weight=40%']);
     expect(one.code, one.stderr).toBe(0);
-    const both = fortySixty();
+    const both = await fortySixty();
     const charged = (r: Run) => (JSON.parse(r.stdout) as { scenarios: { parties: { charged: string }[] }[] }).scenarios[1]!.parties.map((p) => p.charged);
     expect(charged(one)).toEqual(charged(both));
     expect(one.stdout).toContain('keys.halv-halv.blend.1.weight=60%');
