@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, nb, POPPLER, printToPdf, skip } from './browser.js';
 import { ROOT, samkost } from './cli.js';
 
 /**
@@ -16,9 +17,6 @@ import { ROOT, samkost } from './cli.js';
  * of the HTML. `.ci/run` installs chromium and poppler-utils; set
  * SAMKOST_SKIP_BROWSER=1 to skip this test on a machine without them.
  */
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-const POPPLER = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
-const skip = process.env.SAMKOST_SKIP_BROWSER === '1';
 const A4 = { width: 595.28, height: 841.89 };
 
 interface InvoiceJson {
@@ -30,35 +28,6 @@ interface InvoiceJson {
   lines: { amount: string }[];
   totals: Record<string, { charged: string; paid: string; balance: string }>;
   document_totals: { payable: string };
-}
-
-/** nb format written out here, not borrowed from src: `-1234567.8` → `-1 234 567,80`. */
-function nb(amount: string): string {
-  const [int, frac] = amount.replace('-', '').split('.') as [string, string];
-  return `${amount.startsWith('-') ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${frac}`;
-}
-
-function printToPdf(html: string, pdf: string): void {
-  const profile = mkdtempSync(path.join(tmpdir(), 'samkost-chromium-'));
-  const r = spawnSync(
-    CHROMIUM!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${pdf}`,
-      `file://${html}`,
-    ],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  if (!existsSync(pdf)) throw new Error(`chromium wrote no PDF (exit ${r.status}): ${r.stderr}`);
 }
 
 const fixtures = readdirSync(path.join(ROOT, 'fixtures')).filter((f) => existsSync(path.join(ROOT, 'fixtures', f, 'expected/invoices')));

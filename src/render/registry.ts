@@ -12,6 +12,7 @@ import { allocationDoc } from './allocation-text.js';
 import { checkGithub, checkJson, checkText } from './check.js';
 import { deviationCsv } from './deviation-csv.js';
 import { deviationJson } from './deviation-json.js';
+import { deviationHtml } from './deviation-html.js';
 import { deviationDoc } from './deviation-text.js';
 import type { Doc } from './doc.js';
 import { docToMarkdown, docToText } from './doc-text.js';
@@ -92,6 +93,7 @@ export const RENDERERS = {
     ...doc((r: DeviationReport, o) => deviationDoc(r, { locale: o.locale, thousands: o.thousands })),
     json: json(deviationJson),
     csv: (r: DeviationReport, o: RenderOptions) => deviationCsv(r, o.locale),
+    html: (r: DeviationReport, o: RenderOptions) => deviationHtml(r, o.locale),
   },
   explanation: { table: (e: Explanation, o: RenderOptions) => explanationText(e, o.locale), json: json(explanationJson) },
   projection: {
