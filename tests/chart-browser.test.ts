@@ -46,4 +46,32 @@ describe('deviation --format html', () => {
       });
     }
   });
+
+  describe.skipIf(skip)('scenario --format html in a real browser', () => {
+    const print = async (args: string[]) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'samkost-chart-'));
+      const html = path.join(dir, 'scenario.html');
+      const page = (await samkost([...args, '--format', 'html'])).stdout;
+      expect(page).not.toMatch(/<script|<link|<img|src=|url\(/i);
+      writeFileSync(html, page);
+      printToPdf(html, path.join(dir, 'scenario.pdf'));
+      return spawnSync('pdftotext', ['-layout', path.join(dir, 'scenario.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
+    };
+    it('a sweep: a chart per party, and every charge of the JSON in the table', { timeout: 120_000 }, async () => {
+      const args = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..455:20'];
+      const text = await print(args);
+      const json = JSON.parse((await samkost([...args, '--format', 'json'])).stdout) as { scenarios: { parties: { id: string; charged: string }[] }[] };
+      for (const name of ['Molde kommune', 'Vestnes kommune', 'Rauma kommune', 'Aukra kommune', 'Hustadvika kommune']) expect(text).toContain(name);
+      for (const s of json.scenarios) for (const p of s.parties) expect(text, `${p.id} ${p.charged}`).toContain(nb(p.charged));
+    });
+    it('--years: a chart per party, and every year of the JSON in the tables', { timeout: 120_000 }, async () => {
+      const args = ['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2012', '--assume', 'samarbeid=2.4%'];
+      const text = await print(args);
+      const json = JSON.parse((await samkost([...args, '--format', 'json'])).stdout) as {
+        years: { parties: { id: string; charged: string; alone: string }[] }[];
+      };
+      for (const name of ['Melhus kommune', 'Midtre Gauldal kommune']) expect(text).toContain(name);
+      for (const y of json.years) for (const p of y.parties) for (const amount of [p.charged, p.alone]) expect(text, `${p.id} ${amount}`).toContain(nb(amount));
+    });
+  });
 });

@@ -59,9 +59,9 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
     usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
 
   const scenarios = planned(file?.scenarios ?? null, sweeps, fixed, opts.name);
-  if ((opts.format === 'table' || opts.format === 'md') && scenarios.length > MAX_TABLE_SCENARIOS) {
+  if ((opts.format === 'table' || opts.format === 'md' || opts.format === 'html') && scenarios.length > MAX_TABLE_SCENARIOS) {
     usage(
-      `${scenarios.length} scenarios are too many to read side by side in a table`,
+      `${scenarios.length} scenarios are too many to read side by side in a ${opts.format === 'html' ? 'page' : 'table'}`,
       `write them with --format csv or --format json (a table shows at most ${MAX_TABLE_SCENARIOS})`,
     );
   }

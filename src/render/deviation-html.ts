@@ -1,11 +1,10 @@
 import type { DeviationLine, DeviationReport } from '../compute/deviation.js';
-import { Ratio } from '../money/ratio.js';
 import type { Money } from '../money/money.js';
 import { deviationDoc } from './deviation-text.js';
-import type { Doc } from './doc.js';
 import { label } from './labels.js';
 import { formatMoney, type Locale } from './locale.js';
 import { escapeMarkup as esc } from './markup.js';
+import { docTables, htmlPage, pixels } from './page.js';
 
 /** The widest bar, in pixels. */
 const BAR = 360;
@@ -17,31 +16,9 @@ const BAR = 360;
  */
 export function deviationHtml(r: DeviationReport, locale: Locale): string {
   const a = r.actual.agreement;
-  const title = `${a.title} ${a.year} — ${label('deviation', locale)}`;
   const rows = r.parties.map((p) => ({ name: p.party.name, line: p.total }));
-  return `<!doctype html>
-<html lang="${locale === 'nb' ? 'nb' : 'en'}">
-<head>
-<meta charset="utf-8">
-<title>${esc(title)}</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
-table { border-collapse: collapse; margin: 1em 0 2em; }
-th, td { padding: 0.2em 0.8em; border-bottom: 1px solid #ddd; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.budget { fill: #9db4d3; } .actual { fill: #2b5a8c; }
-svg text { font-size: 12px; }
-@page { size: A4; margin: 15mm; }
-</style>
-</head>
-<body>
-<h1>${esc(title)}</h1>
-<h2>${esc(label('perParty', locale))}</h2>
-${partyChart(rows, locale)}
-${tables(deviationDoc(r, { locale, thousands: false }))}
-</body>
-</html>
-`;
+  const body = `<h2>${esc(label('perParty', locale))}</h2>\n${partyChart(rows, locale)}\n${docTables(deviationDoc(r, { locale, thousands: false }))}`;
+  return htmlPage(`${a.title} ${a.year} — ${label('deviation', locale)}`, locale, body);
 }
 
 /** Two bars a party, budget over actual, scaled to the largest amount; each labelled with its amount. */
@@ -50,17 +27,7 @@ function partyChart(rows: readonly { name: string; line: DeviationLine }[], loca
     .flatMap((r) => [r.line.budget.abs(), r.line.actual.abs()])
     .reduce<Money | null>((m, x) => (m === null || x.toRatio().cmp(m.toRatio()) > 0 ? x : m), null);
   // A bar's length is a pixel count: the exact ratio to the largest amount, rounded to a whole pixel.
-  const width = (x: Money) =>
-    largest === null || largest.isZero()
-      ? 0
-      : Number(
-          x
-            .abs()
-            .toRatio()
-            .div(largest.toRatio())
-            .times(Ratio.of(BigInt(BAR)))
-            .roundHalfAwayFromZero(),
-        );
+  const width = (x: Money) => (largest === null ? 0 : pixels(x.abs().toRatio(), largest.toRatio(), BAR));
   const nameWidth = 180;
   const rowHeight = 44;
   const bars = rows
@@ -75,16 +42,4 @@ function partyChart(rows: readonly { name: string; line: DeviationLine }[], loca
   const height = 20 + rows.length * rowHeight;
   const legend = `<rect class="budget" x="${nameWidth}" y="${height - 8}" width="12" height="12"/><text x="${nameWidth + 16}" y="${height + 2}">${esc(label('budget', locale))}</text><rect class="actual" x="${nameWidth + 110}" y="${height - 8}" width="12" height="12"/><text x="${nameWidth + 126}" y="${height + 2}">${esc(label('actual', locale))}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${nameWidth + BAR + 140}" height="${height + 12}" role="img" aria-label="${esc(label('perParty', locale))}">\n${bars}\n${legend}\n</svg>`;
-}
-
-/** Every block of the text report as an HTML table. */
-function tables(doc: Doc): string {
-  return doc.blocks
-    .map((b) => {
-      const head = b.columns.map((c) => `<th${c.align === 'right' ? ' class="num"' : ''}>${esc(c.title)}</th>`).join('');
-      const row = (cells: readonly string[], tag: 'td' | 'th') =>
-        `<tr>${cells.map((c, i) => `<${tag}${b.columns[i]?.align === 'right' ? ' class="num"' : ''}>${esc(c)}</${tag}>`).join('')}</tr>`;
-      return `<h2>${esc(b.heading)}</h2>\n${b.notes.map((n) => `<p>${esc(n)}</p>`).join('\n')}\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${b.rows.map((r) => row(r, 'td')).join('\n')}\n${b.footer.map((r) => row(r, 'th')).join('\n')}\n</tbody>\n</table>`;
-    })
-    .join('\n');
 }

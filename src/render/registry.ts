@@ -27,6 +27,7 @@ import { projectionCsv, projectionDoc, projectionJson } from './projection.js';
 import { scheduleCsv, settlementCsv } from './settlement-csv.js';
 import { settlementJson } from './settlement-json.js';
 import { scheduleDoc, settlementDoc } from './settlement-text.js';
+import { projectionHtml, scenarioHtml } from './scenario-html.js';
 import { scenarioDoc } from './scenario-text.js';
 
 /** What a renderer may take from the command line besides the report. */
@@ -100,9 +101,10 @@ export const RENDERERS = {
     ...doc((p: Projection, o) => projectionDoc(p, o.locale)),
     json: json(projectionJson),
     csv: (p: Projection, o: RenderOptions) => projectionCsv(p, o.locale),
+    html: (p: Projection, o: RenderOptions) => projectionHtml(p, o.locale),
   },
   /** csv and json of a sweep are written a column at a time (render/scenario-data.ts), so a long sweep holds no reports. */
-  scenario: doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)),
+  scenario: { ...doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)), html: (c: ScenarioComparison, o: RenderOptions) => scenarioHtml(c, o.locale) },
   invoice: {
     html: (i: Invoice, o: RenderOptions) => invoiceHtml(i, o.locale),
     md: (i: Invoice, o: RenderOptions) => docToMarkdown(invoiceDoc(i, o.locale)),
