@@ -69,7 +69,7 @@ export function lineChart(caption: string, xLabels: readonly string[], series: r
   const low = all.reduce((m, x) => (x.cmp(m) < 0 ? x : m), all[0] ?? Ratio.ZERO);
   const high = all.reduce((m, x) => (x.cmp(m) > 0 ? x : m), all[0] ?? Ratio.ZERO);
   const span = high.minus(low);
-  const x = (i: number) => 40 + (xLabels.length < 2 ? 0 : Math.round((i * (width - 60)) / (xLabels.length - 1)));
+  const x = (i: number) => 40 + (xLabels.length < 2 ? 0 : pixels(Ratio.of(BigInt(i)), Ratio.of(BigInt(xLabels.length - 1)), width - 60));
   const y = (v: Money) => 20 + (height - 40) - pixels(v.toRatio().minus(low), span, height - 40);
   const lines = series
     .map((s, k) => `<polyline class="line${k > 0 ? ' second' : ''}" points="${s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}"/>`)
