@@ -107,7 +107,34 @@ describe('scenario on the command line', () => {
     expect(json.scenarios.map((s) => s.name)).toEqual(['baseline', 'keys.halv-halv.blend.0.weight=40%, keys.halv-halv.blend.1.weight=60%']);
     for (const s of json.scenarios) for (const p of s.parties) expect(p.charged).toMatch(/^-?\d+\.\d{2}$/);
     // 40 % equal + 60 % by population (Melhus 70 %): Melhus 0.62 of 17 400 000.
-    expect(json.scenarios[1]!.parties[0]).toEqual({ id: 'melhus', charged: '10788000.00', delta: '348000.00', delta_percent: expect.any(String) });
+    expect(json.scenarios[1]!.parties[0]).toEqual({
+      id: 'melhus',
+      name: 'Melhus kommune',
+      charged: '10788000.00',
+      delta: '348000.00',
+      delta_percent: expect.any(String),
+    });
+    // The baseline is marked as such, not only by its name.
+    expect((json.scenarios[0] as { baseline?: boolean }).baseline).toBe(true);
+    expect((json.scenarios[1] as { baseline?: boolean }).baseline).toBeUndefined();
+  });
+  it('CSV of a sweep: a column per swept path, holding each scenario its value', async () => {
+    const run = await samkost([
+      'scenario',
+      'fixtures/melhus-midtre-gauldal',
+      '--sweep',
+      'keys.halv-halv.blend.0.weight=40%..60%:10%',
+      '--sweep',
+      'parties.melhus.population=16000..16001',
+      '--format',
+      'csv',
+    ]);
+    const [head, ...rows] = run.stdout.replace('\ufeff', '').trimEnd().split('\r\n');
+    expect(head).toBe('Scenario;keys.halv-halv.blend.0.weight;parties.melhus.population;Kommune;Å betale;Endring;Endring %');
+    expect(rows[0]).toMatch(/^baseline;;;melhus;/);
+    expect(rows[2]).toMatch(/^keys\.halv-halv\.blend\.0\.weight=40%, parties\.melhus\.population=16000;40;16000;melhus;/);
+    // The baseline and 3 × 2 scenarios, a row per party.
+    expect(rows).toHaveLength((1 + 6) * 2);
   });
   it('SOC+ at 430 servers moves to the 450 step: (136 350 − 122 000) × 12 = 172 200 kr more, typed in by hand', async () => {
     const run = await samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--format', 'json', '--set', 'items.soc.price.quantity=430']);

@@ -74,7 +74,12 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   const files = file ? { ...loaded, texts: new Map([...loaded.texts, [file.path, file.text]]) } : loaded;
   const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios, fixed }), files);
 
-  const out = output(session.baseline, opts, c);
+  const out = output(
+    session.baseline,
+    opts,
+    c,
+    sweeps.map((s) => s.path),
+  );
   out.add(session.baselineColumn);
   // The first scenarios run here, timed: threads pay off only when the rest outweighs reading the inputs again.
   const first = scenarios.slice(0, SAMPLE);
@@ -82,7 +87,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   for (const s of first) out.add(await c.speaker.report(session.run(s), loaded));
   const perScenarioMs = first.length ? (clock() - sampled) / first.length : 0;
   const rest = scenarios.slice(first.length);
-  const failed = await inParallel(arg, opts, rest, out, detail, { loadMs, perScenarioMs });
+  const failed = await inParallel(arg, opts, rest, out, { detail, swept: sweeps.map((s) => s.path) }, { loadMs, perScenarioMs });
   // Here: every scenario, none (the threads ran them all), or the one a thread found failing, to report it.
   const here = failed === null ? rest : failed < 0 ? [] : rest.slice(failed, failed + 1);
   for (const s of here) {
@@ -111,7 +116,7 @@ async function inParallel(
   opts: ScenarioOptions,
   scenarios: readonly Scenario[],
   out: { addPart?(part: string): void },
-  detail: LedgerDetail,
+  how: { readonly detail: LedgerDetail; readonly swept: readonly string[] },
   cost: { readonly loadMs: number; readonly perScenarioMs: number },
 ): Promise<number | null> {
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
@@ -136,7 +141,7 @@ async function inParallel(
     jobs.map(
       (chunk) =>
         new Promise<SweepResult>((resolve, reject) => {
-          const job: SweepJob = { arg, overrides, scenarios: chunk, format, locale: opts.locale, detail };
+          const job: SweepJob = { arg, overrides, scenarios: chunk, format, locale: opts.locale, detail: how.detail, swept: how.swept };
           const worker = new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: job });
           worker.once('message', resolve);
           worker.once('error', reject);
@@ -152,8 +157,13 @@ async function inParallel(
 }
 
 /** Where each scenario's column goes as it is computed: CSV and JSON keep text only, so a long sweep holds no reports. */
-function output(baseline: AllocationReport, opts: ScenarioOptions, c: Context): { add(c: ScenarioColumn): void; addPart?(part: string): void; text(): string } {
-  if (opts.format === 'csv') return new ScenarioCsvWriter(opts.locale);
+function output(
+  baseline: AllocationReport,
+  opts: ScenarioOptions,
+  c: Context,
+  swept: readonly string[],
+): { add(c: ScenarioColumn): void; addPart?(part: string): void; text(): string } {
+  if (opts.format === 'csv') return new ScenarioCsvWriter(opts.locale, swept);
   if (opts.format === 'json') return new ScenarioJsonWriter(baseline);
   const columns: ScenarioColumn[] = [];
   const format = opts.format;

@@ -11,6 +11,8 @@ export interface SweepJob {
   readonly locale: Locale;
   /** The columns the main thread summed the ledger by: the threads must sum it the same way. */
   readonly detail: LedgerDetail;
+  /** The swept paths, a CSV column each. */
+  readonly swept: readonly string[];
 }
 
 /** Each scenario's output text in order, or the position of the first scenario that failed (the main thread reports it). */

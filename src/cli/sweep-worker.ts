@@ -14,7 +14,7 @@ async function work(job: SweepJob): Promise<SweepResult> {
   for (const [index, s] of job.scenarios.entries()) {
     const column = session.run(s).report;
     if (!column) return { kind: 'failed', index };
-    parts.push(job.format === 'csv' ? ScenarioCsvWriter.part(column, job.locale) : ScenarioJsonWriter.part(column));
+    parts.push(job.format === 'csv' ? ScenarioCsvWriter.part(column, job.locale, job.swept) : ScenarioJsonWriter.part(column));
   }
   return { kind: 'ok', parts };
 }

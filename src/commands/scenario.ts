@@ -45,7 +45,7 @@ export class ScenarioSession {
     readonly baseline: AllocationReport,
   ) {
     this.runner = new ScenarioRunner(source.text, source.file, source.resolve, (agreement, memo) => allocate({ ...inputs, agreement }, memo));
-    this.baselineColumn = scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline });
+    this.baselineColumn = scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }, true);
   }
 
   /** The settings that name nothing in the agreement. */

@@ -1,4 +1,4 @@
-import type { ScenarioColumn, ScenarioComparison } from '../scenario/compare.js';
+import type { ScenarioColumn } from '../scenario/compare.js';
 import type { AllocationReport } from '../compute/report.js';
 import { Ratio } from '../money/ratio.js';
 import { csvRows, toCsv } from './csv.js';
@@ -7,26 +7,21 @@ import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
 
 const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalString(2) : null);
 
-/**
- * JSON and CSV are written one scenario at a time (a sweep of 10 000
- * scenarios keeps text, not objects); the whole-comparison functions are the
- * same pieces joined.
- */
-export function scenarioJson(c: ScenarioComparison): object {
-  return { ...scenarioJsonHead(c.baseline), scenarios: c.columns.map(scenarioJsonColumn) };
-}
+// JSON and CSV are written one scenario at a time: a sweep of 10 000
+// scenarios keeps text, not objects.
 
 function scenarioJsonHead(baseline: AllocationReport): { agreement: string; year: number; currency: string } {
   const a = baseline.agreement;
   return { agreement: a.title, year: a.year, currency: a.currency };
 }
 
-/** `{ name, settings, parties: [{ id, charged, delta, delta_percent }], total, total_delta }`. */
+/** `{ name, baseline?: true, settings, parties: [{ id, name, charged, delta, delta_percent }], total, total_delta }`. */
 function scenarioJsonColumn(s: ScenarioColumn): object {
   return {
     name: s.name,
+    ...(s.isBaseline ? { baseline: true } : {}),
     settings: s.settings,
-    parties: s.parties.map((p) => ({ id: p.id, charged: p.charged.toFixed2(), delta: p.delta.toFixed2(), delta_percent: percent(p.deltaShare) })),
+    parties: s.parties.map((p) => ({ id: p.id, name: p.name, charged: p.charged.toFixed2(), delta: p.delta.toFixed2(), delta_percent: percent(p.deltaShare) })),
     total: s.total.toFixed2(),
     total_delta: s.totalDelta.toFixed2(),
   };
@@ -57,43 +52,43 @@ export class ScenarioJsonWriter {
   }
 }
 
-const CSV_NUMERIC = [false, false, true, true, true];
+/** Which columns are numbers (not neutralised against formulas): the swept values, then charged, change and change %. */
+const numeric = (swept: readonly string[]) => [false, ...swept.map(() => true), false, true, true, true];
 
-/** One row per scenario and party, so a spreadsheet can pivot it. */
-export function scenarioCsv(c: ScenarioComparison, locale: Locale): string {
-  return toCsv(
-    scenarioCsvHeader(locale),
-    c.columns.flatMap((s) => scenarioCsvRows(s, locale)),
-    CSV_NUMERIC,
-    locale,
-  );
+/** A column per swept value, named by its path, so a spreadsheet can chart the charge against it. */
+function scenarioCsvHeader(locale: Locale, swept: readonly string[]): string[] {
+  return [label('scenario', locale), ...swept, label('party', locale), label('charged', locale), label('change', locale), label('changePct', locale)];
 }
 
-function scenarioCsvHeader(locale: Locale): string[] {
-  return [label('scenario', locale), label('party', locale), label('charged', locale), label('change', locale), label('changePct', locale)];
-}
-
-function scenarioCsvRows(s: ScenarioColumn, locale: Locale): string[][] {
+function scenarioCsvRows(s: ScenarioColumn, locale: Locale, swept: readonly string[]): string[][] {
+  // The value a scenario gave each swept path (as written, with the locale's decimal mark); none for the baseline.
+  const values = swept.map((path) => {
+    const setting = s.settings.find((t) => t.startsWith(`${path}=`));
+    return setting === undefined ? '' : localDecimal(setting.slice(path.length + 1).replace(/%$/, ''), locale);
+  });
   return s.parties.map((p) => {
     const pct = percent(p.deltaShare) ?? '';
-    return [s.name, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), localDecimal(pct, locale)];
+    return [s.name, ...values, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), localDecimal(pct, locale)];
   });
 }
 
-/** The same CSV as {@link scenarioCsv}, a scenario at a time. */
+/** One row per scenario and party, so a spreadsheet can pivot it; with a sweep, a column per swept path. Written a scenario at a time. */
 export class ScenarioCsvWriter {
   private readonly parts: string[];
 
-  constructor(private readonly locale: Locale) {
-    this.parts = [toCsv(scenarioCsvHeader(locale), [], CSV_NUMERIC, locale)];
+  constructor(
+    private readonly locale: Locale,
+    private readonly swept: readonly string[] = [],
+  ) {
+    this.parts = [toCsv(scenarioCsvHeader(locale, swept), [], numeric(swept), locale)];
   }
 
-  static part(column: ScenarioColumn, locale: Locale): string {
-    return csvRows(scenarioCsvRows(column, locale), CSV_NUMERIC, locale);
+  static part(column: ScenarioColumn, locale: Locale, swept: readonly string[] = []): string {
+    return csvRows(scenarioCsvRows(column, locale, swept), numeric(swept), locale);
   }
 
   add(column: ScenarioColumn): void {
-    this.parts.push(ScenarioCsvWriter.part(column, this.locale));
+    this.parts.push(ScenarioCsvWriter.part(column, this.locale, this.swept));
   }
 
   addPart(part: string): void {

@@ -15,6 +15,8 @@ export interface ScenarioParty {
 
 export interface ScenarioColumn {
   readonly name: string;
+  /** The agreement as written, not a scenario. */
+  readonly isBaseline: boolean;
   /** The `PATH=VALUE` settings that make this scenario; none for the baseline. */
   readonly settings: readonly string[];
   readonly parties: readonly ScenarioParty[];
@@ -35,7 +37,7 @@ export interface ScenarioRun {
 }
 
 /** One scenario against the baseline; a sweep keeps only these, not the reports behind them. */
-export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun): ScenarioColumn {
+export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun, isBaseline = false): ScenarioColumn {
   const charged = new Map(run.report.parties.map((p) => [p.party.id, p.charged]));
   const parties = baseline.parties.map(({ party, charged: before }) => {
     const now = charged.get(party.id) ?? Money.ZERO;
@@ -43,7 +45,7 @@ export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun): Sc
     return { id: party.id, name: party.name, charged: now, delta, deltaShare: before.isZero() ? null : delta.toRatio().div(before.abs().toRatio()) };
   });
   const total = Money.sum(parties.map((p) => p.charged));
-  return { name: run.name, settings: run.settings, parties, total, totalDelta: total.minus(Money.sum(baseline.parties.map((p) => p.charged))) };
+  return { name: run.name, isBaseline, settings: run.settings, parties, total, totalDelta: total.minus(Money.sum(baseline.parties.map((p) => p.charged))) };
 }
 
 export function compareScenarios(baseline: AllocationReport, scenarios: readonly ScenarioRun[]): ScenarioComparison {
@@ -55,5 +57,5 @@ export function compareScenarios(baseline: AllocationReport, scenarios: readonly
 
 /** The baseline's own column first, then the scenarios'. */
 export function withBaseline(baseline: AllocationReport, columns: readonly ScenarioColumn[]): ScenarioComparison {
-  return { baseline, columns: [scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }), ...columns] };
+  return { baseline, columns: [scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }, true), ...columns] };
 }
