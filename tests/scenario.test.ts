@@ -409,3 +409,37 @@ describe('a two-part blend: setting one weight sets the other (the documented ex
     expect((JSON.parse(run.stdout) as { scenarios: unknown[] }).scenarios).toHaveLength(10);
   });
 });
+
+describe('--keep-going: a sweep notes the scenarios the agreement cannot take and goes on', () => {
+  const args = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=490..510:10', '--keep-going'];
+  it('CSV: an infeasible point is one row with its swept value and, in the note, why', async () => {
+    const run = await samkost([...args, '--format', 'csv']);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\ufeffScenario;items.soc.price.quantity;Kommune;Å betale;Endring;Endring %;Merknad');
+    expect(lines.at(-1)).toBe("items.soc.price.quantity=510;510;;;;;quantity 510 is above the last price step (500) of item 'soc' [price-above-last-step]");
+    expect(lines.filter((l) => l.startsWith('items.soc.price.quantity=500;'))).toHaveLength(5);
+  });
+  it('JSON: the point says infeasible, with no figures', async () => {
+    const json = JSON.parse((await samkost([...args, '--format', 'json'])).stdout) as {
+      scenarios: { name: string; infeasible?: string; parties?: unknown[] }[];
+    };
+    const last = json.scenarios.at(-1)!;
+    expect(last).toEqual({
+      name: 'items.soc.price.quantity=510',
+      settings: ['items.soc.price.quantity=510'],
+      infeasible: expect.stringContaining('[price-above-last-step]'),
+    });
+  });
+  it('is for csv and json only', async () => {
+    usageError(await samkost(args), '--keep-going is for a sweep written as csv or json');
+  });
+  it('worker threads note the same points as one thread', { timeout: 60_000 }, async () => {
+    const long = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..2500', '--keep-going', '--format', 'csv', '--quiet'];
+    const threaded = samkostProcess([...long, '--threads', '2']);
+    const single = await samkost([...long, '--threads', '1']);
+    expect(threaded.code, threaded.stderr).toBe(0);
+    expect(threaded.stdout).toBe(single.stdout);
+    expect(single.stdout.split('\r\n').filter((l) => l.endsWith('[price-above-last-step]')).length).toBe(2500 - 501 + 1);
+  });
+});

@@ -183,6 +183,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     )
     .option('--name <name>', "the --set scenario's name in the output (default: its settings)")
     .option('--threads <n>', 'threads for a long sweep written as csv or json (default: one per core; 1: none)')
+    .option('--keep-going', 'note a scenario the agreement cannot take (csv, json) and go on, instead of stopping the sweep')
     .option(
       '--years <from..to>',
       'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them',

@@ -5,7 +5,7 @@ import { openScenarios } from '../commands/scenario.js';
 import type { AllocationReport } from '../compute/report.js';
 import { readTextFile } from './read-text.js';
 import { render, type FormatOf } from '../render/registry.js';
-import { ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
+import { type Infeasible, infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
 import type { ScenarioColumn } from '../scenario/compare.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { parseSetting, settingText, type Setting } from '../scenario/set.js';
@@ -25,6 +25,7 @@ export interface ScenarioOptions extends CommonOptions {
   years?: string;
   assume: string[];
   threads?: string;
+  keepGoing?: boolean;
 }
 
 const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
@@ -74,6 +75,11 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   const files = file ? { ...loaded, texts: new Map([...loaded.texts, [file.path, file.text]]) } : loaded;
   const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios, fixed }), files);
 
+  if (opts.keepGoing && opts.format !== 'csv' && opts.format !== 'json')
+    usage(
+      '--keep-going is for a sweep written as csv or json',
+      'a scenario the agreement cannot take is noted in its place there; add --format csv or --format json',
+    );
   const out = output(
     session.baseline,
     opts,
@@ -81,19 +87,24 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
     sweeps.map((s) => s.path),
   );
   out.add(session.baselineColumn);
+  /** One scenario here: its column, or with --keep-going a scenario that makes the agreement invalid noted as such. */
+  const runHere = async (s: Scenario) => {
+    const outcome = session.run(s);
+    if (outcome.report || !opts.keepGoing || !out.addInfeasible) out.add(await c.speaker.report(outcome, loaded));
+    else out.addInfeasible(infeasible(s, outcome.diagnostics));
+  };
   // The first scenarios run here, timed: threads pay off only when the rest outweighs reading the inputs again.
   const first = scenarios.slice(0, SAMPLE);
   const sampled = clock();
-  for (const s of first) out.add(await c.speaker.report(session.run(s), loaded));
+  for (const s of first) await runHere(s);
   const perScenarioMs = first.length ? (clock() - sampled) / first.length : 0;
   const rest = scenarios.slice(first.length);
   const failed = await inParallel(arg, opts, rest, out, { detail, swept: sweeps.map((s) => s.path) }, { loadMs, perScenarioMs });
   // Here: every scenario, none (the threads ran them all), or the one a thread found failing, to report it.
   const here = failed === null ? rest : failed < 0 ? [] : rest.slice(failed, failed + 1);
   for (const s of here) {
-    const column = await c.speaker.report(session.run(s), loaded);
+    await runHere(s);
     if (failed !== null) throw new Error(`internal: scenario '${s.name}' failed in a thread but not here`);
-    out.add(column);
   }
   await c.speaker.out(out.text(), opts);
 }
@@ -141,7 +152,16 @@ async function inParallel(
     jobs.map(
       (chunk) =>
         new Promise<SweepResult>((resolve, reject) => {
-          const job: SweepJob = { arg, overrides, scenarios: chunk, format, locale: opts.locale, detail: how.detail, swept: how.swept };
+          const job: SweepJob = {
+            arg,
+            overrides,
+            scenarios: chunk,
+            format,
+            locale: opts.locale,
+            detail: how.detail,
+            swept: how.swept,
+            keepGoing: opts.keepGoing === true,
+          };
           const worker = new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: job });
           worker.once('message', resolve);
           worker.once('error', reject);
@@ -162,9 +182,20 @@ function output(
   opts: ScenarioOptions,
   c: Context,
   swept: readonly string[],
-): { add(c: ScenarioColumn): void; addPart?(part: string): void; text(): string } {
-  if (opts.format === 'csv') return new ScenarioCsvWriter(opts.locale, swept);
-  if (opts.format === 'json') return new ScenarioJsonWriter(baseline);
+): { add(c: ScenarioColumn): void; addPart?(part: string): void; addInfeasible?(s: Infeasible): void; text(): string } {
+  if (opts.format === 'csv') {
+    const w = new ScenarioCsvWriter(opts.locale, swept, opts.keepGoing === true);
+    return {
+      add: (col) => w.add(col),
+      addPart: (p) => w.addPart(p),
+      addInfeasible: (s) => w.addPart(ScenarioCsvWriter.infeasible(s, opts.locale, swept)),
+      text: () => w.text(),
+    };
+  }
+  if (opts.format === 'json') {
+    const w = new ScenarioJsonWriter(baseline);
+    return { add: (col) => w.add(col), addPart: (p) => w.addPart(p), addInfeasible: (s) => w.addPart(ScenarioJsonWriter.infeasible(s)), text: () => w.text() };
+  }
   const columns: ScenarioColumn[] = [];
   const format = opts.format;
   return {

@@ -13,6 +13,8 @@ export interface SweepJob {
   readonly detail: LedgerDetail;
   /** The swept paths, a CSV column each. */
   readonly swept: readonly string[];
+  /** A scenario the agreement cannot take is noted in its place instead of stopping the sweep. */
+  readonly keepGoing: boolean;
 }
 
 /** Each scenario's output text in order, or the position of the first scenario that failed (the main thread reports it). */

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openScenarios } from '../commands/scenario.js';
-import { ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
+import { infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
 import { NODE_FS } from './io.js';
 import { agreementSource, load } from './load.js';
 import { Progress } from './progress.js';
@@ -12,9 +12,15 @@ async function work(job: SweepJob): Promise<SweepResult> {
   const session = openScenarios(agreementSource(loaded), loaded.inputs!, { scenarios: [], fixed: [] }).report!;
   const parts: string[] = [];
   for (const [index, s] of job.scenarios.entries()) {
-    const column = session.run(s).report;
+    const outcome = session.run(s);
+    const column = outcome.report;
+    if (!column && job.keepGoing) {
+      const noted = infeasible(s, outcome.diagnostics);
+      parts.push(job.format === 'csv' ? ScenarioCsvWriter.infeasible(noted, job.locale, job.swept) : ScenarioJsonWriter.infeasible(noted));
+      continue;
+    }
     if (!column) return { kind: 'failed', index };
-    parts.push(job.format === 'csv' ? ScenarioCsvWriter.part(column, job.locale, job.swept) : ScenarioJsonWriter.part(column));
+    parts.push(job.format === 'csv' ? ScenarioCsvWriter.part(column, job.locale, job.swept, job.keepGoing) : ScenarioJsonWriter.part(column));
   }
   return { kind: 'ok', parts };
 }

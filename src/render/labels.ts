@@ -59,6 +59,7 @@ const LABELS = {
   baseline: { nb: 'Grunnlag (avtalen)', en: 'Baseline (the agreement)' },
   change: { nb: 'Endring', en: 'Change' },
   changePct: { nb: 'Endring %', en: 'Change %' },
+  note: { nb: 'Merknad', en: 'Note' },
   projection: { nb: 'Framskriving', en: 'Projection' },
   together: { nb: 'Samarbeid', en: 'Together' },
   alone: { nb: 'Alene', en: 'Alone' },

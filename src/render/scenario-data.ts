@@ -1,6 +1,9 @@
 import type { ScenarioColumn } from '../scenario/compare.js';
 import type { AllocationReport } from '../compute/report.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Ratio } from '../money/ratio.js';
+import type { Scenario } from '../scenario/file.js';
+import { settingText } from '../scenario/set.js';
 import { csvRows, toCsv } from './csv.js';
 import { label } from './labels.js';
 import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
@@ -27,7 +30,24 @@ function scenarioJsonColumn(s: ScenarioColumn): object {
   };
 }
 
-/** `{ agreement, year, currency, scenarios: [...] }` — the baseline first — exactly as `JSON.stringify(scenarioJson(c), null, 2)` writes it. */
+/** Why a scenario of a sweep run with `--keep-going` has no figures: the first error it makes in the agreement. */
+export interface Infeasible {
+  readonly name: string;
+  readonly settings: readonly string[];
+  readonly reason: string;
+}
+
+/** A scenario the agreement cannot take, for --keep-going: named by the first error it makes. */
+export function infeasible(s: Scenario, diagnostics: readonly Diagnostic[]): Infeasible {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  return {
+    name: s.name,
+    settings: s.settings.map(settingText),
+    reason: first ? `${first.message} [${first.code}]` : 'the agreement cannot take this scenario',
+  };
+}
+
+/** `{ agreement, year, currency, scenarios: [...] }` — the baseline first. */
 export class ScenarioJsonWriter {
   private readonly parts: string[] = [];
 
@@ -36,6 +56,11 @@ export class ScenarioJsonWriter {
   /** A scenario's text on its own, so it can be rendered elsewhere (a worker thread) and added with {@link addPart}. */
   static part(column: ScenarioColumn): string {
     return JSON.stringify(scenarioJsonColumn(column), null, 2).replace(/\n/g, '\n    ');
+  }
+
+  /** A scenario that makes the agreement invalid: `{ name, settings, infeasible: reason }`, no figures. */
+  static infeasible(s: Infeasible): string {
+    return JSON.stringify({ name: s.name, settings: s.settings, infeasible: s.reason }, null, 2).replace(/\n/g, '\n    ');
   }
 
   add(column: ScenarioColumn): void {
@@ -52,23 +77,35 @@ export class ScenarioJsonWriter {
   }
 }
 
-/** Which columns are numbers (not neutralised against formulas): the swept values, then charged, change and change %. */
-const numeric = (swept: readonly string[]) => [false, ...swept.map(() => true), false, true, true, true];
+/** Which columns are numbers (not neutralised against formulas): the swept values, then charged, change and change % (and a note). */
+const numeric = (swept: readonly string[], noted: boolean) => [false, ...swept.map(() => true), false, true, true, true, ...(noted ? [false] : [])];
 
 /** A column per swept value, named by its path, so a spreadsheet can chart the charge against it. */
-function scenarioCsvHeader(locale: Locale, swept: readonly string[]): string[] {
-  return [label('scenario', locale), ...swept, label('party', locale), label('charged', locale), label('change', locale), label('changePct', locale)];
+function scenarioCsvHeader(locale: Locale, swept: readonly string[], noted: boolean): string[] {
+  return [
+    label('scenario', locale),
+    ...swept,
+    label('party', locale),
+    label('charged', locale),
+    label('change', locale),
+    label('changePct', locale),
+    ...(noted ? [label('note', locale)] : []),
+  ];
 }
 
-function scenarioCsvRows(s: ScenarioColumn, locale: Locale, swept: readonly string[]): string[][] {
-  // The value a scenario gave each swept path (as written, with the locale's decimal mark); none for the baseline.
-  const values = swept.map((path) => {
-    const setting = s.settings.find((t) => t.startsWith(`${path}=`));
+/** The value a scenario gave each swept path (as written, with the locale's decimal mark); none for the baseline. */
+function sweptValues(settings: readonly string[], locale: Locale, swept: readonly string[]): string[] {
+  return swept.map((path) => {
+    const setting = settings.find((t) => t.startsWith(`${path}=`));
     return setting === undefined ? '' : localDecimal(setting.slice(path.length + 1).replace(/%$/, ''), locale);
   });
+}
+
+function scenarioCsvRows(s: ScenarioColumn, locale: Locale, swept: readonly string[], noted: boolean): string[][] {
+  const values = sweptValues(s.settings, locale, swept);
   return s.parties.map((p) => {
     const pct = percent(p.deltaShare) ?? '';
-    return [s.name, ...values, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), localDecimal(pct, locale)];
+    return [s.name, ...values, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), localDecimal(pct, locale), ...(noted ? [''] : [])];
   });
 }
 
@@ -76,19 +113,26 @@ function scenarioCsvRows(s: ScenarioColumn, locale: Locale, swept: readonly stri
 export class ScenarioCsvWriter {
   private readonly parts: string[];
 
+  /** `noted`: a last column says why a scenario has no figures (`--keep-going`). */
   constructor(
     private readonly locale: Locale,
     private readonly swept: readonly string[] = [],
+    private readonly noted = false,
   ) {
-    this.parts = [toCsv(scenarioCsvHeader(locale, swept), [], numeric(swept), locale)];
+    this.parts = [toCsv(scenarioCsvHeader(locale, swept, noted), [], numeric(swept, noted), locale)];
   }
 
-  static part(column: ScenarioColumn, locale: Locale, swept: readonly string[] = []): string {
-    return csvRows(scenarioCsvRows(column, locale, swept), numeric(swept), locale);
+  static part(column: ScenarioColumn, locale: Locale, swept: readonly string[] = [], noted = false): string {
+    return csvRows(scenarioCsvRows(column, locale, swept, noted), numeric(swept, noted), locale);
+  }
+
+  /** One row for a scenario without figures: its name, its swept values and, in the note, why. */
+  static infeasible(s: Infeasible, locale: Locale, swept: readonly string[]): string {
+    return csvRows([[s.name, ...sweptValues(s.settings, locale, swept), '', '', '', '', s.reason]], numeric(swept, true), locale);
   }
 
   add(column: ScenarioColumn): void {
-    this.parts.push(ScenarioCsvWriter.part(column, this.locale, this.swept));
+    this.parts.push(ScenarioCsvWriter.part(column, this.locale, this.swept, this.noted));
   }
 
   addPart(part: string): void {
