@@ -1,17 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import path from 'node:path';
 import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import { allocate } from '../commands/allocate.js';
-import { check } from '../commands/check.js';
 import { deviation } from '../commands/deviation.js';
 import { explain } from '../commands/explain.js';
 import type { Inputs, Outcome } from '../commands/inputs.js';
-import { invoices, sendsEhf } from '../commands/invoices.js';
 import { settle } from '../commands/settle.js';
 import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
-import { isIsoDate } from '../dates/date.js';
-import { formatMoney, LOCALES } from '../render/locale.js';
-import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
+import { LOCALES } from '../render/locale.js';
+import { formatsOf, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { completionScript, SHELLS, type Shell } from './completion.js';
 import { init, TEMPLATES } from './init.js';
@@ -19,13 +15,11 @@ import { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-import { agreementSource, type LedgerDetail, load, type Loaded } from './load.js';
-import { readTextFile } from './read-text.js';
-import type { AgreementSource } from '../commands/scenario.js';
-import { readScenarioFile, type Scenario } from '../scenario/file.js';
-import { writeOutputs } from './output.js';
+import { type LedgerDetail, load, type Loaded } from './load.js';
 import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
+import { checkCommand } from './check.js';
+import { type InvoiceOptions, invoicesCommand } from './invoices.js';
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
@@ -255,106 +249,3 @@ Exit codes:
 Environment:
   NO_COLOR      set to anything: no colours (as --no-color)
 `;
-
-async function checkCommand(
-  args: readonly string[],
-  opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string },
-  c: Context,
-): Promise<void> {
-  const loaded: (Loaded & { source?: AgreementSource })[] = [];
-  // A scenario file with errors is checked as one more file; without, its scenarios are run against every agreement.
-  const scenarios = opts.scenarios === undefined ? null : await readScenarios(c, opts.scenarios);
-  if (scenarios?.failed) loaded.push(scenarios.failed);
-  for (const arg of args) {
-    const l = await loadChecked(c, arg);
-    loaded.push(l.inputs ? { ...l, source: agreementSource(l) } : l);
-  }
-  const r = check(loaded, {
-    strict: opts.strict === true,
-    invoices: opts.invoices === true,
-    ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
-  });
-  if (opts.format === 'table') {
-    const files = {
-      texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
-      encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
-    };
-    await c.speaker.diagnostics(
-      r.agreements.flatMap((a) => a.diagnostics),
-      files,
-    );
-  }
-  const text = render('check', opts.format, r, c.renderOptions);
-  if (text) await c.speaker.out(text, opts);
-  if (!r.ok) throw ExitError.quiet(1);
-}
-
-/** A scenario file for `check --scenarios`: its scenarios, or the file as one more failing subject with its errors. */
-async function readScenarios(c: Context, file: string): Promise<{ list: readonly Scenario[]; texts: ReadonlyMap<string, string>; failed?: Loaded }> {
-  const text = await readTextFile(c.speaker.io.fs, file, 'scenario file', 'give the path of a YAML file with scenarios: [{ name, set }]');
-  const read = readScenarioFile(text, file);
-  const texts = new Map([[file, text]]);
-  if (!read.diagnostics.some((d) => d.severity === 'error')) return { list: read.scenarios, texts };
-  return { list: [], texts, failed: { file, inputs: null, actualsCount: 0, diagnostics: read.diagnostics, texts, encodings: new Map() } };
-}
-
-/**
- * An agreement `check` cannot read is one more problem in its report, so the
- * JSON and the annotations a CI reads are still written, and the other
- * agreements are still checked.
- */
-async function loadChecked(c: Context, arg: string): Promise<Loaded> {
-  try {
-    return await c.load(arg);
-  } catch (e) {
-    if (!(e instanceof ExitError) || e.code !== 1) throw e;
-    const at = { file: arg, line: 1, col: 1 };
-    const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-    return { file: arg, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
-  }
-}
-
-type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
-
-function invoicesCommand(io: Io): Action<InvoiceOptions> {
-  return async (arg, opts, c) => {
-    if (!opts.out || opts.out === '-') throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
-    const date = opts.date ?? today(io.now());
-    if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
-    const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
-    if (akonto === null)
-      throw new ExitError(2, `--akonto '${opts.akonto}' is not an instalment number`, 'give the instalment as 1, 2, … in the order of settlement: akonto:');
-    const references = new Map<string, string>();
-    for (const r of opts.reference) {
-      const eq = r.indexOf('=');
-      const [party, ref] = eq < 0 ? [r, ''] : [r.slice(0, eq), r.slice(eq + 1).trim()];
-      if (!ref) throw new ExitError(2, `--reference '${r}' gives no reference`, 'write --reference PARTY=REF, e.g. --reference ibestad=4500123');
-      references.set(party, ref);
-    }
-    const loaded = await c.load(arg);
-    const run = await c.report(invoices(await c.inputs(loaded), { date, references, ...(akonto !== undefined ? { akonto } : {}) }), loaded);
-    const sent = opts.format === 'ehf' ? run.invoices.filter(sendsEhf) : run.invoices;
-    const stem = opts.locale === 'nb' ? 'faktura' : 'invoice';
-    const suffix = akonto === undefined ? '' : `-akonto-${akonto}`;
-    const files = sent.map((i) => ({
-      file: path.join(opts.out!, `${stem}-${run.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`),
-      content: render('invoice', opts.format, i, c.renderOptions),
-    }));
-    await writeOutputs(io, files, opts.force === true);
-    const nb = opts.locale === 'nb';
-    for (const f of files) c.speaker.status(`${nb ? 'skrev' : 'wrote'} ${f.file}`);
-    for (const i of run.invoices.filter((i) => !sent.includes(i))) {
-      const balance = formatMoney(i.carriedForward, opts.locale);
-      c.speaker.status(
-        nb
-          ? `ingen EHF til ${i.buyer.name}: ingenting å fakturere (${i.carriedForward.isZero() ? 'saldo 0,00' : `saldo ${balance} overføres`})`
-          : `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${balance} carried forward`})`,
-      );
-    }
-  };
-}
-
-/** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */
-function today(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

@@ -1,0 +1,67 @@
+import { check } from '../commands/check.js';
+import type { AgreementSource } from '../commands/scenario.js';
+import { render, type FormatOf } from '../render/registry.js';
+import { readScenarioFile, type Scenario } from '../scenario/file.js';
+import type { CommonOptions, Context } from './context.js';
+import { ExitError } from './exit.js';
+import { agreementSource, type Loaded } from './load.js';
+import { readTextFile } from './read-text.js';
+
+/** `samkost check`: every agreement loaded, checked together (invoice number series across them), reported in the chosen format. */
+export async function checkCommand(
+  args: readonly string[],
+  opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string },
+  c: Context,
+): Promise<void> {
+  const loaded: (Loaded & { source?: AgreementSource })[] = [];
+  // A scenario file with errors is checked as one more file; without, its scenarios are run against every agreement.
+  const scenarios = opts.scenarios === undefined ? null : await readScenarios(c, opts.scenarios);
+  if (scenarios?.failed) loaded.push(scenarios.failed);
+  for (const arg of args) {
+    const l = await loadChecked(c, arg);
+    loaded.push(l.inputs ? { ...l, source: agreementSource(l) } : l);
+  }
+  const r = check(loaded, {
+    strict: opts.strict === true,
+    invoices: opts.invoices === true,
+    ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
+  });
+  if (opts.format === 'table') {
+    const files = {
+      texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
+      encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
+    };
+    await c.speaker.diagnostics(
+      r.agreements.flatMap((a) => a.diagnostics),
+      files,
+    );
+  }
+  const text = render('check', opts.format, r, c.renderOptions);
+  if (text) await c.speaker.out(text, opts);
+  if (!r.ok) throw ExitError.quiet(1);
+}
+
+/** A scenario file for `check --scenarios`: its scenarios, or the file as one more failing subject with its errors. */
+async function readScenarios(c: Context, file: string): Promise<{ list: readonly Scenario[]; texts: ReadonlyMap<string, string>; failed?: Loaded }> {
+  const text = await readTextFile(c.speaker.io.fs, file, 'scenario file', 'give the path of a YAML file with scenarios: [{ name, set }]');
+  const read = readScenarioFile(text, file);
+  const texts = new Map([[file, text]]);
+  if (!read.diagnostics.some((d) => d.severity === 'error')) return { list: read.scenarios, texts };
+  return { list: [], texts, failed: { file, inputs: null, actualsCount: 0, diagnostics: read.diagnostics, texts, encodings: new Map() } };
+}
+
+/**
+ * An agreement `check` cannot read is one more problem in its report, so the
+ * JSON and the annotations a CI reads are still written, and the other
+ * agreements are still checked.
+ */
+async function loadChecked(c: Context, arg: string): Promise<Loaded> {
+  try {
+    return await c.load(arg);
+  } catch (e) {
+    if (!(e instanceof ExitError) || e.code !== 1) throw e;
+    const at = { file: arg, line: 1, col: 1 };
+    const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    return { file: arg, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
+  }
+}
