@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samkost } from './cli.js';
+import { ROOT, samkost } from './cli.js';
 
 /** `check` for CI: GitHub Actions annotations, one a diagnostic, on the line they point at. */
 describe('check --format github', () => {
@@ -52,4 +54,27 @@ describe('check for CI', () => {
     expect((await samkost(['check', 'templates/trinnpris'])).code).toBe(0);
     expect((await samkost(['check', 'fixtures/harstad-ibestad-settlement', '--invoices'])).code).toBe(0);
   });
+});
+
+describe('every JSON output says what it is', () => {
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const cases: [string, string[]][] = [
+    ['check', ['check', 'fixtures/ror-ikt-2023-overrun']],
+    ['allocation', ['allocate', 'fixtures/ror-ikt-2023-overrun']],
+    ['settlement', ['settle', 'fixtures/ror-ikt-2023-investment']],
+    ['schedule', ['settle', 'fixtures/harstad-ibestad-settlement', '--schedule']],
+    ['deviation', ['deviation', 'fixtures/ror-ikt-2023-operating']],
+    ['explanation', ['explain', 'fixtures/ror-ikt-2023-overrun', '--party', 'molde']],
+    ['scenarios', ['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.population=17000']],
+    ['projection', ['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2010']],
+  ];
+  for (const [format, args] of cases) {
+    it(`${args[0]}: "samkost" is the version in package.json, "format" is samkost.${format}/1, first`, async () => {
+      const run = await samkost([...args, '--format', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      const json = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(Object.keys(json).slice(0, 2)).toEqual(['samkost', 'format']);
+      expect(json).toMatchObject({ samkost: version, format: `samkost.${format}/1` });
+    });
+  }
 });

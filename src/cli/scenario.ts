@@ -193,7 +193,7 @@ function output(
     };
   }
   if (opts.format === 'json') {
-    const w = new ScenarioJsonWriter(baseline);
+    const w = new ScenarioJsonWriter(baseline, c.renderOptions.version);
     return { add: (col) => w.add(col), addPart: (p) => w.addPart(p), addInfeasible: (s) => w.addPart(ScenarioJsonWriter.infeasible(s)), text: () => w.text() };
   }
   const columns: ScenarioColumn[] = [];

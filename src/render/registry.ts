@@ -22,6 +22,7 @@ import { invoiceCsv, invoiceJson } from './invoice-data.js';
 import { invoiceDoc } from './invoice-doc.js';
 import { invoiceEhf } from './invoice-ehf.js';
 import { invoiceHtml } from './invoice-html.js';
+import { jsonHead } from './json-head.js';
 import type { Locale } from './locale.js';
 import { projectionCsv, projectionDoc, projectionJson } from './projection.js';
 import { scheduleCsv, settlementCsv } from './settlement-csv.js';
@@ -37,14 +38,16 @@ export interface RenderOptions {
   readonly bold: (s: string) => string;
   /** Deviation tables in whole thousands of kroner (table and md). */
   readonly thousands: boolean;
+  /** The samkost version every JSON output names. */
+  readonly version: string;
 }
 
 export type Renderer<R> = (report: R, options: RenderOptions) => string;
 
 const json =
-  <R>(toJson: (r: R, locale: Locale) => object): Renderer<R> =>
+  <R>(format: string, toJson: (r: R, locale: Locale) => object): Renderer<R> =>
   (r, o) =>
-    JSON.stringify(toJson(r, o.locale), null, 2) + '\n';
+    JSON.stringify({ ...jsonHead(format, o.version), ...toJson(r, o.locale) }, null, 2) + '\n';
 
 /** A document shown as a terminal table or as Markdown. */
 const doc = <R>(toDoc: (r: R, o: RenderOptions) => Doc) => ({
@@ -72,34 +75,34 @@ export interface Reports {
 export const RENDERERS = {
   check: {
     table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale),
-    json: json(checkJson),
+    json: json('check', checkJson),
     github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
   },
   allocation: {
     ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),
-    json: json(allocationJson),
+    json: json('allocation', allocationJson),
     csv: (r: AllocationReport, o: RenderOptions) => allocationCsv(r, o.locale),
   },
   settlement: {
     ...doc((r: SettlementReport, o) => settlementDoc(r, o.locale)),
-    json: json(settlementJson),
+    json: json('settlement', settlementJson),
     csv: (r: SettlementReport, o: RenderOptions) => settlementCsv(r, o.locale),
   },
   schedule: {
     ...doc((r: SettlementReport, o) => scheduleDoc(r, o.locale)),
-    json: json(settlementJson),
+    json: json('schedule', settlementJson),
     csv: (r: SettlementReport, o: RenderOptions) => scheduleCsv(r, o.locale),
   },
   deviation: {
     ...doc((r: DeviationReport, o) => deviationDoc(r, { locale: o.locale, thousands: o.thousands })),
-    json: json(deviationJson),
+    json: json('deviation', deviationJson),
     csv: (r: DeviationReport, o: RenderOptions) => deviationCsv(r, o.locale),
     html: (r: DeviationReport, o: RenderOptions) => deviationHtml(r, o.locale),
   },
-  explanation: { table: (e: Explanation, o: RenderOptions) => explanationText(e, o.locale), json: json(explanationJson) },
+  explanation: { table: (e: Explanation, o: RenderOptions) => explanationText(e, o.locale), json: json('explanation', explanationJson) },
   projection: {
     ...doc((p: Projection, o) => projectionDoc(p, o.locale)),
-    json: json(projectionJson),
+    json: json('projection', projectionJson),
     csv: (p: Projection, o: RenderOptions) => projectionCsv(p, o.locale),
     html: (p: Projection, o: RenderOptions) => projectionHtml(p, o.locale),
   },
@@ -109,7 +112,7 @@ export const RENDERERS = {
     html: (i: Invoice, o: RenderOptions) => invoiceHtml(i, o.locale),
     md: (i: Invoice, o: RenderOptions) => docToMarkdown(invoiceDoc(i, o.locale)),
     csv: (i: Invoice, o: RenderOptions) => invoiceCsv(i, o.locale),
-    json: json(invoiceJson),
+    json: json('invoice', invoiceJson),
     ehf: (i: Invoice, o: RenderOptions) => invoiceEhf(i, o.locale),
   },
 } as const satisfies { readonly [K in keyof Reports]: Readonly<Record<string, Renderer<Reports[K]>>> };

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/file.js';
 import { settingText } from '../scenario/set.js';
 import { csvRows, toCsv } from './csv.js';
 import { label } from './labels.js';
+import { jsonHead } from './json-head.js';
 import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
 
 const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalString(2) : null);
@@ -13,9 +14,9 @@ const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalStrin
 // JSON and CSV are written one scenario at a time: a sweep of 10 000
 // scenarios keeps text, not objects.
 
-function scenarioJsonHead(baseline: AllocationReport): { agreement: string; year: number; currency: string } {
+function scenarioJsonHead(baseline: AllocationReport, version: string): object {
   const a = baseline.agreement;
-  return { agreement: a.title, year: a.year, currency: a.currency };
+  return { ...jsonHead('scenarios', version), agreement: a.title, year: a.year, currency: a.currency };
 }
 
 /** `{ name, baseline?: true, settings, parties: [{ id, name, charged, delta, delta_percent }], total, total_delta }`. */
@@ -51,7 +52,10 @@ export function infeasible(s: Scenario, diagnostics: readonly Diagnostic[]): Inf
 export class ScenarioJsonWriter {
   private readonly parts: string[] = [];
 
-  constructor(private readonly baseline: AllocationReport) {}
+  constructor(
+    private readonly baseline: AllocationReport,
+    private readonly version: string,
+  ) {}
 
   /** A scenario's text on its own, so it can be rendered elsewhere (a worker thread) and added with {@link addPart}. */
   static part(column: ScenarioColumn): string {
@@ -72,7 +76,7 @@ export class ScenarioJsonWriter {
   }
 
   text(): string {
-    const head = JSON.stringify({ ...scenarioJsonHead(this.baseline), scenarios: [] }, null, 2);
+    const head = JSON.stringify({ ...scenarioJsonHead(this.baseline, this.version), scenarios: [] }, null, 2);
     return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${this.parts.join(',\n    ')}\n  ]\n}\n`;
   }
 }
