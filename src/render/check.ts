@@ -73,3 +73,30 @@ export function checkGithub(r: CheckReport, locale: Locale): string {
   );
   return [...lines, ...checkText(r, locale).split('\n').filter(Boolean)].map((l) => `${l}\n`).join('');
 }
+
+/**
+ * SARIF 2.1.0, the format code-scanning tools read (GitHub code scanning
+ * among them): one run of samkost, a rule per diagnostic code met, a result
+ * per diagnostic at its file, line and column.
+ */
+export function checkSarif(r: CheckReport, version: string): string {
+  const all = r.agreements.flatMap((a) => a.diagnostics);
+  const codes = [...new Set(all.map((d) => d.code))].sort();
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'samkost', version, rules: codes.map((id) => ({ id })) } },
+        results: all.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: codes.indexOf(d.code),
+          level: d.severity,
+          message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: d.file }, region: { startLine: d.line, startColumn: d.col } } }],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -9,7 +9,7 @@ import type { Projection } from '../scenario/projection.js';
 import { allocationCsv } from './allocation-csv.js';
 import { allocationJson } from './allocation-json.js';
 import { allocationDoc } from './allocation-text.js';
-import { checkGithub, checkJson, checkText } from './check.js';
+import { checkGithub, checkJson, checkSarif, checkText } from './check.js';
 import { deviationCsv } from './deviation-csv.js';
 import { deviationJson } from './deviation-json.js';
 import { deviationHtml } from './deviation-html.js';
@@ -77,6 +77,7 @@ export const RENDERERS = {
     table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale),
     json: json('check', checkJson),
     github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
+    sarif: (r: CheckReport, o: RenderOptions) => checkSarif(r, o.version),
   },
   allocation: {
     ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),
