@@ -23,14 +23,14 @@ describe('bin/samkost.js', () => {
   it('exits 1 on wrong input, with a compiler-style message on standard error and no stack trace', () => {
     const r = samkostProcess(['check', 'tests/errors/key-shares-sum']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/agreement\.yaml:\d+:\d+: error: /);
+    expect(r.stderr).toMatch(/agreement\.yaml:\d+:\d+: feil: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('exits 2 on a wrong command line', () => {
     const r = samkostProcess(['allocate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("missing required argument 'agreement'");
+    expect(r.stderr).toContain("feil: argumentet 'agreement' mangler");
   });
 });
 
@@ -50,7 +50,7 @@ describe('standard output that cannot be written', () => {
   it('a full disk is one line on standard error and exit 1', () => {
     const r = spawnSync('bash', ['-c', 'node bin/samkost.js allocate fixtures/ror-ikt-2023-overrun > /dev/full'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('samkost: error: cannot write to standard output: no space left on device\n');
+    expect(r.stderr).toBe('samkost: feil: kan ikke skrive til standard ut: det er ikke mer plass på disken\n');
   });
 });
 

@@ -17,7 +17,7 @@ describe('check --format github', () => {
     expect(lines).toHaveLength(json.diagnostics.length);
     for (const [i, d] of json.diagnostics.entries()) {
       expect(lines[i]).toBe(
-        `::error file=${d.file},line=${d.line},col=${d.col},title=${d.code}::${d.message.replace(/%/g, '%25')}%0A= hint: ${d.hint.replace(/%/g, '%25')}`,
+        `::error file=${d.file},line=${d.line},col=${d.col},title=${d.code}::${d.message.replace(/%/g, '%25')}%0A= tips: ${d.hint.replace(/%/g, '%25')}`,
       );
     }
   });
@@ -25,7 +25,7 @@ describe('check --format github', () => {
     const warned = await samkost(['check', 'tests/errors/actuals-none', '--format', 'github']);
     expect(warned.code).toBe(0);
     expect(warned.stdout).toMatch(
-      /^::warning file=tests\/errors\/actuals-none\/agreement\.yaml,line=14,col=45,title=actuals-none::item 'lisens' selects no ledger row/,
+      /^::warning file=tests\/errors\/actuals-none\/agreement\.yaml,line=14,col=45,title=actuals-none::posten 'lisens' velger ingen rad i regnskapet/,
     );
     expect(warned.stdout).toMatch(/\ntests\/errors\/actuals-none\/agreement\.yaml: ok — /);
     const clean = await samkost(['check', 'fixtures/ror-ikt-2023-overrun', '--format', 'github']);

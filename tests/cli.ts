@@ -46,13 +46,15 @@ export async function samkost(args: readonly string[], io: Partial<Io> = {}): Pr
 
 /**
  * A command-line error as the user sees it: exit 2, nothing on standard
- * output, and `samkost: error: <message>` with a hint on standard error.
+ * output, and `samkost: feil: <message>` with a hint on standard error (in
+ * bokmål, the default; `samkost: error:` and `= hint:` under --locale en).
  */
 export function usageError(run: Run, message: string): void {
   expect(run.code, run.stderr).toBe(2);
   expect(run.stdout).toBe('');
-  expect(run.stderr).toContain(`samkost: error: ${message}`);
-  expect(run.stderr).toMatch(/\n {2}= hint: \S/);
+  expect(run.stderr).toMatch(/^samkost: (feil|error): /m);
+  expect(run.stderr).toContain(`: ${message}`);
+  expect(run.stderr).toMatch(/\n {2}= (tips|hint): \S/);
 }
 
 /** Runs the built `bin/samkost.js` as a separate process: for the few smoke tests of the real entry point. */

@@ -25,7 +25,7 @@ describe('samkost completion', () => {
     }
   });
   it('an unknown shell is a command-line error', async () => {
-    usageError(await samkost(['completion', 'tcsh']), "no completion for shell 'tcsh'");
+    usageError(await samkost(['completion', 'tcsh']), "ingen fullføring for skallet 'tcsh'");
   });
   it('--help shows examples, exit codes and the environment', async () => {
     const help = (await samkost(['--help'])).stdout;

@@ -55,7 +55,7 @@ describe('error catalogue', () => {
         const out = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-errors-')), 'out');
         const run = await samkost([command, caseDir, ...argv, '--out', out, ...(command === 'invoices' ? ['--date', '2025-01-10'] : []), '--no-color']);
         expect(run.code).toBe(1);
-        const got = [...run.stderr.matchAll(/^\S+:(\d+):(\d+): error: .* \[([a-z0-9-]+)\]$/gm)].map((m) => ({
+        const got = [...run.stderr.matchAll(/^\S+:(\d+):(\d+): feil: .* \[([a-z0-9-]+)\]$/gm)].map((m) => ({
           code: m[3]!,
           line: Number(m[1]),
           col: Number(m[2]),
@@ -84,17 +84,23 @@ describe('error catalogue', () => {
       }
     });
 
-    it(`${name}: prints a compiler-style message, no stack trace, nothing on stdout`, async () => {
-      const run = await samkost(['check', ...checked]);
-      expect(run.code).toBe(1);
-      // Only an agreement without errors (the other one, if any) is reported ok.
-      expect(run.stdout).toMatch(other ? /^(\S+: ok — [^\n]*\n)*$/ : /^$/);
-      expect(run.stderr).toMatch(/^\S+:\d+:\d+: error: /);
-      expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
-      const file = path.join(ROOT, caseDir, 'expected.txt');
-      if (update) writeFileSync(file, run.stderr);
-      expect(run.stderr).toBe(readFileSync(file, 'utf8'));
-    });
+    // Pinned in both languages: bokmål (the default) in expected.txt, English in expected.en.txt.
+    for (const [locale, word, suffix] of [
+      ['nb', 'feil', ''],
+      ['en', 'error', '.en'],
+    ] as const) {
+      it(`${name}: prints a compiler-style message (${locale}), no stack trace, nothing on stdout`, async () => {
+        const run = await samkost(['check', ...checked, '--locale', locale]);
+        expect(run.code).toBe(1);
+        // Only an agreement without errors (the other one, if any) is reported ok.
+        expect(run.stdout).toMatch(other ? /^(\S+: (ok|OK) — [^\n]*\n)*$/ : /^$/);
+        expect(run.stderr).toMatch(new RegExp(`^\\S+:\\d+:\\d+: ${word}: `));
+        expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+        const file = path.join(ROOT, caseDir, `expected${suffix}.txt`);
+        if (update) writeFileSync(file, run.stderr);
+        expect(run.stderr).toBe(readFileSync(file, 'utf8'));
+      });
+    }
   }
 });
 

@@ -49,11 +49,11 @@ describe('explain on the command line', () => {
   });
   it('an unknown party or item is a command-line error with a suggestion', async () => {
     const party = await samkost(['explain', 'fixtures/ror-ikt-2023-overrun', '--party', 'molda']);
-    usageError(party, "no party 'molda' in ");
-    expect(party.stderr).toContain("did you mean 'molde'?");
+    usageError(party, "ingen kommune 'molda' i ");
+    expect(party.stderr).toContain("mente du 'molde'?");
     const item = await samkost(['explain', 'fixtures/ror-ikt-2024-soc', '--party', 'molde', '--item', 'sock']);
-    usageError(item, "no item 'sock' in ");
-    expect(item.stderr).toContain("did you mean 'soc'?");
+    usageError(item, "ingen post 'sock' i ");
+    expect(item.stderr).toContain("mente du 'soc'?");
   });
   it('lists the ledger rows a basis was summed from, with file and line', async () => {
     const run = await samkost(['explain', 'fixtures/harstad-ibestad', '--party', 'ibestad', '--item', 'variabel']);

@@ -17,26 +17,26 @@ describe('files that are not agreements are refused before they are read', () =>
   it('a device (check /dev/zero) is not read', { timeout: 5000 }, async () => {
     const run = await samkost(['check', '/dev/zero']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("/dev/zero:1:1: error: cannot read agreement '/dev/zero': not a regular file [agreement-missing]");
+    expect(run.stderr).toContain("/dev/zero:1:1: feil: kan ikke lese avtalen '/dev/zero': ikke en vanlig fil [agreement-missing]");
   });
   it('a FIFO is not opened', { timeout: 5000 }, async () => {
     const fifo = path.join(tmp(), 'agreement.yaml');
     execFileSync('mkfifo', [fifo]);
     const run = await samkost(['check', fifo]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('not a regular file');
+    expect(run.stderr).toContain('ikke en vanlig fil');
   });
   it('a directory whose agreement.yaml links to /dev/urandom', { timeout: 5000 }, async () => {
     const dir = tmp();
     symlinkSync('/dev/urandom', path.join(dir, 'agreement.yaml'));
     const run = await samkost(['allocate', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('not a regular file');
+    expect(run.stderr).toContain('ikke en vanlig fil');
   });
   it('--scenarios /dev/zero', { timeout: 5000 }, async () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', '/dev/zero']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("cannot read scenario file '/dev/zero': not a regular file");
+    expect(run.stderr).toContain("kan ikke lese scenariofilen '/dev/zero': ikke en vanlig fil");
   });
   it('an agreement file larger than any agreement (a wrong file) is refused unread', { timeout: 5000 }, async () => {
     const file = path.join(tmp(), 'agreement.yaml');
@@ -44,17 +44,17 @@ describe('files that are not agreements are refused before they are read', () =>
     truncateSync(file, 64 * 1024 * 1024);
     const run = await samkost(['check', file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('is 64 MB; samkost reads at most 16 MB');
+    expect(run.stderr).toContain('er 64 MB; samkost leser høyst 16 MB');
   });
   it('an unreadable agreement says why', async () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'empty'));
     const run = await samkost(['check', path.join(dir, 'empty')]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`cannot read agreement '${path.join(dir, 'empty', 'agreement.yaml')}': no such file or directory`);
-    expect(run.stderr).toContain('hint: a directory given on the command line must hold agreement.yaml');
+    expect(run.stderr).toContain(`kan ikke lese avtalen '${path.join(dir, 'empty', 'agreement.yaml')}': filen eller mappen finnes ikke`);
+    expect(run.stderr).toContain('tips: en mappe gitt på kommandolinjen må inneholde agreement.yaml');
     const missing = await samkost(['check', path.join(dir, 'nothing.yaml')]);
-    expect(missing.stderr).toContain(`cannot read '${path.join(dir, 'nothing.yaml')}': no such file or directory`);
+    expect(missing.stderr).toContain(`kan ikke lese '${path.join(dir, 'nothing.yaml')}': filen eller mappen finnes ikke`);
   });
 });
 
@@ -94,10 +94,10 @@ items:
 describe('long sweeps', () => {
   it('a table of more scenarios than anyone reads is refused, pointing to csv and json; the notes of a wide table need no deep stack', async () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=1..150000']);
-    usageError(run, '150000 scenarios are too many to read side by side in a table');
+    usageError(run, '150000 scenarioer er for mange til å lese side om side på en tabell');
     expect(run.stderr).toContain('--format csv');
     const md = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=1..101', '--format', 'md']);
-    usageError(md, '101 scenarios are too many');
+    usageError(md, '101 scenarioer er for mange');
   });
   it('a document with 150 000 notes renders (no spread of a huge array into a call)', () => {
     const notes = Array.from({ length: 150_000 }, (_, i) => `note ${i}`);
@@ -116,24 +116,24 @@ describe('messages that say what is wrong', () => {
   };
   it('CR-only line ends and UTF-16 without a byte-order mark are named', async () => {
     const cr = await check(head.replaceAll('\n', '\r'));
-    expect(cr.stderr).toContain('ends its lines with CR only');
+    expect(cr.stderr).toContain('avslutter linjene med bare CR');
     const dir = tmp();
     writeFileSync(path.join(dir, 'agreement.yaml'), Buffer.from(head, 'utf16le'));
-    expect((await samkost(['check', dir])).stderr).toContain('looks like UTF-16 without a byte-order mark');
+    expect((await samkost(['check', dir])).stderr).toContain('ser ut som UTF-16 uten byte order mark');
   });
   it('share sums are shown exactly, never rounded to look right', async () => {
     const run = await check(
       `${head}parties:\n  a: { name: A, population: 1 }\n  b: { name: B, population: 1 }\nkeys:\n  k: { shares: { a: 33.333333333%, b: 66.666666666% } }\n  m: { shares: { a: 1/3, b: 1/3 } }\nitems:\n  - { id: y, label: Y, amount: 1, key: k }\n  - { id: x, label: X, amount: 1, key: m }\n`,
     );
-    expect(run.stderr).toContain("shares of key 'k' sum to 99.999999999 %, not 100 %");
-    expect(run.stderr).toContain('short by 0.000000001 %');
+    expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99.999999999 %, ikke 100 %");
+    expect(run.stderr).toContain('andelene mangler 0.000000001 %');
     expect(run.stderr).toContain('66.666666666667… % (2/3)');
   });
   it('shares written as a list get the type error only, not a sum error too', async () => {
     const run = await check(
       `${head}parties:\n  a: { name: A, population: 1 }\nkeys:\n  j: { shares: [40%, 60%] }\nitems:\n  - { id: z, label: Z, amount: 1, key: j }\n`,
     );
-    expect(run.stderr).toContain("shares of key 'j' must be a mapping");
+    expect(run.stderr).toContain("feltet shares i nøkkelen 'j' må være en tilordning");
     expect(run.stderr).not.toContain('key-shares-sum');
   });
   it("'~:' names no party (it used to become a party called null)", async () => {
@@ -141,7 +141,7 @@ describe('messages that say what is wrong', () => {
       `${head}parties:\n  ~: { name: A, population: 1 }\n  a: { name: B, population: 1 }\nitems:\n  - { id: y, label: Y, amount: 1, key: equal }\n`,
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('an entry in parties has no name [bad-id]');
+    expect(run.stderr).toContain('en oppføring i feltet parties har ikke noe navn [bad-id]');
   });
   it('a megabyte-long token is cut short in the message', async () => {
     const run = await check(
@@ -157,7 +157,7 @@ describe('input files named on the command line or by absolute path', () => {
     const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-operating', '--actuals', 'regnskapp.csv']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      "samkost: error: --actuals 'regnskapp.csv': no such file or directory\n  = hint: give the path of a CSV file, relative to where you run samkost\n",
+      "samkost: feil: --actuals 'regnskapp.csv': filen eller mappen finnes ikke\n  = tips: gi stien til en CSV-fil, relativt til der du kjører samkost\n",
     );
   });
   it('an absolute path under inputs: is read as written', async () => {
@@ -180,7 +180,7 @@ describe('a scenario file with nothing in it', () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('the scenario file lists no scenarios [missing-field]');
+    expect(run.stderr).toContain('scenariofilen lister ingen scenarioer [missing-field]');
   });
 });
 
@@ -202,8 +202,8 @@ describe('warnings: said, exit 0, and errors under check --strict', () => {
   it('a selector that matches no ledger row is a warning in text and JSON; the report is still written', async () => {
     const text = await samkost(['check', 'tests/errors/actuals-none']);
     expect(text.code).toBe(0);
-    expect(text.stderr).toContain("warning: item 'lisens' selects no ledger row");
-    expect(text.stderr).toContain('1 warning');
+    expect(text.stderr).toContain("advarsel: posten 'lisens' velger ingen rad i regnskapet");
+    expect(text.stderr).toContain('1 advarsel');
     const json = JSON.parse((await samkost(['check', 'tests/errors/actuals-none', '--format', 'json'])).stdout) as {
       ok: boolean;
       diagnostics: { severity: string; code: string }[];

@@ -32,10 +32,10 @@ describe('samkost init', () => {
     writeFileSync(path.join(dir, 'agreement.yaml'), 'mine');
     const run = await samkost(['init', 'trinnpris', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('init never overwrites');
+    expect(run.stderr).toContain('init skriver aldri over');
     expect(readFileSync(path.join(dir, 'agreement.yaml'), 'utf8')).toBe('mine');
   });
   it('an unknown kind is a command-line error with a suggestion', async () => {
-    usageError(await samkost(['init', 'vertskommun', tmp()]), "no starting agreement 'vertskommun'");
+    usageError(await samkost(['init', 'vertskommun', tmp()]), "ingen startavtale 'vertskommun'");
   });
 });

@@ -72,7 +72,7 @@ describe('amounts in every supported style (fast-check)', () => {
           const got = parseAmount(written, { decimal, declared: false });
           if ('error' in got) continue;
           const want = parseAmount(text, { decimal: '.', declared: true });
-          if ('error' in want) throw new Error(want.error);
+          if ('error' in want) throw new Error(want.error.en);
           if (decimal === style.decimal) expect(got.toRatio().eq(want.toRatio()), written).toBe(true);
           // Read with the other mark, a value is only accepted when it cannot be misread.
           else expect(got.toRatio().eq(want.toRatio()), `${written} read with '${decimal}' gave ${got.toPlain()}`).toBe(true);
@@ -96,7 +96,7 @@ describe('CSV records (fast-check)', () => {
           delimiter,
           (r) => got.push(Array.from({ length: r.count }, (_, i) => r.field(i))),
           (e) => {
-            throw new Error(e.message);
+            throw new Error(e.message.en);
           },
         );
         for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));

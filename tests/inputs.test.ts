@@ -43,7 +43,7 @@ async function run(name: string): Promise<string> {
     lines.push(
       `${[e.category, e.account ?? '', e.project ?? '', e.party ?? ''].join(' | ')} = ${e.amount.toPlain()} (${e.rows} row${e.rows === 1 ? '' : 's'}, first at ${e.at.line}:${e.at.col})`,
     );
-  for (const d of diags.sorted()) lines.push(`error ${d.code}@${d.line}:${d.col}: ${d.message}`);
+  for (const d of diags.sorted()) lines.push(`error ${d.code}@${d.line}:${d.col}: ${d.message.en}`);
   return lines.map((l) => l.replaceAll(ROOT + path.sep, '')).join('\n') + '\n';
 }
 

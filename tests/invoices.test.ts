@@ -183,10 +183,10 @@ invoicing: { first_number: 9001 }
       '--reference',
       'ibestadd=1',
     ]);
-    usageError(bad, "--reference names no party 'ibestadd'");
-    expect(bad.stderr).toContain("did you mean 'ibestad'");
+    usageError(bad, "--reference nevner ingen kommune 'ibestadd'");
+    expect(bad.stderr).toContain("mente du 'ibestad'");
     const none = await samkost(['invoices', 'fixtures/harstad-ibestad-settlement', '--out', path.join(out, 'y'), '--date', '2022-01-10', '--akonto', '3']);
-    usageError(none, '--akonto 3: the schedule has 2 instalments');
+    usageError(none, '--akonto 3: planen har 2 terminer');
     rmSync(out, { recursive: true });
   });
 

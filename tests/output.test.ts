@@ -21,7 +21,7 @@ describe('--out', () => {
     writeFileSync(file, 'precious');
     const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'csv', '--out', file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('already exists');
+    expect(run.stderr).toContain('finnes allerede');
     expect(readFileSync(file, 'utf8')).toBe('precious');
     const forced = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'csv', '--out', file, '--force']);
     expect(forced.code).toBe(0);
@@ -30,7 +30,7 @@ describe('--out', () => {
 
   it('refuses an empty --out (an unset shell variable) instead of writing to standard output', async () => {
     const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', '']);
-    usageError(run, '--out names no file');
+    usageError(run, '--out nevner ingen fil');
   });
 
   it('writes nothing when the input is wrong, and leaves no temporary file', async () => {
@@ -61,7 +61,7 @@ describe('invoices --out DIR', () => {
     writeFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'precious');
     const run = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('already exists');
+    expect(run.stderr).toContain('finnes allerede');
     expect(readdirSync(dir)).toEqual(['faktura-2023-rauma.html']);
     expect(readFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'utf8')).toBe('precious');
     expect((await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10', '--force'])).code).toBe(0);
@@ -70,10 +70,10 @@ describe('invoices --out DIR', () => {
   });
 
   it('is a command-line error without --out or with a bad --date', async () => {
-    usageError(await samkost(['invoices', fixture]), 'invoices needs --out DIR');
+    usageError(await samkost(['invoices', fixture]), 'invoices trenger --out MAPPE');
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'x');
     const bad = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-02-30']);
-    usageError(bad, "--date '2024-02-30' is not a date");
+    usageError(bad, "--date '2024-02-30' er ikke en dato");
   });
 });
 
@@ -82,7 +82,7 @@ describe('settle --schedule', () => {
     const run = await samkost(['settle', 'fixtures/ror-ikt-2023-investment', '--schedule']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('the agreement has no a-konto schedule');
+    expect(run.stderr).toContain('avtalen har ingen a-kontoplan');
   });
 });
 
@@ -147,7 +147,7 @@ describe('two runs, a directory in the way, an interrupt (issue 12)', () => {
     const file = path.join(dir, 'same.json');
     const runs = await Promise.all(Array.from({ length: 4 }, () => samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', file])));
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1, 1, 1]);
-    for (const r of runs.filter((r) => r.code === 1)) expect(r.stderr).toContain('already exists');
+    for (const r of runs.filter((r) => r.code === 1)) expect(r.stderr).toContain('finnes allerede');
     expect(readdirSync(dir)).toEqual(['same.json']);
   });
 
@@ -156,7 +156,7 @@ describe('two runs, a directory in the way, an interrupt (issue 12)', () => {
     mkdirSync(path.join(dir, 'faktura-2023-rauma.html'));
     const run = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', dir, '--date', '2024-01-10', '--force']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('is not a file that can be replaced');
+    expect(run.stderr).toContain('er ikke en fil som kan erstattes');
     expect(readdirSync(dir)).toEqual(['faktura-2023-rauma.html']);
   });
 

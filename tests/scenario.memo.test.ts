@@ -111,7 +111,7 @@ describe('the scenario memo and tree copies change no result (fast-check, genera
           for (const settings of scenarios) {
             const fast = runner.run(settings);
             const applied = applySettings(a.text, parseYaml(a.text).root, runner.effective(settings));
-            if ('errors' in applied) throw new Error(applied.errors[0]!.message);
+            if ('errors' in applied) throw new Error(applied.errors[0]!.message.en);
             const plain = readAgreement(applied.text, 'avtale.yaml');
             const computed = plain.agreement ? allocate({ ...inputs, agreement: plain.agreement }) : null;
             if (!computed?.report) {

@@ -41,7 +41,7 @@ describe('a scenario that changes nothing is the baseline, exactly (fast-check)'
       fc.assert(
         fc.property(fc.subarray(all, { minLength: 1, maxLength: 4 }), (settings) => {
           const applied = applySettings(text, parseDocument(text).contents as Node | null, settings);
-          if ('errors' in applied) throw new Error(applied.errors[0]!.message);
+          if ('errors' in applied) throw new Error(applied.errors[0]!.message.en);
           const read = readAgreement(applied.text, loaded.file, (p) => path.join(path.dirname(loaded.file), p));
           expect(read.diagnostics).toEqual([]);
           const report = allocation({ ...loaded.inputs!, agreement: read.agreement! }).report!;
@@ -71,35 +71,35 @@ const fortySixty = () =>
 describe('scenario on the command line', () => {
   it('refuses a path that does not exist, with a did-you-mean, and writes nothing to stdout', async () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.populaton=17000']);
-    usageError(run, "--set parties.melhus.populaton=17000: 'parties.melhus' has no 'populaton'");
-    expect(run.stderr).toContain("did you mean 'population'?");
+    usageError(run, "--set parties.melhus.populaton=17000: 'parties.melhus' har ikke 'populaton'");
+    expect(run.stderr).toContain("mente du 'population'?");
   });
   it('names list entries by id or position, and says which exist', async () => {
     const byId = await samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--set', 'items.sco.price.quantity=430']);
     usageError(byId, '--set items.sco.price.quantity=430: ');
-    expect(byId.stderr).toContain("did you mean 'soc'?");
+    expect(byId.stderr).toContain("mente du 'soc'?");
     const byIndex = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'keys.halv-halv.blend.2.weight=10%']);
     usageError(byIndex, '--set keys.halv-halv.blend.2.weight=10%: ');
-    expect(byIndex.stderr).toContain('by position (0 to 1)');
+    expect(byIndex.stderr).toContain('ved plass (0 til 1)');
   });
   it('reports every wrong path at once', async () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'partys.melhus.population=1', '--set', 'parties.melhus.popul=2']);
     usageError(run, '--set partys.melhus.population=1: ');
-    expect(run.stderr.match(/error: --set/g)).toHaveLength(2);
+    expect(run.stderr.match(/feil: --set/g)).toHaveLength(2);
   });
   it('is a command-line error without --set or with a --set that is not PATH=VALUE', async () => {
-    usageError(await samkost(['scenario', 'fixtures/melhus-midtre-gauldal']), 'scenario needs something to change');
+    usageError(await samkost(['scenario', 'fixtures/melhus-midtre-gauldal']), 'scenario trenger noe å endre');
     usageError(
       await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.population']),
-      "--set 'parties.melhus.population' is not PATH=VALUE",
+      "--set 'parties.melhus.population' er ikke STI=VERDI",
     );
   });
   it('shows what a value that the agreement cannot take breaks, on the line with the value written in', async () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.population=-5']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/agreement\.yaml:\d+:\d+: error: /);
+    expect(run.stderr).toMatch(/agreement\.yaml:\d+:\d+: feil: /);
     expect(run.stderr).toContain('population: -5');
-    expect(run.stderr).toContain('makes the agreement invalid');
+    expect(run.stderr).toContain('gjør avtalen ugyldig');
   });
   it('JSON: the baseline first, money as two-decimal strings, deltas that sum to the total change', async () => {
     const run = await fortySixty();
@@ -167,7 +167,7 @@ describe('the fast path (values written into the parsed tree) gives what the tex
           const fast = runner.run(settings);
           // A two-part blend's other weight follows the one set: the text path is given the same settings.
           const applied = applySettings(text, parseDocument(text).contents as Node | null, runner.effective(settings));
-          if ('errors' in applied) throw new Error(applied.errors[0]!.message);
+          if ('errors' in applied) throw new Error(applied.errors[0]!.message.en);
           const read = readAgreement(applied.text, loaded.file, resolve);
           const slow = read.agreement ? evaluate(read.agreement).report : null;
           expect(fast.kind).toBe(slow ? 'ok' : 'invalid');
@@ -259,9 +259,9 @@ describe('scenario files and sweeps', () => {
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', f]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`${f}:4:7: error: 'parties.melhus.populaton': 'parties.melhus' has no 'populaton' [scenario-path]`);
-    expect(run.stderr).toContain("did you mean 'population'?");
-    expect(run.stderr).toContain(`${f}:6:12: error:`);
+    expect(run.stderr).toContain(`${f}:4:7: feil: 'parties.melhus.populaton': 'parties.melhus' har ikke 'populaton' [scenario-path]`);
+    expect(run.stderr).toContain("mente du 'population'?");
+    expect(run.stderr).toContain(`${f}:6:12: feil:`);
   });
   it('refuses a file without names, with two scenarios of one name, or with a list as a value', async () => {
     const f = file(
@@ -270,9 +270,9 @@ describe('scenario files and sweeps', () => {
     );
     const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', f]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${f}:2:5: error: a scenario has no name [missing-field]`);
-    expect(run.stderr).toContain(`${f}:5:11: error: two scenarios are named 'x' [duplicate-key]`);
-    expect(run.stderr).toMatch(/shape\.yaml:6:\d+: error: the value for 'items.drift.amount' must be a single value/);
+    expect(run.stderr).toContain(`${f}:2:5: feil: et scenario har ikke noe name [missing-field]`);
+    expect(run.stderr).toContain(`${f}:5:11: feil: to scenarioer heter 'x' [duplicate-key]`);
+    expect(run.stderr).toMatch(/shape\.yaml:6:\d+: feil: verdien for 'items.drift.amount' må være én enkelt verdi/);
   });
   it('sweeps a range in exact steps, every combination, baseline first', async () => {
     const run = await samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--format', 'json', '--sweep', 'items.soc.price.quantity=395..455:20']);
@@ -307,15 +307,15 @@ describe('scenario files and sweeps', () => {
       expect(run.stderr).toMatch(/--sweep/);
     }
   });
-  it('a scenario that makes the agreement invalid stops the run, shown on the changed line', async () => {
+  it('a scenario that gjør avtalen ugyldig stops the run, shown on the changed line', async () => {
     const run = await samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=490..510:10']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain("scenario 'items.soc.price.quantity=510' makes the agreement invalid");
+    expect(run.stderr).toContain("scenarioet 'items.soc.price.quantity=510' gjør avtalen ugyldig");
   });
   it('refuses to change input files in a scenario', async () => {
     const run = await samkost(['scenario', 'fixtures/ror-ikt-2024-soc', '--set', 'inputs.drivers=other.csv']);
-    usageError(run, '--set inputs.drivers=other.csv: a scenario cannot change the input files');
+    usageError(run, '--set inputs.drivers=other.csv: et scenario kan ikke endre inndatafilene');
   });
 });
 
@@ -326,9 +326,9 @@ describe('scenario --years: the agreement rolled forward', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(
-      "agreement.yaml:41:3: error: index series 'samarbeid' has no change for 2012, which the projection needs [index-year-missing]",
+      "agreement.yaml:41:3: feil: indeksserien 'samarbeid' har ingen endring for 2012, som framskrivingen trenger [index-year-missing]",
     );
-    expect(run.stderr).toContain('--assume samarbeid=<change>');
+    expect(run.stderr).toContain('--assume samarbeid=<endring>');
   });
   it('an assumption for one year wins over one for every year: 12 500 000 × 1.03 = 12 875 000 in 2012 (by hand)', async () => {
     const run = await samkost([
@@ -349,14 +349,14 @@ describe('scenario --years: the agreement rolled forward', () => {
   });
   it('refuses an assumption for a series the agreement does not declare, and --years with --sweep', async () => {
     const unknown = await samkost(['scenario', fixture, '--years', '2009..2012', '--assume', 'samarbied=2%']);
-    usageError(unknown, "--assume names index series 'samarbied', which the agreement does not declare");
-    expect(unknown.stderr).toContain("did you mean 'samarbeid'?");
+    usageError(unknown, "--assume nevner indeksserien 'samarbied', som avtalen ikke har");
+    expect(unknown.stderr).toContain("mente du 'samarbeid'?");
     usageError(
       await samkost(['scenario', fixture, '--years', '2009..2010', '--sweep', 'items.drift.amount=1..2']),
-      '--years cannot be combined with --scenarios or --sweep',
+      '--years kan ikke kombineres med --scenarios eller --sweep',
     );
-    usageError(await samkost(['scenario', fixture, '--years', '2012..2009']), "--years '2012..2009': 2009 is before 2012");
-    usageError(await samkost(['scenario', fixture, '--assume', 'samarbeid=2%', '--set', 'items.drift.amount=1']), '--assume is for --years projections');
+    usageError(await samkost(['scenario', fixture, '--years', '2012..2009']), "--years '2012..2009': 2009 er før 2012");
+    usageError(await samkost(['scenario', fixture, '--assume', 'samarbeid=2%', '--set', 'items.drift.amount=1']), '--assume er for framskrivinger med --years');
   });
   it('membership follows the year: Hustadvika, joining 1 January 2025, pays from 2025', async () => {
     const run = await samkost(['scenario', 'fixtures/ror-ikt-2024-hustadvika', '--years', '2024..2025', '--format', 'json']);
@@ -389,7 +389,7 @@ describe('long sweeps run on worker threads', () => {
     const single = await samkost([...args, '--threads', '1']);
     expect(threaded.code).toBe(1);
     expect(threaded.stdout).toBe('');
-    expect(threaded.stderr).toContain("scenario 'items.soc.price.quantity=501' makes the agreement invalid");
+    expect(threaded.stderr).toContain("scenarioet 'items.soc.price.quantity=501' gjør avtalen ugyldig");
     expect(threaded.stderr).toBe(single.stderr);
   });
 });
@@ -417,7 +417,7 @@ describe('--keep-going: a sweep notes the scenarios the agreement cannot take an
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('\ufeffScenario;items.soc.price.quantity;Kommune;Å betale;Endring;Endring %;Merknad');
-    expect(lines.at(-1)).toBe("items.soc.price.quantity=510;510;;;;;quantity 510 is above the last price step (500) of item 'soc' [price-above-last-step]");
+    expect(lines.at(-1)).toBe("items.soc.price.quantity=510;510;;;;;mengden 510 er over det siste pristrinnet (500) i posten 'soc' [price-above-last-step]");
     expect(lines.filter((l) => l.startsWith('items.soc.price.quantity=500;'))).toHaveLength(5);
   });
   it('JSON: the point says infeasible, with no figures', async () => {
@@ -432,7 +432,7 @@ describe('--keep-going: a sweep notes the scenarios the agreement cannot take an
     });
   });
   it('is for csv and json only', async () => {
-    usageError(await samkost(args), '--keep-going is for a sweep written as csv or json');
+    usageError(await samkost(args), '--keep-going er for et sveip skrevet som csv eller json');
   });
   it('worker threads note the same points as one thread', { timeout: 60_000 }, async () => {
     const long = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..2500', '--keep-going', '--format', 'csv', '--quiet'];

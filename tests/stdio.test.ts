@@ -16,7 +16,7 @@ describe('standard input and output as files', () => {
   it('names standard input <stdin> in its errors, with the excerpt', async () => {
     const run = await samkost(['check', '-'], stdinOf('tests/errors/key-shares-sum/agreement.yaml'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^<stdin>:\d+:\d+: error: shares of key/);
+    expect(run.stderr).toMatch(/^<stdin>:\d+:\d+: feil: andelene i nøkkelen/);
     expect(run.stderr).toMatch(/\n\d+ \| /);
   });
   it('reads an input file from standard input: --actuals -', async () => {
@@ -29,7 +29,7 @@ describe('standard input and output as files', () => {
   it('reads standard input once: two files from it is a command-line error', async () => {
     const run = await samkost(['allocate', '-', '--actuals', '-'], stdinOf('fixtures/ror-ikt-2023-operating/agreement.yaml'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('only one file can be read from standard input (-)');
+    expect(run.stderr).toContain('bare én fil kan leses fra standard inn (-)');
   });
   it('--out - writes to standard output', async () => {
     const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'csv', '--out', '-']);

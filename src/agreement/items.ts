@@ -20,6 +20,8 @@ import { readRounding } from './rounding.js';
 import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
+import { field, item } from './phrases.js';
+import { type Said, said } from '../text/said.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
 const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party'];
@@ -28,8 +30,14 @@ const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit'];
 /** `items:` — the list of what is allocated. References are checked later, in references.ts. */
 export function readItems(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding): Item[] {
   const items: Item[] = [];
-  const list = node === null ? [] : r.seq(node, 'items', at);
-  if (list && list.length === 0) r.diags.error(r.pos(node, at), 'missing-field', 'the agreement has no items', 'add at least one item under items:');
+  const list = node === null ? [] : r.seq(node, field('items'), at);
+  if (list && list.length === 0)
+    r.diags.error(
+      r.pos(node, at),
+      'missing-field',
+      said('avtalen har ingen poster', 'the agreement has no items'),
+      said('legg til minst én post under items:', 'add at least one item under items:'),
+    );
   for (const n of list ?? []) {
     const item = readItem(r, n, r.pos(n, at), defaults);
     if (item) items.push(item);
@@ -38,48 +46,59 @@ export function readItems(r: YamlReader, node: YNode, at: SourcePos, defaults: R
 }
 
 function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding): Item | null {
-  const fields = r.map(node, 'an item', at);
+  const fields = r.map(node, said('en post', 'an item'), at);
   if (!fields) return null;
   const f = (name: string) => fields.find((e) => e.key === name);
   const idEntry = f('id');
   if (!idEntry) {
-    r.diags.error(at, 'missing-field', 'item has no id', 'add id: a-short-name as the first field of the item');
+    r.diags.error(
+      at,
+      'missing-field',
+      said('posten har ingen id', 'item has no id'),
+      said('legg til id: et-kort-navn som første felt i posten', 'add id: a-short-name as the first field of the item'),
+    );
     return null;
   }
-  const id = r.id(idEntry.value, 'item id', idEntry.valueAt);
+  const id = r.id(idEntry.value, said('postens id', 'item id'), idEntry.valueAt);
   if (id === null) return null;
-  const where = `item '${id}'`;
+  const where = item(id);
   r.onlyFields(fields, ITEM_FIELDS, where);
 
   const labelEntry = f('label');
-  const label = labelEntry ? r.string(labelEntry.value, `label of ${where}`, labelEntry.valueAt) : null;
-  if (!labelEntry) r.diags.error(idEntry.at, 'missing-field', `${where} has no label`, 'add label: the text shown on reports and invoices');
+  const label = labelEntry ? r.string(labelEntry.value, field('label', where), labelEntry.valueAt) : null;
+  if (!labelEntry)
+    r.diags.error(
+      idEntry.at,
+      'missing-field',
+      said(`${where.nb} har ingen label`, `${where.en} has no label`),
+      said('legg til label: teksten som vises på rapporter og fakturaer', 'add label: the text shown on reports and invoices'),
+    );
 
   const kindEntry = f('kind');
   let kind: ItemKind = 'operating';
   if (kindEntry) {
-    const k = r.string(kindEntry.value, `kind of ${where}`, kindEntry.valueAt);
+    const k = r.string(kindEntry.value, field('kind', where), kindEntry.valueAt);
     if (k !== null && isOneOf(ITEM_KINDS, k)) kind = k;
     else if (k !== null)
       r.diags.error(
         kindEntry.valueAt,
         'bad-value',
-        `kind of ${where} must be operating or investment, got '${k}'`,
-        'drift is operating, investering is investment',
+        said(`${field('kind', where).nb} må være operating eller investment, men er '${k}'`, `kind of ${where.en} must be operating or investment, got '${k}'`),
+        said('drift er operating, investering er investment', 'drift is operating, investering is investment'),
       );
   }
 
   const vatEntry = f('vat');
   let vatIncluded = false;
   if (vatEntry) {
-    const v = r.string(vatEntry.value, `vat of ${where}`, vatEntry.valueAt);
+    const v = r.string(vatEntry.value, field('vat', where), vatEntry.valueAt);
     if (v === 'included') vatIncluded = true;
     else if (v !== null && v !== 'excluded')
       r.diags.error(
         vatEntry.valueAt,
         'bad-value',
-        `vat of ${where} must be included or excluded, got '${v}'`,
-        'write vat: included when the amount includes 25 % VAT',
+        said(`${field('vat', where).nb} må være included eller excluded, men er '${v}'`, `vat of ${where.en} must be included or excluded, got '${v}'`),
+        said('skriv vat: included når beløpet er med 25 % mva.', 'write vat: included when the amount includes 25 % VAT'),
       );
   }
 
@@ -93,20 +112,29 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
     r.diags.error(
       indexEntry.at,
       'index-actuals',
-      `${where} takes actuals, which are already in this year's money`,
-      'remove index:, or index an amount: or price: item instead',
+      said(`${where.nb} tar regnskapstall, som allerede er i årets kroneverdi`, `${where.en} takes actuals, which are already in this year's money`),
+      said('fjern index:, eller indekser en post med amount: eller price: i stedet', 'remove index:, or index an amount: or price: item instead'),
     );
   const target = readTarget(r, fields, where, idEntry.at, source);
   if (!source || !target || label === null || !rounding || index === null) return null;
   return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}) };
 }
 
-function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: SourcePos): AmountSource | null {
+function readSource(r: YamlReader, fields: readonly Entry[], where: Said, at: SourcePos): AmountSource | null {
   const sources = fields.filter((e) => isOneOf(SOURCES, e.key));
   const f = (name: string) => fields.find((e) => e.key === name);
   if (sources.length !== 1) {
-    const msg = sources.length === 0 ? `${where} has no amount` : `${where} has ${sources.length} amounts (${sources.map((s) => s.key).join(', ')})`;
-    r.diags.error(sources[1]?.at ?? at, 'amount-source', msg, 'give exactly one of amount:, actuals:, price: or percent:');
+    const names = sources.map((s) => s.key).join(', ');
+    const msg =
+      sources.length === 0
+        ? said(`${where.nb} har ikke noe beløp`, `${where.en} has no amount`)
+        : said(`${where.nb} har ${sources.length} beløp (${names})`, `${where.en} has ${sources.length} amounts (${names})`);
+    r.diags.error(
+      sources[1]?.at ?? at,
+      'amount-source',
+      msg,
+      said('gi nøyaktig én av amount:, actuals:, price: eller percent:', 'give exactly one of amount:, actuals:, price: or percent:'),
+    );
     return null;
   }
   const s = sources[0]!;
@@ -117,18 +145,18 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: 
         r.diags.error(
           e.at,
           'percent-field',
-          `${name}: belongs to a percent item, but ${where} has ${s.key}:`,
-          `remove ${name}: or make the item a percent: item`,
+          said(`${name}: hører til en prosentpost, men ${where.nb} har ${s.key}:`, `${name}: belongs to a percent item, but ${where.en} has ${s.key}:`),
+          said(`fjern ${name}: eller gjør posten til en percent:-post`, `remove ${name}: or make the item a percent: item`),
         );
     }
   }
   switch (s.key) {
     case 'amount': {
-      const amount = r.money(s.value, `amount of ${where}`, s.valueAt);
+      const amount = r.money(s.value, field('amount', where), s.valueAt);
       return amount ? { kind: 'amount', amount, at: s.valueAt } : null;
     }
     case 'actuals': {
-      const selector = readSelector(r, s.value, s.valueAt, `actuals of ${where}`);
+      const selector = readSelector(r, s.value, s.valueAt, field('actuals', where));
       return selector ? { kind: 'actuals', selector } : null;
     }
     case 'price': {
@@ -136,7 +164,7 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: 
       return price ? { kind: 'price', price } : null;
     }
     default: {
-      const percent = r.ratio(s.value, `percent of ${where}`, s.valueAt);
+      const percent = r.ratio(s.value, field('percent', where), s.valueAt);
       const ofEntry = f('of');
       const less = f('less');
       const minus = f('minus');
@@ -144,15 +172,21 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: 
         r.diags.error(
           s.at,
           'missing-field',
-          `${where} has percent: but no of:`,
-          'say what it is a percentage of: of: [item-id] or of: { actuals: { category: [...] } }',
+          said(`${where.nb} har percent:, men ikke of:`, `${where.en} has percent: but no of:`),
+          said(
+            'si hva den er en prosent av: of: [post-id] eller of: { actuals: { category: [...] } }',
+            'say what it is a percentage of: of: [item-id] or of: { actuals: { category: [...] } }',
+          ),
         );
       if (less && minus)
         r.diags.error(
           minus.at,
           'percent-field',
-          `${where} has both less: and minus:`,
-          'less: takes the percentage of (of − less); minus: subtracts after the percentage. Choose one reading',
+          said(`${where.nb} har både less: og minus:`, `${where.en} has both less: and minus:`),
+          said(
+            'less: tar prosenten av (of − less); minus: trekker fra etter prosenten. Velg én lesning',
+            'less: takes the percentage of (of − less); minus: subtracts after the percentage. Choose one reading',
+          ),
         );
       const of = ofEntry ? readBaseRefs(r, ofEntry, where) : null;
       const deductEntry = minus ?? less;
@@ -164,29 +198,32 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: string, at: 
 }
 
 /** `of:`/`less:`/`minus:` — item ids, `{ actuals: selector }`, or a list mixing both. */
-function readBaseRefs(r: YamlReader, e: Entry, where: string): BaseRef[] | null {
-  const nodes = isSeq(e.value) ? (r.seq(e.value, e.key, e.valueAt) ?? []) : [e.value];
+function readBaseRefs(r: YamlReader, e: Entry, where: Said): BaseRef[] | null {
+  const nodes = isSeq(e.value) ? (r.seq(e.value, field(e.key, where), e.valueAt) ?? []) : [e.value];
   const refs: BaseRef[] = [];
   for (const n of nodes) {
     const at = r.pos(n, e.valueAt);
     if (isMap(n)) {
-      const fields = r.map(n, `${e.key} of ${where}`, at) ?? [];
-      r.onlyFields(fields, ['actuals'], `${e.key} of ${where}`);
+      const fields = r.map(n, field(e.key, where), at) ?? [];
+      r.onlyFields(fields, ['actuals'], field(e.key, where));
       const a = fields.find((x) => x.key === 'actuals');
       if (!a) {
         r.diags.error(
           at,
           'missing-field',
-          `${e.key} of ${where} must name items or hold actuals:`,
-          `write ${e.key}: [item-id] or ${e.key}: { actuals: { category: [...] } }`,
+          said(`${field(e.key, where).nb} må nevne poster eller ha actuals:`, `${e.key} of ${where.en} must name items or hold actuals:`),
+          said(
+            `skriv ${e.key}: [post-id] eller ${e.key}: { actuals: { category: [...] } }`,
+            `write ${e.key}: [item-id] or ${e.key}: { actuals: { category: [...] } }`,
+          ),
         );
         return null;
       }
-      const selector = readSelector(r, a.value, a.valueAt, `actuals in ${e.key} of ${where}`);
+      const selector = readSelector(r, a.value, a.valueAt, field('actuals', field(e.key, where)));
       if (!selector) return null;
       refs.push({ kind: 'actuals', selector });
     } else {
-      const id = r.id(n, `item in ${e.key} of ${where}`, at);
+      const id = r.id(n, said(`en post i ${field(e.key, where).nb}`, `item in ${e.key} of ${where.en}`), at);
       if (id === null) return null;
       refs.push({ kind: 'item', id, at });
     }
@@ -194,22 +231,27 @@ function readBaseRefs(r: YamlReader, e: Entry, where: string): BaseRef[] | null 
   return refs;
 }
 
-export function readIndexRef(r: YamlReader, e: Entry, where: string): IndexRef | null {
-  const fields = r.map(e.value, `index of ${where}`, e.valueAt);
+export function readIndexRef(r: YamlReader, e: Entry, where: Said): IndexRef | null {
+  const fields = r.map(e.value, field('index', where), e.valueAt);
   if (!fields) return null;
-  r.onlyFields(fields, ['series', 'from'], `index of ${where}`);
+  r.onlyFields(fields, ['series', 'from'], field('index', where));
   const s = fields.find((x) => x.key === 'series');
   const from = fields.find((x) => x.key === 'from');
   if (!s || !from) {
-    r.diags.error(e.valueAt, 'missing-field', `index of ${where} needs series and from`, 'write index: { series: deflator, from: 2020 }');
+    r.diags.error(
+      e.valueAt,
+      'missing-field',
+      said(`${field('index', where).nb} trenger series og from`, `index of ${where.en} needs series and from`),
+      said('skriv index: { series: deflator, from: 2020 }', 'write index: { series: deflator, from: 2020 }'),
+    );
     return null;
   }
-  const series = r.id(s.value, 'index series', s.valueAt);
-  const year = r.integer(from.value, 'index base year', from.valueAt);
+  const series = r.id(s.value, said('indeksserien', 'index series'), s.valueAt);
+  const year = r.integer(from.value, said('indeksens basisår', 'index base year'), from.valueAt);
   return series === null || year === null ? null : { series, from: year, at: e.valueAt };
 }
 
-function readTarget(r: YamlReader, fields: readonly Entry[], where: string, at: SourcePos, source: AmountSource | null): Target | null {
+function readTarget(r: YamlReader, fields: readonly Entry[], where: Said, at: SourcePos, source: AmountSource | null): Target | null {
   const key = fields.find((e) => e.key === 'key');
   const party = fields.find((e) => e.key === 'party');
   const perParty = source?.kind === 'price' && source.price.quantity.kind === 'driver' && source.price.quantity.perParty;
@@ -219,42 +261,60 @@ function readTarget(r: YamlReader, fields: readonly Entry[], where: string, at: 
       r.diags.error(
         extra.at,
         'target',
-        `${where} is priced per party, so it takes no ${extra.key}:`,
-        'each party pays for its own quantity; remove the line, or drop per_party: true to split one total',
+        said(`${where.nb} prises per kommune, så den tar ikke ${extra.key}:`, `${where.en} is priced per party, so it takes no ${extra.key}:`),
+        said(
+          'hver kommune betaler for sin egen mengde; fjern linjen, eller fjern per_party: true for å fordele én sum',
+          'each party pays for its own quantity; remove the line, or drop per_party: true to split one total',
+        ),
       );
       return null;
     }
     return { kind: 'own' };
   }
   if (key && party) {
-    r.diags.error(party.at, 'target', `${where} has both key: and party:`, 'an item is either split by a key or charged directly to one party');
+    r.diags.error(
+      party.at,
+      'target',
+      said(`${where.nb} har både key: og party:`, `${where.en} has both key: and party:`),
+      said('en post fordeles enten etter en nøkkel eller belastes direkte én kommune', 'an item is either split by a key or charged directly to one party'),
+    );
     return null;
   }
   if (key) {
-    const id = r.id(key.value, `key of ${where}`, key.valueAt);
+    const id = r.id(key.value, field('key', where), key.valueAt);
     return id === null ? null : { kind: 'key', key: id, at: key.valueAt };
   }
   if (party) {
-    const id = r.id(party.value, `party of ${where}`, party.valueAt);
+    const id = r.id(party.value, field('party', where), party.valueAt);
     return id === null ? null : { kind: 'party', party: id, at: party.valueAt };
   }
   if (source)
     r.diags.error(
       at,
       'target',
-      `${where} says neither who pays nor how it is split`,
-      'add key: <key id> to split it, or party: <party id> to charge one party',
+      said(`${where.nb} sier verken hvem som betaler eller hvordan den fordeles`, `${where.en} says neither who pays nor how it is split`),
+      said(
+        'legg til key: <nøkkel-id> for å fordele den, eller party: <kommune-id> for å belaste én kommune',
+        'add key: <key id> to split it, or party: <party id> to charge one party',
+      ),
     );
   return null;
 }
 
-function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: string): Price | null {
-  const fields = r.map(node, `price of ${where}`, at);
+function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: Said): Price | null {
+  const price = field('price', where);
+  const fields = r.map(node, price, at);
   if (!fields) return null;
-  r.onlyFields(fields, PRICE_FIELDS, `price of ${where}`);
+  r.onlyFields(fields, PRICE_FIELDS, price);
   const f = (name: string) => fields.find((e) => e.key === name);
   const q = f('quantity');
-  if (!q) r.diags.error(at, 'missing-field', `price of ${where} has no quantity`, 'write quantity: 397, or quantity: { driver: servers }');
+  if (!q)
+    r.diags.error(
+      at,
+      'missing-field',
+      said(`${price.nb} har ingen quantity`, `${price.en} has no quantity`),
+      said('skriv quantity: 397, eller quantity: { driver: servers }', 'write quantity: 397, or quantity: { driver: servers }'),
+    );
   const quantity = q ? readQuantity(r, q.value, q.valueAt, where) : null;
   const periods = readPeriods(r, f('per'), f('months'), where);
 
@@ -265,26 +325,41 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: string): Pr
     r.diags.error(
       steps && unit ? unit.at : at,
       'price-kind',
-      `price of ${where} needs exactly one of steps: and unit:`,
-      'steps: [[up to, price], ...] for a tiered price; unit: 195 for a unit price',
+      said(`${price.nb} trenger nøyaktig én av steps: og unit:`, `${price.en} needs exactly one of steps: and unit:`),
+      said(
+        'steps: [[opp til, pris], ...] for trinnpris; unit: 195 for enhetspris',
+        'steps: [[up to, price], ...] for a tiered price; unit: 195 for a unit price',
+      ),
     );
     return null;
   }
   if (unit) {
-    if (mode) r.diags.error(mode.at, 'price-kind', `mode: applies to steps:, not to a unit price`, 'remove mode:');
-    const u = r.money(unit.value, `unit price of ${where}`, unit.valueAt);
+    if (mode)
+      r.diags.error(
+        mode.at,
+        'price-kind',
+        said('mode: gjelder steps:, ikke en enhetspris', 'mode: applies to steps:, not to a unit price'),
+        said('fjern mode:', 'remove mode:'),
+      );
+    const u = r.money(unit.value, field('unit', price), unit.valueAt);
     return u && quantity && periods ? { kind: 'unit', unit: u, quantity, periods, at } : null;
   }
   let tierMode: TierMode = 'step';
   if (mode) {
-    const m = r.string(mode.value, 'price mode', mode.valueAt);
+    const m = r.string(mode.value, field('mode', price), mode.valueAt);
     if (m !== null && isOneOf(TIER_MODES, m)) tierMode = m;
     else if (m !== null)
       r.diags.error(
         mode.valueAt,
         'bad-value',
-        `price mode must be one of ${TIER_MODES.join(', ')}, got '${m}'`,
-        "step: whole volume at one step's price; graduated: each band at its own unit rate",
+        said(
+          `${field('mode', price).nb} må være en av ${TIER_MODES.join(', ')}, men er '${m}'`,
+          `price mode must be one of ${TIER_MODES.join(', ')}, got '${m}'`,
+        ),
+        said(
+          'step: hele mengden til ett trinns pris; graduated: hvert trinn til sin egen enhetspris',
+          "step: whole volume at one step's price; graduated: each band at its own unit rate",
+        ),
       );
   }
   const tiers = readTiers(r, steps!, where);
@@ -293,26 +368,39 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: string): Pr
   return { kind: 'tiered', mode: tierMode, tiers, quantity, periods, at };
 }
 
-function readTiers(r: YamlReader, e: Entry, where: string): Tier[] | null {
-  const list = r.seq(e.value, `steps of ${where}`, e.valueAt);
+function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
+  const steps = field('steps', field('price', where));
+  const list = r.seq(e.value, steps, e.valueAt);
   if (!list) return null;
   if (list.length === 0) {
-    r.diags.error(e.valueAt, 'price-steps', `steps of ${where} are empty`, 'write steps as [[up to, price], ...]');
+    r.diags.error(
+      e.valueAt,
+      'price-steps',
+      said(`${steps.nb} er tomt`, `steps of ${where.en} are empty`),
+      said('skriv trinnene som [[opp til, pris], ...]', 'write steps as [[up to, price], ...]'),
+    );
     return null;
   }
   const tiers: Tier[] = [];
   let ok = true;
   list.forEach((n, i) => {
     const at = r.pos(n, e.valueAt);
-    const pair = r.seq(n, `step ${i + 1} of ${where}`, at);
+    const step = said(`trinn ${i + 1} i ${where.nb}`, `step ${i + 1} of ${where.en}`);
+    const pair = r.seq(n, step, at);
     if (pair?.length !== 2) {
-      if (pair) r.diags.error(at, 'price-steps', `step ${i + 1} of ${where} must be [up to, price]`, 'e.g. [400, 122000]');
+      if (pair)
+        r.diags.error(
+          at,
+          'price-steps',
+          said(`${step.nb} må være [opp til, pris]`, `${step.en} must be [up to, price]`),
+          said('f.eks. [400, 122000]', 'e.g. [400, 122000]'),
+        );
       ok = false;
       return;
     }
     const open = r.isInfinity(pair[0]!);
-    const upTo = open ? null : r.quantity(pair[0]!, 'step bound', at);
-    const price = r.money(pair[1]!, 'step price', r.pos(pair[1]!, at));
+    const upTo = open ? null : r.quantity(pair[0]!, said('trinnets grense', 'step bound'), at);
+    const price = r.money(pair[1]!, said('trinnets pris', 'step price'), r.pos(pair[1]!, at));
     if ((!open && upTo === null) || price === null) {
       ok = false;
       return;
@@ -322,8 +410,11 @@ function readTiers(r: YamlReader, e: Entry, where: string): Tier[] | null {
       r.diags.error(
         at,
         'price-steps',
-        `steps of ${where} must rise: ${upTo?.toDecimalString() ?? '.inf'} follows ${prev.upTo?.toDecimalString() ?? '.inf'}`,
-        'list steps from the smallest quantity up; only the last may be .inf',
+        said(
+          `${steps.nb} må stige: ${upTo?.toDecimalString() ?? '.inf'} kommer etter ${prev.upTo?.toDecimalString() ?? '.inf'}`,
+          `steps of ${where.en} must rise: ${upTo?.toDecimalString() ?? '.inf'} follows ${prev.upTo?.toDecimalString() ?? '.inf'}`,
+        ),
+        said('list trinnene fra minste mengde og oppover; bare det siste kan være .inf', 'list steps from the smallest quantity up; only the last may be .inf'),
       );
       ok = false;
       return;
@@ -333,45 +424,73 @@ function readTiers(r: YamlReader, e: Entry, where: string): Tier[] | null {
   return ok ? tiers : null;
 }
 
-function readQuantity(r: YamlReader, node: YNode, at: SourcePos, where: string): Quantity | null {
+function readQuantity(r: YamlReader, node: YNode, at: SourcePos, where: Said): Quantity | null {
   if (isMap(node)) {
-    const fields = r.map(node, `quantity of ${where}`, at) ?? [];
-    r.onlyFields(fields, ['driver', 'per_party'], `quantity of ${where}`);
+    const quantity = field('quantity', field('price', where));
+    const fields = r.map(node, quantity, at) ?? [];
+    r.onlyFields(fields, ['driver', 'per_party'], quantity);
     const d = fields.find((e) => e.key === 'driver');
     const pp = fields.find((e) => e.key === 'per_party');
     if (!d) {
-      r.diags.error(at, 'missing-field', `quantity of ${where} needs a driver`, 'write quantity: { driver: servers }');
+      r.diags.error(
+        at,
+        'missing-field',
+        said(`${quantity.nb} trenger en driver`, `quantity of ${where.en} needs a driver`),
+        said('skriv quantity: { driver: servers }', 'write quantity: { driver: servers }'),
+      );
       return null;
     }
-    const driver = r.id(d.value, 'driver', d.valueAt);
+    const driver = r.id(d.value, field('driver', quantity), d.valueAt);
     let perParty = false;
     if (pp) {
       const v = (pp.value as { value?: unknown } | null)?.value;
-      if (typeof v !== 'boolean') r.diags.error(pp.valueAt, 'type', 'per_party must be true or false', 'write per_party: true');
+      if (typeof v !== 'boolean')
+        r.diags.error(
+          pp.valueAt,
+          'type',
+          said('per_party må være true eller false', 'per_party must be true or false'),
+          said('skriv per_party: true', 'write per_party: true'),
+        );
       else perParty = v;
     }
     return driver === null ? null : { kind: 'driver', driver, perParty, at: d.valueAt };
   }
-  const value = r.quantity(node, `quantity of ${where}`, at);
+  const value = r.quantity(node, field('quantity', field('price', where)), at);
   return value ? { kind: 'fixed', value, at } : null;
 }
 
 /** `per: month` with `months:` (default 12), or `per: year`: how many periods the price is paid for. */
-function readPeriods(r: YamlReader, per: Entry | undefined, months: Entry | undefined, where: string): Ratio | null {
-  const p = per ? r.string(per.value, 'per', per.valueAt) : 'year';
+function readPeriods(r: YamlReader, per: Entry | undefined, months: Entry | undefined, where: Said): Ratio | null {
+  const p = per ? r.string(per.value, field('per', field('price', where)), per.valueAt) : 'year';
   if (p === null) return null;
   if (p !== 'month' && p !== 'year') {
-    r.diags.error(per!.valueAt, 'bad-value', `per: of ${where} must be month or year, got '${p}'`, 'write per: month (with months: 12) or per: year');
+    r.diags.error(
+      per!.valueAt,
+      'bad-value',
+      said(`per: i ${where.nb} må være month eller year, men er '${p}'`, `per: of ${where.en} must be month or year, got '${p}'`),
+      said('skriv per: month (med months: 12) eller per: year', 'write per: month (with months: 12) or per: year'),
+    );
     return null;
   }
   if (p === 'year') {
-    if (months) r.diags.error(months.at, 'price-kind', `months: applies to per: month, but ${where} is priced per year`, 'remove months: or write per: month');
+    if (months)
+      r.diags.error(
+        months.at,
+        'price-kind',
+        said(`months: gjelder per: month, men ${where.nb} har pris per år`, `months: applies to per: month, but ${where.en} is priced per year`),
+        said('fjern months: eller skriv per: month', 'remove months: or write per: month'),
+      );
     return Ratio.ONE;
   }
   if (!months) return Ratio.of(12n);
-  const m = r.integer(months.value, 'months', months.valueAt);
+  const m = r.integer(months.value, field('months', field('price', where)), months.valueAt);
   if (m !== null && (m < 1 || m > 12)) {
-    r.diags.error(months.valueAt, 'bad-value', `months: must be between 1 and 12, got ${m}`, 'a year has twelve months');
+    r.diags.error(
+      months.valueAt,
+      'bad-value',
+      said(`months: må være mellom 1 og 12, men er ${m}`, `months: must be between 1 and 12, got ${m}`),
+      said('et år har tolv måneder', 'a year has twelve months'),
+    );
     return null;
   }
   return m === null ? null : Ratio.of(BigInt(m));

@@ -5,6 +5,8 @@ import { Ratio } from '../money/ratio.js';
 import { exactPercent, formatPercent } from './percent.js';
 import { BUILTIN_KEYS, type BlendPart, type Id, type Key, type KeyDef } from './model.js';
 import type { Entry, YamlReader, YNode } from './yaml-nodes.js';
+import { declaredParties, field, key } from './phrases.js';
+import { said } from '../text/said.js';
 
 const DEFINITIONS = ['shares', 'blend', 'driver', 'equal', 'population'] as const;
 const KEY_FIELDS = [...DEFINITIONS, 'parties', 'precision'];
@@ -13,11 +15,16 @@ const KEY_FIELDS = [...DEFINITIONS, 'parties', 'precision'];
 export function readKeys(r: YamlReader, node: YNode, at: SourcePos, partyIds: ReadonlySet<Id>): Map<Id, Key> {
   const keys = new Map<Id, Key>();
   if (node === null) return keys;
-  for (const e of r.map(node, 'keys', at) ?? []) {
-    const id = r.slug(e.key, 'key id', e.at);
+  for (const e of r.map(node, field('keys'), at) ?? []) {
+    const id = r.slug(e.key, said('nøkkel-id', 'key id'), e.at);
     if (id === null) continue;
     if (isOneOf(BUILTIN_KEYS, id)) {
-      r.diags.error(e.at, 'duplicate-id', `key '${id}' is built in and cannot be redefined`, `give your key another name, e.g. '${id}-2'`);
+      r.diags.error(
+        e.at,
+        'duplicate-id',
+        said(`nøkkelen '${id}' er innebygd og kan ikke defineres på nytt`, `key '${id}' is built in and cannot be redefined`),
+        said(`gi nøkkelen din et annet navn, f.eks. '${id}-2'`, `give your key another name, e.g. '${id}-2'`),
+      );
       continue;
     }
     const key = readKey(r, id, e, partyIds);
@@ -27,43 +34,64 @@ export function readKeys(r: YamlReader, node: YNode, at: SourcePos, partyIds: Re
 }
 
 function readKey(r: YamlReader, id: Id, e: Entry, partyIds: ReadonlySet<Id>): Key | null {
-  const fields = r.map(e.value, `key '${id}'`, e.at);
+  const where = key(id);
+  const fields = r.map(e.value, where, e.at);
   if (!fields) return null;
-  r.onlyFields(fields, KEY_FIELDS, `key '${id}'`);
-  const field = (name: string) => fields.find((f) => f.key === name);
+  r.onlyFields(fields, KEY_FIELDS, where);
+  const entry = (name: string) => fields.find((f) => f.key === name);
 
   let parties: Id[] | undefined;
-  const partiesEntry = field('parties');
+  const partiesEntry = entry('parties');
   if (partiesEntry) {
     parties = [];
-    for (const n of r.seq(partiesEntry.value, `parties of key '${id}'`, partiesEntry.valueAt) ?? []) {
-      const p = r.id(n, 'party', partiesEntry.valueAt);
+    for (const n of r.seq(partiesEntry.value, field('parties', where), partiesEntry.valueAt) ?? []) {
+      const p = r.id(n, said('kommunen', 'party'), partiesEntry.valueAt);
       if (p === null) continue;
       if (!partyIds.has(p)) unknownParty(r, p, r.pos(n, partiesEntry.valueAt), partyIds);
       else parties.push(p);
     }
     if (parties.length === 0)
-      r.diags.error(partiesEntry.valueAt, 'key-parties', `key '${id}' is restricted to no parties`, 'list the parties the key applies to, or remove parties:');
+      r.diags.error(
+        partiesEntry.valueAt,
+        'key-parties',
+        said(`nøkkelen '${id}' er begrenset til ingen kommuner`, `key '${id}' is restricted to no parties`),
+        said('list kommunene nøkkelen gjelder for, eller fjern parties:', 'list the parties the key applies to, or remove parties:'),
+      );
   }
 
   let precision: Ratio | undefined;
-  const precisionEntry = field('precision');
+  const precisionEntry = entry('precision');
   if (precisionEntry) {
-    const p = r.ratio(precisionEntry.value, `precision of key '${id}'`, precisionEntry.valueAt);
+    const p = r.ratio(precisionEntry.value, field('precision', where), precisionEntry.valueAt);
     if (p && (p.sign() <= 0 || !Ratio.ONE.div(p).isInteger() || !p.isFiniteDecimal())) {
       r.diags.error(
         precisionEntry.valueAt,
         'key-precision',
-        `precision ${formatPercent(p)} of key '${id}' does not divide 100 % into whole steps`,
-        'use a step such as 0.01%, 0.1% or 1%',
+        said(
+          `presisjonen ${formatPercent(p)} for nøkkelen '${id}' deler ikke 100 % i hele steg`,
+          `precision ${formatPercent(p)} of key '${id}' does not divide 100 % into whole steps`,
+        ),
+        said('bruk et steg som 0.01%, 0.1% eller 1%', 'use a step such as 0.01%, 0.1% or 1%'),
       );
     } else if (p) precision = p;
   }
 
   const defs = fields.filter((f) => isOneOf(DEFINITIONS, f.key));
   if (defs.length !== 1) {
-    const msg = defs.length === 0 ? `key '${id}' has no definition` : `key '${id}' has ${defs.length} definitions (${defs.map((d) => d.key).join(', ')})`;
-    r.diags.error(defs[1]?.at ?? e.at, 'key-definition', msg, 'give exactly one of shares:, blend:, driver:, equal: true or population: true');
+    const names = defs.map((d) => d.key).join(', ');
+    const msg =
+      defs.length === 0
+        ? said(`nøkkelen '${id}' har ingen definisjon`, `key '${id}' has no definition`)
+        : said(`nøkkelen '${id}' har ${defs.length} definisjoner (${names})`, `key '${id}' has ${defs.length} definitions (${names})`);
+    r.diags.error(
+      defs[1]?.at ?? e.at,
+      'key-definition',
+      msg,
+      said(
+        'gi nøyaktig én av shares:, blend:, driver:, equal: true eller population: true',
+        'give exactly one of shares:, blend:, driver:, equal: true or population: true',
+      ),
+    );
     return null;
   }
   const def = readDefinition(r, id, defs[0]!, partyIds, parties);
@@ -75,30 +103,40 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
     case 'equal':
     case 'population': {
       if (r.scalarText(d.value) !== null || (d.value as { value?: unknown } | null)?.value !== true) {
-        r.diags.error(d.valueAt, 'type', `${d.key} of key '${id}' must be true`, `write ${d.key}: true`);
+        r.diags.error(
+          d.valueAt,
+          'type',
+          said(`${d.key} i nøkkelen '${id}' må være true`, `${d.key} of key '${id}' must be true`),
+          said(`skriv ${d.key}: true`, `write ${d.key}: true`),
+        );
         return null;
       }
       return { kind: d.key };
     }
     case 'driver': {
-      const driver = r.id(d.value, `driver of key '${id}'`, d.valueAt);
+      const driver = r.id(d.value, field('driver', key(id)), d.valueAt);
       return driver === null ? null : { kind: 'driver', driver, at: d.valueAt };
     }
     case 'shares': {
       const shares = new Map<Id, { share: Ratio; at: SourcePos }>();
       let total = Ratio.ZERO;
-      const entries = r.map(d.value, `shares of key '${id}'`, d.valueAt);
+      const entries = r.map(d.value, field('shares', key(id)), d.valueAt);
       // Shares that are not a mapping have no sum to speak of: the type error says it all.
       let complete = entries !== null;
       let misnamed = false;
       for (const s of entries ?? []) {
-        const share = r.ratio(s.value, `share of '${s.key}' in key '${id}'`, s.valueAt);
+        const share = r.ratio(s.value, said(`andelen til '${s.key}' i nøkkelen '${id}'`, `share of '${s.key}' in key '${id}'`), s.valueAt);
         if (share === null) {
           complete = false;
           continue;
         }
         if (share.sign() < 0) {
-          r.diags.error(s.valueAt, 'key-share-negative', `share of '${s.key}' in key '${id}' is negative`, 'shares are between 0 % and 100 %');
+          r.diags.error(
+            s.valueAt,
+            'key-share-negative',
+            said(`andelen til '${s.key}' i nøkkelen '${id}' er negativ`, `share of '${s.key}' in key '${id}' is negative`),
+            said('andeler er mellom 0 % og 100 %', 'shares are between 0 % and 100 %'),
+          );
           complete = false;
         }
         total = total.plus(share);
@@ -109,8 +147,11 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
           r.diags.error(
             s.at,
             'key-parties',
-            `party '${s.key}' has a share in key '${id}' but is not in its parties list`,
-            `add '${s.key}' to parties: or remove its share`,
+            said(
+              `kommunen '${s.key}' har en andel i nøkkelen '${id}', men står ikke i nøkkelens parties:`,
+              `party '${s.key}' has a share in key '${id}' but is not in its parties list`,
+            ),
+            said(`legg '${s.key}' til i parties: eller fjern andelen`, `add '${s.key}' to parties: or remove its share`),
           );
         else shares.set(s.key, { share, at: s.valueAt });
       }
@@ -121,16 +162,25 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
         r.diags.warning(
           d.at,
           'key-party-missing',
-          `${left.map((p) => `'${p}'`).join(', ')} ${left.length === 1 ? 'has' : 'have'} no share in key '${id}', so ${left.length === 1 ? 'it pays' : 'they pay'} nothing by it`,
-          `give ${left.length === 1 ? 'it' : 'each'} a share of 0 % to say so, or list the key's parties under parties:`,
+          said(
+            `${left.map((p) => `'${p}'`).join(', ')} har ingen andel i nøkkelen '${id}', og betaler derfor ingenting etter den`,
+            `${left.map((p) => `'${p}'`).join(', ')} ${left.length === 1 ? 'has' : 'have'} no share in key '${id}', so ${left.length === 1 ? 'it pays' : 'they pay'} nothing by it`,
+          ),
+          said(
+            `gi ${left.length === 1 ? 'den' : 'hver'} en andel på 0 % for å si det, eller list nøkkelens kommuner under parties:`,
+            `give ${left.length === 1 ? 'it' : 'each'} a share of 0 % to say so, or list the key's parties under parties:`,
+          ),
         );
       if (complete && !total.eq(Ratio.ONE)) {
         const missing = Ratio.ONE.minus(total);
         r.diags.error(
           d.at,
           'key-shares-sum',
-          `shares of key '${id}' sum to ${exactPercent(total)}, not 100 %`,
-          `the shares are ${missing.sign() > 0 ? 'short by' : 'over by'} ${exactPercent(missing.abs())}; correct one share, or write exact fractions such as 1/3`,
+          said(`andelene i nøkkelen '${id}' summerer til ${exactPercent(total)}, ikke 100 %`, `shares of key '${id}' sum to ${exactPercent(total)}, not 100 %`),
+          said(
+            `andelene ${missing.sign() > 0 ? 'mangler' : 'er for store med'} ${exactPercent(missing.abs())}; rett én andel, eller skriv eksakte brøker som 1/3`,
+            `the shares are ${missing.sign() > 0 ? 'short by' : 'over by'} ${exactPercent(missing.abs())}; correct one share, or write exact fractions such as 1/3`,
+          ),
         );
       }
       return { kind: 'shares', shares };
@@ -139,40 +189,54 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
       const parts: BlendPart[] = [];
       let total = Ratio.ZERO;
       let complete = true;
-      for (const n of r.seq(d.value, `blend of key '${id}'`, d.valueAt) ?? []) {
+      const part = said(`en del av blandingen i nøkkelen '${id}'`, `blend part of key '${id}'`);
+      for (const n of r.seq(d.value, field('blend', key(id)), d.valueAt) ?? []) {
         const at = r.pos(n, d.valueAt);
-        const fields = r.map(n, `blend part of key '${id}'`, at);
+        const fields = r.map(n, part, at);
         if (!fields) {
           complete = false;
           continue;
         }
-        r.onlyFields(fields, ['weight', 'key'], `blend part of key '${id}'`);
+        r.onlyFields(fields, ['weight', 'key'], part);
         const w = fields.find((f) => f.key === 'weight');
         const k = fields.find((f) => f.key === 'key');
         if (!w || !k) {
-          r.diags.error(at, 'missing-field', `blend part of key '${id}' needs both weight and key`, 'write { weight: 50%, key: population }');
+          r.diags.error(
+            at,
+            'missing-field',
+            said(`${part.nb} trenger både weight og key`, `blend part of key '${id}' needs both weight and key`),
+            said('skriv { weight: 50%, key: population }', 'write { weight: 50%, key: population }'),
+          );
           complete = false;
           continue;
         }
-        const weight = r.ratio(w.value, 'blend weight', w.valueAt);
-        const key = r.id(k.value, 'blend key', k.valueAt);
-        if (weight === null || key === null) {
+        const weight = r.ratio(w.value, field('weight', part), w.valueAt);
+        const partKey = r.id(k.value, field('key', part), k.valueAt);
+        if (weight === null || partKey === null) {
           complete = false;
           continue;
         }
         if (weight.sign() < 0) {
-          r.diags.error(w.valueAt, 'blend-weight-negative', `blend weight in key '${id}' is negative`, 'weights are between 0 % and 100 %');
+          r.diags.error(
+            w.valueAt,
+            'blend-weight-negative',
+            said(`en vekt i blandingen i nøkkelen '${id}' er negativ`, `blend weight in key '${id}' is negative`),
+            said('vekter er mellom 0 % og 100 %', 'weights are between 0 % and 100 %'),
+          );
           complete = false;
         }
         total = total.plus(weight);
-        parts.push({ weight, key, at: k.valueAt });
+        parts.push({ weight, key: partKey, at: k.valueAt });
       }
       if (complete && !total.eq(Ratio.ONE)) {
         r.diags.error(
           d.at,
           'blend-weights-sum',
-          `blend weights of key '${id}' sum to ${exactPercent(total)}, not 100 %`,
-          'the weights of a blend must add up to exactly 100 %',
+          said(
+            `vektene i blandingen i nøkkelen '${id}' summerer til ${exactPercent(total)}, ikke 100 %`,
+            `blend weights of key '${id}' sum to ${exactPercent(total)}, not 100 %`,
+          ),
+          said('vektene i en blanding må summere til nøyaktig 100 %', 'the weights of a blend must add up to exactly 100 %'),
         );
       }
       return { kind: 'blend', parts };
@@ -182,5 +246,5 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
 
 export function unknownParty(r: YamlReader, id: string, at: SourcePos, partyIds: Iterable<Id>): void {
   const guess = didYouMean(id, partyIds);
-  r.diags.error(at, 'unknown-party', `unknown party '${id}'`, guess ?? `declared parties: ${[...partyIds].join(', ')}`);
+  r.diags.error(at, 'unknown-party', said(`ukjent kommune '${id}'`, `unknown party '${id}'`), guess ?? declaredParties([...partyIds]));
 }

@@ -7,15 +7,23 @@ import { addDays, endOfMonth } from '../dates/date.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { Address, Membership, Party, Population } from './model.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
+import { field, party } from './phrases.js';
+import { type Said, said } from '../text/said.js';
 
 const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference'];
 const ADDRESS_FIELDS = ['street', 'postcode', 'city', 'country'];
 
 /** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */
 export function readParties(r: YamlReader, node: YNode, at: SourcePos, memo: Memo = NO_MEMO): Party[] {
-  const entries = r.map(node, 'parties', at);
+  const entries = r.map(node, field('parties'), at);
   if (!entries) return [];
-  if (entries.length === 0) r.diags.error(r.pos(node, at), 'missing-field', 'the agreement has no parties', 'list at least one party under parties:');
+  if (entries.length === 0)
+    r.diags.error(
+      r.pos(node, at),
+      'missing-field',
+      said('avtalen har ingen kommuner', 'the agreement has no parties'),
+      said('list minst én kommune under parties:', 'list at least one party under parties:'),
+    );
   const parties: Party[] = [];
   for (const e of entries) {
     // A sweep changes one party's population: the others are the same nodes, read once.
@@ -26,13 +34,21 @@ export function readParties(r: YamlReader, node: YNode, at: SourcePos, memo: Mem
 }
 
 function readParty(r: YamlReader, e: Entry): Party | null {
-  const id = r.slug(e.key, 'party id', e.at);
-  const fields = r.map(e.value, `party '${e.key}'`, e.at);
+  const id = r.slug(e.key, said('kommune-id', 'party id'), e.at);
+  const fields = r.map(e.value, party(e.key), e.at);
   if (!fields || id === null) return null;
-  r.onlyFields(fields, PARTY_FIELDS, `party '${id}'`);
+  r.onlyFields(fields, PARTY_FIELDS, party(id));
   const nameEntry = fields.find((f) => f.key === 'name');
-  const name = nameEntry ? r.string(nameEntry.value, `name of party '${id}'`, nameEntry.valueAt) : null;
-  if (!nameEntry) r.diags.error(e.at, 'missing-field', `party '${id}' has no name`, `add name: ${id.charAt(0).toUpperCase() + id.slice(1)} kommune`);
+  const name = nameEntry ? r.string(nameEntry.value, field('name', party(id)), nameEntry.valueAt) : null;
+  if (!nameEntry) {
+    const example = `${id.charAt(0).toUpperCase() + id.slice(1)} kommune`;
+    r.diags.error(
+      e.at,
+      'missing-field',
+      said(`kommunen '${id}' har ikke noe name`, `party '${id}' has no name`),
+      said(`legg til name: ${example}`, `add name: ${example}`),
+    );
+  }
   const popEntry = fields.find((f) => f.key === 'population');
   const population = popEntry ? readPopulation(r, popEntry.value, id, popEntry.valueAt) : undefined;
   const org = readNumber(
@@ -42,8 +58,11 @@ function readParty(r: YamlReader, e: Entry): Party | null {
     id,
     isValidOrgNumber,
     'bad-org',
-    'organisasjonsnummer',
-    'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene',
+    said('organisasjonsnummer', 'organisation number (organisasjonsnummer)'),
+    said(
+      'det har 9 sifre og et MOD11-kontrollsiffer; kopier det fra Brønnøysundregistrene',
+      'it has 9 digits and a MOD11 check digit; copy it from Brønnøysundregistrene',
+    ),
   );
   const bankAccount = readNumber(
     r,
@@ -52,14 +71,17 @@ function readParty(r: YamlReader, e: Entry): Party | null {
     id,
     isValidAccountNumber,
     'bad-bank-account',
-    'kontonummer',
-    'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)',
+    said('kontonummer', 'bank account number (kontonummer)'),
+    said(
+      'det har 11 sifre og et MOD11-kontrollsiffer; punktum og mellomrom er lov (1234.56.78903)',
+      'it has 11 digits and a MOD11 check digit; dots and spaces are allowed (1234.56.78903)',
+    ),
   );
   const membership = readMembership(r, fields, id, e.at);
   const addressEntry = fields.find((f) => f.key === 'address');
   const address = addressEntry ? readAddress(r, addressEntry.value, id, addressEntry.valueAt) : undefined;
   const refEntry = fields.find((f) => f.key === 'reference');
-  const reference = refEntry ? r.string(refEntry.value, `reference of party '${id}'`, refEntry.valueAt) : undefined;
+  const reference = refEntry ? r.string(refEntry.value, field('reference', party(id)), refEntry.valueAt) : undefined;
   return {
     id,
     name: name ?? id,
@@ -73,26 +95,26 @@ function readParty(r: YamlReader, e: Entry): Party | null {
   };
 }
 
-function readPopulation(r: YamlReader, node: YNode, party: string, at: SourcePos): Population | undefined {
+function readPopulation(r: YamlReader, node: YNode, id: string, at: SourcePos): Population | undefined {
   if (isMap(node)) {
     const values = new Map<number, Ratio>();
-    for (const e of r.map(node, 'population', at) ?? []) {
+    for (const e of r.map(node, field('population', party(id)), at) ?? []) {
       const year = /^\d{4}$/.test(e.key) ? Number(e.key) : null;
       if (year === null) {
         r.diags.error(
           e.at,
           'bad-number',
-          `population year '${e.key}' of party '${party}' is not a year`,
-          'write per-year populations as { 2023: 13300, 2024: 13400 }',
+          said(`folketallsåret '${e.key}' for kommunen '${id}' er ikke et årstall`, `population year '${e.key}' of party '${id}' is not a year`),
+          said('skriv folketall per år som { 2023: 13300, 2024: 13400 }', 'write per-year populations as { 2023: 13300, 2024: 13400 }'),
         );
         continue;
       }
-      const v = r.quantity(e.value, `population of party '${party}' in ${year}`, e.valueAt);
+      const v = r.quantity(e.value, said(`folketallet til kommunen '${id}' i ${year}`, `population of party '${id}' in ${year}`), e.valueAt);
       if (v) values.set(year, v);
     }
     return { kind: 'by-year', values, at };
   }
-  const value = r.quantity(node, `population of party '${party}'`, at);
+  const value = r.quantity(node, said(`folketallet til kommunen '${id}'`, `population of party '${id}'`), at);
   return value ? { kind: 'fixed', value, at } : undefined;
 }
 
@@ -101,28 +123,34 @@ function readPopulation(r: YamlReader, node: YNode, party: string, at: SourcePos
  * of a month and leaves on the last day of one, so its months in a year are
  * a count anyone can check on a calendar (1 April to 31 December = 9).
  */
-function readMembership(r: YamlReader, fields: readonly Entry[], party: string, at: SourcePos): Membership | undefined {
-  const date = (field: 'joined' | 'left') => {
-    const entry = fields.find((f) => f.key === field);
+function readMembership(r: YamlReader, fields: readonly Entry[], id: string, at: SourcePos): Membership | undefined {
+  const date = (name: 'joined' | 'left') => {
+    const entry = fields.find((f) => f.key === name);
     if (!entry) return undefined;
-    const d = r.date(entry.value, `${field} of party '${party}'`, entry.valueAt);
+    const d = r.date(entry.value, field(name, party(id)), entry.valueAt);
     if (d === null) return null;
     const next = addDays(d, 1);
-    if (field === 'joined' && !d.endsWith('-01')) {
+    if (name === 'joined' && !d.endsWith('-01')) {
       r.diags.error(
         entry.valueAt,
         'membership-date',
-        `party '${party}' joined on ${d}, not on the first day of a month`,
-        `membership counts whole months: write joined: ${d.slice(0, 8)}01 or the first day of the next month`,
+        said(`kommunen '${id}' ble med ${d}, ikke den første dagen i en måned`, `party '${id}' joined on ${d}, not on the first day of a month`),
+        said(
+          `medlemskap telles i hele måneder: skriv joined: ${d.slice(0, 8)}01 eller den første dagen i neste måned`,
+          `membership counts whole months: write joined: ${d.slice(0, 8)}01 or the first day of the next month`,
+        ),
       );
       return null;
     }
-    if (field === 'left' && !next.endsWith('-01')) {
+    if (name === 'left' && !next.endsWith('-01')) {
       r.diags.error(
         entry.valueAt,
         'membership-date',
-        `party '${party}' left on ${d}, not on the last day of a month`,
-        `membership counts whole months: write left: ${endOfMonth(d)} (the last day of that month)`,
+        said(`kommunen '${id}' gikk ut ${d}, ikke den siste dagen i en måned`, `party '${id}' left on ${d}, not on the last day of a month`),
+        said(
+          `medlemskap telles i hele måneder: skriv left: ${endOfMonth(d)} (den siste dagen i den måneden)`,
+          `membership counts whole months: write left: ${endOfMonth(d)} (the last day of that month)`,
+        ),
       );
       return null;
     }
@@ -132,7 +160,12 @@ function readMembership(r: YamlReader, fields: readonly Entry[], party: string, 
   const left = date('left');
   if (!joined && !left) return undefined;
   if (joined && left && left.date < joined.date)
-    r.diags.error(left.at, 'membership-date', `party '${party}' left on ${left.date}, before it joined on ${joined.date}`, 'swap the dates, or remove one');
+    r.diags.error(
+      left.at,
+      'membership-date',
+      said(`kommunen '${id}' gikk ut ${left.date}, før den ble med ${joined.date}`, `party '${id}' left on ${left.date}, before it joined on ${joined.date}`),
+      said('bytt om datoene, eller fjern én av dem', 'swap the dates, or remove one'),
+    );
   return { ...(joined ? { joined: joined.date } : {}), ...(left ? { left: left.date } : {}), at: joined?.at ?? left?.at ?? at };
 }
 
@@ -140,30 +173,31 @@ function readMembership(r: YamlReader, fields: readonly Entry[], party: string, 
 function readNumber(
   r: YamlReader,
   fields: readonly Entry[],
-  field: string,
-  party: string,
+  name: string,
+  id: string,
   valid: (s: string) => boolean,
   code: ErrorCode,
-  what: string,
-  hint: string,
+  what: Said,
+  hint: Said,
 ): string | undefined {
-  const entry = fields.find((f) => f.key === field);
+  const entry = fields.find((f) => f.key === name);
   if (!entry) return undefined;
-  const text = r.string(entry.value, `${field} of party '${party}'`, entry.valueAt)?.replace(/[\s.]/g, '');
+  const text = r.string(entry.value, field(name, party(id)), entry.valueAt)?.replace(/[\s.]/g, '');
   if (text === undefined || text === null) return undefined;
   if (valid(text)) return text;
-  r.diags.error(entry.valueAt, code, `'${text}' is not a valid ${what}`, hint);
+  r.diags.error(entry.valueAt, code, said(`'${text}' er ikke et gyldig ${what.nb}`, `'${text}' is not a valid ${what.en}`), hint);
   return undefined;
 }
 
 /** `address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }` — a Norwegian postcode has four digits. */
-function readAddress(r: YamlReader, node: YNode, party: string, at: SourcePos): Address | undefined {
-  const fields = r.map(node, `address of party '${party}'`, at);
+function readAddress(r: YamlReader, node: YNode, id: string, at: SourcePos): Address | undefined {
+  const address = field('address', party(id));
+  const fields = r.map(node, address, at);
   if (!fields) return undefined;
-  r.onlyFields(fields, ADDRESS_FIELDS, `address of party '${party}'`);
+  r.onlyFields(fields, ADDRESS_FIELDS, address);
   const text = (key: string) => {
     const f = fields.find((x) => x.key === key);
-    return f ? { value: r.string(f.value, `${key} in the address of party '${party}'`, f.valueAt), at: f.valueAt } : undefined;
+    return f ? { value: r.string(f.value, field(key, address), f.valueAt), at: f.valueAt } : undefined;
   };
   const street = text('street');
   const postcode = text('postcode');
@@ -177,8 +211,11 @@ function readAddress(r: YamlReader, node: YNode, party: string, at: SourcePos): 
       r.diags.error(
         r.pos(node, at),
         'missing-field',
-        `the address of party '${party}' has no ${key}`,
-        'write address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }',
+        said(`adressen til kommunen '${id}' har ingen ${key}`, `the address of party '${id}' has no ${key}`),
+        said(
+          'skriv address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }',
+          'write address: { street: Rådhusveien 1, postcode: "9479", city: Harstad }',
+        ),
       );
   }
   const countryCode = country?.value ?? 'NO';
@@ -186,8 +223,11 @@ function readAddress(r: YamlReader, node: YNode, party: string, at: SourcePos): 
     r.diags.error(
       country.at,
       'bad-value',
-      `country '${country.value}' of party '${party}' is not a two-letter country code`,
-      'write the ISO 3166 code, e.g. country: NO (the default)',
+      said(
+        `landet '${country.value}' for kommunen '${id}' er ikke en landkode på to bokstaver`,
+        `country '${country.value}' of party '${id}' is not a two-letter country code`,
+      ),
+      said('skriv ISO 3166-koden, f.eks. country: NO (standard)', 'write the ISO 3166 code, e.g. country: NO (the default)'),
     );
     return undefined;
   }
@@ -195,8 +235,11 @@ function readAddress(r: YamlReader, node: YNode, party: string, at: SourcePos): 
     r.diags.error(
       postcode.at,
       'bad-value',
-      `postcode '${postcode.value}' of party '${party}' is not four digits`,
-      'a Norwegian postcode has four digits; quote it to keep a leading zero: postcode: "0150"',
+      said(`postnummeret '${postcode.value}' for kommunen '${id}' er ikke fire sifre`, `postcode '${postcode.value}' of party '${id}' is not four digits`),
+      said(
+        'et norsk postnummer har fire sifre; sett det i anførselstegn for å beholde en innledende null: postcode: "0150"',
+        'a Norwegian postcode has four digits; quote it to keep a leading zero: postcode: "0150"',
+      ),
     );
     return undefined;
   }

@@ -12,6 +12,8 @@ import { checkReferences } from './references.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readInvoicing, readSettlement } from './settings.js';
 import { isMap, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
+import { declaredParties, field } from './phrases.js';
+import { type Said, said } from '../text/said.js';
 
 export const FORMAT_VERSION = 1;
 const TOP_FIELDS = [
@@ -58,38 +60,56 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const section = <T>(name: string, given: string, read: () => T): T => rememberReporting(memo, diags, f(name)?.value ?? ABSENT, `${name} ${given}`, read);
   const r = new YamlReader(file, text, diags);
   const start: SourcePos = { file, line: 1, col: 1 };
-  const entries = r.root === null ? null : r.map(r.root, 'the agreement', start);
-  if (r.root === null) diags.error(start, 'missing-field', 'the agreement file is empty', 'start from the example in docs/format.md');
+  const entries = r.root === null ? null : r.map(r.root, THE_AGREEMENT, start);
+  if (r.root === null)
+    diags.error(
+      start,
+      'missing-field',
+      said('avtalefilen er tom', 'the agreement file is empty'),
+      said('begynn fra eksempelet i docs/format.md, eller med samkost init', 'start from the example in docs/format.md, or with samkost init'),
+    );
   if (!entries) return { agreement: null, diagnostics: diags.sorted() };
 
-  r.onlyFields(entries, TOP_FIELDS, 'the agreement');
+  r.onlyFields(entries, TOP_FIELDS, THE_AGREEMENT);
   const f = (name: string): Entry | undefined => entries.find((e) => e.key === name);
   // A misspelt required field is already reported with a "did you mean"; do not report it missing too.
   const misspelt = (name: string) => entries.some((e) => !TOP_FIELDS.includes(e.key) && closest(e.key, TOP_FIELDS) === name);
-  for (const name of REQUIRED) if (!f(name) && !misspelt(name)) diags.error(start, 'missing-field', `the agreement has no ${name}:`, requiredHint(name));
+  for (const name of REQUIRED)
+    if (!f(name) && !misspelt(name))
+      diags.error(start, 'missing-field', said(`avtalen har ikke ${name}:`, `the agreement has no ${name}:`), requiredHint(name));
 
   const version = f('samkost');
   if (version) {
-    const v = r.integer(version.value, 'samkost (format version)', version.valueAt);
+    const v = r.integer(version.value, said('samkost (formatversjonen)', 'samkost (format version)'), version.valueAt);
     if (v !== null && v !== FORMAT_VERSION)
       diags.error(
         version.valueAt,
         'unsupported-version',
-        `format version ${v} is not supported by this samkost`,
-        `this samkost reads samkost: ${FORMAT_VERSION}`,
+        said(`formatversjon ${v} støttes ikke av denne samkost`, `format version ${v} is not supported by this samkost`),
+        said(`denne samkost leser samkost: ${FORMAT_VERSION}`, `this samkost reads samkost: ${FORMAT_VERSION}`),
       );
   }
-  const title = f('agreement') ? r.string(f('agreement')!.value, 'agreement', f('agreement')!.valueAt) : null;
-  const yearRead = f('year') ? r.integer(f('year')!.value, 'year', f('year')!.valueAt) : null;
+  const title = f('agreement') ? r.string(f('agreement')!.value, field('agreement'), f('agreement')!.valueAt) : null;
+  const yearRead = f('year') ? r.integer(f('year')!.value, field('year'), f('year')!.valueAt) : null;
   const year = yearRead !== null && (yearRead < 1000 || yearRead > 9999) ? null : yearRead;
   if (yearRead !== null && year === null)
-    diags.error(f('year')!.valueAt, 'bad-number', `year ${yearRead} is not a four-digit year`, 'write the year being allocated, e.g. year: 2024');
+    diags.error(
+      f('year')!.valueAt,
+      'bad-number',
+      said(`året ${yearRead} er ikke et firesifret årstall`, `year ${yearRead} is not a four-digit year`),
+      said('skriv året som fordeles, f.eks. year: 2024', 'write the year being allocated, e.g. year: 2024'),
+    );
   const currencyEntry = f('currency');
-  const currency = currencyEntry ? r.string(currencyEntry.value, 'currency', currencyEntry.valueAt) : 'NOK';
+  const currency = currencyEntry ? r.string(currencyEntry.value, field('currency'), currencyEntry.valueAt) : 'NOK';
   if (currency !== null && currency !== 'NOK')
-    diags.error(currencyEntry!.valueAt, 'bad-value', `currency '${currency}' is not supported`, 'samkost settles in NOK; write currency: NOK');
+    diags.error(
+      currencyEntry!.valueAt,
+      'bad-value',
+      said(`valutaen '${currency}' støttes ikke`, `currency '${currency}' is not supported`),
+      said('samkost gjør opp i NOK; skriv currency: NOK', 'samkost settles in NOK; write currency: NOK'),
+    );
   const hostEntry = f('host');
-  const host = hostEntry ? r.id(hostEntry.value, 'host', hostEntry.valueAt) : null;
+  const host = hostEntry ? r.id(hostEntry.value, field('host'), hostEntry.valueAt) : null;
 
   const roundingEntry = f('rounding');
   const rounding = section('rounding', '', () =>
@@ -109,7 +129,12 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   for (const [driver, values] of drivers) {
     for (const [party, v] of values)
       if (!partyIds.has(party))
-        diags.error(v.at, 'unknown-party', `unknown party '${party}' in driver '${driver}'`, `declared parties: ${[...partyIds].join(', ')}`);
+        diags.error(
+          v.at,
+          'unknown-party',
+          said(`ukjent kommune '${party}' i driveren '${driver}'`, `unknown party '${party}' in driver '${driver}'`),
+          declaredParties([...partyIds]),
+        );
   }
   const ignore = section('ignore', '', () => readIgnore(r, f('ignore')?.value ?? null, at('ignore')));
   const inputs = section('inputs', '', () => readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve));
@@ -139,24 +164,26 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     invoicing,
     standalone,
   };
-  const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, 'keys', start) ?? []).map((e) => e.key) : [];
+  const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, field('keys'), start) ?? []).map((e) => e.key) : [];
   checkReferences(agreement, diags, declaredKeys);
   return { agreement: diags.hasErrors ? null : agreement, diagnostics: diags.sorted() };
 }
 
-function requiredHint(name: string): string {
+const THE_AGREEMENT = said('avtalen', 'the agreement');
+
+function requiredHint(name: string): Said {
   switch (name) {
     case 'samkost':
-      return 'start the file with samkost: 1 (the format version)';
+      return said('begynn filen med samkost: 1 (formatversjonen)', 'start the file with samkost: 1 (the format version)');
     case 'agreement':
-      return 'add agreement: <title shown on every report>';
+      return said('legg til agreement: <tittelen som står på hver rapport>', 'add agreement: <title shown on every report>');
     case 'year':
-      return 'add year: 2024 (the year being allocated)';
+      return said('legg til year: 2024 (året som fordeles)', 'add year: 2024 (the year being allocated)');
     case 'host':
-      return 'add host: <id of the party that sends the invoices>';
+      return said('legg til host: <id-en til kommunen som sender fakturaene>', 'add host: <id of the party that sends the invoices>');
     case 'parties':
-      return 'list the municipalities under parties:';
+      return said('list kommunene under parties:', 'list the municipalities under parties:');
     default:
-      return 'list what is allocated under items:';
+      return said('list det som fordeles under items:', 'list what is allocated under items:');
   }
 }

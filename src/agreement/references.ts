@@ -1,6 +1,8 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { BUILTIN_KEYS, type Agreement, type BaseRef, type Id, type IndexRef, type Item, type Key } from './model.js';
+import { declaredParties, item as itemPhrase } from './phrases.js';
+import { type Said, said } from '../text/said.js';
 
 /**
  * Rules that need the whole agreement: every id that is referred to exists,
@@ -17,37 +19,54 @@ export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: 
     diags.error(
       a.hostAt,
       'unknown-party',
-      `host '${a.host}' is not one of the parties`,
-      didYouMean(a.host, partyIds) ?? 'the host must also be listed under parties:',
+      said(`vertskommunen '${a.host}' er ikke en av kommunene`, `host '${a.host}' is not one of the parties`),
+      didYouMean(a.host, partyIds) ?? said('vertskommunen må også stå under parties:', 'the host must also be listed under parties:'),
     );
 
   const seen = new Set<Id>();
   for (const item of a.items) {
-    if (seen.has(item.id)) diags.error(item.at, 'duplicate-id', `item id '${item.id}' is used twice`, 'every item needs its own id; rename one of them');
+    if (seen.has(item.id))
+      diags.error(
+        item.at,
+        'duplicate-id',
+        said(`post-id-en '${item.id}' er brukt to ganger`, `item id '${item.id}' is used twice`),
+        said('hver post trenger sin egen id; gi en av dem nytt navn', 'every item needs its own id; rename one of them'),
+      );
     seen.add(item.id);
     if (item.target.kind === 'key' && !keyIds.includes(item.target.key)) {
       diags.error(
         item.target.at,
         'unknown-key',
-        `unknown key '${item.target.key}'`,
-        didYouMean(item.target.key, keyIds) ?? `declare it under keys:, or use one of: ${keyIds.join(', ')}`,
+        said(`ukjent nøkkel '${item.target.key}'`, `unknown key '${item.target.key}'`),
+        didYouMean(item.target.key, keyIds) ??
+          said(`definer den under keys:, eller bruk en av: ${keyIds.join(', ')}`, `declare it under keys:, or use one of: ${keyIds.join(', ')}`),
       );
     }
     if (item.target.kind === 'party' && !partyIds.includes(item.target.party)) {
       diags.error(
         item.target.at,
         'unknown-party',
-        `unknown party '${item.target.party}'`,
-        didYouMean(item.target.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`,
+        said(`ukjent kommune '${item.target.party}'`, `unknown party '${item.target.party}'`),
+        didYouMean(item.target.party, partyIds) ?? declaredParties(partyIds),
       );
     }
     for (const ref of percentRefs(item)) {
       if (ref.id === item.id)
-        diags.error(ref.at, 'percent-cycle', `item '${item.id}' is a percentage of itself`, 'a percent item takes other items as its base');
+        diags.error(
+          ref.at,
+          'percent-cycle',
+          said(`posten '${item.id}' er en prosent av seg selv`, `item '${item.id}' is a percentage of itself`),
+          said('en prosentpost tar andre poster som grunnlag', 'a percent item takes other items as its base'),
+        );
       else if (!itemIds.includes(ref.id))
-        diags.error(ref.at, 'unknown-item', `unknown item '${ref.id}'`, didYouMean(ref.id, itemIds) ?? 'of:, less: and minus: name items of this agreement');
+        diags.error(
+          ref.at,
+          'unknown-item',
+          said(`ukjent post '${ref.id}'`, `unknown item '${ref.id}'`),
+          didYouMean(ref.id, itemIds) ?? said('of:, less: og minus: nevner poster i denne avtalen', 'of:, less: and minus: name items of this agreement'),
+        );
     }
-    if (item.index) checkIndex(a, item.index, `item '${item.id}'`, diags);
+    if (item.index) checkIndex(a, item.index, itemPhrase(item.id), diags);
   }
   for (const key of a.keys.values()) {
     if (key.def.kind !== 'blend') continue;
@@ -56,8 +75,8 @@ export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: 
         diags.error(
           part.at,
           'unknown-key',
-          `unknown key '${part.key}' in blend '${key.id}'`,
-          didYouMean(part.key, keyIds) ?? `use one of: ${keyIds.join(', ')}`,
+          said(`ukjent nøkkel '${part.key}' i blandingen '${key.id}'`, `unknown key '${part.key}' in blend '${key.id}'`),
+          didYouMean(part.key, keyIds) ?? said(`bruk en av: ${keyIds.join(', ')}`, `use one of: ${keyIds.join(', ')}`),
         );
     }
   }
@@ -66,10 +85,10 @@ export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: 
       diags.error(
         s.at,
         'unknown-party',
-        `unknown party '${s.party}' in standalone:`,
-        didYouMean(s.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`,
+        said(`ukjent kommune '${s.party}' i standalone:`, `unknown party '${s.party}' in standalone:`),
+        didYouMean(s.party, partyIds) ?? declaredParties(partyIds),
       );
-    if (s.index) checkIndex(a, s.index, `the standalone cost of '${s.party}'`, diags);
+    if (s.index) checkIndex(a, s.index, said(`kostnaden alene for '${s.party}'`, `the standalone cost of '${s.party}'`), diags);
   }
   checkKeyCycles(a.keys, diags);
   checkPercentCycles(a.items, diags);
@@ -80,19 +99,31 @@ function percentRefs(item: Item): Extract<BaseRef, { kind: 'item' }>[] {
   return [...item.source.of, ...item.source.deduct].filter((r): r is Extract<BaseRef, { kind: 'item' }> => r.kind === 'item');
 }
 
-function checkIndex(a: Agreement, ref: IndexRef, owner: string, diags: Diagnostics): void {
+function checkIndex(a: Agreement, ref: IndexRef, owner: Said, diags: Diagnostics): void {
   const series = a.indices.get(ref.series);
   if (!series) {
     diags.error(
       ref.at,
       'unknown-index',
-      `unknown index series '${ref.series}'`,
-      didYouMean(ref.series, a.indices.keys()) ?? 'declare it under indices:, e.g. indices: { deflator: { 2024: 4.1% } }',
+      said(`ukjent indeksserie '${ref.series}'`, `unknown index series '${ref.series}'`),
+      didYouMean(ref.series, a.indices.keys()) ??
+        said(
+          'definer den under indices:, f.eks. indices: { deflator: { 2024: 4.1% } }',
+          'declare it under indices:, e.g. indices: { deflator: { 2024: 4.1% } }',
+        ),
     );
     return;
   }
   if (ref.from > a.year) {
-    diags.error(ref.at, 'index-year', `${owner} is indexed from ${ref.from}, after the agreement year ${a.year}`, 'from: is the year the amount was stated in');
+    diags.error(
+      ref.at,
+      'index-year',
+      said(
+        `${owner.nb} er indeksert fra ${ref.from}, etter avtaleåret ${a.year}`,
+        `${owner.en} is indexed from ${ref.from}, after the agreement year ${a.year}`,
+      ),
+      said('from: er året beløpet ble oppgitt i', 'from: is the year the amount was stated in'),
+    );
     return;
   }
   const missing = [];
@@ -101,8 +132,8 @@ function checkIndex(a: Agreement, ref: IndexRef, owner: string, diags: Diagnosti
     diags.error(
       ref.at,
       'index-year-missing',
-      `index series '${ref.series}' has no change for ${missing.join(', ')}`,
-      `add ${missing[0]}: <change>% under indices: ${ref.series}:`,
+      said(`indeksserien '${ref.series}' har ingen endring for ${missing.join(', ')}`, `index series '${ref.series}' has no change for ${missing.join(', ')}`),
+      said(`legg til ${missing[0]}: <endring>% under indices: ${ref.series}:`, `add ${missing[0]}: <change>% under indices: ${ref.series}:`),
     );
 }
 
@@ -115,8 +146,11 @@ function checkKeyCycles(keys: ReadonlyMap<Id, Key>, diags: Diagnostics): void {
     diags.error(
       k.at,
       'key-cycle',
-      `keys refer to each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
-      'a blend must end in keys that are not blends of it',
+      said(
+        `nøklene viser til hverandre i en sirkel: ${[...cycle, cycle[0]].join(' → ')}`,
+        `keys refer to each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+      ),
+      said('en blanding må ende i nøkler som ikke er blandinger av den', 'a blend must end in keys that are not blends of it'),
     );
   }
 }
@@ -135,8 +169,11 @@ function checkPercentCycles(items: readonly Item[], diags: Diagnostics): void {
     diags.error(
       item.at,
       'percent-cycle',
-      `items are percentages of each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
-      'break the cycle: one of these must have an amount of its own',
+      said(
+        `postene er prosenter av hverandre i en sirkel: ${[...cycle, cycle[0]].join(' → ')}`,
+        `items are percentages of each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+      ),
+      said('bryt sirkelen: en av dem må ha et eget beløp', 'break the cycle: one of these must have an amount of its own'),
     );
   }
 }

@@ -2,6 +2,8 @@ import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { readIndexRef } from './items.js';
 import type { Id, Standalone } from './model.js';
 import type { YamlReader, YNode } from './yaml-nodes.js';
+import { field } from './phrases.js';
+import { said } from '../text/said.js';
 
 /**
  * `standalone:` — what each party would pay for its own IT without the
@@ -15,18 +17,23 @@ import type { YamlReader, YNode } from './yaml-nodes.js';
  */
 export function readStandalone(r: YamlReader, node: YNode, at: SourcePos): Map<Id, Standalone> {
   const out = new Map<Id, Standalone>();
-  for (const e of node === null ? [] : (r.map(node, 'standalone', at) ?? [])) {
-    const party = r.slug(e.key, 'party id', e.at);
-    const fields = r.map(e.value, `standalone cost of '${e.key}'`, e.valueAt);
+  for (const e of node === null ? [] : (r.map(node, field('standalone'), at) ?? [])) {
+    const party = r.slug(e.key, said('kommune-id', 'party id'), e.at);
+    const where = said(`kostnaden alene for '${e.key}'`, `the standalone cost of '${e.key}'`);
+    const fields = r.map(e.value, where, e.valueAt);
     if (!fields || party === null) continue;
-    const where = `the standalone cost of '${party}'`;
     r.onlyFields(fields, ['amount', 'index'], where);
     const amountEntry = fields.find((f) => f.key === 'amount');
     if (!amountEntry) {
-      r.diags.error(e.at, 'missing-field', `${where} has no amount`, `write ${party}: { amount: <kroner a year> }`);
+      r.diags.error(
+        e.at,
+        'missing-field',
+        said(`${where.nb} har ikke noe beløp`, `${where.en} has no amount`),
+        said(`skriv ${party}: { amount: <kroner per år> }`, `write ${party}: { amount: <kroner a year> }`),
+      );
       continue;
     }
-    const amount = r.money(amountEntry.value, `amount of ${where}`, amountEntry.valueAt);
+    const amount = r.money(amountEntry.value, field('amount', where), amountEntry.valueAt);
     const indexEntry = fields.find((f) => f.key === 'index');
     const index = indexEntry ? readIndexRef(r, indexEntry, where) : undefined;
     if (amount && index !== null) out.set(party, { party, amount, at: e.at, ...(index ? { index } : {}) });

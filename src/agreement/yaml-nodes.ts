@@ -4,6 +4,8 @@ import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
+import { type Said, said, verbatim } from '../text/said.js';
+import { yamlMessage } from './yaml-errors.js';
 
 /** A YAML node, or null where the document has an empty value. */
 export type YNode = Node | null;
@@ -86,26 +88,29 @@ export class YamlReader {
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
       const hint =
         code === 'duplicate-key'
-          ? 'each name may appear once in a mapping; remove or rename one'
+          ? said(
+              'hvert navn kan stå én gang i en tilordning; fjern eller gi nytt navn til det ene',
+              'each name may appear once in a mapping; remove or rename one',
+            )
           : /end with a [}\]]/.test(e.message)
-            ? "a '{' or '[' on an earlier line is not closed"
-            : 'check indentation, colons and quoting on this line';
-      this.diags.error(this.posAt(e.pos[0]), code, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint);
+            ? said("en '{' eller '[' på en tidligere linje er ikke lukket", "a '{' or '[' on an earlier line is not closed")
+            : said('sjekk innrykk, kolon og anførselstegn på denne linjen', 'check indentation, colons and quoting on this line');
+      this.diags.error(this.posAt(e.pos[0]), code, yamlMessage(e), hint);
     }
     for (const u of parsed.unsupported) {
       if (u.kind === 'alias')
         this.diags.error(
           this.posAt(u.offset),
           'yaml-alias',
-          `aliases (${quote(u.text)}) are not supported in an agreement`,
-          'write the value out in full where it is used',
+          said(`alias (${quote(u.text)}) kan ikke brukes i en avtale`, `aliases (${quote(u.text)}) are not supported in an agreement`),
+          said('skriv verdien helt ut der den brukes', 'write the value out in full where it is used'),
         );
       else
         this.diags.error(
           this.posAt(u.offset),
           'yaml-tag',
-          `the tag ${quote(u.text)} is not supported in an agreement`,
-          'remove the tag and write the value as plain YAML',
+          said(`taggen ${quote(u.text)} kan ikke brukes i en avtale`, `the tag ${quote(u.text)} is not supported in an agreement`),
+          said('fjern taggen og skriv verdien som vanlig YAML', 'remove the tag and write the value as plain YAML'),
         );
     }
   }
@@ -120,14 +125,14 @@ export class YamlReader {
   }
 
   /** Entries of a mapping, or null (with a diagnostic) if the node is not one. */
-  map(node: YNode, what: string, at: SourcePos): Entry[] | null {
+  map(node: YNode, what: Said, at: SourcePos): Entry[] | null {
     if (!isMap(node)) {
       if (explained(node)) return null;
       this.diags.error(
         this.pos(node, at),
         'type',
-        `${what} must be a mapping (name: value)`,
-        `write it as '${what.split(' ').pop()!.replace(/'/g, '')}:' followed by indented 'name: value' lines`,
+        said(`${what.nb} må være en tilordning (navn: verdi)`, `${what.en} must be a mapping (name: value)`),
+        said('skriv den som linjer med «navn: verdi», rykket inn under feltet', "write it as indented 'name: value' lines under the field"),
       );
       return null;
     }
@@ -138,7 +143,12 @@ export class YamlReader {
       const at = this.pos(k, this.pos(node));
       // `~:` or `: value` names nothing; read as the word 'null' it would become a party or a field of that name.
       if (k === null || (isScalar(k) && (k.value === null || k.value === ''))) {
-        this.diags.error(at, 'bad-id', `an entry in ${what} has no name`, "write a name before the colon; '~' and an empty key mean nothing");
+        this.diags.error(
+          at,
+          'bad-id',
+          said(`en oppføring i ${what.nb} har ikke noe navn`, `an entry in ${what.en} has no name`),
+          said("skriv et navn foran kolonet; '~' og et tomt navn betyr ingenting", "write a name before the colon; '~' and an empty key mean nothing"),
+        );
         continue;
       }
       entries.push({ key: isScalar(k) ? String(k.value) : String(k), value: v, at, valueAt: v ? this.pos(v) : at });
@@ -147,17 +157,22 @@ export class YamlReader {
   }
 
   /** Items of a sequence, or null (with a diagnostic). */
-  seq(node: YNode, what: string, at: SourcePos): YNode[] | null {
+  seq(node: YNode, what: Said, at: SourcePos): YNode[] | null {
     if (!isSeq(node)) {
       if (explained(node)) return null;
-      this.diags.error(this.pos(node, at), 'type', `${what} must be a list`, 'write it as [a, b] or as lines starting with "- "');
+      this.diags.error(
+        this.pos(node, at),
+        'type',
+        said(`${what.nb} må være en liste`, `${what.en} must be a list`),
+        said('skriv den som [a, b] eller som linjer som begynner med «- »', 'write it as [a, b] or as lines starting with "- "'),
+      );
       return null;
     }
     return node.items.map((n) => (n as Node | null) ?? null);
   }
 
   /** A scalar or a list of scalars, as strings: `category: lonn` or `category: [lonn, lisens]`. */
-  strings(node: YNode, what: string, at: SourcePos): string[] | null {
+  strings(node: YNode, what: Said, at: SourcePos): string[] | null {
     if (isSeq(node)) {
       const out: string[] = [];
       for (const n of node.items) {
@@ -172,11 +187,16 @@ export class YamlReader {
   }
 
   /** Flags fields that are not in `allowed`, with a "did you mean". */
-  onlyFields(entries: readonly Entry[], allowed: readonly string[], where: string): void {
+  onlyFields(entries: readonly Entry[], allowed: readonly string[], where: Said): void {
     for (const e of entries) {
       if (allowed.includes(e.key)) continue;
       const guess = didYouMean(e.key, allowed);
-      this.diags.error(e.at, 'unknown-field', `unknown field ${quote(e.key)} in ${where}`, guess ?? `allowed here: ${allowed.join(', ')}`);
+      this.diags.error(
+        e.at,
+        'unknown-field',
+        said(`ukjent felt ${quote(e.key)} i ${where.nb}`, `unknown field ${quote(e.key)} in ${where.en}`),
+        guess ?? said(`tillatt her: ${allowed.join(', ')}`, `allowed here: ${allowed.join(', ')}`),
+      );
     }
   }
 
@@ -189,11 +209,17 @@ export class YamlReader {
     return null;
   }
 
-  string(node: YNode, what: string, at: SourcePos): string | null {
+  string(node: YNode, what: Said, at: SourcePos): string | null {
     const s = isScalar(node) && node.value !== null && typeof node.value !== 'boolean' ? this.scalarText(node) : null;
     if (s === null) {
       if (explained(node)) return null;
-      this.diags.error(this.pos(node, at), 'type', `${what} must be text, got ${got(node, null)}`, 'write a word or a quoted string');
+      const g = got(node, null);
+      this.diags.error(
+        this.pos(node, at),
+        'type',
+        said(`${what.nb} må være tekst, men er ${g.nb}`, `${what.en} must be text, got ${g.en}`),
+        said('skriv et ord eller en tekst i anførselstegn', 'write a word or a quoted string'),
+      );
       return null;
     }
     const control = CONTROL.exec(s);
@@ -202,87 +228,123 @@ export class YamlReader {
       this.diags.error(
         this.pos(node, at),
         'control-character',
-        `${what} contains the control character ${code}`,
-        'remove it: escapes and direction overrides are not text an invoice or a report can show',
+        said(`${what.nb} inneholder kontrolltegnet ${code}`, `${what.en} contains the control character ${code}`),
+        said(
+          'fjern det: escape-sekvenser og retningsmarkører er ikke tekst en faktura eller rapport kan vise',
+          'remove it: escapes and direction overrides are not text an invoice or a report can show',
+        ),
       );
       return null;
     }
     return s;
   }
 
-  id(node: YNode, what: string, at: SourcePos): string | null {
+  id(node: YNode, what: Said, at: SourcePos): string | null {
     const s = this.string(node, what, at);
     return s === null ? null : this.slug(s, what, this.pos(node, at));
   }
 
   /** Checks that a name (often a mapping key) is a valid id. */
-  slug(s: string, what: string, at: SourcePos): string | null {
+  slug(s: string, what: Said, at: SourcePos): string | null {
     if (isSlug(s)) return s;
     this.diags.error(
       at,
       'bad-id',
-      `${what} ${quote(s)} is not a valid id`,
-      `use lower-case letters, digits, '-' and '_', starting with a letter (e.g. '${slugify(s)}')`,
+      said(`${what.nb} ${quote(s)} er ikke en gyldig id`, `${what.en} ${quote(s)} is not a valid id`),
+      said(
+        `bruk små bokstaver a–z, sifre, '-' og '_', og begynn med en bokstav (f.eks. '${slugify(s)}')`,
+        `use lower-case letters, digits, '-' and '_', starting with a letter (e.g. '${slugify(s)}')`,
+      ),
     );
     return null;
   }
 
-  money(node: YNode, what: string, at: SourcePos): Money | null {
+  money(node: YNode, what: Said, at: SourcePos): Money | null {
     const text = this.scalarText(node);
     const m = text === null ? null : Money.parse(text.trim());
-    if (m === null && !explained(node))
+    if (m === null && !explained(node)) {
+      const g = got(node, text);
       this.diags.error(
         this.pos(node, at),
         'bad-amount',
-        `${what} must be an amount, got ${got(node, text)}`,
-        'write it with a decimal point and no thousands separators, e.g. 1937782.94',
+        said(`${what.nb} må være et beløp, men er ${g.nb}`, `${what.en} must be an amount, got ${g.en}`),
+        said(
+          'skriv det med desimalpunktum og uten tusenskille, f.eks. 1937782.94',
+          'write it with a decimal point and no thousands separators, e.g. 1937782.94',
+        ),
       );
+    }
     return m;
   }
 
   /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`. */
-  ratio(node: YNode, what: string, at: SourcePos): Ratio | null {
+  ratio(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
     const r = text === null ? null : Ratio.parse(text);
-    if (r === null && !explained(node))
-      this.diags.error(this.pos(node, at), 'bad-ratio', `${what} must be a percentage or fraction, got ${got(node, text)}`, 'write e.g. 45.87%, 1/3 or 0.5');
+    if (r === null && !explained(node)) {
+      const g = got(node, text);
+      this.diags.error(
+        this.pos(node, at),
+        'bad-ratio',
+        said(`${what.nb} må være en prosent eller brøk, men er ${g.nb}`, `${what.en} must be a percentage or fraction, got ${g.en}`),
+        said('skriv f.eks. 45.87%, 1/3 eller 0.5', 'write e.g. 45.87%, 1/3 or 0.5'),
+      );
+    }
     return r;
   }
 
   /** A plain non-negative number (a quantity, a population), exact. */
-  quantity(node: YNode, what: string, at: SourcePos): Ratio | null {
+  quantity(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
     const r = text === null ? null : Ratio.parseDecimal(text.trim());
     if (r === null) {
       if (explained(node)) return null;
+      const g = got(node, text);
       this.diags.error(
         this.pos(node, at),
         'bad-number',
-        `${what} must be a number, got ${got(node, text)}`,
-        'write digits with an optional decimal point, e.g. 397 or 12.5',
+        said(`${what.nb} må være et tall, men er ${g.nb}`, `${what.en} must be a number, got ${g.en}`),
+        said('skriv sifre, eventuelt med desimalpunktum, f.eks. 397 eller 12.5', 'write digits with an optional decimal point, e.g. 397 or 12.5'),
       );
     } else if (r.sign() < 0) {
-      this.diags.error(this.pos(node, at), 'negative', `${what} must not be negative, got ${text}`, 'counts and populations are zero or more');
+      this.diags.error(
+        this.pos(node, at),
+        'negative',
+        said(`${what.nb} kan ikke være negativ, men er ${text}`, `${what.en} must not be negative, got ${text}`),
+        said('antall og folketall er null eller mer', 'counts and populations are zero or more'),
+      );
       return null;
     }
     return r;
   }
 
-  integer(node: YNode, what: string, at: SourcePos): number | null {
+  integer(node: YNode, what: Said, at: SourcePos): number | null {
     const text = this.scalarText(node);
     if (text === null || !/^\d{1,9}$/.test(text)) {
       if (explained(node)) return null;
-      this.diags.error(this.pos(node, at), 'bad-number', `${what} must be a whole number, got ${got(node, text)}`, 'write digits only, e.g. 2023');
+      const g = got(node, text);
+      this.diags.error(
+        this.pos(node, at),
+        'bad-number',
+        said(`${what.nb} må være et heltall, men er ${g.nb}`, `${what.en} must be a whole number, got ${g.en}`),
+        said('skriv bare sifre, f.eks. 2023', 'write digits only, e.g. 2023'),
+      );
       return null;
     }
     return Number(text);
   }
 
-  date(node: YNode, what: string, at: SourcePos): string | null {
+  date(node: YNode, what: Said, at: SourcePos): string | null {
     const text = this.scalarText(node);
     if (text === null || !isIsoDate(text)) {
       if (explained(node)) return null;
-      this.diags.error(this.pos(node, at), 'bad-date', `${what} must be a date, got ${got(node, text)}`, 'write it as YYYY-MM-DD, e.g. 2024-01-31');
+      const g = got(node, text);
+      this.diags.error(
+        this.pos(node, at),
+        'bad-date',
+        said(`${what.nb} må være en dato, men er ${g.nb}`, `${what.en} must be a date, got ${g.en}`),
+        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31'),
+      );
       return null;
     }
     return text;
@@ -304,13 +366,13 @@ function explained(node: YNode): boolean {
 }
 
 /** What was written where a value of another kind belongs, in words. */
-function got(node: YNode, text: string | null): string {
-  if (isSeq(node)) return 'a list';
-  if (isMap(node)) return 'a mapping';
-  if (isAlias(node)) return 'an alias';
-  if (text !== null) return quote(text);
-  if (isScalar(node) && typeof node.value === 'boolean') return quote(String(node.value));
-  return 'nothing';
+function got(node: YNode, text: string | null): Said {
+  if (isSeq(node)) return said('en liste', 'a list');
+  if (isMap(node)) return said('en tilordning', 'a mapping');
+  if (isAlias(node)) return said('et alias', 'an alias');
+  if (text !== null) return verbatim(quote(text));
+  if (isScalar(node) && typeof node.value === 'boolean') return verbatim(quote(String(node.value)));
+  return said('tom', 'nothing');
 }
 
 /** Control characters, terminal escapes and bidirectional overrides: never part of a name or a label. */

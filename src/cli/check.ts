@@ -6,6 +6,7 @@ import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import { agreementSource, type Loaded } from './load.js';
 import { readTextFile } from './read-text.js';
+import { GIVE_SCENARIO_FILE, SCENARIO_FILE } from './scenario.js';
 
 /** `samkost check`: every agreement loaded, checked together (invoice number series across them), reported in the chosen format. */
 export async function checkCommand(
@@ -43,7 +44,7 @@ export async function checkCommand(
 
 /** A scenario file for `check --scenarios`: its scenarios, or the file as one more failing subject with its errors. */
 async function readScenarios(c: Context, file: string): Promise<{ list: readonly Scenario[]; texts: ReadonlyMap<string, string>; failed?: Loaded }> {
-  const text = await readTextFile(c.speaker.io.fs, file, 'scenario file', 'give the path of a YAML file with scenarios: [{ name, set }]');
+  const text = await readTextFile(c.speaker.io.fs, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
   const read = readScenarioFile(text, file);
   const texts = new Map([[file, text]]);
   if (!read.diagnostics.some((d) => d.severity === 'error')) return { list: read.scenarios, texts };
@@ -59,9 +60,9 @@ async function loadChecked(c: Context, arg: string): Promise<Loaded> {
   try {
     return await c.load(arg);
   } catch (e) {
-    if (!(e instanceof ExitError) || e.code !== 1) throw e;
+    if (!(e instanceof ExitError) || e.code !== 1 || !e.said) throw e;
     const at = { file: arg, line: 1, col: 1 };
-    const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.said, ...(e.hint ? { hint: e.hint } : {}) };
     return { file: arg, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
   }
 }

@@ -4,6 +4,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
+import { said } from '../text/said.js';
 
 /** Starting agreements for the five kinds of cooperation in DOMAIN.md, each a folder under templates/. */
 export const TEMPLATES = ['faste-andeler', 'likt-og-folketall', 'vertskommune', 'trinnpris', 'bemanning-og-lisenser'] as const;
@@ -18,7 +19,12 @@ const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
  */
 export async function init(io: Io, type: string, dir: string): Promise<string[]> {
   const known: readonly string[] = TEMPLATES;
-  if (!known.includes(type)) throw new ExitError(2, `no starting agreement '${type}'`, didYouMean(type, TEMPLATES) ?? `choose one of ${TEMPLATES.join(', ')}`);
+  if (!known.includes(type))
+    throw new ExitError(
+      2,
+      said(`ingen startavtale '${type}'`, `no starting agreement '${type}'`),
+      didYouMean(type, TEMPLATES) ?? said(`velg en av ${TEMPLATES.join(', ')}`, `choose one of ${TEMPLATES.join(', ')}`),
+    );
   const from = path.join(TEMPLATE_DIR, type);
   const names = (await io.fs.readdir(from)).sort();
   const files = await Promise.all(
@@ -28,8 +34,11 @@ export async function init(io: Io, type: string, dir: string): Promise<string[]>
   if (existing.length)
     throw new ExitError(
       1,
-      `init never overwrites, and ${existing.map((f) => `'${f}'`).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
-      'give a new or empty folder; nothing was written',
+      said(
+        `init skriver aldri over, og ${existing.map((f) => `'${f}'`).join(', ')} finnes allerede`,
+        `init never overwrites, and ${existing.map((f) => `'${f}'`).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
+      ),
+      said('gi en ny eller tom mappe; ingenting ble skrevet', 'give a new or empty folder; nothing was written'),
     );
   await writeOutputs(io, files, false);
   return files.map((f) => f.file);

@@ -7,23 +7,43 @@ import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
+import { said } from '../text/said.js';
 
 export type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
 
 /** `samkost invoices`: one file per invoice into --out DIR, all or nothing. */
 export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: Context) => Promise<void> {
   return async (arg, opts, c) => {
-    if (!opts.out || opts.out === '-') throw new ExitError(2, 'invoices needs --out DIR', 'one file per party is written into that directory');
+    if (!opts.out || opts.out === '-')
+      throw new ExitError(
+        2,
+        said('invoices trenger --out MAPPE', 'invoices needs --out DIR'),
+        said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
+      );
     const date = opts.date ?? today(io.now());
-    if (!isIsoDate(date)) throw new ExitError(2, `--date '${opts.date}' is not a date`, 'write it as YYYY-MM-DD, e.g. 2024-01-15');
+    if (!isIsoDate(date))
+      throw new ExitError(
+        2,
+        said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`),
+        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-15', 'write it as YYYY-MM-DD, e.g. 2024-01-15'),
+      );
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
     if (akonto === null)
-      throw new ExitError(2, `--akonto '${opts.akonto}' is not an instalment number`, 'give the instalment as 1, 2, … in the order of settlement: akonto:');
+      throw new ExitError(
+        2,
+        said(`--akonto '${opts.akonto}' er ikke et terminnummer`, `--akonto '${opts.akonto}' is not an instalment number`),
+        said('gi terminen som 1, 2, … i rekkefølgen i settlement: akonto:', 'give the instalment as 1, 2, … in the order of settlement: akonto:'),
+      );
     const references = new Map<string, string>();
     for (const r of opts.reference) {
       const eq = r.indexOf('=');
       const [party, ref] = eq < 0 ? [r, ''] : [r.slice(0, eq), r.slice(eq + 1).trim()];
-      if (!ref) throw new ExitError(2, `--reference '${r}' gives no reference`, 'write --reference PARTY=REF, e.g. --reference ibestad=4500123');
+      if (!ref)
+        throw new ExitError(
+          2,
+          said(`--reference '${r}' gir ingen referanse`, `--reference '${r}' gives no reference`),
+          said('skriv --reference KOMMUNE=REF, f.eks. --reference ibestad=4500123', 'write --reference PARTY=REF, e.g. --reference ibestad=4500123'),
+        );
       references.set(party, ref);
     }
     const loaded = await c.load(arg);
@@ -36,14 +56,14 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       content: render('invoice', opts.format, i, c.renderOptions),
     }));
     await writeOutputs(io, files, opts.force === true);
-    const nb = opts.locale === 'nb';
-    for (const f of files) c.speaker.status(`${nb ? 'skrev' : 'wrote'} ${f.file}`);
+    for (const f of files) c.speaker.status(said(`skrev ${f.file}`, `wrote ${f.file}`));
     for (const i of run.invoices.filter((i) => !sent.includes(i))) {
       const balance = formatMoney(i.carriedForward, opts.locale);
       c.speaker.status(
-        nb
-          ? `ingen EHF til ${i.buyer.name}: ingenting å fakturere (${i.carriedForward.isZero() ? 'saldo 0,00' : `saldo ${balance} overføres`})`
-          : `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${balance} carried forward`})`,
+        said(
+          `ingen EHF til ${i.buyer.name}: ingenting å fakturere (${i.carriedForward.isZero() ? 'saldo 0,00' : `saldo ${balance} overføres`})`,
+          `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${balance} carried forward`})`,
+        ),
       );
     }
   };

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { unlinkSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { type Locale, type Said, said, verbatim } from '../text/said.js';
 
 /** Where text goes: standard output or standard error. */
 export interface Terminal {
@@ -85,18 +86,21 @@ class ProcessTemps extends Set<string> {
  * is not an error: the run ends quietly with the status it has (0 when it
  * had not failed). A full disk or another failure is one line and exit 1.
  */
-function watchStdout(): void {
+function watchStdout(locale: Locale): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit();
-    process.stderr.write(`samkost: error: cannot write to standard output: ${reason(e)}\n`);
+    const why = reason(e)[locale];
+    process.stderr.write(
+      locale === 'nb' ? `samkost: feil: kan ikke skrive til standard ut: ${why}\n` : `samkost: error: cannot write to standard output: ${why}\n`,
+    );
     process.exit(1);
   });
 }
 
 /** The real process: its streams, environment, clock and file system. */
-export function processIo(): Io {
+export function processIo(locale: Locale = 'nb'): Io {
   const temps = new ProcessTemps();
-  watchStdout();
+  watchStdout(locale);
   return {
     temps,
     stdin: async () => {
@@ -123,23 +127,23 @@ export function processIo(): Io {
 }
 
 /** What the system said, in words a user can act on. */
-export function reason(e: unknown): string {
+export function reason(e: unknown): Said {
   const code = (e as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file or directory';
+      return said('filen eller mappen finnes ikke', 'no such file or directory');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return said('ingen tilgang', 'permission denied');
     case 'EISDIR':
-      return 'it is a directory';
+      return said('det er en mappe', 'it is a directory');
     case 'ELOOP':
-      return 'too many symbolic links';
+      return said('for mange symbolske lenker', 'too many symbolic links');
     case 'ENOSPC':
-      return 'no space left on device';
+      return said('det er ikke mer plass på disken', 'no space left on device');
     case 'EROFS':
-      return 'read-only file system';
+      return said('filsystemet er skrivebeskyttet', 'read-only file system');
     default:
-      return typeof code === 'string' ? code : String(e);
+      return verbatim(typeof code === 'string' ? code : String(e));
   }
 }

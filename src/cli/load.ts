@@ -16,6 +16,7 @@ import { reason, type FileSystem } from './io.js';
 import { readInput } from './read-input.js';
 import { readTextFile, textOf } from './read-text.js';
 import type { Progress } from './progress.js';
+import { said } from '../text/said.js';
 
 /** Everything read from disk for one agreement, before any computing. */
 export interface Loaded extends SourceFiles {
@@ -36,10 +37,14 @@ const besideAgreement =
   (p: string): string =>
     path.isAbsolute(p) ? p : path.join(path.dirname(file), p);
 
+const AGREEMENT = said('avtalen', 'agreement');
+const GIVE_AGREEMENT = said('gi en avtalefil, eller en mappe med agreement.yaml', 'give an agreement file, or a directory holding agreement.yaml');
+
 /** A directory means `<dir>/agreement.yaml`. */
 export async function agreementPath(fs: FileSystem, arg: string): Promise<string> {
   const s = await fs.stat(arg).catch((e: unknown) => {
-    throw new ExitError(1, `cannot read '${arg}': ${reason(e)}`, 'give an agreement file, or a directory holding agreement.yaml');
+    const why = reason(e);
+    throw new ExitError(1, said(`kan ikke lese '${arg}': ${why.nb}`, `cannot read '${arg}': ${why.en}`), GIVE_AGREEMENT);
   });
   return s.isDirectory() ? path.join(arg, 'agreement.yaml') : arg;
 }
@@ -67,17 +72,24 @@ export async function load(
   stdin: () => Promise<Uint8Array> = async () => new Uint8Array(),
 ): Promise<Loaded> {
   const fromStdin = [arg, ...Object.values(overrides)].filter((f) => f === '-');
-  if (fromStdin.length > 1) throw new ExitError(2, 'only one file can be read from standard input (-)', 'give the others as files');
+  if (fromStdin.length > 1)
+    throw new ExitError(
+      2,
+      said('bare én fil kan leses fra standard inn (-)', 'only one file can be read from standard input (-)'),
+      said('gi de andre som filer', 'give the others as files'),
+    );
   // `-`: the agreement from standard input; the paths it names are then relative to where samkost runs.
   const file = arg === '-' ? STDIN : await agreementPath(fs, arg);
   const text =
     arg === '-'
-      ? textOf(await stdin(), 'agreement', STDIN)
+      ? textOf(await stdin(), AGREEMENT, STDIN)
       : await readTextFile(
           fs,
           file,
-          'agreement',
-          file === arg ? 'give an agreement file, or a directory holding agreement.yaml' : 'a directory given on the command line must hold agreement.yaml',
+          AGREEMENT,
+          file === arg
+            ? GIVE_AGREEMENT
+            : said('en mappe gitt på kommandolinjen må inneholde agreement.yaml', 'a directory given on the command line must hold agreement.yaml'),
         );
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();

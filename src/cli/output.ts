@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ExitError } from './exit.js';
 import { reason, type Io } from './io.js';
+import { said } from '../text/said.js';
 
 const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 
@@ -27,14 +28,24 @@ export async function writeOutputs(io: Io, files: readonly { file: string; conte
   for (const f of files) {
     const s = await fs.stat(f.file).catch(() => null);
     if (s && !s.isFile())
-      throw new ExitError(1, `'${f.file}' is not a file that can be replaced (it is a directory or a device)`, 'choose another --out; nothing was written');
+      throw new ExitError(
+        1,
+        said(
+          `'${f.file}' er ikke en fil som kan erstattes (det er en mappe eller en enhet)`,
+          `'${f.file}' is not a file that can be replaced (it is a directory or a device)`,
+        ),
+        said('velg en annen --out; ingenting ble skrevet', 'choose another --out; nothing was written'),
+      );
     if (s) existing.push(f.file);
   }
   const exist = (names: readonly string[]) =>
     new ExitError(
       1,
-      `${names.map((f) => `'${f}'`).join(', ')} already exist${names.length === 1 ? 's' : ''}`,
-      'pass --force to overwrite; nothing was written',
+      said(
+        `${names.map((f) => `'${f}'`).join(', ')} finnes allerede`,
+        `${names.map((f) => `'${f}'`).join(', ')} already exist${names.length === 1 ? 's' : ''}`,
+      ),
+      said('gi --force for å skrive over; ingenting ble skrevet', 'pass --force to overwrite; nothing was written'),
     );
   if (existing.length && !force) throw exist(existing);
 
@@ -58,10 +69,13 @@ export async function writeOutputs(io: Io, files: readonly { file: string; conte
     if (!force) await Promise.all(placed.map((f) => fs.unlink(f).catch(() => undefined)));
     if ((e as { code?: unknown }).code === 'EEXIST') throw exist([files[placed.length]!.file]);
     const done = force ? placed.length : 0;
+    const why = reason(e);
     throw new ExitError(
       1,
-      `cannot write output: ${reason(e)}`,
-      done === 0 ? 'nothing was written' : `${done} of ${files.length} files were written before the failure`,
+      said(`kan ikke skrive utdata: ${why.nb}`, `cannot write output: ${why.en}`),
+      done === 0
+        ? said('ingenting ble skrevet', 'nothing was written')
+        : said(`${done} av ${files.length} filer ble skrevet før feilen`, `${done} of ${files.length} files were written before the failure`),
     );
   } finally {
     await Promise.all(temps.map((t) => fs.unlink(t).catch(() => undefined)));

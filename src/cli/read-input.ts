@@ -5,6 +5,7 @@ import { CsvInput, type TableSink } from '../inputs/table.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
 import type { Progress } from './progress.js';
+import { said } from '../text/said.js';
 
 /** Bytes per read: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
 const CHUNK = 1 << 16;
@@ -35,13 +36,23 @@ export async function readInput<T>(
   const size = stdin
     ? stdin.length
     : await fs.stat(spec.file).then(
-        (s) => (s.isFile() ? s.size : 'not a regular file'),
+        (s) => (s.isFile() ? s.size : said('ikke en vanlig fil', 'not a regular file')),
         (e: unknown) => reason(e),
       );
-  if (typeof size === 'string') {
+  if (typeof size !== 'number') {
     // A file named on the command line is the command line's mistake, not a line of the agreement's.
-    if (spec.option) throw new ExitError(1, `${spec.option} '${spec.file}': ${size}`, `give the path of a CSV file, relative to where you run samkost`);
-    diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}': ${size}`, 'paths under inputs: are relative to the agreement file');
+    if (spec.option)
+      throw new ExitError(
+        1,
+        said(`${spec.option} '${spec.file}': ${size.nb}`, `${spec.option} '${spec.file}': ${size.en}`),
+        said('gi stien til en CSV-fil, relativt til der du kjører samkost', 'give the path of a CSV file, relative to where you run samkost'),
+      );
+    diags.error(
+      spec.at,
+      'input-missing',
+      said(`kan ikke lese inndatafilen '${spec.file}': ${size.nb}`, `cannot read input file '${spec.file}': ${size.en}`),
+      said('stier under inputs: er relative til avtalefilen', 'paths under inputs: are relative to the agreement file'),
+    );
     return { result: null, rows: 0 };
   }
   const attempts: (Encoding | undefined)[] = spec.dialect.encoding ? [spec.dialect.encoding] : [undefined, 'windows-1252'];
@@ -62,7 +73,12 @@ export async function readInput<T>(
       const code = (e as { code?: unknown }).code;
       if (typeof code !== 'string') throw e;
       // The file exists but cannot be read (permissions, a device error): the user's to fix.
-      diags.error(spec.at, 'input-missing', `cannot read input file '${spec.file}' (${code})`, 'check that the file is readable by you');
+      diags.error(
+        spec.at,
+        'input-missing',
+        said(`kan ikke lese inndatafilen '${spec.file}' (${code})`, `cannot read input file '${spec.file}' (${code})`),
+        said('sjekk at du har lesetilgang til filen', 'check that the file is readable by you'),
+      );
       progress.done();
       return { result: null, rows: 0 };
     }

@@ -1,6 +1,7 @@
 import { decodeText } from '../inputs/decode.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
+import { type Said, said } from '../text/said.js';
 
 /**
  * An agreement or a scenario file is a few kilobytes. Anything larger than
@@ -14,25 +15,42 @@ export const MAX_TEXT_FILE = 16 * 1024 * 1024;
  * error (exit 1, nothing read) when it is missing, unreadable, not a
  * regular file or implausibly large.
  */
-export async function readTextFile(fs: FileSystem, file: string, what: string, hint: string): Promise<string> {
+export async function readTextFile(fs: FileSystem, file: string, what: Said, hint: Said): Promise<string> {
   const s = await fs.stat(file).catch((e: unknown) => {
-    throw new ExitError(1, `cannot read ${what} '${file}': ${reason(e)}`, hint);
+    throw cannotRead(what, file, reason(e), hint);
   });
-  if (!s.isFile()) throw new ExitError(1, `cannot read ${what} '${file}': not a regular file`, `give a YAML file; devices, pipes and sockets are not read`);
+  if (!s.isFile())
+    throw cannotRead(
+      what,
+      file,
+      said('ikke en vanlig fil', 'not a regular file'),
+      said('gi en YAML-fil; enheter, rør og sokler leses ikke', 'give a YAML file; devices, pipes and sockets are not read'),
+    );
   if (s.size > MAX_TEXT_FILE) {
     const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
-    throw new ExitError(1, `${what} '${file}' is ${mb(s.size)}; samkost reads at most ${mb(MAX_TEXT_FILE)}`, `check that '${file}' is the ${what}`);
+    throw new ExitError(
+      1,
+      said(
+        `${what.nb} '${file}' er ${mb(s.size)}; samkost leser høyst ${mb(MAX_TEXT_FILE)}`,
+        `${what.en} '${file}' is ${mb(s.size)}; samkost reads at most ${mb(MAX_TEXT_FILE)}`,
+      ),
+      isThe(what, file),
+    );
   }
   const bytes = await fs.readFile(file).catch((e: unknown) => {
-    throw new ExitError(1, `cannot read ${what} '${file}': ${reason(e)}`, 'check that the file is readable by you');
+    throw cannotRead(what, file, reason(e), said('sjekk at du har lesetilgang til filen', 'check that the file is readable by you'));
   });
   return textOf(bytes, what, file);
 }
 
 /** The bytes of a YAML file as text; an error for what is not text YAML can read (NUL characters, CR-only line ends). */
-export function textOf(bytes: Uint8Array, what: string, file: string): string {
+export function textOf(bytes: Uint8Array, what: Said, file: string): string {
   if (bytes.length > MAX_TEXT_FILE)
-    throw new ExitError(1, `${what} '${file}' is more than ${MAX_TEXT_FILE / 1024 / 1024} MB`, `check that '${file}' is the ${what}`);
+    throw new ExitError(
+      1,
+      said(`${what.nb} '${file}' er mer enn ${MAX_TEXT_FILE / 1024 / 1024} MB`, `${what.en} '${file}' is more than ${MAX_TEXT_FILE / 1024 / 1024} MB`),
+      isThe(what, file),
+    );
   const text = decodeText(bytes).text;
   const nul = text.indexOf('\0');
   if (nul >= 0) {
@@ -41,13 +59,31 @@ export function textOf(bytes: Uint8Array, what: string, file: string): string {
     throw new ExitError(
       1,
       utf16
-        ? `${what} '${file}' looks like UTF-16 without a byte-order mark`
-        : `${what} '${file}' holds a NUL character (at character ${nul + 1}): it is not text`,
-      utf16 ? 'save it as UTF-8 (or UTF-16 with a byte-order mark)' : `check that '${file}' is the ${what}`,
+        ? said(`${what.nb} '${file}' ser ut som UTF-16 uten byte order mark`, `${what.en} '${file}' looks like UTF-16 without a byte-order mark`)
+        : said(
+            `${what.nb} '${file}' har et NUL-tegn (i tegn ${nul + 1}): det er ikke tekst`,
+            `${what.en} '${file}' holds a NUL character (at character ${nul + 1}): it is not text`,
+          ),
+      utf16 ? said('lagre den som UTF-8 (eller UTF-16 med byte order mark)', 'save it as UTF-8 (or UTF-16 with a byte-order mark)') : isThe(what, file),
     );
   }
   if (text.includes('\r') && !text.includes('\n')) {
-    throw new ExitError(1, `${what} '${file}' ends its lines with CR only, so YAML reads it as one line`, 'save it with LF or CRLF line ends');
+    throw new ExitError(
+      1,
+      said(
+        `${what.nb} '${file}' avslutter linjene med bare CR, så YAML leser den som én linje`,
+        `${what.en} '${file}' ends its lines with CR only, so YAML reads it as one line`,
+      ),
+      said('lagre den med LF- eller CRLF-linjeslutt', 'save it with LF or CRLF line ends'),
+    );
   }
   return text;
+}
+
+function cannotRead(what: Said, file: string, why: Said, hint: Said): ExitError {
+  return new ExitError(1, said(`kan ikke lese ${what.nb} '${file}': ${why.nb}`, `cannot read ${what.en} '${file}': ${why.en}`), hint);
+}
+
+function isThe(what: Said, file: string): Said {
+  return said(`sjekk at '${file}' er ${what.nb}`, `check that '${file}' is the ${what.en}`);
 }

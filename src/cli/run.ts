@@ -20,6 +20,8 @@ import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
 import { checkCommand } from './check.js';
 import { type InvoiceOptions, invoicesCommand } from './invoices.js';
+import { type Locale, said } from '../text/said.js';
+import { commanderMessage, localeOf } from './command-line-words.js';
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
@@ -27,11 +29,15 @@ import { type InvoiceOptions, invoicesCommand } from './invoices.js';
  * through `io`.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let current = new Speaker(io, true);
+  const locale = localeOf(argv);
+  let current = new Speaker(io, true, locale);
   const context = (opts: CommonOptions & { thousands?: boolean }): Context => {
-    const c = new Speaker(io, opts.color);
+    const c = new Speaker(io, opts.color, opts.locale);
     current = c;
-    const failed = (arg: string) => ({ message: 'nothing was computed: the input has errors', hint: `run samkost check ${arg} to see them all` });
+    const failed = (arg: string) => ({
+      message: said('ingenting ble regnet ut: inndataene har feil', 'nothing was computed: the input has errors'),
+      hint: said(`kjør samkost check ${arg} for å se alle`, `run samkost check ${arg} to see them all`),
+    });
     return {
       speaker: c,
       load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true), detail, io.stdin),
@@ -46,14 +52,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true, version: VERSION },
     };
   };
-  const program = buildProgram(io, context);
+  const program = buildProgram(io, context, locale);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof ExitError) {
-      if (e.message) current.error(e.message, e.hint);
+      if (e.said) current.error(e.said, e.hint);
       return e.code;
     }
     throw e;
@@ -62,13 +68,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 type Action<O> = (arg: string, opts: O, c: Context) => Promise<void>;
 
-function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean }) => Context): Command {
+function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean }) => Context, locale: Locale): Command {
   const program = new Command('samkost')
     .description('Cost allocation and year-end settlement for inter-municipal IT cooperations')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run samkost --help for usage)');
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(commanderMessage(s, locale)),
+    })
+    .showHelpAfterError(locale === 'nb' ? '(kjør samkost --help for bruk)' : '(run samkost --help for usage)');
 
   const common = (c: Command, formats: readonly string[]) =>
     c
@@ -200,7 +210,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .option('--force', 'overwrite an existing output file')
     .exitOverride()
-    .action(async (opts: { out?: string; force?: boolean }) => new Speaker(io, false).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts));
+    .action(async (opts: { out?: string; force?: boolean }) => new Speaker(io, false, locale).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts));
 
   program
     .command('completion')
@@ -208,7 +218,12 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     .description('print a completion script: eval "$(samkost completion bash)"')
     .exitOverride()
     .action(async (shell: string) => {
-      if (!isShell(shell)) throw new ExitError(2, `no completion for shell '${shell}'`, `give one of ${SHELLS.join(', ')}`);
+      if (!isShell(shell))
+        throw new ExitError(
+          2,
+          said(`ingen fullføring for skallet '${shell}'`, `no completion for shell '${shell}'`),
+          said(`gi en av ${SHELLS.join(', ')}`, `give one of ${SHELLS.join(', ')}`),
+        );
       io.stdout.write(completionScript(program, shell));
     });
 
@@ -220,9 +235,9 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     .exitOverride()
     .action(async (type: string, dir: string) => {
       const written = await init(io, type, dir);
-      const speaker = new Speaker(io, true);
-      for (const f of written) speaker.status(`skrev ${f}`);
-      speaker.status(`neste steg: samkost check ${dir}`);
+      const speaker = new Speaker(io, true, locale);
+      for (const f of written) speaker.status(said(`skrev ${f}`, `wrote ${f}`));
+      speaker.status(said(`neste steg: samkost check ${dir}`, `next: samkost check ${dir}`));
     });
 
   program.addHelpText('after', HELP_AFTER);

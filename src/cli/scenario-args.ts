@@ -1,10 +1,17 @@
 import { Ratio } from '../money/ratio.js';
 import type { Assumption } from '../scenario/projection.js';
 import { MAX_SWEEP, type Sweep } from '../scenario/sweep.js';
+import { type Said, said } from '../text/said.js';
 
 // The scenario command's own option values, read from the command line: `--sweep`, `--assume`, `--years`.
 
 const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
+
+/** A value the command line gave that cannot be read, and how to write it. */
+export interface ArgError {
+  readonly error: Said;
+  readonly hint: Said;
+}
 
 /**
  * Reads `items.soc.price.quantity=350..500` (step 1) or
@@ -12,17 +19,24 @@ const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
  * (never a float sum of steps), from FROM up to and including TO when the
  * steps land on it.
  */
-export function parseSweep(text: string): Sweep | { error: string; hint: string } {
-  const hint = 'write PATH=FROM..TO or PATH=FROM..TO:STEP, e.g. items.soc.price.quantity=350..500:5 or keys.halv-halv.blend.0.weight=30%..70%:5%';
+export function parseSweep(text: string): Sweep | ArgError {
+  const hint = said(
+    'skriv STI=FRA..TIL eller STI=FRA..TIL:STEG, f.eks. items.soc.price.quantity=350..500:5 eller keys.halv-halv.blend.0.weight=30%..70%:5%',
+    'write PATH=FROM..TO or PATH=FROM..TO:STEP, e.g. items.soc.price.quantity=350..500:5 or keys.halv-halv.blend.0.weight=30%..70%:5%',
+  );
   const eq = text.indexOf('=');
   const range = /^(.+)\.\.([^:]+)(?::(.+))?$/.exec(eq > 0 ? text.slice(eq + 1).trim() : '');
-  if (eq <= 0 || !range) return { error: `--sweep '${text}' is not PATH=FROM..TO[:STEP]`, hint };
+  if (eq <= 0 || !range) return { error: said(`--sweep '${text}' er ikke STI=FRA..TIL[:STEG]`, `--sweep '${text}' is not PATH=FROM..TO[:STEP]`), hint };
   const [from, to, step = '1'] = [range[1]!, range[2]!, range[3]].map((s) => s?.trim()) as [string, string, string?];
   const parts = [from, to, step].map((s) => NUMBER.exec(s));
-  if (parts.some((p) => !p)) return { error: `--sweep '${text}': FROM, TO and STEP must be numbers`, hint };
+  if (parts.some((p) => !p))
+    return { error: said(`--sweep '${text}': FRA, TIL og STEG må være tall`, `--sweep '${text}': FROM, TO and STEP must be numbers`), hint };
   const suffix = parts[0]![2]!;
   if (parts[1]![2] !== suffix || (range[3] !== undefined && parts[2]![2] !== suffix))
-    return { error: `--sweep '${text}': write FROM, TO and STEP in the same unit`, hint: 'all with % or all without' };
+    return {
+      error: said(`--sweep '${text}': skriv FRA, TIL og STEG i samme enhet`, `--sweep '${text}': write FROM, TO and STEP in the same unit`),
+      hint: said('alle med % eller alle uten', 'all with % or all without'),
+    };
   const scale = Math.max(...parts.map((p) => p![1]!.split('.')[1]?.length ?? 0));
   const units = (s: string) => {
     const [int, frac = ''] = s.replace('-', '').split('.');
@@ -30,10 +44,14 @@ export function parseSweep(text: string): Sweep | { error: string; hint: string 
     return s.startsWith('-') ? -u : u;
   };
   const [a, b, d] = parts.map((p) => units(p![1]!)) as [bigint, bigint, bigint];
-  if (d <= 0n) return { error: `--sweep '${text}': STEP must be more than zero`, hint };
-  if (b < a) return { error: `--sweep '${text}': TO is below FROM`, hint };
+  if (d <= 0n) return { error: said(`--sweep '${text}': STEG må være større enn null`, `--sweep '${text}': STEP must be more than zero`), hint };
+  if (b < a) return { error: said(`--sweep '${text}': TIL er mindre enn FRA`, `--sweep '${text}': TO is below FROM`), hint };
   const count = (b - a) / d + 1n;
-  if (count > BigInt(MAX_SWEEP)) return { error: `--sweep '${text}' makes ${count} scenarios, more than ${MAX_SWEEP}`, hint: 'use a larger STEP' };
+  if (count > BigInt(MAX_SWEEP))
+    return {
+      error: said(`--sweep '${text}' gir ${count} scenarioer, mer enn ${MAX_SWEEP}`, `--sweep '${text}' makes ${count} scenarios, more than ${MAX_SWEEP}`),
+      hint: said('bruk et større STEG', 'use a larger STEP'),
+    };
   const show = (u: bigint) => {
     const neg = u < 0n;
     const digits = (neg ? -u : u).toString().padStart(scale + 1, '0');
@@ -44,17 +62,21 @@ export function parseSweep(text: string): Sweep | { error: string; hint: string 
   return { path: text.slice(0, eq).trim(), values };
 }
 
-export function parseAssume(text: string): Assumption | { error: string; hint: string } {
+export function parseAssume(text: string): Assumption | ArgError {
   const m = /^([a-z][a-z0-9_-]*)(?:\.(\d{4}))?=(.+)$/.exec(text.trim());
-  const hint = 'write SERIES=CHANGE or SERIES.YEAR=CHANGE, e.g. --assume deflator=3% or --assume deflator.2027=2.5%';
-  if (!m || Ratio.parse(m[3]!.trim()) === null) return { error: `--assume '${text}' is not SERIES=CHANGE`, hint };
+  const hint = said(
+    'skriv SERIE=ENDRING eller SERIE.ÅR=ENDRING, f.eks. --assume deflator=3% eller --assume deflator.2027=2.5%',
+    'write SERIES=CHANGE or SERIES.YEAR=CHANGE, e.g. --assume deflator=3% or --assume deflator.2027=2.5%',
+  );
+  if (!m || Ratio.parse(m[3]!.trim()) === null)
+    return { error: said(`--assume '${text}' er ikke SERIE=ENDRING`, `--assume '${text}' is not SERIES=CHANGE`), hint };
   return { series: m[1]!, change: m[3]!.trim(), ...(m[2] ? { year: Number(m[2]) } : {}) };
 }
 
-export function parseYears(text: string): { from: number; to: number } | { error: string; hint: string } {
+export function parseYears(text: string): { from: number; to: number } | ArgError {
   const m = /^(\d{4})\.\.(\d{4})$/.exec(text.trim());
-  const hint = 'write FROM..TO, e.g. --years 2025..2029';
-  if (!m) return { error: `--years '${text}' is not FROM..TO`, hint };
+  const hint = said('skriv FRA..TIL, f.eks. --years 2025..2029', 'write FROM..TO, e.g. --years 2025..2029');
+  if (!m) return { error: said(`--years '${text}' er ikke FRA..TIL`, `--years '${text}' is not FROM..TO`), hint };
   const [from, to] = [Number(m[1]), Number(m[2])];
-  return to < from ? { error: `--years '${text}': ${to} is before ${from}`, hint } : { from, to };
+  return to < from ? { error: said(`--years '${text}': ${to} er før ${from}`, `--years '${text}': ${to} is before ${from}`), hint } : { from, to };
 }

@@ -15,6 +15,7 @@ import { ExitError } from './exit.js';
 import { agreementSource, type LedgerDetail } from './load.js';
 import type { CommonOptions, Context } from './context.js';
 import type { SweepJob, SweepResult } from './sweep-job.js';
+import { type Said, said } from '../text/said.js';
 
 export interface ScenarioOptions extends CommonOptions {
   format: FormatOf<'projection'>;
@@ -28,8 +29,6 @@ export interface ScenarioOptions extends CommonOptions {
   keepGoing?: boolean;
 }
 
-const USAGE = 'give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]';
-
 /** Three columns a scenario: past this many, a table is wider than anyone reads; csv and json take any number. */
 const MAX_TABLE_SCENARIOS = 100;
 
@@ -40,30 +39,63 @@ const MAX_TABLE_SCENARIOS = 100;
  * sweep, `--set` values are part of every scenario.
  */
 export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Context): Promise<void> {
-  const fixed = opts.set.map((t) => parseSetting(t) ?? usage(`--set '${t}' is not PATH=VALUE`, 'e.g. --set items.soc.price.quantity=430'));
+  const fixed = opts.set.map(
+    (t) =>
+      parseSetting(t) ??
+      usage(
+        said(`--set '${t}' er ikke STI=VERDI`, `--set '${t}' is not PATH=VALUE`),
+        said('f.eks. --set items.soc.price.quantity=430', 'e.g. --set items.soc.price.quantity=430'),
+      ),
+  );
   const sweeps = opts.sweep.map((t) => {
     const s = parseSweep(t);
     return 'error' in s ? usage(s.error, s.hint) : s;
   });
   if (opts.threads !== undefined && !/^[1-9]\d?$/.test(opts.threads))
-    usage(`--threads '${opts.threads}' is not a number of threads`, 'give 1 to 99; 1 runs every scenario in the main thread');
+    usage(
+      said(`--threads '${opts.threads}' er ikke et antall tråder`, `--threads '${opts.threads}' is not a number of threads`),
+      said('gi 1 til 99; 1 kjører hvert scenario i hovedtråden', 'give 1 to 99; 1 runs every scenario in the main thread'),
+    );
   const count = sweeps.reduce((n, s) => n * s.values.length, 1);
-  if (count > MAX_SWEEP) usage(`the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`, 'use larger steps or fewer sweeps');
+  if (count > MAX_SWEEP)
+    usage(
+      said(`sveipene gir ${count} scenarioer, mer enn ${MAX_SWEEP}`, `the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`),
+      said('bruk større steg eller færre sveip', 'use larger steps or fewer sweeps'),
+    );
   if (opts.years !== undefined) {
     if (opts.scenarios || sweeps.length)
-      usage('--years cannot be combined with --scenarios or --sweep', 'project one agreement over years; --set changes apply to every year');
+      usage(
+        said('--years kan ikke kombineres med --scenarios eller --sweep', '--years cannot be combined with --scenarios or --sweep'),
+        said('framskriv én avtale over år; endringer med --set gjelder hvert år', 'project one agreement over years; --set changes apply to every year'),
+      );
     return projectionCommand(arg, opts, fixed, c);
   }
-  if (opts.assume.length) usage('--assume is for --years projections', 'e.g. --years 2025..2029 --assume deflator=3%');
+  if (opts.assume.length)
+    usage(
+      said('--assume er for framskrivinger med --years', '--assume is for --years projections'),
+      said('f.eks. --years 2025..2029 --assume deflator=3%', 'e.g. --years 2025..2029 --assume deflator=3%'),
+    );
   const file = opts.scenarios ? await scenarioFile(opts.scenarios, c) : null;
   if (!file && fixed.length === 0 && sweeps.length === 0)
-    usage(`scenario needs something to change: ${USAGE}`, 'e.g. --set parties.hustadvika.population=14000');
+    usage(
+      said(
+        'scenario trenger noe å endre: gi --set STI=VERDI, --scenarios FIL eller --sweep STI=FRA..TIL[:STEG]',
+        'scenario needs something to change: give --set PATH=VALUE, --scenarios FILE or --sweep PATH=FROM..TO[:STEP]',
+      ),
+      said('f.eks. --set parties.hustadvika.population=14000', 'e.g. --set parties.hustadvika.population=14000'),
+    );
 
   const scenarios = planned(file?.scenarios ?? null, sweeps, fixed, opts.name);
   if ((opts.format === 'table' || opts.format === 'md' || opts.format === 'html') && scenarios.length > MAX_TABLE_SCENARIOS) {
     usage(
-      `${scenarios.length} scenarios are too many to read side by side in a ${opts.format === 'html' ? 'page' : 'table'}`,
-      `write them with --format csv or --format json (a table shows at most ${MAX_TABLE_SCENARIOS})`,
+      said(
+        `${scenarios.length} scenarioer er for mange til å lese side om side på en ${opts.format === 'html' ? 'side' : 'tabell'}`,
+        `${scenarios.length} scenarios are too many to read side by side in a ${opts.format === 'html' ? 'page' : 'table'}`,
+      ),
+      said(
+        `skriv dem med --format csv eller --format json (en tabell viser høyst ${MAX_TABLE_SCENARIOS})`,
+        `write them with --format csv or --format json (a table shows at most ${MAX_TABLE_SCENARIOS})`,
+      ),
     );
   }
   const detail = ledgerDetail(scenarios);
@@ -77,8 +109,11 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
 
   if (opts.keepGoing && opts.format !== 'csv' && opts.format !== 'json')
     usage(
-      '--keep-going is for a sweep written as csv or json',
-      'a scenario the agreement cannot take is noted in its place there; add --format csv or --format json',
+      said('--keep-going er for et sveip skrevet som csv eller json', '--keep-going is for a sweep written as csv or json'),
+      said(
+        'et scenario avtalen ikke tåler, noteres på sin plass der; legg til --format csv eller --format json',
+        'a scenario the agreement cannot take is noted in its place there; add --format csv or --format json',
+      ),
     );
   const out = output(
     session.baseline,
@@ -91,7 +126,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   const runHere = async (s: Scenario) => {
     const outcome = session.run(s);
     if (outcome.report || !opts.keepGoing || !out.addInfeasible) out.add(await c.speaker.report(outcome, loaded));
-    else out.addInfeasible(infeasible(s, outcome.diagnostics));
+    else out.addInfeasible(infeasible(s, outcome.diagnostics, opts.locale));
   };
   // The first scenarios run here, timed: threads pay off only when the rest outweighs reading the inputs again.
   const first = scenarios.slice(0, SAMPLE);
@@ -227,7 +262,7 @@ function ledgerDetail(scenarios: readonly Scenario[]): LedgerDetail {
   return scenarios.some((s) => s.settings.some((t) => /account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'used';
 }
 
-function usage(message: string, hint: string): never {
+function usage(message: Said, hint: Said): never {
   throw new ExitError(2, message, hint);
 }
 
@@ -238,11 +273,25 @@ function planned(file: readonly Scenario[] | null, sweeps: readonly Sweep[], fix
   return [{ name: name ?? fixed.map(settingText).join(', '), settings: fixed }];
 }
 
+export const SCENARIO_FILE = said('scenariofilen', 'scenario file');
+export const GIVE_SCENARIO_FILE = said(
+  'gi stien til en YAML-fil med scenarios: [{ name, set }]',
+  'give the path of a YAML file with scenarios: [{ name, set }]',
+);
+
 async function scenarioFile(file: string, c: Context): Promise<{ path: string; text: string; scenarios: Scenario[] }> {
-  const text = await readTextFile(c.speaker.io.fs, file, 'scenario file', 'give the path of a YAML file with scenarios: [{ name, set }]');
+  const text = await readTextFile(c.speaker.io.fs, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
   const read = readScenarioFile(text, file);
   const files = { texts: new Map([[file, text]]), encodings: new Map() };
-  const refusal = { exit: 1 as const, reasons: [{ message: 'no scenario was run: the scenario file has errors', hint: 'fix the lines above' }] };
+  const refusal = {
+    exit: 1 as const,
+    reasons: [
+      {
+        message: said('ingen scenarioer ble kjørt: scenariofilen har feil', 'no scenario was run: the scenario file has errors'),
+        hint: said('rett linjene over', 'fix the lines above'),
+      },
+    ],
+  };
   if (read.diagnostics.some((d) => d.severity === 'error')) await c.speaker.report({ report: null, diagnostics: read.diagnostics, refusal }, files);
   else await c.speaker.diagnostics(read.diagnostics, files);
   return { path: file, text, scenarios: read.scenarios };

@@ -6,6 +6,8 @@ import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutput } from './output.js';
 import { makeStyle } from './style.js';
+import { type Locale, type Said, said } from '../text/said.js';
+import { HINT, SEVERITY } from '../diagnostics/render.js';
 
 /**
  * The one place the CLI speaks to the user: diagnostics with their excerpts,
@@ -20,6 +22,8 @@ export class Speaker {
   constructor(
     readonly io: Io,
     color: boolean,
+    /** The language of everything said: `--locale`, or before the options are read, what the command line asks for. */
+    readonly locale: Locale,
   ) {
     this.err = makeStyle(color, io.stderr, io.env);
     this.bold = makeStyle(color, io.stdout, io.env).bold;
@@ -27,16 +31,17 @@ export class Speaker {
 
   /** Prints diagnostics, each with the line it points at from `files`. */
   async diagnostics(list: readonly Diagnostic[], files: SourceFiles): Promise<void> {
-    if (list.length) this.io.stderr.write(renderDiagnostics(list, await lineLookup(this.io.fs, list, files), this.err));
+    if (list.length) this.io.stderr.write(renderDiagnostics(list, await lineLookup(this.io.fs, list, files), this.locale, this.err));
   }
 
-  /** `samkost: error: …` with its hint, for what is wrong outside any file. */
-  error(message: string, hint?: string): void {
-    this.io.stderr.write(`samkost: ${this.err.error('error')}: ${message}\n${hint ? `  = hint: ${hint}\n` : ''}`);
+  /** `samkost: feil: …` with its hint, for what is wrong outside any file. */
+  error(message: Said, hint?: Said): void {
+    const l = this.locale;
+    this.io.stderr.write(`samkost: ${this.err.error(SEVERITY.error[l])}: ${message[l]}\n${hint ? `  = ${HINT[l]}: ${hint[l]}\n` : ''}`);
   }
 
-  status(line: string): void {
-    this.io.stderr.write(`${line}\n`);
+  status(line: Said): void {
+    this.io.stderr.write(`${line[this.locale]}\n`);
   }
 
   /**
@@ -47,7 +52,10 @@ export class Speaker {
   async report<R>(
     outcome: Outcome<R>,
     files: SourceFiles,
-    failed = { message: 'nothing was computed: the input has errors', hint: 'correct what is listed above' },
+    failed = {
+      message: said('ingenting ble regnet ut: inndataene har feil', 'nothing was computed: the input has errors'),
+      hint: said('rett det som er listet over', 'correct what is listed above'),
+    },
   ): Promise<R> {
     const texts = 'texts' in outcome && outcome.texts ? new Map([...files.texts, ...outcome.texts]) : files.texts;
     await this.diagnostics(outcome.diagnostics, { texts, encodings: files.encodings });
@@ -61,7 +69,12 @@ export class Speaker {
   /** Writes to `--out` (atomically, never over a file without `--force`) or to standard output. */
   async out(text: string, opts: { out?: string; force?: boolean }): Promise<void> {
     // `--out ""` (an unset shell variable) is a mistake, not a request for standard output.
-    if (opts.out === '') throw new ExitError(2, '--out names no file', 'give a file name, or leave out --out to write to standard output');
+    if (opts.out === '')
+      throw new ExitError(
+        2,
+        said('--out nevner ingen fil', '--out names no file'),
+        said('gi et filnavn, eller utelat --out for å skrive til standard ut', 'give a file name, or leave out --out to write to standard output'),
+      );
     // `--out -` is standard output, as for any Unix tool.
     if (opts.out && opts.out !== '-') await writeOutput(this.io, opts.out, text, opts.force === true);
     else this.io.stdout.write(text);

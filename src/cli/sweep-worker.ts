@@ -15,7 +15,7 @@ async function work(job: SweepJob): Promise<SweepResult> {
     const outcome = session.run(s);
     const column = outcome.report;
     if (!column && job.keepGoing) {
-      const noted = infeasible(s, outcome.diagnostics);
+      const noted = infeasible(s, outcome.diagnostics, job.locale);
       parts.push(job.format === 'csv' ? ScenarioCsvWriter.infeasible(noted, job.locale, job.swept) : ScenarioJsonWriter.infeasible(noted));
       continue;
     }

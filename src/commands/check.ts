@@ -9,6 +9,7 @@ import { hasBudget, type Inputs } from './inputs.js';
 import { openScenarios, type AgreementSource } from './scenario.js';
 import { settle } from './settle.js';
 import type { Scenario } from '../scenario/file.js';
+import { said } from '../text/said.js';
 
 /** One agreement as loaded: its inputs, or null when reading found errors. */
 export interface CheckSubject {
@@ -99,8 +100,14 @@ function scenarioProblems(source: AgreementSource, inputs: Inputs, scenarios: re
       ...s.at,
       severity: 'error',
       code: 'scenario-invalid',
-      message: `scenario '${s.name}' makes ${source.file} invalid${first ? `: ${first.message} [${first.code}]` : ''}`,
-      hint: `run samkost scenario ${source.file} --scenarios … to see the agreement's errors with the scenario's values written in`,
+      message: said(
+        `scenarioet '${s.name}' gjør ${source.file} ugyldig${first ? `: ${first.message.nb} [${first.code}]` : ''}`,
+        `scenario '${s.name}' makes ${source.file} invalid${first ? `: ${first.message.en} [${first.code}]` : ''}`,
+      ),
+      hint: said(
+        `kjør samkost scenario ${source.file} --scenarios … for å se avtalens feil med scenarioets verdier skrevet inn`,
+        `run samkost scenario ${source.file} --scenarios … to see the agreement's errors with the scenario's values written in`,
+      ),
     });
   }
   return found;

@@ -2,6 +2,7 @@ import { explain as explainParty, type Explanation } from '../compute/explain.js
 import { didYouMean } from '../diagnostics/suggest.js';
 import { allocate } from './allocate.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';
+import { said } from '../text/said.js';
 
 export interface ExplainOptions {
   readonly party: string;
@@ -17,8 +18,11 @@ export function explain(inputs: Inputs, options: ExplainOptions): Outcome<Explan
   const unknown = (what: 'party' | 'item', id: string, ids: readonly string[]) =>
     refused(
       2,
-      `no ${what} '${id}' in ${a.title} ${a.year}`,
-      didYouMean(id, ids) ?? `${what === 'party' ? 'parties' : 'items'}: ${ids.join(', ')}`,
+      what === 'party'
+        ? said(`ingen kommune '${id}' i ${a.title} ${a.year}`, `no party '${id}' in ${a.title} ${a.year}`)
+        : said(`ingen post '${id}' i ${a.title} ${a.year}`, `no item '${id}' in ${a.title} ${a.year}`),
+      didYouMean(id, ids) ??
+        (what === 'party' ? said(`kommuner: ${ids.join(', ')}`, `parties: ${ids.join(', ')}`) : said(`poster: ${ids.join(', ')}`, `items: ${ids.join(', ')}`)),
       allocated.diagnostics,
     );
   const parties = a.parties.map((p) => p.id);

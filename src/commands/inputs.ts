@@ -9,6 +9,7 @@ import type { BudgetRow } from '../inputs/budget.js';
 import type { DriverRow } from '../inputs/drivers.js';
 import type { PaymentRow } from '../inputs/payments.js';
 import type { Memo } from '../memo/memo.js';
+import { type Said, said } from '../text/said.js';
 
 /** The typed contents of an agreement's input files, as the loader read them. */
 export interface Inputs {
@@ -29,7 +30,7 @@ export interface Inputs {
  */
 export interface Refusal {
   readonly exit: 1 | 2;
-  readonly reasons: readonly { readonly message: string; readonly hint: string }[];
+  readonly reasons: readonly { readonly message: Said; readonly hint: Said }[];
 }
 
 /** A command's answer: its report, or the problems (and possibly a refusal) that kept it from one. */
@@ -43,7 +44,7 @@ export type Outcome<R> =
       readonly texts?: ReadonlyMap<string, string>;
     };
 
-export function refused(exit: 1 | 2, message: string, hint: string, diagnostics: readonly Diagnostic[] = []): Outcome<never> {
+export function refused(exit: 1 | 2, message: Said, hint: Said, diagnostics: readonly Diagnostic[] = []): Outcome<never> {
   return { report: null, diagnostics, refusal: { exit, reasons: [{ message, hint }] } };
 }
 
@@ -66,8 +67,11 @@ function ledgerWarnings(inputs: Inputs, diags: Diagnostics): void {
     diags.warning(
       declared.at,
       'ledger-empty',
-      `the ledger '${declared.file}' has no rows`,
-      "every item that reads the ledger is 0,00; check that this is the year's export",
+      said(`regnskapet '${declared.file}' har ingen rader`, `the ledger '${declared.file}' has no rows`),
+      said(
+        'hver post som leser regnskapet, blir 0,00; sjekk at dette er årets eksport',
+        "every item that reads the ledger is 0,00; check that this is the year's export",
+      ),
     );
     return;
   }
@@ -76,8 +80,11 @@ function ledgerWarnings(inputs: Inputs, diags: Diagnostics): void {
     diags.warning(
       selector.at,
       'actuals-none',
-      `item '${item.id}' selects no ledger row (${describeSelector(selector)}), so it reads 0,00 from the ledger`,
-      "check the names against the ledger's categories, or remove the selector",
+      said(
+        `posten '${item.id}' velger ingen rad i regnskapet (${describeSelector(selector)}), så den leser 0,00 fra regnskapet`,
+        `item '${item.id}' selects no ledger row (${describeSelector(selector)}), so it reads 0,00 from the ledger`,
+      ),
+      said('sjekk navnene mot artene i regnskapet, eller fjern utvalget', "check the names against the ledger's categories, or remove the selector"),
     );
   }
 }

@@ -4,6 +4,7 @@ import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';
 import { settle } from './settle.js';
+import { said } from '../text/said.js';
 
 export interface InvoicesOptions {
   readonly date: IsoDate;
@@ -30,15 +31,21 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
     if (!settled.report.schedule || count === 0)
       return refused(
         1,
-        `${a.title} ${a.year} has no a-konto schedule to invoice`,
-        'add settlement: { akonto: [{ due: 2024-04-30, part: 50% }, ...] } and a budget',
+        said(`${a.title} ${a.year} har ingen a-kontoplan å fakturere`, `${a.title} ${a.year} has no a-konto schedule to invoice`),
+        said(
+          'legg til settlement: { akonto: [{ due: 2024-04-30, part: 50% }, ...] } og et budsjett',
+          'add settlement: { akonto: [{ due: 2024-04-30, part: 50% }, ...] } and a budget',
+        ),
         settled.diagnostics,
       );
     if (akonto > count)
       return refused(
         2,
-        `--akonto ${akonto}: the schedule has ${count} instalment${count === 1 ? '' : 's'}`,
-        `give --akonto 1${count > 1 ? ` to ${count}` : ''}`,
+        said(
+          `--akonto ${akonto}: planen har ${count} ${count === 1 ? 'termin' : 'terminer'}`,
+          `--akonto ${akonto}: the schedule has ${count} instalment${count === 1 ? '' : 's'}`,
+        ),
+        said(`gi --akonto 1${count > 1 ? ` til ${count}` : ''}`, `give --akonto 1${count > 1 ? ` to ${count}` : ''}`),
         settled.diagnostics,
       );
   }
@@ -47,8 +54,8 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
     if (!ids.includes(party))
       return refused(
         2,
-        `--reference names no party '${party}' of ${a.title} ${a.year}`,
-        didYouMean(party, ids) ?? `parties: ${ids.join(', ')}`,
+        said(`--reference nevner ingen kommune '${party}' i ${a.title} ${a.year}`, `--reference names no party '${party}' of ${a.title} ${a.year}`),
+        didYouMean(party, ids) ?? said(`kommuner: ${ids.join(', ')}`, `parties: ${ids.join(', ')}`),
         settled.diagnostics,
       );
   }
@@ -58,7 +65,15 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
   if (!built)
     return {
       ...diags.failure(),
-      refusal: { exit: 1, reasons: [{ message: 'no invoice was written', hint: 'correct what is listed above, then run samkost invoices again' }] },
+      refusal: {
+        exit: 1,
+        reasons: [
+          {
+            message: said('ingen faktura ble skrevet', 'no invoice was written'),
+            hint: said('rett det som er listet over, og kjør samkost invoices på nytt', 'correct what is listed above, then run samkost invoices again'),
+          },
+        ],
+      },
     };
   return diags.result({ year: a.year, ...(akonto !== undefined ? { akonto } : {}), invoices: built });
 }

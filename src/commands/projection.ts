@@ -4,6 +4,7 @@ import { notIndexed, planYear, projectedYear, type Assumption, type Projection, 
 import type { Setting } from '../scenario/set.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';
 import { openScenarios, type AgreementSource } from './scenario.js';
+import { said } from '../text/said.js';
 
 export interface ProjectionOptions {
   readonly from: number;
@@ -27,8 +28,12 @@ export function project(source: AgreementSource, inputs: Inputs, options: Projec
     if (!a.indices.has(x.series))
       return refused(
         2,
-        `--assume names index series '${x.series}', which the agreement does not declare`,
-        didYouMean(x.series, a.indices.keys()) ?? `declared series: ${[...a.indices.keys()].join(', ') || 'none'}`,
+        said(
+          `--assume nevner indeksserien '${x.series}', som avtalen ikke har`,
+          `--assume names index series '${x.series}', which the agreement does not declare`,
+        ),
+        didYouMean(x.series, a.indices.keys()) ??
+          said(`seriene i avtalen: ${[...a.indices.keys()].join(', ') || 'ingen'}`, `declared series: ${[...a.indices.keys()].join(', ') || 'none'}`),
         opened.diagnostics,
       );
   }
@@ -43,14 +48,22 @@ export function project(source: AgreementSource, inputs: Inputs, options: Projec
         ...a.indices.get(series)!.at,
         severity: 'error',
         code: 'index-year-missing',
-        message: `index series '${series}' has no change for ${list.join(', ')}, which the projection needs`,
-        hint: `add ${list[0]}: <change> under indices: ${series}:, or assume one: --assume ${series}=<change> (or --assume ${series}.${list[0]}=<change>)`,
+        message: said(
+          `indeksserien '${series}' har ingen endring for ${list.join(', ')}, som framskrivingen trenger`,
+          `index series '${series}' has no change for ${list.join(', ')}, which the projection needs`,
+        ),
+        hint: said(
+          `legg til ${list[0]}: <endring> under indices: ${series}:, eller anta en: --assume ${series}=<endring> (eller --assume ${series}.${list[0]}=<endring>)`,
+          `add ${list[0]}: <change> under indices: ${series}:, or assume one: --assume ${series}=<change> (or --assume ${series}.${list[0]}=<change>)`,
+        ),
       };
     });
-    return refused(1, 'nothing was projected: index changes are missing', 'declare them in the agreement or give --assume', [
-      ...opened.diagnostics,
-      ...diagnostics,
-    ]);
+    return refused(
+      1,
+      said('ingenting ble framskrevet: indeksendringer mangler', 'nothing was projected: index changes are missing'),
+      said('oppgi dem i avtalen eller gi --assume', 'declare them in the agreement or give --assume'),
+      [...opened.diagnostics, ...diagnostics],
+    );
   }
   const years: ProjectedYear[] = [];
   for (const plan of plans) {

@@ -6,6 +6,7 @@ import { ScenarioRunner } from '../scenario/run.js';
 import { settingText, type SetError, type Setting } from '../scenario/set.js';
 import { allocate } from './allocate.js';
 import type { Inputs, Outcome, Refusal } from './inputs.js';
+import { said } from '../text/said.js';
 
 /** The agreement as the user wrote it: scenarios change its text, and their errors point into it. */
 export interface AgreementSource {
@@ -65,7 +66,13 @@ export class ScenarioSession {
       refusal: {
         exit: 1,
         reasons: [
-          { message: `scenario '${s.name}' makes the agreement invalid`, hint: "the lines above show the agreement with the scenario's values written in" },
+          {
+            message: said(`scenarioet '${s.name}' gjør avtalen ugyldig`, `scenario '${s.name}' makes the agreement invalid`),
+            hint: said(
+              'linjene over viser avtalen med scenarioets verdier skrevet inn',
+              "the lines above show the agreement with the scenario's values written in",
+            ),
+          },
         ],
       },
     };
@@ -99,12 +106,17 @@ function badPaths(
   const errors = [...seen.values()];
   if (!errors.length) return null;
   const inFile = errors.filter((e) => e.setting.at);
-  const onLine = errors.filter((e) => !e.setting.at).map((e) => ({ message: `${option(e)} ${settingText(e.setting)}: ${e.message}`, hint: e.hint }));
+  const onLine = errors
+    .filter((e) => !e.setting.at)
+    .map((e) => {
+      const head = `${option(e)} ${settingText(e.setting)}`;
+      return { message: said(`${head}: ${e.message.nb}`, `${head}: ${e.message.en}`), hint: e.hint };
+    });
   const diagnostics: Diagnostic[] = inFile.map((e) => ({
     ...e.setting.at!,
     severity: 'error',
     code: 'scenario-path',
-    message: `'${e.setting.path}': ${e.message}`,
+    message: said(`'${e.setting.path}': ${e.message.nb}`, `'${e.setting.path}': ${e.message.en}`),
     hint: e.hint,
   }));
   if (!inFile.length) return { report: null, diagnostics, refusal: { exit: 2, reasons: [...onLine.slice(1), onLine[0]!] } };
@@ -113,7 +125,16 @@ function badPaths(
     diagnostics,
     refusal: {
       exit: 1,
-      reasons: [...onLine, { message: 'no scenario was run: the scenario file names values the agreement does not have', hint: 'fix the paths above' }],
+      reasons: [
+        ...onLine,
+        {
+          message: said(
+            'ingen scenarioer ble kjørt: scenariofilen nevner verdier avtalen ikke har',
+            'no scenario was run: the scenario file names values the agreement does not have',
+          ),
+          hint: said('rett stiene over', 'fix the paths above'),
+        },
+      ],
     },
   };
 }

@@ -1,5 +1,6 @@
 import { settle as settleParties, type SettlementReport } from '../compute/settle.js';
 import { computeOn, refused, type Inputs, type Outcome } from './inputs.js';
+import { said } from '../text/said.js';
 
 export interface SettleOptions {
   /** The a-konto schedule is what is asked for, so an agreement without one has nothing to show. */
@@ -10,7 +11,12 @@ export interface SettleOptions {
 export function settle(inputs: Inputs, options: SettleOptions = { schedule: false }): Outcome<SettlementReport> {
   const settled = computeOn(inputs, settleParties);
   if (options.schedule && settled.report && !settled.report.schedule) {
-    return refused(1, 'the agreement has no a-konto schedule', 'add settlement: { akonto: [{ due: 2023-04-30, part: 50% }, ...] }', settled.diagnostics);
+    return refused(
+      1,
+      said('avtalen har ingen a-kontoplan', 'the agreement has no a-konto schedule'),
+      said('legg til settlement: { akonto: [{ due: 2023-04-30, part: 50% }, ...] }', 'add settlement: { akonto: [{ due: 2023-04-30, part: 50% }, ...] }'),
+      settled.diagnostics,
+    );
   }
   return settled;
 }

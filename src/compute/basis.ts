@@ -8,6 +8,7 @@ import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
 import type { BasisStep } from './report.js';
 import { selection, selectRows } from './select.js';
+import { said } from '../text/said.js';
 
 export interface Basis {
   readonly basis: Money;
@@ -112,9 +113,10 @@ export class Bases {
     if (item.source.kind !== 'price') return null;
     const price = item.source.price;
     const q = price.quantity;
-    const where = `item '${item.id}'`;
+    const where = said(`posten '${item.id}'`, `item '${item.id}'`);
     const within = (value: Ratio, party?: Id) =>
-      price.kind === 'unit' || checkWithinSteps(this.ctx, price.tiers, value, q.at, party ? `${where}, party '${party}'` : where);
+      price.kind === 'unit' ||
+      checkWithinSteps(this.ctx, price.tiers, value, q.at, party ? said(`${where.nb}, kommunen '${party}'`, `${where.en}, party '${party}'`) : where);
     if (q.kind === 'fixed') {
       const r = priceOf(price, q.value);
       if ('aboveLastStep' in r) return null; // reported by the reader
@@ -127,8 +129,14 @@ export class Bases {
       this.ctx.diags.error(
         q.at,
         'driver-missing',
-        `driver '${q.driver}' has no value for ${missing.map((p) => `'${p.id}'`).join(', ')}`,
-        `give every party a ${q.driver} value (0 if it has none) in the drivers file or under drivers:`,
+        said(
+          `driveren '${q.driver}' har ingen verdi for ${missing.map((p) => `'${p.id}'`).join(', ')}`,
+          `driver '${q.driver}' has no value for ${missing.map((p) => `'${p.id}'`).join(', ')}`,
+        ),
+        said(
+          `gi hver kommune en verdi for ${q.driver} (0 om den ikke har noen) i driverfilen eller under drivers:`,
+          `give every party a ${q.driver} value (0 if it has none) in the drivers file or under drivers:`,
+        ),
       );
       return null;
     }

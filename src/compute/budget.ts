@@ -5,6 +5,7 @@ import type { BudgetRow } from '../inputs/budget.js';
 import { allocate } from './allocate.js';
 import type { ComputeInput } from './context.js';
 import type { AllocationReport } from './report.js';
+import { type Said, said } from '../text/said.js';
 
 /** The allocation's inputs and the adopted budget. */
 export interface BudgetedInput extends ComputeInput {
@@ -27,8 +28,14 @@ export function budgetLedger(a: Agreement, csvRows: readonly BudgetRow[], diags:
       diags.error(
         row.at,
         'budget-duplicate',
-        `category '${row.category}' is budgeted twice (first at ${first.at.file}:${first.at.line})`,
-        'give each category one budget line; add the amounts together if both are meant',
+        said(
+          `arten '${row.category}' er budsjettert to ganger (første gang i ${first.at.file}:${first.at.line})`,
+          `category '${row.category}' is budgeted twice (first at ${first.at.file}:${first.at.line})`,
+        ),
+        said(
+          'gi hver art én budsjettlinje; legg sammen beløpene om begge er ment',
+          'give each category one budget line; add the amounts together if both are meant',
+        ),
       );
     else seen.set(row.category, row);
   }
@@ -40,11 +47,19 @@ export function budgetLedger(a: Agreement, csvRows: readonly BudgetRow[], diags:
  * items read the ledger has no budget unless one is given: that is an error
  * here, never a silent zero.
  */
-export function budgetAllocation(input: BudgetedInput, diags: Diagnostics, missing: string): AllocationReport | null {
+export function budgetAllocation(input: BudgetedInput, diags: Diagnostics, missing: Said): AllocationReport | null {
   const a = input.agreement;
   if (input.budget === null && readsLedger(a)) {
     const at = a.settlement?.akonto[0]?.at ?? { file: a.file, line: 1, col: 1 };
-    diags.error(at, 'budget-missing', missing, 'add budget: { <category>: <amount> } to the agreement, or a budget CSV under inputs:');
+    diags.error(
+      at,
+      'budget-missing',
+      missing,
+      said(
+        'legg til budget: { <art>: <beløp> } i avtalen, eller en budsjett-CSV under inputs:',
+        'add budget: { <category>: <amount> } to the agreement, or a budget CSV under inputs:',
+      ),
+    );
     return null;
   }
   return diags.take(allocate({ ...input, actuals: input.budget ?? [] }));

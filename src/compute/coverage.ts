@@ -6,6 +6,8 @@ import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { IgnoredTotal, LedgerReconciliation } from './report.js';
 import { matcher } from './select.js';
+import { declaredParties, rows as inRows } from '../agreement/phrases.js';
+import { said } from '../text/said.js';
 
 /**
  * No krone disappears unseen: every actuals row is the amount of exactly one
@@ -69,8 +71,8 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       diags.error(
         row.partyAt ?? row.at,
         'unknown-party',
-        `unknown party '${row.party}'`,
-        didYouMean(row.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`,
+        said(`ukjent kommune '${row.party}'`, `unknown party '${row.party}'`),
+        didYouMean(row.party, partyIds) ?? declaredParties(partyIds),
       );
     }
     const takenBy = amountItems.filter((i) => i.takes(row));
@@ -78,8 +80,11 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       diags.error(
         row.at,
         'actuals-overlap',
-        `row is selected by items ${takenBy.map((i) => `'${i.id}'`).join(' and ')}, so it would be charged twice`,
-        'narrow the selectors so each row belongs to one item',
+        said(
+          `raden velges av postene ${takenBy.map((i) => `'${i.id}'`).join(' og ')}, så den ville blitt belastet to ganger`,
+          `row is selected by items ${takenBy.map((i) => `'${i.id}'`).join(' and ')}, so it would be charged twice`,
+        ),
+        said('snevre inn utvalgene så hver rad hører til én post', 'narrow the selectors so each row belongs to one item'),
       );
     }
     rowCount += row.rows;
@@ -91,8 +96,14 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
         diags.warning(
           row.categoryAt,
           'ignore-overlap',
-          `category '${row.category}' is selected by item '${takenBy[0]!.id}' and also listed under ignore:; the item takes it`,
-          "remove it from ignore:, or narrow the item's selector, so the agreement says one thing",
+          said(
+            `arten '${row.category}' velges av posten '${takenBy[0]!.id}' og står også under ignore:; posten tar den`,
+            `category '${row.category}' is selected by item '${takenBy[0]!.id}' and also listed under ignore:; the item takes it`,
+          ),
+          said(
+            'fjern den fra ignore:, eller snevre inn postens utvalg, så avtalen sier én ting',
+            "remove it from ignore:, or narrow the item's selector, so the agreement says one thing",
+          ),
         );
       }
       continue;
@@ -103,8 +114,14 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       diags.warning(
         row.partyAt ?? row.at,
         'ignore-party',
-        `this row names party '${row.party}', but its category '${row.category}' is ignored, so no one is charged for it`,
-        `select the category in an item to charge '${row.party}', or leave the party column empty for rows outside the split`,
+        said(
+          `raden nevner kommunen '${row.party}', men arten '${row.category}' holdes utenfor, så ingen belastes for den`,
+          `this row names party '${row.party}', but its category '${row.category}' is ignored, so no one is charged for it`,
+        ),
+        said(
+          `velg arten i en post for å belaste '${row.party}', eller la kommunekolonnen stå tom for rader utenfor fordelingen`,
+          `select the category in an item to charge '${row.party}', or leave the party column empty for rows outside the split`,
+        ),
       );
     }
     if (ignore) {
@@ -125,8 +142,14 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
     diags.error(
       u.first.categoryAt,
       'actuals-unselected',
-      `category '${category}' (${u.rows} row${u.rows === 1 ? '' : 's'}, total ${Money.sum(u.amounts).toPlain()}) is not selected by any item and not ignored`,
-      `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,
+      said(
+        `arten '${category}' (${inRows(u.rows).nb}, sum ${Money.sum(u.amounts).toPlain()}) velges ikke av noen post og holdes ikke utenfor`,
+        `category '${category}' (${inRows(u.rows).en}, total ${Money.sum(u.amounts).toPlain()}) is not selected by any item and not ignored`,
+      ),
+      said(
+        `velg den i en posts actuals:, eller legg til { category: [${category}], reason: ... } under ignore:`,
+        `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,
+      ),
     );
   }
   return { ignored, ledger };

@@ -8,6 +8,7 @@ import { outsideSplit } from './coverage.js';
 import type { AllocationReport } from './report.js';
 import { budgetAllocation, type BudgetedInput } from './budget.js';
 import { byKind, type ByKind } from './by-kind.js';
+import { said } from '../text/said.js';
 
 /** The seeds' convention is `avvik = budsjett − regnskap` (negative: overrun); some councils want the other. */
 export type DeviationSign = 'budget-minus-actual' | 'actual-minus-budget';
@@ -55,7 +56,14 @@ export interface DeviationReport {
 export function deviation(input: BudgetedInput, sign: DeviationSign): Computed<DeviationReport> {
   const diags = new Diagnostics();
   const actual = diags.take(allocate(input));
-  const budget = budgetAllocation(input, diags, 'a deviation table compares against the budget, but the agreement has no budget');
+  const budget = budgetAllocation(
+    input,
+    diags,
+    said(
+      'en avvikstabell sammenligner med budsjettet, men avtalen har ikke noe budsjett',
+      'a deviation table compares against the budget, but the agreement has no budget',
+    ),
+  );
   if (diags.hasErrors || !actual || !budget) return diags.failure();
   const line = (b: Money, x: Money): DeviationLine => ({ budget: b, actual: x, deviation: sign === 'budget-minus-actual' ? b.minus(x) : x.minus(b) });
   const sumLines = (ls: readonly DeviationLine[]) => line(Money.sum(ls.map((l) => l.budget)), Money.sum(ls.map((l) => l.actual)));

@@ -5,6 +5,8 @@ import type { DriverRow } from '../inputs/drivers.js';
 import type { Ratio } from '../money/ratio.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { DriverTable } from './context.js';
+import { declaredParties } from '../agreement/phrases.js';
+import { said } from '../text/said.js';
 
 /**
  * Merges driver values written in the agreement with rows from the drivers
@@ -38,8 +40,11 @@ function declaredDrivers(a: Agreement, rows: readonly DriverRow[], diags: Diagno
       diags.error(
         at,
         'driver-duplicate',
-        `driver '${driver}' of party '${party}' is given twice`,
-        `the other value is at ${prev.at.file}:${prev.at.line}:${prev.at.col}; keep one`,
+        said(`driveren '${driver}' for kommunen '${party}' er gitt to ganger`, `driver '${driver}' of party '${party}' is given twice`),
+        said(
+          `den andre verdien står i ${prev.at.file}:${prev.at.line}:${prev.at.col}; behold én`,
+          `the other value is at ${prev.at.file}:${prev.at.line}:${prev.at.col}; keep one`,
+        ),
       );
     else values.set(party, { value, at });
   };
@@ -47,7 +52,12 @@ function declaredDrivers(a: Agreement, rows: readonly DriverRow[], diags: Diagno
   for (const row of rows) {
     if (row.year !== undefined && row.year !== a.year) continue;
     if (!partyIds.includes(row.party)) {
-      diags.error(row.at, 'unknown-party', `unknown party '${row.party}'`, didYouMean(row.party, partyIds) ?? `declared parties: ${partyIds.join(', ')}`);
+      diags.error(
+        row.at,
+        'unknown-party',
+        said(`ukjent kommune '${row.party}'`, `unknown party '${row.party}'`),
+        didYouMean(row.party, partyIds) ?? declaredParties(partyIds),
+      );
       continue;
     }
     put(row.driver, row.party, row.value, row.at);

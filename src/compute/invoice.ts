@@ -9,6 +9,7 @@ import { byKind, type ByKind } from './by-kind.js';
 import type { KeyDerivation } from './keys.js';
 import type { BasisStep, LineMethod } from './report.js';
 import type { KindBalance, PartySettlement, SettlementReport } from './settle.js';
+import { said } from '../text/said.js';
 
 /** A party that an invoice names: org number and address are required there. */
 export type InvoiceParty = Party & { readonly org: string; readonly address: Address };
@@ -170,8 +171,14 @@ export function invoiceNumberClashes(a: Agreement, others: readonly Agreement[])
     diags.error(
       mine.at,
       'invoice-number-clash',
-      `invoice numbers ${mine.first}–${mine.last} overlap ${theirs.first}–${theirs.last} of ${o.title} ${o.year} (${o.file}), from the same host`,
-      `start this agreement's series after ${theirs.last}: first_number: ${theirs.last + 1n}`,
+      said(
+        `fakturanumrene ${mine.first}–${mine.last} overlapper ${theirs.first}–${theirs.last} i ${o.title} ${o.year} (${o.file}), fra samme vertskommune`,
+        `invoice numbers ${mine.first}–${mine.last} overlap ${theirs.first}–${theirs.last} of ${o.title} ${o.year} (${o.file}), from the same host`,
+      ),
+      said(
+        `la denne avtalens serie begynne etter ${theirs.last}: first_number: ${theirs.last + 1n}`,
+        `start this agreement's series after ${theirs.last}: first_number: ${theirs.last + 1n}`,
+      ),
     );
   }
   return diags.list;
@@ -195,15 +202,21 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
       diags.error(
         p.at,
         'invoice-org',
-        `party '${p.id}' has no org number, which an invoice must show`,
-        `add org: "<9 digits>" to party '${p.id}' (Brønnøysundregistrene has it)`,
+        said(`kommunen '${p.id}' har ikke organisasjonsnummer, som en faktura må vise`, `party '${p.id}' has no org number, which an invoice must show`),
+        said(
+          `legg til org: "<9 sifre>" for kommunen '${p.id}' (Brønnøysundregistrene har det)`,
+          `add org: "<9 digits>" to party '${p.id}' (Brønnøysundregistrene has it)`,
+        ),
       );
     if (!p.address)
       diags.error(
         p.at,
         'invoice-address',
-        `party '${p.id}' has no address, which an invoice must show`,
-        `add address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } to party '${p.id}'`,
+        said(`kommunen '${p.id}' har ingen adresse, som en faktura må vise`, `party '${p.id}' has no address, which an invoice must show`),
+        said(
+          `legg til address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } for kommunen '${p.id}'`,
+          `add address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } to party '${p.id}'`,
+        ),
       );
   };
   need(host);
@@ -211,15 +224,21 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
     diags.error(
       host.at,
       'invoice-bank-account',
-      `host '${host.id}' has no bank account to be paid into`,
-      `add bank_account: "<11 digits>" to party '${host.id}'`,
+      said(`vertskommunen '${host.id}' har ikke noe kontonummer å betale til`, `host '${host.id}' has no bank account to be paid into`),
+      said(`legg til bank_account: "<11 sifre>" for kommunen '${host.id}'`, `add bank_account: "<11 digits>" to party '${host.id}'`),
     );
   if (!a.invoicing.firstNumber)
     diags.error(
       a.invoicing.at,
       'invoice-number',
-      "the agreement has no invoice number series, so its invoices could repeat another agreement's numbers",
-      "add invoicing: { first_number: <the next free number in the host's series> }",
+      said(
+        'avtalen har ingen fakturanummerserie, så fakturaene kunne gjentatt en annen avtales numre',
+        "the agreement has no invoice number series, so its invoices could repeat another agreement's numbers",
+      ),
+      said(
+        'legg til invoicing: { first_number: <neste ledige nummer i vertskommunens serie> }',
+        "add invoicing: { first_number: <the next free number in the host's series> }",
+      ),
     );
   for (const p of buyers) {
     need(p.party);
@@ -227,8 +246,14 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
       diags.error(
         p.party.at,
         'invoice-reference',
-        `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`,
-        `add reference: "<the reference ${p.party.name} asks for>" to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
+        said(
+          `kommunen '${p.party.id}' har ingen referanse for fakturaene sine (Deres ref.), som EHF krever`,
+          `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`,
+        ),
+        said(
+          `legg til reference: "<referansen ${p.party.name} ber om>" for kommunen '${p.party.id}', eller gi --reference ${p.party.id}=REF`,
+          `add reference: "<the reference ${p.party.name} asks for>" to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
+        ),
       );
   }
   const akonto = a.settlement?.akonto ?? [];
@@ -240,10 +265,16 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
     diags.error(
       at,
       'invoice-due-date',
-      `the invoice would fall due on ${due}, before its date ${opts.date}`,
+      said(`fakturaen ville forfalt ${due}, før fakturadatoen ${opts.date}`, `the invoice would fall due on ${due}, before its date ${opts.date}`),
       instalment
-        ? 'an a-konto invoice is sent before its instalment falls due: give an earlier --date'
-        : 'move settlement: final_due after the invoice date, or give an earlier --date',
+        ? said(
+            'en a-kontofaktura sendes før terminen forfaller: gi en tidligere --date',
+            'an a-konto invoice is sent before its instalment falls due: give an earlier --date',
+          )
+        : said(
+            'flytt settlement: final_due til etter fakturadatoen, eller gi en tidligere --date',
+            'move settlement: final_due after the invoice date, or give an earlier --date',
+          ),
     );
   }
   if (diags.hasErrors) return diags.failure();

@@ -5,6 +5,7 @@ import { Ratio } from '../money/ratio.js';
 import { NO_MEMO, rememberReporting } from '../memo/memo.js';
 import type { ComputeContext } from './context.js';
 import { memberFraction } from './membership.js';
+import { said } from '../text/said.js';
 
 /** Shares in agreement party order; they sum to exactly 1. */
 export type Shares = ReadonlyMap<Id, Ratio>;
@@ -116,8 +117,13 @@ function populationShares(ctx: ComputeContext, parties: readonly Party[], at: So
       ctx.diags.error(
         pop?.at ?? p.at,
         'population-missing',
-        `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`,
-        pop ? `add ${year}: <population> to its population` : `add population: <inhabitants on 1 January> to party '${p.id}'`,
+        said(
+          `kommunen '${p.id}' har ikke noe folketall${pop ? ` for ${year}` : ''}, men en nøkkel fordeler etter folketall`,
+          `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`,
+        ),
+        pop
+          ? said(`legg til ${year}: <folketall> i kommunens population:`, `add ${year}: <population> to its population`)
+          : said(`legg til population: <innbyggere per 1. januar> for kommunen '${p.id}'`, `add population: <inhabitants on 1 January> to party '${p.id}'`),
       );
     } else values.set(p.id, v);
   }
@@ -157,8 +163,11 @@ function sharesOfDriver(
       ctx.diags.error(
         at,
         'driver-missing',
-        `driver '${driver}' has no value for party '${p.id}'`,
-        `add a row '${p.id},${driver},<value>' to the drivers file, or drivers: { ${driver}: { ${p.id}: <value> } } to the agreement`,
+        said(`driveren '${driver}' har ingen verdi for kommunen '${p.id}'`, `driver '${driver}' has no value for party '${p.id}'`),
+        said(
+          `legg til raden '${p.id},${driver},<verdi>' i driverfilen, eller drivers: { ${driver}: { ${p.id}: <verdi> } } i avtalen`,
+          `add a row '${p.id},${driver},<value>' to the drivers file, or drivers: { ${driver}: { ${p.id}: <value> } } to the agreement`,
+        ),
       );
     } else values.set(p.id, v);
   }
@@ -172,15 +181,18 @@ function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: S
   if (total.isZero()) {
     const what =
       measure === 'population'
-        ? 'population'
+        ? said('folketallet', 'population')
         : measure.endsWith('months/12')
-          ? `${measure} (no party in the key was a member this year)`
-          : `driver '${measure}'`;
+          ? said(`${measure} (ingen kommune i nøkkelen var medlem i år)`, `${measure} (no party in the key was a member this year)`)
+          : said(`driveren '${measure}'`, `driver '${measure}'`);
     ctx.diags.error(
       at,
       'key-zero-total',
-      `${what} sums to zero over the key's parties, so no shares can be computed`,
-      'check the values: at least one party must have more than zero',
+      said(
+        `${what.nb} summerer til null over nøkkelens kommuner, så ingen andeler kan regnes ut`,
+        `${what.en} sums to zero over the key's parties, so no shares can be computed`,
+      ),
+      said('sjekk verdiene: minst én kommune må ha mer enn null', 'check the values: at least one party must have more than zero'),
     );
     return null;
   }

@@ -11,6 +11,8 @@ import { allocate } from './allocate.js';
 import { budgetAllocation, type BudgetedInput } from './budget.js';
 import { byKind, type ByKind } from './by-kind.js';
 import type { AllocationReport } from './report.js';
+import { said } from '../text/said.js';
+import { declaredParties } from '../agreement/phrases.js';
 
 /** What a settlement reads beyond the allocation's inputs. */
 export interface SettleInput extends BudgetedInput {
@@ -86,7 +88,13 @@ export function settle(input: SettleInput): Computed<SettlementReport> {
   const diags = new Diagnostics();
   const allocation = diags.take(allocate(input));
   const akonto = a.settlement?.akonto ?? [];
-  const budget = akonto.length ? budgetAllocation(input, diags, `a-konto is paid on the budget, but the agreement has no budget`) : null;
+  const budget = akonto.length
+    ? budgetAllocation(
+        input,
+        diags,
+        said('a-konto betales etter budsjettet, men avtalen har ikke noe budsjett', 'a-konto is paid on the budget, but the agreement has no budget'),
+      )
+    : null;
   const received = input.payments ? checkPayments(a, input.payments, diags) : null;
   if (diags.hasErrors || !allocation) return diags.failure();
 
@@ -158,20 +166,37 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
       diags.error(
         p.at,
         'payment-kind',
-        `this payment names no kind, and the agreement has both operating and investment items`,
-        'write drift (operating) or investering (investment) in a kind column, so the payment is set against the right balance',
+        said(
+          'innbetalingen nevner ingen art, og avtalen har både drifts- og investeringsposter',
+          'this payment names no kind, and the agreement has both operating and investment items',
+        ),
+        said(
+          'skriv drift eller investering i en artskolonne, så innbetalingen føres mot riktig saldo',
+          'write drift (operating) or investering (investment) in a kind column, so the payment is set against the right balance',
+        ),
       );
     } else out.push({ ...p, kind: p.kind ?? kinds[0]! });
     if (!ids.includes(p.party)) {
-      diags.error(p.at, 'payment-party', `payment from unknown party '${p.party}'`, didYouMean(p.party, ids) ?? `declared parties: ${ids.join(', ')}`);
+      diags.error(
+        p.at,
+        'payment-party',
+        said(`innbetaling fra ukjent kommune '${p.party}'`, `payment from unknown party '${p.party}'`),
+        didYouMean(p.party, ids) ?? declaredParties(ids),
+      );
     }
     // A-konto is paid during the year, the final settlement in the next: a date outside both is likely another year's payment.
     if (p.date !== undefined && (p.date < `${a.year}-01-01` || p.date > `${a.year + 1}-12-31`)) {
       diags.warning(
         p.at,
         'payment-date',
-        `this payment is dated ${p.date}, outside ${a.year} and ${a.year + 1}, yet set against ${a.title} ${a.year}`,
-        `check that it belongs to ${a.year}; a payment for another year goes in that year's payments file`,
+        said(
+          `innbetalingen er datert ${p.date}, utenfor ${a.year} og ${a.year + 1}, men føres mot ${a.title} ${a.year}`,
+          `this payment is dated ${p.date}, outside ${a.year} and ${a.year + 1}, yet set against ${a.title} ${a.year}`,
+        ),
+        said(
+          `sjekk at den hører til ${a.year}; en innbetaling for et annet år hører hjemme i det årets innbetalingsfil`,
+          `check that it belongs to ${a.year}; a payment for another year goes in that year's payments file`,
+        ),
       );
     }
     const key = JSON.stringify([p.party, p.kind, p.amount.toPlain(), p.date ?? '', p.text ?? '']);
@@ -180,8 +205,14 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
       diags.error(
         p.at,
         'payment-duplicate',
-        `this payment repeats line ${first.at.line} (same party, kind, amount, date and text)`,
-        'delete the copy; if both payments are real, tell them apart in the text column',
+        said(
+          `innbetalingen gjentar linje ${first.at.line} (samme kommune, art, beløp, dato og tekst)`,
+          `this payment repeats line ${first.at.line} (same party, kind, amount, date and text)`,
+        ),
+        said(
+          'slett kopien; er begge innbetalingene ekte, skill dem i tekstkolonnen',
+          'delete the copy; if both payments are real, tell them apart in the text column',
+        ),
       );
     } else seen.set(key, p);
   }

@@ -1,3 +1,4 @@
+import type { Said } from '../text/said.js';
 import type { ErrorCode } from './codes.js';
 
 /** Where something was written: 1-based line and column. */
@@ -17,20 +18,20 @@ export interface Diagnostic extends SourcePos {
   readonly severity: Severity;
   /** Stable identifier, e.g. `key-shares-sum`; see docs/errors.md. */
   readonly code: ErrorCode;
-  readonly message: string;
+  readonly message: Said;
   /** One line on how to fix it. */
-  readonly hint?: string;
+  readonly hint?: Said;
 }
 
 /** A sink that rule functions push into. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
-  error(at: SourcePos, code: ErrorCode, message: string, hint?: string): void {
+  error(at: SourcePos, code: ErrorCode, message: Said, hint?: Said): void {
     this.list.push({ severity: 'error', file: at.file, line: at.line, col: at.col, code, message, ...(hint ? { hint } : {}) });
   }
 
-  warning(at: SourcePos, code: ErrorCode, message: string, hint?: string): void {
+  warning(at: SourcePos, code: ErrorCode, message: Said, hint?: Said): void {
     this.list.push({ severity: 'warning', file: at.file, line: at.line, col: at.col, code, message, ...(hint ? { hint } : {}) });
   }
 
@@ -63,7 +64,7 @@ export class Diagnostics {
   sorted(): Diagnostic[] {
     const seen = new Set<string>();
     return [...this.list].sort(compareDiagnostics).filter((d) => {
-      const key = `${d.file}\0${d.line}\0${d.col}\0${d.code}\0${d.message}`;
+      const key = `${d.file}\0${d.line}\0${d.col}\0${d.code}\0${d.message.en}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

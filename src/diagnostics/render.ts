@@ -1,4 +1,5 @@
-import type { Diagnostic } from './diagnostic.js';
+import type { Locale } from '../text/said.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
 
 export interface Style {
   readonly error: (s: string) => string;
@@ -12,14 +13,22 @@ export type LineLookup = (file: string, line: number) => string | undefined;
 
 export const PLAIN: Style = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
 
+/** The words before a message and before its hint. The codes in brackets stay as they are in every language. */
+export const SEVERITY: Readonly<Record<Severity, Readonly<Record<Locale, string>>>> = {
+  error: { nb: 'feil', en: 'error' },
+  warning: { nb: 'advarsel', en: 'warning' },
+};
+export const HINT: Readonly<Record<Locale, string>> = { nb: 'tips', en: 'hint' };
+
 /**
- * Compiler-style text: `file:line:col: error: message`, the offending line
+ * Compiler-style text: `file:line:col: feil: message`, the offending line
  * with a gutter and a caret under the column, then the hint. `sources` maps a
  * file name to its text; a file not in it is shown without an excerpt.
  */
-export function renderDiagnostic(d: Diagnostic, lines: LineLookup, style: Style = PLAIN): string {
-  const sev = d.severity === 'error' ? style.error('error') : style.warning('warning');
-  const out = [style.bold(`${d.file}:${d.line}:${d.col}:`) + ` ${sev}: ${d.message} [${d.code}]`];
+export function renderDiagnostic(d: Diagnostic, lines: LineLookup, locale: Locale, style: Style = PLAIN): string {
+  const word = SEVERITY[d.severity][locale];
+  const sev = d.severity === 'error' ? style.error(word) : style.warning(word);
+  const out = [style.bold(`${d.file}:${d.line}:${d.col}:`) + ` ${sev}: ${d.message[locale]} [${d.code}]`];
   const line = lines(d.file, d.line);
   if (line !== undefined) {
     const gutter = String(d.line);
@@ -29,7 +38,7 @@ export function renderDiagnostic(d: Diagnostic, lines: LineLookup, style: Style 
     out.push(style.dim(`${gutter} |`) + ` ${text}`);
     out.push(style.dim(`${pad} |`) + ` ${' '.repeat(Math.max(0, caret))}${d.severity === 'error' ? style.error('^') : style.warning('^')}`);
   }
-  if (d.hint) out.push(`${' '.repeat(String(d.line).length)} = hint: ${d.hint}`);
+  if (d.hint) out.push(`${' '.repeat(String(d.line).length)} = ${HINT[locale]}: ${d.hint[locale]}`);
   return out.join('\n');
 }
 
@@ -44,17 +53,25 @@ function excerpt(line: string, col: number): { text: string; caret: number } {
   return { text: `${before}${line.slice(start, end)}${end < line.length ? '…' : ''}`, caret: col - start + before.length };
 }
 
-export function renderDiagnostics(list: readonly Diagnostic[], lines: LineLookup, style: Style = PLAIN): string {
+export function renderDiagnostics(list: readonly Diagnostic[], lines: LineLookup, locale: Locale, style: Style = PLAIN): string {
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.length - errors;
-  const blocks = list.map((d) => renderDiagnostic(d, lines, style));
+  const blocks = list.map((d) => renderDiagnostic(d, lines, locale, style));
   const summary: string[] = [];
-  if (errors) summary.push(`${errors} error${errors === 1 ? '' : 's'}`);
-  if (warnings) summary.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (errors) summary.push(locale === 'nb' ? `${errors} feil` : `${errors} error${errors === 1 ? '' : 's'}`);
+  if (warnings) summary.push(locale === 'nb' ? `${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : `${warnings} warning${warnings === 1 ? '' : 's'}`);
   return blocks.join('\n\n') + (summary.length ? `\n\n${summary.join(', ')}\n` : '');
 }
 
-/** Machine-readable diagnostics for CI (`check --format json`). */
-export function diagnosticsToJson(list: readonly Diagnostic[]): object[] {
-  return list.map((d) => ({ file: d.file, line: d.line, col: d.col, severity: d.severity, code: d.code, message: d.message, hint: d.hint ?? null }));
+/** Machine-readable diagnostics for CI (`check --format json`): message and hint in the chosen language, the code the same in both. */
+export function diagnosticsToJson(list: readonly Diagnostic[], locale: Locale): object[] {
+  return list.map((d) => ({
+    file: d.file,
+    line: d.line,
+    col: d.col,
+    severity: d.severity,
+    code: d.code,
+    message: d.message[locale],
+    hint: d.hint?.[locale] ?? null,
+  }));
 }

@@ -1,3 +1,5 @@
+import { type Said, said } from '../text/said.js';
+
 /** "Did you mean" for a misspelt name: the closest candidate within a small edit distance. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -15,9 +17,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return bestDistance <= limit ? best : undefined;
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(word: string, candidates: Iterable<string>): Said | undefined {
   const c = closest(word, candidates);
-  return c === undefined ? undefined : `did you mean '${c}'?`;
+  return c === undefined ? undefined : said(`mente du '${c}'?`, `did you mean '${c}'?`);
 }
 
 function editDistance(a: string, b: string): number {

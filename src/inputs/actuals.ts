@@ -4,6 +4,7 @@ import type { Money } from '../money/money.js';
 import { scaledToMoney, scanAmount } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { TableHeader, TableSink } from './table.js';
+import { said } from '../text/said.js';
 
 /**
  * Ledger rows as the allocation sees them: rows with the same category,
@@ -87,14 +88,24 @@ export function actualsSink(
       }
       const cat = trim(r.field(category));
       if (cat === '') {
-        diags.error(r.at(category), 'csv-empty-category', 'the row has no category', 'every actuals row needs a category so an item can select it');
+        diags.error(
+          r.at(category),
+          'csv-empty-category',
+          said('raden har ingen art', 'the row has no category'),
+          said('hver regnskapsrad trenger en art, så en post kan velge den', 'every actuals row needs a category so an item can select it'),
+        );
         return;
       }
       if (date >= 0) {
         const text = trim(r.field(date));
         const d = text === '' ? null : parseLedgerDate(text);
         if (text !== '' && d === null) {
-          diags.error(r.at(date), 'csv-date', `'${text}' is not a date`, 'write 2024-04-30 or 30.04.2024');
+          diags.error(
+            r.at(date),
+            'csv-date',
+            said(`'${text}' er ikke en dato`, `'${text}' is not a date`),
+            said('skriv 30.04.2024 eller 2024-04-30', 'write 2024-04-30 or 30.04.2024'),
+          );
           return;
         }
         if (d !== null && !d.startsWith(`${year}-`)) {
@@ -142,8 +153,14 @@ export function actualsSink(
         diags.warning(
           outside.first,
           'actuals-date',
-          `${n} row${n === 1 ? ' is' : 's are'} dated outside ${year} (the first, here, on ${outside.date}), yet counted in ${year}'s actuals`,
-          `check that this is the ledger for ${year}; remove the other years' rows if they do not belong`,
+          said(
+            `${n} ${n === 1 ? 'rad er' : 'rader er'} datert utenfor ${year} (den første, her, ${outside.date}), men telles med i regnskapet for ${year}`,
+            `${n} row${n === 1 ? ' is' : 's are'} dated outside ${year} (the first, here, on ${outside.date}), yet counted in ${year}'s actuals`,
+          ),
+          said(
+            `sjekk at dette er regnskapet for ${year}; fjern radene fra de andre årene om de ikke hører til`,
+            `check that this is the ledger for ${year}; remove the other years' rows if they do not belong`,
+          ),
         );
       }
       // In reading order: by the line of each entry's first row.

@@ -1,4 +1,5 @@
 import { Money } from '../money/money.js';
+import { type Said, said } from '../text/said.js';
 
 export type DecimalMark = ',' | '.';
 
@@ -19,8 +20,8 @@ export interface ScaledAmount {
 }
 
 export interface AmountError {
-  readonly error: string;
-  readonly hint: string;
+  readonly error: Said;
+  readonly hint: Said;
 }
 
 const DIGIT_0 = 48;
@@ -119,12 +120,20 @@ function scanWritten(raw: string, style: NumberStyle): ScaledAmount | AmountErro
     .trim()
     .replace(SPACES, ' ')
     .replace(/\u2212/g, '-');
-  if (text === '') return { error: 'the amount is empty', hint: 'write 0 if the amount is zero; an empty amount is never read as 0' };
-  const notAmount = (): AmountError => {
-    const mark = decimal === ',' ? 'a decimal comma (1 234,50)' : 'a decimal point (1234.50)';
+  if (text === '')
     return {
-      error: `'${raw}' is not an amount`,
-      hint: `this file is read with ${mark}; declare decimal: under the input in the agreement if it uses the other`,
+      error: said('beløpet er tomt', 'the amount is empty'),
+      hint: said('skriv 0 om beløpet er null; et tomt beløp leses aldri som 0', 'write 0 if the amount is zero; an empty amount is never read as 0'),
+    };
+  const notAmount = (): AmountError => {
+    const mark =
+      decimal === ',' ? said('desimalkomma (1 234,50)', 'a decimal comma (1 234,50)') : said('desimalpunktum (1234.50)', 'a decimal point (1234.50)');
+    return {
+      error: said(`'${raw}' er ikke et beløp`, `'${raw}' is not an amount`),
+      hint: said(
+        `denne filen leses med ${mark.nb}; angi decimal: under inndataen i avtalen om den bruker det andre`,
+        `this file is read with ${mark.en}; declare decimal: under the input in the agreement if it uses the other`,
+      ),
     };
   };
   const paren = /^\((.*)\)$/.exec(text);
@@ -175,7 +184,13 @@ function isAmbiguous(number: string): boolean {
 function ambiguous(raw: string): AmountError {
   const dot = raw.includes('.');
   return {
-    error: `'${raw}' is ambiguous: ${dot ? 'a thousands dot or a decimal point' : 'a thousands comma or a decimal comma'}`,
-    hint: `the decimal mark was inferred from the delimiter; declare it under the input in the agreement: decimal: ',' or decimal: '.'`,
+    error: said(
+      `'${raw}' er tvetydig: ${dot ? 'tusenskillepunktum eller desimalpunktum' : 'tusenskillekomma eller desimalkomma'}`,
+      `'${raw}' is ambiguous: ${dot ? 'a thousands dot or a decimal point' : 'a thousands comma or a decimal comma'}`,
+    ),
+    hint: said(
+      "desimaltegnet ble utledet fra skilletegnet; angi det under inndataen i avtalen: decimal: ',' eller decimal: '.'",
+      "the decimal mark was inferred from the delimiter; declare it under the input in the agreement: decimal: ',' or decimal: '.'",
+    ),
   };
 }

@@ -3,6 +3,7 @@ import type { Money } from '../money/money.js';
 import { parseAmount } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { CsvTable } from './table.js';
+import { said } from '../text/said.js';
 
 /** The adopted budget for one actuals category. */
 export interface BudgetRow {
@@ -26,7 +27,12 @@ export function readBudgetRows(table: CsvTable, columns: ReadonlyMap<string, str
       diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
       ok = false;
     } else if (category.value.trim() === '') {
-      diags.error(category.at, 'csv-empty-category', 'the budget row has no category', 'a budget row is the budget of one actuals category');
+      diags.error(
+        category.at,
+        'csv-empty-category',
+        said('budsjettraden har ingen art', 'the budget row has no category'),
+        said('en budsjettrad er budsjettet for én regnskapsart', 'a budget row is the budget of one actuals category'),
+      );
       ok = false;
     } else rows.push({ category: category.value.trim(), amount, at: category.at });
   }

@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { TableHeader } from './table.js';
+import { said } from '../text/said.js';
 
 /**
  * Finds our columns in a file's header: by the name mapped in the agreement
@@ -28,8 +29,14 @@ export function locateColumns<C extends string>(
       diags.error(
         head.at,
         'csv-duplicate-column',
-        `${head.file} has two columns named '${wanted}' (columns ${i + 1} and ${again + 1})`,
-        'rename or delete one of them, so it is clear which one samkost should read',
+        said(
+          `${head.file} har to kolonner som heter '${wanted}' (kolonne ${i + 1} og ${again + 1})`,
+          `${head.file} has two columns named '${wanted}' (columns ${i + 1} and ${again + 1})`,
+        ),
+        said(
+          'gi nytt navn til eller slett en av dem, så det er klart hvilken samkost skal lese',
+          'rename or delete one of them, so it is clear which one samkost should read',
+        ),
       );
     } else if (i >= 0) found.set(col, i);
     else if (required.includes(col)) {
@@ -37,8 +44,11 @@ export function locateColumns<C extends string>(
       diags.error(
         head.at,
         'csv-missing-column',
-        `${head.file} has no column '${wanted}'`,
-        `the header has: ${head.names.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`,
+        said(`${head.file} har ingen kolonne '${wanted}'`, `${head.file} has no column '${wanted}'`),
+        said(
+          `overskriften har: ${head.names.join(', ')}; knytt dine med columns: { ${col}: <navn> } under inputs:`,
+          `the header has: ${head.names.join(', ')}; map yours with columns: { ${col}: <name> } under inputs:`,
+        ),
       );
     }
   }

@@ -3,6 +3,7 @@ import type { Ratio } from '../money/ratio.js';
 import { parseAmount } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { CsvTable } from './table.js';
+import { said } from '../text/said.js';
 
 export interface DriverRow {
   readonly party: string;
@@ -25,8 +26,8 @@ export function readDrivers(table: CsvTable, columns: ReadonlyMap<string, string
       diags.error(
         valueCell.at,
         'csv-driver-value',
-        'error' in parsed ? parsed.error : `driver value '${valueCell.value}' is negative`,
-        'a driver value is a count or measure of zero or more',
+        'error' in parsed ? parsed.error : said(`driververdien '${valueCell.value}' er negativ`, `driver value '${valueCell.value}' is negative`),
+        said('en driververdi er et antall eller mål på null eller mer', 'a driver value is a count or measure of zero or more'),
       );
       ok = false;
       continue;
@@ -34,7 +35,12 @@ export function readDrivers(table: CsvTable, columns: ReadonlyMap<string, string
     const yearCell = cols.has('year') ? cells[cols.get('year')!] : undefined;
     const yearText = yearCell?.value.trim();
     if (yearCell && yearText && !/^\d{4}$/.test(yearText)) {
-      diags.error(yearCell.at, 'csv-year', `'${yearCell.value}' is not a year`, 'write the year as four digits, or leave it empty for every year');
+      diags.error(
+        yearCell.at,
+        'csv-year',
+        said(`'${yearCell.value}' er ikke et årstall`, `'${yearCell.value}' is not a year`),
+        said('skriv året med fire sifre, eller la det stå tomt for alle år', 'write the year as four digits, or leave it empty for every year'),
+      );
       ok = false;
       continue;
     }

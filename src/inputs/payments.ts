@@ -5,6 +5,7 @@ import type { Money } from '../money/money.js';
 import { parseAmount } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { CsvTable } from './table.js';
+import { said } from '../text/said.js';
 
 /** One payment received from a party: a-konto actually paid. */
 export interface PaymentRow {
@@ -41,7 +42,12 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
       ok = false;
     }
     if (partyCell.value.trim() === '') {
-      diags.error(partyCell.at, 'csv-empty-party', 'the payment names no party', 'every payment row says which party paid it');
+      diags.error(
+        partyCell.at,
+        'csv-empty-party',
+        said('innbetalingen nevner ingen kommune', 'the payment names no party'),
+        said('hver innbetalingsrad sier hvilken kommune som betalte', 'every payment row says which party paid it'),
+      );
       ok = false;
     }
     const kindCell = cell('kind');
@@ -51,8 +57,11 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
       diags.error(
         kindCell!.at,
         'csv-kind',
-        `'${kindCell!.value}' is not a kind of cost`,
-        'write drift (operating) or investering (investment); leave it empty only when the agreement has items of one kind',
+        said(`'${kindCell!.value}' er ikke en kostnadsart`, `'${kindCell!.value}' is not a kind of cost`),
+        said(
+          'skriv drift eller investering; la feltet stå tomt bare når avtalen har poster av én art',
+          'write drift (operating) or investering (investment); leave it empty only when the agreement has items of one kind',
+        ),
       );
       ok = false;
     }
@@ -60,7 +69,12 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
     const dateText = dateCell?.value.trim() ?? '';
     const date = dateText === '' ? undefined : parseLedgerDate(dateText);
     if (date === null) {
-      diags.error(dateCell!.at, 'csv-date', `'${dateCell!.value}' is not a date`, 'write 2023-04-30 or 30.04.2023');
+      diags.error(
+        dateCell!.at,
+        'csv-date',
+        said(`'${dateCell!.value}' er ikke en dato`, `'${dateCell!.value}' is not a date`),
+        said('skriv 30.04.2023 eller 2023-04-30', 'write 2023-04-30 or 30.04.2023'),
+      );
       ok = false;
     }
     if (!ok || 'error' in amount || kind === undefined || date === null) continue;

@@ -1,4 +1,5 @@
 import type { SourcePos } from '../diagnostics/diagnostic.js';
+import { type Said, said } from '../text/said.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -79,8 +80,8 @@ export class RecordView {
 
 export interface CsvSyntaxError {
   readonly at: SourcePos;
-  readonly message: string;
-  readonly hint: string;
+  readonly message: Said;
+  readonly hint: Said;
 }
 
 /**
@@ -157,8 +158,8 @@ export class RecordReader {
         this.failed = true;
         this.onError({
           at: { file: this.file, line: 1, col: cr + 1 },
-          message: 'lines end with a bare carriage return (CR), as in old Mac files',
-          hint: 'save the file again with Windows (CRLF) or Unix (LF) line ends',
+          message: said('linjene slutter med bare vognretur (CR), som i gamle Mac-filer', 'lines end with a bare carriage return (CR), as in old Mac files'),
+          hint: said('lagre filen på nytt med Windows- (CRLF) eller Unix-linjeslutt (LF)', 'save the file again with Windows (CRLF) or Unix (LF) line ends'),
         });
         return '';
       }
@@ -216,7 +217,7 @@ export class RecordReader {
     let lineStart = pos;
     let i = pos;
     const n = text.length;
-    const fail = (at: number, message: string, hint: string) => {
+    const fail = (at: number, message: Said, hint: Said) => {
       this.failed = true;
       this.onError({ at: { file: this.file, line, col: at - lineStart + 1 }, message, hint });
       return n;
@@ -236,7 +237,14 @@ export class RecordReader {
             if (!final) return -1;
             line = openLine;
             lineStart = openStart;
-            return fail(open, 'a quoted field is never closed', 'a field that starts with " must end with "; write a quote inside it as ""');
+            return fail(
+              open,
+              said('et felt i anførselstegn blir aldri lukket', 'a quoted field is never closed'),
+              said(
+                'et felt som begynner med " må slutte med "; skriv et anførselstegn inni det som ""',
+                'a field that starts with " must end with "; write a quote inside it as ""',
+              ),
+            );
           }
           const part = text.slice(j, q);
           value += part;
@@ -260,11 +268,23 @@ export class RecordReader {
         }
         if (c === '\n' || (c === '\r' && text[i + 1] === '\n') || i >= n) break;
         if (c === '\r' && i + 1 >= n && !final) return -1;
-        return fail(i, `unexpected '${c}' after a closing quote`, 'a quoted field ends at its closing quote; a quote inside it is written ""');
+        return fail(
+          i,
+          said(`uventet '${c}' etter et avsluttende anførselstegn`, `unexpected '${c}' after a closing quote`),
+          said(
+            'et felt i anførselstegn slutter ved det avsluttende anførselstegnet; et anførselstegn inni det skrives ""',
+            'a quoted field ends at its closing quote; a quote inside it is written ""',
+          ),
+        );
       }
       let k = i;
       while (k < n && text[k] !== delimiter && text[k] !== '\n') {
-        if (text[k] === '"') return fail(k, 'a quote inside an unquoted field', 'put the whole field in double quotes and write the quote as ""');
+        if (text[k] === '"')
+          return fail(
+            k,
+            said('et anførselstegn inni et felt uten anførselstegn', 'a quote inside an unquoted field'),
+            said('sett hele feltet i doble anførselstegn og skriv anførselstegnet som ""', 'put the whole field in double quotes and write the quote as ""'),
+          );
         k++;
       }
       if (k >= n && !final) return -1;

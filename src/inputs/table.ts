@@ -3,6 +3,7 @@ import { Diagnostics, type SourcePos } from '../diagnostics/diagnostic.js';
 import type { DecimalMark, NumberStyle } from './amount.js';
 import { Decoder, type Encoding } from './decode.js';
 import { RecordReader, type Delimiter, type RecordView } from './records.js';
+import { type Said, said } from '../text/said.js';
 
 /** What the agreement may declare about a file (`delimiter:`, `decimal:`, `encoding:` under the input); the rest is detected. */
 export interface CsvDialect {
@@ -81,8 +82,8 @@ export class CsvInput<T> {
       this.rowDiags.error(
         { file: this.file, line: 1, col: 1 },
         'csv-empty',
-        'the file has no header line',
-        'the first line names the columns, e.g. category;amount',
+        said('filen har ingen overskriftslinje', 'the file has no header line'),
+        said('den første linjen navngir kolonnene, f.eks. category;amount', 'the first line names the columns, e.g. category;amount'),
       );
     const result = this.head && this.usable ? this.sink.finish(this.rowDiags) : null;
     for (const e of this.rowDiags.flush()) this.diags.list.push(e);
@@ -97,15 +98,33 @@ export class CsvInput<T> {
       const encoding = this.decoder.encoding ?? 'utf-8';
       const [message, hint] =
         c === '\u0000'
-          ? ['the file has NUL bytes: it is UTF-16 without a byte order mark, or not text', "save it from Excel as 'CSV UTF-8' or 'CSV (semicolon separated)'"]
+          ? [
+              said(
+                'filen har NUL-byte: den er UTF-16 uten byte order mark, eller ikke tekst',
+                'the file has NUL bytes: it is UTF-16 without a byte order mark, or not text',
+              ),
+              said('lagre den fra Excel som «CSV UTF-8» eller «CSV (semikolondelt)»', "save it from Excel as 'CSV UTF-8' or 'CSV (semicolon separated)'"),
+            ]
           : c === '\ufffd'
             ? [
-                `'\ufffd' in the text: bytes that are not ${encoding}, or text damaged by an earlier conversion`,
-                'declare the encoding under the input (encoding: windows-1252 or utf-8), or export the file again',
+                said(
+                  `'\ufffd' i teksten: byte som ikke er ${encoding}, eller tekst skadet av en tidligere konvertering`,
+                  `'\ufffd' in the text: bytes that are not ${encoding}, or text damaged by an earlier conversion`,
+                ),
+                said(
+                  'angi tegnkodingen under inndataen (encoding: windows-1252 eller utf-8), eller eksporter filen på nytt',
+                  'declare the encoding under the input (encoding: windows-1252 or utf-8), or export the file again',
+                ),
               ]
             : [
-                `character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not text: the file is probably not ${encoding}`,
-                'declare the encoding under the input (encoding: windows-1252 or utf-8), or save the file as CSV UTF-8',
+                said(
+                  `tegnet U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} er ikke tekst: filen er trolig ikke ${encoding}`,
+                  `character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not text: the file is probably not ${encoding}`,
+                ),
+                said(
+                  'angi tegnkodingen under inndataen (encoding: windows-1252 eller utf-8), eller lagre filen som CSV UTF-8',
+                  'declare the encoding under the input (encoding: windows-1252 or utf-8), or save the file as CSV UTF-8',
+                ),
               ];
       this.rowDiags.error(at, 'csv-encoding', message, hint);
       this.reader.push(chunk.slice(0, bad.index));
@@ -133,8 +152,14 @@ export class CsvInput<T> {
       this.rowDiags.error(
         { file: this.file, line: r.line, col: 1 },
         'csv-field-count',
-        `row has ${r.count} field${r.count === 1 ? '' : 's'}, the header has ${this.head.names.length}`,
-        `fields are separated by '${d === '\t' ? 'tab' : d}'; a value containing it must be quoted`,
+        said(
+          `raden har ${r.count} ${r.count === 1 ? 'felt' : 'felter'}, overskriften har ${this.head.names.length}`,
+          `row has ${r.count} field${r.count === 1 ? '' : 's'}, the header has ${this.head.names.length}`,
+        ),
+        said(
+          `feltene skilles med '${d === '\t' ? 'tabulator' : d}'; en verdi som inneholder det, må stå i anførselstegn`,
+          `fields are separated by '${d === '\t' ? 'tab' : d}'; a value containing it must be quoted`,
+        ),
       );
       return;
     }
@@ -158,7 +183,7 @@ class CappedDiagnostics extends Diagnostics {
     return [...this.seen.values()].reduce((n, s) => n + s.count, 0);
   }
 
-  override error(at: SourcePos, code: ErrorCode, message: string, hint?: string): void {
+  override error(at: SourcePos, code: ErrorCode, message: Said, hint?: Said): void {
     const s = this.seen.get(code) ?? { count: 0, first: at, file: at.file };
     this.seen.set(code, s);
     s.count++;
@@ -172,8 +197,11 @@ class CappedDiagnostics extends Diagnostics {
         super.error(
           s.first,
           code,
-          `… and ${s.count - this.limit} more [${code}] errors in ${s.file} (the first ${this.limit} are listed)`,
-          'fix the ones listed and run again to see the rest',
+          said(
+            `… og ${s.count - this.limit} flere [${code}]-feil i ${s.file} (de første ${this.limit} er listet)`,
+            `… and ${s.count - this.limit} more [${code}] errors in ${s.file} (the first ${this.limit} are listed)`,
+          ),
+          said('rett de som er listet, og kjør på nytt for å se resten', 'fix the ones listed and run again to see the rest'),
         );
     }
     return this.list;

@@ -1,5 +1,6 @@
 import type { CheckReport, CheckSummary } from '../commands/check.js';
-import { diagnosticsToJson } from '../diagnostics/render.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticsToJson, HINT } from '../diagnostics/render.js';
 import { formatMoney, type Locale } from './locale.js';
 
 /** `file: ok — …`, one line per agreement without errors: what it adds up to, and how the ledger was used. */
@@ -25,7 +26,7 @@ function summaryText(s: CheckSummary, locale: Locale): string {
 }
 
 /** Machine-readable: whether each agreement passed, and every diagnostic. */
-export function checkJson(r: CheckReport): object {
+export function checkJson(r: CheckReport, locale: Locale): object {
   return {
     ok: r.ok,
     agreements: r.agreements.map((a) => ({
@@ -51,8 +52,16 @@ export function checkJson(r: CheckReport): object {
           }
         : {}),
     })),
-    diagnostics: diagnosticsToJson(r.agreements.flatMap((a) => a.diagnostics)),
+    diagnostics: diagnosticsToJson(
+      r.agreements.flatMap((a) => a.diagnostics),
+      locale,
+    ),
   };
+}
+
+/** A diagnostic's message with its hint on the next line, for the formats that show one text per problem. */
+function withHint(d: Diagnostic, locale: Locale): string {
+  return d.hint ? `${d.message[locale]}\n= ${HINT[locale]}: ${d.hint[locale]}` : d.message[locale];
 }
 
 /**
@@ -66,10 +75,7 @@ export function checkGithub(r: CheckReport, locale: Locale): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = r.agreements.flatMap((a) =>
-    a.diagnostics.map(
-      (d) =>
-        `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.col},title=${property(d.code)}::${data(d.hint ? `${d.message}\n= hint: ${d.hint}` : d.message)}`,
-    ),
+    a.diagnostics.map((d) => `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.col},title=${property(d.code)}::${data(withHint(d, locale))}`),
   );
   return [...lines, ...checkText(r, locale).split('\n').filter(Boolean)].map((l) => `${l}\n`).join('');
 }
@@ -79,7 +85,7 @@ export function checkGithub(r: CheckReport, locale: Locale): string {
  * among them): one run of samkost, a rule per diagnostic code met, a result
  * per diagnostic at its file, line and column.
  */
-export function checkSarif(r: CheckReport, version: string): string {
+export function checkSarif(r: CheckReport, version: string, locale: Locale): string {
   const all = r.agreements.flatMap((a) => a.diagnostics);
   const codes = [...new Set(all.map((d) => d.code))].sort();
   const log = {
@@ -92,7 +98,7 @@ export function checkSarif(r: CheckReport, version: string): string {
           ruleId: d.code,
           ruleIndex: codes.indexOf(d.code),
           level: d.severity,
-          message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
+          message: { text: withHint(d, locale) },
           locations: [{ physicalLocation: { artifactLocation: { uri: d.file }, region: { startLine: d.line, startColumn: d.col } } }],
         })),
       },

@@ -1,8 +1,9 @@
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 
-export type Locale = 'nb' | 'en';
-export const LOCALES: readonly Locale[] = ['nb', 'en'];
+import type { Locale } from '../text/said.js';
+
+export { type Locale, LOCALES } from '../text/said.js';
 
 /**
  * `1 937 782,94` (nb) or `1,937,782.94` (en): two decimals, or every decimal

@@ -77,7 +77,7 @@ export const RENDERERS = {
     table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale),
     json: json('check', checkJson),
     github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
-    sarif: (r: CheckReport, o: RenderOptions) => checkSarif(r, o.version),
+    sarif: (r: CheckReport, o: RenderOptions) => checkSarif(r, o.version, o.locale),
   },
   allocation: {
     ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),

@@ -39,12 +39,16 @@ export interface Infeasible {
 }
 
 /** A scenario the agreement cannot take, for --keep-going: named by the first error it makes. */
-export function infeasible(s: Scenario, diagnostics: readonly Diagnostic[]): Infeasible {
+export function infeasible(s: Scenario, diagnostics: readonly Diagnostic[], locale: Locale): Infeasible {
   const first = diagnostics.find((d) => d.severity === 'error');
   return {
     name: s.name,
     settings: s.settings.map(settingText),
-    reason: first ? `${first.message} [${first.code}]` : 'the agreement cannot take this scenario',
+    reason: first
+      ? `${first.message[locale]} [${first.code}]`
+      : locale === 'nb'
+        ? 'avtalen tåler ikke dette scenarioet'
+        : 'the agreement cannot take this scenario',
   };
 }
 

@@ -3,6 +3,7 @@ import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Ratio } from '../money/ratio.js';
+import { type Said, said, verbatim } from '../text/said.js';
 
 /** One change to the agreement: a dotted path into it and the YAML text to put there. */
 export interface Setting {
@@ -14,8 +15,8 @@ export interface Setting {
 
 export interface SetError {
   readonly setting: Setting;
-  readonly message: string;
-  readonly hint: string;
+  readonly message: Said;
+  readonly hint: Said;
 }
 
 export const settingText = (s: Setting): string => `${s.path}=${s.value}`;
@@ -57,18 +58,21 @@ export interface Step {
  */
 export function locate(root: Node | null, setting: Setting): Target | SetError {
   const parts = setting.path.split('.');
-  const fail = (message: string, hint: string): SetError => ({ setting, message, hint });
+  const fail = (message: Said, hint: Said): SetError => ({ setting, message, hint });
   if (parts[0] === 'inputs')
     return fail(
-      'a scenario cannot change the input files',
-      'input files are read once, before any scenario runs: name other files on the command line instead',
+      said('et scenario kan ikke endre inndatafilene', 'a scenario cannot change the input files'),
+      said(
+        'inndatafilene leses én gang, før noe scenario kjøres: gi andre filer på kommandolinjen i stedet',
+        'input files are read once, before any scenario runs: name other files on the command line instead',
+      ),
     );
   let node = root;
   let schema: Schema | undefined = AGREEMENT_SCHEMA as Schema;
   const walked: string[] = [];
   const trail: Step[] = [];
   for (const [i, part] of parts.entries()) {
-    const where = walked.length ? `'${walked.join('.')}'` : 'the agreement';
+    const where = walked.length ? verbatim(`'${walked.join('.')}'`) : said('avtalen', 'the agreement');
     const last = i === parts.length - 1;
     if (isMap(node)) {
       const at = node.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === part);
@@ -78,9 +82,18 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       if (!pair) {
         if (last && allowed.accepts(part)) return { kind: 'add', map: node, key: part, trail };
         if (allowed.accepts(part))
-          return fail(`${where} has no '${part}' to change`, `write ${part}: in the agreement first; a scenario changes values that are there`);
+          return fail(
+            said(`${where.nb} har ikke noe '${part}' å endre`, `${where.en} has no '${part}' to change`),
+            said(
+              `skriv ${part}: i avtalen først; et scenario endrer verdier som står der`,
+              `write ${part}: in the agreement first; a scenario changes values that are there`,
+            ),
+          );
         const known = [...new Set([...keys, ...allowed.names])];
-        return fail(`${where} has no '${part}'`, didYouMean(part, known) ?? `it has: ${keys.join(', ')}`);
+        return fail(
+          said(`${where.nb} har ikke '${part}'`, `${where.en} has no '${part}'`),
+          didYouMean(part, known) ?? said(`den har: ${keys.join(', ')}`, `it has: ${keys.join(', ')}`),
+        );
       }
       trail.push({ collection: node, index: at });
       if (last) return target(pair.value as Node | null, trail, setting);
@@ -92,8 +105,12 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       if (index < 0 || index >= node.items.length) {
         const named = ids.filter((id) => id !== '');
         return fail(
-          `${where} has no entry '${part}'`,
-          didYouMean(part, named) ?? `name an entry by position (0 to ${node.items.length - 1})${named.length ? ` or by id: ${named.join(', ')}` : ''}`,
+          said(`${where.nb} har ingen oppføring '${part}'`, `${where.en} has no entry '${part}'`),
+          didYouMean(part, named) ??
+            said(
+              `nevn en oppføring ved plass (0 til ${node.items.length - 1})${named.length ? ` eller ved id: ${named.join(', ')}` : ''}`,
+              `name an entry by position (0 to ${node.items.length - 1})${named.length ? ` or by id: ${named.join(', ')}` : ''}`,
+            ),
         );
       }
       trail.push({ collection: node, index });
@@ -101,15 +118,23 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       node = node.items[index] as Node;
       schema = step(schema, '[]');
     } else {
-      return fail(`${where} is a single value; it has no '${part}'`, `set ${where} itself: ${walked.join('.')}=VALUE`);
+      return fail(
+        said(`${where.nb} er én enkelt verdi; den har ikke '${part}'`, `${where.en} is a single value; it has no '${part}'`),
+        said(`sett ${where.nb} selv: ${walked.join('.')}=VERDI`, `set ${where.en} itself: ${walked.join('.')}=VALUE`),
+      );
     }
     walked.push(part);
   }
-  return fail('the path is empty', 'name a value, e.g. items.soc.price.quantity');
+  return fail(said('stien er tom', 'the path is empty'), said('nevn en verdi, f.eks. items.soc.price.quantity', 'name a value, e.g. items.soc.price.quantity'));
 }
 
 function target(node: Node | null, trail: readonly Step[], setting: Setting): Target | SetError {
-  if (!node?.range) return { setting, message: `'${setting.path}' has no value to replace`, hint: 'write a value for it in the agreement first' };
+  if (!node?.range)
+    return {
+      setting,
+      message: said(`'${setting.path}' har ingen verdi å erstatte`, `'${setting.path}' has no value to replace`),
+      hint: said('skriv en verdi for den i avtalen først', 'write a value for it in the agreement first'),
+    };
   return { kind: 'replace', node, trail };
 }
 

@@ -7,7 +7,7 @@ import { isValidOrgNumber } from '../../src/norway/orgnr.js';
 
 const ok = (raw: string, dec: ',' | '.', declared = false) => {
   const v = parseAmount(raw, { decimal: dec, declared });
-  return 'error' in v ? `error: ${v.error}` : v.toPlain();
+  return 'error' in v ? `error: ${v.error.en}` : v.toPlain();
 };
 
 describe('parseAmount', () => {
@@ -115,7 +115,7 @@ describe('CSV reading', () => {
     const { t, diags } = table(`category;amount\n${rows}\n`);
     expect(t).toBeNull();
     expect(diags.list).toHaveLength(ERRORS_SHOWN_PER_CODE + 1);
-    expect(diags.list.at(-1)!.message).toMatch(/and 30 more \[csv-field-count\] errors/);
+    expect(diags.list.at(-1)!.message.en).toMatch(/and 30 more \[csv-field-count\] errors/);
   });
 });
 
