@@ -27,8 +27,12 @@ describe('samkost completion', () => {
   it('an unknown shell is a command-line error', async () => {
     usageError(await samkost(['completion', 'tcsh']), "ingen fullføring for skallet 'tcsh'");
   });
-  it('--help shows examples, exit codes and the environment', async () => {
+  it('--help shows examples, exit codes and the environment, in bokmål unless --locale en is given', async () => {
     const help = (await samkost(['--help'])).stdout;
-    for (const part of ['Examples:', 'Exit codes:', 'Environment:', 'NO_COLOR']) expect(help).toContain(part);
+    for (const part of ['Bruk:', 'Eksempler:', 'Avslutningskoder:', 'Miljø:', 'NO_COLOR']) expect(help).toContain(part);
+    const english = (await samkost(['--help', '--locale', 'en'])).stdout;
+    for (const part of ['Usage:', 'Examples:', 'Exit codes:', 'Environment:', 'NO_COLOR']) expect(english).toContain(part);
+    expect((await samkost(['scenario', '-l', 'en', '--help'])).stdout).toContain('<path=value>');
+    expect((await samkost(['scenario', '--help'])).stdout).toContain('<sti=verdi>');
   });
 });

@@ -131,7 +131,7 @@ describe('scenario on the command line', () => {
     ]);
     const [head, ...rows] = run.stdout.replace('\ufeff', '').trimEnd().split('\r\n');
     expect(head).toBe('Scenario;keys.halv-halv.blend.0.weight;parties.melhus.population;Kommune;Å betale;Endring;Endring %');
-    expect(rows[0]).toMatch(/^baseline;;;melhus;/);
+    expect(rows[0]).toMatch(/^grunnlag;;;melhus;/);
     expect(rows[2]).toMatch(/^keys\.halv-halv\.blend\.0\.weight=40%, parties\.melhus\.population=16000;40;16000;melhus;/);
     // The baseline and 3 × 2 scenarios, a row per party.
     expect(rows).toHaveLength((1 + 6) * 2);

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import { allocate } from '../commands/allocate.js';
 import { deviation } from '../commands/deviation.js';
@@ -69,9 +69,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 type Action<O> = (arg: string, opts: O, c: Context) => Promise<void>;
 
 function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean }) => Context, locale: Locale): Command {
+  /** The help in the language the command line asks for. */
+  const t = (nb: string, en: string) => (locale === 'nb' ? nb : en);
   const program = new Command('samkost')
-    .description('Cost allocation and year-end settlement for inter-municipal IT cooperations')
-    .version(VERSION)
+    .configureHelp(helpIn(locale))
+    .helpOption('-h, --help', t('vis hjelp for kommandoen', 'display help for command'))
+    .helpCommand('help [command]', t('vis hjelp for en kommando', 'display help for command'))
+    .description(
+      t('Kostnadsfordeling og årsoppgjør for interkommunale IT-samarbeid', 'Cost allocation and year-end settlement for inter-municipal IT cooperations'),
+    )
+    .version(VERSION, '-V, --version', t('skriv versjonsnummeret', 'output the version number'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -80,21 +87,25 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     })
     .showHelpAfterError(locale === 'nb' ? '(kjør samkost --help for bruk)' : '(run samkost --help for usage)');
 
+  const localeOption = () =>
+    new Option('-l, --locale <locale>', t('språk, tallformat og tekster (nb: norsk bokmål, en: engelsk)', 'language, number format and labels'))
+      .choices(LOCALES)
+      .default('nb');
   const common = (c: Command, formats: readonly string[]) =>
     c
-      .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
-      .addOption(new Option('-l, --locale <locale>', 'number format and labels').choices(LOCALES).default('nb'))
-      .option('-o, --out <file>', 'write to a file instead of standard output')
-      .option('--force', 'overwrite an existing output file')
-      .option('--no-color', 'no colours in terminal output')
-      .option('-q, --quiet', 'no progress report while reading large inputs')
-      .option('--actuals <file>', 'actuals CSV, instead of the one named in the agreement')
-      .option('--drivers <file>', 'drivers CSV, instead of the one named in the agreement')
-      .option('--budget <file>', 'budget CSV, instead of the one named in the agreement')
-      .option('--payments <file>', 'payments CSV, instead of the one named in the agreement')
+      .addOption(new Option('-f, --format <format>', t('utdataformat', 'output format')).choices(formats).default(formats[0]))
+      .addOption(localeOption())
+      .option('-o, --out <file>', t('skriv til en fil i stedet for standard ut', 'write to a file instead of standard output'))
+      .option('--force', t('skriv over en fil som finnes', 'overwrite an existing output file'))
+      .option('--no-color', t('ingen farger i terminalen', 'no colours in terminal output'))
+      .option('-q, --quiet', t('ingen fremdriftsmelding mens store filer leses', 'no progress report while reading large inputs'))
+      .option('--actuals <file>', t('regnskaps-CSV, i stedet for den avtalen nevner', 'actuals CSV, instead of the one named in the agreement'))
+      .option('--drivers <file>', t('driver-CSV, i stedet for den avtalen nevner', 'drivers CSV, instead of the one named in the agreement'))
+      .option('--budget <file>', t('budsjett-CSV, i stedet for den avtalen nevner', 'budget CSV, instead of the one named in the agreement'))
+      .option('--payments <file>', t('innbetalings-CSV, i stedet for den avtalen nevner', 'payments CSV, instead of the one named in the agreement'))
       .exitOverride();
   const command = <O extends CommonOptions>(name: string, description: string, formats: readonly string[], action: Action<O & { format: string }>) =>
-    common(program.command(name).argument('<agreement>', 'agreement file or directory').description(description), formats).action(
+    common(program.command(name).argument('<agreement>', t('avtalefil eller mappe', 'agreement file or directory')).description(description), formats).action(
       async (arg: string, opts: O & { format: string }) => action(arg, opts, context(opts)),
     );
 
@@ -114,20 +125,37 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
   common(
     program
       .command('check')
-      .argument('<agreement...>', 'agreement files or directories')
-      .description('validate agreements and their inputs; exit 1 on any error (warnings too with --strict)'),
+      .argument('<agreement...>', t('avtalefiler eller mapper', 'agreement files or directories'))
+      .description(
+        t(
+          'kontroller avtaler og inndataene deres; avslutt med 1 ved feil (også advarsler med --strict)',
+          'validate agreements and their inputs; exit 1 on any error (warnings too with --strict)',
+        ),
+      ),
     formatsOf('check'),
   )
-    .option('--strict', 'warnings count as errors (exit 1): for CI')
-    .option('--invoices', 'also check that the final invoices can be issued (org numbers, addresses, account, references, number series)')
-    .option('--scenarios <file>', 'also run the scenarios of this file against every agreement: each setting must name a value and leave it valid')
+    .option('--strict', t('advarsler teller som feil (avslutt med 1): for CI', 'warnings count as errors (exit 1): for CI'))
+    .option(
+      '--invoices',
+      t(
+        'kontroller også at sluttfakturaene kan sendes (organisasjonsnumre, adresser, konto, referanser, nummerserie)',
+        'also check that the final invoices can be issued (org numbers, addresses, account, references, number series)',
+      ),
+    )
+    .option(
+      '--scenarios <file>',
+      t(
+        'kjør også scenarioene i denne filen mot hver avtale: hver innstilling må nevne en verdi og la avtalen være gyldig',
+        'also run the scenarios of this file against every agreement: each setting must name a value and leave it valid',
+      ),
+    )
     .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string }) =>
       checkCommand(args, opts, context(opts)),
     );
 
   command(
     'allocate',
-    'the allocation: items × parties',
+    t('fordelingen: poster × kommuner', 'the allocation: items × parties'),
     formatsOf('allocation'),
     report(
       () => 'allocation',
@@ -137,29 +165,41 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
 
   command<CommonOptions & { schedule?: boolean }>(
     'settle',
-    'per party: charged, a-konto paid, balance, due date',
+    t('per kommune: belastet, innbetalt a-konto, saldo, forfall', 'per party: charged, a-konto paid, balance, due date'),
     formatsOf('settlement'),
     report(
       (o) => (o.schedule ? 'schedule' : 'settlement'),
       (inputs, o) => settle(inputs, { schedule: o.schedule === true }),
     ),
-  ).option('--schedule', 'print the a-konto schedule (instalments on the budget) instead of the settlement');
+  ).option(
+    '--schedule',
+    t(
+      'skriv a-kontoplanen (terminer etter budsjettet) i stedet for avregningen',
+      'print the a-konto schedule (instalments on the budget) instead of the settlement',
+    ),
+  );
 
   command<CommonOptions & { sign: DeviationSign; thousands?: boolean }>(
     'deviation',
-    'budget vs actuals per category and item; overrun split by party',
+    t('budsjett mot regnskap per art og post; merforbruket fordelt per kommune', 'budget vs actuals per category and item; overrun split by party'),
     formatsOf('deviation'),
     report(
       () => 'deviation',
       (inputs, o) => deviation(inputs, { sign: o.sign }),
     ),
   )
-    .addOption(new Option('--sign <convention>', 'how deviation is signed').choices(DEVIATION_SIGNS).default('budget-minus-actual'))
-    .option('--thousands', 'show amounts in whole thousands of kroner (table and md; csv and json stay exact)');
+    .addOption(new Option('--sign <convention>', t('fortegnet på avviket', 'how deviation is signed')).choices(DEVIATION_SIGNS).default('budget-minus-actual'))
+    .option(
+      '--thousands',
+      t(
+        'vis beløp i hele tusen kroner (table og md; csv og json forblir eksakte)',
+        'show amounts in whole thousands of kroner (table and md; csv and json stay exact)',
+      ),
+    );
 
   command<CommonOptions & { party: string; item?: string }>(
     'explain',
-    "how each amount on a party's invoice was derived",
+    t('hvordan hvert beløp på en kommunes faktura er regnet ut', "how each amount on a party's invoice was derived"),
     formatsOf('explanation'),
     report(
       () => 'explanation',
@@ -167,55 +207,115 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
       'all',
     ),
   )
-    .requiredOption('--party <id>', 'the party to explain')
-    .option('--item <id>', 'only this item');
+    .requiredOption('--party <id>', t('kommunen som skal forklares', 'the party to explain'))
+    .option('--item <id>', t('bare denne posten', 'only this item'));
 
   const many = (v: string, all: string[]) => [...all, v];
   command<ScenarioOptions>(
     'scenario',
-    'what-if: the agreement with changes, side by side with the agreement as written',
+    t(
+      'hva om: avtalen med endringer, side om side med avtalen slik den er skrevet',
+      'what-if: the agreement with changes, side by side with the agreement as written',
+    ),
     formatsOf('projection'),
     scenarioCommand,
   )
-    .option('--set <path=value>', 'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)', many, [] as string[])
-    .option('--scenarios <file>', 'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]')
     .option(
-      '--sweep <path=from..to[:step]>',
-      'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)',
+      '--set <path=value>',
+      t(
+        'endre én verdi i avtalen, f.eks. parties.hustadvika.population=14000 (kan gjentas)',
+        'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)',
+      ),
       many,
       [] as string[],
     )
-    .option('--name <name>', "the --set scenario's name in the output (default: its settings)")
-    .option('--threads <n>', 'threads for a long sweep written as csv or json (default: one per core; 1: none)')
-    .option('--keep-going', 'note a scenario the agreement cannot take (csv, json) and go on, instead of stopping the sweep')
+    .option(
+      '--scenarios <file>',
+      t(
+        'en YAML-fil med navngitte scenarioer: scenarios: [{ name, set: { STI: VERDI } }]',
+        'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]',
+      ),
+    )
+    .option(
+      '--sweep <path=from..to[:step]>',
+      t(
+        'ett scenario per verdi i et intervall, f.eks. items.soc.price.quantity=350..500:5 (kan gjentas: alle kombinasjoner)',
+        'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)',
+      ),
+      many,
+      [] as string[],
+    )
+    .option(
+      '--name <name>',
+      t('navnet på --set-scenarioet i utdataene (standard: innstillingene)', "the --set scenario's name in the output (default: its settings)"),
+    )
+    .option(
+      '--threads <n>',
+      t(
+        'tråder for et langt sveip skrevet som csv eller json (standard: én per kjerne; 1: ingen)',
+        'threads for a long sweep written as csv or json (default: one per core; 1: none)',
+      ),
+    )
+    .option(
+      '--keep-going',
+      t(
+        'noter et scenario avtalen ikke tåler (csv, json) og fortsett, i stedet for å stoppe sveipet',
+        'note a scenario the agreement cannot take (csv, json) and go on, instead of stopping the sweep',
+      ),
+    )
     .option(
       '--years <from..to>',
-      'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them',
+      t(
+        'framskriv avtalen over disse årene (indeksendringer fra avtalen eller --assume), med kostnader alene om avtalen har dem',
+        'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them',
+      ),
     )
     .option(
       '--assume <series=change>',
-      'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)',
+      t(
+        'en indeksendring for år serien mangler: deflator=3% (hvert slikt år) eller deflator.2027=2.5% (kan gjentas)',
+        'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)',
+      ),
       many,
       [] as string[],
     );
 
-  command<InvoiceOptions>('invoices', 'one invoice per party, written to --out DIR', formatsOf('invoice'), invoicesCommand(io))
-    .option('--date <date>', 'invoice date, YYYY-MM-DD (default: today)')
-    .option('--akonto <n>', 'the invoices for a-konto instalment n of the schedule instead of the final settlement')
-    .option('--reference <party=ref>', "a party's reference for its invoices (Deres ref.), over the agreement's (repeatable)", many, [] as string[]);
+  command<InvoiceOptions>(
+    'invoices',
+    t('én faktura per kommune, skrevet til --out MAPPE', 'one invoice per party, written to --out DIR'),
+    formatsOf('invoice'),
+    invoicesCommand(io),
+  )
+    .option('--date <date>', t('fakturadato, ÅÅÅÅ-MM-DD (standard: i dag)', 'invoice date, YYYY-MM-DD (default: today)'))
+    .option(
+      '--akonto <n>',
+      t(
+        'fakturaene for a-kontotermin n i planen i stedet for sluttoppgjøret',
+        'the invoices for a-konto instalment n of the schedule instead of the final settlement',
+      ),
+    )
+    .option(
+      '--reference <party=ref>',
+      t(
+        'en kommunes referanse for fakturaene (Deres ref.), foran avtalens (kan gjentas)',
+        "a party's reference for its invoices (Deres ref.), over the agreement's (repeatable)",
+      ),
+      many,
+      [] as string[],
+    );
 
   program
     .command('schema')
-    .description('print the agreement format as JSON Schema, for editors')
-    .option('-o, --out <file>', 'write to a file instead of standard output')
-    .option('--force', 'overwrite an existing output file')
+    .description(t('skriv avtaleformatet som JSON Schema, for editorer', 'print the agreement format as JSON Schema, for editors'))
+    .option('-o, --out <file>', t('skriv til en fil i stedet for standard ut', 'write to a file instead of standard output'))
+    .option('--force', t('skriv over en fil som finnes', 'overwrite an existing output file'))
     .exitOverride()
     .action(async (opts: { out?: string; force?: boolean }) => new Speaker(io, false, locale).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts));
 
   program
     .command('completion')
-    .argument('<shell>', `the shell: ${SHELLS.join(', ')}`)
-    .description('print a completion script: eval "$(samkost completion bash)"')
+    .argument('<shell>', t(`skallet: ${SHELLS.join(', ')}`, `the shell: ${SHELLS.join(', ')}`))
+    .description(t('skriv et fullføringsskript: eval "$(samkost completion bash)"', 'print a completion script: eval "$(samkost completion bash)"'))
     .exitOverride()
     .action(async (shell: string) => {
       if (!isShell(shell))
@@ -229,25 +329,49 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
 
   program
     .command('init')
-    .argument('<type>', `the kind of cooperation: ${TEMPLATES.join(', ')}`)
-    .argument('<dir>', 'the folder to write the agreement and its example CSV files into')
-    .description('write a starting agreement with Norwegian comments and example CSVs; never overwrites')
+    .argument('<type>', t(`slags samarbeid: ${TEMPLATES.join(', ')}`, `the kind of cooperation: ${TEMPLATES.join(', ')}`))
+    .argument('<dir>', t('mappen avtalen og eksempel-CSV-filene skrives til', 'the folder to write the agreement and its example CSV files into'))
+    .description(
+      t(
+        'skriv en startavtale med norske kommentarer og eksempel-CSV-er; skriver aldri over',
+        'write a starting agreement with Norwegian comments and example CSVs; never overwrites',
+      ),
+    )
+    .addOption(localeOption())
     .exitOverride()
-    .action(async (type: string, dir: string) => {
+    .action(async (type: string, dir: string, opts: { locale: Locale }) => {
       const written = await init(io, type, dir);
-      const speaker = new Speaker(io, true, locale);
+      const speaker = new Speaker(io, true, opts.locale);
       for (const f of written) speaker.status(said(`skrev ${f}`, `wrote ${f}`));
       speaker.status(said(`neste steg: samkost check ${dir}`, `next: samkost check ${dir}`));
     });
 
-  program.addHelpText('after', HELP_AFTER);
+  program.addHelpText('after', HELP_AFTER[locale]);
   return program;
 }
 
 const isShell = (s: string): s is Shell => (SHELLS as readonly string[]).includes(s);
 
 /** What `samkost --help` adds after the commands: examples, exit codes, the environment it reads. */
-const HELP_AFTER = `
+const HELP_AFTER: Readonly<Record<Locale, string>> = {
+  nb: `
+Eksempler:
+  samkost check fixtures/*                         kontroller hver avtale; avslutt med 1 ved feil
+  samkost allocate fixtures/ror-ikt-2023-overrun   fordelingen som tabell
+  samkost settle agreement.yaml --format csv --out oppgjor.csv
+  samkost invoices agreement.yaml --format ehf --out ehf/
+  samkost scenario agreement.yaml --set parties.molde.population=32000
+  samkost check - < agreement.yaml                 avtalen fra standard inn
+
+Avslutningskoder:
+  0  ferdig (eventuelle advarsler er skrevet ut)
+  1  inndataene er feil: hvert problem skrives som fil:linje:kolonne (check --strict: advarsler også)
+  2  kommandolinjen er feil
+
+Miljø:
+  NO_COLOR      satt til hva som helst: ingen farger (som --no-color)
+`,
+  en: `
 Examples:
   samkost check fixtures/*                         validate every agreement; exit 1 on any error
   samkost allocate fixtures/ror-ikt-2023-overrun   the allocation as a table (nb)
@@ -263,4 +387,48 @@ Exit codes:
 
 Environment:
   NO_COLOR      set to anything: no colours (as --no-color)
-`;
+`,
+};
+
+/** Commander's own words in the help (headings, choices, defaults), in the help's language. */
+function helpIn(locale: Locale): Partial<Help> {
+  if (locale !== 'nb') return {};
+  const titles: Record<string, string> = { 'Usage:': 'Bruk:', 'Options:': 'Valg:', 'Commands:': 'Kommandoer:', 'Arguments:': 'Argumenter:' };
+  const base = new Help();
+  const extras = (s: string) => s.replace('(choices: ', '(valg: ').replace(/\bdefault: /, 'standard: ');
+  return {
+    styleTitle: (s) => titles[s] ?? s,
+    commandUsage: (cmd) => placeholders(base.commandUsage(cmd)),
+    subcommandTerm: (cmd) => placeholders(base.subcommandTerm(cmd)),
+    optionTerm: (o) => placeholders(base.optionTerm(o)),
+    argumentTerm: (a) => PLACEHOLDERS[a.name()] ?? a.name(),
+    optionDescription: (o) => extras(base.optionDescription(o)),
+    argumentDescription: (a) => extras(base.argumentDescription(a)),
+  };
+}
+
+/** The names of the values options and arguments take, as the help shows them in bokmål; the flags stay as they are. */
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  options: 'valg',
+  command: 'kommando',
+  agreement: 'avtale',
+  'agreement...': 'avtale...',
+  file: 'fil',
+  locale: 'språk',
+  'path=value': 'sti=verdi',
+  'path=from..to[:step]': 'sti=fra..til[:steg]',
+  'series=change': 'serie=endring',
+  'from..to': 'fra..til',
+  'party=ref': 'kommune=ref',
+  date: 'dato',
+  name: 'navn',
+  shell: 'skall',
+  dir: 'mappe',
+  convention: 'fortegn',
+};
+
+function placeholders(s: string): string {
+  return s.replace(/([<[])([^>\]\s]+?)([>\]])/g, (all, open: string, name: string, close: string) =>
+    PLACEHOLDERS[name] === undefined ? all : `${open}${PLACEHOLDERS[name]}${close}`,
+  );
+}

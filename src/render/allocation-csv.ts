@@ -1,6 +1,6 @@
 import type { AllocationReport } from '../compute/report.js';
 import { toCsv } from './csv.js';
-import { kindLabel, label } from './labels.js';
+import { kindLabel, label, marker } from './labels.js';
 import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
 
 /**
@@ -27,7 +27,7 @@ export function allocationCsv(r: AllocationReport, locale: Locale): string {
         i.item.label,
         kindLabel(i.item.kind, locale),
         l.party,
-        l.method,
+        marker(l.method, locale),
         l.key ?? '',
         l.share ? formatDecimal(l.share, locale) : '',
         l.quantity ? formatDecimal(l.quantity, locale) : '',
@@ -35,7 +35,17 @@ export function allocationCsv(r: AllocationReport, locale: Locale): string {
       ]);
     }
     if (!i.unallocated.isZero())
-      rows.push([i.item.id, i.item.label, kindLabel(i.item.kind, locale), '', 'unallocated', '', '', '', formatMoneyPlain(i.unallocated, locale)]);
+      rows.push([
+        i.item.id,
+        i.item.label,
+        kindLabel(i.item.kind, locale),
+        '',
+        marker('unallocated', locale),
+        '',
+        '',
+        '',
+        formatMoneyPlain(i.unallocated, locale),
+      ]);
   }
   return toCsv(header, rows, [false, false, false, false, false, false, true, true, true], locale);
 }

@@ -1,7 +1,7 @@
 import { deviationShare, type DeviationLine, type DeviationReport } from '../compute/deviation.js';
 import { Ratio } from '../money/ratio.js';
 import { toCsv } from './csv.js';
-import { kindLabel, label } from './labels.js';
+import { kindLabel, label, marker } from './labels.js';
 import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
 
 /**
@@ -25,12 +25,12 @@ export function deviationCsv(r: DeviationReport, locale: Locale): string {
     label('deviationPct', locale),
   ];
   const rows = [
-    ...r.categories.map((c) => ['category', c.category, c.category, '', ...m(c)]),
-    ...r.items.map((i) => ['item', i.item.id, i.item.label, kindLabel(i.item.kind, locale), ...m(i)]),
+    ...r.categories.map((c) => [marker('category', locale), c.category, c.category, '', ...m(c)]),
+    ...r.items.map((i) => [marker('item', locale), i.item.id, i.item.label, kindLabel(i.item.kind, locale), ...m(i)]),
     ...r.parties.flatMap((p) =>
       (['operating', 'investment'] as const)
         .filter((k) => r.items.some((i) => i.item.kind === k))
-        .map((k) => ['party', p.party.id, p.party.name, kindLabel(k, locale), ...m(p.kinds[k])]),
+        .map((k) => [marker('party', locale), p.party.id, p.party.name, kindLabel(k, locale), ...m(p.kinds[k])]),
     ),
   ];
   return toCsv(header, rows, [false, false, false, false, true, true, true, true], locale);

@@ -4,7 +4,7 @@ import type { KeyDerivation } from '../compute/keys.js';
 import type { AllocationLine } from '../compute/report.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
-import { kindLabel, label } from './labels.js';
+import { kindLabel, label, measureLabel } from './labels.js';
 import { formatAmountPlain, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
 /** A party's charge as a readable chain: basis steps, key, product, rounding — item by item. */
@@ -83,7 +83,7 @@ function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, inden
     case 'proportional': {
       const v = d.values.get(me);
       out.push(
-        `${indent}${d.measure}: ${v ? formatDecimal(v, locale) : '–'} ${label('of', locale)} ${formatDecimal(d.total, locale)} = ${share ? pct(share) : '–'}`,
+        `${indent}${measureLabel(d.measure, locale)}: ${v ? formatDecimal(v, locale) : '–'} ${label('of', locale)} ${formatDecimal(d.total, locale)} = ${share ? pct(share) : '–'}`,
       );
       break;
     }
@@ -95,6 +95,6 @@ function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, inden
       break;
   }
   const before = d.unrounded?.get(me);
-  if (before && share) out.push(`${indent}${label('roundedTo', locale)} precision: ${pct(before)} → ${pct(share)}`);
+  if (before && share) out.push(`${indent}${label('roundedTo', locale)} ${label('precision', locale)}: ${pct(before)} → ${pct(share)}`);
   return out;
 }

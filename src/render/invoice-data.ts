@@ -4,7 +4,7 @@ import type { Money } from '../money/money.js';
 import { toCsv } from './csv.js';
 import { invoiceKinds } from './invoice-doc.js';
 import { billedName, lineShare, lineTitle } from './invoice-lines.js';
-import { kindLabel, label } from './labels.js';
+import { kindLabel, label, marker } from './labels.js';
 import { formatMoneyPlain, type Locale } from './locale.js';
 
 const money = (m: Money) => m.toFixed2();
@@ -82,7 +82,7 @@ export function invoiceJson(inv: Invoice, locale: Locale): object {
 export function invoiceCsv(inv: Invoice, locale: Locale): string {
   const m = (x: Money) => formatMoneyPlain(x, locale);
   const header = [
-    'row',
+    marker('row', locale),
     label('invoiceNumber', locale),
     label('kid', locale),
     label('item', locale),
@@ -99,16 +99,28 @@ export function invoiceCsv(inv: Invoice, locale: Locale): string {
     const k = inv.kinds[kind];
     for (const l of inv.lines[kind]) {
       const title = lineTitle(l, inv, locale);
-      if (l.source === 'akonto') rows.push(['line', ...base, 'akonto', title, kindLabel(kind, locale), m(l.budgeted), '', '', m(l.amount)]);
-      else rows.push(['line', ...base, l.item.id, title, kindLabel(kind, locale), m(l.shared), l.key ?? l.method, lineShare(l, locale), m(l.amount)]);
+      if (l.source === 'akonto') rows.push([marker('line', locale), ...base, 'akonto', title, kindLabel(kind, locale), m(l.budgeted), '', '', m(l.amount)]);
+      else
+        rows.push([
+          marker('line', locale),
+          ...base,
+          l.item.id,
+          title,
+          kindLabel(kind, locale),
+          m(l.shared),
+          l.key ?? marker(l.method, locale),
+          lineShare(l, locale),
+          m(l.amount),
+        ]);
     }
-    rows.push(['subtotal', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.charged)]);
-    rows.push(['paid', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.paid)]);
-    rows.push([k.carriedForward ? 'carried-forward' : 'balance', ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.balance)]);
+    rows.push([marker('subtotal', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.charged)]);
+    rows.push([marker('paid', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.paid)]);
+    rows.push([marker(k.carriedForward ? 'carried-forward' : 'balance', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.balance)]);
   }
   const t = inv.totals;
-  if (inv.vat.category === 'S') rows.push(['net', ...base, '', '', '', '', '', '', m(t.net)], ['vat', ...base, '', '', '', '', '', '', m(t.vat)]);
-  if (!t.prepaid.isZero()) rows.push(['prepaid', ...base, '', '', '', '', '', '', m(t.prepaid)]);
-  rows.push([inv.type === 'credit-note' ? 'credit' : 'due', ...base, '', '', '', '', '', '', m(t.payable)]);
+  if (inv.vat.category === 'S')
+    rows.push([marker('net', locale), ...base, '', '', '', '', '', '', m(t.net)], [marker('vat', locale), ...base, '', '', '', '', '', '', m(t.vat)]);
+  if (!t.prepaid.isZero()) rows.push([marker('prepaid', locale), ...base, '', '', '', '', '', '', m(t.prepaid)]);
+  rows.push([marker(inv.type === 'credit-note' ? 'credit' : 'due', locale), ...base, '', '', '', '', '', '', m(t.payable)]);
   return toCsv(header, rows, [false, false, false, false, false, false, true, false, false, true], locale);
 }

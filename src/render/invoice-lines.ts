@@ -5,7 +5,7 @@ import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { roundToUnit } from '../money/rounding.js';
 import { stepText } from './basis-steps.js';
-import { kindLabel, label } from './labels.js';
+import { kindLabel, label, measureLabel } from './labels.js';
 import { formatCount, formatMoney, formatShare, type Locale } from './locale.js';
 
 const HUNDRED = Ratio.of(100n);
@@ -114,7 +114,7 @@ export function keyWords(d: KeyDerivation, party: string, locale: Locale): strin
       return `${label('equalSplit', locale)} ${d.count} (1/${d.count})`;
     case 'proportional': {
       const v = d.values.get(party);
-      const measure = d.measure.replace('population', label('population', locale)).replace('months/12', label('months12', locale));
+      const measure = measureLabel(d.measure, locale);
       return `${measure} ${v ? formatCount(v, locale) : '–'} ${label('of', locale)} ${formatCount(d.total, locale)}`;
     }
     case 'blend':

@@ -150,6 +150,7 @@ const LABELS = {
   prepaidLine: { nb: 'A-konto innbetalt {year} ({kinds})', en: 'A-konto paid {year} ({kinds})' },
   population: { nb: 'folketall', en: 'population' },
   months12: { nb: 'måneder/12', en: 'months/12' },
+  precision: { nb: 'presisjon', en: 'precision' },
   fixedShare: { nb: 'fast andel', en: 'fixed share' },
   wholeItem: { nb: 'hele posten belastes {name}', en: 'the whole item is charged to {name}' },
   directLine: { nb: 'direkte kostnader ført på {name} i regnskapet', en: 'direct costs booked to {name} in the ledger' },
@@ -189,4 +190,42 @@ export function label(name: Label, locale: Locale): string {
 
 export function kindLabel(kind: 'operating' | 'investment', locale: Locale): string {
   return label(kind, locale);
+}
+
+/**
+ * The words in a CSV's first column or method column that say what a row is:
+ * read by people in Excel and matched by scripts, so each is one short word
+ * per locale, listed here once.
+ */
+const MARKERS = {
+  key: { nb: 'nøkkel', en: 'key' },
+  party: { nb: 'kommune', en: 'party' },
+  direct: { nb: 'direkte', en: 'direct' },
+  own: { nb: 'egen', en: 'own' },
+  unallocated: { nb: 'ufordelt', en: 'unallocated' },
+  category: { nb: 'art', en: 'category' },
+  item: { nb: 'post', en: 'item' },
+  row: { nb: 'rad', en: 'row' },
+  line: { nb: 'linje', en: 'line' },
+  subtotal: { nb: 'delsum', en: 'subtotal' },
+  paid: { nb: 'innbetalt', en: 'paid' },
+  balance: { nb: 'saldo', en: 'balance' },
+  'carried-forward': { nb: 'overføres', en: 'carried-forward' },
+  net: { nb: 'netto', en: 'net' },
+  vat: { nb: 'mva', en: 'vat' },
+  prepaid: { nb: 'forskudd', en: 'prepaid' },
+  credit: { nb: 'tilgode', en: 'credit' },
+  due: { nb: 'å-betale', en: 'due' },
+  baseline: { nb: 'grunnlag', en: 'baseline' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type Marker = keyof typeof MARKERS;
+
+export function marker(name: Marker, locale: Locale): string {
+  return MARKERS[name][locale];
+}
+
+/** What a proportional key is measured by: `population`, a driver's name, and `× months/12` for part-year members, in words. */
+export function measureLabel(measure: string, locale: Locale): string {
+  return measure.replace(/^population\b/, label('population', locale)).replace('months/12', label('months12', locale));
 }

@@ -5,7 +5,7 @@ import { Ratio } from '../money/ratio.js';
 import type { Scenario } from '../scenario/file.js';
 import { settingText } from '../scenario/set.js';
 import { csvRows, toCsv } from './csv.js';
-import { label } from './labels.js';
+import { label, marker } from './labels.js';
 import { jsonHead } from './json-head.js';
 import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
 
@@ -113,7 +113,15 @@ function scenarioCsvRows(s: ScenarioColumn, locale: Locale, swept: readonly stri
   const values = sweptValues(s.settings, locale, swept);
   return s.parties.map((p) => {
     const pct = percent(p.deltaShare) ?? '';
-    return [s.name, ...values, p.id, formatMoneyPlain(p.charged, locale), formatMoneyPlain(p.delta, locale), localDecimal(pct, locale), ...(noted ? [''] : [])];
+    return [
+      s.isBaseline ? marker('baseline', locale) : s.name,
+      ...values,
+      p.id,
+      formatMoneyPlain(p.charged, locale),
+      formatMoneyPlain(p.delta, locale),
+      localDecimal(pct, locale),
+      ...(noted ? [''] : []),
+    ];
   });
 }
 
