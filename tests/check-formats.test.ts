@@ -1,3 +1,4 @@
+import { JSON_FORMATS, type JsonFormat } from '../src/render/json-head.js';
 import Ajv from 'ajv/dist/ajv.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,7 +60,7 @@ describe('check for CI', () => {
 
 describe('every JSON output says what it is', () => {
   const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const cases: [string, string[]][] = [
+  const cases: [JsonFormat, string[]][] = [
     ['check', ['check', 'fixtures/ror-ikt-2023-overrun']],
     ['allocation', ['allocate', 'fixtures/ror-ikt-2023-overrun']],
     ['settlement', ['settle', 'fixtures/ror-ikt-2023-investment']],
@@ -70,12 +71,12 @@ describe('every JSON output says what it is', () => {
     ['projection', ['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2010']],
   ];
   for (const [format, args] of cases) {
-    it(`${args[0]}: "samkost" is the version in package.json, "format" is samkost.${format}/1, first`, async () => {
+    it(`${args[0]}: "samkost" is the version in package.json, "format" is samkost.${format}/${JSON_FORMATS[format]}, first`, async () => {
       const run = await samkost([...args, '--format', 'json']);
       expect(run.code, run.stderr).toBe(0);
       const json = JSON.parse(run.stdout) as Record<string, unknown>;
       expect(Object.keys(json).slice(0, 2)).toEqual(['samkost', 'format']);
-      expect(json).toMatchObject({ samkost: version, format: `samkost.${format}/1` });
+      expect(json).toMatchObject({ samkost: version, format: `samkost.${format}/${JSON_FORMATS[format]}` });
     });
   }
 });

@@ -26,7 +26,7 @@ interface InvoiceJson {
   seller: { org: string; bank_account: string };
   buyer: { org: string; name: string; reference: string };
   lines: { amount: string }[];
-  totals: Record<string, { charged: string; paid: string; balance: string }>;
+  kinds: Record<string, { charged: string; paid: string; balance: string }>;
   document_totals: { payable: string };
 }
 
@@ -103,7 +103,7 @@ describe.skipIf(skip)('HTML invoices in a real browser', () => {
         const expected = [
           nb(inv.document_totals.payable),
           ...inv.lines.map((l) => nb(l.amount)),
-          ...Object.values(inv.totals).flatMap((t) => [nb(t.charged), nb(t.balance)]),
+          ...Object.values(inv.kinds).flatMap((t) => [nb(t.charged), nb(t.balance)]),
           inv.buyer.reference,
           inv.seller.org,
           inv.buyer.org,

@@ -8,7 +8,7 @@ import { samkost } from './cli.js';
  */
 interface Json {
   items: { id: string; basis: string; allocations: Record<string, string>; unallocated: string }[];
-  parties: { id: string; charged: string; operating: string; investment: string }[];
+  parties: { id: string; charged: string; kinds: { operating: { charged: string }; investment: { charged: string } } }[];
   total: string;
   unallocated: string;
 }
@@ -41,7 +41,7 @@ describe('published figures (DOMAIN.md)', () => {
     expect(j.items[0]!.allocations).toEqual({ molde: '4447837.91', vestnes: '1201410.76', rauma: '1197532.12', aukra: '811606.79', hustadvika: '2038228.75' });
     expect(j.total).toBe('9696616.33');
     expect(j.unallocated).toBe('0.00');
-    expect(j.parties.every((p) => p.operating === '0.00')).toBe(true);
+    expect(j.parties.every((p) => p.kinds.operating.charged === '0.00')).toBe(true);
   });
 
   it('§3 SOC+ 2024: 397 servers → 400 step → 1 464 000; budget 1 864 000 in whole kroner', async () => {
@@ -95,7 +95,7 @@ describe('published figures (DOMAIN.md)', () => {
 interface SettleJson {
   paid_from: string;
   parties: { id: string; charged: string; paid: string; balance: string; due_now: string; carried_forward: string; scheduled?: { operating: string } }[];
-  settlement_totals: { charged: string; paid: string; balance: string };
+  parties_total: { charged: string; paid: string; balance: string };
   akonto: { party: string; budgeted: { operating: string }; instalments: { due: string; operating: string }[] }[] | null;
 }
 
@@ -116,7 +116,7 @@ describe('published settlement figures (DOMAIN.md)', () => {
     expect(column(j, 'charged')).toEqual({ molde: '4447837.91', vestnes: '1201410.76', rauma: '1197532.12', aukra: '811606.79', hustadvika: '2038228.75' });
     // The seed prints a-konto − spend; our balance is charged − paid, so the same figures negated.
     expect(column(j, 'balance')).toEqual({ molde: '-867162.09', vestnes: '-237589.69', rauma: '-236467.86', aukra: '-160393.56', hustadvika: '-402771.25' });
-    expect(j.settlement_totals).toMatchObject({ paid: '11601000.78', charged: '9696616.33', balance: '-1904384.45' });
+    expect(j.parties_total).toMatchObject({ paid: '11601000.78', charged: '9696616.33', balance: '-1904384.45' });
     for (const p of j.parties) {
       expect(p.due_now).toBe('0.00');
       expect(p.carried_forward).toBe(p.balance);
@@ -186,10 +186,12 @@ describe('Melhus–Midtre Gauldal "cooperate or go alone" 2009–2012 (seed 004,
       'json',
     ]);
     expect(run.code).toBe(0);
-    const j = JSON.parse(run.stdout) as { years: { year: number; total: string; total_alone: string; parties: { id: string; charged: string }[] }[] };
+    const j = JSON.parse(run.stdout) as {
+      years: { year: number; parties_total: { charged: string; alone: string }; parties: { id: string; charged: string }[] }[];
+    };
     expect(j.years.map((y) => y.year)).toEqual([2009, 2010, 2011, 2012]);
-    expect(j.years.map((y) => y.total_alone)).toEqual(['14300000.00', '14800000.00', '15400000.00', '16000000.00']);
-    expect(j.years.map((y) => y.total)).toEqual(['12400000.00', '12400000.00', '12500000.00', '12800000.00']);
+    expect(j.years.map((y) => y.parties_total.alone)).toEqual(['14300000.00', '14800000.00', '15400000.00', '16000000.00']);
+    expect(j.years.map((y) => y.parties_total.charged)).toEqual(['12400000.00', '12400000.00', '12500000.00', '12800000.00']);
     // DOMAIN.md §5: annual operation 7.44 mill for Melhus, 4.96 for Midtre Gauldal.
     expect(j.years[0]!.parties.map((p) => p.charged)).toEqual(['7440000.00', '4960000.00']);
   });

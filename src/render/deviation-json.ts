@@ -1,37 +1,32 @@
 import { deviationShare, type DeviationLine, type DeviationReport } from '../compute/deviation.js';
-import { Ratio } from '../money/ratio.js';
-import { allocationJson } from './allocation-json.js';
+import { allocationJson, money, ratio } from './allocation-json.js';
+import type { Locale } from './locale.js';
 
-/** Percent with two decimals, as a string like every other number here; null when nothing was budgeted. */
+/** Budget, actual, their deviation, and the deviation as a ratio of the budget (null when nothing was budgeted). */
 function line(l: DeviationLine): object {
   const share = deviationShare(l);
-  return {
-    budget: l.budget.toFixed2(),
-    actual: l.actual.toFixed2(),
-    deviation: l.deviation.toFixed2(),
-    deviation_pct: share ? share.times(Ratio.of(100n)).toDecimalString(2) : null,
-  };
+  return { budget: money(l.budget), actual: money(l.actual), deviation: money(l.deviation), deviation_ratio: share ? ratio(share) : null };
 }
 
 /** The actual allocation's JSON plus budget, actual and deviation per category, item and party (FORMAT §4). */
-export function deviationJson(r: DeviationReport): object {
+export function deviationJson(r: DeviationReport, locale: Locale): object {
   return {
-    ...allocationJson(r.actual),
+    ...allocationJson(r.actual, locale),
     sign: r.sign,
     categories: r.categories.map((c) => ({ category: c.category, ...line(c) })),
-    category_total: line(r.categoryTotal),
+    categories_total: line(r.categoryTotal),
     item_deviations: r.items.map((i) => ({
       id: i.item.id,
       kind: i.item.kind,
       ...line(i),
-      parties: Object.fromEntries([...i.parties].map(([id, l]) => [id, line(l)])),
+      parties: [...i.parties].map(([id, l]) => ({ id, ...line(l) })),
     })),
     party_deviations: r.parties.map((p) => ({
       id: p.party.id,
-      operating: line(p.kinds.operating),
-      investment: line(p.kinds.investment),
-      total: line(p.total),
+      name: p.party.name,
+      ...line(p.total),
+      kinds: { operating: line(p.kinds.operating), investment: line(p.kinds.investment) },
     })),
-    deviation_totals: { operating: line(r.totals.operating), investment: line(r.totals.investment), all: line(r.totals.all) },
+    party_deviations_total: { ...line(r.totals.all), kinds: { operating: line(r.totals.operating), investment: line(r.totals.investment) } },
   };
 }

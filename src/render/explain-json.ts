@@ -2,6 +2,7 @@ import { stepText } from './basis-steps.js';
 import type { Explanation } from '../compute/explain.js';
 import type { KeyDerivation } from '../compute/keys.js';
 import type { Ratio } from '../money/ratio.js';
+import type { Locale } from './locale.js';
 
 const exact = (r: Ratio) => r.toDecimalString(12);
 const shares = (s: ReadonlyMap<string, Ratio>) => Object.fromEntries([...s].map(([id, r]) => [id, exact(r)]));
@@ -21,7 +22,7 @@ function derivationJson(d: KeyDerivation): object {
 }
 
 /** The explanation as JSON: the same numbers as the allocation's JSON, with the key's derivation and the ledger rows. */
-export function explanationJson(e: Explanation): object {
+export function explanationJson(e: Explanation, locale: Locale): object {
   const a = e.report.agreement;
   return {
     agreement: a.title,
@@ -35,7 +36,7 @@ export function explanationJson(e: Explanation): object {
       basis: i.basis.toFixed2(),
       basis_steps: i.steps.map((s) => ({
         step: s.step,
-        text: stepText(s.detail, 'en'),
+        text: stepText(s.detail, locale),
         amount: s.amount.toPlain(),
         ...(s.rows
           ? {
@@ -61,7 +62,7 @@ export function explanationJson(e: Explanation): object {
         amount: l.amount.toFixed2(),
       })),
       rounding: { unit: i.item.rounding.unit.toPlain(), method: i.item.rounding.method },
-      item_unallocated: i.unallocated.toFixed2(),
+      unallocated: i.unallocated.toFixed2(),
       amount: i.amount.toFixed2(),
     })),
     total: e.total.toFixed2(),

@@ -6,6 +6,7 @@ import { invoiceKinds } from './invoice-doc.js';
 import { billedName, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label, marker } from './labels.js';
 import { formatMoneyPlain, type Locale } from './locale.js';
+import { kindJson } from './settlement-json.js';
 
 const money = (m: Money) => m.toFixed2();
 
@@ -54,17 +55,7 @@ export function invoiceJson(inv: Invoice, locale: Locale): object {
       price: money(b.price),
       amount: money(b.amount),
     })),
-    totals: Object.fromEntries(
-      invoiceKinds(inv).map((k) => [
-        k,
-        {
-          charged: money(inv.kinds[k].charged),
-          paid: money(inv.kinds[k].paid),
-          balance: money(inv.kinds[k].balance),
-          carried_forward: inv.kinds[k].carriedForward,
-        },
-      ]),
-    ),
+    kinds: Object.fromEntries(invoiceKinds(inv).map((k) => [k, kindJson(inv.kinds[k])])),
     document_totals: { net: money(t.net), vat: money(t.vat), gross: money(t.gross), prepaid: money(t.prepaid), payable: money(t.payable) },
     due_now: money(inv.type === 'credit-note' ? t.payable.neg() : t.payable),
     carried_forward: money(inv.carriedForward),

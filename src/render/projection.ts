@@ -63,10 +63,8 @@ export function projectionJson(p: Projection): object {
     currency: p.agreement.currency,
     years: p.years.map((y) => ({
       year: y.year,
-      parties: y.parties.map((q) => ({ id: q.id, charged: q.charged.toFixed2(), alone: fixed(q.alone), saving: fixed(saving(q)) })),
-      total: y.total.toFixed2(),
-      total_alone: fixed(y.totalAlone),
-      total_saving: fixed(y.totalAlone ? y.totalAlone.minus(y.total) : null),
+      parties: y.parties.map((q) => ({ id: q.id, name: q.name, charged: q.charged.toFixed2(), alone: fixed(q.alone), saving: fixed(saving(q)) })),
+      parties_total: { charged: y.total.toFixed2(), alone: fixed(y.totalAlone), saving: fixed(y.totalAlone ? y.totalAlone.minus(y.total) : null) },
     })),
     assumed: p.assumed,
     not_indexed: p.notIndexed,

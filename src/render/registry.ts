@@ -22,7 +22,7 @@ import { invoiceCsv, invoiceJson } from './invoice-data.js';
 import { invoiceDoc } from './invoice-doc.js';
 import { invoiceEhf } from './invoice-ehf.js';
 import { invoiceHtml } from './invoice-html.js';
-import { jsonHead } from './json-head.js';
+import { type JsonFormat, jsonHead } from './json-head.js';
 import type { Locale } from './locale.js';
 import { projectionCsv, projectionDoc, projectionJson } from './projection.js';
 import { scheduleCsv, settlementCsv } from './settlement-csv.js';
@@ -45,7 +45,7 @@ export interface RenderOptions {
 export type Renderer<R> = (report: R, options: RenderOptions) => string;
 
 const json =
-  <R>(format: string, toJson: (r: R, locale: Locale) => object): Renderer<R> =>
+  <R>(format: JsonFormat, toJson: (r: R, locale: Locale) => object): Renderer<R> =>
   (r, o) =>
     JSON.stringify({ ...jsonHead(format, o.version), ...toJson(r, o.locale) }, null, 2) + '\n';
 

@@ -8,6 +8,7 @@ import { csvRows, toCsv } from './csv.js';
 import { label, marker } from './labels.js';
 import { jsonHead } from './json-head.js';
 import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
+import { money, ratio } from './allocation-json.js';
 
 const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalString(2) : null);
 
@@ -19,15 +20,33 @@ function scenarioJsonHead(baseline: AllocationReport, version: string): object {
   return { ...jsonHead('scenarios', version), agreement: a.title, year: a.year, currency: a.currency };
 }
 
-/** `{ name, baseline?: true, settings, parties: [{ id, name, charged, delta, delta_percent }], total, total_delta }`. */
+/** `PATH=VALUE` as `{ path, value }`: the value as written, split at the first `=` (a path has none). */
+function settingsJson(settings: readonly string[]): object[] {
+  return settings.map((s) => {
+    const eq = s.indexOf('=');
+    return { path: s.slice(0, eq), value: s.slice(eq + 1) };
+  });
+}
+
+/** `{ name, baseline?: true, settings: [{ path, value }], parties: [{ id, name, charged, delta, delta_ratio }], parties_total }`. */
 function scenarioJsonColumn(s: ScenarioColumn): object {
+  const baseline = s.total.minus(s.totalDelta);
   return {
     name: s.name,
     ...(s.isBaseline ? { baseline: true } : {}),
-    settings: s.settings,
-    parties: s.parties.map((p) => ({ id: p.id, name: p.name, charged: p.charged.toFixed2(), delta: p.delta.toFixed2(), delta_percent: percent(p.deltaShare) })),
-    total: s.total.toFixed2(),
-    total_delta: s.totalDelta.toFixed2(),
+    settings: settingsJson(s.settings),
+    parties: s.parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      charged: money(p.charged),
+      delta: money(p.delta),
+      delta_ratio: p.deltaShare ? ratio(p.deltaShare) : null,
+    })),
+    parties_total: {
+      charged: money(s.total),
+      delta: money(s.totalDelta),
+      delta_ratio: baseline.isZero() ? null : ratio(s.totalDelta.toRatio().div(baseline.abs().toRatio())),
+    },
   };
 }
 
@@ -68,7 +87,7 @@ export class ScenarioJsonWriter {
 
   /** A scenario that makes the agreement invalid: `{ name, settings, infeasible: reason }`, no figures. */
   static infeasible(s: Infeasible): string {
-    return JSON.stringify({ name: s.name, settings: s.settings, infeasible: s.reason }, null, 2).replace(/\n/g, '\n    ');
+    return JSON.stringify({ name: s.name, settings: settingsJson(s.settings), infeasible: s.reason }, null, 2).replace(/\n/g, '\n    ');
   }
 
   add(column: ScenarioColumn): void {
