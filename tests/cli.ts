@@ -12,6 +12,8 @@ export interface Run {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** What a binary format (xlsx) wrote to standard output. */
+  readonly bytes?: Buffer;
 }
 
 /**
@@ -21,16 +23,18 @@ export interface Run {
 export async function samkost(args: readonly string[], io: Partial<Io> = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
+  const bytes: Uint8Array[] = [];
   const code = await run(args, {
     stdout: {
       write: (t) => {
-        stdout += t;
+        if (typeof t === 'string') stdout += t;
+        else bytes.push(t);
       },
       isTTY: false,
     },
     stderr: {
       write: (t) => {
-        stderr += t;
+        stderr += typeof t === 'string' ? t : new TextDecoder().decode(t);
       },
       isTTY: false,
     },
@@ -41,7 +45,7 @@ export async function samkost(args: readonly string[], io: Partial<Io> = {}): Pr
     temps: new Set(),
     ...io,
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, ...(bytes.length ? { bytes: Buffer.concat(bytes) } : {}) };
 }
 
 /**

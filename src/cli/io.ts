@@ -3,9 +3,9 @@ import { unlinkSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { type Locale, type Said, said, verbatim } from '../text/said.js';
 
-/** Where text goes: standard output or standard error. */
+/** Where output goes: standard output or standard error. Bytes are a binary format's (xlsx). */
 export interface Terminal {
-  write(text: string): void;
+  write(data: string | Uint8Array): void;
   /** Colour and progress are for a person at a terminal only. */
   readonly isTTY: boolean;
 }

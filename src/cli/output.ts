@@ -3,11 +3,12 @@ import path from 'node:path';
 import { ExitError } from './exit.js';
 import { reason, type Io } from './io.js';
 import { said } from '../text/said.js';
+import type { Output } from '../render/registry.js';
 
 const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /** Writes one output whole or not at all; see {@link writeOutputs}. */
-export async function writeOutput(io: Io, file: string, content: string, force: boolean): Promise<void> {
+export async function writeOutput(io: Io, file: string, content: Output, force: boolean): Promise<void> {
   await writeOutputs(io, [{ file, content }], force);
 }
 
@@ -22,7 +23,7 @@ export async function writeOutput(io: Io, file: string, content: string, force: 
  * written, `--force` or not. Temporary files are registered with `io.temps`,
  * so an interrupt removes them too.
  */
-export async function writeOutputs(io: Io, files: readonly { file: string; content: string }[], force: boolean): Promise<void> {
+export async function writeOutputs(io: Io, files: readonly { file: string; content: Output }[], force: boolean): Promise<void> {
   const { fs } = io;
   const existing: string[] = [];
   for (const f of files) {

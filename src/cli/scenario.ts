@@ -4,7 +4,7 @@ import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
 import type { AllocationReport } from '../compute/report.js';
 import { readTextFile } from './read-text.js';
-import { render, type FormatOf } from '../render/registry.js';
+import { type FormatOf, type Output, render } from '../render/registry.js';
 import { type Infeasible, infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
 import type { ScenarioColumn } from '../scenario/compare.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
@@ -217,7 +217,7 @@ function output(
   opts: ScenarioOptions,
   c: Context,
   swept: readonly string[],
-): { add(c: ScenarioColumn): void; addPart?(part: string): void; addInfeasible?(s: Infeasible): void; text(): string } {
+): { add(c: ScenarioColumn): void; addPart?(part: string): void; addInfeasible?(s: Infeasible): void; text(): Output } {
   if (opts.format === 'csv') {
     const w = new ScenarioCsvWriter(opts.locale, swept, opts.keepGoing === true);
     return {

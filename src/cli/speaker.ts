@@ -8,6 +8,7 @@ import { writeOutput } from './output.js';
 import { makeStyle } from './style.js';
 import { type Locale, type Said, said } from '../text/said.js';
 import { HINT, SEVERITY } from '../diagnostics/render.js';
+import type { Output } from '../render/registry.js';
 
 /**
  * The one place the CLI speaks to the user: diagnostics with their excerpts,
@@ -67,13 +68,20 @@ export class Speaker {
   }
 
   /** Writes to `--out` (atomically, never over a file without `--force`) or to standard output. */
-  async out(text: string, opts: { out?: string; force?: boolean }): Promise<void> {
+  async out(text: Output, opts: { out?: string; force?: boolean }): Promise<void> {
     // `--out ""` (an unset shell variable) is a mistake, not a request for standard output.
     if (opts.out === '')
       throw new ExitError(
         2,
         said('--out nevner ingen fil', '--out names no file'),
         said('gi et filnavn, eller utelat --out for å skrive til standard ut', 'give a file name, or leave out --out to write to standard output'),
+      );
+    // A workbook is bytes: to a terminal they are noise, to a pipe or a file they are the workbook.
+    if (typeof text !== 'string' && (!opts.out || opts.out === '-') && this.io.stdout.isTTY)
+      throw new ExitError(
+        2,
+        said('xlsx er et binærformat og skrives ikke til terminalen', 'xlsx is a binary format and is not written to a terminal'),
+        said('gi --out FIL.xlsx, eller send utdataene videre med > eller |', 'give --out FILE.xlsx, or redirect the output with > or |'),
       );
     // `--out -` is standard output, as for any Unix tool.
     if (opts.out && opts.out !== '-') await writeOutput(this.io, opts.out, text, opts.force === true);

@@ -14,6 +14,7 @@ const LABELS = {
   operating: { nb: 'Drift', en: 'Operating' },
   investment: { nb: 'Investering', en: 'Investment' },
   charged: { nb: 'Å betale', en: 'Charged' },
+  name: { nb: 'Navn', en: 'Name' },
   perParty: { nb: 'Sum per kommune', en: 'Total per party' },
   direct: { nb: 'direkte', en: 'direct' },
   own: { nb: 'egen mengde', en: 'own quantity' },

@@ -1,9 +1,10 @@
 import type { Money } from '../money/money.js';
-import type { ProjectedYear, Projection } from '../scenario/projection.js';
-import { toCsv } from './csv.js';
+import type { ProjectedParty, ProjectedYear, Projection } from '../scenario/projection.js';
 import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
 import { label } from './labels.js';
-import { formatMoney, formatMoneyPlain, type Locale } from './locale.js';
+import { formatMoney, type Locale } from './locale.js';
+import { moneyColumn, numberColumn, type Sheet, sheet, textColumn } from './sheet.js';
+import { Ratio } from '../money/ratio.js';
 
 const saving = (p: { charged: Money; alone: Money | null }) => (p.alone ? p.alone.minus(p.charged) : null);
 
@@ -72,9 +73,17 @@ export function projectionJson(p: Projection): object {
 }
 
 /** One row per year and party. */
-export function projectionCsv(p: Projection, locale: Locale): string {
-  const plain = (x: Money | null) => (x ? formatMoneyPlain(x, locale) : '');
-  const header = [label('year', locale), label('party', locale), label('together', locale), label('alone', locale), label('saving', locale)];
-  const rows = p.years.flatMap((y) => y.parties.map((q) => [String(y.year), q.id, plain(q.charged), plain(q.alone), plain(saving(q))]));
-  return toCsv(header, rows, [true, false, true, true, true], locale);
+export function projectionSheet(p: Projection, locale: Locale): Sheet {
+  type Row = { readonly year: number; readonly q: ProjectedParty };
+  return sheet<Row>(
+    label('projection', locale),
+    [
+      numberColumn(label('year', locale), (x) => Ratio.of(BigInt(x.year))),
+      textColumn(label('party', locale), (x) => x.q.id),
+      moneyColumn(label('together', locale), (x) => x.q.charged),
+      moneyColumn(label('alone', locale), (x) => x.q.alone),
+      moneyColumn(label('saving', locale), (x) => saving(x.q)),
+    ],
+    p.years.flatMap((y) => y.parties.map((q) => ({ year: y.year, q }))),
+  );
 }

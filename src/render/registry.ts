@@ -6,11 +6,11 @@ import type { AllocationReport } from '../compute/report.js';
 import type { SettlementReport } from '../compute/settle.js';
 import type { ScenarioComparison } from '../scenario/compare.js';
 import type { Projection } from '../scenario/projection.js';
-import { allocationCsv } from './allocation-csv.js';
+import { allocationLinesSheet, allocationSheets } from './allocation-sheets.js';
 import { allocationJson } from './allocation-json.js';
 import { allocationDoc } from './allocation-text.js';
 import { checkGithub, checkJson, checkSarif, checkText } from './check.js';
-import { deviationCsv } from './deviation-csv.js';
+import { deviationSheet, deviationSheets } from './deviation-sheets.js';
 import { deviationJson } from './deviation-json.js';
 import { deviationHtml } from './deviation-html.js';
 import { deviationDoc } from './deviation-text.js';
@@ -24,8 +24,11 @@ import { invoiceEhf } from './invoice-ehf.js';
 import { invoiceHtml } from './invoice-html.js';
 import { type JsonFormat, jsonHead } from './json-head.js';
 import type { Locale } from './locale.js';
-import { projectionCsv, projectionDoc, projectionJson } from './projection.js';
-import { scheduleCsv, settlementCsv } from './settlement-csv.js';
+import { projectionDoc, projectionJson, projectionSheet } from './projection.js';
+import { scheduleSheet, settlementSheet, settlementSheets } from './settlement-sheets.js';
+import { scenarioSheet } from './scenario-sheets.js';
+import { type Sheet, sheetCsv } from './sheet.js';
+import { toXlsx } from './xlsx.js';
 import { settlementJson } from './settlement-json.js';
 import { scheduleDoc, settlementDoc } from './settlement-text.js';
 import { projectionHtml, scenarioHtml } from './scenario-html.js';
@@ -42,12 +45,21 @@ export interface RenderOptions {
   readonly version: string;
 }
 
-export type Renderer<R> = (report: R, options: RenderOptions) => string;
+/** Text, or the bytes of a binary format (xlsx). */
+export type Output = string | Uint8Array;
+
+export type Renderer<R> = (report: R, options: RenderOptions) => Output;
 
 const json =
   <R>(format: JsonFormat, toJson: (r: R, locale: Locale) => object): Renderer<R> =>
   (r, o) =>
     JSON.stringify({ ...jsonHead(format, o.version), ...toJson(r, o.locale) }, null, 2) + '\n';
+
+/** A table as CSV, and the report's tables as a workbook. */
+const sheets = <R>(csv: (r: R, locale: Locale) => Sheet, xlsx: (r: R, locale: Locale) => readonly Sheet[]) => ({
+  csv: ((r, o) => sheetCsv(csv(r, o.locale), o.locale)) as Renderer<R>,
+  xlsx: ((r, o) => toXlsx(xlsx(r, o.locale), o.locale)) as Renderer<R>,
+});
 
 /** A document shown as a terminal table or as Markdown. */
 const doc = <R>(toDoc: (r: R, o: RenderOptions) => Doc) => ({
@@ -82,33 +94,37 @@ export const RENDERERS = {
   allocation: {
     ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),
     json: json('allocation', allocationJson),
-    csv: (r: AllocationReport, o: RenderOptions) => allocationCsv(r, o.locale),
+    ...sheets(allocationLinesSheet, allocationSheets),
   },
   settlement: {
     ...doc((r: SettlementReport, o) => settlementDoc(r, o.locale)),
     json: json('settlement', settlementJson),
-    csv: (r: SettlementReport, o: RenderOptions) => settlementCsv(r, o.locale),
+    ...sheets(settlementSheet, settlementSheets),
   },
   schedule: {
     ...doc((r: SettlementReport, o) => scheduleDoc(r, o.locale)),
     json: json('schedule', settlementJson),
-    csv: (r: SettlementReport, o: RenderOptions) => scheduleCsv(r, o.locale),
+    ...sheets(scheduleSheet, settlementSheets),
   },
   deviation: {
     ...doc((r: DeviationReport, o) => deviationDoc(r, { locale: o.locale, thousands: o.thousands })),
     json: json('deviation', deviationJson),
-    csv: (r: DeviationReport, o: RenderOptions) => deviationCsv(r, o.locale),
+    ...sheets(deviationSheet, deviationSheets),
     html: (r: DeviationReport, o: RenderOptions) => deviationHtml(r, o.locale),
   },
   explanation: { table: (e: Explanation, o: RenderOptions) => explanationText(e, o.locale), json: json('explanation', explanationJson) },
   projection: {
     ...doc((p: Projection, o) => projectionDoc(p, o.locale)),
     json: json('projection', projectionJson),
-    csv: (p: Projection, o: RenderOptions) => projectionCsv(p, o.locale),
+    ...sheets(projectionSheet, (p: Projection, locale) => [projectionSheet(p, locale)]),
     html: (p: Projection, o: RenderOptions) => projectionHtml(p, o.locale),
   },
   /** csv and json of a sweep are written a column at a time (render/scenario-data.ts), so a long sweep holds no reports. */
-  scenario: { ...doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)), html: (c: ScenarioComparison, o: RenderOptions) => scenarioHtml(c, o.locale) },
+  scenario: {
+    ...doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)),
+    html: (c: ScenarioComparison, o: RenderOptions) => scenarioHtml(c, o.locale),
+    xlsx: (c: ScenarioComparison, o: RenderOptions) => toXlsx([scenarioSheet(c, o.locale)], o.locale),
+  },
   invoice: {
     html: (i: Invoice, o: RenderOptions) => invoiceHtml(i, o.locale),
     md: (i: Invoice, o: RenderOptions) => docToMarkdown(invoiceDoc(i, o.locale)),
@@ -122,7 +138,7 @@ export type ReportKind = keyof typeof RENDERERS;
 export type FormatOf<K extends ReportKind> = keyof (typeof RENDERERS)[K] & string;
 
 /** A report written in one of its formats. */
-export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): string {
+export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output {
   // Sound by the `satisfies` above: every renderer listed under K takes Reports[K].
   const renderers = RENDERERS[kind] as unknown as Readonly<Record<string, Renderer<Reports[K]>>>;
   return renderers[format]!(report, options);
