@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGREEMENT_SCHEMA } from '../src/agreement/schema.js';
@@ -116,6 +117,17 @@ describe('Norwegian throughout (--locale nb)', () => {
   it('finds English where there is some (the check itself can fail)', () => {
     expect(englishIn("posten 'x' has no amount", new Set())).toEqual(['has', 'no']);
     expect(englishIn('Kommune;Metode\nmolde;direct\n', new Set())).toEqual(['direct']);
+  });
+
+  it('an explanation of ledger rows summed in groups is bokmål (a case no golden has)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-nb-'));
+    const ledger = readFileSync(path.join(ROOT, 'fixtures/ror-ikt-2023-operating/regnskap.csv'), 'utf8').trimEnd().split('\n');
+    // Each row twice: the explanation then lists groups of two rows.
+    writeFileSync(path.join(dir, 'regnskap.csv'), [ledger[0], ...ledger.slice(1).flatMap((l) => [l, l])].join('\n'));
+    const run = await samkost(['explain', 'fixtures/ror-ikt-2023-operating', '--party', 'molde', '--actuals', path.join(dir, 'regnskap.csv')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('2 rader, den første her');
+    expect(englishIn(run.stdout, ownWords(path.join(ROOT, 'fixtures/ror-ikt-2023-operating')))).toEqual([]);
   });
 
   it('command-line errors and --help are bokmål too', async () => {

@@ -41,6 +41,30 @@ function wellFormed(ws: ExcelJS.Worksheet): void {
   expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
 }
 
+/** Every money string anywhere in a JSON output. */
+function amountsIn(json: unknown, out = new Set<string>()): Set<string> {
+  if (typeof json === 'string' && /^-?\d+\.\d{2}$/.test(json)) out.add(json);
+  else if (json && typeof json === 'object') for (const v of Object.values(json)) amountsIn(v, out);
+  return out;
+}
+
+/** Every money cell of every sheet is a number, and an amount the JSON of the same command has. */
+function everyAmountIn(wb: ExcelJS.Workbook, json: unknown): void {
+  const amounts = amountsIn(json);
+  let seen = 0;
+  for (const ws of wb.worksheets)
+    ws.eachRow((row, r) => {
+      if (r > 1)
+        row.eachCell((cell) => {
+          if (cell.numFmt !== '#,##0.00') return;
+          expect(cell.type, `${ws.name}!${cell.address}`).toBe(ExcelJS.ValueType.Number);
+          expect(amounts, `${ws.name}!${cell.address}`).toContain((cell.value as number).toFixed(2));
+          seen++;
+        });
+    });
+  expect(seen).toBeGreaterThan(0);
+}
+
 const money = (cell: ExcelJS.Cell, expected: string) => {
   expect(cell.type, `${cell.address} is a number`).toBe(ExcelJS.ValueType.Number);
   expect(cell.numFmt).toBe('#,##0.00');
@@ -57,6 +81,7 @@ describe('--format xlsx', () => {
       items: { id: string; lines: { party: string; share?: string; amount: string }[]; unallocated: string }[];
       parties: { id: string; charged: string; kinds: { investment: { charged: string } } }[];
     }>(args);
+    everyAmountIn(wb, j);
     const lines = rows(wb.getWorksheet('Fordeling')!);
     const expected = j.items.flatMap((i) => [
       ...i.lines.map((l) => ({ ...l, id: i.id })),
@@ -92,6 +117,7 @@ describe('--format xlsx', () => {
       parties: { id: string; kinds: Record<string, { charged: string; paid: string; balance: string; carried_forward: string }> }[];
       akonto: { party: string; instalments: { due: string; operating: string }[] }[];
     }>(args);
+    everyAmountIn(wb, j);
     const settled = rows(wb.getWorksheet('Avregning')!);
     expect(settled).toHaveLength(j.parties.length);
     settled.forEach((row, n) => {
@@ -119,6 +145,7 @@ describe('--format xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Budsjettavvik', 'Fordeling']);
     wb.worksheets.forEach(wellFormed);
     const j = await json<{ categories: { category: string; budget: string; actual: string; deviation: string; deviation_ratio: string | null }[] }>(args);
+    everyAmountIn(wb, j);
     const table = rows(wb.getWorksheet('Budsjettavvik')!).filter((r) => r.Del!.value === 'art');
     expect(table).toHaveLength(j.categories.length);
     table.forEach((row, n) => {
@@ -137,6 +164,7 @@ describe('--format xlsx', () => {
     const ws = wb.getWorksheet('Scenarioer')!;
     wellFormed(ws);
     const j = await json<{ scenarios: { settings: { path: string; value: string }[]; parties: { id: string; charged: string; delta: string }[] }[] }>(args);
+    everyAmountIn(wb, j);
     const expected = j.scenarios.flatMap((s) => s.parties.map((p) => ({ ...p, quantity: s.settings[0]?.value })));
     const table = rows(ws);
     expect(table).toHaveLength(expected.length);
@@ -155,6 +183,7 @@ describe('--format xlsx', () => {
     const ws = wb.getWorksheet('Framskriving')!;
     wellFormed(ws);
     const j = await json<{ years: { year: number; parties: { id: string; charged: string; alone: string }[] }[] }>(args);
+    everyAmountIn(wb, j);
     const expected = j.years.flatMap((y) => y.parties.map((p) => ({ year: y.year, ...p })));
     const table = rows(ws);
     expect(table).toHaveLength(expected.length);

@@ -5,9 +5,9 @@ import { Ratio } from '../money/ratio.js';
 import { formatAmountPlain, formatDecimal, type Locale } from './locale.js';
 
 /**
- * A basis step in words, from the numbers the step used. English is also
- * the JSON's `text`; numbers keep all their decimals (no thousands spaces),
- * with a decimal comma in Norwegian.
+ * A basis step in words, from the numbers the step used, in the report's
+ * language (the JSON's `text` too); numbers keep all their decimals (no
+ * thousands spaces), with a decimal comma in Norwegian.
  */
 export function stepText(d: StepDetail, locale: Locale): string {
   const nb = locale === 'nb';

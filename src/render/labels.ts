@@ -152,6 +152,7 @@ const LABELS = {
   population: { nb: 'folketall', en: 'population' },
   months12: { nb: 'måneder/12', en: 'months/12' },
   precision: { nb: 'presisjon', en: 'precision' },
+  rowsFirstHere: { nb: '{n} rader, den første her', en: '{n} rows, first here' },
   fixedShare: { nb: 'fast andel', en: 'fixed share' },
   wholeItem: { nb: 'hele posten belastes {name}', en: 'the whole item is charged to {name}' },
   directLine: { nb: 'direkte kostnader ført på {name} i regnskapet', en: 'direct costs booked to {name} in the ledger' },
