@@ -3,6 +3,7 @@
  * stderr that is rewritten in place and cleared at the end. Silent when
  * stderr is not a terminal, with --quiet, and for reads shorter than a quarter of a second.
  */
+import type { Locale } from '../text/said.js';
 import type { Terminal } from './io.js';
 
 export class Progress {
@@ -13,10 +14,11 @@ export class Progress {
   constructor(
     private readonly out: Terminal | null,
     private readonly now: () => number = () => performance.now(),
+    private readonly locale: Locale = 'nb',
   ) {}
 
-  static for(stream: Terminal, quiet: boolean, now?: () => number): Progress {
-    return new Progress(stream.isTTY && !quiet ? stream : null, now);
+  static for(stream: Terminal, quiet: boolean, locale: Locale, now?: () => number): Progress {
+    return new Progress(stream.isTTY && !quiet ? stream : null, now, locale);
   }
 
   update(file: string, rows: number, bytes: number, size: number): void {
@@ -27,7 +29,13 @@ export class Progress {
     this.last = t;
     const rate = rows / ((t - this.started) / 1000);
     const pct = size > 0 ? Math.floor((100 * bytes) / size) : 100;
-    this.out.write(`\r\x1b[Kreading ${file}: ${rows.toLocaleString('en').replace(/,/g, ' ')} rows (${pct} %), ${(rate / 1e6).toFixed(2)} M rows/s`);
+    const count = rows.toLocaleString('en').replace(/,/g, ' ');
+    const speed = (rate / 1e6).toFixed(2);
+    this.out.write(
+      this.locale === 'nb'
+        ? `\r\x1b[Kleser ${file}: ${count} rader (${pct} %), ${speed.replace('.', ',')} mill. rader/s`
+        : `\r\x1b[Kreading ${file}: ${count} rows (${pct} %), ${speed} M rows/s`,
+    );
     this.shown = true;
   }
 

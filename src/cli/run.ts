@@ -40,7 +40,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
     return {
       speaker: c,
-      load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true), detail, io.stdin),
+      load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true, opts.locale), detail, io.stdin),
       inputs: async (loaded) =>
         c.report<Inputs>(
           loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics },
