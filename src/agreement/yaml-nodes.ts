@@ -1,5 +1,6 @@
 import { isIsoDate } from '../dates/date.js';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
+import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Money } from '../money/money.js';
@@ -213,11 +214,13 @@ export class YamlReader {
     const s = isScalar(node) && node.value !== null && typeof node.value !== 'boolean' ? this.scalarText(node) : null;
     if (s === null) {
       if (explained(node)) return null;
-      const g = got(node, null);
-      this.diags.error(
-        this.pos(node, at),
+      this.wrongKind(
+        node,
+        null,
+        at,
         'type',
-        said(`${what.nb} må være tekst, men er ${g.nb}`, `${what.en} must be text, got ${g.en}`),
+        what,
+        said('tekst', 'text'),
         said('skriv et ord eller en tekst i anførselstegn', 'write a word or a quoted string'),
       );
       return null;
@@ -263,11 +266,13 @@ export class YamlReader {
     const text = this.scalarText(node);
     const m = text === null ? null : Money.parse(text.trim());
     if (m === null && !explained(node)) {
-      const g = got(node, text);
-      this.diags.error(
-        this.pos(node, at),
+      this.wrongKind(
+        node,
+        text,
+        at,
         'bad-amount',
-        said(`${what.nb} må være et beløp, men er ${g.nb}`, `${what.en} must be an amount, got ${g.en}`),
+        what,
+        said('et beløp', 'an amount'),
         said(
           'skriv det med desimalpunktum og uten tusenskille, f.eks. 1937782.94',
           'write it with a decimal point and no thousands separators, e.g. 1937782.94',
@@ -282,11 +287,13 @@ export class YamlReader {
     const text = this.scalarText(node);
     const r = text === null ? null : Ratio.parse(text);
     if (r === null && !explained(node)) {
-      const g = got(node, text);
-      this.diags.error(
-        this.pos(node, at),
+      this.wrongKind(
+        node,
+        text,
+        at,
         'bad-ratio',
-        said(`${what.nb} må være en prosent eller brøk, men er ${g.nb}`, `${what.en} must be a percentage or fraction, got ${g.en}`),
+        what,
+        said('en prosent eller brøk', 'a percentage or fraction'),
         said('skriv f.eks. 45.87%, 1/3 eller 0.5', 'write e.g. 45.87%, 1/3 or 0.5'),
       );
     }
@@ -299,11 +306,13 @@ export class YamlReader {
     const r = text === null ? null : Ratio.parseDecimal(text.trim());
     if (r === null) {
       if (explained(node)) return null;
-      const g = got(node, text);
-      this.diags.error(
-        this.pos(node, at),
+      this.wrongKind(
+        node,
+        text,
+        at,
         'bad-number',
-        said(`${what.nb} må være et tall, men er ${g.nb}`, `${what.en} must be a number, got ${g.en}`),
+        what,
+        said('et tall', 'a number'),
         said('skriv sifre, eventuelt med desimalpunktum, f.eks. 397 eller 12.5', 'write digits with an optional decimal point, e.g. 397 or 12.5'),
       );
     } else if (r.sign() < 0) {
@@ -322,11 +331,13 @@ export class YamlReader {
     const text = this.scalarText(node);
     if (text === null || !/^\d{1,9}$/.test(text)) {
       if (explained(node)) return null;
-      const g = got(node, text);
-      this.diags.error(
-        this.pos(node, at),
+      this.wrongKind(
+        node,
+        text,
+        at,
         'bad-number',
-        said(`${what.nb} må være et heltall, men er ${g.nb}`, `${what.en} must be a whole number, got ${g.en}`),
+        what,
+        said('et heltall', 'a whole number'),
         said('skriv bare sifre, f.eks. 2023', 'write digits only, e.g. 2023'),
       );
       return null;
@@ -338,16 +349,29 @@ export class YamlReader {
     const text = this.scalarText(node);
     if (text === null || !isIsoDate(text)) {
       if (explained(node)) return null;
-      const g = got(node, text);
-      this.diags.error(
-        this.pos(node, at),
+      this.wrongKind(
+        node,
+        text,
+        at,
         'bad-date',
-        said(`${what.nb} må være en dato, men er ${g.nb}`, `${what.en} must be a date, got ${g.en}`),
+        what,
+        said('en dato', 'a date'),
         said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31'),
       );
       return null;
     }
     return text;
+  }
+
+  /** `what must be <expected>, got <what was written>`: a value of the wrong kind. */
+  private wrongKind(node: YNode, text: string | null, at: SourcePos, code: ErrorCode, what: Said, expected: Said, hint: Said): void {
+    const g = got(node, text);
+    this.diags.error(
+      this.pos(node, at),
+      code,
+      said(`${what.nb} må være ${expected.nb}, men er ${g.nb}`, `${what.en} must be ${expected.en}, got ${g.en}`),
+      hint,
+    );
   }
 
   isInfinity(node: YNode): boolean {
