@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import { allocate } from '../commands/allocate.js';
 import { deviation } from '../commands/deviation.js';
@@ -21,7 +21,7 @@ import { scenarioCommand, type ScenarioOptions } from './scenario.js';
 import { checkCommand } from './check.js';
 import { type InvoiceOptions, invoicesCommand } from './invoices.js';
 import { type Locale, said } from '../text/said.js';
-import { commanderMessage, localeOf } from './command-line-words.js';
+import { commanderMessage, HELP_AFTER, helpIn, localeOf } from './command-line-words.js';
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
@@ -351,84 +351,3 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
 }
 
 const isShell = (s: string): s is Shell => (SHELLS as readonly string[]).includes(s);
-
-/** What `samkost --help` adds after the commands: examples, exit codes, the environment it reads. */
-const HELP_AFTER: Readonly<Record<Locale, string>> = {
-  nb: `
-Eksempler:
-  samkost check fixtures/*                         kontroller hver avtale; avslutt med 1 ved feil
-  samkost allocate fixtures/ror-ikt-2023-overrun   fordelingen som tabell
-  samkost settle agreement.yaml --format csv --out oppgjor.csv
-  samkost invoices agreement.yaml --format ehf --out ehf/
-  samkost scenario agreement.yaml --set parties.molde.population=32000
-  samkost check - < agreement.yaml                 avtalen fra standard inn
-
-Avslutningskoder:
-  0  ferdig (eventuelle advarsler er skrevet ut)
-  1  inndataene er feil: hvert problem skrives som fil:linje:kolonne (check --strict: advarsler også)
-  2  kommandolinjen er feil
-
-Miljø:
-  NO_COLOR      satt til hva som helst: ingen farger (som --no-color)
-`,
-  en: `
-Examples:
-  samkost check fixtures/*                         validate every agreement; exit 1 on any error
-  samkost allocate fixtures/ror-ikt-2023-overrun   the allocation as a table (nb)
-  samkost settle agreement.yaml --format csv --out oppgjor.csv
-  samkost invoices agreement.yaml --format ehf --out ehf/
-  samkost scenario agreement.yaml --set parties.molde.population=32000
-  samkost check - < agreement.yaml                 the agreement from standard input
-
-Exit codes:
-  0  done (warnings, if any, are printed)
-  1  the input is wrong: every problem is printed as file:line:col (check --strict: warnings too)
-  2  the command line is wrong
-
-Environment:
-  NO_COLOR      set to anything: no colours (as --no-color)
-`,
-};
-
-/** Commander's own words in the help (headings, choices, defaults), in the help's language. */
-function helpIn(locale: Locale): Partial<Help> {
-  if (locale !== 'nb') return {};
-  const titles: Record<string, string> = { 'Usage:': 'Bruk:', 'Options:': 'Valg:', 'Commands:': 'Kommandoer:', 'Arguments:': 'Argumenter:' };
-  const base = new Help();
-  const extras = (s: string) => s.replace('(choices: ', '(valg: ').replace(/\bdefault: /, 'standard: ');
-  return {
-    styleTitle: (s) => titles[s] ?? s,
-    commandUsage: (cmd) => placeholders(base.commandUsage(cmd)),
-    subcommandTerm: (cmd) => placeholders(base.subcommandTerm(cmd)),
-    optionTerm: (o) => placeholders(base.optionTerm(o)),
-    argumentTerm: (a) => PLACEHOLDERS[a.name()] ?? a.name(),
-    optionDescription: (o) => extras(base.optionDescription(o)),
-    argumentDescription: (a) => extras(base.argumentDescription(a)),
-  };
-}
-
-/** The names of the values options and arguments take, as the help shows them in bokmål; the flags stay as they are. */
-const PLACEHOLDERS: Readonly<Record<string, string>> = {
-  options: 'valg',
-  command: 'kommando',
-  agreement: 'avtale',
-  'agreement...': 'avtale...',
-  file: 'fil',
-  locale: 'språk',
-  'path=value': 'sti=verdi',
-  'path=from..to[:step]': 'sti=fra..til[:steg]',
-  'series=change': 'serie=endring',
-  'from..to': 'fra..til',
-  'party=ref': 'kommune=ref',
-  date: 'dato',
-  name: 'navn',
-  shell: 'skall',
-  dir: 'mappe',
-  convention: 'fortegn',
-};
-
-function placeholders(s: string): string {
-  return s.replace(/([<[])([^>\]\s]+?)([>\]])/g, (all, open: string, name: string, close: string) =>
-    PLACEHOLDERS[name] === undefined ? all : `${open}${PLACEHOLDERS[name]}${close}`,
-  );
-}
