@@ -56,7 +56,7 @@ export function projectionDoc(p: Projection, locale: Locale): Doc {
   return { title: `${a.title} ${span} — ${label('projection', locale)}`, notes: notes(p, locale), blocks };
 }
 
-/** `{ agreement, years: [{ year, parties: [{ id, charged, alone, saving }], total, total_alone, total_saving }], assumed, not_indexed }`. */
+/** `{ agreement, years: [{ year, parties: [{ id, name, charged, alone, saving }], parties_total }], assumed, not_indexed }`. */
 export function projectionJson(p: Projection): object {
   const fixed = (x: Money | null) => (x ? x.toFixed2() : null);
   return {
