@@ -28,7 +28,7 @@ export function allocationLinesSheet(r: AllocationReport, locale: Locale): Sheet
 }
 
 /** Per party: its name and what it is charged, per kind and in all. */
-export function allocationPartiesSheet(r: AllocationReport, locale: Locale): Sheet {
+function allocationPartiesSheet(r: AllocationReport, locale: Locale): Sheet {
   return sheet<AllocationReport['parties'][number]>(
     label('perParty', locale),
     [

@@ -6,12 +6,12 @@ import { formatDecimal, formatMoneyPlain, localDecimal, type Locale } from './lo
 /**
  * A table of typed cells: what a CSV and a workbook sheet are both written
  * from, so the two hold the same figures. A column's kind says what its
- * cells are: text (`code` is text that looks like a number and must stay
- * text: ids, KID), money, a ratio shown as a share (`0.4587`) or as a
+ * cells are: text (ids and labels, written as text in a workbook even
+ * where they look like numbers), money, a ratio shown as a share (`0.4587`) or as a
  * percentage with two decimals (`percent`), a plain number, or a date.
  */
 export type Cell =
-  | { readonly kind: 'text' | 'code'; readonly value: string }
+  | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'money'; readonly value: Money }
   | { readonly kind: 'ratio' | 'percent' | 'number'; readonly value: Ratio }
   | { readonly kind: 'date'; readonly value: string }
@@ -43,7 +43,6 @@ const column =
   });
 
 export const textColumn = column('text', (value: string) => ({ kind: 'text', value }));
-export const codeColumn = column('code', (value: string) => ({ kind: 'code', value }));
 export const moneyColumn = column('money', (value: Money) => ({ kind: 'money', value }));
 export const ratioColumn = column('ratio', (value: Ratio) => ({ kind: 'ratio', value }));
 export const percentColumn = column('percent', (value: Ratio) => ({ kind: 'percent', value }));
@@ -63,7 +62,6 @@ function csvCell(c: Cell, locale: Locale): string {
   if (c === null) return '';
   switch (c.kind) {
     case 'text':
-    case 'code':
     case 'date':
       return c.value;
     case 'money':

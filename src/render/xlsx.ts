@@ -6,8 +6,9 @@ import { zip } from './zip.js';
  * An Excel workbook (Office Open XML SpreadsheetML, ECMA-376), a sheet per
  * table: numbers are numbers with a number format (money `# ##0,00` as
  * Norwegian Excel shows `#,##0.00`; shares and percentages as %), dates are
- * dates, ids and other codes are text; each column is as wide as its
- * widest cell and the header row stays in view. Amounts are written as
+ * dates, ids and labels are text in the text format (an id of digits stays
+ * text when edited); each column is as wide as its widest cell and the
+ * header row stays in view. Amounts are written as
  * their exact decimal text: no amount passes through a float here.
  */
 export function toXlsx(sheets: readonly Sheet[], locale: Locale): Uint8Array {
@@ -65,7 +66,7 @@ function workbookRels(count: number): string {
 }
 
 /** The cell formats, by index: what each kind of column is shown as. Built-in number formats: 0 General, 4 `#,##0.00`, 10 `0.00%`, 49 text. */
-const STYLE: Readonly<Record<ColumnKind | 'header', number>> = { text: 0, header: 1, money: 2, ratio: 3, percent: 4, number: 5, date: 6, code: 7 };
+const STYLE: Readonly<Record<ColumnKind | 'header', number>> = { text: 7, header: 1, money: 2, ratio: 3, percent: 4, number: 5, date: 6 };
 
 function styles(locale: Locale): string {
   const date = locale === 'nb' ? 'dd.mm.yyyy' : 'yyyy-mm-dd';
@@ -103,8 +104,7 @@ function cell(at: string, c: Cell): string {
   if (c === null) return '';
   switch (c.kind) {
     case 'text':
-    case 'code':
-      return inline(at, c.value, STYLE[c.kind]);
+      return inline(at, c.value, STYLE.text);
     case 'money':
       return number(at, c.value.toPlain(), STYLE.money);
     case 'ratio':

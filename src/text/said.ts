@@ -21,8 +21,3 @@ export function said(nb: string, en: string): Said {
 export function verbatim(text: string): Said {
   return { nb: text, en: text };
 }
-
-/** `parts` joined in each language: for a message built from pieces, e.g. a list of names. */
-export function joined(parts: readonly Said[], separator: Said): Said {
-  return { nb: parts.map((p) => p.nb).join(separator.nb), en: parts.map((p) => p.en).join(separator.en) };
-}
