@@ -125,9 +125,9 @@ describe('messages that say what is wrong', () => {
     const run = await check(
       `${head}parties:\n  a: { name: A, population: 1 }\n  b: { name: B, population: 1 }\nkeys:\n  k: { shares: { a: 33.333333333%, b: 66.666666666% } }\n  m: { shares: { a: 1/3, b: 1/3 } }\nitems:\n  - { id: y, label: Y, amount: 1, key: k }\n  - { id: x, label: X, amount: 1, key: m }\n`,
     );
-    expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99.999999999 %, ikke 100 %");
-    expect(run.stderr).toContain('andelene mangler 0.000000001 %');
-    expect(run.stderr).toContain('66.666666666667… % (2/3)');
+    expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99,999999999 %, ikke 100 %");
+    expect(run.stderr).toContain('andelene mangler 0,000000001 %');
+    expect(run.stderr).toContain('66,666666666667… % (2/3)');
   });
   it('shares written as a list get the type error only, not a sum error too', async () => {
     const run = await check(

@@ -68,7 +68,7 @@ function readKey(r: YamlReader, id: Id, e: Entry, partyIds: ReadonlySet<Id>): Ke
         precisionEntry.valueAt,
         'key-precision',
         said(
-          `presisjonen ${formatPercent(p)} for nøkkelen '${id}' deler ikke 100 % i hele steg`,
+          `presisjonen ${formatPercent(p, ',')} for nøkkelen '${id}' deler ikke 100 % i hele steg`,
           `precision ${formatPercent(p)} of key '${id}' does not divide 100 % into whole steps`,
         ),
         said('bruk et steg som 0.01%, 0.1% eller 1%', 'use a step such as 0.01%, 0.1% or 1%'),
@@ -176,9 +176,12 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
         r.diags.error(
           d.at,
           'key-shares-sum',
-          said(`andelene i nøkkelen '${id}' summerer til ${exactPercent(total)}, ikke 100 %`, `shares of key '${id}' sum to ${exactPercent(total)}, not 100 %`),
           said(
-            `andelene ${missing.sign() > 0 ? 'mangler' : 'er for store med'} ${exactPercent(missing.abs())}; rett én andel, eller skriv eksakte brøker som 1/3`,
+            `andelene i nøkkelen '${id}' summerer til ${exactPercent(total, ',')}, ikke 100 %`,
+            `shares of key '${id}' sum to ${exactPercent(total)}, not 100 %`,
+          ),
+          said(
+            `andelene ${missing.sign() > 0 ? 'mangler' : 'er for store med'} ${exactPercent(missing.abs(), ',')}; rett én andel, eller skriv eksakte brøker som 1/3`,
             `the shares are ${missing.sign() > 0 ? 'short by' : 'over by'} ${exactPercent(missing.abs())}; correct one share, or write exact fractions such as 1/3`,
           ),
         );
@@ -233,7 +236,7 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
           d.at,
           'blend-weights-sum',
           said(
-            `vektene i blandingen i nøkkelen '${id}' summerer til ${exactPercent(total)}, ikke 100 %`,
+            `vektene i blandingen i nøkkelen '${id}' summerer til ${exactPercent(total, ',')}, ikke 100 %`,
             `blend weights of key '${id}' sum to ${exactPercent(total)}, not 100 %`,
           ),
           said('vektene i en blanding må summere til nøyaktig 100 %', 'the weights of a blend must add up to exactly 100 %'),

@@ -7,7 +7,7 @@ import { addDays, endOfMonth } from '../dates/date.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { Address, Membership, Party, Population } from './model.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
-import { field, party } from './phrases.js';
+import { dateNb, field, party } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
 const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference'];
@@ -134,7 +134,7 @@ function readMembership(r: YamlReader, fields: readonly Entry[], id: string, at:
       r.diags.error(
         entry.valueAt,
         'membership-date',
-        said(`kommunen '${id}' ble med ${d}, ikke den første dagen i en måned`, `party '${id}' joined on ${d}, not on the first day of a month`),
+        said(`kommunen '${id}' ble med ${dateNb(d)}, ikke den første dagen i en måned`, `party '${id}' joined on ${d}, not on the first day of a month`),
         said(
           `medlemskap telles i hele måneder: skriv joined: ${d.slice(0, 8)}01 eller den første dagen i neste måned`,
           `membership counts whole months: write joined: ${d.slice(0, 8)}01 or the first day of the next month`,
@@ -146,7 +146,7 @@ function readMembership(r: YamlReader, fields: readonly Entry[], id: string, at:
       r.diags.error(
         entry.valueAt,
         'membership-date',
-        said(`kommunen '${id}' gikk ut ${d}, ikke den siste dagen i en måned`, `party '${id}' left on ${d}, not on the last day of a month`),
+        said(`kommunen '${id}' gikk ut ${dateNb(d)}, ikke den siste dagen i en måned`, `party '${id}' left on ${d}, not on the last day of a month`),
         said(
           `medlemskap telles i hele måneder: skriv left: ${endOfMonth(d)} (den siste dagen i den måneden)`,
           `membership counts whole months: write left: ${endOfMonth(d)} (the last day of that month)`,
@@ -163,7 +163,10 @@ function readMembership(r: YamlReader, fields: readonly Entry[], id: string, at:
     r.diags.error(
       left.at,
       'membership-date',
-      said(`kommunen '${id}' gikk ut ${left.date}, før den ble med ${joined.date}`, `party '${id}' left on ${left.date}, before it joined on ${joined.date}`),
+      said(
+        `kommunen '${id}' gikk ut ${dateNb(left.date)}, før den ble med ${dateNb(joined.date)}`,
+        `party '${id}' left on ${left.date}, before it joined on ${joined.date}`,
+      ),
       said('bytt om datoene, eller fjern én av dem', 'swap the dates, or remove one'),
     );
   return { ...(joined ? { joined: joined.date } : {}), ...(left ? { left: left.date } : {}), at: joined?.at ?? left?.at ?? at };

@@ -1,8 +1,8 @@
 import { Ratio } from '../money/ratio.js';
 
-/** A share as people write it in messages: `99.99 %`, `33.333333 %`. */
-export function formatPercent(r: Ratio): string {
-  return `${r.times(Ratio.of(100n)).toDecimalString(6)} %`;
+/** A share as people write it in messages: `99.99 %`, `33.333333 %` (`99,99 %` with a decimal comma). */
+export function formatPercent(r: Ratio, mark: '.' | ',' = '.'): string {
+  return `${r.times(Ratio.of(100n)).toDecimalString(6).replace('.', mark)} %`;
 }
 
 /**
@@ -10,9 +10,9 @@ export function formatPercent(r: Ratio): string {
  * right: `99.999999999 %`, `0.000000001 %`; a value with no end to its
  * decimals is shown to 12 places and as the fraction it is.
  */
-export function exactPercent(r: Ratio): string {
+export function exactPercent(r: Ratio, mark: '.' | ',' = '.'): string {
   const pct = r.times(Ratio.of(100n));
   const places = pct.decimalPlaces();
-  if (places !== null && places <= 20) return `${pct.toDecimalString(places)} %`;
-  return `${pct.toDecimalString(12)}… % (${r.num}/${r.den})`;
+  if (places !== null && places <= 20) return `${pct.toDecimalString(places).replace('.', mark)} %`;
+  return `${pct.toDecimalString(12).replace('.', mark)}… % (${r.num}/${r.den})`;
 }

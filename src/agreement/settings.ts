@@ -49,7 +49,7 @@ export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, 
           y.valueAt,
           'index-change',
           said(
-            `en endring på ${formatPercent(c)} i ${y.key} i indeksserien '${e.key}' ville gjort hvert indekserte beløp null eller negativt`,
+            `en endring på ${formatPercent(c, ',')} i ${y.key} i indeksserien '${e.key}' ville gjort hvert indekserte beløp null eller negativt`,
             `a change of ${formatPercent(c)} in ${y.key} in index series '${e.key}' would make every indexed amount zero or negative`,
           ),
           said(
@@ -233,7 +233,7 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
     r.diags.error(
       a.at,
       'akonto-sum',
-      said(`a-kontodelene summerer til ${exactPercent(total)}, ikke 100 %`, `a-konto parts sum to ${exactPercent(total)}, not 100 %`),
+      said(`a-kontodelene summerer til ${exactPercent(total, ',')}, ikke 100 %`, `a-konto parts sum to ${exactPercent(total)}, not 100 %`),
       said('terminene skal til sammen dekke hele den budsjetterte andelen', 'the instalments together cover the whole budgeted share'),
     );
   }

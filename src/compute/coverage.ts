@@ -143,7 +143,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       u.first.categoryAt,
       'actuals-unselected',
       said(
-        `arten '${category}' (${inRows(u.rows).nb}, sum ${Money.sum(u.amounts).toPlain()}) velges ikke av noen post og holdes ikke utenfor`,
+        `arten '${category}' (${inRows(u.rows).nb}, sum ${Money.sum(u.amounts).toPlain().replace('.', ',')}) velges ikke av noen post og holdes ikke utenfor`,
         `category '${category}' (${inRows(u.rows).en}, total ${Money.sum(u.amounts).toPlain()}) is not selected by any item and not ignored`,
       ),
       said(

@@ -10,6 +10,7 @@ import type { KeyDerivation } from './keys.js';
 import type { BasisStep, LineMethod } from './report.js';
 import type { KindBalance, PartySettlement, SettlementReport } from './settle.js';
 import { said } from '../text/said.js';
+import { dateNb } from '../agreement/phrases.js';
 
 /** A party that an invoice names: org number and address are required there. */
 export type InvoiceParty = Party & { readonly org: string; readonly address: Address };
@@ -265,7 +266,10 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
     diags.error(
       at,
       'invoice-due-date',
-      said(`fakturaen ville forfalt ${due}, før fakturadatoen ${opts.date}`, `the invoice would fall due on ${due}, before its date ${opts.date}`),
+      said(
+        `fakturaen ville forfalt ${dateNb(due)}, før fakturadatoen ${dateNb(opts.date)}`,
+        `the invoice would fall due on ${due}, before its date ${opts.date}`,
+      ),
       instalment
         ? said(
             'en a-kontofaktura sendes før terminen forfaller: gi en tidligere --date',

@@ -12,7 +12,7 @@ import { budgetAllocation, type BudgetedInput } from './budget.js';
 import { byKind, type ByKind } from './by-kind.js';
 import type { AllocationReport } from './report.js';
 import { said } from '../text/said.js';
-import { declaredParties } from '../agreement/phrases.js';
+import { dateNb, declaredParties } from '../agreement/phrases.js';
 
 /** What a settlement reads beyond the allocation's inputs. */
 export interface SettleInput extends BudgetedInput {
@@ -190,7 +190,7 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
         p.at,
         'payment-date',
         said(
-          `innbetalingen er datert ${p.date}, utenfor ${a.year} og ${a.year + 1}, men føres mot ${a.title} ${a.year}`,
+          `innbetalingen er datert ${dateNb(p.date)}, utenfor ${a.year} og ${a.year + 1}, men føres mot ${a.title} ${a.year}`,
           `this payment is dated ${p.date}, outside ${a.year} and ${a.year + 1}, yet set against ${a.title} ${a.year}`,
         ),
         said(

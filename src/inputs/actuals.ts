@@ -5,6 +5,7 @@ import { scaledToMoney, scanAmount } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { TableHeader, TableSink } from './table.js';
 import { said } from '../text/said.js';
+import { dateNb } from '../agreement/phrases.js';
 
 /**
  * Ledger rows as the allocation sees them: rows with the same category,
@@ -154,7 +155,7 @@ export function actualsSink(
           outside.first,
           'actuals-date',
           said(
-            `${n} ${n === 1 ? 'rad er' : 'rader er'} datert utenfor ${year} (den første, her, ${outside.date}), men telles med i regnskapet for ${year}`,
+            `${n} ${n === 1 ? 'rad er' : 'rader er'} datert utenfor ${year} (den første, her, ${dateNb(outside.date)}), men telles med i regnskapet for ${year}`,
             `${n} row${n === 1 ? ' is' : 's are'} dated outside ${year} (the first, here, on ${outside.date}), yet counted in ${year}'s actuals`,
           ),
           said(
