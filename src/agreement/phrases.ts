@@ -6,9 +6,9 @@ import { type Said, said } from '../text/said.js';
  * what the user must type, in either language.
  */
 
-/** `amount of item 'x'` / `feltet amount i posten 'x'`; without `of`, the top-level field. */
+/** `amount of item 'x'` / `feltet amount i posten 'x'`; without `of`, the top-level field. A field in a field says «feltet» once. */
 export function field(name: string, of?: Said): Said {
-  return of ? said(`feltet ${name} i ${of.nb}`, `${name} of ${of.en}`) : said(`feltet ${name}`, name);
+  return of ? said(`feltet ${name} i ${of.nb.replace(/^feltet /, '')}`, `${name} of ${of.en}`) : said(`feltet ${name}`, name);
 }
 
 export function item(id: string): Said {

@@ -319,7 +319,7 @@ export class YamlReader {
       this.diags.error(
         this.pos(node, at),
         'negative',
-        said(`${what.nb} kan ikke være negativ, men er ${text}`, `${what.en} must not be negative, got ${text}`),
+        said(`${what.nb} kan ikke være under null, men er ${text}`, `${what.en} must not be negative, got ${text}`),
         said('antall og folketall er null eller mer', 'counts and populations are zero or more'),
       );
       return null;
