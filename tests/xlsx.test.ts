@@ -177,6 +177,14 @@ describe('--format xlsx', () => {
     });
   });
 
+  it('scenario: a swept percentage is a share in a percent format (40 % is 0.4), as the agreement means it', async () => {
+    const wb = await workbook(['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'keys.halv-halv.blend.0.weight=40%..60%:10%']);
+    const weights = rows(wb.getWorksheet('Scenarioer')!).map((r) => r['keys.halv-halv.blend.0.weight']!);
+    const set = weights.filter((c) => c.value !== null);
+    expect(set.map((c) => c.value)).toEqual([0.4, 0.4, 0.5, 0.5, 0.6, 0.6]);
+    for (const c of set) expect(c.numFmt).toBe('0.00##%');
+  });
+
   it('scenario --years: a row per year and party, the year a number', async () => {
     const args = ['scenario', 'fixtures/melhus-midtre-gauldal-2009-2012', '--years', '2009..2011'];
     const wb = await workbook(args);

@@ -3,7 +3,7 @@ import type { AllocationReport } from '../compute/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Ratio } from '../money/ratio.js';
 import type { Scenario } from '../scenario/file.js';
-import { settingText } from '../scenario/set.js';
+import { parseSetting, settingText } from '../scenario/set.js';
 import { csvRows, toCsv } from './csv.js';
 import { label, marker } from './labels.js';
 import { jsonHead } from './json-head.js';
@@ -20,11 +20,11 @@ function scenarioJsonHead(baseline: AllocationReport, version: string): object {
   return { ...jsonHead('scenarios', version), agreement: a.title, year: a.year, currency: a.currency };
 }
 
-/** `PATH=VALUE` as `{ path, value }`: the value as written, split at the first `=` (a path has none). */
+/** `PATH=VALUE` as `{ path, value }`, the value as written (each setting was written by settingText, so it parses). */
 function settingsJson(settings: readonly string[]): object[] {
   return settings.map((s) => {
-    const eq = s.indexOf('=');
-    return { path: s.slice(0, eq), value: s.slice(eq + 1) };
+    const { path, value } = parseSetting(s)!;
+    return { path, value };
   });
 }
 

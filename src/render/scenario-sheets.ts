@@ -2,7 +2,8 @@ import { Ratio } from '../money/ratio.js';
 import type { ScenarioColumn, ScenarioComparison } from '../scenario/compare.js';
 import { label, marker } from './labels.js';
 import type { Locale } from './locale.js';
-import { moneyColumn, numberColumn, percentColumn, type Sheet, sheet, textColumn } from './sheet.js';
+import { parseSetting } from '../scenario/set.js';
+import { type Cell, type Column, moneyColumn, percentColumn, type Sheet, sheet, textColumn } from './sheet.js';
 
 /**
  * One row per scenario and party, with a column per path the scenarios set
@@ -10,9 +11,10 @@ import { moneyColumn, numberColumn, percentColumn, type Sheet, sheet, textColumn
  * spreadsheet can chart the charge against it).
  */
 export function scenarioSheet(c: ScenarioComparison, locale: Locale): Sheet {
-  const paths = [...new Set(c.columns.flatMap((s) => s.settings.map((t) => t.slice(0, t.indexOf('=')))))];
+  const settings = new Map(c.columns.map((s) => [s, s.settings.map((t) => parseSetting(t)!)]));
+  const paths = [...new Set([...settings.values()].flatMap((list) => list.map((t) => t.path)))];
   type Row = { readonly s: ScenarioColumn; readonly p: ScenarioColumn['parties'][number] };
-  const value = (s: ScenarioColumn, path: string) => s.settings.find((t) => t.startsWith(`${path}=`))?.slice(path.length + 1);
+  const value = (s: ScenarioColumn, path: string) => settings.get(s)!.find((t) => t.path === path)?.value;
   return sheet<Row>(
     label('scenarios', locale),
     [
@@ -28,12 +30,14 @@ export function scenarioSheet(c: ScenarioComparison, locale: Locale): Sheet {
   );
 }
 
-/** A swept or set value: a number (a percentage as its fraction) where it reads as one, else the text as written. */
-function numberOrText<Row>(title: string, get: (row: Row) => string | undefined) {
-  const num = numberColumn(title, (row: Row) => {
+/** A swept or set value: a number where it reads as one (`40%` a share, shown as 40 %), else the text as written. */
+function numberOrText<Row>(title: string, get: (row: Row) => string | undefined): Column<Row> {
+  const cell = (row: Row): Cell => {
     const v = get(row);
-    return v === undefined ? null : Ratio.parse(v);
-  });
-  const text = textColumn(title, get);
-  return { title, kind: num.kind, cell: (row: Row) => num.cell(row) ?? text.cell(row) };
+    if (v === undefined) return null;
+    const r = Ratio.parse(v);
+    if (r === null) return { kind: 'text', value: v };
+    return { kind: v.trim().endsWith('%') ? 'ratio' : 'number', value: r };
+  };
+  return { title, kind: 'number', cell };
 }
