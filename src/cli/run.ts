@@ -5,7 +5,7 @@ import { deviation } from '../commands/deviation.js';
 import { explain } from '../commands/explain.js';
 import type { Inputs, Outcome } from '../commands/inputs.js';
 import { settle } from '../commands/settle.js';
-import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
+import { DEVIATION_SIGNS, type DeviationSign } from '../reports/deviation.js';
 import { LOCALES } from '../render/locale.js';
 import { formatsOf, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';

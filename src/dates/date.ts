@@ -32,3 +32,9 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
   return Math.max(0, months(to) - months(from) + 1);
 }
+
+/** A date as written in Norwegian prose: `15.12.2023` for `2023-12-15`. */
+export function dateNb(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}

@@ -1,5 +1,5 @@
-import { describeSelector } from '../compute/select.js';
-import type { PriceDetail, StepDetail } from '../compute/report.js';
+import { describeSelector } from '../agreement/selector.js';
+import type { PriceDetail, StepDetail } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { formatAmountPlain, formatDecimal, type Locale } from './locale.js';

@@ -1,7 +1,7 @@
 import { stepText } from './basis-steps.js';
-import type { Explanation, ItemExplanation } from '../compute/explain.js';
-import type { KeyDerivation } from '../compute/keys.js';
-import type { AllocationLine } from '../compute/report.js';
+import type { Explanation, ItemExplanation } from '../reports/explanation.js';
+import type { KeyDerivation } from '../reports/keys.js';
+import type { AllocationLine } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import { kindLabel, label, measureLabel } from './labels.js';

@@ -1,5 +1,5 @@
-import type { ScenarioComparison } from '../scenario/compare.js';
-import type { Projection } from '../scenario/projection.js';
+import type { ScenarioComparison } from '../reports/scenario.js';
+import type { Projection } from '../reports/projection.js';
 import { label } from './labels.js';
 import type { Locale } from './locale.js';
 import { docTables, htmlPage, lineChart } from './page.js';

@@ -1,5 +1,5 @@
 import type { ItemKind } from '../agreement/model.js';
-import type { PartySettlement, SettlementReport } from '../compute/settle.js';
+import type { PartySettlement, SettlementReport } from '../reports/settlement.js';
 import { Money } from '../money/money.js';
 import { allocationLinesSheet } from './allocation-sheets.js';
 import { kindLabel, label } from './labels.js';
