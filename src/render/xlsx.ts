@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import type { Cell, ColumnKind, Sheet } from './sheet.js';
 import { zip } from './zip.js';
+import { escapeMarkup } from './markup.js';
 
 /**
  * An Excel workbook (Office Open XML SpreadsheetML, ECMA-376), a sheet per
@@ -152,15 +153,8 @@ function uniqueNames(names: readonly string[]): string[] {
   });
 }
 
-/** XML text: the five escapes, and the control characters XML 1.0 cannot hold dropped. */
+/** XML text: the markup escapes, and the control characters XML 1.0 cannot hold dropped. */
 function esc(s: string): string {
-  return (
-    s
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the characters XML 1.0 forbids is the point.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the characters XML 1.0 forbids is the point.
+  return escapeMarkup(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 }
