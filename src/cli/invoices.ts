@@ -8,6 +8,7 @@ import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
 import { said } from '../text/said.js';
+import { localDay } from '../dates/date.js';
 
 export type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
 
@@ -20,7 +21,7 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('invoices trenger --out MAPPE', 'invoices needs --out DIR'),
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
-    const date = opts.date ?? today(io.now());
+    const date = opts.date ?? localDay(io.now());
     if (!isIsoDate(date))
       throw new ExitError(
         2,
@@ -67,9 +68,4 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       );
     }
   };
-}
-
-/** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */
-function today(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

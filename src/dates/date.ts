@@ -38,3 +38,8 @@ export function dateNb(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}.${m}.${y}`;
 }
+
+/** The calendar day of an instant in the machine's time zone: a Norwegian document written at 00:30 is dated today, not yesterday (UTC). */
+export function localDay(d: Date): IsoDate {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
