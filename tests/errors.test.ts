@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { ERROR_CODES } from '../src/diagnostics/codes.js';
 import { ROOT, samkost } from './cli.js';
 
@@ -52,7 +52,7 @@ describe('error catalogue', () => {
 
     if (command) {
       it(`${name}: ${command} reports ${expected.map((e) => e.code).join(', ')} at the right place and writes nothing`, async () => {
-        const out = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-errors-')), 'out');
+        const out = path.join(tempDir('errors'), 'out');
         const run = await samkost([command, caseDir, ...argv, '--out', out, ...(command === 'invoices' ? ['--date', '2025-01-10'] : []), '--no-color']);
         expect(run.code).toBe(1);
         const got = [...run.stderr.matchAll(/^\S+:(\d+):(\d+): feil: .* \[([a-z0-9-]+)\]$/gm)].map((m) => ({

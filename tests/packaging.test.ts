@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { ROOT } from './cli.js';
 
 /**
@@ -13,7 +13,7 @@ import { ROOT } from './cli.js';
  */
 describe('npm pack', () => {
   it('packs a manifest without prepare, and restores the checkout exactly', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-pack-'));
+    const dir = tempDir('pack');
     mkdirSync(path.join(dir, 'scripts'));
     copyFileSync(path.join(ROOT, 'scripts/pack-manifest.mjs'), path.join(dir, 'scripts/pack-manifest.mjs'));
     copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
