@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { samkost, usageError } from './cli.js';
 
 /**
@@ -226,7 +226,7 @@ describe('--format xlsx', () => {
   });
 
   it('writes a file with --out, and refuses to write the bytes to a terminal', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-xlsx-')), 'fordeling.xlsx');
+    const out = path.join(tempDir('xlsx'), 'fordeling.xlsx');
     const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'xlsx', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');

@@ -145,7 +145,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   await c.speaker.out(out.text(), opts);
 }
 
-/** Below this many scenarios, starting threads costs more than it saves. */
+/** Below this many scenarios, starting threads costs more than it saves (unless `--threads` says how many to start). */
 const PARALLEL_FROM = 2000;
 
 /** Scenarios run in the main thread first, to time one. */
@@ -167,7 +167,9 @@ async function inParallel(
   cost: { readonly loadMs: number; readonly perScenarioMs: number },
 ): Promise<number | null> {
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
-  if (scenarios.length < PARALLEL_FROM || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
+  // `--threads N` is the user's choice, taken for a sweep of any length; without it, only a long sweep is split.
+  const few = opts.threads === undefined ? scenarios.length < PARALLEL_FROM : scenarios.length < threads;
+  if (few || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
   // A thread reads its inputs itself, and standard input can be read only once.
   if ([arg, opts.actuals, opts.drivers, opts.budget, opts.payments].includes('-')) return null;
   // Each thread reads the inputs again (all at once, one a core) and saves the work of the others' share.
