@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
 import { ROOT, samkost, usageError } from './cli.js';
 
@@ -216,5 +216,82 @@ describe('warnings: said, exit 0, and errors under check --strict', () => {
     expect(allocate.code).toBe(0);
     expect(JSON.parse(allocate.stdout)).toHaveProperty('items');
     expect(allocate.stderr).toContain('[actuals-none]');
+  });
+});
+
+describe('dates no calendar has are positioned errors, never a RangeError (issue 25)', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  const folder = (files: Record<string, string>) => {
+    const dir = tmp();
+    made.push(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+  const head = 'samkost: 1\nagreement: T\nyear: 2024\nhost: a\n';
+  const parties = 'parties:\n  a: { name: A, population: 7000 }\n  b: { name: B, population: 3000 }\n';
+  const items = 'items:\n  - { id: x, label: X, amount: 100, key: equal }\n';
+  const noCrash = (run: { code: number; stderr: string }) => {
+    expect(run.stderr).not.toContain('RangeError');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.code, run.stderr).toBe(1);
+  };
+  it.each([
+    [
+      'joined, month 13',
+      `${head}parties:\n  a: { name: A, population: 7000, joined: 2024-13-01 }\n  b: { name: B, population: 3000 }\n${items}`,
+      '6:43',
+      'det finnes ingen måned 13',
+    ],
+    [
+      'left, month 00',
+      `${head}parties:\n  a: { name: A, population: 7000 }\n  b: { name: B, population: 3000, left: 2024-00-31 }\n${items}`,
+      '7:41',
+      'det finnes ingen måned 00',
+    ],
+    [
+      'a-konto due, day 32',
+      `${head}${parties}${items}settlement:\n  akonto:\n    - { due: 2024-01-32, part: 100% }\n`,
+      '12:14',
+      'januar 2024 har dagene 01 til 31',
+    ],
+    ['final_due, day 00', `${head}${parties}${items}settlement:\n  final_due: 2024-05-00\n`, '11:14', 'mai 2024 har dagene 01 til 31'],
+    ['30 February', `${head}${parties}${items}settlement:\n  final_due: 2023-02-29\n`, '11:14', 'februar 2023 har dagene 01 til 28'],
+    ['year 0000', `${head}${parties}${items}settlement:\n  final_due: 0000-01-01\n`, '11:14', 'året 0000 er utenfor 1900–2199'],
+  ])('%s in the agreement', async (_, yaml, at, hint) => {
+    const run = await samkost(['check', folder({ 'agreement.yaml': yaml })]);
+    noCrash(run);
+    expect(run.stderr).toContain(`agreement.yaml:${at}: feil: `);
+    expect(run.stderr).toContain(`= tips: ${hint}`);
+  });
+  it.each([
+    ['payments', 'payments', 'party;amount;date\na;100,00;31.13.2024\n', '2:10', 'det finnes ingen måned 13'],
+    ['actuals', 'actuals', 'category;amount;date\nlønn;100,00;2024-02-30\n', '2:13', 'februar 2024 har dagene 01 til 29'],
+  ])('a month or day out of range in the %s CSV', async (_, input, csv, at, hint) => {
+    const item = input === 'actuals' ? 'items:\n  - { id: x, label: X, actuals: { category: lønn }, key: equal }\n' : items;
+    const dir = folder({ 'agreement.yaml': `${head}${parties}${item}inputs:\n  ${input}: f.csv\n`, 'f.csv': csv });
+    const run = await samkost(['check', dir]);
+    noCrash(run);
+    expect(run.stderr).toContain(`f.csv:${at}: feil: `);
+    expect(run.stderr).toContain(`[csv-date]\n`);
+    expect(run.stderr).toContain(`= tips: ${hint}`);
+  });
+  it('scenario --set with day 32', async () => {
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.joined=2012-01-32']);
+    expect(run.stderr).not.toContain('RangeError');
+    expect(run.code, run.stderr).not.toBe(0);
+    expect(run.stderr).toContain('januar 2012 har dagene 01 til 31');
+  });
+  it.each([
+    ['2025-13-01', 'det finnes ingen måned 13'],
+    ['2025-02-29', 'februar 2025 har dagene 01 til 28'],
+    ['0000-01-01', 'året 0000 er utenfor 1900–2199'],
+    ['9999-12-31', 'året 9999 er utenfor 1900–2199'],
+  ])('invoices --date %s is a command-line error (exit 2)', async (date, hint) => {
+    const run = await samkost(['invoices', 'fixtures/namsos-flatanger-2024-invoices', '--out', path.join(tmpdir(), 'samkost-never'), '--date', date]);
+    usageError(run, `--date '${date}' er ikke en dato`);
+    expect(run.stderr).toContain(`= tips: ${hint}`);
   });
 });

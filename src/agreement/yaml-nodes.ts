@@ -1,4 +1,4 @@
-import { isIsoDate } from '../dates/date.js';
+import { dateProblem } from '../dates/date.js';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
@@ -347,17 +347,10 @@ export class YamlReader {
 
   date(node: YNode, what: Said, at: SourcePos): string | null {
     const text = this.scalarText(node);
-    if (text === null || !isIsoDate(text)) {
+    const problem = text === null ? said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31') : dateProblem(text);
+    if (text === null || problem) {
       if (explained(node)) return null;
-      this.wrongKind(
-        node,
-        text,
-        at,
-        'bad-date',
-        what,
-        said('en dato', 'a date'),
-        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31'),
-      );
+      this.wrongKind(node, text, at, 'bad-date', what, said('en dato', 'a date'), problem!);
       return null;
     }
     return text;

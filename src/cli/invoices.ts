@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { invoices, sendsEhf } from '../commands/invoices.js';
-import { isIsoDate } from '../dates/date.js';
+import { dateProblem } from '../dates/date.js';
 import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
@@ -21,12 +21,8 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
     const date = opts.date ?? today(io.now());
-    if (!isIsoDate(date))
-      throw new ExitError(
-        2,
-        said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`),
-        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-15', 'write it as YYYY-MM-DD, e.g. 2024-01-15'),
-      );
+    const problem = dateProblem(date);
+    if (problem) throw new ExitError(2, said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`), problem);
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
     if (akonto === null)
       throw new ExitError(
