@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -293,5 +293,65 @@ describe('dates no calendar has are positioned errors, never a RangeError (issue
     const run = await samkost(['invoices', 'fixtures/namsos-flatanger-2024-invoices', '--out', path.join(tmpdir(), 'samkost-never'), '--date', date]);
     usageError(run, `--date '${date}' er ikke en dato`);
     expect(run.stderr).toContain(`= tips: ${hint}`);
+  });
+});
+
+describe('text no EHF or workbook can hold is refused where it is written (issue 25)', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  const fixture = path.join(ROOT, 'fixtures/namsos-flatanger-2024-invoices');
+  /** The invoice fixture with one text replaced; invoices go to `out`, which must stay empty. */
+  const variant = (from: string, to: string) => {
+    const dir = tmp();
+    made.push(dir);
+    const yaml = readFileSync(path.join(fixture, 'agreement.yaml'), 'utf8');
+    expect(yaml).toContain(from);
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml.replace(from, to));
+    writeFileSync(path.join(dir, 'innbetalinger.csv'), readFileSync(path.join(fixture, 'innbetalinger.csv')));
+    return { dir, out: path.join(dir, 'out') };
+  };
+  const refused = async (args: string[], out: string, message: string) => {
+    const run = await samkost(args);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  };
+  it.each([
+    ['U+FFFF in a party name', 'name: Flatanger kommune', 'name: "Flatanger\\uFFFF kommune"', "feltet name i kommunen 'flatanger' inneholder U+FFFF"],
+    ['U+FFFE in the title', 'agreement: IKT-samarbeid Namdal', 'agreement: "IKT\\uFFFE"', 'feltet agreement inneholder U+FFFE'],
+    ['a lone surrogate in a label', 'label: Driftssjef IT', 'label: "Driftssjef \\uD800IT"', 'en halv UTF-16-surrogat (U+D800)'],
+    ['U+FFFF in a reference', 'reference: "4400123"', 'reference: "44\\uFFFF00123"', "feltet reference i kommunen 'flatanger' inneholder U+FFFF"],
+    ['an empty party name', 'name: Flatanger kommune', 'name: ""', "feltet name i kommunen 'flatanger' er tomt [missing-field]"],
+    ['an empty host name', 'name: Namsos kommune', "name: ' '", "feltet name i kommunen 'namsos' er tomt [missing-field]"],
+    ['a line break in a name (it would forge a table row)', 'name: Osen kommune', 'name: "Osen\\n| falsk | rad |"', 'inneholder et linjeskift (U+000A)'],
+  ])('%s: no EHF and no workbook is written', async (_, from, to, message) => {
+    const { dir, out } = variant(from, to);
+    await refused(['invoices', dir, '--out', out, '--format', 'ehf', '--date', '2025-01-10'], out, message);
+    const book = path.join(out, 'fordeling.xlsx');
+    await refused(['allocate', dir, '--format', 'xlsx', '--out', book], out, message);
+  });
+  it.each([
+    ['flatanger=44\uFFFF01', "--reference for 'flatanger' inneholder U+FFFF"],
+    ['flatanger=a\u001b[2Jb', "--reference for 'flatanger' inneholder kontrolltegnet U+001B"],
+    ['namsos=Kari', "--reference 'namsos': vertskommunen sender fakturaene og får ingen selv"],
+  ])('--reference %j is a command-line error', async (reference, message) => {
+    const { dir, out } = variant('agreement:', 'agreement:');
+    const run = await samkost(['invoices', dir, '--out', out, '--format', 'ehf', '--date', '2025-01-10', '--reference', reference]);
+    usageError(run, message);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('--reference twice for one party is a command-line error, not the last one silently', async () => {
+    const { dir, out } = variant('agreement:', 'agreement:');
+    const run = await samkost(['invoices', dir, '--out', out, '--date', '2025-01-10', '--reference', 'osen=1', '--reference', 'osen=2']);
+    usageError(run, "--reference er gitt to ganger for 'osen'");
+  });
+  it('U+FFFF or an escape in a ledger text is an encoding error at its place', async () => {
+    const { dir, out } = variant('agreement:', 'agreement:');
+    writeFileSync(path.join(dir, 'innbetalinger.csv'), 'party;date;amount;text\nosen;29.04.2024;795 602,30;A-konto\uFFFF 1\n');
+    await refused(['invoices', dir, '--out', out, '--format', 'ehf', '--date', '2025-01-10'], out, 'innbetalinger.csv:2:35: feil: tegnet U+FFFF er ikke tekst');
+    writeFileSync(path.join(dir, 'innbetalinger.csv'), 'party;date;amount;text\nosen;29.04.2024;795 602,30;\u001b[31mA-konto\n');
+    await refused(['check', dir], out, 'innbetalinger.csv:2:28: feil: tegnet U+001B er ikke tekst');
   });
 });

@@ -89,7 +89,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
         said(`denne samkost leser samkost: ${FORMAT_VERSION}`, `this samkost reads samkost: ${FORMAT_VERSION}`),
       );
   }
-  const title = f('agreement') ? r.string(f('agreement')!.value, field('agreement'), f('agreement')!.valueAt) : null;
+  const title = f('agreement') ? r.text(f('agreement')!.value, field('agreement'), f('agreement')!.valueAt) : null;
   const yearRead = f('year') ? r.integer(f('year')!.value, field('year'), f('year')!.valueAt) : null;
   const year = yearRead !== null && (yearRead < 1000 || yearRead > 9999) ? null : yearRead;
   if (yearRead !== null && year === null)

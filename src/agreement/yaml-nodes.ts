@@ -1,4 +1,5 @@
 import { dateProblem } from '../dates/date.js';
+import { forbiddenCharacter } from '../text/characters.js';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
@@ -225,21 +226,29 @@ export class YamlReader {
       );
       return null;
     }
-    const control = CONTROL.exec(s);
-    if (control) {
-      const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      this.diags.error(
-        this.pos(node, at),
-        'control-character',
-        said(`${what.nb} inneholder kontrolltegnet ${code}`, `${what.en} contains the control character ${code}`),
-        said(
-          'fjern det: escape-sekvenser og retningsmarkører er ikke tekst en faktura eller rapport kan vise',
-          'remove it: escapes and direction overrides are not text an invoice or a report can show',
-        ),
-      );
+    const bad = forbiddenCharacter(s);
+    if (bad) {
+      this.diags.error(this.pos(node, at), 'control-character', said(`${what.nb} inneholder ${bad.what.nb}`, `${what.en} contains ${bad.what.en}`), bad.hint);
       return null;
     }
     return s;
+  }
+
+  /**
+   * A text shown to people (a name, a label, a title): a string with
+   * something in it. An empty name leaves an EHF without the party's name,
+   * which Peppol rejects, and a report with a blank row heading.
+   */
+  text(node: YNode, what: Said, at: SourcePos): string | null {
+    const s = this.string(node, what, at);
+    if (s === null || s.trim() !== '') return s;
+    this.diags.error(
+      this.pos(node, at),
+      'missing-field',
+      said(`${what.nb} er tomt`, `${what.en} is empty`),
+      said('skriv teksten som skal stå på rapporter og fakturaer', 'write the text to show on reports and invoices'),
+    );
+    return null;
   }
 
   id(node: YNode, what: Said, at: SourcePos): string | null {
@@ -391,10 +400,6 @@ function got(node: YNode, text: string | null): Said {
   if (isScalar(node) && typeof node.value === 'boolean') return verbatim(quote(String(node.value)));
   return said('tom', 'nothing');
 }
-
-/** Control characters, terminal escapes and bidirectional overrides: never part of a name or a label. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** A token as written, in quotes, cut short past 60 characters: a megabyte on one line helps no one. */
 export function quote(text: string): string {

@@ -7,6 +7,7 @@ import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
+import { forbiddenCharacter } from '../text/characters.js';
 import { said } from '../text/said.js';
 
 export type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
@@ -39,6 +40,15 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
           2,
           said(`--reference '${r}' gir ingen referanse`, `--reference '${r}' gives no reference`),
           said('skriv --reference KOMMUNE=REF, f.eks. --reference ibestad=4500123', 'write --reference PARTY=REF, e.g. --reference ibestad=4500123'),
+        );
+      const bad = forbiddenCharacter(ref);
+      if (bad)
+        throw new ExitError(2, said(`--reference for '${party}' inneholder ${bad.what.nb}`, `--reference for '${party}' contains ${bad.what.en}`), bad.hint);
+      if (references.has(party))
+        throw new ExitError(
+          2,
+          said(`--reference er gitt to ganger for '${party}'`, `--reference is given twice for '${party}'`),
+          said('gi én referanse per kommune', 'give one reference per party'),
         );
       references.set(party, ref);
     }

@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import { escapeMarkup as esc } from './markup.js';
 import type { Cell, ColumnKind, Sheet } from './sheet.js';
 import { zip } from './zip.js';
 
@@ -150,17 +151,4 @@ function uniqueNames(names: readonly string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-}
-
-/** XML text: the five escapes, and the control characters XML 1.0 cannot hold dropped. */
-function esc(s: string): string {
-  return (
-    s
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the characters XML 1.0 forbids is the point.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
 }

@@ -64,7 +64,7 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
     if (!fields) continue;
     r.onlyFields(fields, ['name', 'set'], scenario);
     const nameEntry = fields.find((f) => f.key === 'name');
-    const name = nameEntry ? r.string(nameEntry.value, field('name', scenario), nameEntry.valueAt) : null;
+    const name = nameEntry ? r.text(nameEntry.value, field('name', scenario), nameEntry.valueAt) : null;
     if (!nameEntry)
       diags.error(
         at,
