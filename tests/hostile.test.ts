@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -353,5 +353,38 @@ describe('text no EHF or workbook can hold is refused where it is written (issue
     await refused(['invoices', dir, '--out', out, '--format', 'ehf', '--date', '2025-01-10'], out, 'innbetalinger.csv:2:35: feil: tegnet U+FFFF er ikke tekst');
     writeFileSync(path.join(dir, 'innbetalinger.csv'), 'party;date;amount;text\nosen;29.04.2024;795 602,30;\u001b[31mA-konto\n');
     await refused(['check', dir], out, 'innbetalinger.csv:2:28: feil: tegnet U+001B er ikke tekst');
+  });
+});
+
+describe('standard input is bounded while it is read (issue 25)', () => {
+  // The real process reads an endless stream: it must stop at the limit, not after an end that never comes.
+  const endless = (command: string) => spawnSync('bash', ['-c', `node bin/samkost.js ${command} < /dev/zero`], { cwd: ROOT, encoding: 'utf8' });
+  it('check - < /dev/zero stops at 16 MB', { timeout: 30_000 }, () => {
+    const r = endless('check -');
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('standard inn (avtalen) har mer enn 16 MB; samkost sluttet å lese der');
+  });
+  it('--actuals - < /dev/zero stops at 256 MB', { timeout: 60_000 }, () => {
+    const r = endless('allocate fixtures/ror-ikt-2023-operating --actuals -');
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('standard inn (--actuals) har mer enn 256 MB; samkost sluttet å lese der');
+  });
+  it('standard input is read once: check - - and - twice across options are command-line errors', async () => {
+    usageError(await samkost(['check', '-', '-']), 'bare én fil kan leses fra standard inn (-)');
+    usageError(await samkost(['check', '-', '--scenarios', '-']), 'bare én fil kan leses fra standard inn (-)');
+    usageError(await samkost(['scenario', '-', '--scenarios', '-']), 'bare én fil kan leses fra standard inn (-)');
+  });
+  it('--scenarios - reads the scenario file from standard input', async () => {
+    const yaml = 'scenarios:\n  - { name: Mer, set: { parties.melhus.population: 20000 } }\n';
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', '-', '--format', 'json'], {
+      stdin: async () => new TextEncoder().encode(yaml),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"Mer"');
+  });
+  it('a NUL is reported at its line and column', async () => {
+    const run = await samkost(['check', '-'], { stdin: async () => new TextEncoder().encode('samkost: 1\nagreement: T\0x\n') });
+    expect(run.stderr).toContain('<stdin>:2:13: feil: ');
+    expect(run.stderr).toContain('har et NUL-tegn på linje 2, kolonne 13');
   });
 });
