@@ -127,7 +127,7 @@ describe('messages that say what is wrong', () => {
     );
     expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99,999999999 %, ikke 100 %");
     expect(run.stderr).toContain('andelene mangler 0,000000001 %');
-    expect(run.stderr).toContain('66,666666666667… % (2/3)');
+    expect(run.stderr).toContain('66,666666666666… % (2/3)');
   });
   it('shares written as a list get the type error only, not a sum error too', async () => {
     const run = await check(
@@ -386,5 +386,28 @@ describe('standard input is bounded while it is read (issue 25)', () => {
     const run = await samkost(['check', '-'], { stdin: async () => new TextEncoder().encode('samkost: 1\nagreement: T\0x\n') });
     expect(run.stderr).toContain('<stdin>:2:13: feil: ');
     expect(run.stderr).toContain('har et NUL-tegn på linje 2, kolonne 13');
+  });
+});
+
+describe('a long exact number is refused unread, not computed with (issue 25)', () => {
+  const head = 'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 1 }\n  b: { name: B, population: 1 }\n';
+  it.each([100_000, 1_000_000])('a share of %i digits: one short error per share, at once', { timeout: 10_000 }, async (n) => {
+    const dir = tmp();
+    const yaml = `${head}keys:\n  k: { shares: { a: 0.${'3'.repeat(n)}, b: 2/3 } }\nitems:\n  - { id: y, label: Y, amount: 1, key: k }\n`;
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`andelen til 'a' i nøkkelen 'k' har ${n + 1} sifre; samkost leser høyst 40 [bad-ratio]`);
+    expect(run.stderr).not.toContain('key-shares-sum');
+    expect(run.stderr.length).toBeLessThan(2_000);
+  });
+  it('a sum of shares that is not 100 % shows the sum cut, never rounded up to 100 %', async () => {
+    const dir = tmp();
+    const yaml = `${head}keys:\n  k: { shares: { a: 0.${'3'.repeat(20)}, b: 0.${'6'.repeat(20)} } }\nitems:\n  - { id: y, label: Y, amount: 1, key: k }\n`;
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99,999999999999999999 %, ikke 100 %");
   });
 });

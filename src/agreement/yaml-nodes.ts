@@ -273,6 +273,7 @@ export class YamlReader {
 
   money(node: YNode, what: Said, at: SourcePos): Money | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-amount', what)) return null;
     const m = text === null ? null : Money.parse(text.trim());
     if (m === null && !explained(node)) {
       this.wrongKind(
@@ -294,6 +295,7 @@ export class YamlReader {
   /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`. */
   ratio(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-ratio', what)) return null;
     const r = text === null ? null : Ratio.parse(text);
     if (r === null && !explained(node)) {
       this.wrongKind(
@@ -312,6 +314,7 @@ export class YamlReader {
   /** A plain non-negative number (a quantity, a population), exact. */
   quantity(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-number', what)) return null;
     const r = text === null ? null : Ratio.parseDecimal(text.trim());
     if (r === null) {
       if (explained(node)) return null;
@@ -365,6 +368,28 @@ export class YamlReader {
     return text;
   }
 
+  /**
+   * A number of more digits than any agreement needs is refused before it is
+   * read: exact arithmetic on it (a greatest common divisor per step) grows
+   * with the square of its length, and no share or amount is stated to
+   * more than a few dozen digits.
+   */
+  private tooManyDigits(node: YNode, text: string, at: SourcePos, code: ErrorCode, what: Said): boolean {
+    let digits = 0;
+    for (const c of text) if (c >= '0' && c <= '9') digits++;
+    if (digits <= MAX_DIGITS) return false;
+    this.diags.error(
+      this.pos(node, at),
+      code,
+      said(`${what.nb} har ${digits} sifre; samkost leser høyst ${MAX_DIGITS}`, `${what.en} has ${digits} digits; samkost reads at most ${MAX_DIGITS}`),
+      said(
+        'skriv en andel uten ende som en brøk (1/3), og et beløp eller tall med de sifrene avtalen oppgir',
+        'write a share without end as a fraction (1/3), and an amount or number with the digits the agreement states',
+      ),
+    );
+    return true;
+  }
+
   /** `what must be <expected>, got <what was written>`: a value of the wrong kind. */
   private wrongKind(node: YNode, text: string | null, at: SourcePos, code: ErrorCode, what: Said, expected: Said, hint: Said): void {
     const g = got(node, text);
@@ -400,6 +425,9 @@ function got(node: YNode, text: string | null): Said {
   if (isScalar(node) && typeof node.value === 'boolean') return verbatim(quote(String(node.value)));
   return said('tom', 'nothing');
 }
+
+/** The most digits a number in the agreement may have (integer and decimals together). */
+export const MAX_DIGITS = 40;
 
 /** A token as written, in quotes, cut short past 60 characters: a megabyte on one line helps no one. */
 export function quote(text: string): string {
