@@ -35,8 +35,10 @@ export function readParties(r: YamlReader, node: YNode, at: SourcePos, memo: Mem
 
 function readParty(r: YamlReader, e: Entry): Party | null {
   const id = r.slug(e.key, said('kommune-id', 'party id'), e.at);
+  // A key that is no id says nothing trustworthy about its value (often a colon is missing): one error.
+  if (id === null) return null;
   const fields = r.map(e.value, party(e.key), e.at);
-  if (!fields || id === null) return null;
+  if (!fields) return null;
   r.onlyFields(fields, PARTY_FIELDS, party(id));
   const nameEntry = fields.find((f) => f.key === 'name');
   const name = nameEntry ? r.text(nameEntry.value, field('name', party(id)), nameEntry.valueAt) : null;

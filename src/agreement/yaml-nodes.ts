@@ -75,7 +75,9 @@ function unsupported(root: YNode): Unsupported[] {
  */
 export class YamlReader {
   readonly lines: LineCounter;
+  /** Null when the text has a syntax error (reported): nothing after one can be trusted. */
   readonly root: YNode;
+  readonly broken: boolean;
 
   /** From text, or from a tree already parsed (a scenario reads the agreement's tree with its values replaced). */
   constructor(
@@ -84,9 +86,13 @@ export class YamlReader {
     readonly diags: Diagnostics,
   ) {
     const parsed = typeof source === 'string' ? parseYaml(source) : source;
-    this.root = parsed.root;
     this.lines = parsed.lines;
-    for (const e of parsed.errors) {
+    // After a syntax error the parser's guess at the rest is no agreement: one tab or a missing colon
+    // would show as dozens of unknown fields and missing values. The first syntax error is the one to fix.
+    const syntax = parsed.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    this.broken = syntax !== undefined;
+    this.root = this.broken ? null : parsed.root;
+    for (const e of syntax ? [syntax] : parsed.errors) {
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
       const hint =
         code === 'duplicate-key'
@@ -96,7 +102,11 @@ export class YamlReader {
             )
           : /end with a [}\]]/.test(e.message)
             ? said("en '{' eller '[' på en tidligere linje er ikke lukket", "a '{' or '[' on an earlier line is not closed")
-            : said('sjekk innrykk, kolon og anførselstegn på denne linjen', 'check indentation, colons and quoting on this line');
+            : e.code === 'TAB_AS_INDENT'
+              ? said('rykk inn med mellomrom; YAML tillater ikke tabulator i innrykk', 'indent with spaces; YAML does not allow tabs in indentation')
+              : e.code === 'MULTILINE_IMPLICIT_KEY'
+                ? said('mangler det et kolon? skriv navn: verdi', 'is a colon missing? write name: value')
+                : said('sjekk innrykk, kolon og anførselstegn på denne linjen', 'check indentation, colons and quoting on this line');
       this.diags.error(this.posAt(e.pos[0]), code, yamlMessage(e), hint);
     }
     for (const u of parsed.unsupported) {
@@ -259,6 +269,16 @@ export class YamlReader {
   /** Checks that a name (often a mapping key) is a valid id. */
   slug(s: string, what: Said, at: SourcePos): string | null {
     if (isSlug(s)) return s;
+    const colon = /^([a-z][a-z0-9_-]*)\s*[{[]/.exec(s);
+    if (colon) {
+      this.diags.error(
+        at,
+        'bad-id',
+        said(`det mangler et kolon etter '${colon[1]}'`, `a colon is missing after '${colon[1]}'`),
+        said(`skriv ${colon[1]}: { … }`, `write ${colon[1]}: { … }`),
+      );
+      return null;
+    }
     this.diags.error(
       at,
       'bad-id',
