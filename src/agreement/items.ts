@@ -65,7 +65,7 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   r.onlyFields(fields, ITEM_FIELDS, where);
 
   const labelEntry = f('label');
-  const label = labelEntry ? r.string(labelEntry.value, field('label', where), labelEntry.valueAt) : null;
+  const label = labelEntry ? r.text(labelEntry.value, field('label', where), labelEntry.valueAt) : null;
   if (!labelEntry)
     r.diags.error(
       idEntry.at,

@@ -14,5 +14,11 @@ export function exactPercent(r: Ratio, mark: '.' | ',' = '.'): string {
   const pct = r.times(Ratio.of(100n));
   const places = pct.decimalPlaces();
   if (places !== null && places <= 20) return `${pct.toDecimalString(places).replace('.', mark)} %`;
-  return `${pct.toDecimalString(12).replace('.', mark)}… % (${r.num}/${r.den})`;
+  // Cut, not rounded: 99.9999999999999… % must not read as 100… %.
+  const cut = pct
+    .abs()
+    .times(Ratio.of(10n ** 12n))
+    .floor();
+  const shown = Ratio.of(pct.sign() < 0 ? -cut : cut, 10n ** 12n);
+  return `${shown.toDecimalString(12).replace('.', mark)}… % (${r.num}/${r.den})`;
 }

@@ -9,11 +9,17 @@ import { type Said, said } from '../text/said.js';
  * item ids are unique, and neither keys nor percent items refer to themselves
  * through a cycle.
  */
-export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: readonly Id[]): void {
-  const partyIds = a.parties.map((p) => p.id);
-  // Keys with errors of their own still count as declared, so they are not reported twice.
+export function checkReferences(
+  a: Agreement,
+  diags: Diagnostics,
+  declaredKeys: readonly Id[],
+  writtenParties: readonly Id[] = [],
+  writtenItems: readonly Id[] = [],
+): void {
+  // Keys, parties and items with errors of their own still count as declared: one mistake, one error.
+  const partyIds = [...new Set([...a.parties.map((p) => p.id), ...writtenParties])];
   const keyIds = [...BUILTIN_KEYS, ...declaredKeys];
-  const itemIds = a.items.map((i) => i.id);
+  const itemIds = [...new Set([...a.items.map((i) => i.id), ...writtenItems])];
 
   if (!partyIds.includes(a.host))
     diags.error(

@@ -1,4 +1,5 @@
-import { isIsoDate } from '../dates/date.js';
+import { dateProblem } from '../dates/date.js';
+import { forbiddenCharacter } from '../text/characters.js';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
@@ -74,7 +75,9 @@ function unsupported(root: YNode): Unsupported[] {
  */
 export class YamlReader {
   readonly lines: LineCounter;
+  /** Null when the text has a syntax error (reported): nothing after one can be trusted. */
   readonly root: YNode;
+  readonly broken: boolean;
 
   /** From text, or from a tree already parsed (a scenario reads the agreement's tree with its values replaced). */
   constructor(
@@ -83,9 +86,13 @@ export class YamlReader {
     readonly diags: Diagnostics,
   ) {
     const parsed = typeof source === 'string' ? parseYaml(source) : source;
-    this.root = parsed.root;
     this.lines = parsed.lines;
-    for (const e of parsed.errors) {
+    // After a syntax error the parser's guess at the rest is no agreement: one tab or a missing colon
+    // would show as dozens of unknown fields and missing values. The first syntax error is the one to fix.
+    const syntax = parsed.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    this.broken = syntax !== undefined;
+    this.root = this.broken ? null : parsed.root;
+    for (const e of syntax ? [syntax] : parsed.errors) {
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
       const hint =
         code === 'duplicate-key'
@@ -95,7 +102,11 @@ export class YamlReader {
             )
           : /end with a [}\]]/.test(e.message)
             ? said("en '{' eller '[' på en tidligere linje er ikke lukket", "a '{' or '[' on an earlier line is not closed")
-            : said('sjekk innrykk, kolon og anførselstegn på denne linjen', 'check indentation, colons and quoting on this line');
+            : e.code === 'TAB_AS_INDENT'
+              ? said('rykk inn med mellomrom; YAML tillater ikke tabulator i innrykk', 'indent with spaces; YAML does not allow tabs in indentation')
+              : e.code === 'MULTILINE_IMPLICIT_KEY'
+                ? said('mangler det et kolon? skriv navn: verdi', 'is a colon missing? write name: value')
+                : said('sjekk innrykk, kolon og anførselstegn på denne linjen', 'check indentation, colons and quoting on this line');
       this.diags.error(this.posAt(e.pos[0]), code, yamlMessage(e), hint);
     }
     for (const u of parsed.unsupported) {
@@ -225,21 +236,29 @@ export class YamlReader {
       );
       return null;
     }
-    const control = CONTROL.exec(s);
-    if (control) {
-      const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      this.diags.error(
-        this.pos(node, at),
-        'control-character',
-        said(`${what.nb} inneholder kontrolltegnet ${code}`, `${what.en} contains the control character ${code}`),
-        said(
-          'fjern det: escape-sekvenser og retningsmarkører er ikke tekst en faktura eller rapport kan vise',
-          'remove it: escapes and direction overrides are not text an invoice or a report can show',
-        ),
-      );
+    const bad = forbiddenCharacter(s);
+    if (bad) {
+      this.diags.error(this.pos(node, at), 'control-character', said(`${what.nb} inneholder ${bad.what.nb}`, `${what.en} contains ${bad.what.en}`), bad.hint);
       return null;
     }
     return s;
+  }
+
+  /**
+   * A text shown to people (a name, a label, a title): a string with
+   * something in it. An empty name leaves an EHF without the party's name,
+   * which Peppol rejects, and a report with a blank row heading.
+   */
+  text(node: YNode, what: Said, at: SourcePos): string | null {
+    const s = this.string(node, what, at);
+    if (s === null || s.trim() !== '') return s;
+    this.diags.error(
+      this.pos(node, at),
+      'missing-field',
+      said(`${what.nb} er tomt`, `${what.en} is empty`),
+      said('skriv teksten som skal stå på rapporter og fakturaer', 'write the text to show on reports and invoices'),
+    );
+    return null;
   }
 
   id(node: YNode, what: Said, at: SourcePos): string | null {
@@ -250,6 +269,16 @@ export class YamlReader {
   /** Checks that a name (often a mapping key) is a valid id. */
   slug(s: string, what: Said, at: SourcePos): string | null {
     if (isSlug(s)) return s;
+    const colon = /^([a-z][a-z0-9_-]*)\s*[{[]/.exec(s);
+    if (colon) {
+      this.diags.error(
+        at,
+        'bad-id',
+        said(`det mangler et kolon etter '${colon[1]}'`, `a colon is missing after '${colon[1]}'`),
+        said(`skriv ${colon[1]}: { … }`, `write ${colon[1]}: { … }`),
+      );
+      return null;
+    }
     this.diags.error(
       at,
       'bad-id',
@@ -264,6 +293,7 @@ export class YamlReader {
 
   money(node: YNode, what: Said, at: SourcePos): Money | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-amount', what)) return null;
     const m = text === null ? null : Money.parse(text.trim());
     if (m === null && !explained(node)) {
       this.wrongKind(
@@ -285,6 +315,7 @@ export class YamlReader {
   /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`. */
   ratio(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-ratio', what)) return null;
     const r = text === null ? null : Ratio.parse(text);
     if (r === null && !explained(node)) {
       this.wrongKind(
@@ -303,6 +334,7 @@ export class YamlReader {
   /** A plain non-negative number (a quantity, a population), exact. */
   quantity(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-number', what)) return null;
     const r = text === null ? null : Ratio.parseDecimal(text.trim());
     if (r === null) {
       if (explained(node)) return null;
@@ -347,20 +379,35 @@ export class YamlReader {
 
   date(node: YNode, what: Said, at: SourcePos): string | null {
     const text = this.scalarText(node);
-    if (text === null || !isIsoDate(text)) {
+    const problem = text === null ? said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31') : dateProblem(text);
+    if (text === null || problem) {
       if (explained(node)) return null;
-      this.wrongKind(
-        node,
-        text,
-        at,
-        'bad-date',
-        what,
-        said('en dato', 'a date'),
-        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31'),
-      );
+      this.wrongKind(node, text, at, 'bad-date', what, said('en dato', 'a date'), problem!);
       return null;
     }
     return text;
+  }
+
+  /**
+   * A number of more digits than any agreement needs is refused before it is
+   * read: exact arithmetic on it (a greatest common divisor per step) grows
+   * with the square of its length, and no share or amount is stated to
+   * more than a few dozen digits.
+   */
+  private tooManyDigits(node: YNode, text: string, at: SourcePos, code: ErrorCode, what: Said): boolean {
+    let digits = 0;
+    for (const c of text) if (c >= '0' && c <= '9') digits++;
+    if (digits <= MAX_DIGITS) return false;
+    this.diags.error(
+      this.pos(node, at),
+      code,
+      said(`${what.nb} har ${digits} sifre; samkost leser høyst ${MAX_DIGITS}`, `${what.en} has ${digits} digits; samkost reads at most ${MAX_DIGITS}`),
+      said(
+        'skriv en andel uten ende som en brøk (1/3), og et beløp eller tall med de sifrene avtalen oppgir',
+        'write a share without end as a fraction (1/3), and an amount or number with the digits the agreement states',
+      ),
+    );
+    return true;
   }
 
   /** `what must be <expected>, got <what was written>`: a value of the wrong kind. */
@@ -399,9 +446,8 @@ function got(node: YNode, text: string | null): Said {
   return said('tom', 'nothing');
 }
 
-/** Control characters, terminal escapes and bidirectional overrides: never part of a name or a label. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** The most digits a number in the agreement may have (integer and decimals together). */
+export const MAX_DIGITS = 40;
 
 /** A token as written, in quotes, cut short past 60 characters: a megabyte on one line helps no one. */
 export function quote(text: string): string {

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { invoices, sendsEhf } from '../commands/invoices.js';
-import { isIsoDate } from '../dates/date.js';
+import { dateProblem } from '../dates/date.js';
 import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
+import { forbiddenCharacter } from '../text/characters.js';
 import { said } from '../text/said.js';
 import { localDay } from '../dates/date.js';
 
@@ -22,12 +23,8 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
     const date = opts.date ?? localDay(io.now());
-    if (!isIsoDate(date))
-      throw new ExitError(
-        2,
-        said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`),
-        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-15', 'write it as YYYY-MM-DD, e.g. 2024-01-15'),
-      );
+    const problem = dateProblem(date);
+    if (problem) throw new ExitError(2, said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`), problem);
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
     if (akonto === null)
       throw new ExitError(
@@ -44,6 +41,15 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
           2,
           said(`--reference '${r}' gir ingen referanse`, `--reference '${r}' gives no reference`),
           said('skriv --reference KOMMUNE=REF, f.eks. --reference ibestad=4500123', 'write --reference PARTY=REF, e.g. --reference ibestad=4500123'),
+        );
+      const bad = forbiddenCharacter(ref);
+      if (bad)
+        throw new ExitError(2, said(`--reference for '${party}' inneholder ${bad.what.nb}`, `--reference for '${party}' contains ${bad.what.en}`), bad.hint);
+      if (references.has(party))
+        throw new ExitError(
+          2,
+          said(`--reference er gitt to ganger for '${party}'`, `--reference is given twice for '${party}'`),
+          said('gi én referanse per kommune', 'give one reference per party'),
         );
       references.set(party, ref);
     }

@@ -14,9 +14,9 @@ import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
 import { readInput } from './read-input.js';
-import { readTextFile, textOf } from './read-text.js';
+import { MAX_TEXT_FILE, readTextFile, textOf, tooLarge } from './read-text.js';
 import type { Progress } from './progress.js';
-import { said } from '../text/said.js';
+import { said, verbatim } from '../text/said.js';
 
 /** Everything read from disk for one agreement, before any computing. */
 export interface Loaded extends SourceFiles {
@@ -69,20 +69,14 @@ export async function load(
   overrides: InputOverrides,
   progress: Progress,
   detail: LedgerDetail = 'used',
-  stdin: () => Promise<Uint8Array> = async () => new Uint8Array(),
+  stdin: (limit: number) => Promise<Uint8Array | null> = async () => new Uint8Array(),
 ): Promise<Loaded> {
-  const fromStdin = [arg, ...Object.values(overrides)].filter((f) => f === '-');
-  if (fromStdin.length > 1)
-    throw new ExitError(
-      2,
-      said('bare én fil kan leses fra standard inn (-)', 'only one file can be read from standard input (-)'),
-      said('gi de andre som filer', 'give the others as files'),
-    );
+  atMostOneStdin([arg, ...Object.values(overrides)]);
   // `-`: the agreement from standard input; the paths it names are then relative to where samkost runs.
   const file = arg === '-' ? STDIN : await agreementPath(fs, arg);
   const text =
     arg === '-'
-      ? textOf(await stdin(), AGREEMENT, STDIN)
+      ? textOf(tooLarge(await stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, said('avtalen', 'the agreement')), AGREEMENT, STDIN)
       : await readTextFile(
           fs,
           file,
@@ -115,7 +109,7 @@ export async function load(
   const stream = async <T>(name: InputName, sink: (s: InputSpec) => TableSink<T>): Promise<T | null | undefined> => {
     const s = spec(name);
     if (!s) return undefined;
-    const bytes = s.file === STDIN ? await stdin() : undefined;
+    const bytes = s.file === STDIN ? tooLarge(await stdin(MAX_STDIN_TABLE), MAX_STDIN_TABLE, verbatim(s.option ?? `--${name}`)) : undefined;
     const r = await readInput(fs, s, () => sink(s), diags, progress, bytes);
     // Standard input cannot be read again for the excerpts of its errors: its text is kept.
     if (bytes && r.encoding) texts.set(STDIN, decodeText(bytes, r.encoding).text);
@@ -133,6 +127,22 @@ export async function load(
   const payments = await stream('payments', rows(readPayments));
   const inputs = diags.hasErrors ? null : { agreement: a, actuals, driverRows, budgetRows: budgetRows ?? null, payments: payments ?? null };
   return { file, texts, encodings, inputs, actualsCount, diagnostics: diags.sorted() };
+}
+
+/**
+ * The most a CSV input read from standard input may hold: it cannot be read
+ * twice, so it is kept in memory (a file is streamed and has no limit).
+ */
+export const MAX_STDIN_TABLE = 256 * 1024 * 1024;
+
+/** Standard input can be read once: at most one of the files a command names may be `-`. */
+export function atMostOneStdin(files: readonly (string | undefined)[]): void {
+  if (files.filter((f) => f === '-').length > 1)
+    throw new ExitError(
+      2,
+      said('bare én fil kan leses fra standard inn (-)', 'only one file can be read from standard input (-)'),
+      said('gi de andre som filer', 'give the others as files'),
+    );
 }
 
 /** The agreement as read, for scenarios to change. */

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
 import type { AllocationReport } from '../reports/allocation.js';
-import { readTextFile } from './read-text.js';
+import { readTextArg, readTextFile } from './read-text.js';
 import { type FormatOf, type Output, render } from '../render/registry.js';
 import { infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
 import type { Infeasible, ScenarioColumn } from '../reports/scenario.js';
@@ -13,7 +14,7 @@ import { settingText } from '../reports/scenario.js';
 import { MAX_SWEEP, sweepScenarios, type Sweep } from '../scenario/sweep.js';
 import { parseAssume, parseSweep, parseYears } from './scenario-args.js';
 import { ExitError } from './exit.js';
-import { agreementSource, type LedgerDetail } from './load.js';
+import { agreementSource, atMostOneStdin, type LedgerDetail } from './load.js';
 import type { CommonOptions, Context } from './context.js';
 import type { SweepJob, SweepResult } from './sweep-job.js';
 import { type Said, said } from '../text/said.js';
@@ -76,6 +77,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
       said('--assume er for framskrivinger med --years', '--assume is for --years projections'),
       said('f.eks. --years 2025..2029 --assume deflator=3%', 'e.g. --years 2025..2029 --assume deflator=3%'),
     );
+  atMostOneStdin([arg, opts.scenarios, ...INPUT_NAMES.map((n) => opts[n])]);
   const file = opts.scenarios ? await scenarioFile(opts.scenarios, c) : null;
   if (!file && fixed.length === 0 && sweeps.length === 0)
     usage(
@@ -283,9 +285,9 @@ export const GIVE_SCENARIO_FILE = said(
 );
 
 async function scenarioFile(file: string, c: Context): Promise<{ path: string; text: string; scenarios: Scenario[] }> {
-  const text = await readTextFile(c.speaker.io.fs, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
-  const read = readScenarioFile(text, file);
-  const files = { texts: new Map([[file, text]]), encodings: new Map() };
+  const { file: name, text } = await readTextArg(c.speaker.io, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
+  const read = readScenarioFile(text, name);
+  const files = { texts: new Map([[name, text]]), encodings: new Map() };
   const refusal = {
     exit: 1 as const,
     reasons: [
@@ -297,5 +299,5 @@ async function scenarioFile(file: string, c: Context): Promise<{ path: string; t
   };
   if (read.diagnostics.some((d) => d.severity === 'error')) await c.speaker.report({ report: null, diagnostics: read.diagnostics, refusal }, files);
   else await c.speaker.diagnostics(read.diagnostics, files);
-  return { path: file, text, scenarios: read.scenarios };
+  return { path: name, text, scenarios: read.scenarios };
 }

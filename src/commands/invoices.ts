@@ -59,6 +59,19 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
         didYouMean(party, ids) ?? said(`kommuner: ${ids.join(', ')}`, `parties: ${ids.join(', ')}`),
         settled.diagnostics,
       );
+    if (party === a.host)
+      return refused(
+        2,
+        said(
+          `--reference '${party}': vertskommunen sender fakturaene og får ingen selv`,
+          `--reference '${party}': the host sends the invoices and receives none`,
+        ),
+        said(
+          'vertens kontakt (Vår ref.) skrives som reference: under verten i avtalen; --reference gjelder en kommune som faktureres',
+          "the host's contact (Our ref.) is written as reference: under the host in the agreement; --reference is for an invoiced party",
+        ),
+        settled.diagnostics,
+      );
   }
   const diags = new Diagnostics();
   for (const e of settled.diagnostics) diags.list.push(e);

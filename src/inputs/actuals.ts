@@ -1,4 +1,4 @@
-import { parseLedgerDate } from '../dates/date.js';
+import { ledgerDateProblem, parseLedgerDate } from '../dates/date.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { scaledToMoney, scanAmount } from './amount.js';
@@ -105,7 +105,7 @@ export function actualsSink(
             r.at(date),
             'csv-date',
             said(`'${text}' er ikke en dato`, `'${text}' is not a date`),
-            said('skriv 30.04.2024 eller 2024-04-30', 'write 2024-04-30 or 30.04.2024'),
+            ledgerDateProblem(text) ?? said('skriv 30.04.2024 eller 2024-04-30', 'write 2024-04-30 or 30.04.2024'),
           );
           return;
         }

@@ -1,5 +1,5 @@
 import type { ItemKind } from './kind.js';
-import { parseLedgerDate, type IsoDate } from '../dates/date.js';
+import { ledgerDateProblem, parseLedgerDate, type IsoDate } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
 import { parseAmount } from './amount.js';
@@ -73,7 +73,7 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
         dateCell!.at,
         'csv-date',
         said(`'${dateCell!.value}' er ikke en dato`, `'${dateCell!.value}' is not a date`),
-        said('skriv 30.04.2023 eller 2023-04-30', 'write 2023-04-30 or 30.04.2023'),
+        ledgerDateProblem(dateText) ?? said('skriv 30.04.2023 eller 2023-04-30', 'write 2023-04-30 or 30.04.2023'),
       );
       ok = false;
     }

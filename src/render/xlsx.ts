@@ -1,8 +1,8 @@
 import type { IsoDate } from '../dates/date.js';
 import type { Locale } from './locale.js';
+import { escapeMarkup as esc } from './markup.js';
 import type { Cell, ColumnKind, Sheet } from './sheet.js';
 import { zip } from './zip.js';
-import { escapeMarkup } from './markup.js';
 
 /**
  * An Excel workbook (Office Open XML SpreadsheetML, ECMA-376), a sheet per
@@ -192,10 +192,4 @@ function uniqueNames(names: readonly string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-}
-
-/** XML text: the markup escapes, and the control characters XML 1.0 cannot hold dropped. */
-function esc(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the characters XML 1.0 forbids is the point.
-  return escapeMarkup(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 }
