@@ -5,6 +5,7 @@ import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
+import { bareRate, readRate } from './percent.js';
 import { type Said, said, verbatim } from '../text/said.js';
 import { yamlMessage } from './yaml-errors.js';
 
@@ -282,22 +283,33 @@ export class YamlReader {
     return m;
   }
 
-  /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`. */
+  /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`; a bare `5` is an error naming its two readings. */
   ratio(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
-    const r = text === null ? null : Ratio.parse(text);
-    if (r === null && !explained(node)) {
-      this.wrongKind(
-        node,
-        text,
-        at,
-        'bad-ratio',
-        what,
-        said('en prosent eller brøk', 'a percentage or fraction'),
-        said('skriv f.eks. 45.87%, 1/3 eller 0.5', 'write e.g. 45.87%, 1/3 or 0.5'),
-      );
+    const read = text === null ? null : readRate(text);
+    if (read?.kind === 'rate') return read.value;
+    if (read?.kind === 'bare') {
+      const { message, hint } = bareRate(read, what);
+      this.diags.error(this.pos(node, at), 'bare-rate', message, hint);
+      return null;
     }
-    return r;
+    if (explained(node)) return null;
+    const comma = text === null ? null : /^([+-]?\d+),(\d+)(\s*%)?$/.exec(text.trim());
+    this.wrongKind(
+      node,
+      text,
+      at,
+      'bad-ratio',
+      what,
+      said('en prosent eller brøk', 'a percentage or fraction'),
+      comma
+        ? said(
+            `avtalen skriver tall med desimalpunktum: ${comma[1]}.${comma[2]}${comma[3] ? '%' : ''}`,
+            `the agreement writes numbers with a decimal point: ${comma[1]}.${comma[2]}${comma[3] ? '%' : ''}`,
+          )
+        : said('skriv f.eks. 45.87%, 1/3 eller 0.5', 'write e.g. 45.87%, 1/3 or 0.5'),
+    );
+    return null;
   }
 
   /** A plain non-negative number (a quantity, a population), exact. */
