@@ -38,20 +38,27 @@ export function readRate(text: string, decimalComma = false): RateReading | null
   return { kind: 'rate', value };
 }
 
-/** The two readings of a bare number where a rate belongs, and how to write each. */
-export function bareRate(bare: Extract<RateReading, { kind: 'bare' }>, what: Said): { readonly message: Said; readonly hint: Said } {
+/**
+ * The two readings of a bare number where a rate belongs, and how to write
+ * each; `as` writes a value the way the user gives it (`--assume deflator=3%`).
+ */
+export function bareRate(
+  bare: Extract<RateReading, { kind: 'bare' }>,
+  what: Said,
+  as: (value: string) => string = (v) => v,
+): { readonly message: Said; readonly hint: Said } {
   const percent = Ratio.parse(`${bare.text}%`)!;
   const nb = (r: Ratio) => formatPercent(r, ',');
   const en = (r: Ratio) => formatPercent(r);
-  const whole = `${bare.asWritten.times(Ratio.of(100n)).toDecimalString(6)}%`;
+  const whole = as(`${bare.asWritten.times(Ratio.of(100n)).toDecimalString(6)}%`);
   return {
     message: said(
-      `${what.nb} er skrevet uten %: '${bare.text}' kan bety ${nb(percent)} eller ${bare.text} × 100 % = ${nb(bare.asWritten)}`,
+      `${what.nb} er skrevet uten %: '${bare.text}' kan bety ${nb(percent)} eller ${bare.text.replace('.', ',')} × 100 % = ${nb(bare.asWritten)}`,
       `${what.en} is written without %: '${bare.text}' could mean ${en(percent)} or ${bare.text} × 100 % = ${en(bare.asWritten)}`,
     ),
     hint: said(
-      `skriv ${bare.text}% for ${nb(percent)} (eller ${whole} om det er ment)`,
-      `write ${bare.text}% for ${en(percent)} (or ${whole} if that is meant)`,
+      `skriv ${as(`${bare.text}%`)} for ${nb(percent)} (eller ${whole} om det er ment)`,
+      `write ${as(`${bare.text}%`)} for ${en(percent)} (or ${whole} if that is meant)`,
     ),
   };
 }
