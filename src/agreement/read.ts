@@ -11,7 +11,7 @@ import { readStandalone } from './standalone.js';
 import { checkReferences } from './references.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readInvoicing, readSettlement } from './settings.js';
-import { isMap, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
+import { isMap, isSeq, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
 import { declaredParties, field } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
@@ -165,7 +165,9 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     standalone,
   };
   const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, field('keys'), start) ?? []).map((e) => e.key) : [];
-  checkReferences(agreement, diags, declaredKeys);
+  const itemsNode = f('items')?.value ?? null;
+  const declaredItems = isSeq(itemsNode) ? itemsNode.items.flatMap((n) => (isMap(n) && typeof n.get('id') === 'string' ? [n.get('id') as string] : [])) : [];
+  checkReferences(agreement, diags, declaredKeys, declaredItems);
   return { agreement: diags.hasErrors ? null : agreement, diagnostics: diags.sorted() };
 }
 

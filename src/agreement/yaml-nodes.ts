@@ -3,6 +3,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, ty
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { isAmbiguous } from '../inputs/amount.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { bareRate, readRate } from './percent.js';
@@ -265,6 +266,27 @@ export class YamlReader {
 
   money(node: YNode, what: Said, at: SourcePos): Money | null {
     const text = this.scalarText(node);
+    // `500.000` as the seeds write five hundred thousand: the same ambiguity the CSV reader refuses, never read as 500.
+    if (text !== null && !text.includes(',') && isAmbiguous(text.trim())) {
+      const t = text.trim();
+      const [int, frac] = t.split('.') as [string, string];
+      const decimal = Money.parse(t)!;
+      // The decimal reading as the agreement would write it unambiguously: 500.00, or 1.2340 where the øre do not end.
+      const asDecimal = /0$/.test(frac) ? `${int}.${frac.slice(0, 2)}` : `${t}0`;
+      this.diags.error(
+        this.pos(node, at),
+        'ambiguous-amount',
+        said(
+          `${what.nb} er '${t}', som kan bety ${int} ${frac} (punktum som tusenskille) eller ${decimal.toPlain().replace('.', ',')} (desimalpunktum)`,
+          `${what.en} is '${t}', which could mean ${int} ${frac} (a thousands dot) or ${decimal.toPlain()} (a decimal point)`,
+        ),
+        said(
+          `avtalen skriver beløp uten tusenskille: skriv ${int}${frac} for ${int} ${frac}, eller ${asDecimal} for ${decimal.toPlain().replace('.', ',')}`,
+          `the agreement writes amounts without thousands separators: write ${int}${frac} for ${int} ${frac}, or ${asDecimal} for ${decimal.toPlain()}`,
+        ),
+      );
+      return null;
+    }
     const m = text === null ? null : Money.parse(text.trim());
     if (m === null && !explained(node)) {
       this.wrongKind(

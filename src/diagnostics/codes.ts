@@ -92,6 +92,7 @@ export const ERROR_CODES = [
   'yaml-syntax',
   'yaml-tag',
   'bare-rate',
+  'ambiguous-amount',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

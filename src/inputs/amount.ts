@@ -177,7 +177,7 @@ function signed(a: ScaledAmount, negative: boolean): ScaledAmount {
  * thousands separator in one convention and a decimal in the other. Only a
  * declared decimal mark settles it (`0,125` cannot be a thousands group).
  */
-function isAmbiguous(number: string): boolean {
+export function isAmbiguous(number: string): boolean {
   return /^[1-9]\d{0,2}[.,]\d{3}$/.test(number);
 }
 
