@@ -1,5 +1,5 @@
 import { isIsoDate } from '../dates/date.js';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type Pair, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -143,6 +143,14 @@ export class YamlReader {
     for (const pair of node.items as Pair<unknown, unknown>[]) {
       const k = pair.key as Node | null;
       const v = (pair.value as Node | null) ?? null;
+      const before = entries.at(-1);
+      if (node.flow && pair.value === null && isScalar(k) && before && this.splitAtComma(before, k)) {
+        // The previous value was cut at the comma: it is reported with this part, and read as nothing more.
+        const cut = new Scalar(null);
+        REPORTED.add(cut);
+        entries[entries.length - 1] = { ...before, value: cut };
+        continue;
+      }
       const at = this.pos(k, this.pos(node));
       // `~:` or `: value` names nothing; read as the word 'null' it would become a party or a field of that name.
       if (k === null || (isScalar(k) && (k.value === null || k.value === ''))) {
@@ -157,6 +165,51 @@ export class YamlReader {
       entries.push({ key: isScalar(k) ? String(k.value) : String(k), value: v, at, valueAt: v ? this.pos(v) : at });
     }
     return entries;
+  }
+
+  /**
+   * `{ a: 0,25 }` or `{ reason: Betales direkte, ikke via oss }`: in a flow
+   * mapping a comma ends an entry, so YAML reads the rest of the value as a
+   * name with no value after it — a share of '25' that is empty, an unknown
+   * field 'ikke via oss'. Such a name after a plain value is reported as the
+   * comma it is (true), with the fix: a decimal point, or quotes.
+   */
+  private splitAtComma(before: Entry, key: Scalar): boolean {
+    const value = before.value;
+    if (!isScalar(value) || value.type !== 'PLAIN' || value.value === null || !value.range || !key.range) return false;
+    const head = this.scalarText(value) ?? String(value.value);
+    const tail = this.scalarText(key) ?? String(key.value);
+    const numeric = (typeof value.value === 'number' || typeof value.value === 'bigint') && /^\d+\s*%?$/.test(tail) && key.range[0] === value.range[1] + 1;
+    if (numeric) {
+      const written = `${head},${tail}`;
+      const thousands = /^[1-9]\d{0,2}$/.test(head) && /^\d{3}$/.test(tail) ? `${head}${tail}` : null;
+      // Beside a thousands reading, the decimal one is written so that it cannot be read as thousands again (3.60, 1.2340).
+      const decimal = `${head}.${thousands ? (tail.endsWith('0') ? tail.slice(0, 2) : `${tail}0`) : tail.replace(/\s+/, '')}`;
+      this.diags.error(
+        this.pos(value),
+        'flow-comma',
+        said(
+          `'${written}' leses som to oppføringer: i en { … }-tilordning skiller komma oppføringene`,
+          `'${written}' is read as two entries: in a { … } mapping a comma separates entries`,
+        ),
+        said(
+          `avtalen skriver tall med desimalpunktum: ${decimal}${thousands ? `; et tusenskille skrives ikke: ${thousands}` : ''}`,
+          `the agreement writes numbers with a decimal point: ${decimal}${thousands ? `; thousands are written without a separator: ${thousands}` : ''}`,
+        ),
+      );
+      return true;
+    }
+    const written = `${head}, ${tail}`;
+    this.diags.error(
+      this.pos(value),
+      'flow-comma',
+      said(
+        `${quote(written)} leses som to oppføringer: i en { … }-tilordning skiller komma oppføringene`,
+        `${quote(written)} is read as two entries: in a { … } mapping a comma separates entries`,
+      ),
+      said(`sett teksten i anførselstegn: "${written}"`, `put the text in quotes: "${written}"`),
+    );
+    return true;
   }
 
   /** Items of a sequence, or null (with a diagnostic). */
@@ -420,8 +473,11 @@ function rawSource(s: Scalar): string {
 
 /** An alias or a tagged value: already reported as such when the text was parsed, so not again as the wrong type. */
 function explained(node: YNode): boolean {
-  return isAlias(node) || (isNode(node) && node.tag !== undefined);
+  return isAlias(node) || (isNode(node) && (node.tag !== undefined || REPORTED.has(node)));
 }
+
+/** Values already reported where they were found (a value cut at a comma): read as nothing, and not reported again. */
+const REPORTED = new WeakSet<Node>();
 
 /** What was written where a value of another kind belongs, in words. */
 function got(node: YNode, text: string | null): Said {

@@ -93,6 +93,7 @@ export const ERROR_CODES = [
   'yaml-tag',
   'bare-rate',
   'ambiguous-amount',
+  'flow-comma',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
