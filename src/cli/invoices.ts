@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { invoices, sendsEhf } from '../commands/invoices.js';
-import { isIsoDate } from '../dates/date.js';
+import { parseLedgerDate } from '../dates/date.js';
 import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
@@ -20,12 +20,13 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('invoices trenger --out MAPPE', 'invoices needs --out DIR'),
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
-    const date = opts.date ?? today(io.now());
-    if (!isIsoDate(date))
+    // `15.01.2027` as Norwegians write a date, or ISO `2027-01-15`: the two forms the ledgers take too.
+    const date = opts.date === undefined ? today(io.now()) : parseLedgerDate(opts.date);
+    if (date === null)
       throw new ExitError(
         2,
         said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`),
-        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-15', 'write it as YYYY-MM-DD, e.g. 2024-01-15'),
+        said('skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 15.01.2024 eller 2024-01-15', 'write it as DD.MM.YYYY or YYYY-MM-DD, e.g. 15.01.2024 or 2024-01-15'),
       );
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
     if (akonto === null)

@@ -286,7 +286,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     formatsOf('invoice'),
     invoicesCommand(io),
   )
-    .option('--date <date>', t('fakturadato, ÅÅÅÅ-MM-DD (standard: i dag)', 'invoice date, YYYY-MM-DD (default: today)'))
+    .option('--date <date>', t('fakturadato, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (standard: i dag)', 'invoice date, DD.MM.YYYY or YYYY-MM-DD (default: today)'))
     .option(
       '--akonto <n>',
       t(
