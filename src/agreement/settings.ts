@@ -187,7 +187,7 @@ function readDialect(r: YamlReader, fields: readonly Entry[], input: string): Cs
 export function readBudget(r: YamlReader, node: YNode, at: SourcePos): Map<string, { amount: Money; at: SourcePos }> {
   const out = new Map<string, { amount: Money; at: SourcePos }>();
   for (const e of node === null ? [] : (r.map(node, field('budget'), at) ?? [])) {
-    const amount = r.money(e.value, said(`budsjettet for '${e.key}'`, `budget for '${e.key}'`), e.valueAt);
+    const amount = r.kroner(e.value, said(`budsjettet for '${e.key}'`, `budget for '${e.key}'`), e.valueAt);
     if (amount) out.set(e.key, { amount, at: e.at });
   }
   return out;

@@ -358,6 +358,25 @@ export class YamlReader {
     return m;
   }
 
+  /**
+   * An amount of kroner that is charged, budgeted or compared (an item's
+   * `amount:`, a budget, a standalone cost): whole øre, as every report and
+   * invoice shows it. A price per unit may be finer (`unit: 0.125`); its
+   * product is rounded by the item's rounding.
+   */
+  kroner(node: YNode, what: Said, at: SourcePos): Money | null {
+    const m = this.money(node, what, at);
+    if (m === null || Money.round(m.toRatio(), ORE).eq(m)) return m;
+    const text = this.scalarText(node)!.trim();
+    this.diags.error(
+      this.pos(node, at),
+      'amount-below-ore',
+      said(`${what.nb} er '${text}', med en brøkdel av en øre`, `${what.en} is '${text}', with a fraction of an øre`),
+      said('et beløp i kroner har høyst to desimaler: rund det av til hele øre', 'an amount in kroner has at most two decimals: round it to whole øre'),
+    );
+    return null;
+  }
+
   /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`; a bare `5` is an error naming its two readings. */
   ratio(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
@@ -475,6 +494,8 @@ function rawSource(s: Scalar): string {
 function explained(node: YNode): boolean {
   return isAlias(node) || (isNode(node) && (node.tag !== undefined || REPORTED.has(node)));
 }
+
+const ORE = Money.parse('0.01')!;
 
 /** Values already reported where they were found (a value cut at a comma): read as nothing, and not reported again. */
 const REPORTED = new WeakSet<Node>();

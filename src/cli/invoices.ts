@@ -26,7 +26,10 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       throw new ExitError(
         2,
         said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`),
-        said('skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 15.01.2024 eller 2024-01-15', 'write it as DD.MM.YYYY or YYYY-MM-DD, e.g. 15.01.2024 or 2024-01-15'),
+        said(
+          'skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 15.01.2024 eller 2024-01-15',
+          'write it as DD.MM.YYYY or YYYY-MM-DD, e.g. 15.01.2024 or 2024-01-15',
+        ),
       );
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
     if (akonto === null)

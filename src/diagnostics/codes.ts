@@ -94,6 +94,7 @@ export const ERROR_CODES = [
   'bare-rate',
   'ambiguous-amount',
   'flow-comma',
+  'amount-below-ore',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
