@@ -19,8 +19,14 @@ vi.mock('../src/render/registry.js', async (importOriginal) => {
 
 describe('an internal error', () => {
   for (const [locale, words] of [
-    ['nb', /^samkost: intern feil i samkost (\S+) \(allocate\): RangeError: amount 0\.005 has more than two decimals — dette er en feil i samkost; meld fra med kommandoen og filene\n$/],
-    ['en', /^samkost: internal error in samkost (\S+) \(allocate\): RangeError: amount 0\.005 has more than two decimals — this is a bug in samkost; please report it with the command and files\n$/],
+    [
+      'nb',
+      /^samkost: intern feil i samkost (\S+) \(allocate\): RangeError: amount 0\.005 has more than two decimals — dette er en feil i samkost; meld fra med kommandoen og filene\n$/,
+    ],
+    [
+      'en',
+      /^samkost: internal error in samkost (\S+) \(allocate\): RangeError: amount 0\.005 has more than two decimals — this is a bug in samkost; please report it with the command and files\n$/,
+    ],
   ] as const) {
     it(`is one line naming what failed and the version, and exit 70 (${locale})`, async () => {
       const run = await samkost(['allocate', 'fixtures/harstad-ibestad', '--format', 'json', '--locale', locale]);

@@ -57,8 +57,9 @@ export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, 
             'write the change from the year before as a percentage above -100 %, e.g. 2.5% or -1.2%',
           ),
         );
-      // Kept even when refused, so no follow-on "no change for that year" is reported.
-      if (c) changes.set(Number(y.key), c);
+      // Kept even when refused or unreadable (already reported; the agreement is then never computed),
+      // so no follow-on "no change for that year" is reported.
+      changes.set(Number(y.key), c ?? Ratio.ZERO);
     }
     if (id !== null) out.set(id, { id, changes, at: e.at });
   }

@@ -334,8 +334,8 @@ export class YamlReader {
           `${what.en} is '${t}', which could mean ${int} ${frac} (a thousands dot) or ${decimal.toPlain()} (a decimal point)`,
         ),
         said(
-          `avtalen skriver beløp uten tusenskille: skriv ${int}${frac} for ${int} ${frac}, eller ${asDecimal} for ${decimal.toPlain().replace('.', ',')}`,
-          `the agreement writes amounts without thousands separators: write ${int}${frac} for ${int} ${frac}, or ${asDecimal} for ${decimal.toPlain()}`,
+          `avtalen skriver beløp uten tusenskille: skriv ${int}${frac} om punktumet skiller tusener, eller ${asDecimal} om det er desimalpunktum`,
+          `the agreement writes amounts without thousands separators: write ${int}${frac} if the dot separates thousands, or ${asDecimal} if it is a decimal point`,
         ),
       );
       return null;
