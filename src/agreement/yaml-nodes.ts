@@ -144,13 +144,14 @@ export class YamlReader {
       const k = pair.key as Node | null;
       const v = (pair.value as Node | null) ?? null;
       const before = entries.at(-1);
-      if (node.flow && pair.value === null && isScalar(k) && before && this.splitAtComma(before, k)) {
-        // The previous value was cut at the comma: it is reported with this part, and read as nothing more.
+      const split = node.flow && pair.value === null && isScalar(k) && before ? this.splitAtComma(before, k) : null;
+      if (split === 'number') {
+        // A number cut at its comma is reported with this part, and read as nothing more (not as a share of 0).
         const cut = new Scalar(null);
         REPORTED.add(cut);
-        entries[entries.length - 1] = { ...before, value: cut };
-        continue;
+        entries[entries.length - 1] = { ...before!, value: cut };
       }
+      if (split) continue;
       const at = this.pos(k, this.pos(node));
       // `~:` or `: value` names nothing; read as the word 'null' it would become a party or a field of that name.
       if (k === null || (isScalar(k) && (k.value === null || k.value === ''))) {
@@ -171,12 +172,12 @@ export class YamlReader {
    * `{ a: 0,25 }` or `{ reason: Betales direkte, ikke via oss }`: in a flow
    * mapping a comma ends an entry, so YAML reads the rest of the value as a
    * name with no value after it — a share of '25' that is empty, an unknown
-   * field 'ikke via oss'. Such a name after a plain value is reported as the
-   * comma it is (true), with the fix: a decimal point, or quotes.
+   * field 'ikke via oss'. Such a name after a plain number or text is
+   * reported as the comma it is, with the fix: a decimal point, or quotes.
    */
-  private splitAtComma(before: Entry, key: Scalar): boolean {
+  private splitAtComma(before: Entry, key: Scalar): 'number' | 'text' | null {
     const value = before.value;
-    if (!isScalar(value) || value.type !== 'PLAIN' || value.value === null || !value.range || !key.range) return false;
+    if (!isScalar(value) || value.type !== 'PLAIN' || value.value === null || !value.range || !key.range) return null;
     const head = this.scalarText(value) ?? String(value.value);
     const tail = this.scalarText(key) ?? String(key.value);
     const numeric = (typeof value.value === 'number' || typeof value.value === 'bigint') && /^\d+\s*%?$/.test(tail) && key.range[0] === value.range[1] + 1;
@@ -197,8 +198,9 @@ export class YamlReader {
           `the agreement writes numbers with a decimal point: ${decimal}${thousands ? `; thousands are written without a separator: ${thousands}` : ''}`,
         ),
       );
-      return true;
+      return 'number';
     }
+    if (typeof value.value !== 'string') return null;
     const written = `${head}, ${tail}`;
     this.diags.error(
       this.pos(value),
@@ -209,7 +211,7 @@ export class YamlReader {
       ),
       said(`sett teksten i anførselstegn: "${written}"`, `put the text in quotes: "${written}"`),
     );
-    return true;
+    return 'text';
   }
 
   /** Items of a sequence, or null (with a diagnostic). */
