@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
 import { ROOT, samkost, usageError } from './cli.js';
 
@@ -11,7 +11,7 @@ import { ROOT, samkost, usageError } from './cli.js';
  * (issue 12): each gets a clear answer, fast. A hang here fails by the test's
  * timeout.
  */
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'samkost-hostile-'));
+const tmp = () => tempDir('hostile');
 
 describe('files that are not agreements are refused before they are read', () => {
   it('a device (check /dev/zero) is not read', { timeout: 5000 }, async () => {

@@ -7,7 +7,8 @@ import { addDays, endOfMonth } from '../dates/date.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { Address, Membership, Party, Population } from './model.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
-import { dateNb, field, party } from './phrases.js';
+import { field, party } from './phrases.js';
+import { dateNb } from '../dates/date.js';
 import { type Said, said } from '../text/said.js';
 
 const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference'];

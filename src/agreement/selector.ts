@@ -32,3 +32,10 @@ export function readSelectorFields(r: YamlReader, fields: readonly Entry[], at: 
   }
   return selector;
 }
+
+/** A selector as reports and messages print it: `category Lønn, Drift; account 10100`. */
+export function describeSelector(s: Selector): string {
+  return SELECTOR_FIELDS.filter((k) => s[k])
+    .map((k) => `${k} ${s[k]!.join(', ')}`)
+    .join('; ');
+}

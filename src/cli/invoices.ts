@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { invoices, sendsEhf } from '../commands/invoices.js';
-import { parseLedgerDate } from '../dates/date.js';
 import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
@@ -8,6 +7,7 @@ import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
 import { said } from '../text/said.js';
+import { localDay, parseLedgerDate } from '../dates/date.js';
 
 export type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
 
@@ -21,7 +21,7 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
     // `15.01.2027` as Norwegians write a date, or ISO `2027-01-15`: the two forms the ledgers take too.
-    const date = opts.date === undefined ? today(io.now()) : parseLedgerDate(opts.date);
+    const date = opts.date === undefined ? localDay(io.now()) : parseLedgerDate(opts.date);
     if (date === null)
       throw new ExitError(
         2,
@@ -71,9 +71,4 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       );
     }
   };
-}
-
-/** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */
-function today(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

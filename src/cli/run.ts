@@ -5,7 +5,7 @@ import { deviation } from '../commands/deviation.js';
 import { explain } from '../commands/explain.js';
 import type { Inputs, Outcome } from '../commands/inputs.js';
 import { settle } from '../commands/settle.js';
-import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
+import { DEVIATION_SIGNS, type DeviationSign } from '../reports/deviation.js';
 import { LOCALES } from '../render/locale.js';
 import { formatsOf, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
@@ -22,6 +22,7 @@ import { checkCommand } from './check.js';
 import { type InvoiceOptions, invoicesCommand } from './invoices.js';
 import { type Locale, said } from '../text/said.js';
 import { commanderMessage, HELP_AFTER, helpIn, localeOf } from './command-line-words.js';
+import { localDay } from '../dates/date.js';
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
@@ -49,7 +50,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         ),
       report: <R>(outcome: Outcome<R>, loaded: Loaded) =>
         c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
-      renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true, version: VERSION },
+      renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true, version: VERSION, today: localDay(io.now()) },
     };
   };
   const program = buildProgram(io, context, locale);

@@ -2,13 +2,14 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
-import type { AllocationReport } from '../compute/report.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import { readTextFile } from './read-text.js';
 import { type FormatOf, type Output, render } from '../render/registry.js';
-import { type Infeasible, infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
-import type { ScenarioColumn } from '../scenario/compare.js';
+import { infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
+import type { Infeasible, ScenarioColumn } from '../reports/scenario.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
-import { parseSetting, settingText, type Setting } from '../scenario/set.js';
+import { parseSetting, type Setting } from '../scenario/set.js';
+import { settingText } from '../reports/scenario.js';
 import { MAX_SWEEP, sweepScenarios, type Sweep } from '../scenario/sweep.js';
 import { parseAssume, parseSweep, parseYears, rateSetting } from './scenario-args.js';
 import { ExitError } from './exit.js';
@@ -146,7 +147,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   await c.speaker.out(out.text(), opts);
 }
 
-/** Below this many scenarios, starting threads costs more than it saves. */
+/** Below this many scenarios, starting threads costs more than it saves (unless `--threads` says how many to start). */
 const PARALLEL_FROM = 2000;
 
 /** Scenarios run in the main thread first, to time one. */
@@ -168,7 +169,9 @@ async function inParallel(
   cost: { readonly loadMs: number; readonly perScenarioMs: number },
 ): Promise<number | null> {
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
-  if (scenarios.length < PARALLEL_FROM || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
+  // `--threads N` is the user's choice, taken for a sweep of any length; without it, only a long sweep is split.
+  const few = opts.threads === undefined ? scenarios.length < PARALLEL_FROM : scenarios.length < threads;
+  if (few || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
   // A thread reads its inputs itself, and standard input can be read only once.
   if ([arg, opts.actuals, opts.drivers, opts.budget, opts.payments].includes('-')) return null;
   // Each thread reads the inputs again (all at once, one a core) and saves the work of the others' share.

@@ -1,4 +1,5 @@
-import { buildInvoices, type Invoice } from '../compute/invoice.js';
+import { buildInvoices } from '../compute/invoice.js';
+import type { Invoice } from '../reports/invoice.js';
 import type { IsoDate } from '../dates/date.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';

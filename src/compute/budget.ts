@@ -4,7 +4,7 @@ import type { ActualsRow } from '../inputs/actuals.js';
 import type { BudgetRow } from '../inputs/budget.js';
 import { allocate } from './allocate.js';
 import type { ComputeInput } from './context.js';
-import type { AllocationReport } from './report.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import { type Said, said } from '../text/said.js';
 
 /** The allocation's inputs and the adopted budget. */

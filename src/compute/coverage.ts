@@ -4,7 +4,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
-import type { IgnoredTotal, LedgerReconciliation } from './report.js';
+import type { IgnoredTotal, LedgerReconciliation } from '../reports/allocation.js';
 import { matcher } from './select.js';
 import { declaredParties, rows as inRows } from '../agreement/phrases.js';
 import { said } from '../text/said.js';

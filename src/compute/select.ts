@@ -21,13 +21,6 @@ export function matcher(selector: Selector): (row: ActualsRow) => boolean {
   return (row) => field(category, row.category) && field(account, row.account) && field(project, row.project);
 }
 
-export function describeSelector(s: Selector): string {
-  return (['category', 'account', 'project'] as const)
-    .filter((k) => s[k])
-    .map((k) => `${k} ${s[k]!.join(', ')}`)
-    .join('; ');
-}
-
 /** The rows a selector takes, in ledger order: depends on the ledger and the selector alone. */
 export function selectRows(rows: readonly ActualsRow[], selector: Selector, memo: Memo = NO_MEMO): readonly ActualsRow[] {
   return memo.remember(rows, `select ${selectorKey(selector)}`, () => rows.filter(matcher(selector)));

@@ -32,3 +32,14 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
   return Math.max(0, months(to) - months(from) + 1);
 }
+
+/** A date as written in Norwegian prose: `15.12.2023` for `2023-12-15`. */
+export function dateNb(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** The calendar day of an instant in the machine's time zone: a Norwegian document written at 00:30 is dated today, not yesterday (UTC). */
+export function localDay(d: Date): IsoDate {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -5,7 +5,7 @@ import { scaledToMoney, scanKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { TableHeader, TableSink } from './table.js';
 import { said } from '../text/said.js';
-import { dateNb } from '../agreement/phrases.js';
+import { dateNb } from '../dates/date.js';
 
 /**
  * Ledger rows as the allocation sees them: rows with the same category,

@@ -1,8 +1,8 @@
-import { describeSelector } from '../compute/select.js';
-import type { PriceDetail, StepDetail } from '../compute/report.js';
+import { describeSelector } from '../agreement/selector.js';
+import type { PriceDetail, StepDetail } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { formatAmountPlain, formatDecimal, type Locale } from './locale.js';
+import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
 
 /**
  * A basis step in words, from the numbers the step used, in the report's
@@ -12,7 +12,7 @@ import { formatAmountPlain, formatDecimal, type Locale } from './locale.js';
 export function stepText(d: StepDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio, places = 12) => formatDecimal(r, locale, places);
-  const kr = (m: Money) => formatAmountPlain(m, locale);
+  const kr = (m: Money) => formatMoneyPlain(m, locale);
   const pct = (r: Ratio) => `${num(r.times(Ratio.of(100n)), 6)} %`;
   switch (d.kind) {
     case 'amount':
@@ -48,7 +48,7 @@ export function stepText(d: StepDetail, locale: Locale): string {
 function priceText(p: PriceDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio) => formatDecimal(r, locale);
-  const kr = (m: Money) => formatAmountPlain(m, locale);
+  const kr = (m: Money) => formatMoneyPlain(m, locale);
   const per = p.periods.eq(Ratio.ONE) ? '' : ` × ${num(p.periods)} ${nb ? 'måneder' : 'months'}`;
   switch (p.kind) {
     case 'unit':

@@ -1,6 +1,6 @@
 import { stepText } from './basis-steps.js';
-import type { Explanation } from '../compute/explain.js';
-import type { KeyDerivation } from '../compute/keys.js';
+import type { Explanation } from '../reports/explanation.js';
+import type { KeyDerivation } from '../reports/keys.js';
 import type { Ratio } from '../money/ratio.js';
 import type { Locale } from './locale.js';
 

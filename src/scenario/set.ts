@@ -5,11 +5,10 @@ import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Ratio } from '../money/ratio.js';
 import { type Said, said, verbatim } from '../text/said.js';
+import type { ScenarioSetting } from '../reports/scenario.js';
 
-/** One change to the agreement: a dotted path into it and the YAML text to put there. */
-export interface Setting {
-  readonly path: string;
-  readonly value: string;
+/** One change to the agreement, with where it was written. */
+export interface Setting extends ScenarioSetting {
   /** Where the setting was written, when it comes from a scenario file (else it came from the command line). */
   readonly at?: SourcePos;
 }
@@ -19,8 +18,6 @@ export interface SetError {
   readonly message: Said;
   readonly hint: Said;
 }
-
-export const settingText = (s: Setting): string => `${s.path}=${s.value}`;
 
 /** `parties.hustadvika.population=14000` → path and value; null when there is no `=`. */
 export function parseSetting(text: string): Setting | null {
