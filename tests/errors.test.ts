@@ -50,6 +50,25 @@ describe('error catalogue', () => {
   for (const name of cases) {
     const caseDir = path.join('tests/errors', name);
     const [header, second = ''] = readFileSync(path.join(ROOT, caseDir, 'agreement.yaml'), 'utf8').split('\n');
+    // `# expect: usage` and `# usage: COMMAND ARGS`: a command-line mistake about a valid agreement — exit 2, one message, pinned in both languages.
+    const usage = /^# usage: (.+)$/.exec(second)?.[1];
+    if (header === '# expect: usage' && usage) {
+      const [command, ...args] = usage.split(' ');
+      for (const [locale, suffix] of [
+        ['nb', ''],
+        ['en', '.en'],
+      ] as const) {
+        it(`${name}: ${command} refuses the command line (exit 2), one message and its hint (${locale})`, async () => {
+          const run = await samkost([command!, caseDir, ...args, '--locale', locale]);
+          expect(run.code).toBe(2);
+          expect(run.stdout).toBe('');
+          const file = path.join(ROOT, caseDir, `expected${suffix}.txt`);
+          if (update) writeFileSync(file, run.stderr);
+          expect(run.stderr).toBe(readFileSync(file, 'utf8'));
+        });
+      }
+      continue;
+    }
     const expected = /^# expect: (.+)$/
       .exec(header!)![1]!
       .split(',')

@@ -75,6 +75,18 @@ describe('invoices --out DIR', () => {
     const bad = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-02-30']);
     usageError(bad, "--date '2024-02-30' er ikke en dato");
   });
+
+  it('takes --date as Norwegians write it: 10.01.2024 gives the invoices of 2024-01-10, byte for byte', async () => {
+    const root = tempDir('inv');
+    const [iso, nb] = [path.join(root, 'iso'), path.join(root, 'nb')];
+    expect((await samkost(['invoices', fixture, '--out', iso, '--date', '2024-01-10'])).code).toBe(0);
+    expect((await samkost(['invoices', fixture, '--out', nb, '--date', '10.01.2024'])).code).toBe(0);
+    const files = readdirSync(iso).sort();
+    expect(readdirSync(nb).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(nb, f), 'utf8')).toBe(readFileSync(path.join(iso, f), 'utf8'));
+    expect(readFileSync(path.join(nb, files[0]!), 'utf8')).toContain('10.01.2024');
+    usageError(await samkost(['invoices', fixture, '--out', path.join(root, 'x'), '--date', '30.02.2024']), "--date '30.02.2024' er ikke en dato");
+  });
 });
 
 describe('settle --schedule', () => {

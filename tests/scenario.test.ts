@@ -321,6 +321,28 @@ describe('scenario files and sweeps', () => {
   });
 });
 
+describe('a rate on the command line', () => {
+  const fixture = 'fixtures/harstad-ibestad';
+  it('--set of a rate takes a decimal comma (5,5%) as 5.5 %, and refuses a bare 5 before anything is read', async () => {
+    const comma = await samkost(['scenario', fixture, '--set', 'items.variabel.percent=5,5%', '--format', 'json']);
+    const point = await samkost(['scenario', fixture, '--set', 'items.variabel.percent=5.5%', '--format', 'json']);
+    expect(comma.code).toBe(0);
+    expect(comma.stdout).toBe(point.stdout);
+    // 5.5 % × (9 000 000 − 500 000) + 500 000 = 967 500 (by hand)
+    expect(comma.stdout).toContain('"967500.00"');
+    usageError(
+      await samkost(['scenario', fixture, '--set', 'items.variabel.percent=5']),
+      "--set items.variabel.percent er skrevet uten %: '5' kan bety 5 % eller 5 × 100 % = 500 %",
+    );
+  });
+  it('--sweep of a rate is written with %: 3..8 would be 300 %–800 %', async () => {
+    const bare = await samkost(['scenario', fixture, '--sweep', 'items.variabel.percent=3..8']);
+    usageError(bare, "--sweep items.variabel.percent er skrevet uten %: '3' kan bety 3 % eller 3 × 100 % = 300 %");
+    expect(bare.stderr).toContain('--sweep items.variabel.percent=3%..8%');
+    expect((await samkost(['scenario', fixture, '--sweep', 'items.variabel.percent=3%..8%'])).code).toBe(0);
+  });
+});
+
 describe('scenario --years: the agreement rolled forward', () => {
   const fixture = 'fixtures/melhus-midtre-gauldal-2009-2012';
   it('a year the index series lacks is an error at the series, with --assume in the hint, and nothing is written', async () => {
@@ -348,6 +370,14 @@ describe('scenario --years: the agreement rolled forward', () => {
     const j = JSON.parse(run.stdout) as { years: { parties_total: { charged: string } }[]; assumed: unknown[] };
     expect(j.years.map((y) => y.parties_total.charged)).toEqual(['12500000.00', '12875000.00']);
     expect(j.assumed).toEqual([{ series: 'samarbeid', year: 2012, change: '3%' }]);
+  });
+  it('takes a change typed with a decimal comma (3,0%) as 3.0 %, and refuses a bare 3 (3 % or 300 %?)', async () => {
+    const years = ['scenario', fixture, '--years', '2011..2012', '--format', 'json'];
+    const comma = await samkost([...years, '--assume', 'samarbeid=3,0%']);
+    const point = await samkost([...years, '--assume', 'samarbeid=3.0%']);
+    expect(comma.code).toBe(0);
+    expect(comma.stdout).toBe(point.stdout);
+    usageError(await samkost([...years, '--assume', 'samarbeid=3']), "--assume samarbeid er skrevet uten %: '3' kan bety 3 % eller 3 × 100 % = 300 %");
   });
   it('refuses an assumption for a series the agreement does not declare, and --years with --sweep', async () => {
     const unknown = await samkost(['scenario', fixture, '--years', '2009..2012', '--assume', 'samarbied=2%']);

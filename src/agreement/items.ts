@@ -152,7 +152,7 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: Said, at: So
   }
   switch (s.key) {
     case 'amount': {
-      const amount = r.money(s.value, field('amount', where), s.valueAt);
+      const amount = r.kroner(s.value, field('amount', where), s.valueAt);
       return amount ? { kind: 'amount', amount, at: s.valueAt } : null;
     }
     case 'actuals': {

@@ -20,6 +20,7 @@ export function checkReferences(
   const partyIds = [...new Set([...a.parties.map((p) => p.id), ...writtenParties])];
   const keyIds = [...BUILTIN_KEYS, ...declaredKeys];
   const itemIds = [...new Set([...a.items.map((i) => i.id), ...writtenItems])];
+  const namedItems = new Set(itemIds);
 
   if (!partyIds.includes(a.host))
     diags.error(
@@ -64,7 +65,7 @@ export function checkReferences(
           said(`posten '${item.id}' er en prosent av seg selv`, `item '${item.id}' is a percentage of itself`),
           said('en prosentpost tar andre poster som grunnlag', 'a percent item takes other items as its base'),
         );
-      else if (!itemIds.includes(ref.id))
+      else if (!namedItems.has(ref.id))
         diags.error(
           ref.at,
           'unknown-item',

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { invoices, sendsEhf } from '../commands/invoices.js';
-import { dateProblem } from '../dates/date.js';
 import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
@@ -9,7 +8,7 @@ import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
 import { forbiddenCharacter } from '../text/characters.js';
 import { said } from '../text/said.js';
-import { localDay } from '../dates/date.js';
+import { ledgerDateProblem, localDay, parseLedgerDate } from '../dates/date.js';
 
 export type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
 
@@ -22,9 +21,18 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('invoices trenger --out MAPPE', 'invoices needs --out DIR'),
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
-    const date = opts.date ?? localDay(io.now());
-    const problem = dateProblem(date);
-    if (problem) throw new ExitError(2, said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`), problem);
+    // `15.01.2027` as Norwegians write a date, or ISO `2027-01-15`: the two forms the ledgers take too.
+    const date = opts.date === undefined ? localDay(io.now()) : parseLedgerDate(opts.date);
+    if (date === null)
+      throw new ExitError(
+        2,
+        said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`),
+        ledgerDateProblem(opts.date ?? '') ??
+          said(
+            'skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 15.01.2024 eller 2024-01-15',
+            'write it as DD.MM.YYYY or YYYY-MM-DD, e.g. 15.01.2024 or 2024-01-15',
+          ),
+      );
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
     if (akonto === null)
       throw new ExitError(

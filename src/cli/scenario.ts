@@ -12,7 +12,7 @@ import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { parseSetting, type Setting } from '../scenario/set.js';
 import { settingText } from '../reports/scenario.js';
 import { MAX_SWEEP, sweepScenarios, type Sweep } from '../scenario/sweep.js';
-import { parseAssume, parseSweep, parseYears } from './scenario-args.js';
+import { parseAssume, parseSweep, parseYears, rateSetting } from './scenario-args.js';
 import { ExitError } from './exit.js';
 import { agreementSource, atMostOneStdin, type LedgerDetail } from './load.js';
 import type { CommonOptions, Context } from './context.js';
@@ -41,14 +41,16 @@ const MAX_TABLE_SCENARIOS = 100;
  * sweep, `--set` values are part of every scenario.
  */
 export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Context): Promise<void> {
-  const fixed = opts.set.map(
-    (t) =>
+  const fixed = opts.set.map((t) => {
+    const s =
       parseSetting(t) ??
       usage(
         said(`--set '${t}' er ikke STI=VERDI`, `--set '${t}' is not PATH=VALUE`),
         said('f.eks. --set items.soc.price.quantity=430', 'e.g. --set items.soc.price.quantity=430'),
-      ),
-  );
+      );
+    const rate = rateSetting(s);
+    return 'error' in rate ? usage(rate.error, rate.hint) : rate;
+  });
   const sweeps = opts.sweep.map((t) => {
     const s = parseSweep(t);
     return 'error' in s ? usage(s.error, s.hint) : s;

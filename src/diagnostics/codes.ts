@@ -91,6 +91,10 @@ export const ERROR_CODES = [
   'yaml-alias',
   'yaml-syntax',
   'yaml-tag',
+  'bare-rate',
+  'ambiguous-amount',
+  'flow-comma',
+  'amount-below-ore',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,7 @@
 import { ledgerDateProblem, parseLedgerDate } from '../dates/date.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
-import { scaledToMoney, scanAmount } from './amount.js';
+import { scaledToMoney, scanKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { TableHeader, TableSink } from './table.js';
 import { said } from '../text/said.js';
@@ -82,7 +82,7 @@ export function actualsSink(
       return true;
     },
     row(r, diags) {
-      const a = scanAmount(r.field(amount), head.numbers);
+      const a = scanKroner(r.field(amount), head.numbers);
       if ('error' in a) {
         diags.error(r.at(amount), 'csv-amount', a.error, a.hint);
         return;

@@ -2,7 +2,7 @@ import type { ItemKind } from './kind.js';
 import { ledgerDateProblem, parseLedgerDate, type IsoDate } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
-import { parseAmount } from './amount.js';
+import { parseKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { CsvTable } from './table.js';
 import { said } from '../text/said.js';
@@ -36,7 +36,7 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
     const cell = (name: 'party' | 'amount' | 'date' | 'text' | 'kind') => (cols.has(name) ? cells[cols.get(name)!] : undefined);
     const partyCell = cell('party')!;
     const amountCell = cell('amount')!;
-    const amount = parseAmount(amountCell.value, table.head.numbers);
+    const amount = parseKroner(amountCell.value, table.head.numbers);
     if ('error' in amount) {
       diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
       ok = false;
