@@ -91,6 +91,11 @@ export const ERROR_CODES = [
   'yaml-alias',
   'yaml-syntax',
   'yaml-tag',
+  'selector-column',
+  'selector-none',
+  'selector-not',
+  'selector-prefix',
+  'selector-range',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
