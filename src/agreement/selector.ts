@@ -28,7 +28,7 @@ export function readSelectorFields(r: YamlReader, entries: readonly Entry[], at:
         'selector-column',
         said(`${what.nb} kan ikke velge etter ${quote(e.key)}`, `${what.en} cannot select by ${quote(e.key)}`),
         said(
-          `kolonnen ${column} har sin egen rolle (${NOT_SELECTABLE.join(', ')}); velg etter kategori, konto, prosjekt eller en annen kolonne i regnskapet`,
+          `kolonnen ${column} har sin egen rolle (${NOT_SELECTABLE.join(', ')}); velg etter category, account, project eller en annen kolonne i regnskapet`,
           `the ${column} column has a role of its own (${NOT_SELECTABLE.join(', ')}); select by category, account, project or another column of the ledger`,
         ),
       );
@@ -109,7 +109,7 @@ function readPattern(r: YamlReader, text: string, at: SourcePos, key: string, wh
         'selector-range',
         said(`${quote(text)} i ${what.nb} er ikke et intervall`, `${quote(text)} in ${what.en} is not a range`),
         said(
-          `et intervall har to ender med .. mellom, begge tatt med: ${key}: "10100..10999"; skriv "11*" for alt som begynner med 11`,
+          `et intervall har to ender med .. mellom, og begge endene tas med: ${key}: "10100..10999"; skriv "11*" for alt som begynner med 11`,
           `a range has two ends with .. between them, both included: ${key}: "10100..10999"; write "11*" for everything starting with 11`,
         ),
       );
@@ -139,7 +139,7 @@ function readPattern(r: YamlReader, text: string, at: SourcePos, key: string, wh
       said(`${quote(text)} i ${what.nb} er ikke et prefiks`, `${quote(text)} in ${what.en} is not a prefix`),
       star === 0 && text.length === 1
         ? said(`* alene velger alt; utelat ${key}: for å velge alle verdier`, `* alone selects everything; leave out ${key}: to select every value`)
-        : said(`* står bare sist, etter begynnelsen verdiene deler: ${key}: "11*"`, `* goes only at the end, after the start the values share: ${key}: "11*"`),
+        : said(`* står bare til slutt, etter det verdiene begynner med: ${key}: "11*"`, `* goes only at the end, after what the values start with: ${key}: "11*"`),
     );
     return null;
   }

@@ -110,7 +110,7 @@ function patternsMatchingNothing(uses: readonly SelectorUse[], rows: readonly Ac
     diags.warning(
       at,
       'selector-none',
-      said(`${written} passer ingen verdi i kolonnen ${column} i regnskapet`, `${written} matches no value of the ${column} column in the ledger`),
+      said(`${written} treffer ingen verdi i kolonnen ${column} i regnskapet`, `${written} matches no value of the ${column} column in the ledger`),
       said(
         `sjekk verdien mot regnskapet (f.eks. ${
           valuesOf(column)
