@@ -139,7 +139,10 @@ function readPattern(r: YamlReader, text: string, at: SourcePos, key: string, wh
       said(`${quote(text)} i ${what.nb} er ikke et prefiks`, `${quote(text)} in ${what.en} is not a prefix`),
       star === 0 && text.length === 1
         ? said(`* alene velger alt; utelat ${key}: for å velge alle verdier`, `* alone selects everything; leave out ${key}: to select every value`)
-        : said(`* står bare til slutt, etter det verdiene begynner med: ${key}: "11*"`, `* goes only at the end, after what the values start with: ${key}: "11*"`),
+        : said(
+            `* står bare til slutt, etter det verdiene begynner med: ${key}: "11*"`,
+            `* goes only at the end, after what the values start with: ${key}: "11*"`,
+          ),
     );
     return null;
   }
