@@ -153,7 +153,8 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
         entries.set(own(cat), byRest);
       }
       let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
-      for (const o of others) key += `\u001f${trim(r.field(o.index))}`;
+      // Indexed, and only when there are such columns: this runs once a row, a million times a ledger.
+      if (others.length > 0) for (let i = 0; i < others.length; i++) key += `\u001f${trim(r.field(others[i]!.index))}`;
       const e = byRest.get(key);
       if (!e) {
         byRest.set(own(key), {
