@@ -123,3 +123,17 @@ describe('the Unit4 fixture', () => {
     expect(j.ignored.map((g) => g.amount)).toEqual(['830000.00', '81012.50']);
   });
 });
+
+describe('columns with a role of their own', () => {
+  it('cannot be selected by under the header columns: gives them', () => {
+    const read = readAgreement(
+      `${HEAD}inputs:\n  actuals: { file: gl.csv, columns: { amount: Beløp } }\nitems:\n  - { id: x, label: X, actuals: { beløp: "1*" }, key: equal }\n`,
+      'agreement.yaml',
+    );
+    const { rows, diags } = ledger(read.agreement!, 'Art;Beløp\n100;1,00\n');
+    expect(rows).toBeNull();
+    expect(diags.list.map((d) => [d.code, d.line, d.message.en])).toEqual([
+      ['selector-column', 11, "the column 'Beløp' is the amount column of gl.csv, which cannot be selected by"],
+    ]);
+  });
+});

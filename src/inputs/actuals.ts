@@ -96,7 +96,7 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
         columns,
         diags,
       );
-      const dims = cols && selectedColumns(h, columns, shape, new Set(cols.values()), diags);
+      const dims = cols && selectedColumns(h, columns, shape, cols, diags);
       if (!cols || !dims) return false;
       category = cols.get('category') ?? -1;
       amount = cols.get('amount')!;
@@ -224,9 +224,12 @@ function selectedColumns(
   h: TableHeader,
   mapping: ReadonlyMap<string, string>,
   shape: LedgerShape,
-  ours: ReadonlySet<number>,
+  cols: ReadonlyMap<(typeof OUR_COLUMNS)[number], number>,
   diags: Diagnostics,
 ): { readonly name: string; readonly index: number }[] | null {
+  const ours = new Set(cols.values());
+  // The amount, party, date and text columns have roles of their own, under whatever header `columns:` gives them.
+  const roles = new Map((['amount', 'party', 'date', 'text'] as const).flatMap((r) => (cols.has(r) ? [[cols.get(r)!, r] as const] : [])));
   const norm = (s: string) => s.trim().toLowerCase();
   const names = h.names.map(norm);
   const out: { name: string; index: number }[] = [];
@@ -238,6 +241,19 @@ function selectedColumns(
     const header = norm(mapping.get(name) ?? name);
     const i = names.indexOf(header);
     const again = i < 0 ? -1 : names.indexOf(header, i + 1);
+    if (i >= 0 && again < 0 && roles.has(i)) {
+      ok = false;
+      diags.error(
+        at,
+        'selector-column',
+        said(
+          `kolonnen '${h.names[i]!.trim()}' er ${roles.get(i)}-kolonnen i ${h.file}, og den kan ikke velges etter`,
+          `the column '${h.names[i]!.trim()}' is the ${roles.get(i)} column of ${h.file}, which cannot be selected by`,
+        ),
+        said('velg etter en annen kolonne i regnskapet', 'select by another column of the ledger'),
+      );
+      continue;
+    }
     if (i >= 0 && again < 0) {
       if (!(OUR_COLUMNS as readonly string[]).includes(name)) out.push({ name, index: i });
       continue;
