@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Agreement, Selector } from '../src/agreement/model.js';
 import { readAgreement } from '../src/agreement/read.js';
 import { selectedColumns } from '../src/agreement/uses.js';
-import { partyIds } from '../src/agreement/party-names.js';
-import { describeSelector, selection } from '../src/compute/select.js';
+import { partyResolver } from '../src/agreement/party-names.js';
+import { describeSelector } from '../src/agreement/selector.js';
+import { selection } from '../src/compute/select.js';
 import { Diagnostics } from '../src/diagnostics/diagnostic.js';
 import { actualsSink, type ActualsRow, type LedgerShape } from '../src/inputs/actuals.js';
 import { readCsvText } from '../src/inputs/table.js';
@@ -33,7 +34,7 @@ const firstSelector = (a: Agreement): Selector => {
 function ledger(a: Agreement, csv: string, keep: LedgerShape['keep'] = 'selected'): { rows: ActualsRow[] | null; diags: Diagnostics } {
   const diags = new Diagnostics();
   const columns = a.inputs.get('actuals')?.columns ?? new Map();
-  const rows = readCsvText(csv, 'gl.csv', {}, actualsSink(columns, undefined, { selected: selectedColumns(a), keep, party: partyIds(a.parties) }), diags);
+  const rows = readCsvText(csv, 'gl.csv', {}, actualsSink(columns, undefined, { selected: selectedColumns(a), keep, party: partyResolver(a.parties) }), diags);
   return { rows, diags };
 }
 

@@ -11,7 +11,7 @@ const plain = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
  * or without spaces). A value that is none of these is returned as written,
  * for the check that reports it.
  */
-export function partyIds(parties: readonly Party[]): (written: string) => string {
+export function partyResolver(parties: readonly Party[]): (written: string) => string {
   const ids = new Map<string, Id>();
   for (const p of parties) {
     ids.set(plain(p.name), p.id);

@@ -5,7 +5,7 @@ import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { actualsSink, type LedgerShape } from '../inputs/actuals.js';
-import { partyIds } from '../agreement/party-names.js';
+import { partyResolver } from '../agreement/party-names.js';
 import { selectedColumns } from '../agreement/uses.js';
 import { readBudgetRows } from '../inputs/budget.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
@@ -130,7 +130,7 @@ export async function load(
     <T>(read: RowReader<T>) =>
     (s: InputSpec) =>
       tableSink((t, d) => read(t, s.columns, d));
-  const shape = { selected: selectedColumns(a), keep: detail, party: partyIds(a.parties) };
+  const shape = { selected: selectedColumns(a), keep: detail, party: partyResolver(a.parties) };
   const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year, shape))) ?? [];
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));

@@ -1,6 +1,6 @@
 import { ITEM_KINDS, type Agreement, type Id, type ItemKind, type Party } from '../agreement/model.js';
 import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
-import { closestParty, partyIds } from '../agreement/party-names.js';
+import { closestParty, partyResolver } from '../agreement/party-names.js';
 import type { PaymentRow } from '../inputs/payments.js';
 import { distribute } from '../money/distribute.js';
 import { Money } from '../money/money.js';
@@ -104,7 +104,7 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
   const seen = new Map<string, PaymentRow>();
   const out: ReceivedPayment[] = [];
   // A bank export names the payer as it is registered: the name or the org number does as well as the id.
-  const idOf = partyIds(a.parties);
+  const idOf = partyResolver(a.parties);
   for (const written of payments) {
     const p = { ...written, party: idOf(written.party) };
     if (p.kind === null && kinds.length !== 1) {
