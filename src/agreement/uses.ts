@@ -1,3 +1,4 @@
+import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { Agreement, IgnoreRule, Item, Selector } from './model.js';
 
 /**
@@ -32,8 +33,8 @@ export function selectorUses(a: Agreement): SelectorUse[] {
  * ledger of ten thousand accounts selected by category is summed per
  * category), and reports a column the file lacks at its first use.
  */
-export function selectedColumns(a: Agreement): ReadonlyMap<string, Selector['fields'][number]['at']> {
-  const out = new Map<string, Selector['fields'][number]['at']>();
+export function selectedColumns(a: Agreement): ReadonlyMap<string, SourcePos> {
+  const out = new Map<string, SourcePos>();
   for (const { selector } of selectorUses(a)) for (const f of selector.fields) if (!out.has(f.column)) out.set(f.column, f.at);
   return out;
 }
