@@ -16,12 +16,23 @@ export const RATIO = {
   description: 'A percentage (45.87%), a fraction (1/3) or a decimal below one (0.4587); a bare 5 is refused (write 5%)',
 };
 const count = { type: ['number', 'string'], pattern: '^\\d+(\\.\\d+)?$', minimum: 0 };
-const strings = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+/** A selector's value: `lonn`, `5000`, a range `"10100..10999"`, a prefix `"11*"`, a list of them, or `{ not: … }` of those. */
+const values = {
+  oneOf: [
+    { type: ['string', 'number'], pattern: '^[^*]*\\*?$' },
+    { type: 'array', items: { type: ['string', 'number'] } },
+  ],
+};
+const selectorValueDef = { oneOf: [...values.oneOf, { type: 'object', additionalProperties: false, required: ['not'], properties: { not: values } }] };
+const selectorValue = { $ref: '#/$defs/selectorValue' };
+/** Any column of the ledger by its header, besides our own names; not the columns with a role of their own. */
+const selectorColumns = { not: { enum: ['amount', 'party', 'date', 'text'] } };
 const selector = {
   type: 'object',
-  additionalProperties: false,
   minProperties: 1,
-  properties: { category: strings, account: strings, project: strings },
+  properties: { category: selectorValue, account: selectorValue, project: selectorValue },
+  propertyNames: selectorColumns,
+  additionalProperties: selectorValue,
 };
 const baseRefs = {
   oneOf: [id, { $ref: '#/$defs/actualsRef' }, { type: 'array', items: { oneOf: [id, { $ref: '#/$defs/actualsRef' }] } }],
@@ -133,7 +144,13 @@ export const AGREEMENT_SCHEMA = {
     drivers: { type: 'object', propertyNames: id, additionalProperties: { type: 'object', propertyNames: id, additionalProperties: count } },
     ignore: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['reason'], properties: { ...selector.properties, reason: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['reason'],
+        properties: { ...selector.properties, reason: { type: 'string' } },
+        propertyNames: selectorColumns,
+        additionalProperties: selectorValue,
+      },
     },
     inputs: { type: 'object', additionalProperties: false, properties: { actuals: input, drivers: input, payments: input, budget: input } },
     budget: { type: 'object', additionalProperties: amount },
@@ -181,6 +198,7 @@ export const AGREEMENT_SCHEMA = {
     },
   },
   $defs: {
+    selectorValue: selectorValueDef,
     actualsRef: { type: 'object', additionalProperties: false, required: ['actuals'], properties: { actuals: selector } },
     quantity: {
       oneOf: [count, { type: 'object', additionalProperties: false, required: ['driver'], properties: { driver: id, per_party: { type: 'boolean' } } }],

@@ -1,10 +1,12 @@
 import path from 'node:path';
-import type { Agreement, InputName, InputSpec } from '../agreement/model.js';
+import type { InputName, InputSpec } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
-import { actualsSink } from '../inputs/actuals.js';
+import { actualsSink, type LedgerShape } from '../inputs/actuals.js';
+import { partyResolver } from '../agreement/party-names.js';
+import { selectedColumns } from '../agreement/uses.js';
 import { readBudgetRows } from '../inputs/budget.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
 import { readDrivers } from '../inputs/drivers.js';
@@ -53,12 +55,13 @@ type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: D
 
 /**
  * Which ledger columns the rows are summed by besides category and party:
- * `used`, the ones the agreement's selectors and `ignore:` name (a ledger of
- * ten thousand accounts selected by category is summed per category); `all`
- * for `explain`, which lists every summed row with its account, and for
- * scenarios, whose settings may select by any column.
+ * `selected`, the ones the agreement's selectors and `ignore:` name (a
+ * ledger of ten thousand accounts selected by category is summed per
+ * category); `accounts`, those and account and project, for `explain`, which
+ * lists every summed row with its account; `all`, every column, for
+ * scenarios whose settings may select by any.
  */
-export type LedgerDetail = 'used' | 'all';
+export type LedgerDetail = LedgerShape['keep'];
 
 /** What diagnostics name standard input by. */
 export const STDIN = '<stdin>';
@@ -68,7 +71,7 @@ export async function load(
   arg: string,
   overrides: InputOverrides,
   progress: Progress,
-  detail: LedgerDetail = 'used',
+  detail: LedgerDetail = 'selected',
   stdin: (limit: number) => Promise<Uint8Array | null> = async () => new Uint8Array(),
 ): Promise<Loaded> {
   atMostOneStdin([arg, ...Object.values(overrides)]);
@@ -121,7 +124,8 @@ export async function load(
     <T>(read: RowReader<T>) =>
     (s: InputSpec) =>
       tableSink((t, d) => read(t, s.columns, d));
-  const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year, detail === 'all' ? { account: true, project: true } : usedColumns(a)))) ?? [];
+  const shape = { selected: selectedColumns(a), keep: detail, party: partyResolver(a.parties) };
+  const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year, shape))) ?? [];
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));
   const payments = await stream('payments', rows(readPayments));
@@ -151,18 +155,3 @@ export const agreementSource = (loaded: Loaded): AgreementSource => ({
   file: loaded.file,
   resolve: besideAgreement(loaded.file),
 });
-
-/** The selector fields any item, percentage base or `ignore:` rule uses. */
-function usedColumns(a: Agreement): { account: boolean; project: boolean } {
-  const selectors = [
-    ...a.items.flatMap((i) =>
-      i.source.kind === 'actuals'
-        ? [i.source.selector]
-        : i.source.kind === 'percent'
-          ? [...i.source.of, ...i.source.deduct].flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []))
-          : [],
-    ),
-    ...a.ignore.map((g) => g.selector),
-  ];
-  return { account: selectors.some((s) => s.account !== undefined), project: selectors.some((s) => s.project !== undefined) };
-}

@@ -134,7 +134,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     <K extends ReportKind, O extends CommonOptions>(
       kind: (opts: O) => K,
       compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
-      detail: LedgerDetail = 'used',
+      detail: LedgerDetail = 'selected',
     ): Action<O & { format: string }> =>
     async (arg, opts, c) => {
       const loaded = await c.load(arg, detail);
@@ -224,7 +224,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     report(
       () => 'explanation',
       (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) }),
-      'all',
+      'accounts',
     ),
   )
     .requiredOption('--party <id>', t('kommunen som skal forklares', 'the party to explain'))

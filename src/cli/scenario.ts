@@ -261,12 +261,12 @@ async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: read
 
 /**
  * The ledger is summed by the columns the agreement selects by, and by
- * account or project too only when a scenario's settings might select by
- * them: a sweep of populations over a ledger of ten thousand accounts keeps
- * one entry per category.
+ * every column only when a scenario's settings might select by another (a
+ * setting of a selector or an ignore rule): a sweep of populations over a
+ * ledger of ten thousand accounts keeps one entry per category.
  */
 function ledgerDetail(scenarios: readonly Scenario[]): LedgerDetail {
-  return scenarios.some((s) => s.settings.some((t) => /account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'used';
+  return scenarios.some((s) => s.settings.some((t) => /actuals|ignore|account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'selected';
 }
 
 function usage(message: Said, hint: Said): never {

@@ -1,6 +1,6 @@
 import { ITEM_KINDS, type Agreement, type Id, type ItemKind, type Party } from '../agreement/model.js';
 import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { closestParty, partyResolver } from '../agreement/party-names.js';
 import type { PaymentRow } from '../inputs/payments.js';
 import { distribute } from '../money/distribute.js';
 import { Money } from '../money/money.js';
@@ -103,7 +103,10 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
   const kinds = ITEM_KINDS.filter((k) => a.items.some((i) => i.kind === k));
   const seen = new Map<string, PaymentRow>();
   const out: ReceivedPayment[] = [];
-  for (const p of payments) {
+  // A bank export names the payer as it is registered: the name or the org number does as well as the id.
+  const idOf = partyResolver(a.parties);
+  for (const written of payments) {
+    const p = { ...written, party: idOf(written.party) };
     if (p.kind === null && kinds.length !== 1) {
       diags.error(
         p.at,
@@ -123,7 +126,7 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
         p.at,
         'payment-party',
         said(`innbetaling fra ukjent kommune '${p.party}'`, `payment from unknown party '${p.party}'`),
-        didYouMean(p.party, ids) ?? declaredParties(ids),
+        closestParty(p.party, a.parties) ?? declaredParties(ids),
       );
     }
     // A-konto is paid during the year, the final settlement in the next: a date outside both is likely another year's payment.

@@ -95,6 +95,11 @@ export const ERROR_CODES = [
   'ambiguous-amount',
   'flow-comma',
   'amount-below-ore',
+  'selector-column',
+  'selector-none',
+  'selector-not',
+  'selector-prefix',
+  'selector-range',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,7 +19,7 @@ export function stepText(d: StepDetail, locale: Locale): string {
       return nb ? 'beløp skrevet i avtalen' : 'amount written in the agreement';
     case 'actuals':
       return nb
-        ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${selectorNb(d.selector)}`
+        ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${describeSelector(d.selector, true)}`
         : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
     case 'percent': {
       const text = d.reading === 'less' ? `${pct(d.percent)} × (${kr(d.of)} − ${kr(d.deduct)})` : `${pct(d.percent)} × ${kr(d.of)} − ${kr(d.deduct)}`;
@@ -62,12 +62,4 @@ function priceText(p: PriceDetail, locale: Locale): string {
     case 'graduated':
       return `${nb ? 'trinnvis' : 'graduated'}: ${p.bands.map((b) => `${num(b.units)} × ${kr(b.price)}`).join(' + ') || '0'}${per}`;
   }
-}
-
-function selectorNb(s: StepDetail & { kind: 'actuals' } extends { selector: infer S } ? S : never): string {
-  const names = { category: 'kategori', account: 'konto', project: 'prosjekt' } as const;
-  return (['category', 'account', 'project'] as const)
-    .filter((k) => s[k])
-    .map((k) => `${names[k]} ${s[k]!.join(', ')}`)
-    .join('; ');
 }

@@ -45,6 +45,7 @@ export function explanationJson(e: Explanation, locale: Locale): object {
                 line: r.at.line,
                 category: r.category,
                 ...(r.account ? { account: r.account } : {}),
+                ...(r.columns ? { columns: r.columns } : {}),
                 ...(r.party ? { party: r.party } : {}),
                 rows: r.rows,
                 amount: r.amount.toPlain(),
