@@ -6,6 +6,7 @@ import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { actualsSink } from '../inputs/actuals.js';
 import { readBudgetRows } from '../inputs/budget.js';
+import { debitCredit } from '../inputs/debit-credit.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
 import { readDrivers } from '../inputs/drivers.js';
 import { readPayments } from '../inputs/payments.js';
@@ -113,10 +114,13 @@ export async function load(
   };
   let actualsCount = 0;
   const stream = async <T>(name: InputName, sink: (s: InputSpec) => TableSink<T>): Promise<T | null | undefined> => {
-    const s = spec(name);
-    if (!s) return undefined;
+    const declared = spec(name);
+    if (!declared) return undefined;
+    // A debit/credit pair becomes the amount column before the rows reach the reader that sums them.
+    const pair = debitCredit(declared.columns);
+    const s = pair ? { ...declared, columns: pair.columns } : declared;
     const bytes = s.file === STDIN ? await stdin() : undefined;
-    const r = await readInput(fs, s, () => sink(s), diags, progress, bytes);
+    const r = await readInput(fs, s, () => (pair ? pair.wrap(sink(s)) : sink(s)), diags, progress, bytes);
     // Standard input cannot be read again for the excerpts of its errors: its text is kept.
     if (bytes && r.encoding) texts.set(STDIN, decodeText(bytes, r.encoding).text);
     else if (r.encoding) encodings.set(s.file, r.encoding);

@@ -91,6 +91,13 @@ export const ERROR_CODES = [
   'yaml-alias',
   'yaml-syntax',
   'yaml-tag',
+  'input-kind',
+  'debit-credit',
+  'xlsx-broken',
+  'xlsx-sheet',
+  'xlsx-header',
+  'saft-xml',
+  'saft-line',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
