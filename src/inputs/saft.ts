@@ -71,8 +71,8 @@ export class SaftInput<T> {
         this.here(),
         'saft-xml',
         said(
-          `filen er ikke gyldig XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
-          `the file is not valid XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
+          `filen er ikke gyldig XML (XML-leseren sier: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')})`,
+          `the file is not valid XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`,
         ),
         SAFT_HINT,
       ),

@@ -438,7 +438,11 @@ function columnNumber(ref: string): number {
 /** 3, 12 → `C12`: how Excel names a cell, for messages. */
 export function cellName(col: number, row: number): string {
   let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col; n > 0; ) {
+    const letter = (n - 1) % 26;
+    s = String.fromCharCode(65 + letter) + s;
+    n = (n - 1 - letter) / 26;
+  }
   return `${s}${row}`;
 }
 
