@@ -27,9 +27,29 @@ interface Line {
   description: Leaf | null;
   debit: Leaf | null;
   credit: Leaf | null;
-  analysis: Map<string, Leaf>;
+  analysis: Map<string, AnalysisEntry[]>;
   at: SourcePos;
 }
+
+/** One `Analysis` of a line: its id, and the part of the line's amount it carries when the line is split. */
+interface AnalysisEntry {
+  readonly id: Leaf;
+  readonly at: SourcePos;
+  /** `AnalysisAmount` (1.10/1.20: on the line's side) or `Debit`/`CreditAnalysisAmount` (1.30). */
+  readonly amount: { leaf: Leaf; side: 'debit' | 'credit' | 'line' } | null;
+}
+
+interface AnalysisBeingRead {
+  type: Leaf | null;
+  id: Leaf | null;
+  amount: { leaf: Leaf; side: 'debit' | 'credit' | 'line' } | null;
+}
+
+const ANALYSIS_AMOUNTS: Readonly<Record<string, 'debit' | 'credit' | 'line'>> = {
+  AnalysisAmount: 'line',
+  DebitAnalysisAmount: 'debit',
+  CreditAnalysisAmount: 'credit',
+};
 
 /**
  * Reads a SAF-T Financial file (1.30, and 1.20/1.10, whose general ledger
@@ -53,7 +73,7 @@ export class SaftInput<T> {
   private leaf: Leaf | null = null;
   private transaction: { id: string; date: Leaf | null } | null = null;
   private line: Line | null = null;
-  private analysis: { type: Leaf | null; id: Leaf | null } | null = null;
+  private analysis: AnalysisBeingRead | null = null;
   private sawRoot = false;
   private failed = false;
   private readonly view: SaftRow;
@@ -171,7 +191,7 @@ export class SaftInput<T> {
         if (this.transaction) this.line = { record: null, account: null, description: null, debit: null, credit: null, analysis: new Map(), at: this.here() };
         return;
       case 'Analysis':
-        if (this.line) this.analysis = { type: null, id: null };
+        if (this.line) this.analysis = { type: null, id: null, amount: null };
         return;
       case 'AccountID':
       case 'GroupingCode':
@@ -186,7 +206,7 @@ export class SaftInput<T> {
         if (this.line && !this.analysis && (parent === 'DebitAmount' || parent === 'CreditAmount')) {
           const l = leaf();
           this.line[parent === 'DebitAmount' ? 'debit' : 'credit'] = l;
-        }
+        } else if (this.analysis && parent !== undefined && ANALYSIS_AMOUNTS[parent]) this.analysis.amount = { leaf: leaf(), side: ANALYSIS_AMOUNTS[parent] };
         return;
     }
   }
@@ -245,7 +265,7 @@ export class SaftInput<T> {
     void t;
   }
 
-  private addAnalysis(line: Line, a: { type: Leaf | null; id: Leaf | null }): void {
+  private addAnalysis(line: Line, a: AnalysisBeingRead): void {
     const type = a.type?.text.trim() ?? '';
     const at = a.type?.at ?? line.at;
     if (!this.types.includes(type)) {
@@ -258,26 +278,15 @@ export class SaftInput<T> {
           'every analysis type a line uses must be described in AnalysisTypeTable; export the file again',
         ),
       );
+      line.analysis.set('\u0000', []);
       return;
     }
-    if (line.analysis.has(type)) {
-      this.lineError(
-        at,
-        'saft-line',
-        said(`linjen har analysetypen '${type}' to ganger`, `the line has analysis type '${type}' twice`),
-        said(
-          'samkost leser én verdi per analysetype og linje; del linjen i én linje per verdi i økonomisystemet',
-          'samkost reads one value per analysis type and line; split the line into one line per value in the accounting system',
-        ),
-      );
-      return;
-    }
-    line.analysis.set(type, a.id ?? { text: '', at });
+    const entries = line.analysis.get(type) ?? [];
+    entries.push({ id: a.id ?? { text: '', at }, at, amount: a.amount });
+    line.analysis.set(type, entries);
   }
 
   private emit(line: Line): void {
-    const tx = this.transaction!;
-    const record: SaftRecord = { transaction: tx.id, record: line.record?.text.trim() ?? '' };
     const account = line.account?.text.trim() ?? '';
     if (!this.accounts.has(account)) {
       this.lineError(
@@ -316,22 +325,95 @@ export class SaftInput<T> {
       );
       return;
     }
-    const ZERO: ScaledAmount = { units: 0n, scale: 0 };
-    const amount = line.debit ? a : subtract(ZERO, a);
+    const lineAmount = line.debit ? a : subtract(ZERO, a);
+    if (line.analysis.has('\u0000')) return;
+    // A line split over several values of one analysis type (two ansvar sharing an invoice) is one row per value, each with its part.
+    const split = [...line.analysis].filter(([, e]) => e.length > 1);
+    if (split.length > 1) {
+      this.lineError(
+        split[1]![1][1]!.at,
+        'saft-line',
+        said(
+          `linjen er delt på flere analysetyper samtidig (${split.map(([t]) => t).join(', ')})`,
+          `the line is split over several analysis types at once (${split.map(([t]) => t).join(', ')})`,
+        ),
+        said(
+          'samkost leser en linje delt på verdiene av én analysetype; del linjen i økonomisystemet',
+          'samkost reads a line split over the values of one analysis type; split the line in the accounting system',
+        ),
+      );
+      return;
+    }
+    if (split.length === 0) {
+      this.row(line, account, lineAmount, side.at, (type) => line.analysis.get(type)?.[0]);
+      return;
+    }
+    const [type, parts] = split[0]!;
+    const amounts: ScaledAmount[] = [];
+    for (const part of parts) {
+      const leaf = part.amount?.leaf;
+      const p = leaf ? scanAmount(leaf.text.trim(), { decimal: '.', declared: true }) : null;
+      if (!p || 'error' in p || p.units < 0n) {
+        this.lineError(
+          leaf?.at ?? part.at,
+          'saft-line',
+          !leaf
+            ? said(
+                `linjen har analysetypen '${type}' flere ganger, men ikke beløpet for hver`,
+                `the line has analysis type '${type}' more than once, but not the amount of each`,
+              )
+            : said(`analysebeløpet '${leaf.text.trim()}' er ikke et beløp uten fortegn`, `analysis amount '${leaf.text.trim()}' is not an unsigned amount`),
+          said(
+            'en linje delt på flere verdier gir hver verdi sitt beløp (AnalysisAmount)',
+            'a line split over several values gives each value its amount (AnalysisAmount)',
+          ),
+        );
+        return;
+      }
+      const side = part.amount!.side === 'line' ? (line.debit ? 'debit' : 'credit') : part.amount!.side;
+      amounts.push(side === 'debit' ? p : subtract(ZERO, p));
+    }
+    const sum = amounts.reduce(subtractNegated, ZERO);
+    if (subtract(sum, lineAmount).units !== 0n) {
+      this.lineError(
+        parts[0]!.at,
+        'saft-line',
+        said(
+          `analysebeløpene for '${type}' er til sammen ${scaledText(sum, '.')}, men linjen er på ${scaledText(lineAmount, '.')}`,
+          `the analysis amounts of '${type}' sum to ${scaledText(sum, '.')}, but the line is ${scaledText(lineAmount, '.')}`,
+        ),
+        said(
+          'delene av en delt linje må summere til linjens beløp; eksporter filen på nytt',
+          "the parts of a split line must sum to the line's amount; export the file again",
+        ),
+      );
+      return;
+    }
+    parts.forEach((part, i) => {
+      this.row(line, account, amounts[i]!, part.amount!.leaf.at, (t) => (t === type ? part : line.analysis.get(t)?.[0]));
+    });
+  }
+
+  private row(line: Line, account: string, amount: ScaledAmount, amountAt: SourcePos, analysis: (type: string) => AnalysisEntry | undefined): void {
+    const tx = this.transaction!;
+    const record: SaftRecord = { transaction: tx.id, record: line.record?.text.trim() ?? '' };
     const values = this.view.begin(line.at, record);
     values.set(0, account, line.account!.at);
     values.set(1, this.accounts.get(account)!, line.account!.at);
     this.types.forEach((type, i) => {
-      const v = line.analysis.get(type);
-      values.set(2 + i, v?.text.trim() ?? '', v?.at ?? line.at);
+      const v = analysis(type);
+      values.set(2 + i, v?.id.text.trim() ?? '', v?.id.at ?? line.at);
     });
     const n = FIRST.length + this.types.length;
-    values.set(n, scaledText(amount, '.'), side.at);
+    values.set(n, scaledText(amount, '.'), amountAt);
     values.set(n + 1, tx.date?.text.trim() ?? '', tx.date?.at ?? line.at);
     values.set(n + 2, line.description?.text.trim() ?? '', line.description?.at ?? line.at);
     this.feed.row(this.view);
   }
 }
+
+const ZERO: ScaledAmount = { units: 0n, scale: 0 };
+const subtractNegated = (a: ScaledAmount, b: ScaledAmount) => subtract(a, subtract(ZERO, b));
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 

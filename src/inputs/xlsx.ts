@@ -102,6 +102,8 @@ async function textOf(src: ByteSource, e: ZipEntry | undefined): Promise<string>
 
 /** Parses a small XML part whole (workbook, relations, styles), calling `open` for each element. */
 function eachElement(xml: string, open: (tag: SaxesTagPlain, path: readonly string[]) => void): void {
+  // A part the workbook does not have (no styles, say) reads as empty.
+  if (xml === '') return;
   const p = new SaxesParser({ xmlns: false, position: false } as const);
   const path: string[] = [];
   p.on('error', (e) => {
