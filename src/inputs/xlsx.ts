@@ -74,11 +74,16 @@ export async function readXlsx<T>(
     const shared = strings ? await sharedStrings(openEntry(src, strings)) : [];
     const reader = new SheetReader(file, feed, { shared, dates, date1904: workbook.date1904, mark: options.decimal ?? ',', headerRow: options.headerRow });
     const decoder = new TextDecoder();
+    let whole = true;
     for await (const chunk of openEntry(src, sheetEntry)) {
       reader.write(decoder.decode(chunk, { stream: true }));
-      if (!feed.reading) break;
+      // An unusable header or a broken cell: the rest is not read, nor checked for its closing tags.
+      if (!feed.reading) {
+        whole = false;
+        break;
+      }
     }
-    reader.end();
+    if (whole) reader.end();
     const result = feed.end({
       at: options.headerRow ? { file, line: options.headerRow, col: 1 } : origin,
       hint: options.headerRow

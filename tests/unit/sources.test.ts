@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
+import { actualsSink } from '../../src/inputs/actuals.js';
 import { debitCredit } from '../../src/inputs/debit-credit.js';
 import { plainDecimal, scaledText } from '../../src/inputs/decimal.js';
 import { SaftInput } from '../../src/inputs/saft.js';
@@ -146,6 +147,19 @@ const STYLES =
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 describe('xlsx reader', () => {
+  it('stops at a header the reader cannot use, without a complaint about the unread rest', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 2}">${inline(`A${i + 2}`, 'lonn')}<c r="B${i + 2}"><v>${i}</v></c></row>`).join('');
+    const diags = new Diagnostics();
+    const r = await readXlsx(
+      source(workbook(`<row r="1">${inline('A1', 'Art')}${inline('B1', 'Sum')}</row>${rows}`)),
+      'l.xlsx',
+      {},
+      actualsSink(new Map()),
+      diags,
+    );
+    expect(r.result).toBeNull();
+    expect(problems(diags)).toEqual(["csv-missing-column@1:1 l.xlsx has no column 'category'", "csv-missing-column@1:1 l.xlsx has no column 'amount'"]);
+  });
   it('skips title rows, finds the header, reads shared, rich and inline strings, numbers from their text, dates by style', async () => {
     const sheet = [
       `<row r="1">${inline('A1', 'Hovedbok 2024')}</row>`,
