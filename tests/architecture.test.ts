@@ -9,7 +9,8 @@ import { ROOT } from './cli.js';
  * libraries that compute or format.
  */
 // node:zlib deflates the parts of an xlsx: a computation, like the others, with no I/O.
-const CORE_ALLOWED = new Set(['yaml', 'csv-parse/sync', 'csv-stringify/sync', 'node:zlib']);
+// saxes parses the XML of an xlsx and a SAF-T file as it streams in: a computation too.
+const CORE_ALLOWED = new Set(['yaml', 'csv-parse/sync', 'csv-stringify/sync', 'node:zlib', 'saxes']);
 
 /**
  * What each folder may import besides itself. The base (text, money, dates,

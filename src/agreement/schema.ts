@@ -56,6 +56,8 @@ const input = {
         delimiter: { enum: [',', ';', 'tab', '\t'] },
         decimal: { enum: [',', '.'] },
         encoding: { enum: [...ENCODINGS] },
+        sheet: { type: 'string', description: 'The worksheet of an .xlsx file (default: the first)' },
+        header_row: { type: 'integer', minimum: 1, description: 'The row of an .xlsx sheet that names the columns (default: found)' },
       },
     },
   ],

@@ -128,7 +128,7 @@ export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (
     if (isMap(e.value)) {
       const input = said(`inndataen '${e.key}'`, `input '${e.key}'`);
       const fields = r.map(e.value, input, e.valueAt) ?? [];
-      r.onlyFields(fields, ['file', 'columns', 'delimiter', 'decimal', 'encoding'], input);
+      r.onlyFields(fields, ['file', 'columns', 'delimiter', 'decimal', 'encoding', 'sheet', 'header_row'], input);
       const f = fields.find((x) => x.key === 'file');
       if (!f)
         r.diags.error(
@@ -181,7 +181,24 @@ function readDialect(r: YamlReader, fields: readonly Entry[], input: string): Cs
     Object.fromEntries(ENCODINGS.map((x) => [x, x])),
     said('norsk Excel skriver windows-1252 (CSV) eller utf-8 (CSV UTF-8)', 'Norwegian Excel writes windows-1252 (CSV) or utf-8 (CSV UTF-8)'),
   );
-  return { ...(delimiter ? { delimiter } : {}), ...(decimal ? { decimal } : {}), ...(encoding ? { encoding } : {}) };
+  const sheetField = fields.find((x) => x.key === 'sheet');
+  const sheet = sheetField ? r.string(sheetField.value, said(`sheet i inndataen '${input}'`, `sheet of input '${input}'`), sheetField.valueAt) : null;
+  const rowField = fields.find((x) => x.key === 'header_row');
+  const headerRow = rowField ? r.integer(rowField.value, said(`header_row i inndataen '${input}'`, `header_row of input '${input}'`), rowField.valueAt) : null;
+  if (rowField && headerRow !== null && headerRow < 1)
+    r.diags.error(
+      r.pos(rowField.value, rowField.valueAt),
+      'bad-value',
+      said(`header_row i inndataen '${input}' må være 1 eller mer, men er ${headerRow}`, `header_row of input '${input}' must be 1 or more, got ${headerRow}`),
+      said('radnummeret slik Excel viser det: header_row: 3', 'the row number as Excel shows it: header_row: 3'),
+    );
+  return {
+    ...(delimiter ? { delimiter } : {}),
+    ...(decimal ? { decimal } : {}),
+    ...(encoding ? { encoding } : {}),
+    ...(sheet !== null ? { sheet } : {}),
+    ...(headerRow !== null && headerRow >= 1 ? { headerRow } : {}),
+  };
 }
 
 /** `budget: { lonn: 29233000 }` — per actuals category. */

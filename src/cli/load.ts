@@ -8,6 +8,7 @@ import { actualsSink, type LedgerShape } from '../inputs/actuals.js';
 import { partyResolver } from '../agreement/party-names.js';
 import { selectedColumns } from '../agreement/uses.js';
 import { readBudgetRows } from '../inputs/budget.js';
+import { debitCredit } from '../inputs/debit-credit.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
 import { readDrivers } from '../inputs/drivers.js';
 import { readPayments } from '../inputs/payments.js';
@@ -110,10 +111,13 @@ export async function load(
   };
   let actualsCount = 0;
   const stream = async <T>(name: InputName, sink: (s: InputSpec) => TableSink<T>): Promise<T | null | undefined> => {
-    const s = spec(name);
-    if (!s) return undefined;
+    const declared = spec(name);
+    if (!declared) return undefined;
+    // A debit/credit pair becomes the amount column before the rows reach the reader that sums them.
+    const pair = debitCredit(declared.columns);
+    const s = pair ? { ...declared, columns: pair.columns } : declared;
     const bytes = s.file === STDIN ? tooLarge(await stdin(MAX_STDIN_TABLE), MAX_STDIN_TABLE, verbatim(s.option ?? `--${name}`)) : undefined;
-    const r = await readInput(fs, s, () => sink(s), diags, progress, bytes);
+    const r = await readInput(fs, s, () => (pair ? pair.wrap(sink(s)) : sink(s)), diags, progress, bytes);
     // Standard input cannot be read again for the excerpts of its errors: its text is kept.
     if (bytes && r.encoding) texts.set(STDIN, decodeText(bytes, r.encoding).text);
     else if (r.encoding) encodings.set(s.file, r.encoding);

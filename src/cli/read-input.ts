@@ -1,7 +1,11 @@
 import type { InputSpec } from '../agreement/model.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { NotUtf8, type Encoding } from '../inputs/decode.js';
+import { SaftInput } from '../inputs/saft.js';
+import { SNIFF_BYTES, sniff } from '../inputs/sniff.js';
 import { CsvInput, type TableSink } from '../inputs/table.js';
+import { readXlsx } from '../inputs/xlsx.js';
+import type { ByteSource } from '../inputs/zip-read.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
 import type { Progress } from './progress.js';
@@ -18,9 +22,11 @@ export interface ReadResult<T> {
 }
 
 /**
- * Streams one CSV input through a sink. Without a declared encoding the file
- * is read as UTF-8, and read again from the start as Windows-1252 if a byte
- * is not UTF-8 — what the sink saw of the first attempt is thrown away.
+ * Streams one input through a sink, by the source its first bytes show: an
+ * .xlsx workbook, a SAF-T Financial file, or CSV. Without a declared
+ * encoding a CSV file is read as UTF-8, and read again from the start as
+ * Windows-1252 if a byte is not UTF-8 — what the sink saw of the first
+ * attempt is thrown away.
  */
 export async function readInput<T>(
   fs: FileSystem,
@@ -55,6 +61,63 @@ export async function readInput<T>(
     );
     return { result: null, rows: 0 };
   }
+  const range = (start: number, end: number): AsyncIterable<Uint8Array> =>
+    stdin
+      ? chunksOf(stdin.subarray(start, end))
+      : end <= start
+        ? chunksOf(new Uint8Array(0))
+        : (fs.createReadStream(spec.file, { start, end: end - 1, highWaterMark: CHUNK }) as AsyncIterable<Buffer>);
+  const unreadable = (e: unknown): ReadResult<T> => {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') throw e;
+    // The file exists but cannot be read (permissions, a device error): the user's to fix.
+    diags.error(
+      spec.at,
+      'input-missing',
+      said(`kan ikke lese inndatafilen '${spec.file}' (${code})`, `cannot read input file '${spec.file}' (${code})`),
+      said('sjekk at du har lesetilgang til filen', 'check that the file is readable by you'),
+    );
+    progress.done();
+    return { result: null, rows: 0 };
+  };
+  let head: Uint8Array;
+  try {
+    head = await firstBytes(range(0, Math.min(size, SNIFF_BYTES)));
+  } catch (e) {
+    return unreadable(e);
+  }
+  const kind = sniff(head);
+  const origin = { file: spec.file, line: 1, col: 1 };
+  if (typeof kind !== 'string') {
+    diags.error(origin, 'input-kind', kind.wrong, kind.hint);
+    return { result: null, rows: 0 };
+  }
+  if (kind === 'xlsx') {
+    const src: ByteSource = { size, read: range };
+    try {
+      const r = await readXlsx(src, spec.file, spec.dialect, sink(), diags);
+      progress.done();
+      return r;
+    } catch (e) {
+      return unreadable(e);
+    }
+  }
+  if (kind === 'xml') {
+    const input = new SaftInput(spec.file, sink(), diags);
+    let bytes = 0;
+    try {
+      for await (const chunk of range(0, size)) {
+        input.push(chunk);
+        bytes += chunk.length;
+        progress.update(spec.file, input.rows, bytes, size);
+      }
+    } catch (e) {
+      return unreadable(e);
+    }
+    const result = input.end();
+    progress.done();
+    return { result, rows: input.rows, encoding: 'utf-8' };
+  }
   const attempts: (Encoding | undefined)[] = spec.dialect.encoding ? [spec.dialect.encoding] : [undefined, 'windows-1252'];
   for (const encoding of attempts) {
     const local = new Diagnostics();
@@ -70,17 +133,7 @@ export async function readInput<T>(
     } catch (e) {
       stream.destroy?.();
       if (e instanceof NotUtf8) continue;
-      const code = (e as { code?: unknown }).code;
-      if (typeof code !== 'string') throw e;
-      // The file exists but cannot be read (permissions, a device error): the user's to fix.
-      diags.error(
-        spec.at,
-        'input-missing',
-        said(`kan ikke lese inndatafilen '${spec.file}' (${code})`, `cannot read input file '${spec.file}' (${code})`),
-        said('sjekk at du har lesetilgang til filen', 'check that the file is readable by you'),
-      );
-      progress.done();
-      return { result: null, rows: 0 };
+      return unreadable(e);
     }
     const result = input.end();
     progress.done();
@@ -88,6 +141,12 @@ export async function readInput<T>(
     return { result, rows: input.rows, encoding: input.encoding ?? 'utf-8' };
   }
   throw new Error('internal: Windows-1252 decoding cannot fail');
+}
+
+async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 async function* chunksOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

@@ -100,6 +100,13 @@ export const ERROR_CODES = [
   'selector-not',
   'selector-prefix',
   'selector-range',
+  'input-kind',
+  'debit-credit',
+  'xlsx-broken',
+  'xlsx-sheet',
+  'xlsx-header',
+  'saft-xml',
+  'saft-line',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

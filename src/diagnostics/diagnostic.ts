@@ -6,6 +6,14 @@ export interface SourcePos {
   readonly file: string;
   readonly line: number;
   readonly col: number;
+  /** A SAF-T line's own name, which a reader finds in the accounting system where a line number means nothing. */
+  readonly record?: SaftRecord;
+}
+
+/** A SAF-T general-ledger line by its transaction (voucher) and record id. */
+export interface SaftRecord {
+  readonly transaction: string;
+  readonly record: string;
 }
 
 export type Severity = 'error' | 'warning';

@@ -5,27 +5,44 @@ import { Decoder, type Encoding } from './decode.js';
 import { RecordReader, type Delimiter, type RecordView } from './records.js';
 import { type Said, said } from '../text/said.js';
 
-/** What the agreement may declare about a file (`delimiter:`, `decimal:`, `encoding:` under the input); the rest is detected. */
+/** What the agreement may declare about a file (`delimiter:`, `decimal:`, `encoding:`, and for a workbook `sheet:`, `header_row:`, under the input); the rest is detected. */
 export interface CsvDialect {
   readonly delimiter?: Delimiter;
   readonly decimal?: DecimalMark;
   readonly encoding?: Encoding;
+  readonly sheet?: string;
+  readonly headerRow?: number;
 }
 
 export interface TableHeader {
   readonly file: string;
-  readonly delimiter: Delimiter;
+  /** The CSV delimiter; absent for a workbook or SAF-T file. */
+  readonly delimiter?: Delimiter;
   readonly numbers: NumberStyle;
   /** Header names, trimmed, as written. */
   readonly names: readonly string[];
   readonly at: SourcePos;
 }
 
+/**
+ * One row of any source (a CSV record, a worksheet row, a SAF-T line): its
+ * cells as text, in the header's order, and where each was written. Sources
+ * reuse the view for the next row: read what you need during the callback.
+ */
+export interface RowView {
+  /** Number of cells. */
+  readonly count: number;
+  /** The row's line (CSV, SAF-T) or row number (worksheet). */
+  readonly line: number;
+  field(i: number): string;
+  at(i: number): SourcePos;
+}
+
 /** Receives a file's header, then its rows one by one (the view is reused: copy what you keep). */
 export interface TableSink<T> {
   /** False when the header is unusable; the rows are then not read. */
   header(h: TableHeader, diags: Diagnostics): boolean;
-  row(r: RecordView, diags: Diagnostics): void;
+  row(r: RowView, diags: Diagnostics): void;
   /** The result, or null when a problem was reported. */
   finish(diags: Diagnostics): T | null;
 }
@@ -148,7 +165,7 @@ export class CsvInput<T> {
       return;
     }
     if (r.count !== this.head.names.length) {
-      const d = this.head.delimiter;
+      const d = this.head.delimiter!;
       this.rowDiags.error(
         { file: this.file, line: r.line, col: 1 },
         'csv-field-count',
@@ -177,7 +194,7 @@ export class CsvInput<T> {
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd-\uffff]/;
 
 /** Lists the first `limit` errors of each code and counts the rest into one closing line per code. */
-class CappedDiagnostics extends Diagnostics {
+export class CappedDiagnostics extends Diagnostics {
   private readonly seen = new Map<ErrorCode, { count: number; first: SourcePos; file: string }>();
 
   constructor(private readonly limit: number) {

@@ -43,6 +43,7 @@ export function explanationJson(e: Explanation, locale: Locale): object {
               rows: s.rows.map((r) => ({
                 file: r.at.file,
                 line: r.at.line,
+                ...(r.at.record ? { transaction: r.at.record.transaction, record: r.at.record.record } : {}),
                 category: r.category,
                 ...(r.account ? { account: r.account } : {}),
                 ...(r.columns ? { columns: r.columns } : {}),

@@ -34,7 +34,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
     out.push(`    ${stepText(s.detail, locale)}: ${m(s.amount)}`);
     for (const r of s.rows ?? [])
       out.push(
-        `      ${r.at.file}:${r.at.line}  ${[r.category, r.account ?? '', ...Object.values(r.columns ?? {})].filter((v) => v !== '').join(' ')}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${label('rowsFirstHere', locale).replace('{n}', String(r.rows))})` : ''}  ${m(r.amount)}`,
+        `      ${r.at.record ? `${r.at.file} ${label('saftRecord', locale).replace('{t}', r.at.record.transaction).replace('{r}', r.at.record.record)}` : `${r.at.file}:${r.at.line}`}  ${[r.category, r.account ?? '', ...Object.values(r.columns ?? {})].filter((v) => v !== '').join(' ')}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${label('rowsFirstHere', locale).replace('{n}', String(r.rows))})` : ''}  ${m(r.amount)}`,
       );
   }
   out.push(`    = ${m(i.basis)}`);

@@ -159,6 +159,7 @@ const LABELS = {
   months12: { nb: 'måneder/12', en: 'months/12' },
   precision: { nb: 'presisjon', en: 'precision' },
   rowsFirstHere: { nb: '{n} rader, den første her', en: '{n} rows, first here' },
+  saftRecord: { nb: 'bilag {t} post {r}', en: 'transaction {t} record {r}' },
   fixedShare: { nb: 'fast andel', en: 'fixed share' },
   wholeItem: { nb: 'hele posten belastes {name}', en: 'the whole item is charged to {name}' },
   directLine: { nb: 'direkte kostnader ført på {name} i regnskapet', en: 'direct costs booked to {name} in the ledger' },

@@ -1,0 +1,45 @@
+import type { DecimalMark, ScaledAmount } from './amount.js';
+
+/**
+ * The number a spreadsheet stored, as plain decimal text: `1234.5`,
+ * `-0.01`, and the exponent forms Excel writes for very small or large
+ * values (`1.5E-3` → `0.0015`). Done on the digits, never through a JS
+ * number, so the stored value arrives with every digit it had. Null for
+ * text that is not a number.
+ */
+export function plainDecimal(stored: string, mark: DecimalMark): string | null {
+  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(stored);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
+  const sign = m[1] === '-' ? '-' : '';
+  let int = m[2]!;
+  let frac = m[3] ?? '';
+  const exp = m[4] === undefined ? 0 : Number(m[4]);
+  if (exp > 0) {
+    frac = frac.padEnd(exp, '0');
+    int += frac.slice(0, exp);
+    frac = frac.slice(exp);
+  } else if (exp < 0) {
+    int = int.padStart(-exp + 1, '0');
+    frac = int.slice(int.length + exp) + frac;
+    int = int.slice(0, int.length + exp);
+  }
+  int = int.replace(/^0+(?=\d)/, '') || '0';
+  frac = frac.replace(/0+$/, '');
+  const zero = /^0*$/.test(int) && frac === '';
+  return `${zero ? '' : sign}${int}${frac ? mark + frac : ''}`;
+}
+
+/** `a − b`, exactly. */
+export function subtract(a: ScaledAmount, b: ScaledAmount): ScaledAmount {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: a.units * 10n ** BigInt(scale - a.scale) - b.units * 10n ** BigInt(scale - b.scale), scale };
+}
+
+/** An exact amount as plain text with the given decimal mark (`-1234,50`): what a row's amount cell holds when samkost made it. */
+export function scaledText({ units, scale }: ScaledAmount, mark: DecimalMark): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = digits.slice(digits.length - scale);
+  return `${negative ? '-' : ''}${int}${scale > 0 ? mark + frac : ''}`;
+}

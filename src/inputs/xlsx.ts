@@ -1,0 +1,494 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
+import { said } from '../text/said.js';
+import type { DecimalMark } from './amount.js';
+import { plainDecimal } from './decimal.js';
+import { SinkFeed } from './feed.js';
+import type { RowView, TableSink } from './table.js';
+import { type ByteSource, entryText, openEntry, ZipError, type ZipEntry, zipEntries } from './zip-read.js';
+
+/** What the agreement may say about a workbook: which sheet, and which row holds the column names. */
+export interface XlsxOptions {
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  readonly decimal?: DecimalMark;
+}
+
+/**
+ * Reads one worksheet of an .xlsx workbook into a sink, as the CSV reader
+ * does a CSV file: the header row (given, or the first row of two or more
+ * text cells, so title rows above it are skipped), then every row below it.
+ * Numbers are taken from the decimal text the workbook stores and never pass
+ * through a JS number; cells formatted as dates become dates (2024-03-31).
+ * The sheet is inflated and parsed as it is read; only the shared strings
+ * table — the workbook's distinct texts — is held.
+ */
+export async function readXlsx<T>(
+  src: ByteSource,
+  file: string,
+  options: XlsxOptions,
+  sink: TableSink<T>,
+  diags: Diagnostics,
+): Promise<{ result: T | null; rows: number }> {
+  const feed = new SinkFeed(sink, diags);
+  const origin: SourcePos = { file, line: 1, col: 1 };
+  try {
+    const entries = await zipEntries(src);
+    const part = (name: string) => entries.get(name);
+    const workbookEntry = part('xl/workbook.xml');
+    if (!workbookEntry) {
+      diags.error(
+        origin,
+        'input-kind',
+        said('filen er en ZIP-fil, men ikke en Excel-arbeidsbok (.xlsx)', 'the file is a ZIP archive but not an Excel workbook (.xlsx)'),
+        said(
+          'lagre regnskapet som .xlsx eller CSV; en .ods-fil fra LibreOffice lagres som .xlsx først',
+          'save the ledger as .xlsx or CSV; save an .ods file from LibreOffice as .xlsx first',
+        ),
+      );
+      return { result: null, rows: 0 };
+    }
+    const workbook = readWorkbook(await entryText(src, workbookEntry));
+    const rels = readRelations(await textOf(src, part('xl/_rels/workbook.xml.rels')));
+    const sheet =
+      options.sheet === undefined ? workbook.sheets[0] : workbook.sheets.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase());
+    if (!sheet) {
+      diags.error(
+        origin,
+        'xlsx-sheet',
+        options.sheet === undefined
+          ? said('arbeidsboken har ingen ark', 'the workbook has no sheets')
+          : said(`arbeidsboken har ikke noe ark som heter '${options.sheet}'`, `the workbook has no sheet named '${options.sheet}'`),
+        said(
+          `arkene er: ${workbook.sheets.map((s) => s.name).join(', ')}; velg med sheet: under inndataen`,
+          `its sheets are: ${workbook.sheets.map((s) => s.name).join(', ')}; choose one with sheet: under the input`,
+        ),
+      );
+      return { result: null, rows: 0 };
+    }
+    const target = rels.get(sheet.rid);
+    const sheetEntry = target === undefined ? undefined : part(target);
+    if (!sheetEntry) throw new ZipError(said(`arket '${sheet.name}' mangler i arbeidsboken`, `sheet '${sheet.name}' is missing from the workbook`));
+    const dates = dateStyles(await textOf(src, part('xl/styles.xml')));
+    const strings = part('xl/sharedStrings.xml');
+    const shared = strings ? await sharedStrings(openEntry(src, strings)) : [];
+    const reader = new SheetReader(file, feed, { shared, dates, date1904: workbook.date1904, mark: options.decimal ?? ',', headerRow: options.headerRow });
+    const decoder = new TextDecoder();
+    let whole = true;
+    for await (const chunk of openEntry(src, sheetEntry)) {
+      reader.write(decoder.decode(chunk, { stream: true }));
+      // An unusable header or a broken cell: the rest is not read, nor checked for its closing tags.
+      if (!feed.reading) {
+        whole = false;
+        break;
+      }
+    }
+    if (whole) reader.end();
+    const result = feed.end({
+      at: options.headerRow ? { file, line: options.headerRow, col: 1 } : origin,
+      hint: options.headerRow
+        ? said(`rad ${options.headerRow} (header_row:) er tom eller finnes ikke`, `row ${options.headerRow} (header_row:) is empty or missing`)
+        : said(
+            'arket trenger en overskriftsrad med minst to kolonnenavn; angi raden med header_row: under inndataen',
+            'the sheet needs a header row of at least two column names; give its number with header_row: under the input',
+          ),
+    });
+    return { result, rows: feed.rows };
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    diags.error(origin, 'xlsx-broken', e.why, said('åpne filen i Excel og lagre den på nytt som .xlsx', 'open the file in Excel and save it again as .xlsx'));
+    return { result: null, rows: 0 };
+  }
+}
+
+async function textOf(src: ByteSource, e: ZipEntry | undefined): Promise<string> {
+  return e ? entryText(src, e) : '';
+}
+
+/** Parses a small XML part whole (workbook, relations, styles), calling `open` for each element. */
+function eachElement(xml: string, open: (tag: SaxesTagPlain, path: readonly string[]) => void): void {
+  // A part the workbook does not have (no styles, say) reads as empty.
+  if (xml === '') return;
+  const p = new SaxesParser({ xmlns: false, position: false } as const);
+  const path: string[] = [];
+  p.on('error', (e) => {
+    throw new ZipError(said(`en del av arbeidsboken er ikke gyldig XML (${e.message})`, `a part of the workbook is not valid XML (${e.message})`));
+  });
+  p.on('opentag', (t) => {
+    path.push(local(t.name));
+    open(t, path);
+    if (t.isSelfClosing) path.pop();
+  });
+  p.on('closetag', (t) => {
+    if (!t.isSelfClosing) path.pop();
+  });
+  p.write(xml).close();
+}
+
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+function readWorkbook(xml: string): { sheets: { name: string; rid: string }[]; date1904: boolean } {
+  const sheets: { name: string; rid: string }[] = [];
+  let date1904 = false;
+  eachElement(xml, (t) => {
+    const name = local(t.name);
+    if (name === 'sheet') {
+      const rid = Object.entries(t.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1] ?? '';
+      sheets.push({ name: t.attributes.name ?? '', rid });
+    } else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(t.attributes.date1904 ?? '');
+  });
+  return { sheets, date1904 };
+}
+
+/** Relation id → part name in the archive (`rId1` → `xl/worksheets/sheet1.xml`). */
+function readRelations(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  eachElement(xml, (t) => {
+    if (local(t.name) !== 'Relationship') return;
+    const target = t.attributes.Target ?? '';
+    out.set(t.attributes.Id ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  });
+  return out;
+}
+
+/** Number formats Excel builds in that show a date or time. */
+const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** The cell styles (indexes into cellXfs) whose number format is a date: a serial number in such a cell is a date. */
+function dateStyles(xml: string): Set<number> {
+  const custom = new Map<number, string>();
+  const out = new Set<number>();
+  let xf = 0;
+  eachElement(xml, (t, path) => {
+    const name = local(t.name);
+    if (name === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');
+    else if (name === 'xf' && path[path.length - 2] === 'cellXfs') {
+      const id = Number(t.attributes.numFmtId ?? 0);
+      const code = custom.get(id);
+      if (code !== undefined ? isDateFormat(code) : BUILT_IN_DATES.has(id)) out.add(xf);
+      xf++;
+    }
+  });
+  return out;
+}
+
+/** A format code shows a date when, outside quoted text, brackets and escapes, it has day, month or year letters. */
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '');
+  return /[dmy]/i.test(bare) && !/General/i.test(bare);
+}
+
+/** The shared strings table, streamed: `<si>` by `<si>`, the runs of each joined, phonetic hints left out. */
+async function sharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
+  const out: string[] = [];
+  const p = new SaxesParser({ xmlns: false, position: false } as const);
+  let inT = false;
+  let inPhonetic = false;
+  let current = '';
+  p.on('error', (e) => {
+    throw new ZipError(
+      said(`delte tekster i arbeidsboken er ikke gyldig XML (${e.message})`, `the workbook's shared strings are not valid XML (${e.message})`),
+    );
+  });
+  p.on('opentag', (t) => {
+    const name = local(t.name);
+    if (name === 'si') current = '';
+    else if (name === 'rPh') inPhonetic = true;
+    else if (name === 't' && !t.isSelfClosing) inT = !inPhonetic;
+  });
+  p.on('text', (text) => {
+    if (inT) current += text;
+  });
+  p.on('closetag', (t) => {
+    const name = local(t.name);
+    if (name === 't') inT = false;
+    else if (name === 'rPh') inPhonetic = false;
+    else if (name === 'si') out.push(current);
+  });
+  const decoder = new TextDecoder();
+  for await (const c of chunks) p.write(decoder.decode(c, { stream: true }));
+  p.write(decoder.decode()).close();
+  return out;
+}
+
+interface SheetContext {
+  readonly shared: readonly string[];
+  readonly dates: ReadonlySet<number>;
+  readonly date1904: boolean;
+  readonly mark: DecimalMark;
+  readonly headerRow: number | undefined;
+}
+
+/** A cell as the sheet gives it, before it is text. */
+interface RawCell {
+  col: number;
+  type: string;
+  style: number;
+  value: string;
+  formula: boolean;
+  inline: string;
+}
+
+/** Turns a worksheet's XML, pushed in pieces, into a header and rows. */
+class SheetReader {
+  private readonly p = new SaxesParser({ xmlns: false, position: false } as const);
+  private readonly view: SheetRow;
+  private rowNumber = 0;
+  private cells: { col: number; text: string }[] = [];
+  private cell: RawCell | null = null;
+  private into: 'v' | 't' | null = null;
+  /** The header's first and last column (1-based). */
+  private first = 0;
+  private last = 0;
+  private failed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly feed: SinkFeed<unknown>,
+    private readonly ctx: SheetContext,
+  ) {
+    this.view = new SheetRow(file);
+    this.p.on('error', (e) => {
+      this.fail(said(`arket er ikke gyldig XML (${e.message})`, `the sheet is not valid XML (${e.message})`));
+    });
+    this.p.on('opentag', (t) => this.open(t));
+    this.p.on('text', (text) => {
+      if (this.into === 'v') this.cell!.value += text;
+      else if (this.into === 't') this.cell!.inline += text;
+    });
+    this.p.on('closetag', (t) => this.close(local(t.name)));
+  }
+
+  write(text: string): void {
+    if (!this.failed) this.p.write(text);
+  }
+
+  end(): void {
+    if (!this.failed) this.p.close();
+  }
+
+  private fail(why: ReturnType<typeof said>): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.feed.fail(
+      { file: this.file, line: this.rowNumber || 1, col: 1 },
+      'xlsx-broken',
+      why,
+      said('åpne filen i Excel og lagre den på nytt som .xlsx', 'open the file in Excel and save it again as .xlsx'),
+    );
+  }
+
+  private open(t: SaxesTagPlain): void {
+    const name = local(t.name);
+    if (name === 'row') {
+      this.rowNumber = t.attributes.r ? Number(t.attributes.r) : this.rowNumber + 1;
+      this.cells = [];
+      if (t.isSelfClosing) this.close('row');
+    } else if (name === 'c') {
+      const ref = t.attributes.r;
+      const col = ref ? columnNumber(ref) : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
+      this.cell = { col, type: t.attributes.t ?? 'n', style: Number(t.attributes.s ?? 0), value: '', formula: false, inline: '' };
+      if (t.isSelfClosing) this.close('c');
+    } else if (this.cell) {
+      if (name === 'v') this.into = 'v';
+      else if (name === 'f') this.cell.formula = true;
+      else if (name === 'rPh') this.into = null;
+      else if (name === 't' && this.cell.type === 'inlineStr') this.into = 't';
+    }
+  }
+
+  private close(name: string): void {
+    if (name === 'v' || name === 't') this.into = null;
+    else if (name === 'c' && this.cell) {
+      const text = this.text(this.cell);
+      if (text !== null && text !== '') this.cells.push({ col: this.cell.col, text });
+      this.cell = null;
+    } else if (name === 'row') this.row();
+  }
+
+  /** A cell's value as text; null after reporting a cell that cannot be read. */
+  private text(c: RawCell): string | null {
+    switch (c.type) {
+      case 's': {
+        const s = this.ctx.shared[Number(c.value)];
+        if (s === undefined)
+          this.fail(
+            said(
+              `cellen ${cellName(c.col, this.rowNumber)} viser til en delt tekst som mangler`,
+              `cell ${cellName(c.col, this.rowNumber)} refers to a missing shared string`,
+            ),
+          );
+        return s ?? null;
+      }
+      case 'inlineStr':
+        return c.inline;
+      case 'str':
+      case 'e':
+        return c.value;
+      case 'b':
+        return c.value === '1' ? 'TRUE' : 'FALSE';
+      case 'd':
+        return c.value.slice(0, 10);
+      default: {
+        if (c.value === '') {
+          if (c.formula)
+            this.fail(
+              said(
+                `cellen ${cellName(c.col, this.rowNumber)} har en formel uten beregnet verdi`,
+                `cell ${cellName(c.col, this.rowNumber)} has a formula with no computed value`,
+              ),
+            );
+          return c.formula ? null : '';
+        }
+        const plain = this.ctx.dates.has(c.style) ? serialDate(c.value, this.ctx.date1904) : plainDecimal(c.value, this.ctx.mark);
+        if (plain === null)
+          this.fail(
+            said(
+              `cellen ${cellName(c.col, this.rowNumber)} har tallet '${c.value}', som ikke kan leses`,
+              `cell ${cellName(c.col, this.rowNumber)} holds the number '${c.value}', which cannot be read`,
+            ),
+          );
+        return plain;
+      }
+    }
+  }
+
+  private row(): void {
+    const cells = this.cells;
+    if (this.failed || cells.length === 0) return;
+    if (!this.feed.started) {
+      const given = this.ctx.headerRow;
+      if (given !== undefined ? this.rowNumber !== given : cells.length < 2 || cells.some((c) => isNumber(c.text))) {
+        if (given !== undefined && this.rowNumber > given)
+          this.feed.fail(
+            { file: this.file, line: given, col: 1 },
+            'xlsx-header',
+            said(`rad ${given} (header_row:) er tom`, `row ${given} (header_row:) is empty`),
+            said('angi raden som har kolonnenavnene', 'give the row that holds the column names'),
+          );
+        return;
+      }
+      this.first = cells[0]!.col;
+      this.last = cells[cells.length - 1]!.col;
+      const names = Array.from({ length: this.last - this.first + 1 }, () => '');
+      for (const c of cells) names[c.col - this.first] = c.text.trim();
+      this.feed.header({
+        file: this.file,
+        numbers: { decimal: this.ctx.mark, declared: true },
+        names,
+        at: { file: this.file, line: this.rowNumber, col: this.first },
+      });
+      this.view.size(names.length, this.first);
+      return;
+    }
+    for (const c of cells)
+      if (c.col < this.first || c.col > this.last) {
+        this.feed.diags.error(
+          { file: this.file, line: this.rowNumber, col: c.col },
+          'csv-field-count',
+          said(
+            `cellen ${cellName(c.col, this.rowNumber)} ('${c.text}') står i en kolonne uten overskrift`,
+            `cell ${cellName(c.col, this.rowNumber)} ('${c.text}') is in a column with no header`,
+          ),
+          said('gi kolonnen et navn i overskriftsraden, eller slett verdien', 'give the column a name in the header row, or delete the value'),
+        );
+        return;
+      }
+    this.view.fill(this.rowNumber, cells);
+    this.feed.row(this.view);
+  }
+}
+
+/** One worksheet row, as wide as the header. */
+class SheetRow implements RowView {
+  line = 0;
+  count = 0;
+  private values: string[] = [];
+  private first = 1;
+
+  constructor(private readonly file: string) {}
+
+  size(count: number, first: number): void {
+    this.count = count;
+    this.first = first;
+    this.values = new Array<string>(count).fill('');
+  }
+
+  fill(line: number, cells: readonly { col: number; text: string }[]): void {
+    this.line = line;
+    this.values.fill('');
+    for (const c of cells) this.values[c.col - this.first] = c.text;
+  }
+
+  field(i: number): string {
+    return this.values[i]!;
+  }
+
+  at(i: number): SourcePos {
+    return { file: this.file, line: this.line, col: this.first + i };
+  }
+}
+
+const isNumber = (s: string) => /^-?\d+([.,]\d+)?$/.test(s.trim()) || /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/** `C12` → 3. */
+function columnNumber(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+/** 3, 12 → `C12`: how Excel names a cell, for messages. */
+export function cellName(col: number, row: number): string {
+  let s = '';
+  for (let n = col; n > 0; ) {
+    const letter = (n - 1) % 26;
+    s = String.fromCharCode(65 + letter) + s;
+    n = (n - 1 - letter) / 26;
+  }
+  return `${s}${row}`;
+}
+
+/**
+ * A date cell's serial number as an ISO date. Whole days only (a time of
+ * day is dropped), counted in integers from the workbook's epoch: 1900
+ * (with Lotus 1-2-3's 29 February 1900, which Excel keeps) or 1904.
+ */
+function serialDate(stored: string, date1904: boolean): string | null {
+  const m = /^(\d+)(?:\.\d*)?$/.exec(stored.trim());
+  if (!m) return null;
+  let days = Number(m[1]);
+  if (!date1904) {
+    if (days === 60 || days === 0) return null;
+    if (days > 60) days -= 1;
+    days -= 1; // serial 1 is 1900-01-01
+  }
+  const epoch = date1904 ? daysFromCivil(1904, 1, 1) : daysFromCivil(1900, 1, 1);
+  return civilFromDays(epoch + days);
+}
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.trunc(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.trunc((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.trunc(yoe / 4) - Math.trunc(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): string {
+  z += 719468;
+  const era = Math.trunc(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.trunc((doe - Math.trunc(doe / 1460) + Math.trunc(doe / 36524) - Math.trunc(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.trunc(yoe / 4) - Math.trunc(yoe / 100));
+  const mp = Math.trunc((5 * doy + 2) / 153);
+  const d = doy - Math.trunc((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
