@@ -135,7 +135,9 @@ export type Target =
   | { readonly kind: 'key'; readonly key: Id; readonly at: SourcePos }
   | { readonly kind: 'party'; readonly party: Id; readonly at: SourcePos }
   /** A per-party price: each party pays for its own quantity. */
-  | { readonly kind: 'own' };
+  | { readonly kind: 'own' }
+  /** Never written: the adjustment lines a `limits:` rule adds after the items are allocated. */
+  | { readonly kind: 'limit'; readonly limit: Limit };
 
 export interface IndexRef {
   readonly series: Id;
@@ -224,6 +226,34 @@ export interface Invoicing {
   readonly at: SourcePos;
 }
 
+/**
+ * `min:`/`max:` of a limit: one amount for every party, or per party with
+ * `default` for the rest. A party with no bound (no default) is not limited.
+ */
+export interface Bound {
+  readonly byParty: ReadonlyMap<Id, Money>;
+  readonly default?: Money;
+  readonly at: SourcePos;
+}
+
+/**
+ * `limits:` — a party's sum over some items kept inside a minimum and a
+ * maximum by an adjustment line of its own; with `redistribute`, what the
+ * limits take off (or add) is shared by the key's other parties.
+ */
+export interface Limit {
+  /** The adjustment's id in reports: `limit-1`, `limit-2`, … unless written. */
+  readonly id: Id;
+  readonly label: string;
+  readonly items: readonly { readonly id: Id; readonly at: SourcePos }[];
+  readonly min?: Bound;
+  readonly max?: Bound;
+  readonly redistribute?: { readonly key: Id; readonly at: SourcePos };
+  /** Only these parties' sums are limited (in agreement order); every party the items charge otherwise. */
+  readonly parties?: readonly Id[];
+  readonly at: SourcePos;
+}
+
 export interface Agreement {
   readonly file: string;
   readonly title: string;
@@ -246,4 +276,6 @@ export interface Agreement {
   readonly invoicing: Invoicing;
   /** `standalone:` — per party, its cost without the cooperation (for `scenario --years`). */
   readonly standalone: ReadonlyMap<Id, Standalone>;
+  /** `limits:` — applied after every item is allocated, in the order written. */
+  readonly limits: readonly Limit[];
 }

@@ -7,6 +7,7 @@ import { Bases, type Basis } from './basis.js';
 import type { ComputeContext, ComputeInput } from './context.js';
 import { checkCoverage } from './coverage.js';
 import { resolveKey } from './keys.js';
+import { applyLimits } from './limits.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '../reports/allocation.js';
 
@@ -34,6 +35,7 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
     const result = basis ? allocateItem(ctx, item, basis, key) : null;
     if (result) items.push(result);
   }
+  if (!diags.hasErrors) items.push(...applyLimits(ctx, items, key));
   if (diags.hasErrors) return diags.failure();
   // The ledger is summed twice, by two code paths: by coverage, row by row,
   // and by each item's basis. They must agree to the øre.
@@ -73,6 +75,7 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
   // Every line of the item, before rounding: its exact amounts add up to the basis.
   const exact: Draft[] = [];
 
+  if (target.kind === 'limit') throw new Error(`internal: limit '${item.id}' is not an item to allocate`);
   if (target.kind === 'own') {
     for (const [party, o] of b.own) exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO });
   } else {

@@ -91,6 +91,9 @@ export const ERROR_CODES = [
   'yaml-alias',
   'yaml-syntax',
   'yaml-tag',
+  'limit-bounds',
+  'limit-kinds',
+  'limit-infeasible',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

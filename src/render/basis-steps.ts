@@ -37,6 +37,11 @@ export function stepText(d: StepDetail, locale: Locale): string {
       return nb ? 'rundet til øre' : 'rounded to øre';
     case 'own-price':
       return nb ? `hver kommune prises etter egen ${d.driver}` : `each party priced on its own ${d.driver}`;
+    case 'limit': {
+      const over = d.items.join(', ');
+      const by = d.redistribute ? (nb ? `, omfordelt etter ${d.redistribute}` : `, redistributed by ${d.redistribute}`) : '';
+      return nb ? `justering av hver kommunes sum over ${over}${by}` : `adjustment of each party's sum over ${over}${by}`;
+    }
     case 'price': {
       const price = priceText(d.price, locale);
       if (!d.summed) return price;
