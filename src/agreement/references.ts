@@ -105,7 +105,10 @@ function checkLimits(a: Agreement, diags: Diagnostics, keyIds: readonly Id[]): v
       diags.error(
         limit.at,
         'duplicate-id',
-        said(`id-en '${limit.id}' for grensen '${limit.label}' er allerede brukt av en post eller grense`, `id '${limit.id}' of limit '${limit.label}' is already used by an item or limit`),
+        said(
+          `id-en '${limit.id}' for grensen '${limit.label}' er allerede brukt av en post eller grense`,
+          `id '${limit.id}' of limit '${limit.label}' is already used by an item or limit`,
+        ),
         said('gi grensen en egen id: id: et-kort-navn', 'give the limit an id of its own: id: a-short-name'),
       );
     taken.add(limit.id);
@@ -133,7 +136,10 @@ function checkLimits(a: Agreement, diags: Diagnostics, keyIds: readonly Id[]): v
         limit.items[0]!.at,
         'limit-kinds',
         said(`grensen '${limit.label}' gjelder både drifts- og investeringsposter`, `limit '${limit.label}' spans both operating and investment items`),
-        said('en justering er enten drift eller investering: lag én grense per art', 'an adjustment is either operating or investment: write one limit per kind'),
+        said(
+          'en justering er enten drift eller investering: lag én grense per art',
+          'an adjustment is either operating or investment: write one limit per kind',
+        ),
       );
     const r = limit.redistribute;
     if (r && !keyIds.includes(r.key))

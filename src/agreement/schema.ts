@@ -176,8 +176,31 @@ export const AGREEMENT_SCHEMA = {
         },
       },
     },
+    limits: {
+      description: "Each party's sum over some items kept between a minimum and a maximum by an adjustment line of its own",
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label', 'items'],
+        anyOf: [{ required: ['min'] }, { required: ['max'] }],
+        properties: {
+          id: { ...id, description: "The adjustment line's id in reports; limit-1, limit-2, … unless written" },
+          label: { type: 'string', description: "The adjustment line's text on reports and invoices" },
+          items: { type: 'array', minItems: 1, items: id, description: 'The items whose sum per party is limited' },
+          min: { $ref: '#/$defs/bound' },
+          max: { $ref: '#/$defs/bound' },
+          redistribute: { ...id, description: 'A key: what the limits take off (or add) is shared by its other parties, within their own limits' },
+          parties: { type: 'array', items: id, description: 'Only these parties are limited' },
+        },
+      },
+    },
   },
   $defs: {
+    bound: {
+      description: 'An amount for every party, or per party with default for the rest',
+      oneOf: [amount, { type: 'object', propertyNames: id, additionalProperties: amount }],
+    },
     actualsRef: { type: 'object', additionalProperties: false, required: ['actuals'], properties: { actuals: selector } },
     quantity: {
       oneOf: [count, { type: 'object', additionalProperties: false, required: ['driver'], properties: { driver: id, per_party: { type: 'boolean' } } }],

@@ -70,7 +70,9 @@ function applyLimit(ctx: ComputeContext, limit: Limit, items: readonly ItemResul
   return {
     item,
     basis,
-    steps: [{ step: 'limit', detail: { kind: 'limit', items: [...ids], ...(limit.redistribute ? { redistribute: limit.redistribute.key } : {}) }, amount: basis }],
+    steps: [
+      { step: 'limit', detail: { kind: 'limit', items: [...ids], ...(limit.redistribute ? { redistribute: limit.redistribute.key } : {}) }, amount: basis },
+    ],
     shared: Money.ZERO,
     lines: ordered,
     allocations: new Map(ordered.map((l) => [l.party, l.amount])),
@@ -106,7 +108,9 @@ function redistribute(
     const stops = free.filter(([p, s]) => {
       const bound = subjects.has(p) ? boundFor(up ? limit.max : limit.min, p) : undefined;
       if (!bound) return false;
-      const after = sum(p).toRatio().plus(rest.times(s.div(total)));
+      const after = sum(p)
+        .toRatio()
+        .plus(rest.times(s.div(total)));
       return up ? after.cmp(bound.toRatio()) > 0 : after.cmp(bound.toRatio()) < 0;
     });
     if (stops.length === 0) break;
@@ -134,7 +138,10 @@ function line(party: Id, method: 'limit' | 'redistributed', amount: Money, limit
 }
 
 function infeasible(ctx: ComputeContext, limit: Limit, rest: Money, lines: ReadonlyMap<Id, AllocationLine>): void {
-  const bound = [...lines.keys()].map((p) => `'${p}'`).join(', ');
+  const bound = ctx.agreement.parties
+    .filter((p) => lines.has(p.id))
+    .map((p) => `'${p.id}'`)
+    .join(', ');
   const amount = rest.abs().toPlain();
   ctx.diags.error(
     limit.redistribute!.at,

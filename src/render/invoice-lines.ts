@@ -97,7 +97,20 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       break;
     case 'limit':
     case 'redistributed':
-      out.push(limitText(l, { party: inv.buyer.id, method: l.method, exact: l.exact, amount: l.amount, ...(l.share ? { share: l.share } : {}), ...(l.limit ? { limit: l.limit } : {}) }, locale));
+      out.push(
+        limitText(
+          l,
+          {
+            party: inv.buyer.id,
+            method: l.method,
+            exact: l.exact,
+            amount: l.amount,
+            ...(l.share ? { share: l.share } : {}),
+            ...(l.limit ? { limit: l.limit } : {}),
+          },
+          locale,
+        ),
+      );
       break;
   }
   return out;
