@@ -113,7 +113,17 @@ const scenario = fc
 
 const kr = (ore: bigint) => Money.fromUnits(ore, 2).toPlain();
 
-function agreementText(s: fc.Infer<typeof scenario>, limit: boolean): string {
+interface Drawn {
+  readonly pops: readonly number[];
+  readonly amount: bigint;
+  readonly extra: bigint;
+  readonly min: bigint | null;
+  readonly max: bigint | null;
+  readonly own: readonly (bigint | null)[];
+  readonly redistribute: boolean;
+}
+
+function agreementText(s: Drawn, limit: boolean): string {
   const ids = s.pops.map((_, i) => `p${i}`);
   const parties = s.pops.map((p, i) => `  p${i}: { name: P${i}, population: ${p} }`).join('\n');
   // Each party's own max, when given, is at least the default min so the bounds are consistent.
