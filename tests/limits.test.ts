@@ -177,3 +177,28 @@ describe('limits (fast-check)', () => {
     );
   });
 });
+
+describe('parties: on an item', () => {
+  it('a key is taken over the listed parties only', () => {
+    const r = run(`${THREE.replace('key: equal', 'key: equal, parties: [b, c]')}`);
+    expect(Object.fromEntries([...r.items[1]!.allocations].map(([p, m]) => [p, m.toPlain()]))).toEqual({ b: '15000.00', c: '15000.00' });
+    const pop = run(`${THREE.replace('key: population', 'key: population, parties: [a, c]')}`);
+    expect(Object.fromEntries([...pop.items[0]!.allocations].map(([p, m]) => [p, m.toPlain()]))).toEqual({ a: '1454545.45', c: '145454.55' });
+  });
+
+  it('a named key with shares keeps its shares for the listed parties, scaled to 100 %', () => {
+    const r = run(`${THREE}keys:\n  k: { shares: { a: 50%, b: 30%, c: 20% } }\n`.replace('key: equal', 'key: k, parties: [b, c]'));
+    expect(Object.fromEntries([...r.items[1]!.allocations].map(([p, m]) => [p, m.toPlain()]))).toEqual({ b: '18000.00', c: '12000.00' });
+  });
+
+  it('a per-party price charges only the listed parties, who alone need a value', () => {
+    const r = run(`${HEAD}parties:
+  a: { name: A }
+  b: { name: B, population: 500 }
+  c: { name: C, population: 100 }
+items:
+  - { id: pris, label: Pris, price: { unit: 2.5, quantity: { driver: population, per_party: true } }, parties: [b, c] }
+`);
+    expect(charged(r)).toEqual({ a: '0.00', b: '1250.00', c: '250.00' });
+  });
+});

@@ -24,7 +24,7 @@ import { field, item } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
-const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party'];
+const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party', 'parties'];
 const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit'];
 
 /** `items:` — the list of what is allocated. References are checked later, in references.ts. */
@@ -116,8 +116,42 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
       said('fjern index:, eller indekser en post med amount: eller price: i stedet', 'remove index:, or index an amount: or price: item instead'),
     );
   const target = readTarget(r, fields, where, idEntry.at, source);
-  if (!source || !target || label === null || !rounding || index === null) return null;
-  return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}) };
+  const partiesEntry = f('parties');
+  const parties = partiesEntry ? readItemParties(r, partiesEntry, where, target) : undefined;
+  if (!source || !target || label === null || !rounding || index === null || parties === null) return null;
+  return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}), ...(parties ? { parties } : {}) };
+}
+
+/** `parties: [a, b]` — a list of party ids (checked against the parties in references.ts); not with `party:`, which already names one. */
+function readItemParties(r: YamlReader, e: Entry, where: Said, target: Target | null): Item['parties'] | null {
+  if (target?.kind === 'party') {
+    r.diags.error(
+      e.at,
+      'target',
+      said(`${where.nb} belastes én kommune med party:, så den tar ikke parties:`, `${where.en} is charged to one party with party:, so it takes no parties:`),
+      said(
+        'fjern parties:, eller fordel posten med key: over kommunene i parties:',
+        'remove parties:, or split the item with key: over the parties in parties:',
+      ),
+    );
+    return null;
+  }
+  const ids: string[] = [];
+  for (const n of r.seq(e.value, field('parties', where), e.valueAt) ?? []) {
+    const id = r.id(n, said('kommunen', 'party'), r.pos(n, e.valueAt));
+    if (id === null) return null;
+    ids.push(id);
+  }
+  if (ids.length === 0) {
+    r.diags.error(
+      e.valueAt,
+      'target',
+      said(`${where.nb} når ingen kommuner: parties: er tom`, `${where.en} reaches no party: parties: is empty`),
+      said('list kommunene posten gjelder, eller fjern parties:', 'list the parties the item applies to, or remove parties:'),
+    );
+    return null;
+  }
+  return { ids, at: e.valueAt };
 }
 
 function readSource(r: YamlReader, fields: readonly Entry[], where: Said, at: SourcePos): AmountSource | null {

@@ -154,6 +154,8 @@ export interface Item {
   readonly vatIncluded: boolean;
   readonly rounding: Rounding;
   readonly target: Target;
+  /** `parties:` — the only parties the item reaches: its key is taken over them, its per-party price charges only them. */
+  readonly parties?: { readonly ids: readonly Id[]; readonly at: SourcePos };
   readonly at: SourcePos;
 }
 

@@ -51,6 +51,14 @@ export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: 
         didYouMean(item.target.party, partyIds) ?? declaredParties(partyIds),
       );
     }
+    for (const p of item.parties?.ids ?? [])
+      if (!partyIds.includes(p))
+        diags.error(
+          item.parties!.at,
+          'unknown-party',
+          said(`ukjent kommune '${p}' i parties: for posten '${item.id}'`, `unknown party '${p}' in parties: of item '${item.id}'`),
+          didYouMean(p, partyIds) ?? declaredParties(partyIds),
+        );
     for (const ref of percentRefs(item)) {
       if (ref.id === item.id)
         diags.error(

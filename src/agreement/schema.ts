@@ -243,6 +243,7 @@ export const AGREEMENT_SCHEMA = {
         rounding,
         key: id,
         party: id,
+        parties: { type: 'array', minItems: 1, items: id, description: 'The only parties the item reaches: its key over them, its per-party price for them' },
       },
       oneOf: [{ required: ['amount'] }, { required: ['actuals'] }, { required: ['price'] }, { required: ['percent'] }],
     },

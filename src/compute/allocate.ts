@@ -26,9 +26,10 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
   const items: ItemResult[] = [];
   // Items sharing a key share its shares: resolved once, and a problem with it reported once.
   const keys = new Map<Id, KeyDerivation | null>();
-  const key = (id: Id, at: SourcePos) => {
-    if (!keys.has(id)) keys.set(id, resolveKey(ctx, id, at));
-    return keys.get(id)!;
+  const key = (id: Id, at: SourcePos, only?: readonly Id[]) => {
+    const name = only ? `${id} ${only.join(' ')}` : id;
+    if (!keys.has(name)) keys.set(name, resolveKey(ctx, id, at, undefined, only));
+    return keys.get(name)!;
   };
   for (const item of a.items) {
     const basis = bases.get(item);
@@ -66,7 +67,12 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
   });
 }
 
-function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, at: SourcePos) => KeyDerivation | null): ItemResult | null {
+function allocateItem(
+  ctx: ComputeContext,
+  item: Item,
+  b: Basis,
+  key: (id: Id, at: SourcePos, only?: readonly Id[]) => KeyDerivation | null,
+): ItemResult | null {
   const rounding = item.rounding;
   let shares: ReadonlyMap<Id, Ratio> | undefined;
   let derivation: KeyDerivation | undefined;
@@ -84,7 +90,7 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
     if (target.kind === 'party') {
       exact.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: Money.ZERO });
     } else {
-      const resolved = key(target.key, target.at);
+      const resolved = key(target.key, target.at, item.parties?.ids);
       if (!resolved) return null;
       derivation = resolved;
       shares = resolved.shares;

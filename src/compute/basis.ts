@@ -124,7 +124,9 @@ export class Bases {
       return r.amount;
     }
     const values = this.ctx.drivers.get(q.driver);
-    const missing = this.ctx.agreement.parties.filter((p) => !values?.has(p.id));
+    // A per-party price reaches the item's parties only; a summed quantity is every party's.
+    const reached = q.perParty && item.parties ? this.ctx.agreement.parties.filter((p) => item.parties!.ids.includes(p.id)) : this.ctx.agreement.parties;
+    const missing = reached.filter((p) => !values?.has(p.id));
     if (missing.length) {
       this.ctx.diags.error(
         q.at,
@@ -142,7 +144,7 @@ export class Bases {
     }
     if (q.perParty) {
       let ok = true;
-      for (const p of this.ctx.agreement.parties) {
+      for (const p of reached) {
         const v = values!.get(p.id)!.value;
         if (!within(v, p.id)) {
           ok = false;
