@@ -202,3 +202,27 @@ items:
     expect(charged(r)).toEqual({ a: '0.00', b: '1250.00', c: '250.00' });
   });
 });
+
+describe('index: { round }', () => {
+  const indexed = (round: string) =>
+    run(
+      `${HEAD}parties:
+  a: { name: A, population: 690000 }
+indices:
+  ks: { 2020: 3.17% }
+items:
+  - { id: k, label: K, price: { unit: 35.04, quantity: { driver: population, per_party: true } }, index: { series: ks, from: 2019${round} } }
+`.replace('year: 2024', 'year: 2020'),
+    );
+  it('rounds the indexed unit price before it is multiplied (KS: 36,150768 → 36,15)', () => {
+    expect(indexed(', round: 0.01').items[0]!.basis.toPlain()).toBe('24943500.00');
+    // Without it the product is indexed: 35,04 × 690 000 × 1,0317 = 24 944 029,92
+    expect(indexed('').items[0]!.basis.toPlain()).toBe('24944029.92');
+  });
+  it('explain shows the written rate, the exact indexed rate and the rounded one', () => {
+    const r = indexed(', round: 0.01');
+    expect(explanationText(explain(r, 'a'), 'en')).toContain(
+      'unit price 35.04 indexed by ks from 2019 (2020: 3.17 %): × 1.0317 = 36.150768, rounded to 0.01 before use: 36.15',
+    );
+  });
+});

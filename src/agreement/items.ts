@@ -1,5 +1,6 @@
 import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
+import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import type { Rounding } from '../money/rounding.js';
 import {
@@ -268,9 +269,10 @@ function readBaseRefs(r: YamlReader, e: Entry, where: Said): BaseRef[] | null {
 export function readIndexRef(r: YamlReader, e: Entry, where: Said): IndexRef | null {
   const fields = r.map(e.value, field('index', where), e.valueAt);
   if (!fields) return null;
-  r.onlyFields(fields, ['series', 'from'], field('index', where));
+  r.onlyFields(fields, ['series', 'from', 'round'], field('index', where));
   const s = fields.find((x) => x.key === 'series');
   const from = fields.find((x) => x.key === 'from');
+  const roundEntry = fields.find((x) => x.key === 'round');
   if (!s || !from) {
     r.diags.error(
       e.valueAt,
@@ -282,7 +284,17 @@ export function readIndexRef(r: YamlReader, e: Entry, where: Said): IndexRef | n
   }
   const series = r.id(s.value, said('indeksserien', 'index series'), s.valueAt);
   const year = r.integer(from.value, said('indeksens basisår', 'index base year'), from.valueAt);
-  return series === null || year === null ? null : { series, from: year, at: e.valueAt };
+  const round = roundEntry ? r.money(roundEntry.value, field('round', field('index', where)), roundEntry.valueAt) : undefined;
+  if (round && round.sign() <= 0) {
+    r.diags.error(
+      roundEntry!.valueAt,
+      'rounding-unit',
+      said(`${field('round', field('index', where)).nb} må være større enn null`, `round of the index of ${where.en} must be above zero`),
+      said('skriv round: 0.01 for å runde den indekserte satsen til øre', 'write round: 0.01 to round the indexed rate to øre'),
+    );
+    return null;
+  }
+  return series === null || year === null || round === null ? null : { series, from: year, at: e.valueAt, ...(round ? { round } : {}) };
 }
 
 function readTarget(r: YamlReader, fields: readonly Entry[], where: Said, at: SourcePos, source: AmountSource | null): Target | null {

@@ -142,6 +142,12 @@ export type Target =
 export interface IndexRef {
   readonly series: Id;
   readonly from: number;
+  /**
+   * `round: 0.01` — the indexed unit price (or step prices, or amount) is
+   * rounded to this step before it is used, as KS rounds its indexed rate
+   * per inhabitant to øre before multiplying.
+   */
+  readonly round?: Money;
   readonly at: SourcePos;
 }
 

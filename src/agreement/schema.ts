@@ -172,7 +172,12 @@ export const AGREEMENT_SCHEMA = {
         required: ['amount'],
         properties: {
           amount,
-          index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } },
+          index: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['series', 'from'],
+            properties: { series: id, from: { type: 'integer' }, round: amount },
+          },
         },
       },
     },
@@ -238,7 +243,12 @@ export const AGREEMENT_SCHEMA = {
         of: baseRefs,
         less: baseRefs,
         minus: baseRefs,
-        index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } },
+        index: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['series', 'from'],
+          properties: { series: id, from: { type: 'integer' }, round: amount },
+        },
         vat: { enum: ['included', 'excluded'] },
         rounding,
         key: id,

@@ -29,6 +29,14 @@ export function stepText(d: StepDetail, locale: Locale): string {
       return nb ? 'beløpet er inkludert 25 % mva.: × 1/1,25' : 'amount includes 25 % VAT: × 1/1.25';
     case 'index': {
       const changes = d.changes.length ? ` (${d.changes.map((c) => `${c.year}: ${pct(c.change)}`).join(', ')})` : '';
+      if (d.rate)
+        return nb
+          ? `enhetsprisen ${kr(d.rate.before)} indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rundet til ${kr(d.unit)} før bruk`
+          : `unit price ${kr(d.rate.before)} indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rounded to ${kr(d.unit)} before use`;
+      if (d.prices === 'steps')
+        return nb
+          ? `trinnprisene indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, hver rundet til ${kr(d.unit)} før bruk (siste trinn)`
+          : `step prices indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, each rounded to ${kr(d.unit)} before use (last step)`;
       return nb
         ? `indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, rundet til ${kr(d.unit)}`
         : `indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, rounded to ${kr(d.unit)}`;

@@ -71,6 +71,10 @@ export type StepDetail =
       readonly changes: readonly { readonly year: number; readonly change: Ratio }[];
       readonly factor: Ratio;
       readonly unit: Money;
+      /** With `round:`, the price indexed before it is used: the written rate and its exact indexed value (absent for step prices and amounts). */
+      readonly rate?: { readonly before: Money; readonly exact: Ratio };
+      /** With `round:` on a price: the prices were indexed and rounded before pricing. */
+      readonly prices?: 'unit' | 'steps';
     }
   | { readonly kind: 'round' }
   | { readonly kind: 'price'; readonly price: PriceDetail; readonly summed?: Id }
