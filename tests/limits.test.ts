@@ -226,3 +226,23 @@ items:
     );
   });
 });
+
+describe('price steps with minimums', () => {
+  it('{ upto, price, min }: a rate per inhabitant by band, at least the band minimum', () => {
+    const r = run(`${HEAD}parties:
+  a: { name: A, population: 3000 }
+  b: { name: B, population: 6000 }
+  c: { name: C, population: 30000 }
+items:
+  - id: fee
+    label: Fee
+    price:
+      quantity: { driver: population, per_party: true }
+      mode: volume
+      steps: [[5000, 20], { upto: 20000, price: 15, min: 100000 }, { upto: .inf, price: 12.5, min: 300000 }]
+`);
+    // a: 3000 × 20 = 60 000 (no minimum); b: 6000 × 15 = 90 000 → 100 000; c: 30 000 × 12,5 = 375 000 (above its minimum)
+    expect(charged(r)).toEqual({ a: '60000.00', b: '100000.00', c: '375000.00' });
+    expect(explanationText(explain(r, 'b'), 'en')).toContain("6000 × 15.00; below the step's minimum, so 100000.00");
+  });
+});

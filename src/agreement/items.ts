@@ -432,6 +432,16 @@ function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
   list.forEach((n, i) => {
     const at = r.pos(n, e.valueAt);
     const step = said(`trinn ${i + 1} i ${where.nb}`, `step ${i + 1} of ${where.en}`);
+    if (isMap(n)) {
+      const t = readTierMap(r, n, at, step);
+      if (!t) {
+        ok = false;
+        return;
+      }
+      if (!rises(t.upTo, at)) return;
+      tiers.push(t);
+      return;
+    }
     const pair = r.seq(n, step, at);
     if (pair?.length !== 2) {
       if (pair)
@@ -451,6 +461,12 @@ function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
       ok = false;
       return;
     }
+    if (!rises(upTo, at)) return;
+    tiers.push({ upTo, price, at });
+  });
+  return ok ? tiers : null;
+
+  function rises(upTo: Ratio | null, at: SourcePos): boolean {
     const prev = tiers[tiers.length - 1];
     if (prev && (prev.upTo === null || (upTo !== null && upTo.cmp(prev.upTo) <= 0))) {
       r.diags.error(
@@ -463,11 +479,35 @@ function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
         said('list trinnene fra minste mengde og oppover; bare det siste kan være .inf', 'list steps from the smallest quantity up; only the last may be .inf'),
       );
       ok = false;
-      return;
+      return false;
     }
-    tiers.push({ upTo, price, at });
-  });
-  return ok ? tiers : null;
+    return true;
+  }
+}
+
+/** A step written `{ upto: 50000, price: 12.5, min: 400000 }`: the bound, the price, and a least amount for quantities in it. */
+function readTierMap(r: YamlReader, n: YNode, at: SourcePos, step: Said): Tier | null {
+  const fields = r.map(n, step, at) ?? [];
+  r.onlyFields(fields, ['upto', 'price', 'min'], step);
+  const f = (name: string) => fields.find((x) => x.key === name);
+  const u = f('upto');
+  const p = f('price');
+  if (!u || !p) {
+    r.diags.error(
+      at,
+      'price-steps',
+      said(`${step.nb} trenger upto: og price:`, `${step.en} needs upto: and price:`),
+      said('f.eks. { upto: 50000, price: 12.5, min: 400000 }', 'e.g. { upto: 50000, price: 12.5, min: 400000 }'),
+    );
+    return null;
+  }
+  const open = r.isInfinity(u.value);
+  const upTo = open ? null : r.quantity(u.value, said('trinnets grense', 'step bound'), u.valueAt);
+  const price = r.money(p.value, said('trinnets pris', 'step price'), p.valueAt);
+  const m = f('min');
+  const min = m ? r.money(m.value, said('trinnets minstebeløp', 'step minimum'), m.valueAt) : undefined;
+  if ((!open && upTo === null) || price === null || min === null) return null;
+  return { upTo, price, at, ...(min ? { min } : {}) };
 }
 
 function readQuantity(r: YamlReader, node: YNode, at: SourcePos, where: Said): Quantity | null {

@@ -101,6 +101,8 @@ export interface Tier {
   /** Upper bound of the step, inclusive; null for an open last step (`.inf`). */
   readonly upTo: Ratio | null;
   readonly price: Money;
+  /** `{ upto, price, min }`: the amount of a quantity in this step is at least this (per period). */
+  readonly min?: Money;
   readonly at: SourcePos;
 }
 

@@ -223,7 +223,17 @@ export const AGREEMENT_SCHEMA = {
         steps: {
           type: 'array',
           minItems: 1,
-          items: { type: 'array', minItems: 2, maxItems: 2, prefixItems: [count, amount] },
+          items: {
+            oneOf: [
+              { type: 'array', minItems: 2, maxItems: 2, prefixItems: [count, amount] },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['upto', 'price'],
+                properties: { upto: count, price: amount, min: { ...amount, description: 'The least amount for a quantity in this step' } },
+              },
+            ],
+          },
         },
       },
       oneOf: [{ required: ['steps'] }, { required: ['unit'] }],

@@ -83,7 +83,8 @@ function allocateItem(
 
   if (target.kind === 'limit') throw new Error(`internal: limit '${item.id}' is not an item to allocate`);
   if (target.kind === 'own') {
-    for (const [party, o] of b.own) exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO });
+    for (const [party, o] of b.own)
+      exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO, ...(o.raised ? { raised: o.raised } : {}) });
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);

@@ -6,7 +6,7 @@ import type { ComputeContext } from './context.js';
 import { checkWithinSteps } from '../agreement/steps.js';
 import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
-import type { BasisStep } from '../reports/allocation.js';
+import type { BasisStep, PriceDetail } from '../reports/allocation.js';
 import { selection, selectRows } from './select.js';
 import { said } from '../text/said.js';
 
@@ -15,7 +15,7 @@ export interface Basis {
   /** Actuals rows naming a party: that party's direct cost, outside the key. */
   readonly direct: ReadonlyMap<Id, Money>;
   /** Per-party prices, for items priced per party. */
-  readonly own: ReadonlyMap<Id, { readonly amount: Money; readonly quantity: Ratio }>;
+  readonly own: ReadonlyMap<Id, { readonly amount: Money; readonly quantity: Ratio; readonly raised?: PriceDetail }>;
   readonly steps: readonly BasisStep[];
 }
 
@@ -44,7 +44,7 @@ export class Bases {
   private compute(item: Item): Basis | null {
     const steps: BasisStep[] = [];
     const direct = new Map<Id, Money>();
-    const own = new Map<Id, { amount: Money; quantity: Ratio }>();
+    const own = new Map<Id, { amount: Money; quantity: Ratio; raised?: PriceDetail }>();
     let amount: Money;
     const src = item.source;
     switch (src.kind) {
@@ -132,7 +132,7 @@ export class Bases {
     return { ...price, tiers };
   }
 
-  private price(item: Item, own: Map<Id, { amount: Money; quantity: Ratio }>, steps: BasisStep[], price: Price): Money | null {
+  private price(item: Item, own: Map<Id, { amount: Money; quantity: Ratio; raised?: PriceDetail }>, steps: BasisStep[], price: Price): Money | null {
     const q = price.quantity;
     const where = said(`posten '${item.id}'`, `item '${item.id}'`);
     const within = (value: Ratio, party?: Id) =>
@@ -173,7 +173,7 @@ export class Bases {
         }
         const r = priceOf(price, v);
         if ('aboveLastStep' in r) continue;
-        own.set(p.id, { amount: r.amount, quantity: v });
+        own.set(p.id, { amount: r.amount, quantity: v, ...(r.detail.min ? { raised: r.detail } : {}) });
       }
       if (!ok) return null;
       const total = Money.sum([...own.values()].map((o) => o.amount));

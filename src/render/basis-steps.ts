@@ -58,7 +58,14 @@ export function stepText(d: StepDetail, locale: Locale): string {
   }
 }
 
-function priceText(p: PriceDetail, locale: Locale): string {
+export function priceText(p: PriceDetail, locale: Locale): string {
+  const text = bandText(p, locale);
+  if (!p.min) return text;
+  const kr = formatAmountPlain(p.min, locale);
+  return locale === 'nb' ? `${text}; under trinnets minstebeløp, så ${kr}` : `${text}; below the step's minimum, so ${kr}`;
+}
+
+function bandText(p: PriceDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio) => formatDecimal(r, locale);
   const kr = (m: Money) => formatAmountPlain(m, locale);

@@ -1,4 +1,4 @@
-import { stepText } from './basis-steps.js';
+import { priceText, stepText } from './basis-steps.js';
 import type { Explanation, ItemExplanation } from '../reports/explanation.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { AllocationLine } from '../reports/allocation.js';
@@ -63,7 +63,7 @@ function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale:
     case 'direct':
       return `${label('directRows', locale)}: ${m(l.amount)}`;
     case 'own':
-      return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${exact} → ${m(l.amount)}`;
+      return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${l.raised ? `${priceText(l.raised, locale)}: ` : ''}${exact} → ${m(l.amount)}`;
     case 'party':
       return `${label('chargedWhole', locale)} ${e.party.name}: ${exact} → ${m(l.amount)}`;
     case 'limit':

@@ -37,6 +37,8 @@ export interface AllocationLine {
   readonly share?: Ratio;
   /** The party's own quantity, for `own` lines. */
   readonly quantity?: Ratio;
+  /** For an `own` line that a step's minimum raised: the price of the party's quantity, with the minimum. */
+  readonly raised?: PriceDetail;
   /** For `limit` and `redistributed` lines: the sum limited and the bound. */
   readonly limit?: LimitLine;
   /** What the share or price applied to, before rounding. */
@@ -45,7 +47,8 @@ export interface AllocationLine {
 }
 
 /** What a price step did, with the numbers it used; worded per locale by render/basis-steps.ts. */
-export type PriceDetail = { readonly periods: Ratio } & (
+/** `min`: the step's minimum, when it raised the amount. */
+export type PriceDetail = { readonly periods: Ratio; readonly min?: Money } & (
   | { readonly kind: 'unit'; readonly quantity: Ratio; readonly unit: Money }
   | { readonly kind: 'step' | 'volume'; readonly quantity: Ratio; readonly upTo: Ratio | null; readonly price: Money }
   | { readonly kind: 'graduated'; readonly bands: readonly { readonly units: Ratio; readonly price: Money }[] }
