@@ -210,4 +210,19 @@ describe('Melhus–Midtre Gauldal "cooperate or go alone" 2009–2012 (seed 004,
       'more-og-romsdal': '8185960.00',
     });
   });
+
+  it('Digdir eInnsyn: the price by inhabitants, municipalities and counties on their own tables, the state and the host nothing', async () => {
+    const j = await allocate('einnsyn-2023');
+    expect(charged(j)).toEqual({
+      digdir: '0.00',
+      statsforvalteren: '0.00',
+      utsira: '15000.00',
+      aukra: '25000.00',
+      molde: '95000.00',
+      bergen: '250000.00',
+      oslo: '500000.00',
+      'more-og-romsdal': '150000.00',
+      vestland: '200000.00',
+    });
+  });
 });
