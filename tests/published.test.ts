@@ -195,4 +195,34 @@ describe('Melhus–Midtre Gauldal "cooperate or go alone" 2009–2012 (seed 004,
     // DOMAIN.md §5: annual operation 7.44 mill for Melhus, 4.96 for Midtre Gauldal.
     expect(j.years[0]!.parties.map((p) => p.charged)).toEqual(['7440000.00', '4960000.00']);
   });
+
+  it('KS medlemskontingent 2020: 36,15 per inhabitant (35,04 × 1,0317 rounded first), basic 108 142, capped at 9 133 121 (Oslo 16 398 104), FoU outside the cap', async () => {
+    const j = await allocate('ks-kontingent-2020');
+    expect(j.items.find((i) => i.id === 'kontingent')!.allocations.oslo).toBe('24943500.00');
+    expect(j.items.find((i) => i.id === 'limit-1')!.allocations).toEqual({ oslo: '-8653538.00', bergen: '-1277771.00' });
+    expect(charged(j)).toEqual({
+      ks: '0.00',
+      oslo: '20551904.00',
+      bergen: '10848821.00',
+      molde: '1457582.00',
+      aukra: '259954.00',
+      vestland: '13940760.00',
+      'more-og-romsdal': '8185960.00',
+    });
+  });
+
+  it('Digdir eInnsyn: the price by inhabitants, municipalities and counties on their own tables, the state and the host nothing', async () => {
+    const j = await allocate('einnsyn-2023');
+    expect(charged(j)).toEqual({
+      digdir: '0.00',
+      statsforvalteren: '0.00',
+      utsira: '15000.00',
+      aukra: '25000.00',
+      molde: '95000.00',
+      bergen: '250000.00',
+      oslo: '500000.00',
+      'more-og-romsdal': '150000.00',
+      vestland: '200000.00',
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
+import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import type { Rounding } from '../money/rounding.js';
 import {
@@ -24,7 +25,7 @@ import { field, item } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
-const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party'];
+const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party', 'parties'];
 const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit'];
 
 /** `items:` — the list of what is allocated. References are checked later, in references.ts. */
@@ -116,8 +117,42 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
       said('fjern index:, eller indekser en post med amount: eller price: i stedet', 'remove index:, or index an amount: or price: item instead'),
     );
   const target = readTarget(r, fields, where, idEntry.at, source);
-  if (!source || !target || label === null || !rounding || index === null) return null;
-  return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}) };
+  const partiesEntry = f('parties');
+  const parties = partiesEntry ? readItemParties(r, partiesEntry, where, target) : undefined;
+  if (!source || !target || label === null || !rounding || index === null || parties === null) return null;
+  return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}), ...(parties ? { parties } : {}) };
+}
+
+/** `parties: [a, b]` — a list of party ids (checked against the parties in references.ts); not with `party:`, which already names one. */
+function readItemParties(r: YamlReader, e: Entry, where: Said, target: Target | null): Item['parties'] | null {
+  if (target?.kind === 'party') {
+    r.diags.error(
+      e.at,
+      'target',
+      said(`${where.nb} belastes én kommune med party:, så den tar ikke parties:`, `${where.en} is charged to one party with party:, so it takes no parties:`),
+      said(
+        'fjern parties:, eller fordel posten med key: over kommunene i parties:',
+        'remove parties:, or split the item with key: over the parties in parties:',
+      ),
+    );
+    return null;
+  }
+  const ids: string[] = [];
+  for (const n of r.seq(e.value, field('parties', where), e.valueAt) ?? []) {
+    const id = r.id(n, said('kommunen', 'party'), r.pos(n, e.valueAt));
+    if (id === null) return null;
+    ids.push(id);
+  }
+  if (ids.length === 0) {
+    r.diags.error(
+      e.valueAt,
+      'target',
+      said(`${where.nb} når ingen kommuner: parties: er tom`, `${where.en} reaches no party: parties: is empty`),
+      said('list kommunene posten gjelder, eller fjern parties:', 'list the parties the item applies to, or remove parties:'),
+    );
+    return null;
+  }
+  return { ids, at: e.valueAt };
 }
 
 function readSource(r: YamlReader, fields: readonly Entry[], where: Said, at: SourcePos): AmountSource | null {
@@ -234,9 +269,10 @@ function readBaseRefs(r: YamlReader, e: Entry, where: Said): BaseRef[] | null {
 export function readIndexRef(r: YamlReader, e: Entry, where: Said): IndexRef | null {
   const fields = r.map(e.value, field('index', where), e.valueAt);
   if (!fields) return null;
-  r.onlyFields(fields, ['series', 'from'], field('index', where));
+  r.onlyFields(fields, ['series', 'from', 'round'], field('index', where));
   const s = fields.find((x) => x.key === 'series');
   const from = fields.find((x) => x.key === 'from');
+  const roundEntry = fields.find((x) => x.key === 'round');
   if (!s || !from) {
     r.diags.error(
       e.valueAt,
@@ -248,7 +284,17 @@ export function readIndexRef(r: YamlReader, e: Entry, where: Said): IndexRef | n
   }
   const series = r.id(s.value, said('indeksserien', 'index series'), s.valueAt);
   const year = r.integer(from.value, said('indeksens basisår', 'index base year'), from.valueAt);
-  return series === null || year === null ? null : { series, from: year, at: e.valueAt };
+  const round = roundEntry ? r.money(roundEntry.value, field('round', field('index', where)), roundEntry.valueAt) : undefined;
+  if (round && round.sign() <= 0) {
+    r.diags.error(
+      roundEntry!.valueAt,
+      'rounding-unit',
+      said(`${field('round', field('index', where)).nb} må være større enn null`, `round of the index of ${where.en} must be above zero`),
+      said('skriv round: 0.01 for å runde den indekserte satsen til øre', 'write round: 0.01 to round the indexed rate to øre'),
+    );
+    return null;
+  }
+  return series === null || year === null || round === null ? null : { series, from: year, at: e.valueAt, ...(round ? { round } : {}) };
 }
 
 function readTarget(r: YamlReader, fields: readonly Entry[], where: Said, at: SourcePos, source: AmountSource | null): Target | null {
@@ -386,6 +432,16 @@ function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
   list.forEach((n, i) => {
     const at = r.pos(n, e.valueAt);
     const step = said(`trinn ${i + 1} i ${where.nb}`, `step ${i + 1} of ${where.en}`);
+    if (isMap(n)) {
+      const t = readTierMap(r, n, at, step);
+      if (!t) {
+        ok = false;
+        return;
+      }
+      if (!rises(t.upTo, at)) return;
+      tiers.push(t);
+      return;
+    }
     const pair = r.seq(n, step, at);
     if (pair?.length !== 2) {
       if (pair)
@@ -405,6 +461,12 @@ function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
       ok = false;
       return;
     }
+    if (!rises(upTo, at)) return;
+    tiers.push({ upTo, price, at });
+  });
+  return ok ? tiers : null;
+
+  function rises(upTo: Ratio | null, at: SourcePos): boolean {
     const prev = tiers[tiers.length - 1];
     if (prev && (prev.upTo === null || (upTo !== null && upTo.cmp(prev.upTo) <= 0))) {
       r.diags.error(
@@ -417,11 +479,35 @@ function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
         said('list trinnene fra minste mengde og oppover; bare det siste kan være .inf', 'list steps from the smallest quantity up; only the last may be .inf'),
       );
       ok = false;
-      return;
+      return false;
     }
-    tiers.push({ upTo, price, at });
-  });
-  return ok ? tiers : null;
+    return true;
+  }
+}
+
+/** A step written `{ upto: 50000, price: 12.5, min: 400000 }`: the bound, the price, and a least amount for quantities in it. */
+function readTierMap(r: YamlReader, n: YNode, at: SourcePos, step: Said): Tier | null {
+  const fields = r.map(n, step, at) ?? [];
+  r.onlyFields(fields, ['upto', 'price', 'min'], step);
+  const f = (name: string) => fields.find((x) => x.key === name);
+  const u = f('upto');
+  const p = f('price');
+  if (!u || !p) {
+    r.diags.error(
+      at,
+      'price-steps',
+      said(`${step.nb} trenger upto: og price:`, `${step.en} needs upto: and price:`),
+      said('f.eks. { upto: 50000, price: 12.5, min: 400000 }', 'e.g. { upto: 50000, price: 12.5, min: 400000 }'),
+    );
+    return null;
+  }
+  const open = r.isInfinity(u.value);
+  const upTo = open ? null : r.quantity(u.value, said('trinnets grense', 'step bound'), u.valueAt);
+  const price = r.money(p.value, said('trinnets pris', 'step price'), p.valueAt);
+  const m = f('min');
+  const min = m ? r.money(m.value, said('trinnets minstebeløp', 'step minimum'), m.valueAt) : undefined;
+  if ((!open && upTo === null) || price === null || min === null) return null;
+  return { upTo, price, at, ...(min ? { min } : {}) };
 }
 
 function readQuantity(r: YamlReader, node: YNode, at: SourcePos, where: Said): Quantity | null {

@@ -127,6 +127,8 @@ export interface Tier {
   /** Upper bound of the step, inclusive; null for an open last step (`.inf`). */
   readonly upTo: Ratio | null;
   readonly price: Money;
+  /** `{ upto, price, min }`: the amount of a quantity in this step is at least this (per period). */
+  readonly min?: Money;
   readonly at: SourcePos;
 }
 
@@ -161,11 +163,19 @@ export type Target =
   | { readonly kind: 'key'; readonly key: Id; readonly at: SourcePos }
   | { readonly kind: 'party'; readonly party: Id; readonly at: SourcePos }
   /** A per-party price: each party pays for its own quantity. */
-  | { readonly kind: 'own' };
+  | { readonly kind: 'own' }
+  /** Never written: the adjustment lines a `limits:` rule adds after the items are allocated. */
+  | { readonly kind: 'limit'; readonly limit: Limit };
 
 export interface IndexRef {
   readonly series: Id;
   readonly from: number;
+  /**
+   * `round: 0.01` — the indexed unit price (or step prices, or amount) is
+   * rounded to this step before it is used, as KS rounds its indexed rate
+   * per inhabitant to øre before multiplying.
+   */
+  readonly round?: Money;
   readonly at: SourcePos;
 }
 
@@ -178,6 +188,8 @@ export interface Item {
   readonly vatIncluded: boolean;
   readonly rounding: Rounding;
   readonly target: Target;
+  /** `parties:` — the only parties the item reaches: its key is taken over them, its per-party price charges only them. */
+  readonly parties?: { readonly ids: readonly Id[]; readonly at: SourcePos };
   readonly at: SourcePos;
 }
 
@@ -250,6 +262,34 @@ export interface Invoicing {
   readonly at: SourcePos;
 }
 
+/**
+ * `min:`/`max:` of a limit: one amount for every party, or per party with
+ * `default` for the rest. A party with no bound (no default) is not limited.
+ */
+export interface Bound {
+  readonly byParty: ReadonlyMap<Id, Money>;
+  readonly default?: Money;
+  readonly at: SourcePos;
+}
+
+/**
+ * `limits:` — a party's sum over some items kept inside a minimum and a
+ * maximum by an adjustment line of its own; with `redistribute`, what the
+ * limits take off (or add) is shared by the key's other parties.
+ */
+export interface Limit {
+  /** The adjustment's id in reports: `limit-1`, `limit-2`, … unless written. */
+  readonly id: Id;
+  readonly label: string;
+  readonly items: readonly { readonly id: Id; readonly at: SourcePos }[];
+  readonly min?: Bound;
+  readonly max?: Bound;
+  readonly redistribute?: { readonly key: Id; readonly at: SourcePos };
+  /** Only these parties' sums are limited (in agreement order); every party the items charge otherwise. */
+  readonly parties?: readonly Id[];
+  readonly at: SourcePos;
+}
+
 export interface Agreement {
   readonly file: string;
   readonly title: string;
@@ -272,4 +312,6 @@ export interface Agreement {
   readonly invoicing: Invoicing;
   /** `standalone:` — per party, its cost without the cooperation (for `scenario --years`). */
   readonly standalone: ReadonlyMap<Id, Standalone>;
+  /** `limits:` — applied after every item is allocated, in the order written. */
+  readonly limits: readonly Limit[];
 }

@@ -5,6 +5,7 @@ import { Money } from '../money/money.js';
 import type { Rounding } from '../money/rounding.js';
 import { readItems } from './items.js';
 import { readKeys } from './keys.js';
+import { readLimits } from './limits.js';
 import type { Agreement, Id, Key } from './model.js';
 import { readParties } from './parties.js';
 import { readStandalone } from './standalone.js';
@@ -35,6 +36,7 @@ const TOP_FIELDS = [
   'settlement',
   'invoicing',
   'standalone',
+  'limits',
 ];
 const REQUIRED = ['samkost', 'agreement', 'year', 'host', 'parties', 'items'];
 const DEFAULT_ROUNDING: Rounding = { unit: Money.parse('0.01')!, method: 'half-up' };
@@ -153,6 +155,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const inputs = section('inputs', '', () => readInputs(r, f('inputs')?.value ?? null, at('inputs'), resolve));
   const budget = section('budget', '', () => readBudget(r, f('budget')?.value ?? null, at('budget')));
   const standalone = section('standalone', '', () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
+  const limits = section('limits', [...partyIds].join(' '), () => readLimits(r, f('limits')?.value ?? null, at('limits'), partyIds));
   const settlement = section('settlement', '', () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined));
   const invoicing = section('invoicing', '', () => readInvoicing(r, f('invoicing')?.value, f('invoicing')?.at ?? start));
 
@@ -176,6 +179,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     ...(settlement ? { settlement } : {}),
     invoicing,
     standalone,
+    limits,
   };
   const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, field('keys'), start) ?? []).map((e) => e.key) : [];
   const declaredItems = isSeq(f('items')?.value ?? null)

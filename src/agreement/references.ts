@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { BUILTIN_KEYS, type Agreement, type BaseRef, type Id, type IndexRef, type Item, type Key } from './model.js';
+import { boundFor } from './limits.js';
 import { declaredParties, item as itemPhrase } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
@@ -57,6 +58,14 @@ export function checkReferences(
         didYouMean(item.target.party, partyIds) ?? declaredParties(partyIds),
       );
     }
+    for (const p of item.parties?.ids ?? [])
+      if (!partyIds.includes(p))
+        diags.error(
+          item.parties!.at,
+          'unknown-party',
+          said(`ukjent kommune '${p}' i parties: for posten '${item.id}'`, `unknown party '${p}' in parties: of item '${item.id}'`),
+          didYouMean(p, partyIds) ?? declaredParties(partyIds),
+        );
     for (const ref of percentRefs(item)) {
       if (ref.id === item.id)
         diags.error(
@@ -97,8 +106,79 @@ export function checkReferences(
       );
     if (s.index) checkIndex(a, s.index, said(`kostnaden alene for '${s.party}'`, `the standalone cost of '${s.party}'`), diags);
   }
+  checkLimits(a, diags, keyIds);
   checkKeyCycles(a.keys, diags);
   checkPercentCycles(a.items, diags);
+}
+
+/** Each limit names items of one kind, a key that exists, and no party's minimum above its maximum. */
+function checkLimits(a: Agreement, diags: Diagnostics, keyIds: readonly Id[]): void {
+  const itemIds = a.items.map((i) => i.id);
+  const taken = new Set(itemIds);
+  for (const limit of a.limits) {
+    if (taken.has(limit.id))
+      diags.error(
+        limit.at,
+        'duplicate-id',
+        said(
+          `id-en '${limit.id}' for grensen '${limit.label}' er allerede brukt av en post eller grense`,
+          `id '${limit.id}' of limit '${limit.label}' is already used by an item or limit`,
+        ),
+        said('gi grensen en egen id: id: et-kort-navn', 'give the limit an id of its own: id: a-short-name'),
+      );
+    taken.add(limit.id);
+    if (limit.items.length === 0)
+      diags.error(
+        limit.at,
+        'missing-field',
+        said(`grensen '${limit.label}' gjelder ingen poster`, `limit '${limit.label}' applies to no items`),
+        said('list postene grensen gjelder summen av under items:', 'list the items whose sum it limits under items:'),
+      );
+    const kinds = new Set<Item['kind']>();
+    for (const ref of limit.items) {
+      const item = a.items.find((i) => i.id === ref.id);
+      if (item) kinds.add(item.kind);
+      else
+        diags.error(
+          ref.at,
+          'unknown-item',
+          said(`ukjent post '${ref.id}' i grensen '${limit.label}'`, `unknown item '${ref.id}' in limit '${limit.label}'`),
+          didYouMean(ref.id, itemIds) ?? said('items: i en grense nevner poster i denne avtalen', 'items: of a limit names items of this agreement'),
+        );
+    }
+    if (kinds.size > 1)
+      diags.error(
+        limit.items[0]!.at,
+        'limit-kinds',
+        said(`grensen '${limit.label}' gjelder både drifts- og investeringsposter`, `limit '${limit.label}' spans both operating and investment items`),
+        said(
+          'en justering er enten drift eller investering: lag én grense per art',
+          'an adjustment is either operating or investment: write one limit per kind',
+        ),
+      );
+    const r = limit.redistribute;
+    if (r && !keyIds.includes(r.key))
+      diags.error(
+        r.at,
+        'unknown-key',
+        said(`ukjent nøkkel '${r.key}'`, `unknown key '${r.key}'`),
+        didYouMean(r.key, keyIds) ?? said(`bruk en av: ${keyIds.join(', ')}`, `use one of: ${keyIds.join(', ')}`),
+      );
+    for (const p of a.parties) {
+      const lo = boundFor(limit.min, p.id);
+      const hi = boundFor(limit.max, p.id);
+      if (lo && hi && lo.cmp(hi) > 0)
+        diags.error(
+          limit.min!.byParty.has(p.id) ? limit.min!.at : limit.max!.at,
+          'limit-bounds',
+          said(
+            `grensen '${limit.label}' gir kommunen '${p.id}' min ${lo.toPlain().replace('.', ',')} over max ${hi.toPlain().replace('.', ',')}`,
+            `limit '${limit.label}' gives party '${p.id}' a min of ${lo.toPlain()} above its max of ${hi.toPlain()}`,
+          ),
+          said('minimum kan ikke være høyere enn maksimum', 'a minimum cannot be above the maximum'),
+        );
+    }
+  }
 }
 
 function percentRefs(item: Item): Extract<BaseRef, { kind: 'item' }>[] {

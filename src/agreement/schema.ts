@@ -194,13 +194,41 @@ export const AGREEMENT_SCHEMA = {
         required: ['amount'],
         properties: {
           amount,
-          index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } },
+          index: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['series', 'from'],
+            properties: { series: id, from: { type: 'integer' }, round: amount },
+          },
+        },
+      },
+    },
+    limits: {
+      description: "Each party's sum over some items kept between a minimum and a maximum by an adjustment line of its own",
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label', 'items'],
+        anyOf: [{ required: ['min'] }, { required: ['max'] }],
+        properties: {
+          id: { ...id, description: "The adjustment line's id in reports; limit-1, limit-2, … unless written" },
+          label: { type: 'string', description: "The adjustment line's text on reports and invoices" },
+          items: { type: 'array', minItems: 1, items: id, description: 'The items whose sum per party is limited' },
+          min: { $ref: '#/$defs/bound' },
+          max: { $ref: '#/$defs/bound' },
+          redistribute: { ...id, description: 'A key: what the limits take off (or add) is shared by its other parties, within their own limits' },
+          parties: { type: 'array', items: id, description: 'Only these parties are limited' },
         },
       },
     },
   },
   $defs: {
     selectorValue: selectorValueDef,
+    bound: {
+      description: 'An amount for every party, or per party with default for the rest',
+      oneOf: [amount, { type: 'object', propertyNames: id, additionalProperties: amount }],
+    },
     actualsRef: { type: 'object', additionalProperties: false, required: ['actuals'], properties: { actuals: selector } },
     quantity: {
       oneOf: [count, { type: 'object', additionalProperties: false, required: ['driver'], properties: { driver: id, per_party: { type: 'boolean' } } }],
@@ -218,7 +246,17 @@ export const AGREEMENT_SCHEMA = {
         steps: {
           type: 'array',
           minItems: 1,
-          items: { type: 'array', minItems: 2, maxItems: 2, prefixItems: [count, amount] },
+          items: {
+            oneOf: [
+              { type: 'array', minItems: 2, maxItems: 2, prefixItems: [count, amount] },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['upto', 'price'],
+                properties: { upto: count, price: amount, min: { ...amount, description: 'The least amount for a quantity in this step' } },
+              },
+            ],
+          },
         },
       },
       oneOf: [{ required: ['steps'] }, { required: ['unit'] }],
@@ -238,11 +276,17 @@ export const AGREEMENT_SCHEMA = {
         of: baseRefs,
         less: baseRefs,
         minus: baseRefs,
-        index: { type: 'object', additionalProperties: false, required: ['series', 'from'], properties: { series: id, from: { type: 'integer' } } },
+        index: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['series', 'from'],
+          properties: { series: id, from: { type: 'integer' }, round: amount },
+        },
         vat: { enum: ['included', 'excluded'] },
         rounding,
         key: id,
         party: id,
+        parties: { type: 'array', minItems: 1, items: id, description: 'The only parties the item reaches: its key over them, its per-party price for them' },
       },
       oneOf: [{ required: ['amount'] }, { required: ['actuals'] }, { required: ['price'] }, { required: ['percent'] }],
     },

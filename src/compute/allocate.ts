@@ -7,6 +7,7 @@ import { Bases, type Basis } from './basis.js';
 import type { ComputeContext, ComputeInput } from './context.js';
 import { checkCoverage } from './coverage.js';
 import { resolveKey } from './keys.js';
+import { applyLimits } from './limits.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '../reports/allocation.js';
 
@@ -25,15 +26,17 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
   const items: ItemResult[] = [];
   // Items sharing a key share its shares: resolved once, and a problem with it reported once.
   const keys = new Map<Id, KeyDerivation | null>();
-  const key = (id: Id, at: SourcePos) => {
-    if (!keys.has(id)) keys.set(id, resolveKey(ctx, id, at));
-    return keys.get(id)!;
+  const key = (id: Id, at: SourcePos, only?: readonly Id[]) => {
+    const name = only ? `${id} ${only.join(' ')}` : id;
+    if (!keys.has(name)) keys.set(name, resolveKey(ctx, id, at, undefined, only));
+    return keys.get(name)!;
   };
   for (const item of a.items) {
     const basis = bases.get(item);
     const result = basis ? allocateItem(ctx, item, basis, key) : null;
     if (result) items.push(result);
   }
+  if (!diags.hasErrors) items.push(...applyLimits(ctx, items, key));
   if (diags.hasErrors) return diags.failure();
   // The ledger is summed twice, by two code paths: by coverage, row by row,
   // and by each item's basis. They must agree to the øre.
@@ -64,7 +67,12 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
   });
 }
 
-function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, at: SourcePos) => KeyDerivation | null): ItemResult | null {
+function allocateItem(
+  ctx: ComputeContext,
+  item: Item,
+  b: Basis,
+  key: (id: Id, at: SourcePos, only?: readonly Id[]) => KeyDerivation | null,
+): ItemResult | null {
   const rounding = item.rounding;
   let shares: ReadonlyMap<Id, Ratio> | undefined;
   let derivation: KeyDerivation | undefined;
@@ -73,15 +81,17 @@ function allocateItem(ctx: ComputeContext, item: Item, b: Basis, key: (id: Id, a
   // Every line of the item, before rounding: its exact amounts add up to the basis.
   const exact: Draft[] = [];
 
+  if (target.kind === 'limit') throw new Error(`internal: limit '${item.id}' is not an item to allocate`);
   if (target.kind === 'own') {
-    for (const [party, o] of b.own) exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO });
+    for (const [party, o] of b.own)
+      exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO, ...(o.raised ? { raised: o.raised } : {}) });
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);
     if (target.kind === 'party') {
       exact.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: Money.ZERO });
     } else {
-      const resolved = key(target.key, target.at);
+      const resolved = key(target.key, target.at, item.parties?.ids);
       if (!resolved) return null;
       derivation = resolved;
       shares = resolved.shares;

@@ -1,4 +1,4 @@
-import type { BaseRef, Id, Item } from '../agreement/model.js';
+import type { BaseRef, Id, Item, Price } from '../agreement/model.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
@@ -6,7 +6,7 @@ import type { ComputeContext } from './context.js';
 import { checkWithinSteps } from '../agreement/steps.js';
 import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
-import type { BasisStep } from '../reports/allocation.js';
+import type { BasisStep, PriceDetail } from '../reports/allocation.js';
 import { selection, selectRows } from './select.js';
 import { said } from '../text/said.js';
 
@@ -15,7 +15,7 @@ export interface Basis {
   /** Actuals rows naming a party: that party's direct cost, outside the key. */
   readonly direct: ReadonlyMap<Id, Money>;
   /** Per-party prices, for items priced per party. */
-  readonly own: ReadonlyMap<Id, { readonly amount: Money; readonly quantity: Ratio }>;
+  readonly own: ReadonlyMap<Id, { readonly amount: Money; readonly quantity: Ratio; readonly raised?: PriceDetail }>;
   readonly steps: readonly BasisStep[];
 }
 
@@ -44,7 +44,7 @@ export class Bases {
   private compute(item: Item): Basis | null {
     const steps: BasisStep[] = [];
     const direct = new Map<Id, Money>();
-    const own = new Map<Id, { amount: Money; quantity: Ratio }>();
+    const own = new Map<Id, { amount: Money; quantity: Ratio; raised?: PriceDetail }>();
     let amount: Money;
     const src = item.source;
     switch (src.kind) {
@@ -60,7 +60,7 @@ export class Bases {
         break;
       }
       case 'price': {
-        const p = this.price(item, own, steps);
+        const p = this.price(item, own, steps, this.indexedPrice(item, src.price, steps));
         if (!p) return null;
         amount = p;
         break;
@@ -83,16 +83,18 @@ export class Bases {
       for (const [p, o] of own) own.set(p, { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
       steps.push({ step: 'vat', detail: { kind: 'vat' }, amount });
     }
-    if (item.index) {
+    // A price indexed with `round:` was indexed before it was used (indexedPrice); everything else is indexed here, as an amount.
+    if (item.index && !(item.index.round && src.kind === 'price')) {
       const { factor, changes } = indexFactor(this.ctx.agreement, item.index);
-      amount = roundToUnit(amount.times(factor), item.rounding.unit);
+      const unit = item.index.round ?? item.rounding.unit;
+      amount = roundToUnit(amount.times(factor), unit);
       if (own.size) {
-        for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), item.rounding.unit) });
+        for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), unit) });
         amount = Money.sum([...own.values()].map((o) => o.amount));
       }
       steps.push({
         step: 'index',
-        detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit: item.rounding.unit },
+        detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit },
         amount,
       });
     }
@@ -109,9 +111,28 @@ export class Bases {
     return { basis: amount, direct, own, steps };
   }
 
-  private price(item: Item, own: Map<Id, { amount: Money; quantity: Ratio }>, steps: BasisStep[]): Money | null {
-    if (item.source.kind !== 'price') return null;
-    const price = item.source.price;
+  /**
+   * `index: { …, round: 0.01 }` on a price: the unit price (or each step's
+   * price) indexed and rounded to the step before it is multiplied — the
+   * rate the agreement publishes — with a step that shows both.
+   */
+  private indexedPrice(item: Item, price: Price, steps: BasisStep[]): Price {
+    const round = item.index?.round;
+    if (!item.index || !round) return price;
+    const { factor, changes } = indexFactor(this.ctx.agreement, item.index);
+    const detail = { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit: round } as const;
+    if (price.kind === 'unit') {
+      const exact = price.unit.times(factor);
+      const unit = roundToUnit(exact, round);
+      steps.push({ step: 'index', detail: { ...detail, prices: 'unit', rate: { before: price.unit, exact } }, amount: unit });
+      return { ...price, unit };
+    }
+    const tiers = price.tiers.map((t) => ({ ...t, price: roundToUnit(t.price.times(factor), round) }));
+    steps.push({ step: 'index', detail: { ...detail, prices: 'steps' }, amount: tiers[tiers.length - 1]!.price });
+    return { ...price, tiers };
+  }
+
+  private price(item: Item, own: Map<Id, { amount: Money; quantity: Ratio; raised?: PriceDetail }>, steps: BasisStep[], price: Price): Money | null {
     const q = price.quantity;
     const where = said(`posten '${item.id}'`, `item '${item.id}'`);
     const within = (value: Ratio, party?: Id) =>
@@ -124,7 +145,9 @@ export class Bases {
       return r.amount;
     }
     const values = this.ctx.drivers.get(q.driver);
-    const missing = this.ctx.agreement.parties.filter((p) => !values?.has(p.id));
+    // A per-party price reaches the item's parties only; a summed quantity is every party's.
+    const reached = q.perParty && item.parties ? this.ctx.agreement.parties.filter((p) => item.parties!.ids.includes(p.id)) : this.ctx.agreement.parties;
+    const missing = reached.filter((p) => !values?.has(p.id));
     if (missing.length) {
       this.ctx.diags.error(
         q.at,
@@ -142,7 +165,7 @@ export class Bases {
     }
     if (q.perParty) {
       let ok = true;
-      for (const p of this.ctx.agreement.parties) {
+      for (const p of reached) {
         const v = values!.get(p.id)!.value;
         if (!within(v, p.id)) {
           ok = false;
@@ -150,7 +173,7 @@ export class Bases {
         }
         const r = priceOf(price, v);
         if ('aboveLastStep' in r) continue;
-        own.set(p.id, { amount: r.amount, quantity: v });
+        own.set(p.id, { amount: r.amount, quantity: v, ...(r.detail.min ? { raised: r.detail } : {}) });
       }
       if (!ok) return null;
       const total = Money.sum([...own.values()].map((o) => o.amount));

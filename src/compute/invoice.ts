@@ -234,6 +234,7 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
               ...(l.key ? { key: l.key } : {}),
               ...(l.share ? { share: l.share } : {}),
               ...(l.quantity ? { quantity: l.quantity } : {}),
+              ...(l.limit ? { limit: l.limit } : {}),
               ...unitPriced(i.item, l.quantity, l.amount),
             }),
           ),

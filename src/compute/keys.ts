@@ -16,7 +16,14 @@ type Derived = KeyDerivation extends infer D ? (D extends unknown ? Omit<D, 'key
  * with `parties:` always uses its own list. Returns null after reporting why
  * the shares cannot be computed.
  */
-export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: readonly Party[] = ctx.agreement.parties): KeyDerivation | null {
+export function resolveKey(
+  ctx: ComputeContext,
+  id: Id,
+  at: SourcePos,
+  scope: readonly Party[] = ctx.agreement.parties,
+  only?: readonly Id[],
+): KeyDerivation | null {
+  if (only) return restricted(ctx, id, at, only);
   const key = ctx.agreement.keys.get(id);
   if (!key) {
     // `equal` reads only who is a member and for how long: a sweep of populations reuses it, and so the lines of its items.
@@ -33,6 +40,21 @@ export function resolveKey(ctx: ComputeContext, id: Id, at: SourcePos, scope: re
   const derived = definitionShares(ctx, key, own);
   if (!derived) return null;
   return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key), unrounded: derived.shares } : { key: id, ...derived };
+}
+
+/**
+ * A key for an item with `parties:`: built-in keys and keys without a
+ * `parties:` of their own are computed over the item's parties; any other
+ * key's shares are kept for the item's parties and scaled to 100 %.
+ */
+function restricted(ctx: ComputeContext, id: Id, at: SourcePos, only: readonly Id[]): KeyDerivation | null {
+  const scope = ctx.agreement.parties.filter((p) => only.includes(p.id));
+  const key = ctx.agreement.keys.get(id);
+  const d = resolveKey(ctx, id, at, key?.parties ? scope.filter((p) => key.parties!.includes(p.id)) : scope);
+  if (!d || [...d.shares.keys()].every((p) => only.includes(p))) return d;
+  const kept = new Map([...d.shares].filter(([p]) => only.includes(p)));
+  const scaled = proportional(ctx, kept, at, 'share');
+  return scaled && { key: id, ...scaled };
 }
 
 /** The memo's scope for the built-in `equal` key. */

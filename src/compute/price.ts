@@ -19,6 +19,20 @@ export function priceOf(price: Price, q: Ratio): PriceResult {
   const index = tiers.findIndex((t) => t.upTo === null || q.cmp(t.upTo) <= 0);
   if (index < 0) return { aboveLastStep: tiers[tiers.length - 1]! };
   const tier = tiers[index]!;
+  const r = tieredPrice(price, tiers, index, q);
+  // `min:` on the step the quantity falls in: the amount per period is at least it.
+  if (!tier.min || r.amount.cmp(Money.fromFinite(tier.min.toRatio().times(periods))) >= 0) return r;
+  return { amount: Money.fromFinite(tier.min.toRatio().times(periods)), detail: { ...r.detail, min: tier.min } };
+}
+
+function tieredPrice(
+  price: Price & { kind: 'tiered' },
+  tiers: readonly Tier[],
+  index: number,
+  q: Ratio,
+): { readonly amount: Money; readonly detail: PriceDetail } {
+  const periods = price.periods;
+  const tier = tiers[index]!;
   switch (price.mode) {
     case 'step':
       return {

@@ -107,6 +107,9 @@ export const ERROR_CODES = [
   'xlsx-header',
   'saft-xml',
   'saft-line',
+  'limit-bounds',
+  'limit-kinds',
+  'limit-infeasible',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

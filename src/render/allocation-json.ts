@@ -1,5 +1,5 @@
 import { stepText } from './basis-steps.js';
-import type { AllocationLine, AllocationReport, ItemResult } from '../reports/allocation.js';
+import type { AllocationLine, AllocationReport, ItemResult, LimitLine } from '../reports/allocation.js';
 import { describeSelector } from '../agreement/selector.js';
 import { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
@@ -56,7 +56,13 @@ function itemJson(i: ItemResult, locale: Locale): object {
     label: i.item.label,
     kind: i.item.kind,
     basis: money(i.basis),
-    ...(t.kind === 'key' ? { key: t.key } : t.kind === 'party' ? { party: t.party } : { per_party: true }),
+    ...(t.kind === 'key'
+      ? { key: t.key }
+      : t.kind === 'party'
+        ? { party: t.party }
+        : t.kind === 'limit'
+          ? { limit: { items: t.limit.items.map((x) => x.id), ...(t.limit.redistribute ? { redistribute: t.limit.redistribute.key } : {}) } }
+          : { per_party: true }),
     ...(i.shares ? { shares: Object.fromEntries([...i.shares].map(([id, s]) => [id, ratio(s)])) } : {}),
     allocations: Object.fromEntries([...i.allocations].map(([id, m]) => [id, money(m)])),
     ...(direct.length ? { direct: Object.fromEntries(direct.map((l) => [l.party, money(l.amount)])) } : {}),
@@ -74,7 +80,17 @@ function lineJson(l: AllocationLine): object {
     ...(l.key ? { key: l.key } : {}),
     ...(l.share ? { share: ratio(l.share) } : {}),
     ...(l.quantity ? { quantity: ratio(l.quantity) } : {}),
+    ...(l.limit ? { limit: limitJson(l.limit) } : {}),
     exact: ratio(l.exact),
     amount: money(l.amount),
+  };
+}
+
+/** How a limit line arose: the party's sum over the items, and the bound it was brought to or the amount it shared in. */
+export function limitJson(l: LimitLine): object {
+  return {
+    sum: money(l.sum),
+    ...(l.bound ? { bound: l.bound.side, bound_amount: money(l.bound.amount) } : {}),
+    ...(l.shared ? { shared: money(l.shared) } : {}),
   };
 }

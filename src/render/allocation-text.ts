@@ -1,7 +1,7 @@
 import type { AllocationLine, AllocationReport, ItemResult } from '../reports/allocation.js';
 import { describeSelector } from '../agreement/selector.js';
 import { Money } from '../money/money.js';
-import { kindLabel, label } from './labels.js';
+import { kindLabel, label, marker } from './labels.js';
 import type { Block, Doc } from './doc.js';
 import { formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
@@ -69,7 +69,13 @@ function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
   const name = (id: string) => r.agreement.parties.find((p) => p.id === id)?.name ?? id;
   const t = i.item.target;
   const how =
-    t.kind === 'key' ? `${label('key', locale)} ${t.key}` : t.kind === 'party' ? `${label('chargedTo', locale)} ${name(t.party)}` : label('own', locale);
+    t.kind === 'key'
+      ? `${label('key', locale)} ${t.key}`
+      : t.kind === 'party'
+        ? `${label('chargedTo', locale)} ${name(t.party)}`
+        : t.kind === 'limit'
+          ? `${label('limitOf', locale)} ${t.limit.items.map((x) => x.id).join(', ')}`
+          : label('own', locale);
   const notes = [`${label('basis', locale)} ${m(i.basis)} · ${how} · ${kindLabel(i.item.kind, locale)}`];
   const shareCell = (l: AllocationLine) =>
     l.method === 'key'
@@ -78,7 +84,11 @@ function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
         ? `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}`
         : l.method === 'direct'
           ? label('direct', locale)
-          : '';
+          : l.method === 'limit' || l.method === 'redistributed'
+            ? l.share
+              ? formatShare(l.share, locale)
+              : marker(l.method, locale)
+            : '';
   const rows = i.lines.map((l) => [name(l.party), shareCell(l), m(l.amount)]);
   const allocatedTotal = i.basis.minus(i.unallocated);
   const totalShare = i.shares

@@ -29,6 +29,14 @@ export function stepText(d: StepDetail, locale: Locale): string {
       return nb ? 'beløpet er inkludert 25 % mva.: × 1/1,25' : 'amount includes 25 % VAT: × 1/1.25';
     case 'index': {
       const changes = d.changes.length ? ` (${d.changes.map((c) => `${c.year}: ${pct(c.change)}`).join(', ')})` : '';
+      if (d.rate)
+        return nb
+          ? `enhetsprisen ${kr(d.rate.before)} indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rundet til ${kr(d.unit)} før bruk`
+          : `unit price ${kr(d.rate.before)} indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rounded to ${kr(d.unit)} before use`;
+      if (d.prices === 'steps')
+        return nb
+          ? `trinnprisene indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, hver rundet til ${kr(d.unit)} før bruk (siste trinn)`
+          : `step prices indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, each rounded to ${kr(d.unit)} before use (last step)`;
       return nb
         ? `indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, rundet til ${kr(d.unit)}`
         : `indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, rounded to ${kr(d.unit)}`;
@@ -37,6 +45,11 @@ export function stepText(d: StepDetail, locale: Locale): string {
       return nb ? 'rundet til øre' : 'rounded to øre';
     case 'own-price':
       return nb ? `hver kommune prises etter egen ${d.driver}` : `each party priced on its own ${d.driver}`;
+    case 'limit': {
+      const over = d.items.join(', ');
+      const by = d.redistribute ? (nb ? `, omfordelt etter ${d.redistribute}` : `, redistributed by ${d.redistribute}`) : '';
+      return nb ? `justering av hver kommunes sum over ${over}${by}` : `adjustment of each party's sum over ${over}${by}`;
+    }
     case 'price': {
       const price = priceText(d.price, locale);
       if (!d.summed) return price;
@@ -45,7 +58,14 @@ export function stepText(d: StepDetail, locale: Locale): string {
   }
 }
 
-function priceText(p: PriceDetail, locale: Locale): string {
+export function priceText(p: PriceDetail, locale: Locale): string {
+  const text = bandText(p, locale);
+  if (!p.min) return text;
+  const kr = formatMoneyPlain(p.min, locale);
+  return locale === 'nb' ? `${text}; under trinnets minstebeløp, så ${kr}` : `${text}; below the step's minimum, so ${kr}`;
+}
+
+function bandText(p: PriceDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio) => formatDecimal(r, locale);
   const kr = (m: Money) => formatMoneyPlain(m, locale);

@@ -1,3 +1,4 @@
+import { limitJson } from './allocation-json.js';
 import { stepText } from './basis-steps.js';
 import type { Explanation } from '../reports/explanation.js';
 import type { KeyDerivation } from '../reports/keys.js';
@@ -60,6 +61,7 @@ export function explanationJson(e: Explanation, locale: Locale): object {
         method: l.method,
         ...(l.share ? { share: exact(l.share) } : {}),
         ...(l.quantity ? { quantity: exact(l.quantity) } : {}),
+        ...(l.limit ? { limit: limitJson(l.limit) } : {}),
         exact: exact(l.exact),
         amount: l.amount.toFixed2(),
       })),

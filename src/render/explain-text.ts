@@ -1,9 +1,10 @@
-import { stepText } from './basis-steps.js';
+import { priceText, stepText } from './basis-steps.js';
 import type { Explanation, ItemExplanation } from '../reports/explanation.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { AllocationLine } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
+import { fill } from './fill.js';
 import { kindLabel, label, measureLabel } from './labels.js';
 import { formatMoneyPlain, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
@@ -62,10 +63,27 @@ function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale:
     case 'direct':
       return `${label('directRows', locale)}: ${m(l.amount)}`;
     case 'own':
-      return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${exact} → ${m(l.amount)}`;
+      return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${l.raised ? `${priceText(l.raised, locale)}: ` : ''}${exact} → ${m(l.amount)}`;
     case 'party':
       return `${label('chargedWhole', locale)} ${e.party.name}: ${exact} → ${m(l.amount)}`;
+    case 'limit':
+    case 'redistributed':
+      return limitText(i, l, locale);
   }
+}
+
+/** A limit line in words: the party's sum and the bound it was brought to, or its share of what the limits moved. */
+export function limitText(i: { readonly item: ItemExplanation['item'] }, l: AllocationLine, locale: Locale): string {
+  const m = (x: Money) => formatMoney(x, locale);
+  const t = i.item.target;
+  const items = t.kind === 'limit' ? t.limit.items.map((x) => x.id).join(', ') : '';
+  const key = t.kind === 'limit' ? (t.limit.redistribute?.key ?? '') : '';
+  const d = l.limit!;
+  const side = d.bound ? label(d.bound.side === 'min' ? 'limitMin' : 'limitMax', locale) : '';
+  const signed = (x: Money) => `${x.sign() > 0 ? '+' : ''}${m(x)}`;
+  if (l.method === 'limit') return `${fill(label('limitSum', locale), { items, sum: m(d.sum), side, bound: m(d.bound!.amount) })} → ${signed(l.amount)}`;
+  if (d.bound) return `${fill(label('redistributedToBound', locale), { key, side, bound: m(d.bound.amount), sum: m(d.sum) })} → ${signed(l.amount)}`;
+  return `${fill(label('redistributedShare', locale), { shared: m(d.shared!), key })}: ${formatShare(l.share!, locale)} × ${m(d.shared!)} = ${label('rawProduct', locale)} ${formatDecimal(l.exact, locale)} → ${signed(l.amount)}`;
 }
 
 function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, indent: string): string[] {

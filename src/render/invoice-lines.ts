@@ -5,14 +5,13 @@ import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { roundToUnit } from '../money/rounding.js';
 import { stepText } from './basis-steps.js';
+import { limitText } from './explain-text.js';
+import { fill } from './fill.js';
 import { kindLabel, label, measureLabel } from './labels.js';
 import { formatCount, formatMoney, formatShare, type Locale } from './locale.js';
 
 const HUNDRED = Ratio.of(100n);
-/** `{name}` placeholders in a label filled in. */
-export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-}
+export { fill } from './fill.js';
 
 /** What a line is called: the item's label, or the a-konto instalment. */
 export function lineTitle(l: InvoiceLine, inv: Invoice, locale: Locale): string {
@@ -95,6 +94,23 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       break;
     case 'direct':
       out.push(fill(label('directLine', locale), { name: inv.buyer.name }));
+      break;
+    case 'limit':
+    case 'redistributed':
+      out.push(
+        limitText(
+          l,
+          {
+            party: inv.buyer.id,
+            method: l.method,
+            exact: l.exact,
+            amount: l.amount,
+            ...(l.share ? { share: l.share } : {}),
+            ...(l.limit ? { limit: l.limit } : {}),
+          },
+          locale,
+        ),
+      );
       break;
   }
   return out;

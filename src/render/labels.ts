@@ -3,6 +3,15 @@ import type { Locale } from './locale.js';
 /** Every word a user reads in a report, per locale. */
 const LABELS = {
   allocation: { nb: 'Fordeling', en: 'Allocation' },
+  limitOf: { nb: 'grense over', en: 'limit over' },
+  limitSum: { nb: 'Sum over {items}: {sum}; {side} {bound}', en: 'Sum over {items}: {sum}; {side} {bound}' },
+  limitMin: { nb: 'minimum', en: 'minimum' },
+  limitMax: { nb: 'maksimum', en: 'maximum' },
+  redistributedShare: { nb: 'Andel av det grensene flyttet ({shared}) etter nøkkelen {key}', en: 'Share of what the limits moved ({shared}) by key {key}' },
+  redistributedToBound: {
+    nb: 'Omfordelt etter nøkkelen {key} opp til sitt {side} {bound} (sum {sum})',
+    en: 'Redistributed by key {key} up to its {side} {bound} (sum {sum})',
+  },
   party: { nb: 'Kommune', en: 'Party' },
   share: { nb: 'Andel', en: 'Share' },
   amount: { nb: 'Beløp', en: 'Amount' },
@@ -226,6 +235,8 @@ const MARKERS = {
   credit: { nb: 'tilgode', en: 'credit' },
   due: { nb: 'å-betale', en: 'due' },
   baseline: { nb: 'grunnlag', en: 'baseline' },
+  limit: { nb: 'grense', en: 'limit' },
+  redistributed: { nb: 'omfordelt', en: 'redistributed' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Marker = keyof typeof MARKERS;

@@ -7,9 +7,26 @@ import type { KeyDerivation } from './keys.js';
 /**
  * How a line was reached: `key` — a share of the item's shared basis;
  * `party` — the item is charged to this one party; `direct` — actuals rows
- * that name the party; `own` — the party's price for its own quantity.
+ * that name the party; `own` — the party's price for its own quantity;
+ * `limit` — what brings the party's sum over a limit's items inside its
+ * minimum or maximum; `redistributed` — the party's part of what limits took
+ * off (or added to) the others.
  */
-export type LineMethod = 'key' | 'party' | 'direct' | 'own';
+export type LineMethod = 'key' | 'party' | 'direct' | 'own' | 'limit' | 'redistributed';
+
+/**
+ * How a limit line arose: the party's sum over the limit's items and the
+ * bound it was brought to; for a redistributed line, the amount shared and
+ * the party's share of it (or the bound it stopped at).
+ */
+export interface LimitLine {
+  /** The party's sum over the limit's items, as allocated. */
+  readonly sum: Money;
+  /** The bound the party ends at, when it binds. */
+  readonly bound?: { readonly side: 'min' | 'max'; readonly amount: Money };
+  /** For a redistributed line that did not stop at a bound: the amount shared among the parties still free. */
+  readonly shared?: Money;
+}
 
 /** One party's line of one item, with everything needed to show how it was computed. */
 export interface AllocationLine {
@@ -20,13 +37,18 @@ export interface AllocationLine {
   readonly share?: Ratio;
   /** The party's own quantity, for `own` lines. */
   readonly quantity?: Ratio;
+  /** For an `own` line that a step's minimum raised: the price of the party's quantity, with the minimum. */
+  readonly raised?: PriceDetail;
+  /** For `limit` and `redistributed` lines: the sum limited and the bound. */
+  readonly limit?: LimitLine;
   /** What the share or price applied to, before rounding. */
   readonly exact: Ratio;
   readonly amount: Money;
 }
 
 /** What a price step did, with the numbers it used; worded per locale by render/basis-steps.ts. */
-export type PriceDetail = { readonly periods: Ratio } & (
+/** `min`: the step's minimum, when it raised the amount. */
+export type PriceDetail = { readonly periods: Ratio; readonly min?: Money } & (
   | { readonly kind: 'unit'; readonly quantity: Ratio; readonly unit: Money }
   | { readonly kind: 'step' | 'volume'; readonly quantity: Ratio; readonly upTo: Ratio | null; readonly price: Money }
   | { readonly kind: 'graduated'; readonly bands: readonly { readonly units: Ratio; readonly price: Money }[] }
@@ -52,14 +74,19 @@ export type StepDetail =
       readonly changes: readonly { readonly year: number; readonly change: Ratio }[];
       readonly factor: Ratio;
       readonly unit: Money;
+      /** With `round:`, the price indexed before it is used: the written rate and its exact indexed value (absent for step prices and amounts). */
+      readonly rate?: { readonly before: Money; readonly exact: Ratio };
+      /** With `round:` on a price: the prices were indexed and rounded before pricing. */
+      readonly prices?: 'unit' | 'steps';
     }
   | { readonly kind: 'round' }
   | { readonly kind: 'price'; readonly price: PriceDetail; readonly summed?: Id }
+  | { readonly kind: 'limit'; readonly items: readonly Id[]; readonly redistribute?: Id }
   | { readonly kind: 'own-price'; readonly driver: Id };
 
 /** One step in how an item's basis was reached, for reports and `explain`. */
 export interface BasisStep {
-  readonly step: 'amount' | 'actuals' | 'price' | 'percent' | 'vat' | 'index' | 'round';
+  readonly step: 'amount' | 'actuals' | 'price' | 'percent' | 'vat' | 'index' | 'round' | 'limit';
   readonly detail: StepDetail;
   readonly amount: Money;
   /** The ledger rows summed in this step, for `explain`. */

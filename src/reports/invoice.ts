@@ -2,7 +2,7 @@ import type { Address, Agreement, Id, Item, ItemKind, Party, VatStatus } from '.
 import type { IsoDate } from '../dates/date.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
-import type { BasisStep, LineMethod } from './allocation.js';
+import type { BasisStep, LimitLine, LineMethod } from './allocation.js';
 import type { ByKind } from './by-kind.js';
 import type { KeyDerivation } from './keys.js';
 import type { KindBalance, PartySettlement, SettlementReport } from './settlement.js';
@@ -24,6 +24,8 @@ export interface ItemLine {
   readonly key?: Id;
   readonly share?: Ratio;
   readonly quantity?: Ratio;
+  /** For a limit's adjustment line: the sum limited and the bound. */
+  readonly limit?: LimitLine;
   /** For a party priced per unit of its own quantity: amount = quantity × unitPrice exactly. */
   readonly unitPrice?: Money;
   /** The exact product before rounding. */
