@@ -17,7 +17,7 @@ const FLOAT = /\bNumber\s*[(.]|\bparse(?:Float|Int)\s*\(|\.to(?:Fixed|Precision|
 const NOT_AMOUNTS: Record<string, readonly string[]> = {
   // Years, instalment numbers, list indexes and thread counts: whole numbers read from digits only.
   'src/agreement/parties.ts': ['const year = /^\\d{4}$/.test(e.key) ? Number(e.key) : null;'],
-  'src/agreement/settings.ts': ['if (c) changes.set(Number(y.key), c);'],
+  'src/agreement/settings.ts': ['changes.set(Number(y.key), c ?? Ratio.ZERO);'],
   'src/agreement/yaml-nodes.ts': [
     "const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));",
     'return Number(text);',
@@ -27,7 +27,7 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/cli/invoices.ts': ['const akonto = opts.akonto === undefined ? undefined : /^[1-9]\\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;'],
   'src/cli/scenario-args.ts': [
     "const scale = Math.max(...parts.map((p) => p![1]!.split('.')[1]?.length ?? 0));",
-    'return { series: m[1]!, change: m[3]!.trim(), ...(m[2] ? { year: Number(m[2]) } : {}) };',
+    'return { series: m[1]!, change, ...(m[2] ? { year: Number(m[2]) } : {}) };',
     'const [from, to] = [Number(m[1]), Number(m[2])];',
   ],
   'src/cli/scenario.ts': [
