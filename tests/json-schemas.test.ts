@@ -4,6 +4,7 @@ import Ajv from 'ajv/dist/ajv.js';
 import { describe, expect, it } from 'vitest';
 import { JSON_FORMATS, type JsonFormat } from '../src/render/json-head.js';
 import { ROOT, samkost } from './cli.js';
+import { tempDir } from './temp.js';
 
 /**
  * The output contract: every JSON output has a JSON Schema in docs/schemas
@@ -52,7 +53,7 @@ describe('JSON Schemas (docs/schemas)', () => {
 
   it('every format is exercised by a golden or a run below', () => {
     const seen = new Set(goldens.map((f) => (JSON.parse(readFileSync(path.join(ROOT, f), 'utf8')) as { format: string }).format.split(/[./]/)[1]));
-    for (const f of ['check', 'schedule'] as const) seen.add(f);
+    for (const f of ['check', 'schedule', 'diagnostics'] as const) seen.add(f);
     expect([...seen].sort()).toEqual(Object.keys(JSON_FORMATS).sort() as JsonFormat[]);
   });
 
@@ -73,6 +74,48 @@ describe('JSON Schemas (docs/schemas)', () => {
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(sweep.stdout).toContain('"infeasible"');
     expect(problems(JSON.parse(sweep.stdout))).toEqual([]);
+  });
+
+  it('every command asked for --format json that fails writes samkost.diagnostics/1 on stdout, nothing on stderr, exit code as without JSON', async () => {
+    const broken = 'tests/errors/key-shares-sum';
+    const checked = JSON.parse((await samkost(['check', broken, '--format', 'json'])).stdout) as { diagnostics: unknown[] };
+    const out = tempDir('json-fail');
+    for (const args of [
+      ['allocate', broken],
+      ['settle', broken],
+      ['deviation', broken],
+      ['explain', broken, '--party', 'a'],
+      ['scenario', broken, '--set', 'parties.a.population=1'],
+      ['invoices', broken, '--out', out, '--date', '2025-01-10'],
+    ]) {
+      const run = await samkost([...args, '--format', 'json']);
+      const text = await samkost(args);
+      expect(run.code, args.join(' ')).toBe(text.code);
+      expect(run.stderr, args.join(' ')).toBe('');
+      const json = JSON.parse(run.stdout) as { format: string; diagnostics: { code: string | null; message: string }[] };
+      expect(problems(json)).toEqual([]);
+      expect(json.format).toBe('samkost.diagnostics/1');
+      // The agreement's own diagnostic as check reports it, field for field; then why nothing was computed.
+      expect(json.diagnostics[0]).toEqual(checked.diagnostics[0]);
+      expect(json.diagnostics.at(-1)).toMatchObject({ file: null, line: null, col: null, code: null, severity: 'error' });
+      expect(text.stderr).toContain(json.diagnostics.at(-1)!.message);
+    }
+    expect(readdirSync(out)).toEqual([]);
+    // A command line commander refuses (exit 2), a mistake the command finds (exit 2) and an agreement it cannot read (exit 1), in English.
+    for (const [args, code, message] of [
+      [['allocate', 'fixtures/ror-ikt-2023-overrun', '--bogus'], 2, "unknown option '--bogus'"],
+      [['settle', 'fixtures/ror-ikt-2023-overrun', '--out', ''], 2, '--out names no file'],
+      [['allocate', 'fixtures/no-such-agreement'], 1, "cannot read 'fixtures/no-such-agreement': no such file or directory"],
+    ] as const) {
+      const run = await samkost([...args, '--locale', 'en', '-f', 'json']);
+      expect(run.code, args.join(' ')).toBe(code);
+      expect(run.stderr).toBe('');
+      const json = JSON.parse(run.stdout) as { diagnostics: { message: string; hint: string | null }[] };
+      expect(problems(json)).toEqual([]);
+      expect(json.diagnostics).toEqual([{ file: null, line: null, col: null, severity: 'error', code: null, message, hint: expect.any(String) }]);
+    }
+    // check --format json keeps its own document.
+    expect(JSON.parse((await samkost(['check', broken, '--format', 'json'])).stdout).format).toBe('samkost.check/1');
   });
 
   it('a renamed, retyped or unknown field fails (the schemas can fail)', () => {

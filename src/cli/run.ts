@@ -20,7 +20,7 @@ import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
 import { checkCommand } from './check.js';
 import { type InvoiceOptions, invoicesCommand } from './invoices.js';
-import { type Locale, said } from '../text/said.js';
+import { type Locale, type Said, said } from '../text/said.js';
 import { commanderMessage, HELP_AFTER, helpIn, localeOf } from './command-line-words.js';
 import { localDay } from '../dates/date.js';
 
@@ -31,9 +31,9 @@ import { localDay } from '../dates/date.js';
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const locale = localeOf(argv);
-  let current = new Speaker(io, true, locale);
-  const context = (opts: CommonOptions & { thousands?: boolean }): Context => {
-    const c = new Speaker(io, opts.color, opts.locale);
+  let current = new Speaker(io, true, locale, jsonAsked(argv));
+  const context = (opts: CommonOptions & { thousands?: boolean; format?: string }): Context => {
+    const c = new Speaker(io, opts.color, opts.locale, opts.format === 'json');
     current = c;
     const failed = (arg: string) => ({
       message: said('ingenting ble regnet ut: inndataene har feil', 'nothing was computed: the input has errors'),
@@ -53,15 +53,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true, version: VERSION, today: localDay(io.now()) },
     };
   };
-  const program = buildProgram(io, context, locale);
+  const program = buildProgram(io, context, locale, jsonAsked(argv));
+  const ended = (code: number) => {
+    current.end(code !== 0);
+    return code;
+  };
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return ended(0);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) {
+      // Under --format json commander said nothing yet (buildProgram): its message goes into the JSON.
+      if (e.exitCode !== 0 && jsonAsked(argv)) current.error(commanderSaid(e.message), HELP_AFTER_ERROR);
+      return ended(e.exitCode === 0 ? 0 : 2);
+    }
     if (e instanceof ExitError) {
       if (e.said) current.error(e.said, e.hint);
-      return e.code;
+      return ended(e.code);
     }
     io.stderr.write(`${internalError(e, argv, current.locale)}\n`);
     return INTERNAL_ERROR;
@@ -86,9 +94,25 @@ function internalError(e: unknown, argv: readonly string[], locale: Locale): str
   )[locale];
 }
 
+/** `--format json` (or `-f json`, `--format=json`) anywhere on the command line: then even a command line commander refuses is answered in JSON. */
+function jsonAsked(argv: readonly string[]): boolean {
+  return argv.some((a, i) => ((a === '--format' || a === '-f') && argv[i + 1] === 'json') || a === '--format=json' || a === '-fjson');
+}
+
+/** A commander error in both languages, without its `error: ` (a diagnostic's severity says that). */
+function commanderSaid(message: string): Said {
+  const bare = (l: Locale) =>
+    commanderMessage(`${message}\n`, l)
+      .replace(/^(error|feil): /, '')
+      .trimEnd();
+  return said(bare('nb'), bare('en'));
+}
+
+const HELP_AFTER_ERROR = said('kjør samkost --help for bruk', 'run samkost --help for usage');
+
 type Action<O> = (arg: string, opts: O, c: Context) => Promise<void>;
 
-function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean }) => Context, locale: Locale): Command {
+function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean; format?: string }) => Context, locale: Locale, json: boolean): Command {
   /** The help in the language the command line asks for. */
   const t = (nb: string, en: string) => (locale === 'nb' ? nb : en);
   const program = new Command('samkost')
@@ -103,9 +127,10 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(commanderMessage(s, locale)),
+      // Under --format json the error is written in the JSON instead (run).
+      outputError: (s, write) => (json ? undefined : write(commanderMessage(s, locale))),
     })
-    .showHelpAfterError(locale === 'nb' ? '(kjør samkost --help for bruk)' : '(run samkost --help for usage)');
+    .showHelpAfterError(json ? false : `(${HELP_AFTER_ERROR[locale]})`);
 
   const localeOption = () =>
     new Option('-l, --locale <locale>', t('språk, tallformat og tekster (nb: norsk bokmål, en: engelsk)', 'language, number format and labels'))

@@ -9,36 +9,66 @@ import { makeStyle } from './style.js';
 import { type Locale, type Said, said } from '../text/said.js';
 import { HINT, SEVERITY } from '../diagnostics/render.js';
 import type { Output } from '../render/registry.js';
+import { type CommandProblem, diagnosticsJson } from '../render/diagnostics-json.js';
+import { VERSION } from './version.js';
 
 /**
  * The one place the CLI speaks to the user: diagnostics with their excerpts,
  * errors with their hints, status lines, and the output itself — to
  * standard output or, atomically, to `--out`.
+ *
+ * Asked for `--format json`, it keeps what goes wrong instead of printing
+ * it: a run that fails ends with one JSON document of diagnostics on
+ * standard output ({@link end}); a run that succeeds prints its warnings
+ * as text, as without JSON.
  */
 export class Speaker {
   readonly err: Style;
   /** Emphasis in tables written to standard output. */
   readonly bold: (s: string) => string;
+  /** With `--format json`: the problems so far, and their text for standard error should the run succeed after all. */
+  private readonly kept: { problems: (Diagnostic | CommandProblem)[]; text: string[] } | null;
+  /** Whether the command wrote its output (then a failure's diagnostics are in it, as `check --format json` writes them). */
+  private wrote = false;
 
   constructor(
     readonly io: Io,
     color: boolean,
     /** The language of everything said: `--locale`, or before the options are read, what the command line asks for. */
     readonly locale: Locale,
+    /** `--format json`: what goes wrong is written as JSON. */
+    json = false,
   ) {
     this.err = makeStyle(color, io.stderr, io.env);
     this.bold = makeStyle(color, io.stdout, io.env).bold;
+    this.kept = json ? { problems: [], text: [] } : null;
   }
 
   /** Prints diagnostics, each with the line it points at from `files`. */
   async diagnostics(list: readonly Diagnostic[], files: SourceFiles): Promise<void> {
-    if (list.length) this.io.stderr.write(renderDiagnostics(list, await lineLookup(this.io.fs, list, files), this.locale, this.err));
+    if (!list.length) return;
+    const text = renderDiagnostics(list, await lineLookup(this.io.fs, list, files), this.locale, this.err);
+    if (!this.kept) return void this.io.stderr.write(text);
+    this.kept.problems.push(...list);
+    this.kept.text.push(text);
   }
 
   /** `samkost: feil: …` with its hint, for what is wrong outside any file. */
   error(message: Said, hint?: Said): void {
     const l = this.locale;
+    if (this.kept) return void this.kept.problems.push({ message, ...(hint ? { hint } : {}) });
     this.io.stderr.write(`samkost: ${this.err.error(SEVERITY.error[l])}: ${message[l]}\n${hint ? `  = ${HINT[l]}: ${hint[l]}\n` : ''}`);
+  }
+
+  /**
+   * The end of the run, failed or not: with `--format json`, a failure that
+   * wrote no output writes its diagnostics as JSON on standard output; a
+   * success prints the warnings it kept.
+   */
+  end(failed: boolean): void {
+    if (!this.kept) return;
+    if (!failed) for (const t of this.kept.text) this.io.stderr.write(t);
+    else if (!this.wrote) this.io.stdout.write(diagnosticsJson(this.kept.problems, this.locale, VERSION));
   }
 
   status(line: Said): void {
@@ -86,5 +116,6 @@ export class Speaker {
     // `--out -` is standard output, as for any Unix tool.
     if (opts.out && opts.out !== '-') await writeOutput(this.io, opts.out, text, opts.force === true);
     else this.io.stdout.write(text);
+    this.wrote = true;
   }
 }

@@ -13,6 +13,7 @@ export const JSON_FORMATS = {
   scenarios: 2,
   projection: 2,
   invoice: 2,
+  diagnostics: 1,
 } as const;
 
 export type JsonFormat = keyof typeof JSON_FORMATS;
