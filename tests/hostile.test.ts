@@ -411,3 +411,36 @@ describe('a long exact number is refused unread, not computed with (issue 25)', 
     expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99,999999999999999999 %, ikke 100 %");
   });
 });
+
+describe('bokmål words and Norwegian numbers under nb (issue 25)', () => {
+  it('check calls a rounding that gives out more over-allocated, as the tables do, never "ufordelt -0,02"', async () => {
+    const dir = tmp();
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 1 }\n  b: { name: B, population: 1 }\n  c: { name: C, population: 1 }\nrounding: { unit: 1 }\nitems:\n  - { id: y, label: Y, amount: 2, key: equal }\n',
+    );
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stdout).toMatch(/overfordelt 1,00/);
+    expect(run.stdout).not.toMatch(/ufordelt -/);
+  });
+  it('a missing argument is named in bokmål', async () => {
+    const run = await samkost(['allocate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('feil: avtalen (en avtalefil eller en mappe med agreement.yaml) mangler');
+  });
+  it('an unselected category states its sum with thousands spaces and is quoted cut short', async () => {
+    const dir = tmp();
+    const long = 'x'.repeat(100_000);
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 1 }\ninputs:\n  actuals: r.csv\nitems:\n  - { id: y, label: Y, actuals: { category: lønn }, key: equal }\n',
+    );
+    writeFileSync(path.join(dir, 'r.csv'), `category;amount\nlønn;1,00\n${long};470662,50\n`);
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stderr).toContain(`arten '${'x'.repeat(57)}…' (1 rad, sum 470 662,50) velges ikke`);
+    expect(run.stderr).toContain('{ category: [ART], reason: ... }');
+    expect(run.stderr.length).toBeLessThan(1000);
+  });
+});

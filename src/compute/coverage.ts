@@ -6,7 +6,8 @@ import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { IgnoredTotal, LedgerReconciliation } from './report.js';
 import { matcher } from './select.js';
-import { declaredParties, rows as inRows } from '../agreement/phrases.js';
+import { amount, declaredParties, rows as inRows } from '../agreement/phrases.js';
+import { quote } from '../agreement/yaml-nodes.js';
 import { said } from '../text/said.js';
 
 /**
@@ -139,21 +140,26 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   const ignored = ignoredRows.map((g) => ({ rule: g.rule, rows: g.rows, amount: Money.sum(g.amounts) }));
   const ledger = { rows: rowCount, total: Money.sum(all), items: Money.sum(taken), ignored: Money.sum(outside), bases: Money.sum(bases) };
   for (const [category, u] of unselected) {
+    const sum = amount(Money.sum(u.amounts));
     diags.error(
       u.first.categoryAt,
       'actuals-unselected',
       said(
-        `arten '${category}' (${inRows(u.rows).nb}, sum ${Money.sum(u.amounts).toPlain().replace('.', ',')}) velges ikke av noen post og holdes ikke utenfor`,
-        `category '${category}' (${inRows(u.rows).en}, total ${Money.sum(u.amounts).toPlain()}) is not selected by any item and not ignored`,
+        `arten ${quote(category)} (${inRows(u.rows).nb}, sum ${sum.nb}) velges ikke av noen post og holdes ikke utenfor`,
+        `category ${quote(category)} (${inRows(u.rows).en}, total ${sum.en}) is not selected by any item and not ignored`,
       ),
+      // A category of a line's length is named once, cut short; the hint then shows where it goes.
       said(
-        `velg den i en posts actuals:, eller legg til { category: [${category}], reason: ... } under ignore:`,
-        `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,
+        `velg den i en posts actuals:, eller legg til { category: [${short(category, 'ART')}], reason: ... } under ignore:`,
+        `select it in an item's actuals:, or add { category: [${short(category, 'CATEGORY')}], reason: ... } under ignore:`,
       ),
     );
   }
   return { ignored, ledger };
 }
+
+/** A category too long to repeat in a hint stands there as a placeholder: it is quoted, cut short, in the message. */
+const short = (text: string, placeholder: string) => (text.length > 60 ? placeholder : text);
 
 /** A test for rows that `ignore:` keeps outside the split (and that no item takes as its amount). */
 export function outsideSplit(a: Agreement): (row: ActualsRow) => boolean {

@@ -91,6 +91,7 @@ export const ERROR_CODES = [
   'yaml-alias',
   'yaml-syntax',
   'yaml-tag',
+  'payments-empty',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
