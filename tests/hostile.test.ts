@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -442,5 +442,29 @@ describe('bokmål words and Norwegian numbers under nb (issue 25)', () => {
     expect(run.stderr).toContain(`arten '${'x'.repeat(57)}…' (1 rad, sum 470 662,50) velges ikke`);
     expect(run.stderr).toContain('{ category: [ART], reason: ... }');
     expect(run.stderr.length).toBeLessThan(1000);
+  });
+});
+
+describe('outputs (issue 25)', () => {
+  const fixture = 'fixtures/namsos-flatanger-2024-invoices';
+  it('invoices --out takes a folder: a file, or a new name like a document, is a command-line error', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'existing.txt');
+    writeFileSync(file, 'x');
+    usageError(await samkost(['invoices', fixture, '--out', file, '--force', '--date', '2025-01-10']), `--out '${file}' er en fil, ikke en mappe`);
+    const html = path.join(dir, 'faktura.html');
+    usageError(await samkost(['invoices', fixture, '--out', html, '--date', '2025-01-10']), `--out '${html}' ser ut som et filnavn`);
+    expect(existsSync(html)).toBe(false);
+    rmSync(dir, { recursive: true });
+  });
+  it('--force keeps the mode of the file it replaces (a 0600 report stays 0600)', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'fordeling.txt');
+    writeFileSync(out, 'old', { mode: 0o600 });
+    const run = await samkost(['allocate', fixture, '--out', out, '--force']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toBe('old');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    rmSync(dir, { recursive: true });
   });
 });
