@@ -468,3 +468,32 @@ describe('outputs (issue 25)', () => {
     rmSync(dir, { recursive: true });
   });
 });
+
+describe('small traps (issue 25)', () => {
+  it('SARIF uris are percent-encoded: a space, #, %, a non-ASCII letter, <stdin>', async () => {
+    const dir = path.join(tmp(), 'mappe #1 100% ø');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'agreement.yaml'), 'samkost: 1\n');
+    const run = await samkost(['check', dir, '--format', 'sarif']);
+    const uri = JSON.parse(run.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+    expect(uri).toMatch(/\/mappe%20%231%20100%25%20%C3%B8\/agreement\.yaml$/);
+    expect(decodeURIComponent(uri)).toBe(path.join(dir, 'agreement.yaml'));
+    const stdin = await samkost(['check', '-', '--format', 'sarif'], { stdin: async () => new TextEncoder().encode('samkost: 1\n') });
+    expect(JSON.parse(stdin.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
+    rmSync(path.dirname(dir), { recursive: true });
+  });
+  it("init into '' is a command-line error, not the working folder", async () => {
+    usageError(await samkost(['init', 'faste-andeler', '']), 'mappen å skrive til er tom');
+  });
+  it('a number with a leading zero (YAML 1.1 octal) is refused, not read as 1750', async () => {
+    const dir = tmp();
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 01750 }\n  b: { name: B, population: 1 }\nitems:\n  - { id: y, label: Y, amount: 1, key: population }\n',
+    );
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stderr).toContain("folketallet til kommunen 'a' begynner med en null: '01750' [bad-number]");
+    expect(run.stderr).toContain('skriv 1750; YAML 1.1 leser et tall med innledende null som oktalt');
+  });
+});

@@ -361,6 +361,7 @@ export class YamlReader {
 
   integer(node: YNode, what: Said, at: SourcePos): number | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-number', what)) return null;
     if (text === null || !/^\d{1,9}$/.test(text)) {
       if (explained(node)) return null;
       this.wrongKind(
@@ -395,6 +396,21 @@ export class YamlReader {
    * more than a few dozen digits.
    */
   private tooManyDigits(node: YNode, text: string, at: SourcePos, code: ErrorCode, what: Said): boolean {
+    // YAML 1.1 (and so many editors and libraries) reads 01750 as the octal 1000; YAML 1.2 as 1750. Neither is guessed.
+    const zero = /^[+-]?0\d/.exec(text.trim());
+    if (zero && isScalar(node) && typeof node.value !== 'string') {
+      const plain = text.trim().replace(/^([+-]?)0+(?=\d)/, '$1');
+      this.diags.error(
+        this.pos(node, at),
+        code,
+        said(`${what.nb} begynner med en null: ${quote(text.trim())}`, `${what.en} starts with a zero: ${quote(text.trim())}`),
+        said(
+          `skriv ${plain}; YAML 1.1 leser et tall med innledende null som oktalt (01750 = 1000)`,
+          `write ${plain}; YAML 1.1 reads a number with a leading zero as octal (01750 = 1000)`,
+        ),
+      );
+      return true;
+    }
     let digits = 0;
     for (const c of text) if (c >= '0' && c <= '9') digits++;
     if (digits <= MAX_DIGITS) return false;

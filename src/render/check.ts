@@ -85,6 +85,15 @@ export function checkGithub(r: CheckReport, locale: Locale): string {
 }
 
 /**
+ * A file as a SARIF `uri` (a URI reference): each path segment
+ * percent-encoded, so a space, `#`, `%`, a backslash, `<stdin>` or a
+ * non-ASCII letter is still a valid URI naming that file.
+ */
+function fileUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
  * SARIF 2.1.0, the format code-scanning tools read (GitHub code scanning
  * among them): one run of samkost, a rule per diagnostic code met, a result
  * per diagnostic at its file, line and column.
@@ -103,7 +112,7 @@ export function checkSarif(r: CheckReport, version: string, locale: Locale): str
           ruleIndex: codes.indexOf(d.code),
           level: d.severity,
           message: { text: withHint(d, locale) },
-          locations: [{ physicalLocation: { artifactLocation: { uri: d.file }, region: { startLine: d.line, startColumn: d.col } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(d.file) }, region: { startLine: d.line, startColumn: d.col } } }],
         })),
       },
     ],
