@@ -497,3 +497,16 @@ describe('small traps (issue 25)', () => {
     expect(run.stderr).toContain('skriv 1750; YAML 1.1 leser et tall med innledende null som oktalt');
   });
 });
+
+describe('1 000 unknown fields (issue 25)', () => {
+  it('lists ten and counts the rest in one error', async () => {
+    const dir = tmp();
+    const fields = Array.from({ length: 1_000 }, (_, i) => `f${i}: 1`).join('\n');
+    writeFileSync(path.join(dir, 'agreement.yaml'), `samkost: 1\n${fields}\n`);
+    const run = await samkost(['check', dir, '--format', 'json']);
+    rmSync(dir, { recursive: true });
+    const unknown = (JSON.parse(run.stdout).diagnostics as { code: string; message: string }[]).filter((d) => d.code === 'unknown-field');
+    expect(unknown).toHaveLength(11);
+    expect(unknown.some((d) => d.message === '990 ukjente felt til i avtalen, det første her')).toBe(true);
+  });
+});

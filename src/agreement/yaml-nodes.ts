@@ -200,8 +200,18 @@ export class YamlReader {
 
   /** Flags fields that are not in `allowed`, with a "did you mean". */
   onlyFields(entries: readonly Entry[], allowed: readonly string[], where: Said): void {
-    for (const e of entries) {
-      if (allowed.includes(e.key)) continue;
+    const unknown = entries.filter((e) => !allowed.includes(e.key));
+    // Tens of thousands of unknown fields are a wrong file, not typos: the first ten are listed, the rest counted.
+    if (unknown.length > MAX_UNKNOWN_FIELDS) {
+      const rest = unknown.length - MAX_UNKNOWN_FIELDS;
+      this.diags.error(
+        unknown[MAX_UNKNOWN_FIELDS]!.at,
+        'unknown-field',
+        said(`${rest} ukjente felt til i ${where.nb}, det første her`, `${rest} more unknown fields in ${where.en}, the first here`),
+        said(`tillatt her: ${allowed.join(', ')}`, `allowed here: ${allowed.join(', ')}`),
+      );
+    }
+    for (const e of unknown.slice(0, MAX_UNKNOWN_FIELDS)) {
       const guess = didYouMean(e.key, allowed);
       this.diags.error(
         e.at,
@@ -461,6 +471,9 @@ function got(node: YNode, text: string | null): Said {
   if (isScalar(node) && typeof node.value === 'boolean') return verbatim(quote(String(node.value)));
   return said('tom', 'nothing');
 }
+
+/** How many unknown fields of one mapping are listed one by one. */
+const MAX_UNKNOWN_FIELDS = 10;
 
 /** The most digits a number in the agreement may have (integer and decimals together). */
 export const MAX_DIGITS = 40;
