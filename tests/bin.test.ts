@@ -30,7 +30,7 @@ describe('bin/samkost.js', () => {
   it('exits 2 on a wrong command line', () => {
     const r = samkostProcess(['allocate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("feil: argumentet 'agreement' mangler");
+    expect(r.stderr).toContain('feil: avtalen (en avtalefil eller en mappe med agreement.yaml) mangler');
   });
 });
 

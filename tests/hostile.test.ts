@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -410,5 +410,104 @@ describe('a long exact number is refused unread, not computed with (issue 25)', 
     const run = await samkost(['check', dir]);
     rmSync(dir, { recursive: true });
     expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99,999999999999999999 %, ikke 100 %");
+  });
+});
+
+describe('bokmål words and Norwegian numbers under nb (issue 25)', () => {
+  it('check calls a rounding that gives out more over-allocated, as the tables do, never "ufordelt -0,02"', async () => {
+    const dir = tmp();
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 1 }\n  b: { name: B, population: 1 }\n  c: { name: C, population: 1 }\nrounding: { unit: 1 }\nitems:\n  - { id: y, label: Y, amount: 2, key: equal }\n',
+    );
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stdout).toMatch(/overfordelt 1,00/);
+    expect(run.stdout).not.toMatch(/ufordelt -/);
+  });
+  it('a missing argument is named in bokmål', async () => {
+    const run = await samkost(['allocate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('feil: avtalen (en avtalefil eller en mappe med agreement.yaml) mangler');
+  });
+  it('an unselected category states its sum with thousands spaces and is quoted cut short', async () => {
+    const dir = tmp();
+    const long = 'x'.repeat(100_000);
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 1 }\ninputs:\n  actuals: r.csv\nitems:\n  - { id: y, label: Y, actuals: { category: lønn }, key: equal }\n',
+    );
+    writeFileSync(path.join(dir, 'r.csv'), `category;amount\nlønn;1,00\n${long};470662,50\n`);
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stderr).toContain(`arten '${'x'.repeat(57)}…' (1 rad, sum 470 662,50) velges ikke`);
+    expect(run.stderr).toContain('{ category: [ART], reason: ... }');
+    expect(run.stderr.length).toBeLessThan(1000);
+  });
+});
+
+describe('outputs (issue 25)', () => {
+  const fixture = 'fixtures/namsos-flatanger-2024-invoices';
+  it('invoices --out takes a folder: a file, or a new name like a document, is a command-line error', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'existing.txt');
+    writeFileSync(file, 'x');
+    usageError(await samkost(['invoices', fixture, '--out', file, '--force', '--date', '2025-01-10']), `--out '${file}' er en fil, ikke en mappe`);
+    const html = path.join(dir, 'faktura.html');
+    usageError(await samkost(['invoices', fixture, '--out', html, '--date', '2025-01-10']), `--out '${html}' ser ut som et filnavn`);
+    expect(existsSync(html)).toBe(false);
+    rmSync(dir, { recursive: true });
+  });
+  it('--force keeps the mode of the file it replaces (a 0600 report stays 0600)', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'fordeling.txt');
+    writeFileSync(out, 'old', { mode: 0o600 });
+    const run = await samkost(['allocate', fixture, '--out', out, '--force']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toBe('old');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('small traps (issue 25)', () => {
+  it('SARIF uris are percent-encoded: a space, #, %, a non-ASCII letter, <stdin>', async () => {
+    const dir = path.join(tmp(), 'mappe #1 100% ø');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'agreement.yaml'), 'samkost: 1\n');
+    const run = await samkost(['check', dir, '--format', 'sarif']);
+    const uri = JSON.parse(run.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+    expect(uri).toMatch(/\/mappe%20%231%20100%25%20%C3%B8\/agreement\.yaml$/);
+    expect(decodeURIComponent(uri)).toBe(path.join(dir, 'agreement.yaml'));
+    const stdin = await samkost(['check', '-', '--format', 'sarif'], { stdin: async () => new TextEncoder().encode('samkost: 1\n') });
+    expect(JSON.parse(stdin.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
+    rmSync(path.dirname(dir), { recursive: true });
+  });
+  it("init into '' is a command-line error, not the working folder", async () => {
+    usageError(await samkost(['init', 'faste-andeler', '']), 'mappen å skrive til er tom');
+  });
+  it('a number with a leading zero (YAML 1.1 octal) is refused, not read as 1750', async () => {
+    const dir = tmp();
+    writeFileSync(
+      path.join(dir, 'agreement.yaml'),
+      'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 01750 }\n  b: { name: B, population: 1 }\nitems:\n  - { id: y, label: Y, amount: 1, key: population }\n',
+    );
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stderr).toContain("folketallet til kommunen 'a' begynner med en null: '01750' [bad-number]");
+    expect(run.stderr).toContain('skriv 1750; YAML 1.1 leser et tall med innledende null som oktalt');
+  });
+});
+
+describe('1 000 unknown fields (issue 25)', () => {
+  it('lists ten and counts the rest in one error', async () => {
+    const dir = tmp();
+    const fields = Array.from({ length: 1_000 }, (_, i) => `f${i}: 1`).join('\n');
+    writeFileSync(path.join(dir, 'agreement.yaml'), `samkost: 1\n${fields}\n`);
+    const run = await samkost(['check', dir, '--format', 'json']);
+    rmSync(dir, { recursive: true });
+    const unknown = (JSON.parse(run.stdout).diagnostics as { code: string; message: string }[]).filter((d) => d.code === 'unknown-field');
+    expect(unknown).toHaveLength(11);
+    expect(unknown.some((d) => d.message === '990 ukjente felt til i avtalen, det første her')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { Money } from '../money/money.js';
 import { type Said, said } from '../text/said.js';
 
 /**
@@ -26,6 +27,13 @@ export function party(id: string): Said {
 /** `1 row` / `2 rader`. */
 export function rows(n: number): Said {
   return said(`${n} ${n === 1 ? 'rad' : 'rader'}`, `${n} ${n === 1 ? 'row' : 'rows'}`);
+}
+
+/** An amount in prose: `470 662,50` (nb), `470,662.50` (en) — every decimal it has, never rounded. */
+export function amount(m: Money): Said {
+  const [int, frac] = m.toPlain().split('.') as [string, string];
+  const group = (sep: string) => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return said(`${group(' ')},${frac}`, `${group(',')}.${frac}`);
 }
 
 /** The hint when a party id names no party. */

@@ -257,8 +257,18 @@ export class YamlReader {
 
   /** Flags fields that are not in `allowed`, with a "did you mean". */
   onlyFields(entries: readonly Entry[], allowed: readonly string[], where: Said): void {
-    for (const e of entries) {
-      if (allowed.includes(e.key)) continue;
+    const unknown = entries.filter((e) => !allowed.includes(e.key));
+    // Tens of thousands of unknown fields are a wrong file, not typos: the first ten are listed, the rest counted.
+    if (unknown.length > MAX_UNKNOWN_FIELDS) {
+      const rest = unknown.length - MAX_UNKNOWN_FIELDS;
+      this.diags.error(
+        unknown[MAX_UNKNOWN_FIELDS]!.at,
+        'unknown-field',
+        said(`${rest} ukjente felt til i ${where.nb}, det første her`, `${rest} more unknown fields in ${where.en}, the first here`),
+        said(`tillatt her: ${allowed.join(', ')}`, `allowed here: ${allowed.join(', ')}`),
+      );
+    }
+    for (const e of unknown.slice(0, MAX_UNKNOWN_FIELDS)) {
       const guess = didYouMean(e.key, allowed);
       this.diags.error(
         e.at,
@@ -469,6 +479,7 @@ export class YamlReader {
 
   integer(node: YNode, what: Said, at: SourcePos): number | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-number', what)) return null;
     if (text === null || !/^\d{1,9}$/.test(text)) {
       if (explained(node)) return null;
       this.wrongKind(
@@ -503,6 +514,21 @@ export class YamlReader {
    * more than a few dozen digits.
    */
   private tooManyDigits(node: YNode, text: string, at: SourcePos, code: ErrorCode, what: Said): boolean {
+    // YAML 1.1 (and so many editors and libraries) reads 01750 as the octal 1000; YAML 1.2 as 1750. Neither is guessed.
+    const zero = /^[+-]?0\d/.exec(text.trim());
+    if (zero && isScalar(node) && typeof node.value !== 'string') {
+      const plain = text.trim().replace(/^([+-]?)0+(?=\d)/, '$1');
+      this.diags.error(
+        this.pos(node, at),
+        code,
+        said(`${what.nb} begynner med en null: ${quote(text.trim())}`, `${what.en} starts with a zero: ${quote(text.trim())}`),
+        said(
+          `skriv ${plain}; YAML 1.1 leser et tall med innledende null som oktalt (01750 = 1000)`,
+          `write ${plain}; YAML 1.1 reads a number with a leading zero as octal (01750 = 1000)`,
+        ),
+      );
+      return true;
+    }
     let digits = 0;
     for (const c of text) if (c >= '0' && c <= '9') digits++;
     if (digits <= MAX_DIGITS) return false;
@@ -558,6 +584,9 @@ function got(node: YNode, text: string | null): Said {
   if (isScalar(node) && typeof node.value === 'boolean') return verbatim(quote(String(node.value)));
   return said('tom', 'nothing');
 }
+
+/** How many unknown fields of one mapping are listed one by one. */
+const MAX_UNKNOWN_FIELDS = 10;
 
 /** The most digits a number in the agreement may have (integer and decimals together). */
 export const MAX_DIGITS = 40;

@@ -22,7 +22,7 @@ export function localeOf(argv: readonly string[]): Locale {
 const NB: readonly [RegExp, (...m: string[]) => string][] = [
   [/^error: unknown option '(.*?)'(?:\n\(Did you mean (.*)\?\))?$/s, (o, g) => `feil: ukjent valg '${o}'${guess(g)}`],
   [/^error: unknown command '(.*?)'(?:\n\(Did you mean (.*)\?\))?$/s, (c, g) => `feil: ukjent kommando '${c}'${guess(g)}`],
-  [/^error: missing required argument '(.*)'$/, (a) => `feil: argumentet '${a}' mangler`],
+  [/^error: missing required argument '(.*)'$/, (a) => `feil: ${ARGUMENTS[a] ?? `argumentet '${a}'`} mangler`],
   [/^error: option '(.*)' argument missing$/, (o) => `feil: valget '${o}' mangler verdi`],
   [/^error: required option '(.*)' not specified$/, (o) => `feil: valget '${o}' må gis`],
   [
@@ -34,6 +34,14 @@ const NB: readonly [RegExp, (...m: string[]) => string][] = [
     (o, v, choices) => `feil: valget '${o}' kan ikke være '${v}'; tillatt er ${choices}`,
   ],
 ];
+
+/** The command-line arguments as the help names them (`<agreement>`), in bokmål. */
+const ARGUMENTS: Readonly<Record<string, string>> = {
+  agreement: 'avtalen (en avtalefil eller en mappe med agreement.yaml)',
+  shell: 'skallet',
+  type: 'slaget samarbeid',
+  dir: 'mappen',
+};
 
 function guess(g: string | undefined): string {
   return g ? `\n(mente du ${g.replace(/^one of /, 'en av ')}?)` : '';

@@ -25,6 +25,13 @@ export async function init(io: Io, type: string, dir: string): Promise<string[]>
       said(`ingen startavtale '${type}'`, `no starting agreement '${type}'`),
       didYouMean(type, TEMPLATES) ?? said(`velg en av ${TEMPLATES.join(', ')}`, `choose one of ${TEMPLATES.join(', ')}`),
     );
+  // An empty name would be the working folder itself: a mistake (an unset variable), not a place to write.
+  if (dir.trim() === '')
+    throw new ExitError(
+      2,
+      said('mappen å skrive til er tom', 'the folder to write into is empty'),
+      said(`gi et mappenavn, f.eks. samkost init ${type} mitt-samarbeid`, `give a folder name, e.g. samkost init ${type} my-cooperation`),
+    );
   const from = path.join(TEMPLATE_DIR, type);
   const names = (await io.fs.readdir(from)).sort();
   const files = await Promise.all(

@@ -21,6 +21,7 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('invoices trenger --out MAPPE', 'invoices needs --out DIR'),
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
+    await outFolder(io, opts.out);
     // `15.01.2027` as Norwegians write a date, or ISO `2027-01-15`: the two forms the ledgers take too.
     const date = opts.date === undefined ? localDay(io.now()) : parseLedgerDate(opts.date);
     if (date === null)
@@ -82,4 +83,24 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       );
     }
   };
+}
+
+/**
+ * --out names a folder: an existing file is not one (its invoices would be
+ * reported as files "inside" it), and a new name with a document's extension
+ * (`faktura.html`) is a file meant, not a folder to create.
+ */
+async function outFolder(io: Io, out: string): Promise<void> {
+  const s = await io.fs.stat(out).catch(() => null);
+  const hint = said(
+    'gi en mappe, f.eks. --out fakturaer; én fil per kommune skrives i den',
+    'give a folder, e.g. --out invoices; one file per party is written into it',
+  );
+  if (s && !s.isDirectory()) throw new ExitError(2, said(`--out '${out}' er en fil, ikke en mappe`, `--out '${out}' is a file, not a folder`), hint);
+  if (!s && /\.(html?|xml|md|txt|pdf|json|csv|xlsx)$/i.test(out))
+    throw new ExitError(
+      2,
+      said(`--out '${out}' ser ut som et filnavn; invoices skriver til en mappe`, `--out '${out}' looks like a file name; invoices writes into a folder`),
+      hint,
+    );
 }

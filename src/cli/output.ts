@@ -26,6 +26,8 @@ export async function writeOutput(io: Io, file: string, content: Output, force: 
 export async function writeOutputs(io: Io, files: readonly { file: string; content: Output }[], force: boolean): Promise<void> {
   const { fs } = io;
   const existing: string[] = [];
+  // A file replaced with --force keeps who may read it: a 0600 report stays 0600.
+  const modes = new Map<string, number>();
   for (const f of files) {
     const s = await fs.stat(f.file).catch(() => null);
     if (s && !s.isFile())
@@ -37,7 +39,10 @@ export async function writeOutputs(io: Io, files: readonly { file: string; conte
         ),
         said('velg en annen --out; ingenting ble skrevet', 'choose another --out; nothing was written'),
       );
-    if (s) existing.push(f.file);
+    if (s) {
+      existing.push(f.file);
+      modes.set(f.file, s.mode & 0o777);
+    }
   }
   const exist = (names: readonly string[]) =>
     new ExitError(
@@ -58,7 +63,8 @@ export async function writeOutputs(io: Io, files: readonly { file: string; conte
       const tmp = tempBeside(f.file);
       io.temps.add(tmp);
       temps.push(tmp);
-      await fs.writeFile(tmp, f.content);
+      const mode = modes.get(f.file);
+      await fs.writeFile(tmp, f.content, mode === undefined ? {} : { mode });
     }
     for (const [i, f] of files.entries()) {
       if (force) await fs.rename(temps[i]!, f.file);

@@ -325,7 +325,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
       [] as string[],
     );
 
-  command<InvoiceOptions>(
+  const invoicesCli = command<InvoiceOptions>(
     'invoices',
     t('én faktura per kommune, skrevet til --out MAPPE', 'one invoice per party, written to --out DIR'),
     formatsOf('invoice'),
@@ -348,6 +348,14 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
       many,
       [] as string[],
     );
+  // invoices writes a folder of files, not one file: its --out and --force say so.
+  for (const o of invoicesCli.options) {
+    if (o.long === '--out') {
+      o.flags = '-o, --out <dir>';
+      o.description = t('mappen fakturaene skrives til, én fil per kommune', 'the folder the invoices are written into, one file per party');
+    }
+    if (o.long === '--force') o.description = t('skriv over fakturaer som finnes i mappen', 'overwrite invoices already in the folder');
+  }
 
   program
     .command('schema')

@@ -54,6 +54,24 @@ export function refused(exit: 1 | 2, message: Said, hint: Said, diagnostics: rea
  * A ledger that selects nothing is a silent 0,00 on an invoice: a header-only
  * export, or an item whose categories are not in this year's ledger.
  */
+/**
+ * A payments file with a header and no rows means nothing was paid: the
+ * whole amount is billed. Said, since an empty export is the likelier story.
+ */
+function paymentsWarnings(inputs: Inputs, diags: Diagnostics): void {
+  if (inputs.payments === null || inputs.payments.length > 0) return;
+  const declared = inputs.agreement.inputs.get('payments');
+  diags.warning(
+    declared?.at ?? { file: inputs.agreement.file, line: 1, col: 1 },
+    'payments-empty',
+    said(
+      `innbetalingsfilen${declared ? ` '${declared.file}'` : ''} har ingen rader, så ingenting er betalt og hele beløpet faktureres`,
+      `the payments file${declared ? ` '${declared.file}'` : ''} has no rows, so nothing is paid and the whole amount is invoiced`,
+    ),
+    said('sjekk at dette er årets eksport av innbetalingene', "check that this is the year's export of the payments"),
+  );
+}
+
 function ledgerWarnings(inputs: Inputs, diags: Diagnostics): void {
   const a = inputs.agreement;
   const declared = a.inputs.get('actuals');
@@ -152,7 +170,10 @@ export function computeOn<R>(inputs: Inputs, compute: (input: SettleInput) => Co
   const budget = hasBudget(inputs) ? budgetLedger(a, inputs.budgetRows ?? [], diags) : null;
   if (diags.hasErrors) return diags.failure();
   // A scenario session's runs share the baseline's ledger: its warnings were given once, with the baseline.
-  if (!memo) ledgerWarnings(inputs, diags);
+  if (!memo) {
+    ledgerWarnings(inputs, diags);
+    paymentsWarnings(inputs, diags);
+  }
   const report = diags.take(compute({ agreement: a, actuals: inputs.actuals, drivers, budget, payments: inputs.payments, ...(memo ? { memo } : {}) }));
   return report === null ? diags.failure() : diags.result(report);
 }

@@ -7,7 +7,8 @@ import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { IgnoredTotal, LedgerReconciliation } from '../reports/allocation.js';
 import { matcher, valueIn } from './select.js';
-import { declaredParties, rows as inRows } from '../agreement/phrases.js';
+import { amount, declaredParties, rows as inRows } from '../agreement/phrases.js';
+import { quote } from '../agreement/yaml-nodes.js';
 import { said } from '../text/said.js';
 
 /**
@@ -154,18 +155,19 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   const ignored = ignoredRows.map((g) => ({ rule: g.rule, rows: g.rows, amount: Money.sum(g.amounts) }));
   const ledger = { rows: rowCount, total: Money.sum(all), items: Money.sum(taken), ignored: Money.sum(outside), bases: Money.sum(bases) };
   for (const [group, u] of unselected) {
-    const total = Money.sum(u.amounts).toPlain();
+    const sum = amount(Money.sum(u.amounts));
     if (u.first.category !== '') {
       diags.error(
         u.first.categoryAt,
         'actuals-unselected',
         said(
-          `arten '${group}' (${inRows(u.rows).nb}, sum ${total.replace('.', ',')}) velges ikke av noen post og holdes ikke utenfor`,
-          `category '${group}' (${inRows(u.rows).en}, total ${total}) is not selected by any item and not ignored`,
+          `arten ${quote(group)} (${inRows(u.rows).nb}, sum ${sum.nb}) velges ikke av noen post og holdes ikke utenfor`,
+          `category ${quote(group)} (${inRows(u.rows).en}, total ${sum.en}) is not selected by any item and not ignored`,
         ),
+        // A category of a line's length is named once, cut short; the hint then shows where it goes.
         said(
-          `velg den i en posts actuals:, eller legg til { category: [${group}], reason: ... } under ignore:`,
-          `select it in an item's actuals:, or add { category: [${group}], reason: ... } under ignore:`,
+          `velg den i en posts actuals:, eller legg til { category: [${short(group, 'ART')}], reason: ... } under ignore:`,
+          `select it in an item's actuals:, or add { category: [${short(group, 'CATEGORY')}], reason: ... } under ignore:`,
         ),
       );
       continue;
@@ -175,8 +177,8 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       u.first.at,
       'actuals-unselected',
       said(
-        `radene med ${group} (${inRows(u.rows).nb}, sum ${total.replace('.', ',')}) velges ikke av noen post og holdes ikke utenfor`,
-        `the rows with ${group} (${inRows(u.rows).en}, total ${total}) are not selected by any item and not ignored`,
+        `radene med ${group} (${inRows(u.rows).nb}, sum ${sum.nb}) velges ikke av noen post og holdes ikke utenfor`,
+        `the rows with ${group} (${inRows(u.rows).en}, total ${sum.en}) are not selected by any item and not ignored`,
       ),
       said(
         `velg dem i en posts actuals:, eller legg til { ${rule}, reason: ... } under ignore:`,
@@ -186,6 +188,9 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   }
   return { ignored, ledger };
 }
+
+/** A category too long to repeat in a hint stands there as a placeholder: it is quoted, cut short, in the message. */
+const short = (text: string, placeholder: string) => (text.length > 60 ? placeholder : text);
 
 /** A test for rows that `ignore:` keeps outside the split (and that no item takes as its amount). */
 export function outsideSplit(a: Agreement): (row: ActualsRow) => boolean {

@@ -190,7 +190,13 @@ function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: S
       measure === 'population'
         ? said('folketallet', 'population')
         : measure.endsWith('months/12')
-          ? said(`${measure} (ingen kommune i nøkkelen var medlem i år)`, `${measure} (no party in the key was a member this year)`)
+          ? said(
+              `${measure
+                .replace(/^share\b/, 'fast andel')
+                .replace(/^population\b/, 'folketall')
+                .replace('months/12', 'måneder/12')} (ingen kommune i nøkkelen var medlem i år)`,
+              `${measure} (no party in the key was a member this year)`,
+            )
           : said(`driveren '${measure}'`, `driver '${measure}'`);
     ctx.diags.error(
       at,

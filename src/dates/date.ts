@@ -70,27 +70,32 @@ function ledgerIso(text: string): string {
   return nb ? `${nb[3]}-${nb[2]!.padStart(2, '0')}-${nb[1]!.padStart(2, '0')}` : t;
 }
 
+/** Integer division rounded down, for day counts (whole numbers only: no amount ever passes here). */
+function div(a: number, b: number): number {
+  return (a - (((a % b) + b) % b)) / b;
+}
+
 /** Days since 1970-01-01 (the civil-from-days algorithm, proleptic Gregorian). */
 function dayNumber(date: IsoDate): number {
   let y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
   y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
+  const era = div(y, 400);
   const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = div(153 * (m + (m > 2 ? -3 : 9)) + 2, 5) + d - 1;
+  const doe = yoe * 365 + div(yoe, 4) - div(yoe, 100) + doy;
   return era * 146097 + doe - 719468;
 }
 
 function fromDayNumber(n: number): IsoDate {
   const z = n + 719468;
-  const era = Math.floor(z / 146097);
+  const era = div(z, 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const yoe = div(doe - div(doe, 1460) + div(doe, 36524) - div(doe, 146096), 365);
+  const doy = doe - (365 * yoe + div(yoe, 4) - div(yoe, 100));
+  const mp = div(5 * doy + 2, 153);
+  const d = doy - div(153 * mp + 2, 5) + 1;
   const m = mp + (mp < 10 ? 3 : -9);
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -110,6 +110,7 @@ export const ERROR_CODES = [
   'limit-bounds',
   'limit-kinds',
   'limit-infeasible',
+  'payments-empty',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

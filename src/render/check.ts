@@ -13,16 +13,20 @@ function summaryText(s: CheckSummary, locale: Locale): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const money = (m: Parameters<typeof formatMoney>[0]) => formatMoney(m, locale);
   const l = s.ledger;
+  // A term is added or taken away by its sign: `− 210 000,00 holdt utenfor`, never `+ -210 000,00`.
+  const term = (m: Parameters<typeof formatMoney>[0], what: string) => `${m.sign() < 0 ? '−' : '+'} ${money(m.abs())} ${what}`;
+  // Rounding that gives out more than the total is over-allocated, as the tables say: a positive amount.
+  const rest = (under: string, over: string) => (s.unallocated.sign() < 0 ? `${over} ${money(s.unallocated.abs())}` : `${under} ${money(s.unallocated)}`);
   if (locale === 'nb') {
-    const bases = l.bases.isZero() ? '' : ` + ${money(l.bases)} prosentgrunnlag`;
-    const ledger = l.rows === 0 ? '' : `; regnskap ${money(l.total)} = ${money(l.items)} ført på poster + ${money(l.ignored)} holdt utenfor${bases}`;
+    const bases = l.bases.isZero() ? '' : ` ${term(l.bases, 'prosentgrunnlag')}`;
+    const ledger = l.rows === 0 ? '' : `; regnskap ${money(l.total)} = ${money(l.items)} ført på poster ${term(l.ignored, 'holdt utenfor')}${bases}`;
     const counts = `${n(s.parties, 'kommune', 'kommuner')}, ${n(s.items, 'post', 'poster')}, ${n(s.actualsRows, 'regnskapsrad', 'regnskapsrader')}`;
-    return `${counts}; totalt ${money(s.total)}, fordelt ${money(s.allocated)}, ufordelt ${money(s.unallocated)}${ledger}`;
+    return `${counts}; totalt ${money(s.total)}, fordelt ${money(s.allocated)}, ${rest('ufordelt', 'overfordelt')}${ledger}`;
   }
-  const bases = l.bases.isZero() ? '' : ` + ${money(l.bases)} percentage bases`;
-  const ledger = l.rows === 0 ? '' : `; ledger ${money(l.total)} = ${money(l.items)} charged by items + ${money(l.ignored)} ignored${bases}`;
+  const bases = l.bases.isZero() ? '' : ` ${term(l.bases, 'percentage bases')}`;
+  const ledger = l.rows === 0 ? '' : `; ledger ${money(l.total)} = ${money(l.items)} charged by items ${term(l.ignored, 'ignored')}${bases}`;
   const counts = `${n(s.parties, 'party', 'parties')}, ${n(s.items, 'item', 'items')}, ${n(s.actualsRows, 'actuals row', 'actuals rows')}`;
-  return `${counts}; total ${money(s.total)}, allocated ${money(s.allocated)}, unallocated ${money(s.unallocated)}${ledger}`;
+  return `${counts}; total ${money(s.total)}, allocated ${money(s.allocated)}, ${rest('unallocated', 'over-allocated')}${ledger}`;
 }
 
 /** Machine-readable: whether each agreement passed, and every diagnostic. */
@@ -81,6 +85,15 @@ export function checkGithub(r: CheckReport, locale: Locale): string {
 }
 
 /**
+ * A file as a SARIF `uri` (a URI reference): each path segment
+ * percent-encoded, so a space, `#`, `%`, a backslash, `<stdin>` or a
+ * non-ASCII letter is still a valid URI naming that file.
+ */
+function fileUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
  * SARIF 2.1.0, the format code-scanning tools read (GitHub code scanning
  * among them): one run of samkost, a rule per diagnostic code met, a result
  * per diagnostic at its file, line and column.
@@ -99,7 +112,7 @@ export function checkSarif(r: CheckReport, version: string, locale: Locale): str
           ruleIndex: codes.indexOf(d.code),
           level: d.severity,
           message: { text: withHint(d, locale) },
-          locations: [{ physicalLocation: { artifactLocation: { uri: d.file }, region: { startLine: d.line, startColumn: d.col } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(d.file) }, region: { startLine: d.line, startColumn: d.col } } }],
         })),
       },
     ],

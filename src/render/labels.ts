@@ -247,5 +247,8 @@ export function marker(name: Marker, locale: Locale): string {
 
 /** What a proportional key is measured by: `population`, a driver's name, and `× months/12` for part-year members, in words. */
 export function measureLabel(measure: string, locale: Locale): string {
-  return measure.replace(/^population\b/, label('population', locale)).replace('months/12', label('months12', locale));
+  return measure
+    .replace(/^population\b/, label('population', locale))
+    .replace(/^share\b/, label('fixedShare', locale))
+    .replace('months/12', label('months12', locale));
 }
