@@ -258,3 +258,23 @@ describe('limits in scenarios', () => {
     expect(set.bergen).toBe('11215700.00');
   });
 });
+
+describe('a price by member count', () => {
+  it('{ driver: members } is the number of members (by months): the per-member price falls as members join', () => {
+    const text = (joined: string) => `${HEAD}parties:
+  a: { name: A }
+  b: { name: B }
+  c: { name: C${joined} }
+items:
+  - id: lisens
+    label: Lisens
+    price: { quantity: { driver: members }, mode: volume, steps: [[2, 120000], [.inf, 100000]] }
+    key: equal
+`;
+    // Three members: 3 × 100 000, 100 000 each; C from 1 July counts 6/12: 2,5 members → still the second step, 250 000.
+    expect(charged(run(text('')))).toEqual({ a: '100000.00', b: '100000.00', c: '100000.00' });
+    expect(run(text(', joined: 2024-07-01')).total.toPlain()).toBe('250000.00');
+    // Two members: 2 × 120 000.
+    expect(run(`${text('')}`.replace('  c: { name: C }\n', '')).total.toPlain()).toBe('240000.00');
+  });
+});
