@@ -11,6 +11,7 @@ import { allocationDoc } from '../src/render/allocation-text.js';
 import { docToText } from '../src/render/doc-text.js';
 import { explanationText } from '../src/render/explain-text.js';
 import type { AllocationReport } from '../src/reports/allocation.js';
+import { samkost } from './cli.js';
 
 const HEAD = `samkost: 1
 agreement: Grenser
@@ -244,5 +245,36 @@ items:
     // a: 3000 × 20 = 60 000 (no minimum); b: 6000 × 15 = 90 000 → 100 000; c: 30 000 × 12,5 = 375 000 (above its minimum)
     expect(charged(r)).toEqual({ a: '60000.00', b: '100000.00', c: '375000.00' });
     expect(explanationText(explain(r, 'b'), 'en')).toContain("6000 × 15.00; below the step's minimum, so 100000.00");
+  });
+});
+
+describe('limits in scenarios', () => {
+  it('--set limits.0.max=… replaces the maximum (here for Oslo too): Oslo 9 500 000 + FoU 4 153 800, Bergen 9 500 000 + FoU 1 715 700', async () => {
+    const run = await samkost(['scenario', 'fixtures/ks-kontingent-2020', '--set', 'limits.0.max=9500000', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { scenarios: { parties: { id: string; charged: string }[] }[] };
+    const set = Object.fromEntries(out.scenarios[1]!.parties.map((p) => [p.id, p.charged]));
+    expect(set.oslo).toBe('13653800.00');
+    expect(set.bergen).toBe('11215700.00');
+  });
+});
+
+describe('a price by member count', () => {
+  it('{ driver: members } is the number of members (by months): the per-member price falls as members join', () => {
+    const text = (joined: string) => `${HEAD}parties:
+  a: { name: A }
+  b: { name: B }
+  c: { name: C${joined} }
+items:
+  - id: lisens
+    label: Lisens
+    price: { quantity: { driver: members }, mode: volume, steps: [[2, 120000], [.inf, 100000]] }
+    key: equal
+`;
+    // Three members: 3 × 100 000, 100 000 each; C from 1 July counts 6/12: 2,5 members → still the second step, 250 000.
+    expect(charged(run(text('')))).toEqual({ a: '100000.00', b: '100000.00', c: '100000.00' });
+    expect(run(text(', joined: 2024-07-01')).total.toPlain()).toBe('250000.00');
+    // Two members: 2 × 120 000.
+    expect(run(`${text('')}`.replace('  c: { name: C }\n', '')).total.toPlain()).toBe('240000.00');
   });
 });

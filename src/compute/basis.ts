@@ -145,8 +145,8 @@ export class Bases {
       return r.amount;
     }
     const values = this.ctx.drivers.get(q.driver);
-    // A per-party price reaches the item's parties only; a summed quantity is every party's.
-    const reached = q.perParty && item.parties ? this.ctx.agreement.parties.filter((p) => item.parties!.ids.includes(p.id)) : this.ctx.agreement.parties;
+    // An item with parties: reaches only them: each is priced on its own quantity, or the quantity is their sum.
+    const reached = item.parties ? this.ctx.agreement.parties.filter((p) => item.parties!.ids.includes(p.id)) : this.ctx.agreement.parties;
     const missing = reached.filter((p) => !values?.has(p.id));
     if (missing.length) {
       this.ctx.diags.error(
@@ -180,7 +180,7 @@ export class Bases {
       steps.push({ step: 'price', detail: { kind: 'own-price', driver: q.driver }, amount: total });
       return total;
     }
-    const total = [...values!.values()].reduce((a, v) => a.plus(v.value), Ratio.ZERO);
+    const total = reached.reduce((a, p) => a.plus(values!.get(p.id)!.value), Ratio.ZERO);
     if (!within(total)) return null;
     const r = priceOf(price, total);
     if ('aboveLastStep' in r) return null;

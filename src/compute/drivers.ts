@@ -5,6 +5,7 @@ import type { DriverRow } from '../inputs/drivers.js';
 import type { Ratio } from '../money/ratio.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { DriverTable } from './context.js';
+import { memberFraction } from './membership.js';
 import { declaredParties } from '../agreement/phrases.js';
 import { said } from '../text/said.js';
 
@@ -19,14 +20,19 @@ export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Dia
   const declared = rememberReporting(memo, diags, a.drivers, `drivers ${a.year} ${a.parties.map((p) => p.id).join(' ')}`, () =>
     declaredDrivers(a, rows, diags),
   );
-  if (declared.has('population')) return declared;
+  const table = new Map(declared);
+  // `members` is a driver too: each party's part of the year as a member (1 for the whole year), so a
+  // summed `{ driver: members }` is the number of members — a price by member count — unless given as a driver.
+  if (!declared.has('members')) table.set('members', new Map(a.parties.map((p) => [p.id, { value: memberFraction(p, a.year), at: p.at }])));
+  if (declared.has('population')) return table;
   // `population` is a driver too (FORMAT §2): the parties' populations for the year, unless given as a driver.
   const values = new Map<Id, { value: Ratio; at: SourcePos }>();
   for (const p of a.parties) {
     const v = p.population?.kind === 'fixed' ? p.population.value : p.population?.values.get(a.year);
     if (v !== undefined) values.set(p.id, { value: v, at: p.population!.at });
   }
-  return new Map([...declared, ['population', values]]);
+  table.set('population', values);
+  return table;
 }
 
 function declaredDrivers(a: Agreement, rows: readonly DriverRow[], diags: Diagnostics): DriverTable {
