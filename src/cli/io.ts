@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { type Locale, type Said, said, verbatim } from '../text/said.js';
 
 /** Where output goes: standard output or standard error. Bytes are a binary format's (xlsx). */
@@ -19,6 +19,8 @@ export interface FileSystem {
   readonly link: typeof link;
   readonly mkdir: typeof mkdir;
   readonly writeFile: typeof writeFile;
+  /** A file written a piece at a time (output too long to hold). */
+  readonly open: typeof open;
   readonly rename: typeof rename;
   readonly unlink: typeof unlink;
 }
@@ -40,7 +42,18 @@ export interface Io {
   readonly temps: Set<string>;
 }
 
-export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), readdir: (p) => readdir(p), createReadStream, link, mkdir, writeFile, rename, unlink };
+export const NODE_FS: FileSystem = {
+  stat,
+  readFile: (p) => readFile(p),
+  readdir: (p) => readdir(p),
+  createReadStream,
+  link,
+  mkdir,
+  writeFile,
+  open,
+  rename,
+  unlink,
+};
 
 /**
  * Temporary files of an output being written. While there are any, SIGINT
