@@ -133,9 +133,7 @@ describe('scenario on the command line', () => {
     ]);
     const [head, ...rows] = run.stdout.replace('\ufeff', '').trimEnd().split('\r\n');
     // The columns of the workbook's sheet: the weight that follows the swept one too, and the party's name.
-    expect(head).toBe(
-      'Scenario;keys.halv-halv.blend.0.weight;parties.melhus.population;keys.halv-halv.blend.1.weight;Kommune;Navn;Å betale;Endring;Endring %',
-    );
+    expect(head).toBe('Scenario;keys.halv-halv.blend.0.weight;parties.melhus.population;keys.halv-halv.blend.1.weight;Kommune;Navn;Å betale;Endring;Endring %');
     expect(rows[0]).toMatch(/^grunnlag;;;;melhus;Melhus kommune;/);
     expect(rows[2]).toMatch(/^keys\.halv-halv\.blend\.0\.weight=40%, parties\.melhus\.population=16000;40;16000;60;melhus;Melhus kommune;/);
     // The baseline and 3 × 2 scenarios, a row per party.

@@ -9,7 +9,7 @@ import { OutStream } from './out-stream.js';
 import { makeStyle } from './style.js';
 import { type Locale, type Said, said } from '../text/said.js';
 import { HINT, SEVERITY } from '../diagnostics/render.js';
-import type { Output } from '../render/registry.js';
+import type { Output, WithDiagnostics } from '../render/registry.js';
 
 /**
  * The one place the CLI speaks to the user: diagnostics with their excerpts,
@@ -68,8 +68,17 @@ export class Speaker {
     throw new ExitError(refusal.exit, last.message, last.hint);
   }
 
-  /** Writes to `--out` (atomically, never over a file without `--force`) or to standard output. */
-  async out(text: Output, opts: { out?: string; force?: boolean }): Promise<void> {
+  /**
+   * Writes to `--out` (atomically, never over a file without `--force`) or
+   * to standard output; diagnostics a report carries go to standard error
+   * first, and a report that is then empty writes nothing.
+   */
+  async out(text: Output | WithDiagnostics, opts: { out?: string; force?: boolean }): Promise<void> {
+    if (typeof text === 'object' && 'diagnostics' in text) {
+      this.io.stderr.write(text.diagnostics);
+      if (text.text) await this.out(text.text, opts);
+      return;
+    }
     // A workbook is bytes: to a terminal they are noise, to a pipe or a file they are the workbook.
     if (typeof text !== 'string' && (!opts.out || opts.out === '-') && this.io.stdout.isTTY)
       throw new ExitError(

@@ -9,7 +9,9 @@ import type { Projection } from '../reports/projection.js';
 import { allocationLinesSheet, allocationSheets } from './allocation-sheets.js';
 import { allocationJson } from './allocation-json.js';
 import { allocationDoc } from './allocation-text.js';
-import { checkGithub, checkJson, checkSarif, checkText } from './check.js';
+import { checkGithub, checkJson, checkSarif, checkTable } from './check.js';
+import type { Output, WithDiagnostics } from './output.js';
+import type { Style } from '../diagnostics/render.js';
 import { deviationSheet, deviationSheets } from './deviation-sheets.js';
 import { deviationJson } from './deviation-json.js';
 import { deviationHtml } from './deviation-html.js';
@@ -44,12 +46,13 @@ export interface RenderOptions {
   readonly thousands: boolean;
   /** The samkost version every JSON output names. */
   readonly version: string;
+  /** Colours for diagnostics, which go to standard error (`check` as a table); plain when colour is off there. */
+  readonly diagnosticStyle: Style;
 }
 
-/** Text, or the bytes of a binary format (xlsx). */
-export type Output = string | Uint8Array;
+export type { Output, WithDiagnostics } from './output.js';
 
-export type Renderer<R> = (report: R, options: RenderOptions) => Output;
+export type Renderer<R> = (report: R, options: RenderOptions) => Output | WithDiagnostics;
 
 /** A renderer that can also write its report a piece at a time, for a report too long to hold: see {@link streamOf}. */
 export type StreamRenderer<R, H, P> = Renderer<R> & { readonly stream: Streamed<H, P> };
@@ -102,7 +105,7 @@ export interface Reports {
  */
 export const RENDERERS = {
   check: {
-    table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale),
+    table: (r: CheckReport, o: RenderOptions) => checkTable(r, o.locale, o.diagnosticStyle),
     json: json('check', checkJson),
     github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
     sarif: (r: CheckReport, o: RenderOptions) => checkSarif(r, o.version, o.locale),
@@ -156,7 +159,10 @@ export type ReportKind = keyof typeof RENDERERS;
 export type FormatOf<K extends ReportKind> = keyof (typeof RENDERERS)[K] & string;
 
 /** A report written in one of its formats. */
-export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output {
+export function render<K extends Exclude<ReportKind, 'check'>>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output;
+/** `check` as a table carries its diagnostics, for standard error. */
+export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output | WithDiagnostics;
+export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output | WithDiagnostics {
   // Sound by the `satisfies` above: every renderer listed under K takes Reports[K].
   const renderers = RENDERERS[kind] as unknown as Readonly<Record<string, Renderer<Reports[K]>>>;
   return renderers[format]!(report, options);
