@@ -12,7 +12,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function speaker(): { speaker: Speaker; io: Io; stdout: () => string } {
   let stdout = '';
   const io: Io = {
-    stdout: { write: (t) => void (stdout += typeof t === 'string' ? t : new TextDecoder().decode(t)), isTTY: false },
+    stdout: {
+      write: (t) => {
+        stdout += typeof t === 'string' ? t : new TextDecoder().decode(t);
+      },
+      isTTY: false,
+    },
     stderr: { write: () => undefined, isTTY: false },
     env: {},
     now: () => new Date(),
