@@ -43,8 +43,9 @@ export class ScenarioPlan implements Iterable<Scenario> {
     const swept: Setting[] = new Array<Setting>(sweeps.length);
     for (let k = sweeps.length - 1; k >= 0; k--) {
       const values = sweeps[k]!.values;
-      swept[k] = { path: sweeps[k]!.path, value: values[rest % values.length]! };
-      rest = Math.floor(rest / values.length);
+      const at = rest % values.length;
+      swept[k] = { path: sweeps[k]!.path, value: values[at]! };
+      rest = (rest - at) / values.length;
     }
     return { name: swept.map(settingText).join(', '), settings: [...fixed, ...swept] };
   }
