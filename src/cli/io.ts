@@ -64,6 +64,15 @@ export const NODE_FS: FileSystem = {
  */
 class ProcessTemps extends Set<string> {
   private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.removeAll();
+    this.listen(false);
+    process.kill(process.pid, signal);
+  };
+
+  /** An exit while writing (a reader that went away ends the run at once): the spool of a long output goes too. */
+  private readonly onExit = () => this.removeAll();
+
+  private removeAll(): void {
     for (const t of this) {
       try {
         unlinkSync(t);
@@ -71,9 +80,7 @@ class ProcessTemps extends Set<string> {
         // Already renamed into place or gone: nothing to clean.
       }
     }
-    this.listen(false);
-    process.kill(process.pid, signal);
-  };
+  }
 
   override add(file: string): this {
     if (this.size === 0) this.listen(true);
@@ -91,6 +98,8 @@ class ProcessTemps extends Set<string> {
       if (on) process.on(signal, this.onSignal);
       else process.off(signal, this.onSignal);
     }
+    if (on) process.on('exit', this.onExit);
+    else process.off('exit', this.onExit);
   }
 }
 
