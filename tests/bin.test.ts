@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ROOT, samkostProcess } from './cli.js';
 
@@ -35,8 +37,10 @@ describe('bin/samkost.js', () => {
 });
 
 describe('standard output that cannot be written', () => {
-  it('a reader that goes away (| head) ends the run quietly, exit 0, no trace', () => {
+  it('a reader that goes away (| head) ends the run quietly, exit 0, no trace, and no spool of the output left behind', () => {
     // 3 000 scenarios are 460 kB of CSV, far more than a pipe holds: the write meets the closed pipe.
+    const spools = () => readdirSync(tmpdir()).filter((f) => /^\.samkost\..*\.tmp$/.test(f));
+    const before = spools();
     const r = spawnSync(
       'bash',
       [
@@ -47,6 +51,7 @@ describe('standard output that cannot be written', () => {
     );
     expect(r.stdout).toContain('Scenario;');
     expect(r.stderr).toBe('status=0\n');
+    expect(spools()).toEqual(before);
   });
   it('a full disk is one line on standard error and exit 1', () => {
     const r = spawnSync('bash', ['-c', 'node bin/samkost.js allocate fixtures/ror-ikt-2023-overrun > /dev/full'], { cwd: ROOT, encoding: 'utf8' });

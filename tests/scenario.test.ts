@@ -132,9 +132,10 @@ describe('scenario on the command line', () => {
       'csv',
     ]);
     const [head, ...rows] = run.stdout.replace('\ufeff', '').trimEnd().split('\r\n');
-    expect(head).toBe('Scenario;keys.halv-halv.blend.0.weight;parties.melhus.population;Kommune;Å betale;Endring;Endring %');
-    expect(rows[0]).toMatch(/^grunnlag;;;melhus;/);
-    expect(rows[2]).toMatch(/^keys\.halv-halv\.blend\.0\.weight=40%, parties\.melhus\.population=16000;40;16000;melhus;/);
+    // The columns of the workbook's sheet: the weight that follows the swept one too, and the party's name.
+    expect(head).toBe('Scenario;keys.halv-halv.blend.0.weight;parties.melhus.population;keys.halv-halv.blend.1.weight;Kommune;Navn;Å betale;Endring;Endring %');
+    expect(rows[0]).toMatch(/^grunnlag;;;;melhus;Melhus kommune;/);
+    expect(rows[2]).toMatch(/^keys\.halv-halv\.blend\.0\.weight=40%, parties\.melhus\.population=16000;40;16000;60;melhus;Melhus kommune;/);
     // The baseline and 3 × 2 scenarios, a row per party.
     expect(rows).toHaveLength((1 + 6) * 2);
   });
@@ -458,8 +459,8 @@ describe('--keep-going: a sweep notes the scenarios the agreement cannot take an
     const run = await samkost([...args, '--format', 'csv']);
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('\ufeffScenario;items.soc.price.quantity;Kommune;Å betale;Endring;Endring %;Merknad');
-    expect(lines.at(-1)).toBe("items.soc.price.quantity=510;510;;;;;mengden 510 er over det siste pristrinnet (500) i posten 'soc' [price-above-last-step]");
+    expect(lines[0]).toBe('\ufeffScenario;items.soc.price.quantity;Kommune;Navn;Å betale;Endring;Endring %;Merknad');
+    expect(lines.at(-1)).toBe("items.soc.price.quantity=510;510;;;;;;mengden 510 er over det siste pristrinnet (500) i posten 'soc' [price-above-last-step]");
     expect(lines.filter((l) => l.startsWith('items.soc.price.quantity=500;'))).toHaveLength(5);
   });
   it('JSON: the point says infeasible, with no figures', async () => {

@@ -7,6 +7,7 @@ import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import { agreementSource, atMostOneStdin, type Loaded, STDIN } from './load.js';
 import { readTextArg } from './read-text.js';
+import { lineLookup } from './excerpts.js';
 import { GIVE_SCENARIO_FILE, SCENARIO_FILE } from './scenario.js';
 
 /** `samkost check`: every agreement loaded, checked together (invoice number series across them), reported in the chosen format. */
@@ -29,17 +30,20 @@ export async function checkCommand(
     invoices: opts.invoices === true,
     ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
   });
-  if (opts.format === 'table') {
-    const files = {
-      texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
-      encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
-    };
-    await c.speaker.diagnostics(
-      r.agreements.flatMap((a) => a.diagnostics),
-      files,
-    );
-  }
-  const text = render('check', opts.format, r, c.renderOptions);
+  // Only the table shows excerpts: the lines they quote are read for it alone.
+  const files = {
+    texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
+    encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
+  };
+  const excerpts =
+    opts.format === 'table'
+      ? await lineLookup(
+          c.speaker.io.fs,
+          r.agreements.flatMap((a) => a.diagnostics),
+          files,
+        )
+      : undefined;
+  const text = render('check', opts.format, excerpts ? { ...r, excerpts } : r, c.renderOptions);
   if (text) await c.speaker.out(text, opts);
   if (!r.ok) throw ExitError.quiet(1);
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { type Locale, type Said, said, verbatim } from '../text/said.js';
 
 /** Where output goes: standard output or standard error. Bytes are a binary format's (xlsx). */
@@ -19,6 +19,8 @@ export interface FileSystem {
   readonly link: typeof link;
   readonly mkdir: typeof mkdir;
   readonly writeFile: typeof writeFile;
+  /** A file written a piece at a time (output too long to hold). */
+  readonly open: typeof open;
   readonly rename: typeof rename;
   readonly unlink: typeof unlink;
 }
@@ -44,7 +46,18 @@ export interface Io {
   readonly temps: Set<string>;
 }
 
-export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), readdir: (p) => readdir(p), createReadStream, link, mkdir, writeFile, rename, unlink };
+export const NODE_FS: FileSystem = {
+  stat,
+  readFile: (p) => readFile(p),
+  readdir: (p) => readdir(p),
+  createReadStream,
+  link,
+  mkdir,
+  writeFile,
+  open,
+  rename,
+  unlink,
+};
 
 /**
  * Temporary files of an output being written. While there are any, SIGINT
@@ -55,6 +68,15 @@ export const NODE_FS: FileSystem = { stat, readFile: (p) => readFile(p), readdir
  */
 class ProcessTemps extends Set<string> {
   private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.removeAll();
+    this.listen(false);
+    process.kill(process.pid, signal);
+  };
+
+  /** An exit while writing (a reader that went away ends the run at once): the spool of a long output goes too. */
+  private readonly onExit = () => this.removeAll();
+
+  private removeAll(): void {
     for (const t of this) {
       try {
         unlinkSync(t);
@@ -62,9 +84,7 @@ class ProcessTemps extends Set<string> {
         // Already renamed into place or gone: nothing to clean.
       }
     }
-    this.listen(false);
-    process.kill(process.pid, signal);
-  };
+  }
 
   override add(file: string): this {
     if (this.size === 0) this.listen(true);
@@ -82,6 +102,8 @@ class ProcessTemps extends Set<string> {
       if (on) process.on(signal, this.onSignal);
       else process.off(signal, this.onSignal);
     }
+    if (on) process.on('exit', this.onExit);
+    else process.off('exit', this.onExit);
   }
 }
 

@@ -5,7 +5,13 @@ import { reason, type Io } from './io.js';
 import { said } from '../text/said.js';
 import type { Output } from '../render/registry.js';
 
-const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/** A hidden temporary file beside `file`, on the same file system, so it can be renamed or linked into place. */
+export const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+
+/** Output already written to a temporary file beside its target (registered with `io.temps`): moved into place. */
+export interface Spooled {
+  readonly spool: string;
+}
 
 /** Writes one output whole or not at all; see {@link writeOutputs}. */
 export async function writeOutput(io: Io, file: string, content: Output, force: boolean): Promise<void> {
@@ -23,7 +29,7 @@ export async function writeOutput(io: Io, file: string, content: Output, force: 
  * written, `--force` or not. Temporary files are registered with `io.temps`,
  * so an interrupt removes them too.
  */
-export async function writeOutputs(io: Io, files: readonly { file: string; content: Output }[], force: boolean): Promise<void> {
+export async function writeOutputs(io: Io, files: readonly { file: string; content: Output | Spooled }[], force: boolean): Promise<void> {
   const { fs } = io;
   const existing: string[] = [];
   // A file replaced with --force keeps who may read it: a 0600 report stays 0600.
@@ -59,6 +65,10 @@ export async function writeOutputs(io: Io, files: readonly { file: string; conte
   const placed: string[] = [];
   try {
     for (const f of files) {
+      if (isSpooled(f.content)) {
+        temps.push(f.content.spool);
+        continue;
+      }
       await fs.mkdir(path.dirname(f.file), { recursive: true });
       const tmp = tempBeside(f.file);
       io.temps.add(tmp);
@@ -89,3 +99,5 @@ export async function writeOutputs(io: Io, files: readonly { file: string; conte
     for (const t of temps) io.temps.delete(t);
   }
 }
+
+const isSpooled = (c: Output | Spooled): c is Spooled => typeof c === 'object' && 'spool' in c;

@@ -50,7 +50,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         ),
       report: <R>(outcome: Outcome<R>, loaded: Loaded) =>
         c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
-      renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true, version: VERSION, today: localDay(io.now()) },
+      renderOptions: {
+        locale: opts.locale,
+        bold: c.bold,
+        thousands: opts.thousands === true,
+        version: VERSION,
+        today: localDay(io.now()),
+        diagnosticStyle: c.err,
+      },
     };
   };
   const program = buildProgram(io, context, locale, jsonAsked(argv));

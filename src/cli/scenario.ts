@@ -3,20 +3,18 @@ import { Worker } from 'node:worker_threads';
 import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
-import type { AllocationReport } from '../reports/allocation.js';
 import { readTextArg, readTextFile } from './read-text.js';
-import { type FormatOf, type Output, render } from '../render/registry.js';
-import { infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
-import type { Infeasible, ScenarioColumn } from '../reports/scenario.js';
+import { type FormatOf, render, scenarioStream } from '../render/registry.js';
+import type { ScenarioHead } from '../reports/scenario.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { parseSetting, type Setting } from '../scenario/set.js';
 import { settingText } from '../reports/scenario.js';
-import { MAX_SWEEP, sweepScenarios, type Sweep } from '../scenario/sweep.js';
+import { MAX_SWEEP, ScenarioPlan, type Sweep } from '../scenario/sweep.js';
 import { parseAssume, parseSweep, parseYears, rateSetting } from './scenario-args.js';
 import { ExitError } from './exit.js';
 import { agreementSource, atMostOneStdin, type LedgerDetail } from './load.js';
 import type { CommonOptions, Context } from './context.js';
-import type { SweepJob, SweepResult } from './sweep-job.js';
+import { SWEEP_ACK, type SweepJob, type SweepMessage } from './sweep-job.js';
 import { type Said, said } from '../text/said.js';
 
 export interface ScenarioOptions extends CommonOptions {
@@ -90,12 +88,13 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
       said('f.eks. --set parties.hustadvika.population=14000', 'e.g. --set parties.hustadvika.population=14000'),
     );
 
-  const scenarios = planned(file?.scenarios ?? null, sweeps, fixed, opts.name);
-  if ((opts.format === 'table' || opts.format === 'md' || opts.format === 'html') && scenarios.length > MAX_TABLE_SCENARIOS) {
+  const plan = planned(file?.scenarios ?? null, sweeps, fixed, opts.name);
+  const stream = scenarioStream(opts.format);
+  if (!stream && plan.count > MAX_TABLE_SCENARIOS) {
     usage(
       said(
-        `${scenarios.length} scenarioer er for mange til å lese side om side på en ${opts.format === 'html' ? 'side' : 'tabell'}`,
-        `${scenarios.length} scenarios are too many to read side by side in a ${opts.format === 'html' ? 'page' : 'table'}`,
+        `${plan.count} scenarioer er for mange til å lese side om side på en ${opts.format === 'html' ? 'side' : 'tabell'}`,
+        `${plan.count} scenarios are too many to read side by side in a ${opts.format === 'html' ? 'page' : 'table'}`,
       ),
       said(
         `skriv dem med --format csv eller --format json (en tabell viser høyst ${MAX_TABLE_SCENARIOS})`,
@@ -103,16 +102,17 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
       ),
     );
   }
-  const detail = ledgerDetail(scenarios);
+  const detail = ledgerDetail(plan);
   const clock = () => c.speaker.io.now().getTime();
   const started = clock();
   const loaded = await c.load(arg, detail);
   const inputs = await c.inputs(loaded);
   const loadMs = clock() - started;
   const files = file ? { ...loaded, texts: new Map([...loaded.texts, [file.path, file.text]]) } : loaded;
-  const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios, fixed }), files);
+  const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios: plan, fixed }), files);
 
-  if (opts.keepGoing && opts.format !== 'csv' && opts.format !== 'json')
+  const keepGoing = opts.keepGoing === true;
+  if (keepGoing && !stream)
     usage(
       said('--keep-going er for et sveip skrevet som csv eller json', '--keep-going is for a sweep written as csv or json'),
       said(
@@ -120,33 +120,38 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
         'a scenario the agreement cannot take is noted in its place there; add --format csv or --format json',
       ),
     );
-  const out = output(
-    session.baseline,
-    opts,
-    c,
-    sweeps.map((s) => s.path),
-  );
-  out.add(session.baselineColumn);
-  /** One scenario here: its column, or with --keep-going a scenario that makes the agreement invalid noted as such. */
-  const runHere = async (s: Scenario) => {
-    const outcome = session.run(s);
-    if (outcome.report || !opts.keepGoing || !out.addInfeasible) out.add(await c.speaker.report(outcome, loaded));
-    else out.addInfeasible(infeasible(s, outcome.diagnostics, opts.locale));
-  };
-  // The first scenarios run here, timed: threads pay off only when the rest outweighs reading the inputs again.
-  const first = scenarios.slice(0, SAMPLE);
-  const sampled = clock();
-  for (const s of first) await runHere(s);
-  const perScenarioMs = first.length ? (clock() - sampled) / first.length : 0;
-  const rest = scenarios.slice(first.length);
-  const failed = await inParallel(arg, opts, rest, out, { detail, swept: sweeps.map((s) => s.path) }, { loadMs, perScenarioMs });
-  // Here: every scenario, none (the threads ran them all), or the one a thread found failing, to report it.
-  const here = failed === null ? rest : failed < 0 ? [] : rest.slice(failed, failed + 1);
-  for (const s of here) {
-    await runHere(s);
-    if (failed !== null) throw new Error(`internal: scenario '${s.name}' failed in a thread but not here`);
+  const head: ScenarioHead = { baseline: session.baseline, paths: session.paths(plan.shapes()), noted: keepGoing };
+  // A table, a page or a workbook shows every scenario at once (at most MAX_TABLE_SCENARIOS of them).
+  if (!stream) {
+    const columns = [session.baselineColumn];
+    for (const s of plan) columns.push(await c.speaker.report(session.run(s), loaded));
+    return c.speaker.out(render<'scenario'>('scenario', opts.format, { ...head, columns }, c.renderOptions), opts);
   }
-  await c.speaker.out(out.text(), opts);
+  // CSV and JSON are written a scenario at a time, as the scenarios run, and shown only when all have.
+  const out = c.speaker.stream(opts);
+  try {
+    await out.write(stream.head(head, c.renderOptions.version, opts.locale));
+    await out.write(stream.point(head, session.baselineColumn, 0, opts.locale));
+    /** Scenario i of the plan here: point i + 1 (the baseline is point 0), or the end of the run with its errors. */
+    const runHere = async (i: number) => {
+      const point = await c.speaker.report(session.point(plan.at(i), keepGoing), loaded);
+      await out.write(stream.point(head, point, i + 1, opts.locale));
+    };
+    // The first scenarios run here, timed: threads pay off only when the rest outweighs reading the inputs again.
+    const first = Math.min(SAMPLE, plan.count);
+    const sampled = clock();
+    for (let i = 0; i < first; i++) await runHere(i);
+    const perScenarioMs = first ? (clock() - sampled) / first : 0;
+    const job = { plan, from: first, paths: head.paths, detail, keepGoing };
+    // Here: whatever the threads did not write (all of it when there are none, or from the scenario a thread found failing, to report it).
+    const written = await inParallel(arg, opts, job, (text) => out.write(text), { loadMs, perScenarioMs });
+    for (let i = written; i < plan.count; i++) await runHere(i);
+    await out.write(stream.tail(head));
+    await out.close();
+  } catch (e) {
+    await out.discard();
+    throw e;
+  }
 }
 
 /** Below this many scenarios, starting threads costs more than it saves (unless `--threads` says how many to start). */
@@ -155,95 +160,103 @@ const PARALLEL_FROM = 2000;
 /** Scenarios run in the main thread first, to time one. */
 const SAMPLE = 50;
 
+/** Scenarios a worker runs and sends at a time, and how many such blocks it may run ahead of the writer. */
+const BLOCK = 250;
+const WINDOW = 4;
+
 /**
  * A long sweep written as CSV or JSON is split over worker threads, one per
- * core: each loads the same agreement and inputs, runs its share in order
- * and returns text. Returns null when the scenarios are still to run here
- * (few, a table, or a thread could not start its work), the position of the first scenario that failed (run
- * again here to report it), or -1 when every scenario's text was added.
+ * core: each loads the same agreement and inputs, and runs its blocks of
+ * the plan (dealt round the threads) through the same streamed renderer.
+ * The main thread writes the blocks in order as they come, so it holds a
+ * few blocks, never the sweep. Returns the position in the plan up to which
+ * scenarios were written: `job.from` when the threads did not run (few
+ * scenarios, standard input, or a thread could not start its work), the
+ * first scenario that failed (run again here to report it), or the end.
  */
 async function inParallel(
   arg: string,
   opts: ScenarioOptions,
-  scenarios: readonly Scenario[],
-  out: { addPart?(part: string): void },
-  how: { readonly detail: LedgerDetail; readonly swept: readonly string[] },
+  job: { readonly plan: ScenarioPlan; readonly from: number; readonly paths: readonly string[]; readonly detail: LedgerDetail; readonly keepGoing: boolean },
+  write: (text: string) => Promise<void>,
   cost: { readonly loadMs: number; readonly perScenarioMs: number },
-): Promise<number | null> {
+): Promise<number> {
+  const { plan, from } = job;
+  const count = plan.count - from;
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
   // `--threads N` is the user's choice, taken for a sweep of any length; without it, only a long sweep is split.
-  const few = opts.threads === undefined ? scenarios.length < PARALLEL_FROM : scenarios.length < threads;
-  if (few || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
+  const few = opts.threads === undefined ? count < PARALLEL_FROM : count < threads;
+  if (few || threads < 2 || (opts.format !== 'csv' && opts.format !== 'json')) return from;
   // A thread reads its inputs itself, and standard input can be read only once.
-  if ([arg, opts.actuals, opts.drivers, opts.budget, opts.payments].includes('-')) return null;
+  if ([arg, opts.actuals, opts.drivers, opts.budget, opts.payments].includes('-')) return from;
   // Each thread reads the inputs again (all at once, one a core) and saves the work of the others' share.
   // Without --threads, threads are used only where that saving is larger, so they are never slower than one thread.
-  const saved = scenarios.length * cost.perScenarioMs * (1 - 1 / threads);
-  if (opts.threads === undefined && saved < 1.5 * cost.loadMs) return null;
-  const format = opts.format;
-  const size = Math.ceil(scenarios.length / threads);
+  const saved = count * cost.perScenarioMs * (1 - 1 / threads);
+  if (opts.threads === undefined && saved < 1.5 * cost.loadMs) return from;
   const overrides = {
     ...(opts.actuals ? { actuals: opts.actuals } : {}),
     ...(opts.drivers ? { drivers: opts.drivers } : {}),
     ...(opts.budget ? { budget: opts.budget } : {}),
     ...(opts.payments ? { payments: opts.payments } : {}),
   };
-  const jobs = Array.from({ length: threads }, (_, t) => scenarios.slice(t * size, (t + 1) * size));
-  // A thread that cannot run (it could not load what the main thread loaded) leaves the work to the main thread.
-  const results = await Promise.all(
-    jobs.map(
-      (chunk) =>
-        new Promise<SweepResult>((resolve, reject) => {
-          const job: SweepJob = {
-            arg,
-            overrides,
-            scenarios: chunk,
-            format,
-            locale: opts.locale,
-            detail: how.detail,
-            swept: how.swept,
-            keepGoing: opts.keepGoing === true,
-          };
-          const worker = new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: job });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-        }),
-    ),
-  ).catch(() => null);
-  if (!results) return null;
-  for (const [t, r] of results.entries()) {
-    if (r.kind === 'failed') return t * size + r.index;
-    for (const part of r.parts) out.addPart(part);
+  const base = { arg, overrides, plan: plan.spec, from, to: plan.count, block: BLOCK, threads, window: WINDOW, format: opts.format, locale: opts.locale };
+  const workers = Array.from({ length: threads }, (_, thread) => {
+    const data: SweepJob = { ...base, thread, detail: job.detail, paths: job.paths, keepGoing: job.keepGoing };
+    return new Inbox(new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: data }));
+  });
+  let written = from;
+  try {
+    for (let b = 0; written < plan.count; b++) {
+      const inbox = workers[b % threads]!;
+      // A thread that cannot run (it could not load what the main thread loaded) leaves the rest to the main thread.
+      const m = await inbox.next().catch(() => null);
+      if (!m) return written;
+      await write(m.text);
+      if (m.kind === 'failed') return m.at;
+      written = Math.min(plan.count, written + BLOCK);
+      inbox.ack();
+    }
+    return written;
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
   }
-  return -1;
 }
 
-/** Where each scenario's column goes as it is computed: CSV and JSON keep text only, so a long sweep holds no reports. */
-function output(
-  baseline: AllocationReport,
-  opts: ScenarioOptions,
-  c: Context,
-  swept: readonly string[],
-): { add(c: ScenarioColumn): void; addPart?(part: string): void; addInfeasible?(s: Infeasible): void; text(): Output } {
-  if (opts.format === 'csv') {
-    const w = new ScenarioCsvWriter(opts.locale, swept, opts.keepGoing === true);
-    return {
-      add: (col) => w.add(col),
-      addPart: (p) => w.addPart(p),
-      addInfeasible: (s) => w.addPart(ScenarioCsvWriter.infeasible(s, opts.locale, swept)),
-      text: () => w.text(),
+/** A worker's messages in the order sent, taken one at a time; its failure or early end rejects the next. */
+class Inbox {
+  private readonly messages: SweepMessage[] = [];
+  private waiting: { resolve(m: SweepMessage): void; reject(e: unknown): void } | null = null;
+  private ended: unknown = null;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (m: SweepMessage) => {
+      if (this.waiting) this.waiting.resolve(m);
+      else this.messages.push(m);
+      this.waiting = null;
+    });
+    const end = (e: unknown) => {
+      this.ended ??= e;
+      this.waiting?.reject(e);
+      this.waiting = null;
     };
+    worker.on('error', end);
+    worker.on('exit', (code) => end(new Error(`internal: a sweep thread ended (${code})`)));
   }
-  if (opts.format === 'json') {
-    const w = new ScenarioJsonWriter(baseline, c.renderOptions.version);
-    return { add: (col) => w.add(col), addPart: (p) => w.addPart(p), addInfeasible: (s) => w.addPart(ScenarioJsonWriter.infeasible(s)), text: () => w.text() };
+
+  next(): Promise<SweepMessage> {
+    const m = this.messages.shift();
+    if (m) return Promise.resolve(m);
+    if (this.ended) return Promise.reject(this.ended);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
-  const columns: ScenarioColumn[] = [];
-  const format = opts.format;
-  return {
-    add: (column) => void columns.push(column),
-    text: () => render('scenario', format, { baseline, columns }, c.renderOptions),
-  };
+
+  ack(): void {
+    this.worker.postMessage(SWEEP_ACK);
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
 }
 
 /** `--years FROM..TO`: the agreement projected a year at a time. */
@@ -254,7 +267,7 @@ async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: read
     const x = parseAssume(t);
     return 'error' in x ? usage(x.error, x.hint) : x;
   });
-  const loaded = await c.load(arg, ledgerDetail([{ name: 'projection', settings: fixed }]));
+  const loaded = await c.load(arg, ledgerDetail(new ScenarioPlan({ listed: [{ name: 'projection', settings: fixed }], sweeps: [], fixed })));
   const projection = await c.report(project(agreementSource(loaded), await c.inputs(loaded), { from: years.from, to: years.to, assumptions, fixed }), loaded);
   await c.speaker.out(render('projection', opts.format, projection, c.renderOptions), opts);
 }
@@ -263,21 +276,21 @@ async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: read
  * The ledger is summed by the columns the agreement selects by, and by
  * every column only when a scenario's settings might select by another (a
  * setting of a selector or an ignore rule): a sweep of populations over a
- * ledger of ten thousand accounts keeps one entry per category.
+ * ledger of ten thousand accounts keeps one entry per category. A sweep's
+ * values are numbers, so one scenario of each shape tells.
  */
-function ledgerDetail(scenarios: readonly Scenario[]): LedgerDetail {
-  return scenarios.some((s) => s.settings.some((t) => /actuals|ignore|account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'selected';
+function ledgerDetail(plan: ScenarioPlan): LedgerDetail {
+  return [...plan.shapes()].some((s) => s.settings.some((t) => /actuals|ignore|account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'selected';
 }
 
 function usage(message: Said, hint: Said): never {
   throw new ExitError(2, message, hint);
 }
 
-function planned(file: readonly Scenario[] | null, sweeps: readonly Sweep[], fixed: readonly Setting[], name: string | undefined): Scenario[] {
+function planned(file: readonly Scenario[] | null, sweeps: readonly Sweep[], fixed: readonly Setting[], name: string | undefined): ScenarioPlan {
   const fromFile = (file ?? []).map((s) => ({ name: s.name, settings: [...fixed, ...s.settings] }));
-  const swept = sweeps.length ? sweepScenarios(sweeps, fixed) : [];
-  if (file || sweeps.length) return [...fromFile, ...swept];
-  return [{ name: name ?? fixed.map(settingText).join(', '), settings: fixed }];
+  if (file || sweeps.length) return new ScenarioPlan({ listed: fromFile, sweeps, fixed });
+  return new ScenarioPlan({ listed: [{ name: name ?? fixed.map(settingText).join(', '), settings: fixed }], sweeps: [], fixed });
 }
 
 export const SCENARIO_FILE = said('scenariofilen', 'scenario file');

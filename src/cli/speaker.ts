@@ -4,11 +4,12 @@ import { renderDiagnostics, type Style } from '../diagnostics/render.js';
 import { lineLookup, type SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-import { writeOutput } from './output.js';
+import { writeOutput, writeOutputs } from './output.js';
+import { OutStream } from './out-stream.js';
 import { makeStyle } from './style.js';
 import { type Locale, type Said, said } from '../text/said.js';
 import { HINT, SEVERITY } from '../diagnostics/render.js';
-import type { Output } from '../render/registry.js';
+import type { Output, WithDiagnostics } from '../render/registry.js';
 import { type CommandProblem, diagnosticsJson } from '../render/diagnostics-json.js';
 import { VERSION } from './version.js';
 
@@ -97,15 +98,17 @@ export class Speaker {
     throw new ExitError(refusal.exit, last.message, last.hint);
   }
 
-  /** Writes to `--out` (atomically, never over a file without `--force`) or to standard output. */
-  async out(text: Output, opts: { out?: string; force?: boolean }): Promise<void> {
-    // `--out ""` (an unset shell variable) is a mistake, not a request for standard output.
-    if (opts.out === '')
-      throw new ExitError(
-        2,
-        said('--out nevner ingen fil', '--out names no file'),
-        said('gi et filnavn, eller utelat --out for å skrive til standard ut', 'give a file name, or leave out --out to write to standard output'),
-      );
+  /**
+   * Writes to `--out` (atomically, never over a file without `--force`) or
+   * to standard output; diagnostics a report carries go to standard error
+   * first, and a report that is then empty writes nothing.
+   */
+  async out(text: Output | WithDiagnostics, opts: { out?: string; force?: boolean }): Promise<void> {
+    if (typeof text === 'object' && 'diagnostics' in text) {
+      this.io.stderr.write(text.diagnostics);
+      if (text.text) await this.out(text.text, opts);
+      return;
+    }
     // A workbook is bytes: to a terminal they are noise, to a pipe or a file they are the workbook.
     if (typeof text !== 'string' && (!opts.out || opts.out === '-') && this.io.stdout.isTTY)
       throw new ExitError(
@@ -113,9 +116,42 @@ export class Speaker {
         said('xlsx er et binærformat og skrives ikke til terminalen', 'xlsx is a binary format and is not written to a terminal'),
         said('gi --out FIL.xlsx, eller send utdataene videre med > eller |', 'give --out FILE.xlsx, or redirect the output with > or |'),
       );
-    // `--out -` is standard output, as for any Unix tool.
-    if (opts.out && opts.out !== '-') await writeOutput(this.io, opts.out, text, opts.force === true);
+    const file = outFile(opts);
+    if (file) await writeOutput(this.io, file, text, opts.force === true);
     else this.io.stdout.write(text);
     this.wrote = true;
   }
+
+  /**
+   * Text written a piece at a time: pieces are kept until there are
+   * `spoolAt` characters of them, then go on to a temporary file (beside
+   * `--out`, or in the system's temporary folder for standard output). Only
+   * `close` shows the output, so a run that fails half-way still writes
+   * nothing, and a sweep of a million scenarios is never held whole.
+   */
+  stream(opts: { out?: string; force?: boolean }, spoolAt = SPOOL_AT): OutStream {
+    const file = outFile(opts);
+    return new OutStream(this.io, file, spoolAt, {
+      whole: (text) => this.out(text, opts),
+      spooled: async (spool) => {
+        if (file) await writeOutputs(this.io, [{ file, content: { spool } }], opts.force === true);
+        else for await (const chunk of this.io.fs.createReadStream(spool, { encoding: 'utf8', highWaterMark: 1 << 20 })) this.io.stdout.write(chunk as string);
+      },
+    });
+  }
+}
+
+/** Past this many characters, streamed output goes on to a temporary file. */
+const SPOOL_AT = 4 << 20;
+
+/** The file `--out` names, or null for standard output (none given, or `-` as for any Unix tool). */
+function outFile(opts: { out?: string }): string | null {
+  // `--out ""` (an unset shell variable) is a mistake, not a request for standard output.
+  if (opts.out === '')
+    throw new ExitError(
+      2,
+      said('--out nevner ingen fil', '--out names no file'),
+      said('gi et filnavn, eller utelat --out for å skrive til standard ut', 'give a file name, or leave out --out to write to standard output'),
+    );
+  return opts.out && opts.out !== '-' ? opts.out : null;
 }

@@ -1,21 +1,41 @@
 import type { Locale } from '../render/locale.js';
-import type { Scenario } from '../scenario/file.js';
+import type { PlanSpec } from '../scenario/sweep.js';
 import type { InputOverrides, LedgerDetail } from './load.js';
 
-/** What the main thread sends: the agreement as given on the command line, and this worker's share of the scenarios. */
+/**
+ * What the main thread sends a worker: the agreement as given on the
+ * command line, the plan of every scenario, and which blocks of it are this
+ * worker's. Blocks are dealt round the threads (block b to thread b mod
+ * threads), so the main thread writes them in order while they run.
+ */
 export interface SweepJob {
   readonly arg: string;
   readonly overrides: InputOverrides;
-  readonly scenarios: readonly Scenario[];
+  readonly plan: PlanSpec;
+  /** The scenarios from `from` up to `to` (positions in the plan) are the threads' to run. */
+  readonly from: number;
+  readonly to: number;
+  readonly block: number;
+  readonly thread: number;
+  readonly threads: number;
+  /** Blocks a worker may send ahead of the writer: what bounds the memory of a sweep. */
+  readonly window: number;
   readonly format: 'csv' | 'json';
   readonly locale: Locale;
   /** The columns the main thread summed the ledger by: the threads must sum it the same way. */
   readonly detail: LedgerDetail;
-  /** The swept paths, a CSV column each. */
-  readonly swept: readonly string[];
+  /** The paths the scenarios set, a CSV column each. */
+  readonly paths: readonly string[];
   /** A scenario the agreement cannot take is noted in its place instead of stopping the sweep. */
   readonly keepGoing: boolean;
 }
 
-/** Each scenario's output text in order, or the position of the first scenario that failed (the main thread reports it). */
-export type SweepResult = { readonly kind: 'ok'; readonly parts: readonly string[] } | { readonly kind: 'failed'; readonly index: number };
+/**
+ * A block's text, in order; or the text of the scenarios before the first
+ * one that failed and that scenario's position (the main thread runs it
+ * again to report it). The main thread answers each with {@link SWEEP_ACK}.
+ */
+export type SweepMessage = { readonly kind: 'block'; readonly text: string } | { readonly kind: 'failed'; readonly text: string; readonly at: number };
+
+/** The main thread has written a block: the worker may run one more. */
+export const SWEEP_ACK = 'written';

@@ -1,28 +1,42 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openScenarios } from '../commands/scenario.js';
-import { infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
+import { scenarioStream } from '../render/registry.js';
+import { ScenarioPlan } from '../scenario/sweep.js';
 import { NODE_FS } from './io.js';
 import { agreementSource, load } from './load.js';
 import { Progress } from './progress.js';
-import type { SweepJob, SweepResult } from './sweep-job.js';
+import { SWEEP_ACK, type SweepJob, type SweepMessage } from './sweep-job.js';
 
-async function work(job: SweepJob): Promise<SweepResult> {
+/** Runs this thread's blocks in order, each written by the same streamed renderer the main thread uses, never more than `window` ahead of the writer. */
+async function work(job: SweepJob, port: NonNullable<typeof parentPort>): Promise<void> {
+  let ahead = 0;
+  let wake: (() => void) | null = null;
+  port.on('message', (m) => {
+    if (m !== SWEEP_ACK) return;
+    ahead--;
+    wake?.();
+  });
+  const send = (m: SweepMessage) => {
+    port.postMessage(m);
+    ahead++;
+  };
   const loaded = await load(NODE_FS, job.arg, job.overrides, new Progress(null), job.detail);
   // The main thread checked every setting: here they all name something.
   const session = openScenarios(agreementSource(loaded), loaded.inputs!, { scenarios: [], fixed: [] }).report!;
-  const parts: string[] = [];
-  for (const [index, s] of job.scenarios.entries()) {
-    const outcome = session.run(s);
-    const column = outcome.report;
-    if (!column && job.keepGoing) {
-      const noted = infeasible(s, outcome.diagnostics, job.locale);
-      parts.push(job.format === 'csv' ? ScenarioCsvWriter.infeasible(noted, job.locale, job.swept) : ScenarioJsonWriter.infeasible(noted));
-      continue;
+  const stream = scenarioStream(job.format)!;
+  const head = { baseline: session.baseline, paths: job.paths, noted: job.keepGoing };
+  const plan = new ScenarioPlan(job.plan);
+  for (let start = job.from + job.thread * job.block; start < job.to; start += job.threads * job.block) {
+    while (ahead >= job.window) await new Promise<void>((resolve) => (wake = resolve));
+    let text = '';
+    for (let i = start; i < Math.min(start + job.block, job.to); i++) {
+      const point = session.point(plan.at(i), job.keepGoing).report;
+      if (!point) return send({ kind: 'failed', text, at: i });
+      // The baseline is point 0, so scenario i of the plan is point i + 1.
+      text += stream.point(head, point, i + 1, job.locale);
     }
-    if (!column) return { kind: 'failed', index };
-    parts.push(job.format === 'csv' ? ScenarioCsvWriter.part(column, job.locale, job.swept, job.keepGoing) : ScenarioJsonWriter.part(column));
+    send({ kind: 'block', text });
   }
-  return { kind: 'ok', parts };
 }
 
-parentPort?.postMessage(await work(workerData as SweepJob));
+await work(workerData as SweepJob, parentPort!);

@@ -1,7 +1,7 @@
 import type { AllocationReport } from '../reports/allocation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { scenarioColumn } from '../scenario/compare.js';
-import type { ScenarioColumn } from '../reports/scenario.js';
+import { type Infeasible, type ScenarioColumn, type ScenarioPoint, settingPaths } from '../reports/scenario.js';
 import type { Scenario } from '../scenario/file.js';
 import { ScenarioRunner } from '../scenario/run.js';
 import type { SetError, Setting } from '../scenario/set.js';
@@ -19,7 +19,7 @@ export interface AgreementSource {
 }
 
 export interface ScenarioRequest {
-  readonly scenarios: readonly Scenario[];
+  readonly scenarios: Iterable<Scenario>;
   /** Settings given on the command line for every scenario (`--set`); the rest of a scenario's settings came from a file or a sweep. */
   readonly fixed: readonly Setting[];
 }
@@ -51,6 +51,15 @@ export class ScenarioSession {
     this.baselineColumn = scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }, true);
   }
 
+  /**
+   * The paths the scenarios set, with the weights that follow them, in the
+   * order first set: a column each in every format. One scenario of each
+   * shape is enough (a sweep's combinations all set the same paths).
+   */
+  paths(shapes: Iterable<Scenario>): string[] {
+    return settingPaths([...shapes].map((s) => ({ settings: this.runner.effective(s.settings) })));
+  }
+
   /** The settings that name nothing in the agreement. */
   check(settings: readonly Setting[]): SetError[] {
     return this.runner.check(settings);
@@ -80,6 +89,16 @@ export class ScenarioSession {
     };
   }
 
+  /**
+   * One point of a sweep: its column, or with `keepGoing` a scenario that
+   * makes the agreement invalid noted as such (its errors not shown).
+   */
+  point(s: Scenario, keepGoing: boolean): Outcome<ScenarioPoint> {
+    const outcome = this.run(s);
+    if (outcome.report || !keepGoing) return outcome;
+    return { report: infeasible(s, outcome.diagnostics), diagnostics: [] };
+  }
+
   /** One scenario's column against the baseline. */
   run(s: Scenario): Outcome<ScenarioColumn> {
     const evaluated = this.evaluate(s);
@@ -90,6 +109,18 @@ export class ScenarioSession {
       diagnostics: evaluated.diagnostics,
     };
   }
+}
+
+/** A scenario the agreement cannot take, for `--keep-going`: named by the first error it makes. */
+function infeasible(s: Scenario, diagnostics: readonly Diagnostic[]): Infeasible {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  return {
+    name: s.name,
+    settings: s.settings.map(({ path, value }) => ({ path, value })),
+    reason: first
+      ? said(`${first.message.nb} [${first.code}]`, `${first.message.en} [${first.code}]`)
+      : said('avtalen tåler ikke dette scenarioet', 'the agreement cannot take this scenario'),
+  };
 }
 
 /**

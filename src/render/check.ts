@@ -1,7 +1,21 @@
 import type { CheckReport, CheckSummary } from '../reports/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticsToJson, HINT } from '../diagnostics/render.js';
+import { diagnosticsToJson, HINT, renderDiagnostics, type Style } from '../diagnostics/render.js';
+import type { WithDiagnostics } from './output.js';
 import { formatMoney, type Locale } from './locale.js';
+
+/**
+ * The terminal table: every diagnostic compiler-style with its excerpt (for
+ * standard error, in the diagnostics' colours), then a line per agreement
+ * without errors.
+ */
+export function checkTable(r: CheckReport, locale: Locale, style: Style): WithDiagnostics {
+  const list = r.agreements.flatMap((a) => a.diagnostics);
+  return {
+    diagnostics: list.length ? renderDiagnostics(list, r.excerpts ?? (() => undefined), locale, style) : '',
+    text: checkText(r, locale),
+  };
+}
 
 /** `file: ok — …`, one line per agreement without errors: what it adds up to, and how the ledger was used. */
 export function checkText(r: CheckReport, locale: Locale): string {

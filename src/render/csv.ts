@@ -27,6 +27,7 @@ export function csvRows(rows: readonly (readonly string[])[], numeric: readonly 
 /** What csv-stringify quotes besides the delimiter: the quote character and line ends. */
 const NEEDS_QUOTES = /["\r\n]/;
 
-function neutralise(cell: string): string {
+/** A text cell a spreadsheet would run as a formula, made text with a leading apostrophe. */
+export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }

@@ -4,12 +4,14 @@ import type { Explanation } from '../reports/explanation.js';
 import type { Invoice } from '../reports/invoice.js';
 import type { AllocationReport } from '../reports/allocation.js';
 import type { SettlementReport } from '../reports/settlement.js';
-import type { ScenarioComparison } from '../reports/scenario.js';
+import type { ScenarioComparison, ScenarioHead, ScenarioPoint } from '../reports/scenario.js';
 import type { Projection } from '../reports/projection.js';
 import { allocationLinesSheet, allocationSheets } from './allocation-sheets.js';
 import { allocationJson } from './allocation-json.js';
 import { allocationDoc } from './allocation-text.js';
-import { checkGithub, checkJson, checkSarif, checkText } from './check.js';
+import { checkGithub, checkJson, checkSarif, checkTable } from './check.js';
+import type { Output, WithDiagnostics } from './output.js';
+import type { Style } from '../diagnostics/render.js';
 import { deviationSheet, deviationSheets } from './deviation-sheets.js';
 import { deviationJson } from './deviation-json.js';
 import { deviationHtml } from './deviation-html.js';
@@ -34,6 +36,7 @@ import { settlementJson } from './settlement-json.js';
 import { scheduleDoc, settlementDoc } from './settlement-text.js';
 import { projectionHtml, scenarioHtml } from './scenario-html.js';
 import { scenarioDoc } from './scenario-text.js';
+import { scenarioCsv, scenarioJson, type Streamed } from './scenario-data.js';
 
 /** What a renderer may take from the command line besides the report. */
 export interface RenderOptions {
@@ -46,12 +49,28 @@ export interface RenderOptions {
   readonly version: string;
   /** The day of the run, printed in a workbook's page header: when the figures were taken. */
   readonly today: IsoDate;
+  /** Colours for diagnostics, which go to standard error (`check` as a table); plain when colour is off there. */
+  readonly diagnosticStyle: Style;
 }
 
-/** Text, or the bytes of a binary format (xlsx). */
-export type Output = string | Uint8Array;
+export type { Output, WithDiagnostics } from './output.js';
 
-export type Renderer<R> = (report: R, options: RenderOptions) => Output;
+export type Renderer<R> = (report: R, options: RenderOptions) => Output | WithDiagnostics;
+
+/** A renderer that can also write its report a piece at a time, for a report too long to hold: see {@link streamOf}. */
+export type StreamRenderer<R, H, P> = Renderer<R> & { readonly stream: Streamed<H, P> };
+
+/** A streamed format as a renderer of the whole report: head, each point, tail — the same text as written a piece at a time. */
+const streamed = <R extends H, H, P>(s: Streamed<H, P>, points: (r: R) => readonly P[]): StreamRenderer<R, H, P> =>
+  Object.assign(
+    (r: R, o: RenderOptions) =>
+      s.head(r, o.version, o.locale) +
+      points(r)
+        .map((p, n) => s.point(r, p, n, o.locale))
+        .join('') +
+      s.tail(r),
+    { stream: s },
+  );
 
 const json =
   <R>(format: JsonFormat, toJson: (r: R, locale: Locale) => object): Renderer<R> =>
@@ -89,7 +108,7 @@ export interface Reports {
  */
 export const RENDERERS = {
   check: {
-    table: (r: CheckReport, o: RenderOptions) => checkText(r, o.locale),
+    table: (r: CheckReport, o: RenderOptions) => checkTable(r, o.locale, o.diagnosticStyle),
     json: json('check', checkJson),
     github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
     sarif: (r: CheckReport, o: RenderOptions) => checkSarif(r, o.version, o.locale),
@@ -126,12 +145,14 @@ export const RENDERERS = {
     ),
     html: (p: Projection, o: RenderOptions) => projectionHtml(p, o.locale),
   },
-  /** csv and json of a sweep are written a column at a time (render/scenario-data.ts), so a long sweep holds no reports. */
+  /** csv and json can be written a scenario at a time (render/scenario-data.ts), so a long sweep holds no reports. */
   scenario: {
     ...doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)),
-    html: (c: ScenarioComparison, o: RenderOptions) => scenarioHtml(c, o.locale),
+    json: streamed<ScenarioComparison, ScenarioHead, ScenarioPoint>(scenarioJson, (c) => c.columns),
+    csv: streamed<ScenarioComparison, ScenarioHead, ScenarioPoint>(scenarioCsv, (c) => c.columns),
     xlsx: (c: ScenarioComparison, o: RenderOptions) =>
       toXlsx([scenarioSheet(c, o.locale)], { locale: o.locale, title: scenarioDoc(c, o.locale).title, date: o.today, version: o.version }),
+    html: (c: ScenarioComparison, o: RenderOptions) => scenarioHtml(c, o.locale),
   },
   invoice: {
     html: (i: Invoice, o: RenderOptions) => invoiceHtml(i, o.locale),
@@ -146,10 +167,19 @@ export type ReportKind = keyof typeof RENDERERS;
 export type FormatOf<K extends ReportKind> = keyof (typeof RENDERERS)[K] & string;
 
 /** A report written in one of its formats. */
-export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output {
+export function render<K extends Exclude<ReportKind, 'check'>>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output;
+/** `check` as a table carries its diagnostics, for standard error. */
+export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output | WithDiagnostics;
+export function render<K extends ReportKind>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output | WithDiagnostics {
   // Sound by the `satisfies` above: every renderer listed under K takes Reports[K].
   const renderers = RENDERERS[kind] as unknown as Readonly<Record<string, Renderer<Reports[K]>>>;
   return renderers[format]!(report, options);
+}
+
+/** The streamed form of a scenario format, where it has one: the CLI writes a sweep's scenarios through it as they run (and its worker threads their shares). */
+export function scenarioStream(format: FormatOf<'scenario'>): Streamed<ScenarioHead, ScenarioPoint> | null {
+  const renderer = RENDERERS.scenario[format];
+  return 'stream' in renderer ? renderer.stream : null;
 }
 
 /** The formats a report can be written in, for the command line's choices. */

@@ -1,22 +1,24 @@
-import type { Infeasible, ScenarioColumn, ScenarioSetting } from '../reports/scenario.js';
-import type { AllocationReport } from '../reports/allocation.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isInfeasible, type ScenarioColumn, type ScenarioHead, type ScenarioPoint, type ScenarioSetting } from '../reports/scenario.js';
 import { Ratio } from '../money/ratio.js';
-import { csvRows, toCsv } from './csv.js';
+import { csvRows, neutralise, toCsv } from './csv.js';
 import { label, marker } from './labels.js';
 import { jsonHead } from './json-head.js';
 import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
 import { money, ratio } from './allocation-json.js';
 
-const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalString(2) : null);
-
-// JSON and CSV are written one scenario at a time: a sweep of 10 000
-// scenarios keeps text, not objects.
-
-function scenarioJsonHead(baseline: AllocationReport, version: string): object {
-  const a = baseline.agreement;
-  return { ...jsonHead('scenarios', version), agreement: a.title, year: a.year, currency: a.currency };
+/**
+ * A report written a piece at a time: its head, one piece per point (the
+ * baseline is point 0), its tail. A piece depends on its point alone, so a
+ * worker thread can write the pieces of its share and the main thread put
+ * them in order: a sweep of a million scenarios is never held whole.
+ */
+export interface Streamed<H, P> {
+  readonly head: (h: H, version: string, locale: Locale) => string;
+  readonly point: (h: H, p: P, n: number, locale: Locale) => string;
+  readonly tail: (h: H) => string;
 }
+
+const percent = (r: Ratio | null) => (r ? r.times(Ratio.of(100n)).toDecimalString(2) : null);
 
 /** `{ path, value }`, the value as written. */
 function settingsJson(settings: readonly ScenarioSetting[]): object[] {
@@ -45,128 +47,78 @@ function scenarioJsonColumn(s: ScenarioColumn): object {
   };
 }
 
-/** A scenario the agreement cannot take, for --keep-going: named by the first error it makes. */
-export function infeasible(
-  s: { readonly name: string; readonly settings: readonly ScenarioSetting[] },
-  diagnostics: readonly Diagnostic[],
-  locale: Locale,
-): Infeasible {
-  const first = diagnostics.find((d) => d.severity === 'error');
-  return {
-    name: s.name,
-    settings: s.settings.map(({ path, value }) => ({ path, value })),
-    reason: first
-      ? `${first.message[locale]} [${first.code}]`
-      : locale === 'nb'
-        ? 'avtalen tåler ikke dette scenarioet'
-        : 'the agreement cannot take this scenario',
-  };
-}
+/** A scenario's figures, or for one that makes the agreement invalid `{ name, settings, infeasible: reason }`, no figures. */
+const pointJson = (p: ScenarioPoint, locale: Locale): object =>
+  isInfeasible(p) ? { name: p.name, settings: settingsJson(p.settings), infeasible: p.reason[locale] } : scenarioJsonColumn(p);
 
 /** `{ agreement, year, currency, scenarios: [...] }` — the baseline first. */
-export class ScenarioJsonWriter {
-  private readonly parts: string[] = [];
+export const scenarioJson: Streamed<ScenarioHead, ScenarioPoint> = {
+  head: (h, version) => {
+    const a = h.baseline.agreement;
+    const head = JSON.stringify({ ...jsonHead('scenarios', version), agreement: a.title, year: a.year, currency: a.currency, scenarios: [] }, null, 2);
+    return head.slice(0, head.lastIndexOf('[]') + 1);
+  },
+  point: (_h, p, n, locale) => `${n ? ',' : ''}\n    ${JSON.stringify(pointJson(p, locale), null, 2).replace(/\n/g, '\n    ')}`,
+  tail: () => '\n  ]\n}\n',
+};
 
-  constructor(
-    private readonly baseline: AllocationReport,
-    private readonly version: string,
-  ) {}
+/** Which columns are numbers (not neutralised against formulas): the set values (text among them neutralised one by one), then charged, change and change % (and a note). */
+const numeric = (h: ScenarioHead) => [false, ...h.paths.map(() => true), false, false, true, true, true, ...(h.noted ? [false] : [])];
 
-  /** A scenario's text on its own, so it can be rendered elsewhere (a worker thread) and added with {@link addPart}. */
-  static part(column: ScenarioColumn): string {
-    return JSON.stringify(scenarioJsonColumn(column), null, 2).replace(/\n/g, '\n    ');
-  }
-
-  /** A scenario that makes the agreement invalid: `{ name, settings, infeasible: reason }`, no figures. */
-  static infeasible(s: Infeasible): string {
-    return JSON.stringify({ name: s.name, settings: settingsJson(s.settings), infeasible: s.reason }, null, 2).replace(/\n/g, '\n    ');
-  }
-
-  add(column: ScenarioColumn): void {
-    this.parts.push(ScenarioJsonWriter.part(column));
-  }
-
-  addPart(part: string): void {
-    this.parts.push(part);
-  }
-
-  text(): string {
-    const head = JSON.stringify({ ...scenarioJsonHead(this.baseline, this.version), scenarios: [] }, null, 2);
-    return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${this.parts.join(',\n    ')}\n  ]\n}\n`;
-  }
-}
-
-/** Which columns are numbers (not neutralised against formulas): the swept values, then charged, change and change % (and a note). */
-const numeric = (swept: readonly string[], noted: boolean) => [false, ...swept.map(() => true), false, true, true, true, ...(noted ? [false] : [])];
-
-/** A column per swept value, named by its path, so a spreadsheet can chart the charge against it. */
-function scenarioCsvHeader(locale: Locale, swept: readonly string[], noted: boolean): string[] {
+/**
+ * The columns of the workbook's sheet (render/scenario-sheets.ts), in the
+ * same order: the scenario, a column per path the scenarios set, the party
+ * and its name, charged, change, change % — and with `--keep-going` a note.
+ */
+function scenarioCsvHeader(h: ScenarioHead, locale: Locale): string[] {
   return [
     label('scenario', locale),
-    ...swept,
+    ...h.paths,
     label('party', locale),
+    label('name', locale),
     label('charged', locale),
     label('change', locale),
     label('changePct', locale),
-    ...(noted ? [label('note', locale)] : []),
+    ...(h.noted ? [label('note', locale)] : []),
   ];
 }
 
-/** The value a scenario gave each swept path (as written, with the locale's decimal mark); none for the baseline. */
-function sweptValues(settings: readonly ScenarioSetting[], locale: Locale, swept: readonly string[]): string[] {
-  return swept.map((path) => {
-    const setting = settings.find((t) => t.path === path);
-    return setting === undefined ? '' : localDecimal(setting.value.replace(/%$/, ''), locale);
+/**
+ * The value a scenario gave each path, as written: a number (a percentage
+ * without its sign) with the locale's decimal mark, other text as it is;
+ * empty where the scenario does not set the path (the baseline).
+ */
+function setValues(settings: readonly ScenarioSetting[], h: ScenarioHead, locale: Locale): string[] {
+  return h.paths.map((path) => {
+    const value = settings.find((t) => t.path === path)?.value;
+    if (value === undefined) return '';
+    const number = value.trim().replace(/\s*%$/, '');
+    return Ratio.parseDecimal(number) ? localDecimal(number, locale) : neutralise(value);
   });
 }
 
-function scenarioCsvRows(s: ScenarioColumn, locale: Locale, swept: readonly string[], noted: boolean): string[][] {
-  const values = sweptValues(s.settings, locale, swept);
-  return s.parties.map((p) => {
-    const pct = percent(p.deltaShare) ?? '';
-    return [
-      s.isBaseline ? marker('baseline', locale) : s.name,
-      ...values,
-      p.id,
-      formatMoneyPlain(p.charged, locale),
-      formatMoneyPlain(p.delta, locale),
-      localDecimal(pct, locale),
-      ...(noted ? [''] : []),
-    ];
-  });
+function scenarioCsvRows(h: ScenarioHead, s: ScenarioColumn, locale: Locale): string[][] {
+  const values = setValues(s.settings, h, locale);
+  return s.parties.map((p) => [
+    s.isBaseline ? marker('baseline', locale) : s.name,
+    ...values,
+    p.id,
+    p.name,
+    formatMoneyPlain(p.charged, locale),
+    formatMoneyPlain(p.delta, locale),
+    localDecimal(percent(p.deltaShare) ?? '', locale),
+    ...(h.noted ? [''] : []),
+  ]);
 }
 
-/** One row per scenario and party, so a spreadsheet can pivot it; with a sweep, a column per swept path. Written a scenario at a time. */
-export class ScenarioCsvWriter {
-  private readonly parts: string[];
-
-  /** `noted`: a last column says why a scenario has no figures (`--keep-going`). */
-  constructor(
-    private readonly locale: Locale,
-    private readonly swept: readonly string[] = [],
-    private readonly noted = false,
-  ) {
-    this.parts = [toCsv(scenarioCsvHeader(locale, swept, noted), [], numeric(swept, noted), locale)];
-  }
-
-  static part(column: ScenarioColumn, locale: Locale, swept: readonly string[] = [], noted = false): string {
-    return csvRows(scenarioCsvRows(column, locale, swept, noted), numeric(swept, noted), locale);
-  }
-
-  /** One row for a scenario without figures: its name, its swept values and, in the note, why. */
-  static infeasible(s: Infeasible, locale: Locale, swept: readonly string[]): string {
-    return csvRows([[s.name, ...sweptValues(s.settings, locale, swept), '', '', '', '', s.reason]], numeric(swept, true), locale);
-  }
-
-  add(column: ScenarioColumn): void {
-    this.parts.push(ScenarioCsvWriter.part(column, this.locale, this.swept, this.noted));
-  }
-
-  addPart(part: string): void {
-    this.parts.push(part);
-  }
-
-  text(): string {
-    return this.parts.join('');
-  }
-}
+/** One row per scenario and party, so a spreadsheet can pivot it; a scenario without figures is one row whose note says why. */
+export const scenarioCsv: Streamed<ScenarioHead, ScenarioPoint> = {
+  head: (h, _version, locale) => toCsv(scenarioCsvHeader(h, locale), [], numeric(h), locale),
+  point: (h, p, _n, locale) =>
+    csvRows(
+      isInfeasible(p) ? [[p.name, ...setValues(p.settings, h, locale), '', '', '', '', '', p.reason[locale]]] : scenarioCsvRows(h, p, locale),
+      numeric(h),
+      locale,
+    ),
+  tail: () => '',
+};

@@ -6,18 +6,17 @@ import { type Cell, type Column, moneyColumn, percentColumn, type Sheet, sheet, 
 
 /**
  * One row per scenario and party, with a column per path the scenarios set
- * holding each scenario's value (a number where it is one, so a
+ * (the columns of the CSV, render/scenario-data.ts) holding each scenario's value (a number where it is one, so a
  * spreadsheet can chart the charge against it).
  */
 export function scenarioSheet(c: ScenarioComparison, locale: Locale): Sheet {
-  const paths = [...new Set(c.columns.flatMap((s) => s.settings.map((t) => t.path)))];
   type Row = { readonly s: ScenarioColumn; readonly p: ScenarioColumn['parties'][number] };
   const value = (s: ScenarioColumn, path: string) => s.settings.find((t) => t.path === path)?.value;
   return sheet<Row>(
     label('scenarios', locale),
     [
       textColumn(label('scenario', locale), (x) => (x.s.isBaseline ? marker('baseline', locale) : x.s.name)),
-      ...paths.map((path) => numberOrText(path, (x: Row) => value(x.s, path))),
+      ...c.paths.map((path) => numberOrText(path, (x: Row) => value(x.s, path))),
       textColumn(label('party', locale), (x) => x.p.id),
       textColumn(label('name', locale), (x) => x.p.name),
       moneyColumn(label('charged', locale), (x) => x.p.charged),

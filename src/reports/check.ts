@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineLookup } from '../diagnostics/render.js';
 import type { Money } from '../money/money.js';
 import type { LedgerReconciliation } from './allocation.js';
 
@@ -23,4 +24,6 @@ export interface CheckedAgreement {
 export interface CheckReport {
   readonly ok: boolean;
   readonly agreements: readonly CheckedAgreement[];
+  /** The lines the diagnostics point at, for the excerpts a terminal table shows (read by the CLI); none, no excerpts. */
+  readonly excerpts?: LineLookup;
 }

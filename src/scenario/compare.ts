@@ -1,6 +1,6 @@
 import type { AllocationReport } from '../reports/allocation.js';
 import { Money } from '../money/money.js';
-import type { ScenarioColumn, ScenarioComparison, ScenarioRun } from '../reports/scenario.js';
+import { type ScenarioColumn, type ScenarioComparison, type ScenarioRun, settingPaths } from '../reports/scenario.js';
 
 /** One scenario against the baseline; a sweep keeps only these, not the reports behind them. */
 export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun, isBaseline = false): ScenarioColumn {
@@ -23,5 +23,10 @@ export function compareScenarios(baseline: AllocationReport, scenarios: readonly
 
 /** The baseline's own column first, then the scenarios'. */
 export function withBaseline(baseline: AllocationReport, columns: readonly ScenarioColumn[]): ScenarioComparison {
-  return { baseline, columns: [scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }, true), ...columns] };
+  return {
+    baseline,
+    paths: settingPaths(columns),
+    noted: false,
+    columns: [scenarioColumn(baseline, { name: 'baseline', settings: [], report: baseline }, true), ...columns],
+  };
 }

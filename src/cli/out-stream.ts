@@ -1,0 +1,74 @@
+import type { FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Io } from './io.js';
+import { tempBeside } from './output.js';
+
+/** Where a stream's text goes when it is closed: whole (it stayed small), or as the temporary file it was spooled to. */
+interface Destination {
+  whole(text: string): Promise<void>;
+  spooled(spool: string): Promise<void>;
+}
+
+/**
+ * Text written a piece at a time and shown only when closed: see
+ * `Speaker.stream`. Pieces are joined into writes of `spoolAt` characters,
+ * so a long sweep makes few system calls.
+ */
+export class OutStream {
+  private pending: string[] = [];
+  private size = 0;
+  private spool: { readonly path: string; readonly handle: FileHandle } | null = null;
+
+  constructor(
+    private readonly io: Io,
+    /** The `--out` file, or null for standard output. */
+    private readonly file: string | null,
+    private readonly spoolAt: number,
+    private readonly to: Destination,
+  ) {}
+
+  async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= this.spoolAt) await this.flush();
+  }
+
+  /** Shows the output: to `--out` atomically, or to standard output. */
+  async close(): Promise<void> {
+    if (!this.spool) return this.to.whole(this.pending.join(''));
+    await this.flush();
+    const { path: spool, handle } = this.spool;
+    await handle.close();
+    try {
+      await this.to.spooled(spool);
+    } finally {
+      await this.discard();
+    }
+  }
+
+  /** Drops what was written: the run failed, and nothing of it is shown. */
+  async discard(): Promise<void> {
+    this.pending = [];
+    if (!this.spool) return;
+    const { path: spool, handle } = this.spool;
+    this.spool = null;
+    await handle.close().catch(() => undefined);
+    await this.io.fs.unlink(spool).catch(() => undefined);
+    this.io.temps.delete(spool);
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.spool) {
+      // Standard output's spool is private to this user; an --out file gets the mode any new file gets.
+      const file = this.file ?? path.join(tmpdir(), 'samkost');
+      if (this.file) await this.io.fs.mkdir(path.dirname(this.file), { recursive: true });
+      const spool = tempBeside(file);
+      this.io.temps.add(spool);
+      this.spool = { path: spool, handle: await this.io.fs.open(spool, 'wx', this.file ? 0o666 : 0o600) };
+    }
+    await this.spool.handle.write(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+}
