@@ -31,15 +31,38 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     'const [from, to] = [Number(m[1]), Number(m[2])];',
   ],
   'src/cli/scenario.ts': [
+    'const first = Math.min(SAMPLE, plan.count);',
     'const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);',
-    'const size = Math.ceil(scenarios.length / threads);',
+    'written = Math.min(plan.count, written + BLOCK);',
   ],
   // Months and dates: calendar arithmetic on whole numbers (a month count is the floor of an exact fraction).
   'src/compute/explain.ts': ['const months = Number(fraction.times(Ratio.of(12n)).floor());'],
   'src/dates/date.ts': [
+    'const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];',
+    'let y = Number(date.slice(0, 4));',
+    'const m = Number(date.slice(5, 7));',
+    'const d = Number(date.slice(8, 10));',
+    'const y = Number(date.slice(0, 4));',
+    'return `${date.slice(0, 8)}${daysInMonth(y, Number(date.slice(5, 7)))}`;',
     'const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;',
     'return Math.max(0, months(to) - months(from) + 1);',
   ],
+  // An xlsx cell's number format, style and shared-string index, its row number, and a date cell's whole days: indexes and counts.
+  'src/inputs/xlsx.ts': [
+    "if (name === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');",
+    'const id = Number(t.attributes.numFmtId ?? 0);',
+    'this.rowNumber = t.attributes.r ? Number(t.attributes.r) : this.rowNumber + 1;',
+    "this.cell = { col, type: t.attributes.t ?? 'n', style: Number(t.attributes.s ?? 0), value: '', formula: false, inline: '' };",
+    'const s = this.ctx.shared[Number(c.value)];',
+    'let days = Number(m[1]);',
+  ],
+  // A decimal's exponent and scale (digit counts): the digits themselves stay a bigint.
+  'src/inputs/decimal.ts': ['const exp = m[4] === undefined ? 0 : Number(m[4]);', 'const scale = Math.max(a.scale, b.scale);'],
+  // Byte offsets into a file, and positions in a sweep: counts.
+  'src/inputs/zip-read.ts': ['const tailStart = Math.max(0, src.size - TAIL);'],
+  'src/cli/read-input.ts': ['head = await firstBytes(range(0, Math.min(size, SNIFF_BYTES)));'],
+  'src/cli/sweep-worker.ts': ['for (let i = start; i < Math.min(start + job.block, job.to); i++) {'],
+  'src/scenario/sweep.ts': ['for (let i = from; i < Math.min(to, this.count); i++) yield this.at(i);'],
   // Invoice numbers: a count of documents, turned into bigint before it meets a number series.
   'src/compute/invoice.ts': ['return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };'],
   // Check digits of account, KID and organisation numbers: digit arithmetic.

@@ -6,6 +6,7 @@ import { plainDecimal } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
 import { type ByteSource, entryText, openEntry, ZipError, type ZipEntry, zipEntries } from './zip-read.js';
+import { addDays } from '../dates/date.js';
 
 /** What the agreement may say about a workbook: which sheet, and which row holds the column names. */
 export interface XlsxOptions {
@@ -467,28 +468,5 @@ function serialDate(stored: string, date1904: boolean): string | null {
     if (days > 60) days -= 1;
     days -= 1; // serial 1 is 1900-01-01
   }
-  const epoch = date1904 ? daysFromCivil(1904, 1, 1) : daysFromCivil(1900, 1, 1);
-  return civilFromDays(epoch + days);
-}
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.trunc(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.trunc((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.trunc(yoe / 4) - Math.trunc(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): string {
-  z += 719468;
-  const era = Math.trunc(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.trunc((doe - Math.trunc(doe / 1460) + Math.trunc(doe / 36524) - Math.trunc(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.trunc(yoe / 4) - Math.trunc(yoe / 100));
-  const mp = Math.trunc((5 * doy + 2) / 153);
-  const d = doy - Math.trunc((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return addDays(date1904 ? '1904-01-01' : '1900-01-01', days);
 }
