@@ -43,6 +43,7 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     'const m = Number(date.slice(5, 7));',
     'const d = Number(date.slice(8, 10));',
     'const y = Number(date.slice(0, 4));',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a source line quoted as written
     'return `${date.slice(0, 8)}${daysInMonth(y, Number(date.slice(5, 7)))}`;',
     'const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;',
     'return Math.max(0, months(to) - months(from) + 1);',

@@ -378,7 +378,10 @@ describe('scenario --years: the agreement rolled forward', () => {
     const point = await samkost([...years, '--assume', 'samarbeid=3.0%']);
     expect(comma.code).toBe(0);
     expect(comma.stdout).toBe(point.stdout);
-    usageError(await samkost([...years.slice(0, -2), '--assume', 'samarbeid=3']), "--assume samarbeid er skrevet uten %: '3' kan bety 3 % eller 3 × 100 % = 300 %");
+    usageError(
+      await samkost([...years.slice(0, -2), '--assume', 'samarbeid=3']),
+      "--assume samarbeid er skrevet uten %: '3' kan bety 3 % eller 3 × 100 % = 300 %",
+    );
   });
   it('refuses an assumption for a series the agreement does not declare, and --years with --sweep', async () => {
     const unknown = await samkost(['scenario', fixture, '--years', '2009..2012', '--assume', 'samarbied=2%']);

@@ -1,6 +1,5 @@
 import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
-import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import type { Rounding } from '../money/rounding.js';
 import {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
-import { readTextArg, readTextFile } from './read-text.js';
+import { readTextArg } from './read-text.js';
 import { type FormatOf, render, scenarioStream } from '../render/registry.js';
 import type { ScenarioHead } from '../reports/scenario.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
