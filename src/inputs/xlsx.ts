@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
-import { said } from '../text/said.js';
+import { type Said, said } from '../text/said.js';
 import type { DecimalMark } from './amount.js';
 import { plainDecimal } from './decimal.js';
 import { SinkFeed } from './feed.js';
@@ -267,7 +267,7 @@ class SheetReader {
     if (!this.failed) this.p.close();
   }
 
-  private fail(why: ReturnType<typeof said>): void {
+  private fail(why: Said): void {
     if (this.failed) return;
     this.failed = true;
     this.feed.fail(
