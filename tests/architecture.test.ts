@@ -12,6 +12,31 @@ import { ROOT } from './cli.js';
 // saxes parses the XML of an xlsx and a SAF-T file as it streams in: a computation too.
 const CORE_ALLOWED = new Set(['yaml', 'csv-parse/sync', 'csv-stringify/sync', 'node:zlib', 'saxes']);
 
+/**
+ * What each folder may import besides itself. The base (text, money, dates,
+ * diagnostics, norway, memo) is shared by all; the read stage (inputs,
+ * agreement) yields the data that reports carry; compute produces reports;
+ * scenario and commands drive compute; render reads reports only. cli may
+ * import anything.
+ */
+const BASE = ['text', 'money', 'dates', 'diagnostics', 'norway'];
+const READ = [...BASE, 'memo', 'inputs', 'agreement'];
+const LAYERS: Record<string, readonly string[]> = {
+  text: [],
+  money: [],
+  dates: [],
+  norway: [],
+  diagnostics: ['text'],
+  memo: ['diagnostics', 'text'],
+  inputs: BASE,
+  agreement: [...BASE, 'memo', 'inputs'],
+  reports: READ,
+  compute: [...READ, 'reports'],
+  scenario: [...READ, 'reports', 'compute'],
+  commands: [...READ, 'reports', 'compute', 'scenario'],
+  render: [...BASE, 'inputs', 'agreement', 'reports'],
+};
+
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
@@ -43,6 +68,29 @@ describe('architecture', () => {
       expect(text).not.toMatch(/\bprocess\.|Date\.now|new Date\(\)|console\./);
     });
   }
+  it('every folder imports only the stages before it: read → validate → compute → reports → render, the CLI on top', () => {
+    const arrows: string[] = [];
+    for (const file of files(path.join(ROOT, 'src'))) {
+      const from = path.relative(path.join(ROOT, 'src'), file).split(path.sep)[0]!;
+      if (from === 'cli') continue;
+      for (const spec of importsOf(readFileSync(file, 'utf8')).filter((s) => s.startsWith('.'))) {
+        const to = path.relative(path.join(ROOT, 'src'), path.resolve(path.dirname(file), spec)).split(path.sep)[0]!;
+        if (to !== from && !LAYERS[from]?.includes(to)) arrows.push(`${path.relative(ROOT, file)} → ${to}/`);
+      }
+    }
+    expect(arrows).toEqual([]);
+  });
+  it('knows every folder of src/', () => {
+    const folders = readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    expect(folders.filter((d) => d !== 'cli' && !(d in LAYERS))).toEqual([]);
+  });
+  it('sees a wrong arrow', () => {
+    // render may not reach back into compute: the report object is all a renderer gets.
+    expect(LAYERS.render).not.toContain('compute');
+    expect(LAYERS.reports).not.toContain('compute');
+  });
   it('the core returns its problems: it throws only on a broken invariant (internal:), never for a user mistake', () => {
     for (const file of core.filter((f) => /[/\\](compute|commands|agreement|scenario)[/\\]/.test(f))) {
       const throws = [...readFileSync(file, 'utf8').matchAll(/throw new (\w+)\(\s*(.{0,12})/g)].filter((m) => !m[2]!.includes('internal:'));
@@ -56,8 +104,5 @@ describe('architecture', () => {
     const cli = files(path.join(ROOT, 'src/cli')).filter((f) => !f.endsWith(`${path.sep}io.ts`) && !f.endsWith(`${path.sep}bin.ts`));
     for (const file of cli) expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bprocess\.|new Date\(\)|console\./);
   });
-  it('no amount passes through a float in the core (years and check digits may be numbers)', () => {
-    const moneyPaths = core.filter((f) => !f.includes(`${path.sep}diagnostics${path.sep}`));
-    for (const file of moneyPaths) expect(readFileSync(file, 'utf8'), file).not.toMatch(/parseFloat|\.toNumber\(\)|Math\.(round|floor|ceil)/);
-  });
+  // No amount passes through a float: tests/no-float.test.ts.
 });

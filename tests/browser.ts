@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { tempDir } from './temp.js';
 
 /** The real browser and PDF reader the page tests print with; `.ci/run` installs them. SAMKOST_SKIP_BROWSER=1 skips those tests. */
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
@@ -15,7 +14,7 @@ export function nb(amount: string): string {
 }
 
 export function printToPdf(html: string, pdf: string): void {
-  const profile = mkdtempSync(path.join(tmpdir(), 'samkost-chromium-'));
+  const profile = tempDir('chromium');
   const r = spawnSync(
     CHROMIUM!,
     [

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { CHROMIUM, nb, printToPdf, skip } from './browser.js';
 import { samkost } from './cli.js';
 
@@ -29,7 +29,7 @@ describe('deviation --format html', () => {
   describe.skipIf(skip)('in a real browser', () => {
     for (const fixture of FIXTURES) {
       it(`${fixture}: renders, with every party and the JSON's figures`, { timeout: 120_000 }, async () => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'samkost-chart-'));
+        const dir = tempDir('chart');
         const html = path.join(dir, 'avvik.html');
         writeFileSync(html, (await samkost(['deviation', `fixtures/${fixture}`, '--format', 'html'])).stdout);
         const json = JSON.parse((await samkost(['deviation', `fixtures/${fixture}`, '--format', 'json'])).stdout) as DeviationJson;
@@ -49,7 +49,7 @@ describe('deviation --format html', () => {
 
   describe.skipIf(skip)('scenario --format html in a real browser', () => {
     const print = async (args: string[]) => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'samkost-chart-'));
+      const dir = tempDir('chart');
       const html = path.join(dir, 'scenario.html');
       const page = (await samkost([...args, '--format', 'html'])).stdout;
       expect(page).not.toMatch(/<script|<link|<img|src=|url\(/i);

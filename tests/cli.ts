@@ -61,9 +61,13 @@ export function usageError(run: Run, message: string): void {
   expect(run.stderr).toMatch(/\n {2}= (tips|hint): \S/);
 }
 
-/** Runs the built `bin/samkost.js` as a separate process: for the few smoke tests of the real entry point. */
-export function samkostProcess(args: readonly string[]): Run {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/samkost.js'), ...args], {
+/**
+ * Runs the built `bin/samkost.js` as a separate process: for the few smoke
+ * tests of the real entry point. `preload`: a script Node runs first
+ * (`--require`), such as tests/count-workers.cjs.
+ */
+export function samkostProcess(args: readonly string[], preload?: string): Run {
+  const r = spawnSync(process.execPath, [...(preload ? ['--require', path.join(ROOT, preload)] : []), path.join(ROOT, 'bin/samkost.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { fixtureFacts, ROOT, samkost } from './cli.js';
 
 /**
@@ -98,7 +98,7 @@ describe('golden outputs', () => {
       const ext = INVOICE_FORMATS[format]!;
       const mine = (f: string) => f.endsWith(`.${ext}`) && (akonto === undefined ? !f.includes('-akonto-') : f.includes(`-akonto-${akonto}.`));
       it(`${fixture}: invoices --format ${format}${akonto ? ` --akonto ${akonto}` : ''}`, async () => {
-        const out = mkdtempSync(path.join(tmpdir(), 'samkost-invoices-'));
+        const out = tempDir('invoices');
         const date = akonto ? `${Number(invoiceDate(fixture).slice(0, 4)) - 1}-01-15` : invoiceDate(fixture);
         const run = await samkost([
           'invoices',
@@ -119,7 +119,6 @@ describe('golden outputs', () => {
         }
         expect(made).toEqual(readdirSync(invoicesDir).filter(mine).sort());
         for (const f of made) expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(invoicesDir, f), 'utf8'));
-        rmSync(out, { recursive: true });
       });
     }
   }

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
 import { ROOT, samkost, usageError } from './cli.js';
 
@@ -11,7 +12,7 @@ import { ROOT, samkost, usageError } from './cli.js';
  * (issue 12): each gets a clear answer, fast. A hang here fails by the test's
  * timeout.
  */
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'samkost-hostile-'));
+const tmp = () => tempDir('hostile');
 
 describe('files that are not agreements are refused before they are read', () => {
   it('a device (check /dev/zero) is not read', { timeout: 5000 }, async () => {
@@ -127,7 +128,7 @@ describe('messages that say what is wrong', () => {
     );
     expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99,999999999 %, ikke 100 %");
     expect(run.stderr).toContain('andelene mangler 0,000000001 %');
-    expect(run.stderr).toContain('66,666666666667… % (2/3)');
+    expect(run.stderr).toContain('66,666666666666… % (2/3)');
   });
   it('shares written as a list get the type error only, not a sum error too', async () => {
     const run = await check(
@@ -216,5 +217,198 @@ describe('warnings: said, exit 0, and errors under check --strict', () => {
     expect(allocate.code).toBe(0);
     expect(JSON.parse(allocate.stdout)).toHaveProperty('items');
     expect(allocate.stderr).toContain('[actuals-none]');
+  });
+});
+
+describe('dates no calendar has are positioned errors, never a RangeError (issue 25)', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  const folder = (files: Record<string, string>) => {
+    const dir = tmp();
+    made.push(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+  const head = 'samkost: 1\nagreement: T\nyear: 2024\nhost: a\n';
+  const parties = 'parties:\n  a: { name: A, population: 7000 }\n  b: { name: B, population: 3000 }\n';
+  const items = 'items:\n  - { id: x, label: X, amount: 100, key: equal }\n';
+  const noCrash = (run: { code: number; stderr: string }) => {
+    expect(run.stderr).not.toContain('RangeError');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.code, run.stderr).toBe(1);
+  };
+  it.each([
+    [
+      'joined, month 13',
+      `${head}parties:\n  a: { name: A, population: 7000, joined: 2024-13-01 }\n  b: { name: B, population: 3000 }\n${items}`,
+      '6:43',
+      'det finnes ingen måned 13',
+    ],
+    [
+      'left, month 00',
+      `${head}parties:\n  a: { name: A, population: 7000 }\n  b: { name: B, population: 3000, left: 2024-00-31 }\n${items}`,
+      '7:41',
+      'det finnes ingen måned 00',
+    ],
+    [
+      'a-konto due, day 32',
+      `${head}${parties}${items}settlement:\n  akonto:\n    - { due: 2024-01-32, part: 100% }\n`,
+      '12:14',
+      'januar 2024 har dagene 01 til 31',
+    ],
+    ['final_due, day 00', `${head}${parties}${items}settlement:\n  final_due: 2024-05-00\n`, '11:14', 'mai 2024 har dagene 01 til 31'],
+    ['30 February', `${head}${parties}${items}settlement:\n  final_due: 2023-02-29\n`, '11:14', 'februar 2023 har dagene 01 til 28'],
+    ['year 0000', `${head}${parties}${items}settlement:\n  final_due: 0000-01-01\n`, '11:14', 'året 0000 er utenfor 1900–2199'],
+  ])('%s in the agreement', async (_, yaml, at, hint) => {
+    const run = await samkost(['check', folder({ 'agreement.yaml': yaml })]);
+    noCrash(run);
+    expect(run.stderr).toContain(`agreement.yaml:${at}: feil: `);
+    expect(run.stderr).toContain(`= tips: ${hint}`);
+  });
+  it.each([
+    ['payments', 'payments', 'party;amount;date\na;100,00;31.13.2024\n', '2:10', 'det finnes ingen måned 13'],
+    ['actuals', 'actuals', 'category;amount;date\nlønn;100,00;2024-02-30\n', '2:13', 'februar 2024 har dagene 01 til 29'],
+  ])('a month or day out of range in the %s CSV', async (_, input, csv, at, hint) => {
+    const item = input === 'actuals' ? 'items:\n  - { id: x, label: X, actuals: { category: lønn }, key: equal }\n' : items;
+    const dir = folder({ 'agreement.yaml': `${head}${parties}${item}inputs:\n  ${input}: f.csv\n`, 'f.csv': csv });
+    const run = await samkost(['check', dir]);
+    noCrash(run);
+    expect(run.stderr).toContain(`f.csv:${at}: feil: `);
+    expect(run.stderr).toContain(`[csv-date]\n`);
+    expect(run.stderr).toContain(`= tips: ${hint}`);
+  });
+  it('scenario --set with day 32', async () => {
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--set', 'parties.melhus.joined=2012-01-32']);
+    expect(run.stderr).not.toContain('RangeError');
+    expect(run.code, run.stderr).not.toBe(0);
+    expect(run.stderr).toContain('januar 2012 har dagene 01 til 31');
+  });
+  it.each([
+    ['2025-13-01', 'det finnes ingen måned 13'],
+    ['2025-02-29', 'februar 2025 har dagene 01 til 28'],
+    ['0000-01-01', 'året 0000 er utenfor 1900–2199'],
+    ['9999-12-31', 'året 9999 er utenfor 1900–2199'],
+  ])('invoices --date %s is a command-line error (exit 2)', async (date, hint) => {
+    const run = await samkost(['invoices', 'fixtures/namsos-flatanger-2024-invoices', '--out', path.join(tmpdir(), 'samkost-never'), '--date', date]);
+    usageError(run, `--date '${date}' er ikke en dato`);
+    expect(run.stderr).toContain(`= tips: ${hint}`);
+  });
+});
+
+describe('text no EHF or workbook can hold is refused where it is written (issue 25)', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  const fixture = path.join(ROOT, 'fixtures/namsos-flatanger-2024-invoices');
+  /** The invoice fixture with one text replaced; invoices go to `out`, which must stay empty. */
+  const variant = (from: string, to: string) => {
+    const dir = tmp();
+    made.push(dir);
+    const yaml = readFileSync(path.join(fixture, 'agreement.yaml'), 'utf8');
+    expect(yaml).toContain(from);
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml.replace(from, to));
+    writeFileSync(path.join(dir, 'innbetalinger.csv'), readFileSync(path.join(fixture, 'innbetalinger.csv')));
+    return { dir, out: path.join(dir, 'out') };
+  };
+  const refused = async (args: string[], out: string, message: string) => {
+    const run = await samkost(args);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  };
+  it.each([
+    ['U+FFFF in a party name', 'name: Flatanger kommune', 'name: "Flatanger\\uFFFF kommune"', "feltet name i kommunen 'flatanger' inneholder U+FFFF"],
+    ['U+FFFE in the title', 'agreement: IKT-samarbeid Namdal', 'agreement: "IKT\\uFFFE"', 'feltet agreement inneholder U+FFFE'],
+    ['a lone surrogate in a label', 'label: Driftssjef IT', 'label: "Driftssjef \\uD800IT"', 'en halv UTF-16-surrogat (U+D800)'],
+    ['U+FFFF in a reference', 'reference: "4400123"', 'reference: "44\\uFFFF00123"', "feltet reference i kommunen 'flatanger' inneholder U+FFFF"],
+    ['an empty party name', 'name: Flatanger kommune', 'name: ""', "feltet name i kommunen 'flatanger' er tomt [missing-field]"],
+    ['an empty host name', 'name: Namsos kommune', "name: ' '", "feltet name i kommunen 'namsos' er tomt [missing-field]"],
+    ['a line break in a name (it would forge a table row)', 'name: Osen kommune', 'name: "Osen\\n| falsk | rad |"', 'inneholder et linjeskift (U+000A)'],
+  ])('%s: no EHF and no workbook is written', async (_, from, to, message) => {
+    const { dir, out } = variant(from, to);
+    await refused(['invoices', dir, '--out', out, '--format', 'ehf', '--date', '2025-01-10'], out, message);
+    const book = path.join(out, 'fordeling.xlsx');
+    await refused(['allocate', dir, '--format', 'xlsx', '--out', book], out, message);
+  });
+  it.each([
+    ['flatanger=44\uFFFF01', "--reference for 'flatanger' inneholder U+FFFF"],
+    ['flatanger=a\u001b[2Jb', "--reference for 'flatanger' inneholder kontrolltegnet U+001B"],
+    ['namsos=Kari', "--reference 'namsos': vertskommunen sender fakturaene og får ingen selv"],
+  ])('--reference %j is a command-line error', async (reference, message) => {
+    const { dir, out } = variant('agreement:', 'agreement:');
+    const run = await samkost(['invoices', dir, '--out', out, '--format', 'ehf', '--date', '2025-01-10', '--reference', reference]);
+    usageError(run, message);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('--reference twice for one party is a command-line error, not the last one silently', async () => {
+    const { dir, out } = variant('agreement:', 'agreement:');
+    const run = await samkost(['invoices', dir, '--out', out, '--date', '2025-01-10', '--reference', 'osen=1', '--reference', 'osen=2']);
+    usageError(run, "--reference er gitt to ganger for 'osen'");
+  });
+  it('U+FFFF or an escape in a ledger text is an encoding error at its place', async () => {
+    const { dir, out } = variant('agreement:', 'agreement:');
+    writeFileSync(path.join(dir, 'innbetalinger.csv'), 'party;date;amount;text\nosen;29.04.2024;795 602,30;A-konto\uFFFF 1\n');
+    await refused(['invoices', dir, '--out', out, '--format', 'ehf', '--date', '2025-01-10'], out, 'innbetalinger.csv:2:35: feil: tegnet U+FFFF er ikke tekst');
+    writeFileSync(path.join(dir, 'innbetalinger.csv'), 'party;date;amount;text\nosen;29.04.2024;795 602,30;\u001b[31mA-konto\n');
+    await refused(['check', dir], out, 'innbetalinger.csv:2:28: feil: tegnet U+001B er ikke tekst');
+  });
+});
+
+describe('standard input is bounded while it is read (issue 25)', () => {
+  // The real process reads an endless stream: it must stop at the limit, not after an end that never comes.
+  const endless = (command: string) => spawnSync('bash', ['-c', `node bin/samkost.js ${command} < /dev/zero`], { cwd: ROOT, encoding: 'utf8' });
+  it('check - < /dev/zero stops at 16 MB', { timeout: 30_000 }, () => {
+    const r = endless('check -');
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('standard inn (avtalen) har mer enn 16 MB; samkost sluttet å lese der');
+  });
+  it('--actuals - < /dev/zero stops at 256 MB', { timeout: 60_000 }, () => {
+    const r = endless('allocate fixtures/ror-ikt-2023-operating --actuals -');
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('standard inn (--actuals) har mer enn 256 MB; samkost sluttet å lese der');
+  });
+  it('standard input is read once: check - - and - twice across options are command-line errors', async () => {
+    usageError(await samkost(['check', '-', '-']), 'bare én fil kan leses fra standard inn (-)');
+    usageError(await samkost(['check', '-', '--scenarios', '-']), 'bare én fil kan leses fra standard inn (-)');
+    usageError(await samkost(['scenario', '-', '--scenarios', '-']), 'bare én fil kan leses fra standard inn (-)');
+  });
+  it('--scenarios - reads the scenario file from standard input', async () => {
+    const yaml = 'scenarios:\n  - { name: Mer, set: { parties.melhus.population: 20000 } }\n';
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', '-', '--format', 'json'], {
+      stdin: async () => new TextEncoder().encode(yaml),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"Mer"');
+  });
+  it('a NUL is reported at its line and column', async () => {
+    const run = await samkost(['check', '-'], { stdin: async () => new TextEncoder().encode('samkost: 1\nagreement: T\0x\n') });
+    expect(run.stderr).toContain('<stdin>:2:13: feil: ');
+    expect(run.stderr).toContain('har et NUL-tegn på linje 2, kolonne 13');
+  });
+});
+
+describe('a long exact number is refused unread, not computed with (issue 25)', () => {
+  const head = 'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 1 }\n  b: { name: B, population: 1 }\n';
+  it.each([100_000, 1_000_000])('a share of %i digits: one short error per share, at once', { timeout: 10_000 }, async (n) => {
+    const dir = tmp();
+    const yaml = `${head}keys:\n  k: { shares: { a: 0.${'3'.repeat(n)}, b: 2/3 } }\nitems:\n  - { id: y, label: Y, amount: 1, key: k }\n`;
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`andelen til 'a' i nøkkelen 'k' har ${n + 1} sifre; samkost leser høyst 40 [bad-ratio]`);
+    expect(run.stderr).not.toContain('key-shares-sum');
+    expect(run.stderr.length).toBeLessThan(2_000);
+  });
+  it('a sum of shares that is not 100 % shows the sum cut, never rounded up to 100 %', async () => {
+    const dir = tmp();
+    const yaml = `${head}keys:\n  k: { shares: { a: 0.${'3'.repeat(20)}, b: 0.${'6'.repeat(20)} } }\nitems:\n  - { id: y, label: Y, amount: 1, key: k }\n`;
+    writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.stderr).toContain("andelene i nøkkelen 'k' summerer til 99,999999999999999999 %, ikke 100 %");
   });
 });

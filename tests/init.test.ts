@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { TEMPLATES } from '../src/cli/init.js';
 import { samkost, usageError } from './cli.js';
 
-const tmp = () => path.join(mkdtempSync(path.join(tmpdir(), 'samkost-init-')), 'avtale');
+const tmp = () => path.join(tempDir('init'), 'avtale');
 
 describe('samkost init', () => {
   for (const type of TEMPLATES) {

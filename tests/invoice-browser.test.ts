@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { CHROMIUM, nb, POPPLER, printToPdf, skip } from './browser.js';
 import { ROOT, samkost } from './cli.js';
 
@@ -43,7 +43,7 @@ describe.skipIf(skip)('HTML invoices in a real browser', () => {
     it(`${fixture}: each invoice prints on A4 at full size, with its number, KID and page number on every page and every amount on it`, {
       timeout: 180_000,
     }, async () => {
-      const out = mkdtempSync(path.join(tmpdir(), 'samkost-browser-'));
+      const out = tempDir('browser');
       const year = Number(/^year: (\d{4})$/m.exec(readFileSync(path.join(ROOT, 'fixtures', fixture, 'agreement.yaml'), 'utf8'))![1]);
       for (const format of ['html', 'json'])
         expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, '--date', `${year + 1}-01-10`])).code).toBe(0);

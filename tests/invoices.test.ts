@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { fixtureFacts, ROOT, samkost, usageError } from './cli.js';
 
 /**
@@ -46,12 +46,11 @@ interface InvoiceJson {
 
 /** Every document of the fixture's year in one format: a-konto 1..n and the final settlement. */
 async function documents(fixture: string, format: string): Promise<Map<string, string>> {
-  const out = mkdtempSync(path.join(tmpdir(), 'samkost-ehf-'));
+  const out = tempDir('ehf');
   const { year: y, instalments } = fixtureFacts(fixture);
   const runs = [...Array.from({ length: instalments }, (_, i) => ['--akonto', String(i + 1), '--date', `${y}-01-15`]), ['--date', `${y + 1}-01-10`]];
   for (const r of runs) expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, ...r])).code).toBe(0);
   const files = new Map(readdirSync(out).map((f) => [f.replace(/\.[a-z]+$/, ''), readFileSync(path.join(out, f), 'utf8')]));
-  rmSync(out, { recursive: true });
   return files;
 }
 
@@ -127,7 +126,7 @@ describe('EHF read back', () => {
   });
 
   it('a carried-forward kind stays out of the EHF, and the billed kind still adds up', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-carry-'));
+    const dir = tempDir('carry');
     writeFileSync(
       path.join(dir, 'agreement.yaml'),
       `samkost: 1
@@ -154,11 +153,10 @@ invoicing: { first_number: 9001 }
     expect(lines.map((l) => text((l.Item as Record<string, Node>).Name))).toEqual(['Drift']);
     const total = root.LegalMonetaryTotal as Record<string, Node>;
     expect([text(total.LineExtensionAmount), text(total.PrepaidAmount), text(total.PayableAmount)]).toEqual(['500.00', '300.00', '200.00']);
-    rmSync(dir, { recursive: true });
   });
 
   it('--reference gives a party its buyer reference, and names only known parties', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'samkost-ref-'));
+    const out = tempDir('ref');
     const ok = await samkost([
       'invoices',
       'fixtures/harstad-ibestad-settlement',
@@ -187,18 +185,16 @@ invoicing: { first_number: 9001 }
     expect(bad.stderr).toContain("mente du 'ibestad'");
     const none = await samkost(['invoices', 'fixtures/harstad-ibestad-settlement', '--out', path.join(out, 'y'), '--date', '2022-01-10', '--akonto', '3']);
     usageError(none, '--akonto 3: planen har 2 terminer');
-    rmSync(out, { recursive: true });
   });
 
   it('a party with nothing to invoice gets no EHF, and the tool says so', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'samkost-ehf-'));
+    const out = tempDir('ehf');
     const run = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10']);
     expect(run.code).toBe(0);
     expect(readdirSync(out)).toEqual([]);
     expect(run.stderr).toContain('ingen EHF til Vestnes kommune: ingenting å fakturere (saldo -237 589,69 overføres)');
     const en = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10', '--locale', 'en']);
     expect(en.stderr).toContain('no EHF for Vestnes kommune: nothing to invoice (balance -237,589.69 carried forward)');
-    rmSync(out, { recursive: true });
   });
 });
 

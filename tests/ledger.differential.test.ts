@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { NODE_FS } from '../src/cli/io.js';
 import { load } from '../src/cli/load.js';
 import { Progress } from '../src/cli/progress.js';
@@ -48,7 +48,7 @@ const row = fc.record({
 type Row = { category: string; account: number; project: string; party: string; kr: number; ore: number; style: number; quoted: boolean };
 
 function write(rows: readonly Row[], selectBy: 'category' | 'account' | 'project'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'samkost-diff-'));
+  const dir = tempDir('diff');
   // Two items that take every row between them, so the whole ledger is allocated (no row unselected).
   const [selector, rest] =
     selectBy === 'category'
@@ -94,7 +94,7 @@ describe('summing by the columns selected by equals summing by every column (fas
         fc.constantFrom<'category' | 'account' | 'project'>('category', 'account', 'project'),
         async (rows, by) => {
           const dir = write(rows, by);
-          const used = await load(NODE_FS, dir, {}, new Progress(null), 'used');
+          const used = await load(NODE_FS, dir, {}, new Progress(null), 'selected');
           const all = await load(NODE_FS, dir, {}, new Progress(null), 'all');
           expect(used.diagnostics).toEqual(all.diagnostics);
           // Generated ledgers are always readable: a load error would make the comparison vacuous.

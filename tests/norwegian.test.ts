@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { AGREEMENT_SCHEMA } from '../src/agreement/schema.js';
 import { ROOT, samkost } from './cli.js';
 
@@ -120,7 +120,7 @@ describe('Norwegian throughout (--locale nb)', () => {
   });
 
   it('an explanation of ledger rows summed in groups is bokmål (a case no golden has)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-nb-'));
+    const dir = tempDir('nb');
     const ledger = readFileSync(path.join(ROOT, 'fixtures/ror-ikt-2023-operating/regnskap.csv'), 'utf8').trimEnd().split('\n');
     // Each row twice: the explanation then lists groups of two rows.
     writeFileSync(path.join(dir, 'regnskap.csv'), [ledger[0], ...ledger.slice(1).flatMap((l) => [l, l])].join('\n'));

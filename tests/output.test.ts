@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { ROOT, samkost, usageError } from './cli.js';
 
 describe('--out', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'samkost-out-'));
+  const dir = tempDir('out');
 
   it('writes the output to a file, the same as stdout', async () => {
     const file = path.join(dir, 'a.json');
@@ -45,7 +45,7 @@ describe('invoices --out DIR', () => {
   const fixture = 'fixtures/ror-ikt-2023-investment';
 
   it('writes one file per invoiced party (not the host), and nothing else', async () => {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'new');
+    const dir = path.join(tempDir('inv'), 'new');
     const run = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
     expect(run.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([
@@ -57,7 +57,7 @@ describe('invoices --out DIR', () => {
   });
 
   it('writes none of them when one exists, unless --force', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-inv-'));
+    const dir = tempDir('inv');
     writeFileSync(path.join(dir, 'faktura-2023-rauma.html'), 'precious');
     const run = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-01-10']);
     expect(run.code).toBe(1);
@@ -71,9 +71,21 @@ describe('invoices --out DIR', () => {
 
   it('is a command-line error without --out or with a bad --date', async () => {
     usageError(await samkost(['invoices', fixture]), 'invoices trenger --out MAPPE');
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-inv-')), 'x');
+    const dir = path.join(tempDir('inv'), 'x');
     const bad = await samkost(['invoices', fixture, '--out', dir, '--date', '2024-02-30']);
     usageError(bad, "--date '2024-02-30' er ikke en dato");
+  });
+
+  it('takes --date as Norwegians write it: 10.01.2024 gives the invoices of 2024-01-10, byte for byte', async () => {
+    const root = tempDir('inv');
+    const [iso, nb] = [path.join(root, 'iso'), path.join(root, 'nb')];
+    expect((await samkost(['invoices', fixture, '--out', iso, '--date', '2024-01-10'])).code).toBe(0);
+    expect((await samkost(['invoices', fixture, '--out', nb, '--date', '10.01.2024'])).code).toBe(0);
+    const files = readdirSync(iso).sort();
+    expect(readdirSync(nb).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(nb, f), 'utf8')).toBe(readFileSync(path.join(iso, f), 'utf8'));
+    expect(readFileSync(path.join(nb, files[0]!), 'utf8')).toContain('10.01.2024');
+    usageError(await samkost(['invoices', fixture, '--out', path.join(root, 'x'), '--date', '30.02.2024']), "--date '30.02.2024' er ikke en dato");
   });
 });
 
@@ -87,7 +99,7 @@ describe('settle --schedule', () => {
 });
 
 describe('CSV output is safe to open in a spreadsheet', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'samkost-inject-'));
+  const dir = tempDir('inject');
   writeFileSync(
     path.join(dir, 'agreement.yaml'),
     [
@@ -143,7 +155,7 @@ describe('CSV output is safe to open in a spreadsheet', () => {
 
 describe('two runs, a directory in the way, an interrupt (issue 12)', () => {
   it('of two runs creating the same new file at once, one writes it and the other exits 1 and writes nothing', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-race-'));
+    const dir = tempDir('race');
     const file = path.join(dir, 'same.json');
     const runs = await Promise.all(Array.from({ length: 4 }, () => samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'json', '--out', file])));
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1, 1, 1]);
@@ -152,7 +164,7 @@ describe('two runs, a directory in the way, an interrupt (issue 12)', () => {
   });
 
   it('invoices --force writes none of the files when one target is a directory', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-inv-'));
+    const dir = tempDir('inv');
     mkdirSync(path.join(dir, 'faktura-2023-rauma.html'));
     const run = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', dir, '--date', '2024-01-10', '--force']);
     expect(run.code).toBe(1);
@@ -161,7 +173,7 @@ describe('two runs, a directory in the way, an interrupt (issue 12)', () => {
   });
 
   it('SIGTERM while an output is being written removes its temporary files, then ends as the signal says', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-sig-'));
+    const dir = tempDir('sig');
     const tmp = path.join(dir, '.out.json.0123.tmp');
     // The real process io, as bin/ builds it, with a temporary file registered the way writeOutputs does.
     const script = `import { writeFileSync } from 'node:fs';

@@ -32,19 +32,28 @@ const ratioOf = (m: Money) => m.toRatio();
 
 describe('allocation invariants (fast-check)', () => {
   it('largest remainder: the lines sum to the basis rounded to the unit', () => {
+    // The expected sum worked out here in øre, not by src/money: the nearest multiple of the unit, halves away from zero.
+    const nearest = (ore: bigint, unitOre: bigint) => {
+      const whole = ((ore < 0n ? -ore : ore) * 2n + unitOre) / (2n * unitOre);
+      return (ore < 0n ? -whole : whole) * unitOre;
+    };
+    const oreOf = (m: Money) => BigInt(m.toFixed2().replace('.', ''));
     fc.assert(
       fc.property(amount, quotas, unit, (basis, qs, u) => {
         const d = distribute(basis, qs, { unit: u, method: 'largest-remainder' });
-        const sum = Money.sum(d.amounts.values());
-        // what is left is only the basis's own part below the unit: less than half a unit
-        expect(
-          ratioOf(d.unallocated)
-            .abs()
-            .cmp(ratioOf(u).div(Ratio.of(2n))),
-        ).toBeLessThanOrEqual(0);
-        expect(sum.plus(d.unallocated).eq(basis)).toBe(true);
-        if (ratioOf(basis).div(ratioOf(u)).isInteger()) expect(sum.eq(basis)).toBe(true);
+        const lines = [...d.amounts.values()].map(oreOf);
+        const sum = lines.reduce((a, b) => a + b, 0n);
+        for (const line of lines) expect(line % oreOf(u)).toBe(0n);
+        expect(sum).toBe(nearest(oreOf(basis), oreOf(u)));
       }),
+      // A half unit, each sign, is rounded away from zero: 0.50 split in three is 1 krone.
+      {
+        examples: ['0.50', '-0.50', '2.05'].map((b) => [
+          Money.parse(b)!,
+          ['p0', 'p1', 'p2'].map((id) => ({ id, share: Ratio.of(1n, 3n) })),
+          Money.parse(b === '2.05' ? '0.10' : '1')!,
+        ]),
+      },
     );
   });
 

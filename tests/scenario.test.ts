@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Agreement } from '../src/agreement/model.js';
 import { readAgreement } from '../src/agreement/read.js';
@@ -46,7 +46,7 @@ describe('a scenario that changes nothing is the baseline, exactly (fast-check)'
           expect(read.diagnostics).toEqual([]);
           const report = allocation({ ...loaded.inputs!, agreement: read.agreement! }).report!;
           expect(allocationJson(report, 'en')).toEqual(allocationJson(baseline, 'en'));
-          const c = compareScenarios(baseline, [{ name: 'same', settings: settings.map((s) => `${s.path}=${s.value}`), report }]);
+          const c = compareScenarios(baseline, [{ name: 'same', settings, report }]);
           for (const p of c.columns[1]!.parties) expect(p.delta.isZero()).toBe(true);
         }),
         { numRuns: 25 },
@@ -251,7 +251,7 @@ items:
 });
 
 describe('scenario files and sweeps', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'samkost-scenarios-'));
+  const dir = tempDir('scenarios');
   const file = (name: string, text: string) => {
     writeFileSync(path.join(dir, name), text);
     return path.join(dir, name);
@@ -321,6 +321,28 @@ describe('scenario files and sweeps', () => {
   });
 });
 
+describe('a rate on the command line', () => {
+  const fixture = 'fixtures/harstad-ibestad';
+  it('--set of a rate takes a decimal comma (5,5%) as 5.5 %, and refuses a bare 5 before anything is read', async () => {
+    const comma = await samkost(['scenario', fixture, '--set', 'items.variabel.percent=5,5%', '--format', 'json']);
+    const point = await samkost(['scenario', fixture, '--set', 'items.variabel.percent=5.5%', '--format', 'json']);
+    expect(comma.code).toBe(0);
+    expect(comma.stdout).toBe(point.stdout);
+    // 5.5 % × (9 000 000 − 500 000) + 500 000 = 967 500 (by hand)
+    expect(comma.stdout).toContain('"967500.00"');
+    usageError(
+      await samkost(['scenario', fixture, '--set', 'items.variabel.percent=5']),
+      "--set items.variabel.percent er skrevet uten %: '5' kan bety 5 % eller 5 × 100 % = 500 %",
+    );
+  });
+  it('--sweep of a rate is written with %: 3..8 would be 300 %–800 %', async () => {
+    const bare = await samkost(['scenario', fixture, '--sweep', 'items.variabel.percent=3..8']);
+    usageError(bare, "--sweep items.variabel.percent er skrevet uten %: '3' kan bety 3 % eller 3 × 100 % = 300 %");
+    expect(bare.stderr).toContain('--sweep items.variabel.percent=3%..8%');
+    expect((await samkost(['scenario', fixture, '--sweep', 'items.variabel.percent=3%..8%'])).code).toBe(0);
+  });
+});
+
 describe('scenario --years: the agreement rolled forward', () => {
   const fixture = 'fixtures/melhus-midtre-gauldal-2009-2012';
   it('a year the index series lacks is an error at the series, with --assume in the hint, and nothing is written', async () => {
@@ -349,6 +371,14 @@ describe('scenario --years: the agreement rolled forward', () => {
     expect(j.years.map((y) => y.parties_total.charged)).toEqual(['12500000.00', '12875000.00']);
     expect(j.assumed).toEqual([{ series: 'samarbeid', year: 2012, change: '3%' }]);
   });
+  it('takes a change typed with a decimal comma (3,0%) as 3.0 %, and refuses a bare 3 (3 % or 300 %?)', async () => {
+    const years = ['scenario', fixture, '--years', '2011..2012', '--format', 'json'];
+    const comma = await samkost([...years, '--assume', 'samarbeid=3,0%']);
+    const point = await samkost([...years, '--assume', 'samarbeid=3.0%']);
+    expect(comma.code).toBe(0);
+    expect(comma.stdout).toBe(point.stdout);
+    usageError(await samkost([...years, '--assume', 'samarbeid=3']), "--assume samarbeid er skrevet uten %: '3' kan bety 3 % eller 3 × 100 % = 300 %");
+  });
   it('refuses an assumption for a series the agreement does not declare, and --years with --sweep', async () => {
     const unknown = await samkost(['scenario', fixture, '--years', '2009..2012', '--assume', 'samarbied=2%']);
     usageError(unknown, "--assume nevner indeksserien 'samarbied', som avtalen ikke har");
@@ -372,23 +402,32 @@ describe('scenario --years: the agreement rolled forward', () => {
   });
 });
 
-// Worker threads run the built dist/ (Node cannot start a thread on a .ts file), so these spawn bin/ as a user would.
+// Worker threads run the built dist/ (Node cannot start a thread on a .ts file; tests/global-setup.ts builds it when stale),
+// so these spawn bin/ as a user would. `--threads 2` given splits a sweep of any length: 300 scenarios, 50 timed here, 125 a thread.
 describe('long sweeps run on worker threads', () => {
-  const sweep = ['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=10001..12500', '--quiet'];
+  /** The run with `--threads 2`, standard error without the lines tests/count-workers.cjs adds, and how many threads it started. */
+  const threads2 = (args: readonly string[]) => {
+    const r = samkostProcess([...args, '--threads', '2'], 'tests/count-workers.cjs');
+    const started = '[worker thread started]\n';
+    return { ...r, stderr: r.stderr.replaceAll(started, ''), workers: r.stderr.split(started).length - 1 };
+  };
+  const sweep = ['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=10001..10300', '--quiet'];
   it('give exactly the output of one thread, in CSV and JSON', async () => {
     for (const format of ['csv', 'json']) {
-      const threaded = samkostProcess([...sweep, '--format', format, '--threads', '2']);
+      const threaded = threads2([...sweep, '--format', format]);
       const single = await samkost([...sweep, '--format', format, '--threads', '1']);
       expect(threaded.code).toBe(0);
-      expect(threaded.stdout.length).toBeGreaterThan(100_000);
+      expect(threaded.workers).toBe(2);
+      expect(threaded.stdout.length).toBeGreaterThan(20_000);
       expect(threaded.stdout).toBe(single.stdout);
     }
   });
   it('report a scenario that fails in a thread as the single thread would', async () => {
-    // Servers above the last step (500) fail from 501 on: scenario 501 − 395 + 1 = 107 of 2 106, in the first thread's half.
-    const args = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..2500', '--format', 'csv'];
-    const threaded = samkostProcess([...args, '--threads', '2']);
+    // Servers above the last step (500) fail from 501 on: scenario 501 − 395 + 1 = 107 of 306; the first 50 run here, so it is in the first thread's half (445..572).
+    const args = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..700', '--format', 'csv'];
+    const threaded = threads2(args);
     const single = await samkost([...args, '--threads', '1']);
+    expect(threaded.workers).toBe(2);
     expect(threaded.code).toBe(1);
     expect(threaded.stdout).toBe('');
     expect(threaded.stderr).toContain("scenarioet 'items.soc.price.quantity=501' gjør avtalen ugyldig");
@@ -437,12 +476,13 @@ describe('--keep-going: a sweep notes the scenarios the agreement cannot take an
   it('is for csv and json only', async () => {
     usageError(await samkost(args), '--keep-going er for et sveip skrevet som csv eller json');
   });
-  it('worker threads note the same points as one thread', { timeout: 60_000 }, async () => {
-    const long = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..2500', '--keep-going', '--format', 'csv', '--quiet'];
-    const threaded = samkostProcess([...long, '--threads', '2']);
+  it('worker threads note the same points as one thread', async () => {
+    const long = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..700', '--keep-going', '--format', 'csv', '--quiet'];
+    const threaded = samkostProcess([...long, '--threads', '2'], 'tests/count-workers.cjs');
     const single = await samkost([...long, '--threads', '1']);
     expect(threaded.code, threaded.stderr).toBe(0);
+    expect(threaded.stderr).toBe('[worker thread started]\n'.repeat(2));
     expect(threaded.stdout).toBe(single.stdout);
-    expect(single.stdout.split('\r\n').filter((l) => l.endsWith('[price-above-last-step]')).length).toBe(2500 - 501 + 1);
+    expect(single.stdout.split('\r\n').filter((l) => l.endsWith('[price-above-last-step]')).length).toBe(700 - 501 + 1);
   });
 });

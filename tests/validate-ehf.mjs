@@ -18,6 +18,8 @@ if (!existsSync(validate)) {
   process.exit(1);
 }
 const out = mkdtempSync(path.join(tmpdir(), 'samkost-ehf-'));
+// Removed however the script ends, a failure's process.exit(1) included.
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
 const fixtures = readdirSync(path.join(root, 'fixtures')).filter((f) => existsSync(path.join(root, 'fixtures', f, 'expected', 'invoices')));
 for (const fixture of fixtures) {
   const text = readFileSync(path.join(root, 'fixtures', fixture, 'agreement.yaml'), 'utf8');
@@ -48,5 +50,4 @@ console.log(
   `validate-ehf: fatal rule failures ${fatal.length}, warnings ${lines.length - fatal.length} (NO-R-002, "Foretaksregisteret", is for companies, not municipalities)`,
 );
 console.log(`validate-ehf: ${files.length - failed} passed, ${failed} failed`);
-rmSync(out, { recursive: true });
 process.exit(r.status === 0 && fatal.length === 0 && files.length > 0 ? 0 : 1);

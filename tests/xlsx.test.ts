@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp.js';
 import { samkost, usageError } from './cli.js';
 
 /**
@@ -139,6 +139,29 @@ describe('--format xlsx', () => {
     });
   });
 
+  it('a workbook says what it is: its title and date, printed on every landscape page one page wide, header row repeated', async () => {
+    const run = await samkost(['settle', 'fixtures/harstad-ibestad-settlement', '--format', 'xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(run.bytes! as unknown as ArrayBuffer);
+    expect(wb.title).toBe('IKT-samarbeid Harstad–Ibestad 2021 — Avregning');
+    expect(wb.creator).toMatch(/^samkost \d+\.\d+\.\d+/);
+    // The run's day, in the machine's time zone: the in-process clock is the real one.
+    expect(wb.created).toBeInstanceOf(Date);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.headerFooter.oddHeader).toMatch(/^&LIKT-samarbeid Harstad–Ibestad 2021 — Avregning&R\d\d\.\d\d\.\d{4}$/);
+      expect(ws.headerFooter.oddFooter).toBe('&CSide &P av &N');
+    }
+  });
+  it('settle --schedule: the schedule first, with party names; payments assumed from the schedule say so on every row', async () => {
+    const wb = await workbook(['settle', 'fixtures/harstad-ibestad-settlement', '--schedule']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['A-kontoplan', 'Avregning', 'Innbetalinger', 'Fordeling']);
+    const schedule = rows(wb.getWorksheet('A-kontoplan')!);
+    expect(schedule.map((r) => r.Navn!.value)).toEqual(['Harstad kommune', 'Harstad kommune', 'Ibestad kommune', 'Ibestad kommune']);
+    const payments = rows(wb.getWorksheet('Innbetalinger')!);
+    expect(payments.length).toBeGreaterThan(0);
+    for (const p of payments) expect(p.Kilde!.value).toBe('forutsatt etter a-kontoplanen');
+  });
   it('deviation: percentages as numbers in a percent format, equal to the JSON ratios', async () => {
     const args = ['deviation', 'fixtures/ror-ikt-2023-operating'];
     const wb = await workbook(args);
@@ -203,7 +226,7 @@ describe('--format xlsx', () => {
   });
 
   it('writes a file with --out, and refuses to write the bytes to a terminal', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'samkost-xlsx-')), 'fordeling.xlsx');
+    const out = path.join(tempDir('xlsx'), 'fordeling.xlsx');
     const run = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'xlsx', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');

@@ -65,7 +65,7 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   r.onlyFields(fields, ITEM_FIELDS, where);
 
   const labelEntry = f('label');
-  const label = labelEntry ? r.string(labelEntry.value, field('label', where), labelEntry.valueAt) : null;
+  const label = labelEntry ? r.text(labelEntry.value, field('label', where), labelEntry.valueAt) : null;
   if (!labelEntry)
     r.diags.error(
       idEntry.at,
@@ -152,7 +152,7 @@ function readSource(r: YamlReader, fields: readonly Entry[], where: Said, at: So
   }
   switch (s.key) {
     case 'amount': {
-      const amount = r.money(s.value, field('amount', where), s.valueAt);
+      const amount = r.kroner(s.value, field('amount', where), s.valueAt);
       return amount ? { kind: 'amount', amount, at: s.valueAt } : null;
     }
     case 'actuals': {

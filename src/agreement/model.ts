@@ -76,14 +76,40 @@ export interface Key {
   readonly at: SourcePos;
 }
 
-/** Which actuals rows an item takes: every given field must match one of its values. */
-export interface Selector {
-  readonly category?: readonly string[];
-  readonly account?: readonly string[];
-  readonly project?: readonly string[];
+/**
+ * One way a value may match: `lonn` exactly, the inclusive range
+ * `10100..10999` (as integers when both ends are integers, else as text),
+ * or the prefix `11*`.
+ */
+export type ValuePattern =
+  | { readonly kind: 'exact'; readonly value: string; readonly at: SourcePos }
+  | { readonly kind: 'range'; readonly from: string; readonly to: string; readonly integers: boolean; readonly at: SourcePos }
+  | { readonly kind: 'prefix'; readonly prefix: string; readonly at: SourcePos };
+
+/**
+ * One field of a selector: a ledger column, by our name (`category`,
+ * `account`, `project`) or by its header (`ansvar`), lower-cased; it
+ * matches a row whose value matches one of the patterns — or, under
+ * `{ not: … }`, none of them.
+ */
+export interface SelectorField {
+  readonly column: string;
+  readonly patterns: readonly ValuePattern[];
+  readonly not: boolean;
+  /** Where the field's name is written. */
   readonly at: SourcePos;
 }
+
+/** Which actuals rows an item takes: every field must match. */
+export interface Selector {
+  readonly fields: readonly SelectorField[];
+  readonly at: SourcePos;
+}
+
+/** The columns a selector names by our own name; `columns:` under inputs: maps them to a file's headers. */
 export const SELECTOR_FIELDS = ['category', 'account', 'project'] as const;
+/** Columns with a role of their own, which no selector can name. */
+export const NOT_SELECTABLE = ['amount', 'party', 'date', 'text'] as const;
 
 export type Quantity =
   | { readonly kind: 'fixed'; readonly value: Ratio; readonly at: SourcePos }

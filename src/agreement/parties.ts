@@ -7,7 +7,8 @@ import { addDays, endOfMonth } from '../dates/date.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { Address, Membership, Party, Population } from './model.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
-import { dateNb, field, party } from './phrases.js';
+import { field, party } from './phrases.js';
+import { dateNb } from '../dates/date.js';
 import { type Said, said } from '../text/said.js';
 
 const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference'];
@@ -35,11 +36,13 @@ export function readParties(r: YamlReader, node: YNode, at: SourcePos, memo: Mem
 
 function readParty(r: YamlReader, e: Entry): Party | null {
   const id = r.slug(e.key, said('kommune-id', 'party id'), e.at);
+  // A key that is no id says nothing trustworthy about its value (often a colon is missing): one error.
+  if (id === null) return null;
   const fields = r.map(e.value, party(e.key), e.at);
-  if (!fields || id === null) return null;
+  if (!fields) return null;
   r.onlyFields(fields, PARTY_FIELDS, party(id));
   const nameEntry = fields.find((f) => f.key === 'name');
-  const name = nameEntry ? r.string(nameEntry.value, field('name', party(id)), nameEntry.valueAt) : null;
+  const name = nameEntry ? r.text(nameEntry.value, field('name', party(id)), nameEntry.valueAt) : null;
   if (!nameEntry) {
     const example = `${id.charAt(0).toUpperCase() + id.slice(1)} kommune`;
     r.diags.error(
@@ -81,7 +84,7 @@ function readParty(r: YamlReader, e: Entry): Party | null {
   const addressEntry = fields.find((f) => f.key === 'address');
   const address = addressEntry ? readAddress(r, addressEntry.value, id, addressEntry.valueAt) : undefined;
   const refEntry = fields.find((f) => f.key === 'reference');
-  const reference = refEntry ? r.string(refEntry.value, field('reference', party(id)), refEntry.valueAt) : undefined;
+  const reference = refEntry ? r.text(refEntry.value, field('reference', party(id)), refEntry.valueAt) : undefined;
   return {
     id,
     name: name ?? id,
@@ -200,7 +203,7 @@ function readAddress(r: YamlReader, node: YNode, id: string, at: SourcePos): Add
   r.onlyFields(fields, ADDRESS_FIELDS, address);
   const text = (key: string) => {
     const f = fields.find((x) => x.key === key);
-    return f ? { value: r.string(f.value, field(key, address), f.valueAt), at: f.valueAt } : undefined;
+    return f ? { value: r.text(f.value, field(key, address), f.valueAt), at: f.valueAt } : undefined;
   };
   const street = text('street');
   const postcode = text('postcode');

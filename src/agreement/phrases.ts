@@ -28,12 +28,6 @@ export function rows(n: number): Said {
   return said(`${n} ${n === 1 ? 'rad' : 'rader'}`, `${n} ${n === 1 ? 'row' : 'rows'}`);
 }
 
-/** A date as written in Norwegian prose: `15.12.2023` for `2023-12-15`. */
-export function dateNb(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
-
 /** The hint when a party id names no party. */
 export function declaredParties(ids: readonly string[]): Said {
   return said(`kommunene i avtalen: ${ids.join(', ')}`, `declared parties: ${ids.join(', ')}`);

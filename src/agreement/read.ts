@@ -11,7 +11,8 @@ import { readStandalone } from './standalone.js';
 import { checkReferences } from './references.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readInvoicing, readSettlement } from './settings.js';
-import { isMap, YamlReader, type Entry, type ParsedYaml } from './yaml-nodes.js';
+import type { YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, isSlug, YamlReader, type Entry, type ParsedYaml, type YNode } from './yaml-nodes.js';
 import { declaredParties, field } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
@@ -37,6 +38,16 @@ const TOP_FIELDS = [
 ];
 const REQUIRED = ['samkost', 'agreement', 'year', 'host', 'parties', 'items'];
 const DEFAULT_ROUNDING: Rounding = { unit: Money.parse('0.01')!, method: 'half-up' };
+/**
+ * The ids a mapping's keys declare, as written. A key that is not an id
+ * because a colon is missing (`harstad { name: … }`) declares the word
+ * before it: that mistake is reported once, on its own line.
+ */
+function writtenIds(node: YNode): string[] {
+  if (!isMap(node)) return [];
+  return node.items.flatMap((p) => (isScalar(p.key) && typeof p.key.value === 'string' ? [p.key.value.split(/[\s{[]/)[0]!] : [])).filter(isSlug);
+}
+
 /** The memo's scope for a section the agreement leaves out. */
 const ABSENT = {};
 
@@ -61,6 +72,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const r = new YamlReader(file, text, diags);
   const start: SourcePos = { file, line: 1, col: 1 };
   const entries = r.root === null ? null : r.map(r.root, THE_AGREEMENT, start);
+  if (r.broken) return { agreement: null, diagnostics: diags.sorted() };
   if (r.root === null)
     diags.error(
       start,
@@ -89,7 +101,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
         said(`denne samkost leser samkost: ${FORMAT_VERSION}`, `this samkost reads samkost: ${FORMAT_VERSION}`),
       );
   }
-  const title = f('agreement') ? r.string(f('agreement')!.value, field('agreement'), f('agreement')!.valueAt) : null;
+  const title = f('agreement') ? r.text(f('agreement')!.value, field('agreement'), f('agreement')!.valueAt) : null;
   const yearRead = f('year') ? r.integer(f('year')!.value, field('year'), f('year')!.valueAt) : null;
   const year = yearRead !== null && (yearRead < 1000 || yearRead > 9999) ? null : yearRead;
   if (yearRead !== null && year === null)
@@ -118,7 +130,8 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const parties = section('parties', '', () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt, memo) : []));
   // Without readable parties every reference would be reported as unknown: fix the shape first.
   if (f('parties') && !isMap(f('parties')!.value)) return { agreement: null, diagnostics: diags.sorted() };
-  const partyIds = new Set(parties.map((p) => p.id));
+  // Parties written but with errors of their own still count as declared, so what names them is not reported too.
+  const partyIds = new Set([...parties.map((p) => p.id), ...writtenIds(f('parties')?.value ?? null)]);
   const keys = section('keys', [...partyIds].join(' '), () => (f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map<Id, Key>()));
   const items = section('items', rounding ? `${rounding.unit.toPlain()} ${rounding.method}` : '', () =>
     f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : [],
@@ -165,7 +178,13 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     standalone,
   };
   const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, field('keys'), start) ?? []).map((e) => e.key) : [];
-  checkReferences(agreement, diags, declaredKeys);
+  const declaredItems = isSeq(f('items')?.value ?? null)
+    ? (f('items')!.value as YAMLSeq).items.flatMap((n) => {
+        const id = isMap(n) ? n.get('id') : undefined;
+        return typeof id === 'string' ? [id] : [];
+      })
+    : [];
+  checkReferences(agreement, diags, declaredKeys, [...partyIds], declaredItems);
   return { agreement: diags.hasErrors ? null : agreement, diagnostics: diags.sorted() };
 }
 

@@ -9,11 +9,18 @@ import { type Said, said } from '../text/said.js';
  * item ids are unique, and neither keys nor percent items refer to themselves
  * through a cycle.
  */
-export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: readonly Id[]): void {
-  const partyIds = a.parties.map((p) => p.id);
-  // Keys with errors of their own still count as declared, so they are not reported twice.
+export function checkReferences(
+  a: Agreement,
+  diags: Diagnostics,
+  declaredKeys: readonly Id[],
+  writtenParties: readonly Id[] = [],
+  writtenItems: readonly Id[] = [],
+): void {
+  // Keys, parties and items with errors of their own still count as declared: one mistake, one error.
+  const partyIds = [...new Set([...a.parties.map((p) => p.id), ...writtenParties])];
   const keyIds = [...BUILTIN_KEYS, ...declaredKeys];
-  const itemIds = a.items.map((i) => i.id);
+  const itemIds = [...new Set([...a.items.map((i) => i.id), ...writtenItems])];
+  const namedItems = new Set(itemIds);
 
   if (!partyIds.includes(a.host))
     diags.error(
@@ -58,7 +65,7 @@ export function checkReferences(a: Agreement, diags: Diagnostics, declaredKeys: 
           said(`posten '${item.id}' er en prosent av seg selv`, `item '${item.id}' is a percentage of itself`),
           said('en prosentpost tar andre poster som grunnlag', 'a percent item takes other items as its base'),
         );
-      else if (!itemIds.includes(ref.id))
+      else if (!namedItems.has(ref.id))
         diags.error(
           ref.at,
           'unknown-item',

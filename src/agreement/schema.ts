@@ -7,18 +7,32 @@ import { ENCODINGS } from '../inputs/decode.js';
  */
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' };
 const amount = { type: ['number', 'string'], pattern: '^[+-]?\\d+(\\.\\d+)?$', description: 'An amount in kroner, e.g. 1937782.94' };
-const ratio = {
+// A bare number of one or more (`5`) is refused: it is a percentage written without `%` more often than 500 %.
+export const RATIO = {
   type: ['number', 'string'],
-  pattern: '^([+-]?\\d+(\\.\\d+)?\\s*%|[+-]?\\d+\\s*/\\s*\\d+|[+-]?\\d+(\\.\\d+)?)$',
-  description: 'A percentage (45.87%), a fraction (1/3) or a decimal (0.4587)',
+  pattern: '^([+-]?\\d+(\\.\\d+)?\\s*%|[+-]?\\d+\\s*/\\s*\\d+|[+-]?0(\\.\\d+)?)$',
+  exclusiveMinimum: -1,
+  exclusiveMaximum: 1,
+  description: 'A percentage (45.87%), a fraction (1/3) or a decimal below one (0.4587); a bare 5 is refused (write 5%)',
 };
 const count = { type: ['number', 'string'], pattern: '^\\d+(\\.\\d+)?$', minimum: 0 };
-const strings = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+/** A selector's value: `lonn`, `5000`, a range `"10100..10999"`, a prefix `"11*"`, a list of them, or `{ not: … }` of those. */
+const values = {
+  oneOf: [
+    { type: ['string', 'number'], pattern: '^[^*]*\\*?$' },
+    { type: 'array', items: { type: ['string', 'number'] } },
+  ],
+};
+const selectorValueDef = { oneOf: [...values.oneOf, { type: 'object', additionalProperties: false, required: ['not'], properties: { not: values } }] };
+const selectorValue = { $ref: '#/$defs/selectorValue' };
+/** Any column of the ledger by its header, besides our own names; not the columns with a role of their own. */
+const selectorColumns = { not: { enum: ['amount', 'party', 'date', 'text'] } };
 const selector = {
   type: 'object',
-  additionalProperties: false,
   minProperties: 1,
-  properties: { category: strings, account: strings, project: strings },
+  properties: { category: selectorValue, account: selectorValue, project: selectorValue },
+  propertyNames: selectorColumns,
+  additionalProperties: selectorValue,
 };
 const baseRefs = {
   oneOf: [id, { $ref: '#/$defs/actualsRef' }, { type: 'array', items: { oneOf: [id, { $ref: '#/$defs/actualsRef' }] } }],
@@ -110,16 +124,16 @@ export const AGREEMENT_SCHEMA = {
         additionalProperties: false,
         minProperties: 1,
         properties: {
-          shares: { type: 'object', propertyNames: id, additionalProperties: ratio },
+          shares: { type: 'object', propertyNames: id, additionalProperties: RATIO },
           blend: {
             type: 'array',
-            items: { type: 'object', additionalProperties: false, required: ['weight', 'key'], properties: { weight: ratio, key: id } },
+            items: { type: 'object', additionalProperties: false, required: ['weight', 'key'], properties: { weight: RATIO, key: id } },
           },
           driver: id,
           equal: { const: true },
           population: { const: true },
           parties: { type: 'array', items: id },
-          precision: ratio,
+          precision: RATIO,
         },
       },
     },
@@ -127,12 +141,18 @@ export const AGREEMENT_SCHEMA = {
     indices: {
       type: 'object',
       propertyNames: id,
-      additionalProperties: { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: ratio },
+      additionalProperties: { type: 'object', propertyNames: { pattern: '^\\d{4}$' }, additionalProperties: RATIO },
     },
     drivers: { type: 'object', propertyNames: id, additionalProperties: { type: 'object', propertyNames: id, additionalProperties: count } },
     ignore: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['reason'], properties: { ...selector.properties, reason: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['reason'],
+        properties: { ...selector.properties, reason: { type: 'string' } },
+        propertyNames: selectorColumns,
+        additionalProperties: selectorValue,
+      },
     },
     inputs: { type: 'object', additionalProperties: false, properties: { actuals: input, drivers: input, payments: input, budget: input } },
     budget: { type: 'object', additionalProperties: amount },
@@ -140,7 +160,7 @@ export const AGREEMENT_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        akonto: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['due', 'part'], properties: { due: date, part: ratio } } },
+        akonto: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['due', 'part'], properties: { due: date, part: RATIO } } },
         final_due: date,
         carry_forward: {
           description: 'Kinds whose balance is offset against next year instead of invoiced',
@@ -180,6 +200,7 @@ export const AGREEMENT_SCHEMA = {
     },
   },
   $defs: {
+    selectorValue: selectorValueDef,
     actualsRef: { type: 'object', additionalProperties: false, required: ['actuals'], properties: { actuals: selector } },
     quantity: {
       oneOf: [count, { type: 'object', additionalProperties: false, required: ['driver'], properties: { driver: id, per_party: { type: 'boolean' } } }],
@@ -213,7 +234,7 @@ export const AGREEMENT_SCHEMA = {
         amount,
         actuals: selector,
         price: { $ref: '#/$defs/price' },
-        percent: ratio,
+        percent: RATIO,
         of: baseRefs,
         less: baseRefs,
         minus: baseRefs,

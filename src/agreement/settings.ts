@@ -57,8 +57,9 @@ export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, 
             'write the change from the year before as a percentage above -100 %, e.g. 2.5% or -1.2%',
           ),
         );
-      // Kept even when refused, so no follow-on "no change for that year" is reported.
-      if (c) changes.set(Number(y.key), c);
+      // Kept even when refused or unreadable (already reported; the agreement is then never computed),
+      // so no follow-on "no change for that year" is reported.
+      changes.set(Number(y.key), c ?? Ratio.ZERO);
     }
     if (id !== null) out.set(id, { id, changes, at: e.at });
   }
@@ -204,7 +205,7 @@ function readDialect(r: YamlReader, fields: readonly Entry[], input: string): Cs
 export function readBudget(r: YamlReader, node: YNode, at: SourcePos): Map<string, { amount: Money; at: SourcePos }> {
   const out = new Map<string, { amount: Money; at: SourcePos }>();
   for (const e of node === null ? [] : (r.map(node, field('budget'), at) ?? [])) {
-    const amount = r.money(e.value, said(`budsjettet for '${e.key}'`, `budget for '${e.key}'`), e.valueAt);
+    const amount = r.kroner(e.value, said(`budsjettet for '${e.key}'`, `budget for '${e.key}'`), e.valueAt);
     if (amount) out.set(e.key, { amount, at: e.at });
   }
   return out;

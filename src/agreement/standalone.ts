@@ -33,7 +33,7 @@ export function readStandalone(r: YamlReader, node: YNode, at: SourcePos): Map<I
       );
       continue;
     }
-    const amount = r.money(amountEntry.value, field('amount', where), amountEntry.valueAt);
+    const amount = r.kroner(amountEntry.value, field('amount', where), amountEntry.valueAt);
     const indexEntry = fields.find((f) => f.key === 'index');
     const index = indexEntry ? readIndexRef(r, indexEntry, where) : undefined;
     if (amount && index !== null) out.set(party, { party, amount, at: e.at, ...(index ? { index } : {}) });

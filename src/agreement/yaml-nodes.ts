@@ -1,10 +1,13 @@
-import { isIsoDate } from '../dates/date.js';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLError } from 'yaml';
+import { dateProblem } from '../dates/date.js';
+import { forbiddenCharacter } from '../text/characters.js';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type Pair, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { isAmbiguous } from '../inputs/amount.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
+import { bareRate, readRate } from './percent.js';
 import { type Said, said, verbatim } from '../text/said.js';
 import { yamlMessage } from './yaml-errors.js';
 
@@ -74,7 +77,9 @@ function unsupported(root: YNode): Unsupported[] {
  */
 export class YamlReader {
   readonly lines: LineCounter;
+  /** Null when the text has a syntax error (reported): nothing after one can be trusted. */
   readonly root: YNode;
+  readonly broken: boolean;
 
   /** From text, or from a tree already parsed (a scenario reads the agreement's tree with its values replaced). */
   constructor(
@@ -83,9 +88,13 @@ export class YamlReader {
     readonly diags: Diagnostics,
   ) {
     const parsed = typeof source === 'string' ? parseYaml(source) : source;
-    this.root = parsed.root;
     this.lines = parsed.lines;
-    for (const e of parsed.errors) {
+    // After a syntax error the parser's guess at the rest is no agreement: one tab or a missing colon
+    // would show as dozens of unknown fields and missing values. The first syntax error is the one to fix.
+    const syntax = parsed.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    this.broken = syntax !== undefined;
+    this.root = this.broken ? null : parsed.root;
+    for (const e of syntax ? [syntax] : parsed.errors) {
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
       const hint =
         code === 'duplicate-key'
@@ -95,7 +104,11 @@ export class YamlReader {
             )
           : /end with a [}\]]/.test(e.message)
             ? said("en '{' eller '[' på en tidligere linje er ikke lukket", "a '{' or '[' on an earlier line is not closed")
-            : said('sjekk innrykk, kolon og anførselstegn på denne linjen', 'check indentation, colons and quoting on this line');
+            : e.code === 'TAB_AS_INDENT'
+              ? said('rykk inn med mellomrom; YAML tillater ikke tabulator i innrykk', 'indent with spaces; YAML does not allow tabs in indentation')
+              : e.code === 'MULTILINE_IMPLICIT_KEY'
+                ? said('mangler det et kolon? skriv navn: verdi', 'is a colon missing? write name: value')
+                : said('sjekk innrykk, kolon og anførselstegn på denne linjen', 'check indentation, colons and quoting on this line');
       this.diags.error(this.posAt(e.pos[0]), code, yamlMessage(e), hint);
     }
     for (const u of parsed.unsupported) {
@@ -141,6 +154,15 @@ export class YamlReader {
     for (const pair of node.items as Pair<unknown, unknown>[]) {
       const k = pair.key as Node | null;
       const v = (pair.value as Node | null) ?? null;
+      const before = entries.at(-1);
+      const split = node.flow && pair.value === null && isScalar(k) && before ? this.splitAtComma(before, k) : null;
+      if (split === 'number') {
+        // A number cut at its comma is reported with this part, and read as nothing more (not as a share of 0).
+        const cut = new Scalar(null);
+        REPORTED.add(cut);
+        entries[entries.length - 1] = { ...before!, value: cut };
+      }
+      if (split) continue;
       const at = this.pos(k, this.pos(node));
       // `~:` or `: value` names nothing; read as the word 'null' it would become a party or a field of that name.
       if (k === null || (isScalar(k) && (k.value === null || k.value === ''))) {
@@ -155,6 +177,52 @@ export class YamlReader {
       entries.push({ key: isScalar(k) ? String(k.value) : String(k), value: v, at, valueAt: v ? this.pos(v) : at });
     }
     return entries;
+  }
+
+  /**
+   * `{ a: 0,25 }` or `{ reason: Betales direkte, ikke via oss }`: in a flow
+   * mapping a comma ends an entry, so YAML reads the rest of the value as a
+   * name with no value after it — a share of '25' that is empty, an unknown
+   * field 'ikke via oss'. Such a name after a plain number or text is
+   * reported as the comma it is, with the fix: a decimal point, or quotes.
+   */
+  private splitAtComma(before: Entry, key: Scalar): 'number' | 'text' | null {
+    const value = before.value;
+    if (!isScalar(value) || value.type !== 'PLAIN' || value.value === null || !value.range || !key.range) return null;
+    const head = this.scalarText(value) ?? String(value.value);
+    const tail = this.scalarText(key) ?? String(key.value);
+    const numeric = (typeof value.value === 'number' || typeof value.value === 'bigint') && /^\d+\s*%?$/.test(tail) && key.range[0] === value.range[1] + 1;
+    if (numeric) {
+      const written = `${head},${tail}`;
+      const thousands = /^[1-9]\d{0,2}$/.test(head) && /^\d{3}$/.test(tail) ? `${head}${tail}` : null;
+      // Beside a thousands reading, the decimal one is written so that it cannot be read as thousands again (3.60, 1.2340).
+      const decimal = `${head}.${thousands ? (tail.endsWith('0') ? tail.slice(0, 2) : `${tail}0`) : tail.replace(/\s+/, '')}`;
+      this.diags.error(
+        this.pos(value),
+        'flow-comma',
+        said(
+          `'${written}' leses som to oppføringer: i en { … }-tilordning skiller komma oppføringene`,
+          `'${written}' is read as two entries: in a { … } mapping a comma separates entries`,
+        ),
+        said(
+          `avtalen skriver tall med desimalpunktum: ${decimal}${thousands ? `; et tusenskille skrives ikke: ${thousands}` : ''}`,
+          `the agreement writes numbers with a decimal point: ${decimal}${thousands ? `; thousands are written without a separator: ${thousands}` : ''}`,
+        ),
+      );
+      return 'number';
+    }
+    if (typeof value.value !== 'string') return null;
+    const written = `${head}, ${tail}`;
+    this.diags.error(
+      this.pos(value),
+      'flow-comma',
+      said(
+        `${quote(written)} leses som to oppføringer: i en { … }-tilordning skiller komma oppføringene`,
+        `${quote(written)} is read as two entries: in a { … } mapping a comma separates entries`,
+      ),
+      said(`sett teksten i anførselstegn: "${written}"`, `put the text in quotes: "${written}"`),
+    );
+    return 'text';
   }
 
   /** Items of a sequence, or null (with a diagnostic). */
@@ -225,21 +293,29 @@ export class YamlReader {
       );
       return null;
     }
-    const control = CONTROL.exec(s);
-    if (control) {
-      const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      this.diags.error(
-        this.pos(node, at),
-        'control-character',
-        said(`${what.nb} inneholder kontrolltegnet ${code}`, `${what.en} contains the control character ${code}`),
-        said(
-          'fjern det: escape-sekvenser og retningsmarkører er ikke tekst en faktura eller rapport kan vise',
-          'remove it: escapes and direction overrides are not text an invoice or a report can show',
-        ),
-      );
+    const bad = forbiddenCharacter(s);
+    if (bad) {
+      this.diags.error(this.pos(node, at), 'control-character', said(`${what.nb} inneholder ${bad.what.nb}`, `${what.en} contains ${bad.what.en}`), bad.hint);
       return null;
     }
     return s;
+  }
+
+  /**
+   * A text shown to people (a name, a label, a title): a string with
+   * something in it. An empty name leaves an EHF without the party's name,
+   * which Peppol rejects, and a report with a blank row heading.
+   */
+  text(node: YNode, what: Said, at: SourcePos): string | null {
+    const s = this.string(node, what, at);
+    if (s === null || s.trim() !== '') return s;
+    this.diags.error(
+      this.pos(node, at),
+      'missing-field',
+      said(`${what.nb} er tomt`, `${what.en} is empty`),
+      said('skriv teksten som skal stå på rapporter og fakturaer', 'write the text to show on reports and invoices'),
+    );
+    return null;
   }
 
   id(node: YNode, what: Said, at: SourcePos): string | null {
@@ -250,6 +326,16 @@ export class YamlReader {
   /** Checks that a name (often a mapping key) is a valid id. */
   slug(s: string, what: Said, at: SourcePos): string | null {
     if (isSlug(s)) return s;
+    const colon = /^([a-z][a-z0-9_-]*)\s*[{[]/.exec(s);
+    if (colon) {
+      this.diags.error(
+        at,
+        'bad-id',
+        said(`det mangler et kolon etter '${colon[1]}'`, `a colon is missing after '${colon[1]}'`),
+        said(`skriv ${colon[1]}: { … }`, `write ${colon[1]}: { … }`),
+      );
+      return null;
+    }
     this.diags.error(
       at,
       'bad-id',
@@ -264,6 +350,28 @@ export class YamlReader {
 
   money(node: YNode, what: Said, at: SourcePos): Money | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-amount', what)) return null;
+    // `500.000` as the seeds write five hundred thousand: the same ambiguity the CSV reader refuses, never read as 500.
+    if (text !== null && !text.includes(',') && isAmbiguous(text.trim())) {
+      const t = text.trim();
+      const [int, frac] = t.split('.') as [string, string];
+      const decimal = Money.parse(t)!;
+      // The decimal reading as the agreement would write it unambiguously: 500.00, or 1.2340 where the øre do not end.
+      const asDecimal = /0$/.test(frac) ? `${int}.${frac.slice(0, 2)}` : `${t}0`;
+      this.diags.error(
+        this.pos(node, at),
+        'ambiguous-amount',
+        said(
+          `${what.nb} er '${t}', som kan bety ${int} ${frac} (punktum som tusenskille) eller ${decimal.toPlain().replace('.', ',')} (desimalpunktum)`,
+          `${what.en} is '${t}', which could mean ${int} ${frac} (a thousands dot) or ${decimal.toPlain()} (a decimal point)`,
+        ),
+        said(
+          `avtalen skriver beløp uten tusenskille: skriv ${int}${frac} om punktumet skiller tusener, eller ${asDecimal} om det er desimalpunktum`,
+          `the agreement writes amounts without thousands separators: write ${int}${frac} if the dot separates thousands, or ${asDecimal} if it is a decimal point`,
+        ),
+      );
+      return null;
+    }
     const m = text === null ? null : Money.parse(text.trim());
     if (m === null && !explained(node)) {
       this.wrongKind(
@@ -282,27 +390,59 @@ export class YamlReader {
     return m;
   }
 
-  /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`. */
+  /**
+   * An amount of kroner that is charged, budgeted or compared (an item's
+   * `amount:`, a budget, a standalone cost): whole øre, as every report and
+   * invoice shows it. A price per unit may be finer (`unit: 0.125`); its
+   * product is rounded by the item's rounding.
+   */
+  kroner(node: YNode, what: Said, at: SourcePos): Money | null {
+    const m = this.money(node, what, at);
+    if (m === null || Money.round(m.toRatio(), ORE).eq(m)) return m;
+    const text = this.scalarText(node)!.trim();
+    this.diags.error(
+      this.pos(node, at),
+      'amount-below-ore',
+      said(`${what.nb} er '${text}', med en brøkdel av en øre`, `${what.en} is '${text}', with a fraction of an øre`),
+      said('et beløp i kroner har høyst to desimaler: rund det av til hele øre', 'an amount in kroner has at most two decimals: round it to whole øre'),
+    );
+    return null;
+  }
+
+  /** A share, weight or rate: `45.87%`, `1/3` or `0.4587`; a bare `5` is an error naming its two readings. */
   ratio(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
-    const r = text === null ? null : Ratio.parse(text);
-    if (r === null && !explained(node)) {
-      this.wrongKind(
-        node,
-        text,
-        at,
-        'bad-ratio',
-        what,
-        said('en prosent eller brøk', 'a percentage or fraction'),
-        said('skriv f.eks. 45.87%, 1/3 eller 0.5', 'write e.g. 45.87%, 1/3 or 0.5'),
-      );
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-ratio', what)) return null;
+    const read = text === null ? null : readRate(text);
+    if (read?.kind === 'rate') return read.value;
+    if (read?.kind === 'bare') {
+      const { message, hint } = bareRate(read, what);
+      this.diags.error(this.pos(node, at), 'bare-rate', message, hint);
+      return null;
     }
-    return r;
+    if (explained(node)) return null;
+    const comma = text === null ? null : /^([+-]?\d+),(\d+)(\s*%)?$/.exec(text.trim());
+    this.wrongKind(
+      node,
+      text,
+      at,
+      'bad-ratio',
+      what,
+      said('en prosent eller brøk', 'a percentage or fraction'),
+      comma
+        ? said(
+            `avtalen skriver tall med desimalpunktum: ${comma[1]}.${comma[2]}${comma[3] ? '%' : ''}`,
+            `the agreement writes numbers with a decimal point: ${comma[1]}.${comma[2]}${comma[3] ? '%' : ''}`,
+          )
+        : said('skriv f.eks. 45.87%, 1/3 eller 0.5', 'write e.g. 45.87%, 1/3 or 0.5'),
+    );
+    return null;
   }
 
   /** A plain non-negative number (a quantity, a population), exact. */
   quantity(node: YNode, what: Said, at: SourcePos): Ratio | null {
     const text = this.scalarText(node);
+    if (text !== null && this.tooManyDigits(node, text, at, 'bad-number', what)) return null;
     const r = text === null ? null : Ratio.parseDecimal(text.trim());
     if (r === null) {
       if (explained(node)) return null;
@@ -347,20 +487,35 @@ export class YamlReader {
 
   date(node: YNode, what: Said, at: SourcePos): string | null {
     const text = this.scalarText(node);
-    if (text === null || !isIsoDate(text)) {
+    const problem = text === null ? said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31') : dateProblem(text);
+    if (text === null || problem) {
       if (explained(node)) return null;
-      this.wrongKind(
-        node,
-        text,
-        at,
-        'bad-date',
-        what,
-        said('en dato', 'a date'),
-        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-31', 'write it as YYYY-MM-DD, e.g. 2024-01-31'),
-      );
+      this.wrongKind(node, text, at, 'bad-date', what, said('en dato', 'a date'), problem!);
       return null;
     }
     return text;
+  }
+
+  /**
+   * A number of more digits than any agreement needs is refused before it is
+   * read: exact arithmetic on it (a greatest common divisor per step) grows
+   * with the square of its length, and no share or amount is stated to
+   * more than a few dozen digits.
+   */
+  private tooManyDigits(node: YNode, text: string, at: SourcePos, code: ErrorCode, what: Said): boolean {
+    let digits = 0;
+    for (const c of text) if (c >= '0' && c <= '9') digits++;
+    if (digits <= MAX_DIGITS) return false;
+    this.diags.error(
+      this.pos(node, at),
+      code,
+      said(`${what.nb} har ${digits} sifre; samkost leser høyst ${MAX_DIGITS}`, `${what.en} has ${digits} digits; samkost reads at most ${MAX_DIGITS}`),
+      said(
+        'skriv en andel uten ende som en brøk (1/3), og et beløp eller tall med de sifrene avtalen oppgir',
+        'write a share without end as a fraction (1/3), and an amount or number with the digits the agreement states',
+      ),
+    );
+    return true;
   }
 
   /** `what must be <expected>, got <what was written>`: a value of the wrong kind. */
@@ -386,8 +541,13 @@ function rawSource(s: Scalar): string {
 
 /** An alias or a tagged value: already reported as such when the text was parsed, so not again as the wrong type. */
 function explained(node: YNode): boolean {
-  return isAlias(node) || (isNode(node) && node.tag !== undefined);
+  return isAlias(node) || (isNode(node) && (node.tag !== undefined || REPORTED.has(node)));
 }
+
+const ORE = Money.parse('0.01')!;
+
+/** Values already reported where they were found (a value cut at a comma): read as nothing, and not reported again. */
+const REPORTED = new WeakSet<Node>();
 
 /** What was written where a value of another kind belongs, in words. */
 function got(node: YNode, text: string | null): Said {
@@ -399,9 +559,8 @@ function got(node: YNode, text: string | null): Said {
   return said('tom', 'nothing');
 }
 
-/** Control characters, terminal escapes and bidirectional overrides: never part of a name or a label. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** The most digits a number in the agreement may have (integer and decimals together). */
+export const MAX_DIGITS = 40;
 
 /** A token as written, in quotes, cut short past 60 characters: a megabyte on one line helps no one. */
 export function quote(text: string): string {

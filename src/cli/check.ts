@@ -1,11 +1,12 @@
+import { INPUT_NAMES } from '../agreement/model.js';
 import { check } from '../commands/check.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { render, type FormatOf } from '../render/registry.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
-import { agreementSource, type Loaded } from './load.js';
-import { readTextFile } from './read-text.js';
+import { agreementSource, atMostOneStdin, type Loaded, STDIN } from './load.js';
+import { readTextArg } from './read-text.js';
 import { GIVE_SCENARIO_FILE, SCENARIO_FILE } from './scenario.js';
 
 /** `samkost check`: every agreement loaded, checked together (invoice number series across them), reported in the chosen format. */
@@ -14,6 +15,7 @@ export async function checkCommand(
   opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string },
   c: Context,
 ): Promise<void> {
+  atMostOneStdin([...args, opts.scenarios, ...INPUT_NAMES.map((n) => opts[n])]);
   const loaded: (Loaded & { source?: AgreementSource })[] = [];
   // A scenario file with errors is checked as one more file; without, its scenarios are run against every agreement.
   const scenarios = opts.scenarios === undefined ? null : await readScenarios(c, opts.scenarios);
@@ -44,11 +46,11 @@ export async function checkCommand(
 
 /** A scenario file for `check --scenarios`: its scenarios, or the file as one more failing subject with its errors. */
 async function readScenarios(c: Context, file: string): Promise<{ list: readonly Scenario[]; texts: ReadonlyMap<string, string>; failed?: Loaded }> {
-  const text = await readTextFile(c.speaker.io.fs, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
-  const read = readScenarioFile(text, file);
-  const texts = new Map([[file, text]]);
+  const { file: name, text } = await readTextArg(c.speaker.io, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
+  const read = readScenarioFile(text, name);
+  const texts = new Map([[name, text]]);
   if (!read.diagnostics.some((d) => d.severity === 'error')) return { list: read.scenarios, texts };
-  return { list: [], texts, failed: { file, inputs: null, actualsCount: 0, diagnostics: read.diagnostics, texts, encodings: new Map() } };
+  return { list: [], texts, failed: { file: name, inputs: null, actualsCount: 0, diagnostics: read.diagnostics, texts, encodings: new Map() } };
 }
 
 /**
@@ -61,8 +63,9 @@ async function loadChecked(c: Context, arg: string): Promise<Loaded> {
     return await c.load(arg);
   } catch (e) {
     if (!(e instanceof ExitError) || e.code !== 1 || !e.said) throw e;
-    const at = { file: arg, line: 1, col: 1 };
+    const file = arg === '-' ? STDIN : arg;
+    const at = { file, line: e.at?.line ?? 1, col: e.at?.col ?? 1 };
     const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.said, ...(e.hint ? { hint: e.hint } : {}) };
-    return { file: arg, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
+    return { file, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
   }
 }

@@ -64,6 +64,7 @@ Avslutningskoder:
   0  ferdig (eventuelle advarsler er skrevet ut)
   1  inndataene er feil: hvert problem skrives som fil:linje:kolonne (check --strict: advarsler også)
   2  kommandolinjen er feil
+  70 intern feil i samkost: én linje på standard feil; meld fra med kommandoen og filene
 
 Miljø:
   NO_COLOR      satt til hva som helst: ingen farger (som --no-color)
@@ -81,6 +82,7 @@ Exit codes:
   0  done (warnings, if any, are printed)
   1  the input is wrong: every problem is printed as file:line:col (check --strict: warnings too)
   2  the command line is wrong
+  70 an internal error in samkost: one line on standard error; please report it with the command and files
 
 Environment:
   NO_COLOR      set to anything: no colours (as --no-color)

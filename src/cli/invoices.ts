@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { invoices, sendsEhf } from '../commands/invoices.js';
-import { isIsoDate } from '../dates/date.js';
 import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
+import { forbiddenCharacter } from '../text/characters.js';
 import { said } from '../text/said.js';
+import { ledgerDateProblem, localDay, parseLedgerDate } from '../dates/date.js';
 
 export type InvoiceOptions = CommonOptions & { format: FormatOf<'invoice'>; date?: string; akonto?: string; reference: string[] };
 
@@ -20,12 +21,17 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
         said('invoices trenger --out MAPPE', 'invoices needs --out DIR'),
         said('én fil per kommune skrives i den mappen', 'one file per party is written into that directory'),
       );
-    const date = opts.date ?? today(io.now());
-    if (!isIsoDate(date))
+    // `15.01.2027` as Norwegians write a date, or ISO `2027-01-15`: the two forms the ledgers take too.
+    const date = opts.date === undefined ? localDay(io.now()) : parseLedgerDate(opts.date);
+    if (date === null)
       throw new ExitError(
         2,
         said(`--date '${opts.date}' er ikke en dato`, `--date '${opts.date}' is not a date`),
-        said('skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-01-15', 'write it as YYYY-MM-DD, e.g. 2024-01-15'),
+        ledgerDateProblem(opts.date ?? '') ??
+          said(
+            'skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 15.01.2024 eller 2024-01-15',
+            'write it as DD.MM.YYYY or YYYY-MM-DD, e.g. 15.01.2024 or 2024-01-15',
+          ),
       );
     const akonto = opts.akonto === undefined ? undefined : /^[1-9]\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;
     if (akonto === null)
@@ -43,6 +49,15 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
           2,
           said(`--reference '${r}' gir ingen referanse`, `--reference '${r}' gives no reference`),
           said('skriv --reference KOMMUNE=REF, f.eks. --reference ibestad=4500123', 'write --reference PARTY=REF, e.g. --reference ibestad=4500123'),
+        );
+      const bad = forbiddenCharacter(ref);
+      if (bad)
+        throw new ExitError(2, said(`--reference for '${party}' inneholder ${bad.what.nb}`, `--reference for '${party}' contains ${bad.what.en}`), bad.hint);
+      if (references.has(party))
+        throw new ExitError(
+          2,
+          said(`--reference er gitt to ganger for '${party}'`, `--reference is given twice for '${party}'`),
+          said('gi én referanse per kommune', 'give one reference per party'),
         );
       references.set(party, ref);
     }
@@ -67,9 +82,4 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       );
     }
   };
-}
-
-/** Today in the user's time zone: a Norwegian invoice written at 00:30 is dated today, not yesterday (UTC). */
-function today(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -34,8 +34,12 @@ export interface Io {
   /** The clock: an invoice's default date. */
   readonly now: () => Date;
   readonly fs: FileSystem;
-  /** Standard input, read whole: an agreement or an input file given as `-`. */
-  readonly stdin: () => Promise<Uint8Array>;
+  /**
+   * Standard input, read whole: an agreement or an input file given as `-`.
+   * Null as soon as more than `limit` bytes have come: reading stops there,
+   * so `check - < /dev/zero` ends at the limit instead of filling memory.
+   */
+  readonly stdin: (limit: number) => Promise<Uint8Array | null>;
   /** Temporary files being written: removed if the run is interrupted. */
   readonly temps: Set<string>;
 }
@@ -103,9 +107,15 @@ export function processIo(locale: Locale = 'nb'): Io {
   watchStdout(locale);
   return {
     temps,
-    stdin: async () => {
+    stdin: async (limit) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        size += (chunk as Buffer).length;
+        // Leaving the loop destroys the stream: nothing more is read.
+        if (size > limit) return null;
+        chunks.push(chunk as Buffer);
+      }
       return Buffer.concat(chunks);
     },
     stdout: {

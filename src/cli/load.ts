@@ -1,10 +1,12 @@
 import path from 'node:path';
-import type { Agreement, InputName, InputSpec } from '../agreement/model.js';
+import type { InputName, InputSpec } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
-import { actualsSink } from '../inputs/actuals.js';
+import { actualsSink, type LedgerShape } from '../inputs/actuals.js';
+import { partyResolver } from '../agreement/party-names.js';
+import { selectedColumns } from '../agreement/uses.js';
 import { readBudgetRows } from '../inputs/budget.js';
 import { debitCredit } from '../inputs/debit-credit.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
@@ -15,9 +17,9 @@ import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
 import { readInput } from './read-input.js';
-import { readTextFile, textOf } from './read-text.js';
+import { MAX_TEXT_FILE, readTextFile, textOf, tooLarge } from './read-text.js';
 import type { Progress } from './progress.js';
-import { said } from '../text/said.js';
+import { said, verbatim } from '../text/said.js';
 
 /** Everything read from disk for one agreement, before any computing. */
 export interface Loaded extends SourceFiles {
@@ -54,12 +56,13 @@ type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: D
 
 /**
  * Which ledger columns the rows are summed by besides category and party:
- * `used`, the ones the agreement's selectors and `ignore:` name (a ledger of
- * ten thousand accounts selected by category is summed per category); `all`
- * for `explain`, which lists every summed row with its account, and for
- * scenarios, whose settings may select by any column.
+ * `selected`, the ones the agreement's selectors and `ignore:` name (a
+ * ledger of ten thousand accounts selected by category is summed per
+ * category); `accounts`, those and account and project, for `explain`, which
+ * lists every summed row with its account; `all`, every column, for
+ * scenarios whose settings may select by any.
  */
-export type LedgerDetail = 'used' | 'all';
+export type LedgerDetail = LedgerShape['keep'];
 
 /** What diagnostics name standard input by. */
 export const STDIN = '<stdin>';
@@ -69,21 +72,15 @@ export async function load(
   arg: string,
   overrides: InputOverrides,
   progress: Progress,
-  detail: LedgerDetail = 'used',
-  stdin: () => Promise<Uint8Array> = async () => new Uint8Array(),
+  detail: LedgerDetail = 'selected',
+  stdin: (limit: number) => Promise<Uint8Array | null> = async () => new Uint8Array(),
 ): Promise<Loaded> {
-  const fromStdin = [arg, ...Object.values(overrides)].filter((f) => f === '-');
-  if (fromStdin.length > 1)
-    throw new ExitError(
-      2,
-      said('bare én fil kan leses fra standard inn (-)', 'only one file can be read from standard input (-)'),
-      said('gi de andre som filer', 'give the others as files'),
-    );
+  atMostOneStdin([arg, ...Object.values(overrides)]);
   // `-`: the agreement from standard input; the paths it names are then relative to where samkost runs.
   const file = arg === '-' ? STDIN : await agreementPath(fs, arg);
   const text =
     arg === '-'
-      ? textOf(await stdin(), AGREEMENT, STDIN)
+      ? textOf(tooLarge(await stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, said('avtalen', 'the agreement')), AGREEMENT, STDIN)
       : await readTextFile(
           fs,
           file,
@@ -119,7 +116,7 @@ export async function load(
     // A debit/credit pair becomes the amount column before the rows reach the reader that sums them.
     const pair = debitCredit(declared.columns);
     const s = pair ? { ...declared, columns: pair.columns } : declared;
-    const bytes = s.file === STDIN ? await stdin() : undefined;
+    const bytes = s.file === STDIN ? tooLarge(await stdin(MAX_STDIN_TABLE), MAX_STDIN_TABLE, verbatim(s.option ?? `--${name}`)) : undefined;
     const r = await readInput(fs, s, () => (pair ? pair.wrap(sink(s)) : sink(s)), diags, progress, bytes);
     // Standard input cannot be read again for the excerpts of its errors: its text is kept.
     if (bytes && r.encoding) texts.set(STDIN, decodeText(bytes, r.encoding).text);
@@ -131,12 +128,29 @@ export async function load(
     <T>(read: RowReader<T>) =>
     (s: InputSpec) =>
       tableSink((t, d) => read(t, s.columns, d));
-  const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year, detail === 'all' ? { account: true, project: true } : usedColumns(a)))) ?? [];
+  const shape = { selected: selectedColumns(a), keep: detail, party: partyResolver(a.parties) };
+  const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year, shape))) ?? [];
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));
   const payments = await stream('payments', rows(readPayments));
   const inputs = diags.hasErrors ? null : { agreement: a, actuals, driverRows, budgetRows: budgetRows ?? null, payments: payments ?? null };
   return { file, texts, encodings, inputs, actualsCount, diagnostics: diags.sorted() };
+}
+
+/**
+ * The most a CSV input read from standard input may hold: it cannot be read
+ * twice, so it is kept in memory (a file is streamed and has no limit).
+ */
+export const MAX_STDIN_TABLE = 256 * 1024 * 1024;
+
+/** Standard input can be read once: at most one of the files a command names may be `-`. */
+export function atMostOneStdin(files: readonly (string | undefined)[]): void {
+  if (files.filter((f) => f === '-').length > 1)
+    throw new ExitError(
+      2,
+      said('bare én fil kan leses fra standard inn (-)', 'only one file can be read from standard input (-)'),
+      said('gi de andre som filer', 'give the others as files'),
+    );
 }
 
 /** The agreement as read, for scenarios to change. */
@@ -145,18 +159,3 @@ export const agreementSource = (loaded: Loaded): AgreementSource => ({
   file: loaded.file,
   resolve: besideAgreement(loaded.file),
 });
-
-/** The selector fields any item, percentage base or `ignore:` rule uses. */
-function usedColumns(a: Agreement): { account: boolean; project: boolean } {
-  const selectors = [
-    ...a.items.flatMap((i) =>
-      i.source.kind === 'actuals'
-        ? [i.source.selector]
-        : i.source.kind === 'percent'
-          ? [...i.source.of, ...i.source.deduct].flatMap((r) => (r.kind === 'actuals' ? [r.selector] : []))
-          : [],
-    ),
-    ...a.ignore.map((g) => g.selector),
-  ];
-  return { account: selectors.some((s) => s.account !== undefined), project: selectors.some((s) => s.project !== undefined) };
-}

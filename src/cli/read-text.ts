@@ -1,6 +1,6 @@
 import { decodeText } from '../inputs/decode.js';
 import { ExitError } from './exit.js';
-import { reason, type FileSystem } from './io.js';
+import { type Io, reason, type FileSystem } from './io.js';
 import { type Said, said } from '../text/said.js';
 
 /**
@@ -54,6 +54,7 @@ export function textOf(bytes: Uint8Array, what: Said, file: string): string {
   const text = decodeText(bytes).text;
   const nul = text.indexOf('\0');
   if (nul >= 0) {
+    const at = lineCol(text, nul);
     // UTF-16 text of Latin letters has a zero in every other byte; a byte-order mark would have said so.
     const utf16 = bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0) && (bytes[2] === 0 || bytes[3] === 0);
     throw new ExitError(
@@ -61,10 +62,11 @@ export function textOf(bytes: Uint8Array, what: Said, file: string): string {
       utf16
         ? said(`${what.nb} '${file}' ser ut som UTF-16 uten byte order mark`, `${what.en} '${file}' looks like UTF-16 without a byte-order mark`)
         : said(
-            `${what.nb} '${file}' har et NUL-tegn (i tegn ${nul + 1}): det er ikke tekst`,
-            `${what.en} '${file}' holds a NUL character (at character ${nul + 1}): it is not text`,
+            `${what.nb} '${file}' har et NUL-tegn på linje ${at.line}, kolonne ${at.col}: det er ikke tekst`,
+            `${what.en} '${file}' holds a NUL character on line ${at.line}, column ${at.col}: it is not text`,
           ),
       utf16 ? said('lagre den som UTF-8 (eller UTF-16 med byte order mark)', 'save it as UTF-8 (or UTF-16 with a byte-order mark)') : isThe(what, file),
+      utf16 ? undefined : at,
     );
   }
   if (text.includes('\r') && !text.includes('\n')) {
@@ -78,6 +80,43 @@ export function textOf(bytes: Uint8Array, what: Said, file: string): string {
     );
   }
   return text;
+}
+
+/** Standard input's bytes, or the command-line error for more than `limit` of them. */
+export function tooLarge(bytes: Uint8Array | null, limit: number, what: Said): Uint8Array {
+  if (bytes) return bytes;
+  const mb = `${limit / 1024 / 1024} MB`;
+  throw new ExitError(
+    1,
+    said(
+      `standard inn (${what.nb}) har mer enn ${mb}; samkost sluttet å lese der`,
+      `standard input (${what.en}) holds more than ${mb}; samkost stopped reading there`,
+    ),
+    said(
+      'sjekk hva som sendes inn; gi en stor fil som fil, ikke på standard inn',
+      'check what is piped in; give a large file as a file, not on standard input',
+    ),
+  );
+}
+
+/**
+ * A YAML file named on the command line, or standard input for `-` (named
+ * `<stdin>` in messages): its name and text.
+ */
+export async function readTextArg(io: Io, file: string, what: Said, hint: Said): Promise<{ file: string; text: string }> {
+  if (file !== '-') return { file, text: await readTextFile(io.fs, file, what, hint) };
+  return { file: '<stdin>', text: textOf(tooLarge(await io.stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, what), what, '<stdin>') };
+}
+
+/** The line and column (both from 1) of the character at `index`. */
+function lineCol(text: string, index: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < index; at = text.indexOf('\n', at + 1)) {
+    line++;
+    start = at + 1;
+  }
+  return { line, col: index - start + 1 };
 }
 
 function cannotRead(what: Said, file: string, why: Said, hint: Said): ExitError {

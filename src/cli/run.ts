@@ -5,7 +5,7 @@ import { deviation } from '../commands/deviation.js';
 import { explain } from '../commands/explain.js';
 import type { Inputs, Outcome } from '../commands/inputs.js';
 import { settle } from '../commands/settle.js';
-import { DEVIATION_SIGNS, type DeviationSign } from '../compute/deviation.js';
+import { DEVIATION_SIGNS, type DeviationSign } from '../reports/deviation.js';
 import { LOCALES } from '../render/locale.js';
 import { formatsOf, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
@@ -22,10 +22,11 @@ import { checkCommand } from './check.js';
 import { type InvoiceOptions, invoicesCommand } from './invoices.js';
 import { type Locale, said } from '../text/said.js';
 import { commanderMessage, HELP_AFTER, helpIn, localeOf } from './command-line-words.js';
+import { localDay } from '../dates/date.js';
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
- * command line. Everything it reads or writes outside its arguments goes
+ * command line, 70 a failure of samkost itself. Everything it reads or writes outside its arguments goes
  * through `io`.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -49,7 +50,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         ),
       report: <R>(outcome: Outcome<R>, loaded: Loaded) =>
         c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
-      renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true, version: VERSION },
+      renderOptions: { locale: opts.locale, bold: c.bold, thousands: opts.thousands === true, version: VERSION, today: localDay(io.now()) },
     };
   };
   const program = buildProgram(io, context, locale);
@@ -62,8 +63,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (e.said) current.error(e.said, e.hint);
       return e.code;
     }
-    throw e;
+    io.stderr.write(`${internalError(e, argv, current.locale)}\n`);
+    return INTERNAL_ERROR;
   }
+}
+
+/** EX_SOFTWARE (sysexits.h): samkost itself failed, not the input or the command line. */
+export const INTERNAL_ERROR = 70;
+
+/**
+ * A failure samkost did not foresee, in one line: what failed, the version,
+ * and where to take it — never a stack trace, whose bundled source would
+ * fill the terminal and tell the user nothing.
+ */
+function internalError(e: unknown, argv: readonly string[], locale: Locale): string {
+  const first = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!;
+  const what = first.length > 200 ? `${first.slice(0, 199)}…` : first;
+  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+  return said(
+    `samkost: intern feil i samkost ${VERSION}${command ? ` (${command})` : ''}: ${what} — dette er en feil i samkost; meld fra med kommandoen og filene`,
+    `samkost: internal error in samkost ${VERSION}${command ? ` (${command})` : ''}: ${what} — this is a bug in samkost; please report it with the command and files`,
+  )[locale];
 }
 
 type Action<O> = (arg: string, opts: O, c: Context) => Promise<void>;
@@ -114,7 +134,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     <K extends ReportKind, O extends CommonOptions>(
       kind: (opts: O) => K,
       compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
-      detail: LedgerDetail = 'used',
+      detail: LedgerDetail = 'selected',
     ): Action<O & { format: string }> =>
     async (arg, opts, c) => {
       const loaded = await c.load(arg, detail);
@@ -204,7 +224,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     report(
       () => 'explanation',
       (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) }),
-      'all',
+      'accounts',
     ),
   )
     .requiredOption('--party <id>', t('kommunen som skal forklares', 'the party to explain'))
@@ -286,7 +306,7 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
     formatsOf('invoice'),
     invoicesCommand(io),
   )
-    .option('--date <date>', t('fakturadato, ÅÅÅÅ-MM-DD (standard: i dag)', 'invoice date, YYYY-MM-DD (default: today)'))
+    .option('--date <date>', t('fakturadato, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (standard: i dag)', 'invoice date, DD.MM.YYYY or YYYY-MM-DD (default: today)'))
     .option(
       '--akonto <n>',
       t(

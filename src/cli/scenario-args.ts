@@ -1,4 +1,5 @@
-import { Ratio } from '../money/ratio.js';
+import { bareRate, readRate } from '../agreement/percent.js';
+import { isRatePath, type Setting } from '../scenario/set.js';
 import type { Assumption } from '../scenario/projection.js';
 import { MAX_SWEEP, type Sweep } from '../scenario/sweep.js';
 import { type Said, said } from '../text/said.js';
@@ -59,7 +60,33 @@ export function parseSweep(text: string): Sweep | ArgError {
   };
   const values: string[] = [];
   for (let u = a; u <= b; u += d) values.push(show(u));
-  return { path: text.slice(0, eq).trim(), values };
+  const path = text.slice(0, eq).trim();
+  const bare = isRatePath(path) ? values.map((v) => readRate(v)).find((r) => r?.kind === 'bare') : undefined;
+  if (bare?.kind === 'bare') {
+    const { message } = bareRate(bare, said(`--sweep ${path}`, `--sweep ${path}`));
+    const written = `${path}=${text
+      .slice(eq + 1)
+      .trim()
+      .replace(/-?\d+(?:\.\d+)?/g, '$&%')}`;
+    return { error: message, hint: said(`skriv verdiene med %: --sweep ${written}`, `write the values with %: --sweep ${written}`) };
+  }
+  return { path, values };
+}
+
+/**
+ * A `--set` of a share, weight or rate written as a bare `5`: an error
+ * naming both readings, before anything is read. A decimal comma (`2,5%`)
+ * is taken as typed at a Norwegian keyboard and written with a point.
+ */
+export function rateSetting(s: Setting): Setting | ArgError {
+  if (!isRatePath(s.path)) return s;
+  const read = readRate(s.value, true);
+  if (read?.kind === 'bare') {
+    const { message, hint } = bareRate(read, said(`--set ${s.path}`, `--set ${s.path}`), (v) => `--set ${s.path}=${v}`);
+    return { error: message, hint };
+  }
+  const comma = /^([+-]?\d+),(\d+)(\s*%)?$/.exec(s.value);
+  return comma ? { ...s, value: `${comma[1]}.${comma[2]}${comma[3] ?? ''}` } : s;
 }
 
 export function parseAssume(text: string): Assumption | ArgError {
@@ -68,9 +95,16 @@ export function parseAssume(text: string): Assumption | ArgError {
     'skriv SERIE=ENDRING eller SERIE.ÅR=ENDRING, f.eks. --assume deflator=3% eller --assume deflator.2027=2.5%',
     'write SERIES=CHANGE or SERIES.YEAR=CHANGE, e.g. --assume deflator=3% or --assume deflator.2027=2.5%',
   );
-  if (!m || Ratio.parse(m[3]!.trim()) === null)
-    return { error: said(`--assume '${text}' er ikke SERIE=ENDRING`, `--assume '${text}' is not SERIES=CHANGE`), hint };
-  return { series: m[1]!, change: m[3]!.trim(), ...(m[2] ? { year: Number(m[2]) } : {}) };
+  // `3,0%` as typed at a Norwegian keyboard is 3.0 %: a comma cannot mean anything else in one change.
+  const read = m ? readRate(m[3]!, true) : null;
+  if (!m || read === null) return { error: said(`--assume '${text}' er ikke SERIE=ENDRING`, `--assume '${text}' is not SERIES=CHANGE`), hint };
+  if (read.kind === 'bare') {
+    const option = `--assume ${m[1]}${m[2] ? `.${m[2]}` : ''}`;
+    const b = bareRate(read, said(option, option), (v) => `${option}=${v}`);
+    return { error: b.message, hint: b.hint };
+  }
+  const change = m[3]!.trim().replace(',', '.');
+  return { series: m[1]!, change, ...(m[2] ? { year: Number(m[2]) } : {}) };
 }
 
 export function parseYears(text: string): { from: number; to: number } | ArgError {

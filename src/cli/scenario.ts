@@ -1,18 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
-import type { AllocationReport } from '../compute/report.js';
-import { readTextFile } from './read-text.js';
+import type { AllocationReport } from '../reports/allocation.js';
+import { readTextArg, readTextFile } from './read-text.js';
 import { type FormatOf, type Output, render } from '../render/registry.js';
-import { type Infeasible, infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
-import type { ScenarioColumn } from '../scenario/compare.js';
+import { infeasible, ScenarioCsvWriter, ScenarioJsonWriter } from '../render/scenario-data.js';
+import type { Infeasible, ScenarioColumn } from '../reports/scenario.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
-import { parseSetting, settingText, type Setting } from '../scenario/set.js';
+import { parseSetting, type Setting } from '../scenario/set.js';
+import { settingText } from '../reports/scenario.js';
 import { MAX_SWEEP, sweepScenarios, type Sweep } from '../scenario/sweep.js';
-import { parseAssume, parseSweep, parseYears } from './scenario-args.js';
+import { parseAssume, parseSweep, parseYears, rateSetting } from './scenario-args.js';
 import { ExitError } from './exit.js';
-import { agreementSource, type LedgerDetail } from './load.js';
+import { agreementSource, atMostOneStdin, type LedgerDetail } from './load.js';
 import type { CommonOptions, Context } from './context.js';
 import type { SweepJob, SweepResult } from './sweep-job.js';
 import { type Said, said } from '../text/said.js';
@@ -39,14 +41,16 @@ const MAX_TABLE_SCENARIOS = 100;
  * sweep, `--set` values are part of every scenario.
  */
 export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Context): Promise<void> {
-  const fixed = opts.set.map(
-    (t) =>
+  const fixed = opts.set.map((t) => {
+    const s =
       parseSetting(t) ??
       usage(
         said(`--set '${t}' er ikke STI=VERDI`, `--set '${t}' is not PATH=VALUE`),
         said('f.eks. --set items.soc.price.quantity=430', 'e.g. --set items.soc.price.quantity=430'),
-      ),
-  );
+      );
+    const rate = rateSetting(s);
+    return 'error' in rate ? usage(rate.error, rate.hint) : rate;
+  });
   const sweeps = opts.sweep.map((t) => {
     const s = parseSweep(t);
     return 'error' in s ? usage(s.error, s.hint) : s;
@@ -75,6 +79,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
       said('--assume er for framskrivinger med --years', '--assume is for --years projections'),
       said('f.eks. --years 2025..2029 --assume deflator=3%', 'e.g. --years 2025..2029 --assume deflator=3%'),
     );
+  atMostOneStdin([arg, opts.scenarios, ...INPUT_NAMES.map((n) => opts[n])]);
   const file = opts.scenarios ? await scenarioFile(opts.scenarios, c) : null;
   if (!file && fixed.length === 0 && sweeps.length === 0)
     usage(
@@ -144,7 +149,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   await c.speaker.out(out.text(), opts);
 }
 
-/** Below this many scenarios, starting threads costs more than it saves. */
+/** Below this many scenarios, starting threads costs more than it saves (unless `--threads` says how many to start). */
 const PARALLEL_FROM = 2000;
 
 /** Scenarios run in the main thread first, to time one. */
@@ -166,7 +171,9 @@ async function inParallel(
   cost: { readonly loadMs: number; readonly perScenarioMs: number },
 ): Promise<number | null> {
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);
-  if (scenarios.length < PARALLEL_FROM || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
+  // `--threads N` is the user's choice, taken for a sweep of any length; without it, only a long sweep is split.
+  const few = opts.threads === undefined ? scenarios.length < PARALLEL_FROM : scenarios.length < threads;
+  if (few || threads < 2 || !out.addPart || (opts.format !== 'csv' && opts.format !== 'json')) return null;
   // A thread reads its inputs itself, and standard input can be read only once.
   if ([arg, opts.actuals, opts.drivers, opts.budget, opts.payments].includes('-')) return null;
   // Each thread reads the inputs again (all at once, one a core) and saves the work of the others' share.
@@ -254,12 +261,12 @@ async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: read
 
 /**
  * The ledger is summed by the columns the agreement selects by, and by
- * account or project too only when a scenario's settings might select by
- * them: a sweep of populations over a ledger of ten thousand accounts keeps
- * one entry per category.
+ * every column only when a scenario's settings might select by another (a
+ * setting of a selector or an ignore rule): a sweep of populations over a
+ * ledger of ten thousand accounts keeps one entry per category.
  */
 function ledgerDetail(scenarios: readonly Scenario[]): LedgerDetail {
-  return scenarios.some((s) => s.settings.some((t) => /account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'used';
+  return scenarios.some((s) => s.settings.some((t) => /actuals|ignore|account|project/.test(`${t.path}=${t.value}`))) ? 'all' : 'selected';
 }
 
 function usage(message: Said, hint: Said): never {
@@ -280,9 +287,9 @@ export const GIVE_SCENARIO_FILE = said(
 );
 
 async function scenarioFile(file: string, c: Context): Promise<{ path: string; text: string; scenarios: Scenario[] }> {
-  const text = await readTextFile(c.speaker.io.fs, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
-  const read = readScenarioFile(text, file);
-  const files = { texts: new Map([[file, text]]), encodings: new Map() };
+  const { file: name, text } = await readTextArg(c.speaker.io, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
+  const read = readScenarioFile(text, name);
+  const files = { texts: new Map([[name, text]]), encodings: new Map() };
   const refusal = {
     exit: 1 as const,
     reasons: [
@@ -294,5 +301,5 @@ async function scenarioFile(file: string, c: Context): Promise<{ path: string; t
   };
   if (read.diagnostics.some((d) => d.severity === 'error')) await c.speaker.report({ report: null, diagnostics: read.diagnostics, refusal }, files);
   else await c.speaker.diagnostics(read.diagnostics, files);
-  return { path: file, text, scenarios: read.scenarios };
+  return { path: name, text, scenarios: read.scenarios };
 }

@@ -1,5 +1,5 @@
 import { allocate as allocateItems } from '../compute/allocate.js';
-import type { AllocationReport } from '../compute/report.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import type { Computed } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { computeOn, type Inputs } from './inputs.js';

@@ -1,15 +1,14 @@
 import type { Agreement } from '../agreement/model.js';
 import { buildInvoices, invoiceNumberClashes } from '../compute/invoice.js';
-import type { LedgerReconciliation } from '../compute/report.js';
-import type { SettlementReport } from '../compute/settle.js';
+import type { SettlementReport } from '../reports/settlement.js';
 import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Money } from '../money/money.js';
 import { deviation } from './deviation.js';
 import { hasBudget, type Inputs } from './inputs.js';
 import { openScenarios, type AgreementSource } from './scenario.js';
 import { settle } from './settle.js';
 import type { Scenario } from '../scenario/file.js';
 import { said } from '../text/said.js';
+import type { CheckReport, CheckedAgreement } from '../reports/check.js';
 
 /** One agreement as loaded: its inputs, or null when reading found errors. */
 export interface CheckSubject {
@@ -20,29 +19,6 @@ export interface CheckSubject {
   /** Rows read from the actuals file. */
   readonly actualsCount: number;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/** What a clean agreement adds up to, for the one line `check` prints for it. */
-export interface CheckSummary {
-  readonly parties: number;
-  readonly items: number;
-  readonly actualsRows: number;
-  readonly total: Money;
-  readonly allocated: Money;
-  readonly unallocated: Money;
-  readonly ledger: LedgerReconciliation;
-}
-
-export interface CheckedAgreement {
-  readonly file: string;
-  readonly diagnostics: readonly Diagnostic[];
-  /** Null when the agreement has an error. */
-  readonly summary: CheckSummary | null;
-}
-
-export interface CheckReport {
-  readonly ok: boolean;
-  readonly agreements: readonly CheckedAgreement[];
 }
 
 /**

@@ -1,4 +1,5 @@
-import { deviation as deviationTable, type DeviationReport, type DeviationSign } from '../compute/deviation.js';
+import { deviation as deviationTable } from '../compute/deviation.js';
+import type { DeviationReport, DeviationSign } from '../reports/deviation.js';
 import type { Computed } from '../diagnostics/diagnostic.js';
 import { computeOn, type Inputs } from './inputs.js';
 

@@ -1,4 +1,5 @@
-import { explain as explainParty, type Explanation } from '../compute/explain.js';
+import { explain as explainParty } from '../compute/explain.js';
+import type { Explanation } from '../reports/explanation.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { allocate } from './allocate.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';

@@ -2,8 +2,10 @@ import type { Agreement } from '../agreement/model.js';
 import { budgetLedger } from '../compute/budget.js';
 import type { SettleInput } from '../compute/settle.js';
 import { driverTable } from '../compute/drivers.js';
-import { describeSelector, matcher } from '../compute/select.js';
-import { Diagnostics, type Computed, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { describeSelector, patternText } from '../agreement/selector.js';
+import { matcher, patternMatches, valueIn } from '../compute/select.js';
+import { type SelectorUse, selectorUses } from '../agreement/uses.js';
+import { Diagnostics, type Computed, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import type { BudgetRow } from '../inputs/budget.js';
 import type { DriverRow } from '../inputs/drivers.js';
@@ -55,15 +57,10 @@ export function refused(exit: 1 | 2, message: Said, hint: Said, diagnostics: rea
 function ledgerWarnings(inputs: Inputs, diags: Diagnostics): void {
   const a = inputs.agreement;
   const declared = a.inputs.get('actuals');
-  const selectors = a.items.flatMap((item) =>
-    item.source.kind === 'actuals'
-      ? [{ item, selector: item.source.selector }]
-      : item.source.kind === 'percent'
-        ? [...item.source.of, ...item.source.deduct].flatMap((r) => (r.kind === 'actuals' ? [{ item, selector: r.selector }] : []))
-        : [],
-  );
-  if (!declared || selectors.length === 0) return;
+  const uses = selectorUses(a);
+  if (!declared || uses.length === 0) return;
   if (inputs.actuals.length === 0) {
+    if (!uses.some((u) => u.role !== 'ignore')) return;
     diags.warning(
       declared.at,
       'ledger-empty',
@@ -75,18 +72,68 @@ function ledgerWarnings(inputs: Inputs, diags: Diagnostics): void {
     );
     return;
   }
-  for (const { item, selector } of selectors) {
-    if (inputs.actuals.some(matcher(selector))) continue;
+  for (const u of uses) {
+    if (u.role === 'ignore' || inputs.actuals.some(matcher(u.selector))) continue;
     diags.warning(
-      selector.at,
+      u.selector.at,
       'actuals-none',
       said(
-        `posten '${item.id}' velger ingen rad i regnskapet (${describeSelector(selector)}), så den leser 0,00 fra regnskapet`,
-        `item '${item.id}' selects no ledger row (${describeSelector(selector)}), so it reads 0,00 from the ledger`,
+        `posten '${u.item.id}' velger ingen rad i regnskapet (${describeSelector(u.selector)}), så den leser 0,00 fra regnskapet`,
+        `item '${u.item.id}' selects no ledger row (${describeSelector(u.selector)}), so it reads 0,00 from the ledger`,
       ),
       said('sjekk navnene mot artene i regnskapet, eller fjern utvalget', "check the names against the ledger's categories, or remove the selector"),
     );
   }
+  patternsMatchingNothing(uses, inputs.actuals, diags);
+}
+
+/**
+ * A range, a prefix or a `not:` that matches no value of its column is
+ * most likely a typo (`"1010..1099"` for `"10100..10999"`): a warning at
+ * the value, whether or not the selector's other values match.
+ */
+function patternsMatchingNothing(uses: readonly SelectorUse[], rows: readonly ActualsRow[], diags: Diagnostics): void {
+  const seen = new Map<string, readonly string[]>();
+  const valuesOf = (column: string) => {
+    let vs = seen.get(column);
+    if (!vs) {
+      vs = [...new Set(rows.map((r) => valueIn(r, column)))];
+      seen.set(column, vs);
+    }
+    return vs;
+  };
+  const warned = new Set<string>();
+  const warn = (at: SourcePos, written: string, column: string) => {
+    const key = `${at.file}:${at.line}:${at.col}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    diags.warning(
+      at,
+      'selector-none',
+      said(`${written} treffer ingen verdi i kolonnen ${column} i regnskapet`, `${written} matches no value of the ${column} column in the ledger`),
+      said(
+        `sjekk verdien mot regnskapet (f.eks. ${
+          valuesOf(column)
+            .filter((v) => v !== '')
+            .slice(0, 3)
+            .join(', ') || 'ingen verdier'
+        }), eller fjern den`,
+        `check the value against the ledger (e.g. ${
+          valuesOf(column)
+            .filter((v) => v !== '')
+            .slice(0, 3)
+            .join(', ') || 'no values'
+        }), or remove it`,
+      ),
+    );
+  };
+  for (const { selector } of uses)
+    for (const f of selector.fields) {
+      const values = valuesOf(f.column);
+      for (const p of f.patterns) if (p.kind !== 'exact' && !values.some((v) => patternMatches(p, v))) warn(p.at, `"${patternText(p)}"`, f.column);
+      if (f.not && !values.some((v) => !f.patterns.some((p) => patternMatches(p, v))))
+        warn(f.at, `${f.column}: { not: ${f.patterns.map(patternText).join(', ')} }`, f.column);
+    }
 }
 
 /** Whether the agreement has a budget at all: from its budget CSV or written in under `budget:`. */

@@ -1,4 +1,5 @@
-import { buildInvoices, type Invoice } from '../compute/invoice.js';
+import { buildInvoices } from '../compute/invoice.js';
+import type { Invoice } from '../reports/invoice.js';
 import type { IsoDate } from '../dates/date.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -56,6 +57,19 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
         2,
         said(`--reference nevner ingen kommune '${party}' i ${a.title} ${a.year}`, `--reference names no party '${party}' of ${a.title} ${a.year}`),
         didYouMean(party, ids) ?? said(`kommuner: ${ids.join(', ')}`, `parties: ${ids.join(', ')}`),
+        settled.diagnostics,
+      );
+    if (party === a.host)
+      return refused(
+        2,
+        said(
+          `--reference '${party}': vertskommunen sender fakturaene og får ingen selv`,
+          `--reference '${party}': the host sends the invoices and receives none`,
+        ),
+        said(
+          'vertens kontakt (Vår ref.) skrives som reference: under verten i avtalen; --reference gjelder en kommune som faktureres',
+          "the host's contact (Our ref.) is written as reference: under the host in the agreement; --reference is for an invoiced party",
+        ),
         settled.diagnostics,
       );
   }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { notIndexed, planYear, projectedYear, type Assumption, type Projection, type ProjectedYear } from '../scenario/projection.js';
+import { notIndexed, planYear, projectedYear, type Assumption } from '../scenario/projection.js';
+import type { Projection, ProjectedYear } from '../reports/projection.js';
 import type { Setting } from '../scenario/set.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';
 import { openScenarios, type AgreementSource } from './scenario.js';

@@ -1,9 +1,11 @@
-import type { AllocationReport } from '../compute/report.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { scenarioColumn, type ScenarioColumn } from '../scenario/compare.js';
+import { scenarioColumn } from '../scenario/compare.js';
+import type { ScenarioColumn } from '../reports/scenario.js';
 import type { Scenario } from '../scenario/file.js';
 import { ScenarioRunner } from '../scenario/run.js';
-import { settingText, type SetError, type Setting } from '../scenario/set.js';
+import type { SetError, Setting } from '../scenario/set.js';
+import { settingText } from '../reports/scenario.js';
 import { allocate } from './allocate.js';
 import type { Inputs, Outcome, Refusal } from './inputs.js';
 import { said } from '../text/said.js';
@@ -82,7 +84,7 @@ export class ScenarioSession {
   run(s: Scenario): Outcome<ScenarioColumn> {
     const evaluated = this.evaluate(s);
     if (!evaluated.report) return evaluated;
-    const settings = this.runner.effective(s.settings).map(settingText);
+    const settings = this.runner.effective(s.settings).map(({ path, value }) => ({ path, value }));
     return {
       report: scenarioColumn(this.baseline, { name: s.name, settings, report: evaluated.report }),
       diagnostics: evaluated.diagnostics,

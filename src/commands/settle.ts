@@ -1,4 +1,5 @@
-import { settle as settleParties, type SettlementReport } from '../compute/settle.js';
+import { settle as settleParties } from '../compute/settle.js';
+import type { SettlementReport } from '../reports/settlement.js';
 import { computeOn, refused, type Inputs, type Outcome } from './inputs.js';
 import { said } from '../text/said.js';
 

@@ -6,8 +6,9 @@ import type { Ratio } from '../money/ratio.js';
 import { Bases, type Basis } from './basis.js';
 import type { ComputeContext, ComputeInput } from './context.js';
 import { checkCoverage } from './coverage.js';
-import { resolveKey, type KeyDerivation } from './keys.js';
-import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from './report.js';
+import { resolveKey } from './keys.js';
+import type { KeyDerivation } from '../reports/keys.js';
+import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '../reports/allocation.js';
 
 /**
  * The allocation: every item split between the parties. Pure. Problems that

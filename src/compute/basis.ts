@@ -6,7 +6,7 @@ import type { ComputeContext } from './context.js';
 import { checkWithinSteps } from '../agreement/steps.js';
 import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
-import type { BasisStep } from './report.js';
+import type { BasisStep } from '../reports/allocation.js';
 import { selection, selectRows } from './select.js';
 import { said } from '../text/said.js';
 

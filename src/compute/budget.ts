@@ -1,10 +1,11 @@
-import type { Agreement, BaseRef, Item } from '../agreement/model.js';
+import type { Agreement } from '../agreement/model.js';
+import { selectorUses } from '../agreement/uses.js';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import type { BudgetRow } from '../inputs/budget.js';
 import { allocate } from './allocate.js';
 import type { ComputeInput } from './context.js';
-import type { AllocationReport } from './report.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import { type Said, said } from '../text/said.js';
 
 /** The allocation's inputs and the adopted budget. */
@@ -67,6 +68,5 @@ export function budgetAllocation(input: BudgetedInput, diags: Diagnostics, missi
 
 /** Whether some item's amount depends on the ledger, so that it has no budget unless one is given. */
 export function readsLedger(a: Agreement): boolean {
-  const isLedger = (r: BaseRef) => r.kind === 'actuals';
-  return a.items.some((i: Item) => i.source.kind === 'actuals' || (i.source.kind === 'percent' && [...i.source.of, ...i.source.deduct].some(isLedger)));
+  return selectorUses(a).some((u) => u.role !== 'ignore');
 }

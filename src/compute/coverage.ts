@@ -1,11 +1,12 @@
-import type { Agreement, Id, IgnoreRule, Selector } from '../agreement/model.js';
+import type { Agreement, Id, IgnoreRule, Party, Selector } from '../agreement/model.js';
+import { closestParty } from '../agreement/party-names.js';
+import { selectedColumns, selectorUses } from '../agreement/uses.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
-import type { IgnoredTotal, LedgerReconciliation } from './report.js';
-import { matcher } from './select.js';
+import type { IgnoredTotal, LedgerReconciliation } from '../reports/allocation.js';
+import { matcher, valueIn } from './select.js';
 import { declaredParties, rows as inRows } from '../agreement/phrases.js';
 import { said } from '../text/said.js';
 
@@ -18,7 +19,8 @@ import { said } from '../text/said.js';
 export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics, memo: Memo = NO_MEMO): Coverage {
   const rules = coverageRules(a);
   // The walk reads the rules and the rows only: a scenario that changes neither (a population, a price) reuses it.
-  const walked = memo.remember(rows, `coverage ${JSON.stringify(rules)}`, () => {
+  const key = JSON.stringify({ ...rules, parties: rules.parties.map((p) => [p.id, p.name]) });
+  const walked = memo.remember(rows, `coverage ${key}`, () => {
     const own = new Diagnostics();
     return { coverage: walkLedger(rules, rows, own), found: own.list };
   });
@@ -33,7 +35,9 @@ interface Coverage {
 
 /** What of the agreement decides where a ledger row goes. */
 interface CoverageRules {
-  readonly partyIds: readonly Id[];
+  readonly parties: readonly Party[];
+  /** The columns selected by, for rows of a ledger without a category column. */
+  readonly columns: readonly string[];
   readonly items: readonly { readonly id: Id; readonly selector: Selector }[];
   /** Selectors of percentage bases. */
   readonly bases: readonly Selector[];
@@ -41,18 +45,21 @@ interface CoverageRules {
 }
 
 function coverageRules(a: Agreement): CoverageRules {
+  const uses = selectorUses(a);
   return {
-    partyIds: a.parties.map((p) => p.id),
-    items: a.items.flatMap((i) => (i.source.kind === 'actuals' ? [{ id: i.id, selector: i.source.selector }] : [])),
-    bases: a.items
-      .flatMap((i) => (i.source.kind === 'percent' ? [...i.source.of, ...i.source.deduct] : []))
-      .flatMap((r) => (r.kind === 'actuals' ? [r.selector] : [])),
+    parties: a.parties,
+    columns: [...selectedColumns(a).keys()],
+    items: uses.flatMap((u) => (u.role === 'item' ? [{ id: u.item.id, selector: u.selector }] : [])),
+    bases: uses.flatMap((u) => (u.role === 'base' ? [u.selector] : [])),
     ignore: a.ignore,
   };
 }
 
 function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
-  const { partyIds } = rules;
+  const partyIds = rules.parties.map((p) => p.id);
+  // A ledger without categories is told apart by the values of the columns selected by.
+  const values = (row: ActualsRow) => rules.columns.map((c) => `${c} ${valueIn(row, c)}`).join(', ');
+  const groupOf = (row: ActualsRow) => (row.category === '' ? values(row) : row.category);
   const amountItems = rules.items.map((i) => ({ id: i.id, takes: matcher(i.selector) }));
   const ignoring = rules.ignore.map((g) => matcher(g.selector));
   const inBases = rules.bases.map(matcher);
@@ -72,7 +79,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
         row.partyAt ?? row.at,
         'unknown-party',
         said(`ukjent kommune '${row.party}'`, `unknown party '${row.party}'`),
-        didYouMean(row.party, partyIds) ?? declaredParties(partyIds),
+        closestParty(row.party, rules.parties) ?? declaredParties(partyIds),
       );
     }
     const takenBy = amountItems.filter((i) => i.takes(row));
@@ -91,14 +98,16 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
     all.push(row.amount);
     if (takenBy.length > 0) {
       taken.push(row.amount);
-      if (!overlapping.has(row.category) && ignoring.some((takes) => takes(row))) {
-        overlapping.add(row.category);
+      if (!overlapping.has(groupOf(row)) && ignoring.some((takes) => takes(row))) {
+        overlapping.add(groupOf(row));
+        const what =
+          row.category === '' ? said(`raden med ${values(row)}`, `the row with ${values(row)}`) : said(`arten '${row.category}'`, `category '${row.category}'`);
         diags.warning(
           row.categoryAt,
           'ignore-overlap',
           said(
-            `arten '${row.category}' velges av posten '${takenBy[0]!.id}' og står også under ignore:; posten tar den`,
-            `category '${row.category}' is selected by item '${takenBy[0]!.id}' and also listed under ignore:; the item takes it`,
+            `${what.nb} velges av posten '${takenBy[0]!.id}' og står også under ignore:; posten tar den`,
+            `${what.en} is selected by item '${takenBy[0]!.id}' and also listed under ignore:; the item takes it`,
           ),
           said(
             'fjern den fra ignore:, eller snevre inn postens utvalg, så avtalen sier én ting',
@@ -114,10 +123,15 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       diags.warning(
         row.partyAt ?? row.at,
         'ignore-party',
-        said(
-          `raden nevner kommunen '${row.party}', men arten '${row.category}' holdes utenfor, så ingen belastes for den`,
-          `this row names party '${row.party}', but its category '${row.category}' is ignored, so no one is charged for it`,
-        ),
+        row.category === ''
+          ? said(
+              `raden nevner kommunen '${row.party}', men holdes utenfor (${values(row)}), så ingen belastes for den`,
+              `this row names party '${row.party}', but it is ignored (${values(row)}), so no one is charged for it`,
+            )
+          : said(
+              `raden nevner kommunen '${row.party}', men arten '${row.category}' holdes utenfor, så ingen belastes for den`,
+              `this row names party '${row.party}', but its category '${row.category}' is ignored, so no one is charged for it`,
+            ),
         said(
           `velg arten i en post for å belaste '${row.party}', eller la kommunekolonnen stå tom for rader utenfor fordelingen`,
           `select the category in an item to charge '${row.party}', or leave the party column empty for rows outside the split`,
@@ -130,25 +144,43 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       outside.push(row.amount);
     } else if (inBases.some((takes) => takes(row))) bases.push(row.amount);
     else {
-      const u = unselected.get(row.category) ?? { first: row, rows: 0, amounts: [] };
+      const group = groupOf(row);
+      const u = unselected.get(group) ?? { first: row, rows: 0, amounts: [] };
       u.rows += row.rows;
       u.amounts.push(row.amount);
-      unselected.set(row.category, u);
+      unselected.set(group, u);
     }
   }
   const ignored = ignoredRows.map((g) => ({ rule: g.rule, rows: g.rows, amount: Money.sum(g.amounts) }));
   const ledger = { rows: rowCount, total: Money.sum(all), items: Money.sum(taken), ignored: Money.sum(outside), bases: Money.sum(bases) };
-  for (const [category, u] of unselected) {
+  for (const [group, u] of unselected) {
+    const total = Money.sum(u.amounts).toPlain();
+    if (u.first.category !== '') {
+      diags.error(
+        u.first.categoryAt,
+        'actuals-unselected',
+        said(
+          `arten '${group}' (${inRows(u.rows).nb}, sum ${total.replace('.', ',')}) velges ikke av noen post og holdes ikke utenfor`,
+          `category '${group}' (${inRows(u.rows).en}, total ${total}) is not selected by any item and not ignored`,
+        ),
+        said(
+          `velg den i en posts actuals:, eller legg til { category: [${group}], reason: ... } under ignore:`,
+          `select it in an item's actuals:, or add { category: [${group}], reason: ... } under ignore:`,
+        ),
+      );
+      continue;
+    }
+    const rule = rules.columns.map((c) => `${c}: [${valueIn(u.first, c)}]`).join(', ');
     diags.error(
-      u.first.categoryAt,
+      u.first.at,
       'actuals-unselected',
       said(
-        `arten '${category}' (${inRows(u.rows).nb}, sum ${Money.sum(u.amounts).toPlain().replace('.', ',')}) velges ikke av noen post og holdes ikke utenfor`,
-        `category '${category}' (${inRows(u.rows).en}, total ${Money.sum(u.amounts).toPlain()}) is not selected by any item and not ignored`,
+        `radene med ${group} (${inRows(u.rows).nb}, sum ${total.replace('.', ',')}) velges ikke av noen post og holdes ikke utenfor`,
+        `the rows with ${group} (${inRows(u.rows).en}, total ${total}) are not selected by any item and not ignored`,
       ),
       said(
-        `velg den i en posts actuals:, eller legg til { category: [${category}], reason: ... } under ignore:`,
-        `select it in an item's actuals:, or add { category: [${category}], reason: ... } under ignore:`,
+        `velg dem i en posts actuals:, eller legg til { ${rule}, reason: ... } under ignore:`,
+        `select them in an item's actuals:, or add { ${rule}, reason: ... } under ignore:`,
       ),
     );
   }
@@ -157,7 +189,8 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
 
 /** A test for rows that `ignore:` keeps outside the split (and that no item takes as its amount). */
 export function outsideSplit(a: Agreement): (row: ActualsRow) => boolean {
-  const ignoring = a.ignore.map((g) => matcher(g.selector));
-  const taking = a.items.flatMap((i) => (i.source.kind === 'actuals' ? [matcher(i.source.selector)] : []));
+  const uses = selectorUses(a);
+  const ignoring = uses.flatMap((u) => (u.role === 'ignore' ? [matcher(u.selector)] : []));
+  const taking = uses.flatMap((u) => (u.role === 'item' ? [matcher(u.selector)] : []));
   return (row) => ignoring.some((t) => t(row)) && !taking.some((t) => t(row));
 }

@@ -1,52 +1,13 @@
-import type { Id, Item, Party } from '../agreement/model.js';
+import type { Item } from '../agreement/model.js';
 import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import { Money } from '../money/money.js';
-import type { Ratio } from '../money/ratio.js';
 import { allocate } from './allocate.js';
 import { outsideSplit } from './coverage.js';
-import type { AllocationReport } from './report.js';
 import { budgetAllocation, type BudgetedInput } from './budget.js';
-import { byKind, type ByKind } from './by-kind.js';
+import { byKind } from '../reports/by-kind.js';
 import { said } from '../text/said.js';
-
-/** The seeds' convention is `avvik = budsjett − regnskap` (negative: overrun); some councils want the other. */
-export type DeviationSign = 'budget-minus-actual' | 'actual-minus-budget';
-export const DEVIATION_SIGNS: readonly DeviationSign[] = ['budget-minus-actual', 'actual-minus-budget'];
-
-export interface DeviationLine {
-  readonly budget: Money;
-  readonly actual: Money;
-  /** By the report's sign convention. */
-  readonly deviation: Money;
-}
-
-export interface ItemDeviation extends DeviationLine {
-  readonly item: Item;
-  /** Per party: its budgeted share against its actual share of this item. */
-  readonly parties: ReadonlyMap<Id, DeviationLine>;
-}
-
-export interface PartyDeviation {
-  readonly party: Party;
-  readonly kinds: ByKind<DeviationLine>;
-  readonly total: DeviationLine;
-}
-
-export interface DeviationReport {
-  readonly sign: DeviationSign;
-  readonly actual: AllocationReport;
-  readonly budget: AllocationReport;
-  /** Ledger categories, budgeted ones first in budget order, then the rest in ledger order. */
-  readonly categories: readonly (DeviationLine & { readonly category: string })[];
-  readonly categoryTotal: DeviationLine;
-  readonly items: readonly ItemDeviation[];
-  /** The overrun or underspend split per party: its budgeted charge against its actual charge. */
-  readonly parties: readonly PartyDeviation[];
-  /** Σ of the party lines: what was really charged, so it differs from the item totals by any rounding remainder. */
-  readonly partyTotals: ByKind<DeviationLine>;
-  readonly totals: ByKind<DeviationLine> & { readonly all: DeviationLine };
-}
+import type { DeviationLine, DeviationReport, DeviationSign, ItemDeviation, PartyDeviation } from '../reports/deviation.js';
 
 /**
  * Budget against actuals per ledger category and per item, and the deviation
@@ -118,13 +79,4 @@ export function deviation(input: BudgetedInput, sign: DeviationSign): Computed<D
     partyTotals: byKind((k) => sumLines(parties.map((p) => p.kinds[k]))),
     totals: { operating: kindTotal('operating'), investment: kindTotal('investment'), all: sumLines(items) },
   });
-}
-
-/**
- * The deviation as a fraction of the budget's size, so its sign is the
- * deviation's even for a budgeted income (a negative budget); null when
- * nothing was budgeted.
- */
-export function deviationShare(l: DeviationLine): Ratio | null {
-  return l.budget.isZero() ? null : l.deviation.toRatio().div(l.budget.abs().toRatio());
 }

@@ -1,7 +1,7 @@
 import type { Price, Tier } from '../agreement/model.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import type { PriceDetail } from './report.js';
+import type { PriceDetail } from '../reports/allocation.js';
 
 export type PriceResult = { readonly amount: Money; readonly detail: PriceDetail } | { readonly aboveLastStep: Tier };
 

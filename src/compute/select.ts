@@ -1,11 +1,58 @@
-import type { Selector } from '../agreement/model.js';
+import type { Selector, SelectorField, ValuePattern } from '../agreement/model.js';
+import { patternText } from '../agreement/selector.js';
 import type { ActualsRow } from '../inputs/actuals.js';
 import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 
-/** True when every field the selector names matches one of its values. */
+/** True when every field the selector names matches. */
 export function matches(selector: Selector, row: ActualsRow): boolean {
   return matcher(selector)(row);
+}
+
+/** A row's value in a column a selector names: empty when the row has none. */
+export function valueIn(row: ActualsRow, column: string): string {
+  switch (column) {
+    case 'category':
+      return row.category;
+    case 'account':
+      return row.account ?? '';
+    case 'project':
+      return row.project ?? '';
+    default:
+      return row.columns?.[column] ?? '';
+  }
+}
+
+const INTEGER = /^[+-]?\d+$/;
+
+/** Whether one value matches one pattern: ranges of integers compare as integers, other ranges as text. */
+export function patternMatches(p: ValuePattern, v: string): boolean {
+  switch (p.kind) {
+    case 'exact':
+      return v === p.value;
+    case 'prefix':
+      return v.startsWith(p.prefix);
+    case 'range':
+      if (!p.integers) return v !== '' && p.from <= v && v <= p.to;
+      if (!INTEGER.test(v)) return false;
+      return BigInt(p.from) <= BigInt(v) && BigInt(v) <= BigInt(p.to);
+  }
+}
+
+/** One field as a test of a value: exact values as a set; the answer for each other value remembered, since a ledger repeats its values. */
+function valueTest(f: SelectorField): (v: string) => boolean {
+  const exact = new Set(f.patterns.flatMap((p) => (p.kind === 'exact' ? [p.value] : [])));
+  const others = f.patterns.filter((p) => p.kind !== 'exact');
+  if (others.length === 0) return f.not ? (v) => !exact.has(v) : (v) => exact.has(v);
+  const seen = new Map<string, boolean>();
+  return (v) => {
+    let m = seen.get(v);
+    if (m === undefined) {
+      m = (exact.has(v) || others.some((p) => patternMatches(p, v))) !== f.not;
+      seen.set(v, m);
+    }
+    return m;
+  };
 }
 
 /**
@@ -13,19 +60,8 @@ export function matches(selector: Selector, row: ActualsRow): boolean {
  * selector of fifty categories costs one lookup a row, not fifty compares.
  */
 export function matcher(selector: Selector): (row: ActualsRow) => boolean {
-  const set = (values: readonly string[] | undefined) => (values === undefined ? undefined : new Set(values));
-  const category = set(selector.category);
-  const account = set(selector.account);
-  const project = set(selector.project);
-  const field = (values: ReadonlySet<string> | undefined, v: string | undefined) => values === undefined || (v !== undefined && values.has(v));
-  return (row) => field(category, row.category) && field(account, row.account) && field(project, row.project);
-}
-
-export function describeSelector(s: Selector): string {
-  return (['category', 'account', 'project'] as const)
-    .filter((k) => s[k])
-    .map((k) => `${k} ${s[k]!.join(', ')}`)
-    .join('; ');
+  const tests = selector.fields.map((f) => ({ column: f.column, test: valueTest(f) }));
+  return (row) => tests.every((t) => t.test(valueIn(row, t.column)));
 }
 
 /** The rows a selector takes, in ledger order: depends on the ledger and the selector alone. */
@@ -34,7 +70,7 @@ export function selectRows(rows: readonly ActualsRow[], selector: Selector, memo
 }
 
 export function selectorKey(s: Selector): string {
-  return JSON.stringify([s.category, s.account, s.project]);
+  return JSON.stringify(s.fields.map((f) => [f.column, f.not, f.patterns.map((p) => [p.kind, patternText(p)])]));
 }
 
 /** What a selection adds up to: its rows, their sum, the part of it each party is named for, and how many ledger rows were summed. */

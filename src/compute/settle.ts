@@ -1,81 +1,23 @@
 import { ITEM_KINDS, type Agreement, type Id, type ItemKind, type Party } from '../agreement/model.js';
-import type { IsoDate } from '../dates/date.js';
 import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { closestParty, partyResolver } from '../agreement/party-names.js';
 import type { PaymentRow } from '../inputs/payments.js';
 import { distribute } from '../money/distribute.js';
 import { Money } from '../money/money.js';
-import type { Ratio } from '../money/ratio.js';
 import { ORE } from '../money/rounding.js';
 import { allocate } from './allocate.js';
 import { budgetAllocation, type BudgetedInput } from './budget.js';
-import { byKind, type ByKind } from './by-kind.js';
-import type { AllocationReport } from './report.js';
+import { byKind, type ByKind } from '../reports/by-kind.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import { said } from '../text/said.js';
-import { dateNb, declaredParties } from '../agreement/phrases.js';
+import { declaredParties } from '../agreement/phrases.js';
+import { dateNb } from '../dates/date.js';
+import type { Balances, Instalment, KindBalance, PaidFrom, PartySchedule, PartySettlement, SettlementReport } from '../reports/settlement.js';
 
 /** What a settlement reads beyond the allocation's inputs. */
 export interface SettleInput extends BudgetedInput {
   /** What each party paid; null when no payments file is given. */
   readonly payments: readonly PaymentRow[] | null;
-}
-
-export interface KindBalance {
-  readonly charged: Money;
-  readonly paid: Money;
-  /** charged − paid: positive, the party owes; negative, the host owes the party. */
-  readonly balance: Money;
-  /** The balance is offset against next year's contribution instead of invoiced. */
-  readonly carriedForward: boolean;
-}
-
-export interface Instalment {
-  readonly due: IsoDate;
-  readonly part: Ratio;
-  readonly amounts: ByKind<Money>;
-  readonly total: Money;
-}
-
-export interface PartySchedule {
-  readonly party: Party;
-  /** The party's share of the budget, by the agreement's own rules. */
-  readonly budgeted: ByKind<Money>;
-  readonly instalments: readonly Instalment[];
-}
-
-/** A party's or the whole settlement's figures over both kinds. */
-export interface Balances {
-  readonly charged: Money;
-  readonly paid: Money;
-  readonly balance: Money;
-  /** The balance of the kinds not carried forward: what the final settlement invoices. */
-  readonly dueNow: Money;
-  readonly carriedForward: Money;
-}
-
-export interface PartySettlement extends Balances {
-  readonly party: Party;
-  readonly isHost: boolean;
-  readonly kinds: ByKind<KindBalance>;
-  /** The a-konto the schedule asked for, when the agreement has one: set against `paid` it shows a shortfall. */
-  readonly scheduled?: ByKind<Money>;
-  /** The payments counted as paid: received (from the payments file) or assumed (the schedule). */
-  readonly payments: readonly { readonly date?: IsoDate; readonly kind: ItemKind; readonly amount: Money; readonly text?: string }[];
-}
-
-/**
- * Where `paid` comes from: the payments file; the a-konto schedule, assumed
- * paid because no payments file was given; or nowhere (paid is zero).
- */
-export type PaidFrom = 'payments' | 'schedule' | 'none';
-
-export interface SettlementReport {
-  readonly allocation: AllocationReport;
-  readonly schedule: readonly PartySchedule[] | null;
-  readonly paidFrom: PaidFrom;
-  readonly parties: readonly PartySettlement[];
-  readonly totals: Balances & { readonly kinds: ByKind<KindBalance> };
-  readonly finalDue?: IsoDate;
 }
 
 /**
@@ -161,7 +103,10 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
   const kinds = ITEM_KINDS.filter((k) => a.items.some((i) => i.kind === k));
   const seen = new Map<string, PaymentRow>();
   const out: ReceivedPayment[] = [];
-  for (const p of payments) {
+  // A bank export names the payer as it is registered: the name or the org number does as well as the id.
+  const idOf = partyResolver(a.parties);
+  for (const written of payments) {
+    const p = { ...written, party: idOf(written.party) };
     if (p.kind === null && kinds.length !== 1) {
       diags.error(
         p.at,
@@ -181,7 +126,7 @@ function checkPayments(a: Agreement, payments: readonly PaymentRow[], diags: Dia
         p.at,
         'payment-party',
         said(`innbetaling fra ukjent kommune '${p.party}'`, `payment from unknown party '${p.party}'`),
-        didYouMean(p.party, ids) ?? declaredParties(ids),
+        closestParty(p.party, a.parties) ?? declaredParties(ids),
       );
     }
     // A-konto is paid during the year, the final settlement in the next: a date outside both is likely another year's payment.

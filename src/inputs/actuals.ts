@@ -1,11 +1,12 @@
-import { parseLedgerDate } from '../dates/date.js';
-import type { SourcePos } from '../diagnostics/diagnostic.js';
+import { ledgerDateProblem, parseLedgerDate } from '../dates/date.js';
+import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import type { Money } from '../money/money.js';
-import { scaledToMoney, scanAmount } from './amount.js';
+import { scaledToMoney, scanKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { TableHeader, TableSink } from './table.js';
 import { said } from '../text/said.js';
-import { dateNb } from '../agreement/phrases.js';
+import { dateNb } from '../dates/date.js';
 
 /**
  * Ledger rows as the allocation sees them: rows with the same category,
@@ -18,6 +19,8 @@ export interface ActualsRow {
   readonly amount: Money;
   readonly account?: string;
   readonly project?: string;
+  /** Other columns a selector names, by lower-cased header: only those the reader was asked to keep. */
+  readonly columns?: Readonly<Record<string, string>>;
   readonly party?: string;
   /** How many ledger rows were summed (1 for a budget line). */
   readonly rows: number;
@@ -27,13 +30,30 @@ export interface ActualsRow {
   readonly partyAt?: SourcePos;
 }
 
-const REQUIRED = ['category', 'amount'] as const;
-const OPTIONAL = ['account', 'project', 'party', 'date', 'text'] as const;
+const OUR_COLUMNS = ['category', 'amount', 'account', 'project', 'party', 'date', 'text'] as const;
+
+/**
+ * What the reader keeps of each row besides its category, amount and party.
+ * `selected`: the columns the agreement's selectors name, with where each is
+ * first named (a column the file lacks is an error there). `keep`: only
+ * those (`selected`); account and project too, for `explain`, which lists
+ * them (`accounts`); or every column, for scenario settings that may select
+ * by any (`all`). A column not kept is summed over. `party` turns a party
+ * as written (id, name or org number) into its id.
+ */
+export interface LedgerShape {
+  readonly selected: ReadonlyMap<string, SourcePos>;
+  readonly keep: 'selected' | 'accounts' | 'all';
+  readonly party?: (written: string) => string;
+}
+
+const ACCOUNTS: LedgerShape = { selected: new Map([['category', { file: '', line: 1, col: 1 }]]), keep: 'accounts' };
 
 interface Entry {
   readonly category: string;
   readonly account: string;
   readonly project: string;
+  readonly columns?: Record<string, string>;
   readonly party: string;
   units: bigint;
   scale: number;
@@ -53,11 +73,7 @@ interface Entry {
  * that cannot be read is an error, and rows dated in another year are
  * counted into one warning — a ledger export for the wrong period.
  */
-export function actualsSink(
-  columns: ReadonlyMap<string, string>,
-  year?: number,
-  keep: { readonly account: boolean; readonly project: boolean } = { account: true, project: true },
-): TableSink<ActualsRow[]> {
+export function actualsSink(columns: ReadonlyMap<string, string>, year?: number, shape: LedgerShape = ACCOUNTS): TableSink<ActualsRow[]> {
   const entries = new Map<string, Map<string, Entry>>();
   let head: TableHeader;
   let category = -1;
@@ -66,29 +82,41 @@ export function actualsSink(
   let project = -1;
   let party = -1;
   let date = -1;
+  let others: { readonly name: string; readonly index: number }[] = [];
   let outside: { rows: number; first: SourcePos; date: string } | null = null;
   return {
     header(h, diags) {
       head = h;
-      const cols = locateColumns(h, REQUIRED, OPTIONAL, columns, diags);
-      if (!cols) return false;
-      category = cols.get('category')!;
+      // Category is needed only when something selects by it; an export without one is selected by its other columns.
+      const required = shape.selected.has('category') ? (['category', 'amount'] as const) : (['amount'] as const);
+      const cols = locateColumns(
+        h,
+        required,
+        OUR_COLUMNS.filter((c) => !(required as readonly string[]).includes(c)),
+        columns,
+        diags,
+      );
+      const dims = cols && selectedColumns(h, columns, shape, cols, diags);
+      if (!cols || !dims) return false;
+      category = cols.get('category') ?? -1;
       amount = cols.get('amount')!;
       // A column nothing selects by is not summed by: its values would only multiply the entries.
-      account = keep.account ? (cols.get('account') ?? -1) : -1;
-      project = keep.project ? (cols.get('project') ?? -1) : -1;
+      const kept = (c: 'account' | 'project') => (shape.keep !== 'selected' || shape.selected.has(c) ? (cols.get(c) ?? -1) : -1);
+      account = kept('account');
+      project = kept('project');
+      others = dims;
       party = cols.get('party') ?? -1;
       date = year === undefined ? -1 : (cols.get('date') ?? -1);
       return true;
     },
     row(r, diags) {
-      const a = scanAmount(r.field(amount), head.numbers);
+      const a = scanKroner(r.field(amount), head.numbers);
       if ('error' in a) {
         diags.error(r.at(amount), 'csv-amount', a.error, a.hint);
         return;
       }
-      const cat = trim(r.field(category));
-      if (cat === '') {
+      const cat = category < 0 ? '' : trim(r.field(category));
+      if (cat === '' && shape.selected.has('category')) {
         diags.error(
           r.at(category),
           'csv-empty-category',
@@ -105,7 +133,7 @@ export function actualsSink(
             r.at(date),
             'csv-date',
             said(`'${text}' er ikke en dato`, `'${text}' is not a date`),
-            said('skriv 30.04.2024 eller 2024-04-30', 'write 2024-04-30 or 30.04.2024'),
+            ledgerDateProblem(text) ?? said('skriv 30.04.2024 eller 2024-04-30', 'write 2024-04-30 or 30.04.2024'),
           );
           return;
         }
@@ -116,26 +144,30 @@ export function actualsSink(
       }
       const acc = account < 0 ? '' : trim(r.field(account));
       const proj = project < 0 ? '' : trim(r.field(project));
-      const p = party < 0 ? '' : trim(r.field(party));
+      const written = party < 0 ? '' : trim(r.field(party));
+      const p = written && shape.party ? shape.party(written) : written;
       // Two levels, so the common row (no project, no party) builds no key string.
       let byRest = entries.get(cat);
       if (!byRest) {
         byRest = new Map();
         entries.set(own(cat), byRest);
       }
-      const key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
+      let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
+      // Indexed, and only when there are such columns: this runs once a row, a million times a ledger.
+      if (others.length > 0) for (let i = 0; i < others.length; i++) key += `\u001f${trim(r.field(others[i]!.index))}`;
       const e = byRest.get(key);
       if (!e) {
         byRest.set(own(key), {
           category: own(cat),
           account: own(acc),
           project: own(proj),
+          ...(others.length ? { columns: Object.fromEntries(others.map((o) => [o.name, own(trim(r.field(o.index)))])) } : {}),
           party: own(p),
           units: a.units,
           scale: a.scale,
           rows: 1,
           at: r.at(amount),
-          categoryAt: r.at(category),
+          categoryAt: r.at(category < 0 ? amount : category),
           ...(p ? { partyAt: r.at(party) } : {}),
         });
         return;
@@ -174,10 +206,87 @@ export function actualsSink(
         categoryAt: e.categoryAt,
         ...(e.account ? { account: e.account } : {}),
         ...(e.project ? { project: e.project } : {}),
+        ...(e.columns ? { columns: e.columns } : {}),
         ...(e.party ? { party: e.party, partyAt: e.partyAt! } : {}),
       }));
     },
   };
+}
+
+/**
+ * The columns besides our own that rows are kept apart by, found in the
+ * header: each one a selector names by its header (an error at the selector
+ * when the file lacks it, or has it twice) — kept even when it is also one
+ * of ours (`art` where `columns:` maps category to Art) — and under `all`
+ * every other column of the file.
+ */
+function selectedColumns(
+  h: TableHeader,
+  mapping: ReadonlyMap<string, string>,
+  shape: LedgerShape,
+  cols: ReadonlyMap<(typeof OUR_COLUMNS)[number], number>,
+  diags: Diagnostics,
+): { readonly name: string; readonly index: number }[] | null {
+  const ours = new Set(cols.values());
+  // The amount, party, date and text columns have roles of their own, under whatever header `columns:` gives them.
+  const roles = new Map((['amount', 'party', 'date', 'text'] as const).flatMap((r) => (cols.has(r) ? [[cols.get(r)!, r] as const] : [])));
+  const norm = (s: string) => s.trim().toLowerCase();
+  const names = h.names.map(norm);
+  const out: { name: string; index: number }[] = [];
+  let ok = true;
+  for (const [name, at] of shape.selected) {
+    // A missing category is reported by locateColumns, at the header, as it always was.
+    if (name === 'category') continue;
+    // Our own names are found through columns: under inputs:, as locateColumns finds them.
+    const header = norm(mapping.get(name) ?? name);
+    const i = names.indexOf(header);
+    const again = i < 0 ? -1 : names.indexOf(header, i + 1);
+    if (i >= 0 && again < 0 && roles.has(i)) {
+      ok = false;
+      diags.error(
+        at,
+        'selector-column',
+        said(
+          `kolonnen '${h.names[i]!.trim()}' er ${roles.get(i)}-kolonnen i ${h.file}, og den kan ikke velges etter`,
+          `the column '${h.names[i]!.trim()}' is the ${roles.get(i)} column of ${h.file}, which cannot be selected by`,
+        ),
+        said('velg etter en annen kolonne i regnskapet', 'select by another column of the ledger'),
+      );
+      continue;
+    }
+    if (i >= 0 && again < 0) {
+      if (!(OUR_COLUMNS as readonly string[]).includes(name)) out.push({ name, index: i });
+      continue;
+    }
+    // Two columns of our own name are reported by locateColumns, at the header.
+    if (again >= 0 && (OUR_COLUMNS as readonly string[]).includes(name)) continue;
+    ok = false;
+    if (again >= 0)
+      diags.error(
+        at,
+        'selector-column',
+        said(
+          `${h.file} har to kolonner som heter '${h.names[i]!.trim()}' (kolonne ${i + 1} og ${again + 1}), så det er uklart hvilken det velges etter`,
+          `${h.file} has two columns named '${h.names[i]!.trim()}' (columns ${i + 1} and ${again + 1}), so which one is selected by is unclear`,
+        ),
+        said('gi nytt navn til en av dem i filen', 'rename one of them in the file'),
+      );
+    else
+      diags.error(
+        at,
+        'selector-column',
+        said(`${h.file} har ingen kolonne '${mapping.get(name) ?? name}' å velge etter`, `${h.file} has no column '${mapping.get(name) ?? name}' to select by`),
+        didYouMean(
+          name,
+          h.names.map((n) => n.trim()),
+        ) ?? said(`overskriften har: ${h.names.join(', ')}`, `the header has: ${h.names.join(', ')}`),
+      );
+  }
+  if (shape.keep === 'all')
+    names.forEach((name, index) => {
+      if (name !== '' && !ours.has(index) && !out.some((o) => o.name === name) && names.indexOf(name) === index) out.push({ name, index });
+    });
+  return ok ? out : null;
 }
 
 /**

@@ -48,6 +48,36 @@ export function parseAmount(raw: string, style: NumberStyle): Money | AmountErro
   return 'error' in a ? a : scaledToMoney(a);
 }
 
+/**
+ * As {@link scanAmount}, for money in kroner: a part of an øre (`0,005`) is
+ * an error at its row. Nothing is ever paid or invoiced in it, and rounding
+ * it here — up or down, per row or per sum — would be a guess the
+ * agreement does not make.
+ */
+export function scanKroner(raw: string, style: NumberStyle): ScaledAmount | AmountError {
+  const a = scanAmount(raw, style);
+  return 'error' in a || a.scale <= 2 || a.units % 10n ** BigInt(a.scale - 2) === 0n ? a : finerThanOre(raw);
+}
+
+/** As {@link scanKroner}, as Money. */
+export function parseKroner(raw: string, style: NumberStyle): Money | AmountError {
+  const a = scanKroner(raw, style);
+  return 'error' in a ? a : scaledToMoney(a);
+}
+
+function finerThanOre(raw: string): AmountError {
+  return {
+    error: said(
+      `'${raw}' har en brøkdel av en øre: et beløp i kroner har høyst to desimaler`,
+      `'${raw}' has a fraction of an øre: an amount in kroner has at most two decimals`,
+    ),
+    hint: said(
+      'rund det av til hele øre i regnskapsuttrekket; samkost gjetter ikke hvilken vei',
+      'round it to whole øre in the ledger export; samkost does not guess which way',
+    ),
+  };
+}
+
 export function scaledToMoney(a: ScaledAmount): Money {
   return Money.fromUnits(a.units, a.scale);
 }
@@ -177,7 +207,7 @@ function signed(a: ScaledAmount, negative: boolean): ScaledAmount {
  * thousands separator in one convention and a decimal in the other. Only a
  * declared decimal mark settles it (`0,125` cannot be a thousands group).
  */
-function isAmbiguous(number: string): boolean {
+export function isAmbiguous(number: string): boolean {
   return /^[1-9]\d{0,2}[.,]\d{3}$/.test(number);
 }
 

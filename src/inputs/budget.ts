@@ -1,6 +1,6 @@
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
-import { parseAmount } from './amount.js';
+import { parseKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { CsvTable } from './table.js';
 import { said } from '../text/said.js';
@@ -22,7 +22,7 @@ export function readBudgetRows(table: CsvTable, columns: ReadonlyMap<string, str
   for (const cells of table.rows) {
     const category = cells[cols.get('category')!]!;
     const amountCell = cells[cols.get('amount')!]!;
-    const amount = parseAmount(amountCell.value, table.head.numbers);
+    const amount = parseKroner(amountCell.value, table.head.numbers);
     if ('error' in amount) {
       diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
       ok = false;

@@ -1,8 +1,8 @@
 import type { ItemKind } from './kind.js';
-import { parseLedgerDate, type IsoDate } from '../dates/date.js';
+import { ledgerDateProblem, parseLedgerDate, type IsoDate } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import type { Money } from '../money/money.js';
-import { parseAmount } from './amount.js';
+import { parseKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { CsvTable } from './table.js';
 import { said } from '../text/said.js';
@@ -36,7 +36,7 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
     const cell = (name: 'party' | 'amount' | 'date' | 'text' | 'kind') => (cols.has(name) ? cells[cols.get(name)!] : undefined);
     const partyCell = cell('party')!;
     const amountCell = cell('amount')!;
-    const amount = parseAmount(amountCell.value, table.head.numbers);
+    const amount = parseKroner(amountCell.value, table.head.numbers);
     if ('error' in amount) {
       diags.error(amountCell.at, 'csv-amount', amount.error, amount.hint);
       ok = false;
@@ -73,7 +73,7 @@ export function readPayments(table: CsvTable, columns: ReadonlyMap<string, strin
         dateCell!.at,
         'csv-date',
         said(`'${dateCell!.value}' er ikke en dato`, `'${dateCell!.value}' is not a date`),
-        said('skriv 30.04.2023 eller 2023-04-30', 'write 2023-04-30 or 30.04.2023'),
+        ledgerDateProblem(dateText) ?? said('skriv 30.04.2023 eller 2023-04-30', 'write 2023-04-30 or 30.04.2023'),
       );
       ok = false;
     }

@@ -184,9 +184,14 @@ export class CsvInput<T> {
   }
 }
 
-/** Control characters and U+FFFD never occur in a ledger: they mean the bytes were decoded with the wrong encoding. */
+/**
+ * Control characters, U+FFFD and the noncharacters U+FFFE/U+FFFF never occur
+ * in a ledger: they mean the bytes were decoded with the wrong encoding, or
+ * are not text (an escape sequence would reach the terminal, a U+FFFF an EHF
+ * that is not XML). Tab, line feed and carriage return are the file's own.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
-const NOT_TEXT = /[\u0000\u0080-\u009f\ufffd]/;
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd-\uffff]/;
 
 /** Lists the first `limit` errors of each code and counts the rest into one closing line per code. */
 export class CappedDiagnostics extends Diagnostics {

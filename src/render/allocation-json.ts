@@ -1,6 +1,6 @@
 import { stepText } from './basis-steps.js';
-import type { AllocationLine, AllocationReport, ItemResult } from '../compute/report.js';
-import { describeSelector } from '../compute/select.js';
+import type { AllocationLine, AllocationReport, ItemResult } from '../reports/allocation.js';
+import { describeSelector } from '../agreement/selector.js';
 import { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import type { Locale } from './locale.js';

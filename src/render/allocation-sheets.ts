@@ -1,4 +1,4 @@
-import type { AllocationLine, AllocationReport, ItemResult } from '../compute/report.js';
+import type { AllocationLine, AllocationReport, ItemResult } from '../reports/allocation.js';
 import { kindLabel, label, marker } from './labels.js';
 import type { Locale } from './locale.js';
 import { moneyColumn, numberColumn, ratioColumn, type Sheet, sheet, textColumn } from './sheet.js';

@@ -1,5 +1,5 @@
-import type { AllocationLine, AllocationReport, ItemResult } from '../compute/report.js';
-import { describeSelector } from '../compute/select.js';
+import type { AllocationLine, AllocationReport, ItemResult } from '../reports/allocation.js';
+import { describeSelector } from '../agreement/selector.js';
 import { Money } from '../money/money.js';
 import { kindLabel, label } from './labels.js';
 import type { Block, Doc } from './doc.js';

@@ -1,8 +1,8 @@
-import { describeSelector } from '../compute/select.js';
-import type { PriceDetail, StepDetail } from '../compute/report.js';
+import { describeSelector } from '../agreement/selector.js';
+import type { PriceDetail, StepDetail } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { formatAmountPlain, formatDecimal, type Locale } from './locale.js';
+import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
 
 /**
  * A basis step in words, from the numbers the step used, in the report's
@@ -12,14 +12,14 @@ import { formatAmountPlain, formatDecimal, type Locale } from './locale.js';
 export function stepText(d: StepDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio, places = 12) => formatDecimal(r, locale, places);
-  const kr = (m: Money) => formatAmountPlain(m, locale);
+  const kr = (m: Money) => formatMoneyPlain(m, locale);
   const pct = (r: Ratio) => `${num(r.times(Ratio.of(100n)), 6)} %`;
   switch (d.kind) {
     case 'amount':
       return nb ? 'beløp skrevet i avtalen' : 'amount written in the agreement';
     case 'actuals':
       return nb
-        ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${selectorNb(d.selector)}`
+        ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${describeSelector(d.selector, true)}`
         : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
     case 'percent': {
       const text = d.reading === 'less' ? `${pct(d.percent)} × (${kr(d.of)} − ${kr(d.deduct)})` : `${pct(d.percent)} × ${kr(d.of)} − ${kr(d.deduct)}`;
@@ -48,7 +48,7 @@ export function stepText(d: StepDetail, locale: Locale): string {
 function priceText(p: PriceDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio) => formatDecimal(r, locale);
-  const kr = (m: Money) => formatAmountPlain(m, locale);
+  const kr = (m: Money) => formatMoneyPlain(m, locale);
   const per = p.periods.eq(Ratio.ONE) ? '' : ` × ${num(p.periods)} ${nb ? 'måneder' : 'months'}`;
   switch (p.kind) {
     case 'unit':
@@ -62,12 +62,4 @@ function priceText(p: PriceDetail, locale: Locale): string {
     case 'graduated':
       return `${nb ? 'trinnvis' : 'graduated'}: ${p.bands.map((b) => `${num(b.units)} × ${kr(b.price)}`).join(' + ') || '0'}${per}`;
   }
-}
-
-function selectorNb(s: StepDetail & { kind: 'actuals' } extends { selector: infer S } ? S : never): string {
-  const names = { category: 'kategori', account: 'konto', project: 'prosjekt' } as const;
-  return (['category', 'account', 'project'] as const)
-    .filter((k) => s[k])
-    .map((k) => `${names[k]} ${s[k]!.join(', ')}`)
-    .join('; ');
 }

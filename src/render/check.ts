@@ -1,4 +1,4 @@
-import type { CheckReport, CheckSummary } from '../commands/check.js';
+import type { CheckReport, CheckSummary } from '../reports/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsToJson, HINT } from '../diagnostics/render.js';
 import { formatMoney, type Locale } from './locale.js';

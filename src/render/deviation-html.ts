@@ -1,4 +1,4 @@
-import type { DeviationLine, DeviationReport } from '../compute/deviation.js';
+import type { DeviationLine, DeviationReport } from '../reports/deviation.js';
 import type { Money } from '../money/money.js';
 import { deviationDoc } from './deviation-text.js';
 import { label } from './labels.js';

@@ -1,4 +1,5 @@
-import { deviationShare, type DeviationLine, type DeviationReport } from '../compute/deviation.js';
+import { deviationShare } from '../reports/deviation.js';
+import type { DeviationLine, DeviationReport } from '../reports/deviation.js';
 import { allocationJson, money, ratio } from './allocation-json.js';
 import type { Locale } from './locale.js';
 

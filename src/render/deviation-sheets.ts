@@ -1,4 +1,5 @@
-import { deviationShare, type DeviationLine, type DeviationReport } from '../compute/deviation.js';
+import { deviationShare } from '../reports/deviation.js';
+import type { DeviationLine, DeviationReport } from '../reports/deviation.js';
 import { allocationLinesSheet } from './allocation-sheets.js';
 import { kindLabel, label, type Marker, marker } from './labels.js';
 import type { Locale } from './locale.js';

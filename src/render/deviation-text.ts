@@ -1,5 +1,5 @@
-import type { DeviationLine, DeviationReport } from '../compute/deviation.js';
-import { deviationShare } from '../compute/deviation.js';
+import type { DeviationLine, DeviationReport } from '../reports/deviation.js';
+import { deviationShare } from '../reports/deviation.js';
 import type { Money } from '../money/money.js';
 import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
 import { kindLabel, label } from './labels.js';

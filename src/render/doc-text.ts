@@ -1,5 +1,6 @@
 import type { Doc } from './doc.js';
 import { textTable } from './text-table.js';
+import { escapeMarkup } from './markup.js';
 
 /** A report document as a terminal table. */
 export function docToText(doc: Doc, bold: (s: string) => string = (s) => s): string {
@@ -16,7 +17,7 @@ export function docToText(doc: Doc, bold: (s: string) => string = (s) => s): str
 /** The same document as Markdown (GitHub tables). */
 export function docToMarkdown(doc: Doc): string {
   // A name or label is text, never markup: HTML in it is shown, not run, and a '|' does not end the cell.
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+  const esc = (s: string) => escapeMarkup(s).replace(/\|/g, '\\|');
   const out = [`# ${esc(doc.title)}`, '', ...doc.notes.filter(Boolean).map((n) => `${esc(n)}  `), ''];
   for (const b of doc.blocks) {
     out.push(`## ${esc(b.heading)}`, '');

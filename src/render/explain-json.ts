@@ -1,6 +1,6 @@
 import { stepText } from './basis-steps.js';
-import type { Explanation } from '../compute/explain.js';
-import type { KeyDerivation } from '../compute/keys.js';
+import type { Explanation } from '../reports/explanation.js';
+import type { KeyDerivation } from '../reports/keys.js';
 import type { Ratio } from '../money/ratio.js';
 import type { Locale } from './locale.js';
 
@@ -46,6 +46,7 @@ export function explanationJson(e: Explanation, locale: Locale): object {
                 ...(r.at.record ? { transaction: r.at.record.transaction, record: r.at.record.record } : {}),
                 category: r.category,
                 ...(r.account ? { account: r.account } : {}),
+                ...(r.columns ? { columns: r.columns } : {}),
                 ...(r.party ? { party: r.party } : {}),
                 rows: r.rows,
                 amount: r.amount.toPlain(),

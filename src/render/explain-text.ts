@@ -1,11 +1,11 @@
 import { stepText } from './basis-steps.js';
-import type { Explanation, ItemExplanation } from '../compute/explain.js';
-import type { KeyDerivation } from '../compute/keys.js';
-import type { AllocationLine } from '../compute/report.js';
+import type { Explanation, ItemExplanation } from '../reports/explanation.js';
+import type { KeyDerivation } from '../reports/keys.js';
+import type { AllocationLine } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import { kindLabel, label, measureLabel } from './labels.js';
-import { formatAmountPlain, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
+import { formatMoneyPlain, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
 
 /** A party's charge as a readable chain: basis steps, key, product, rounding — item by item. */
 export function explanationText(e: Explanation, locale: Locale): string {
@@ -34,7 +34,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
     out.push(`    ${stepText(s.detail, locale)}: ${m(s.amount)}`);
     for (const r of s.rows ?? [])
       out.push(
-        `      ${r.at.record ? `${r.at.file} ${label('saftRecord', locale).replace('{t}', r.at.record.transaction).replace('{r}', r.at.record.record)}` : `${r.at.file}:${r.at.line}`}  ${r.category}${r.account ? ` ${r.account}` : ''}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${label('rowsFirstHere', locale).replace('{n}', String(r.rows))})` : ''}  ${m(r.amount)}`,
+        `      ${r.at.record ? `${r.at.file} ${label('saftRecord', locale).replace('{t}', r.at.record.transaction).replace('{r}', r.at.record.record)}` : `${r.at.file}:${r.at.line}`}  ${[r.category, r.account ?? '', ...Object.values(r.columns ?? {})].filter((v) => v !== '').join(' ')}${r.party ? ` (${r.party})` : ''}${r.rows > 1 ? `  (${label('rowsFirstHere', locale).replace('{n}', String(r.rows))})` : ''}  ${m(r.amount)}`,
       );
   }
   out.push(`    = ${m(i.basis)}`);
@@ -44,7 +44,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   }
   for (const l of i.lines) out.push(`  ${lineText(e, i, l, locale)}`);
   const rounding = i.item.rounding;
-  out.push(`  ${label('rounding', locale)}: ${formatAmountPlain(rounding.unit, locale)} kr, ${label(rounding.method, locale)}`);
+  out.push(`  ${label('rounding', locale)}: ${formatMoneyPlain(rounding.unit, locale)} kr, ${label(rounding.method, locale)}`);
   if (!i.unallocated.isZero()) {
     const over = i.unallocated.sign() < 0;
     out.push(`  ${label(over ? 'itemOverAllocated' : 'itemRemainder', locale)}: ${m(over ? i.unallocated.neg() : i.unallocated)}`);

@@ -1,5 +1,5 @@
 import type { Address } from '../agreement/model.js';
-import type { Invoice, InvoiceLine, InvoiceParty } from '../compute/invoice.js';
+import type { Invoice, InvoiceLine, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { toCsv } from './csv.js';
 import { invoiceKinds } from './invoice-doc.js';

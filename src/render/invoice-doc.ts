@@ -1,5 +1,5 @@
 import { ITEM_KINDS, type Address, type ItemKind } from '../agreement/model.js';
-import type { Invoice, InvoiceParty } from '../compute/invoice.js';
+import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { formatAccountNumber } from '../norway/account.js';
 import type { Block, Doc } from './doc.js';

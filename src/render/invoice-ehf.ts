@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceParty } from '../compute/invoice.js';
+import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { invoiceSubject, vatText } from './invoice-doc.js';

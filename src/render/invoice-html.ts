@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceParty } from '../compute/invoice.js';
+import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { addressText, invoiceFacts, invoiceKinds, invoiceSubject, invoiceSummary, invoiceTitle, paymentText, totalLabel, vatText } from './invoice-doc.js';
 import { lineHow, lineShare, lineTitle } from './invoice-lines.js';

@@ -1,6 +1,6 @@
 import type { ItemKind } from '../agreement/model.js';
-import type { BilledLine, Invoice, InvoiceLine, ItemLine } from '../compute/invoice.js';
-import type { KeyDerivation } from '../compute/keys.js';
+import type { BilledLine, Invoice, InvoiceLine, ItemLine } from '../reports/invoice.js';
+import type { KeyDerivation } from '../reports/keys.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { roundToUnit } from '../money/rounding.js';

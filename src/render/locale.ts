@@ -46,13 +46,8 @@ export function localDecimal(text: string, locale: Locale): string {
   return locale === 'nb' ? text.replace('.', ',') : text;
 }
 
-/** Plain machine form for CSV: no grouping, two decimals (more only where the amount has them), the locale's decimal mark. */
+/** Plain machine form for CSV and prose: no grouping, two decimals (more only where the amount has them), the locale's decimal mark. */
 export function formatMoneyPlain(m: Money, locale: Locale): string {
-  return localDecimal(m.toPlain(), locale);
-}
-
-/** An amount as written, no grouping and only the decimals it has (`0,01`, `120`), the locale's decimal mark. */
-export function formatAmountPlain(m: Money, locale: Locale): string {
   return localDecimal(m.toPlain(), locale);
 }
 

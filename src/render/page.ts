@@ -20,6 +20,12 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .line { fill: none; stroke: #2b5a8c; stroke-width: 2; } .line.second { stroke: #c4622d; stroke-dasharray: 4 3; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; }
 figure { margin: 0; } figcaption { font-weight: 600; }
+.grid { stroke: #e3e3e3; } .axis { stroke: #555; } .tick { fill: #333; }
+.series { fill: none; stroke-width: 2; } .reference { stroke-width: 1; stroke-dasharray: 5 4; opacity: 0.7; }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; font-size: 0.9em; }
+.swatch { display: inline-block; width: 1.4em; height: 0.35em; margin-right: 0.4em; vertical-align: middle; }
+.swatch.reference { border-top: 2px dashed #555; height: 0; }
+thead th, thead th.num { white-space: normal; vertical-align: bottom; }
 svg text { font-size: 12px; }
 @page { size: A4${wide ? ' landscape' : ''}; margin: 12mm; }${wide ? '\ntable { font-size: 9px; } th, td { padding: 0.15em 0.4em; }' : ''}
 </style>
@@ -34,15 +40,22 @@ ${body}
 
 /** Every block of a report document as an HTML table: the same figures as the text report. */
 export function docTables(doc: Doc): string {
-  return doc.blocks
-    .map((b) => {
-      const head = b.columns.map((c) => `<th${c.align === 'right' ? ' class="num"' : ''}>${esc(c.title)}</th>`).join('');
-      const row = (cells: readonly string[], tag: 'td' | 'th') =>
-        `<tr>${cells.map((c, i) => `<${tag}${b.columns[i]?.align === 'right' ? ' class="num"' : ''}>${esc(c)}</${tag}>`).join('')}</tr>`;
-      const notes = b.notes.map((n) => `<p>${esc(n)}</p>`).join('\n');
-      return `<h2>${esc(b.heading)}</h2>\n${notes}\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${b.rows.map((r) => row(r, 'td')).join('\n')}\n${b.footer.map((r) => row(r, 'th')).join('\n')}\n</tbody>\n</table>`;
-    })
-    .join('\n');
+  const notes = doc.notes
+    .filter(Boolean)
+    .map((n) => `<p class="note">${esc(n)}</p>\n`)
+    .join('');
+  return (
+    notes +
+    doc.blocks
+      .map((b) => {
+        const head = b.columns.map((c) => `<th${c.align === 'right' ? ' class="num"' : ''}>${esc(c.title)}</th>`).join('');
+        const row = (cells: readonly string[], tag: 'td' | 'th') =>
+          `<tr>${cells.map((c, i) => `<${tag}${b.columns[i]?.align === 'right' ? ' class="num"' : ''}>${esc(c)}</${tag}>`).join('')}</tr>`;
+        const notes = b.notes.map((n) => `<p>${esc(n)}</p>`).join('\n');
+        return `<h2>${esc(b.heading)}</h2>\n${notes}\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${b.rows.map((r) => row(r, 'td')).join('\n')}\n${b.footer.map((r) => row(r, 'th')).join('\n')}\n</tbody>\n</table>`;
+      })
+      .join('\n')
+  );
 }
 
 /** The exact fraction `x` is of `whole`, as a whole number of pixels out of `pixels`: geometry, never an amount. */

@@ -1,5 +1,5 @@
 import type { Money } from '../money/money.js';
-import type { ProjectedParty, ProjectedYear, Projection } from '../scenario/projection.js';
+import type { ProjectedParty, ProjectedYear, Projection } from '../reports/projection.js';
 import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
 import { label } from './labels.js';
 import { formatMoney, type Locale } from './locale.js';

@@ -1,11 +1,11 @@
-import type { CheckReport } from '../commands/check.js';
-import type { DeviationReport } from '../compute/deviation.js';
-import type { Explanation } from '../compute/explain.js';
-import type { Invoice } from '../compute/invoice.js';
-import type { AllocationReport } from '../compute/report.js';
-import type { SettlementReport } from '../compute/settle.js';
-import type { ScenarioComparison } from '../scenario/compare.js';
-import type { Projection } from '../scenario/projection.js';
+import type { CheckReport } from '../reports/check.js';
+import type { DeviationReport } from '../reports/deviation.js';
+import type { Explanation } from '../reports/explanation.js';
+import type { Invoice } from '../reports/invoice.js';
+import type { AllocationReport } from '../reports/allocation.js';
+import type { SettlementReport } from '../reports/settlement.js';
+import type { ScenarioComparison } from '../reports/scenario.js';
+import type { Projection } from '../reports/projection.js';
 import { allocationLinesSheet, allocationSheets } from './allocation-sheets.js';
 import { allocationJson } from './allocation-json.js';
 import { allocationDoc } from './allocation-text.js';
@@ -25,7 +25,8 @@ import { invoiceHtml } from './invoice-html.js';
 import { type JsonFormat, jsonHead } from './json-head.js';
 import type { Locale } from './locale.js';
 import { projectionDoc, projectionJson, projectionSheet } from './projection.js';
-import { scheduleSheet, settlementSheet, settlementSheets } from './settlement-sheets.js';
+import { scheduleSheet, scheduleSheets, settlementSheet, settlementSheets } from './settlement-sheets.js';
+import type { IsoDate } from '../dates/date.js';
 import { scenarioSheet } from './scenario-sheets.js';
 import { type Sheet, sheetCsv } from './sheet.js';
 import { toXlsx } from './xlsx.js';
@@ -43,6 +44,8 @@ export interface RenderOptions {
   readonly thousands: boolean;
   /** The samkost version every JSON output names. */
   readonly version: string;
+  /** The day of the run, printed in a workbook's page header: when the figures were taken. */
+  readonly today: IsoDate;
 }
 
 /** Text, or the bytes of a binary format (xlsx). */
@@ -55,10 +58,10 @@ const json =
   (r, o) =>
     JSON.stringify({ ...jsonHead(format, o.version), ...toJson(r, o.locale) }, null, 2) + '\n';
 
-/** A table as CSV, and the report's tables as a workbook. */
-const sheets = <R>(csv: (r: R, locale: Locale) => Sheet, xlsx: (r: R, locale: Locale) => readonly Sheet[]) => ({
+/** A table as CSV, and the report's tables as a workbook titled as the report's document is. */
+const sheets = <R>(csv: (r: R, locale: Locale) => Sheet, xlsx: (r: R, locale: Locale) => readonly Sheet[], title: (r: R, o: RenderOptions) => string) => ({
   csv: ((r, o) => sheetCsv(csv(r, o.locale), o.locale)) as Renderer<R>,
-  xlsx: ((r, o) => toXlsx(xlsx(r, o.locale), o.locale)) as Renderer<R>,
+  xlsx: ((r, o) => toXlsx(xlsx(r, o.locale), { locale: o.locale, title: title(r, o), date: o.today, version: o.version })) as Renderer<R>,
 });
 
 /** A document shown as a terminal table or as Markdown. */
@@ -94,36 +97,41 @@ export const RENDERERS = {
   allocation: {
     ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),
     json: json('allocation', allocationJson),
-    ...sheets(allocationLinesSheet, allocationSheets),
+    ...sheets(allocationLinesSheet, allocationSheets, (r, o) => allocationDoc(r, o.locale).title),
   },
   settlement: {
     ...doc((r: SettlementReport, o) => settlementDoc(r, o.locale)),
     json: json('settlement', settlementJson),
-    ...sheets(settlementSheet, settlementSheets),
+    ...sheets(settlementSheet, settlementSheets, (r, o) => settlementDoc(r, o.locale).title),
   },
   schedule: {
     ...doc((r: SettlementReport, o) => scheduleDoc(r, o.locale)),
     json: json('schedule', settlementJson),
-    ...sheets(scheduleSheet, settlementSheets),
+    ...sheets(scheduleSheet, scheduleSheets, (r, o) => scheduleDoc(r, o.locale).title),
   },
   deviation: {
     ...doc((r: DeviationReport, o) => deviationDoc(r, { locale: o.locale, thousands: o.thousands })),
     json: json('deviation', deviationJson),
-    ...sheets(deviationSheet, deviationSheets),
+    ...sheets(deviationSheet, deviationSheets, (r, o) => deviationDoc(r, { locale: o.locale, thousands: false }).title),
     html: (r: DeviationReport, o: RenderOptions) => deviationHtml(r, o.locale),
   },
   explanation: { table: (e: Explanation, o: RenderOptions) => explanationText(e, o.locale), json: json('explanation', explanationJson) },
   projection: {
     ...doc((p: Projection, o) => projectionDoc(p, o.locale)),
     json: json('projection', projectionJson),
-    ...sheets(projectionSheet, (p: Projection, locale) => [projectionSheet(p, locale)]),
+    ...sheets(
+      projectionSheet,
+      (p: Projection, locale) => [projectionSheet(p, locale)],
+      (p, o) => projectionDoc(p, o.locale).title,
+    ),
     html: (p: Projection, o: RenderOptions) => projectionHtml(p, o.locale),
   },
   /** csv and json of a sweep are written a column at a time (render/scenario-data.ts), so a long sweep holds no reports. */
   scenario: {
     ...doc((c: ScenarioComparison, o) => scenarioDoc(c, o.locale)),
     html: (c: ScenarioComparison, o: RenderOptions) => scenarioHtml(c, o.locale),
-    xlsx: (c: ScenarioComparison, o: RenderOptions) => toXlsx([scenarioSheet(c, o.locale)], o.locale),
+    xlsx: (c: ScenarioComparison, o: RenderOptions) =>
+      toXlsx([scenarioSheet(c, o.locale)], { locale: o.locale, title: scenarioDoc(c, o.locale).title, date: o.today, version: o.version }),
   },
   invoice: {
     html: (i: Invoice, o: RenderOptions) => invoiceHtml(i, o.locale),

@@ -1,9 +1,7 @@
-import type { ScenarioColumn } from '../scenario/compare.js';
-import type { AllocationReport } from '../compute/report.js';
+import type { Infeasible, ScenarioColumn, ScenarioSetting } from '../reports/scenario.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Ratio } from '../money/ratio.js';
-import type { Scenario } from '../scenario/file.js';
-import { parseSetting, settingText } from '../scenario/set.js';
 import { csvRows, toCsv } from './csv.js';
 import { label, marker } from './labels.js';
 import { jsonHead } from './json-head.js';
@@ -20,12 +18,9 @@ function scenarioJsonHead(baseline: AllocationReport, version: string): object {
   return { ...jsonHead('scenarios', version), agreement: a.title, year: a.year, currency: a.currency };
 }
 
-/** `PATH=VALUE` as `{ path, value }`, the value as written (each setting was written by settingText, so it parses). */
-function settingsJson(settings: readonly string[]): object[] {
-  return settings.map((s) => {
-    const { path, value } = parseSetting(s)!;
-    return { path, value };
-  });
+/** `{ path, value }`, the value as written. */
+function settingsJson(settings: readonly ScenarioSetting[]): object[] {
+  return settings.map(({ path, value }) => ({ path, value }));
 }
 
 /** `{ name, baseline?: true, settings: [{ path, value }], parties: [{ id, name, charged, delta, delta_ratio }], parties_total }`. */
@@ -50,19 +45,16 @@ function scenarioJsonColumn(s: ScenarioColumn): object {
   };
 }
 
-/** Why a scenario of a sweep run with `--keep-going` has no figures: the first error it makes in the agreement. */
-export interface Infeasible {
-  readonly name: string;
-  readonly settings: readonly string[];
-  readonly reason: string;
-}
-
 /** A scenario the agreement cannot take, for --keep-going: named by the first error it makes. */
-export function infeasible(s: Scenario, diagnostics: readonly Diagnostic[], locale: Locale): Infeasible {
+export function infeasible(
+  s: { readonly name: string; readonly settings: readonly ScenarioSetting[] },
+  diagnostics: readonly Diagnostic[],
+  locale: Locale,
+): Infeasible {
   const first = diagnostics.find((d) => d.severity === 'error');
   return {
     name: s.name,
-    settings: s.settings.map(settingText),
+    settings: s.settings.map(({ path, value }) => ({ path, value })),
     reason: first
       ? `${first.message[locale]} [${first.code}]`
       : locale === 'nb'
@@ -121,10 +113,10 @@ function scenarioCsvHeader(locale: Locale, swept: readonly string[], noted: bool
 }
 
 /** The value a scenario gave each swept path (as written, with the locale's decimal mark); none for the baseline. */
-function sweptValues(settings: readonly string[], locale: Locale, swept: readonly string[]): string[] {
+function sweptValues(settings: readonly ScenarioSetting[], locale: Locale, swept: readonly string[]): string[] {
   return swept.map((path) => {
-    const setting = settings.find((t) => t.startsWith(`${path}=`));
-    return setting === undefined ? '' : localDecimal(setting.slice(path.length + 1).replace(/%$/, ''), locale);
+    const setting = settings.find((t) => t.path === path);
+    return setting === undefined ? '' : localDecimal(setting.value.replace(/%$/, ''), locale);
   });
 }
 

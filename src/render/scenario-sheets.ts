@@ -1,8 +1,7 @@
 import { Ratio } from '../money/ratio.js';
-import type { ScenarioColumn, ScenarioComparison } from '../scenario/compare.js';
+import type { ScenarioColumn, ScenarioComparison } from '../reports/scenario.js';
 import { label, marker } from './labels.js';
 import type { Locale } from './locale.js';
-import { parseSetting } from '../scenario/set.js';
 import { type Cell, type Column, moneyColumn, percentColumn, type Sheet, sheet, textColumn } from './sheet.js';
 
 /**
@@ -11,10 +10,9 @@ import { type Cell, type Column, moneyColumn, percentColumn, type Sheet, sheet, 
  * spreadsheet can chart the charge against it).
  */
 export function scenarioSheet(c: ScenarioComparison, locale: Locale): Sheet {
-  const settings = new Map(c.columns.map((s) => [s, s.settings.map((t) => parseSetting(t)!)]));
-  const paths = [...new Set([...settings.values()].flatMap((list) => list.map((t) => t.path)))];
+  const paths = [...new Set(c.columns.flatMap((s) => s.settings.map((t) => t.path)))];
   type Row = { readonly s: ScenarioColumn; readonly p: ScenarioColumn['parties'][number] };
-  const value = (s: ScenarioColumn, path: string) => settings.get(s)!.find((t) => t.path === path)?.value;
+  const value = (s: ScenarioColumn, path: string) => s.settings.find((t) => t.path === path)?.value;
   return sheet<Row>(
     label('scenarios', locale),
     [

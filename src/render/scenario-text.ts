@@ -1,4 +1,4 @@
-import type { ScenarioColumn, ScenarioComparison } from '../scenario/compare.js';
+import { type ScenarioColumn, type ScenarioComparison, settingText } from '../reports/scenario.js';
 import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
 import { label } from './labels.js';
 import { formatMoney, formatPercent1, type Locale } from './locale.js';
@@ -23,6 +23,12 @@ export function scenarioDoc(c: ScenarioComparison, locale: Locale): Doc {
     }),
   ]);
   const footer = [[label('sum', locale), m(baseline.total), ...scenarios.flatMap((s) => [m(s.total), m(s.totalDelta), ''])]];
-  const block: Block = { heading: label('scenarios', locale), notes: scenarios.map((s) => `${s.name}: ${s.settings.join(', ')}`), columns, rows, footer };
+  const block: Block = {
+    heading: label('scenarios', locale),
+    notes: scenarios.map((s) => `${s.name}: ${s.settings.map(settingText).join(', ')}`),
+    columns,
+    rows,
+    footer,
+  };
   return { title: `${a.title} ${a.year} — ${label('scenarios', locale)}`, notes: [], blocks: [block] };
 }

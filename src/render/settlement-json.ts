@@ -1,6 +1,6 @@
-import type { Balances, KindBalance, SettlementReport } from '../compute/settle.js';
+import type { Balances, KindBalance, SettlementReport } from '../reports/settlement.js';
 import { Money } from '../money/money.js';
-import type { ByKind } from '../compute/by-kind.js';
+import type { ByKind } from '../reports/by-kind.js';
 import { allocationJson, money, ratio } from './allocation-json.js';
 import type { Locale } from './locale.js';
 

@@ -1,5 +1,5 @@
 import type { ItemKind } from '../agreement/model.js';
-import type { PartySettlement, SettlementReport } from '../compute/settle.js';
+import type { PartySettlement, SettlementReport } from '../reports/settlement.js';
 import { Money } from '../money/money.js';
 import { allocationLinesSheet } from './allocation-sheets.js';
 import { kindLabel, label } from './labels.js';
@@ -29,11 +29,12 @@ export function settlementSheet(r: SettlementReport, locale: Locale): Sheet {
 
 /** One row per party, kind and instalment of the a-konto schedule. */
 export function scheduleSheet(r: SettlementReport, locale: Locale): Sheet {
-  const rows = (r.schedule ?? []).flatMap((s) => kindsShown(r).flatMap((kind) => s.instalments.map((i) => ({ party: s.party.id, kind, i }))));
+  const rows = (r.schedule ?? []).flatMap((s) => kindsShown(r).flatMap((kind) => s.instalments.map((i) => ({ party: s.party, kind, i }))));
   return sheet<(typeof rows)[number]>(
     label('schedule', locale),
     [
-      textColumn(label('party', locale), (x) => x.party),
+      textColumn(label('party', locale), (x) => x.party.id),
+      textColumn(label('name', locale), (x) => x.party.name),
       textColumn(label('kind', locale), (x) => kindLabel(x.kind, locale)),
       dateColumn(label('dueDate', locale), (x) => x.i.due),
       ratioColumn(label('share', locale), (x) => x.i.part),
@@ -43,13 +44,16 @@ export function scheduleSheet(r: SettlementReport, locale: Locale): Sheet {
   );
 }
 
-/** Every payment counted as paid, per party: received, or assumed from the schedule. */
+/** Every payment counted as paid, per party: received, or assumed from the schedule — and which, on every row, so an assumed a-konto never reads as a booked payment. */
 function paymentsSheet(r: SettlementReport, locale: Locale): Sheet {
-  const rows = r.parties.flatMap((p) => p.payments.map((x) => ({ party: p.party.id, x })));
+  const rows = r.parties.flatMap((p) => p.payments.map((x) => ({ party: p.party, x })));
+  const source = r.paidFrom === 'schedule' ? label('assumedFromSchedule', locale) : label('received', locale);
   return sheet<(typeof rows)[number]>(
     label('payments', locale),
     [
-      textColumn(label('party', locale), (y) => y.party),
+      textColumn(label('party', locale), (y) => y.party.id),
+      textColumn(label('name', locale), (y) => y.party.name),
+      textColumn(label('source', locale), () => source),
       dateColumn(label('date', locale), (y) => y.x.date),
       textColumn(label('kind', locale), (y) => kindLabel(y.x.kind, locale)),
       moneyColumn(label('amount', locale), (y) => y.x.amount),
@@ -62,4 +66,9 @@ function paymentsSheet(r: SettlementReport, locale: Locale): Sheet {
 /** The workbook of a settlement: the settlement, the a-konto schedule (if any), the payments and the allocation lines. */
 export function settlementSheets(r: SettlementReport, locale: Locale): Sheet[] {
   return [settlementSheet(r, locale), ...(r.schedule ? [scheduleSheet(r, locale)] : []), paymentsSheet(r, locale), allocationLinesSheet(r.allocation, locale)];
+}
+
+/** The workbook of `settle --schedule`: the a-konto schedule first, then the rest of the settlement. */
+export function scheduleSheets(r: SettlementReport, locale: Locale): Sheet[] {
+  return [scheduleSheet(r, locale), settlementSheet(r, locale), paymentsSheet(r, locale), allocationLinesSheet(r.allocation, locale)];
 }

@@ -1,5 +1,5 @@
 import type { ItemKind } from '../agreement/model.js';
-import type { SettlementReport } from '../compute/settle.js';
+import type { SettlementReport } from '../reports/settlement.js';
 import { Money } from '../money/money.js';
 import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
 import { kindLabel, label } from './labels.js';

@@ -1,4 +1,6 @@
+import type { IsoDate } from '../dates/date.js';
 import type { Locale } from './locale.js';
+import { escapeMarkup as esc } from './markup.js';
 import type { Cell, ColumnKind, Sheet } from './sheet.js';
 import { zip } from './zip.js';
 
@@ -8,21 +10,45 @@ import { zip } from './zip.js';
  * Norwegian Excel shows `#,##0.00`; shares and percentages as %), dates are
  * dates, ids and labels are text in the text format (an id of digits stays
  * text when edited); each column is as wide as its widest cell and the
- * header row stays in view. Amounts are written as
- * their exact decimal text: no amount passes through a float here.
+ * header row stays in view, and repeats on every printed page. Amounts are
+ * written as their exact decimal text: no amount passes through a float here.
+ *
+ * The workbook names itself (document title, the run's date) and each sheet
+ * prints landscape, as wide as one page, under a header with the title and
+ * date and a footer with the page number: a printed sheet says what it is.
  */
-export function toXlsx(sheets: readonly Sheet[], locale: Locale): Uint8Array {
+export function toXlsx(sheets: readonly Sheet[], meta: WorkbookMeta): Uint8Array {
   const names = uniqueNames(sheets.map((s) => s.name));
   const text = (name: string, xml: string) => ({ name, data: new TextEncoder().encode(xml) });
   return zip([
     text('[Content_Types].xml', contentTypes(sheets.length)),
     text('_rels/.rels', ROOT_RELS),
     text('docProps/app.xml', APP),
+    text('docProps/core.xml', core(meta)),
     text('xl/workbook.xml', workbook(names)),
     text('xl/_rels/workbook.xml.rels', workbookRels(sheets.length)),
-    text('xl/styles.xml', styles(locale)),
-    ...sheets.map((s, i) => text(`xl/worksheets/sheet${i + 1}.xml`, worksheet(s))),
+    text('xl/styles.xml', styles(meta.locale)),
+    ...sheets.map((s, i) => text(`xl/worksheets/sheet${i + 1}.xml`, worksheet(s, meta))),
   ]);
+}
+
+export interface WorkbookMeta {
+  readonly locale: Locale;
+  /** The report's title: agreement, year and what the report is (`ROR-IKT 2023 — Avregning`). */
+  readonly title: string;
+  /** The day the figures were taken. */
+  readonly date: IsoDate;
+  readonly version: string;
+}
+
+/** The document's own properties (File → Info in Excel): title, who made it, and when. */
+function core(meta: WorkbookMeta): string {
+  return (
+    `${XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ` +
+    'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${esc(meta.title)}</dc:title><dc:creator>samkost ${esc(meta.version)}</dc:creator>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${meta.date}T00:00:00Z</dcterms:created></cp:coreProperties>`
+  );
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -32,7 +58,8 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const ROOT_RELS =
   `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+  `<Relationship Id="rId2" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
+  '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>';
 
 const APP = `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>samkost</Application></Properties>`;
 
@@ -48,13 +75,16 @@ function contentTypes(count: number): string {
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     `${sheets}</Types>`
   );
 }
 
 function workbook(names: readonly string[]): string {
   const sheets = names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  return `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets></workbook>`;
+  // The header row repeats on every printed page.
+  const titles = names.map((n, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(n.replace(/'/g, "''"))}'!$1:$1</definedName>`).join('');
+  return `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets><definedNames>${titles}</definedNames></workbook>`;
 }
 
 function workbookRels(count: number): string {
@@ -85,7 +115,7 @@ function styles(locale: Locale): string {
   );
 }
 
-function worksheet(s: Sheet): string {
+function worksheet(s: Sheet, meta: WorkbookMeta): string {
   const widths = s.columns.map((c, i) => Math.min(60, Math.max(8, c.title.length + 2, ...s.rows.map((r) => shown(r[i] ?? null).length + 2))));
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const header = `<row r="1">${s.columns.map((c, i) => inline(ref(i, 1), c.title, STYLE.header)).join('')}</row>`;
@@ -93,15 +123,27 @@ function worksheet(s: Sheet): string {
   const last = ref(Math.max(0, s.columns.length - 1), s.rows.length + 1);
   return (
     `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${last}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     `<cols>${cols}</cols><sheetData>${header}${rows}</sheetData>` +
-    `<autoFilter ref="A1:${last}"/></worksheet>`
+    `<autoFilter ref="A1:${last}"/>` +
+    '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddHeader>${esc(pageHeader(meta))}</oddHeader><oddFooter>${esc(meta.locale === 'nb' ? '&CSide &P av &N' : '&CPage &P of &N')}</oddFooter></headerFooter>` +
+    '</worksheet>'
   );
 }
 
+/** `&L` title left, `&R` date right; a literal `&` in the title is written `&&`. */
+function pageHeader(meta: WorkbookMeta): string {
+  const [y, m, d] = meta.date.split('-');
+  return `&L${meta.title.replace(/&/g, '&&')}&R${meta.locale === 'nb' ? `${d}.${m}.${y}` : meta.date}`;
+}
+
 function cell(at: string, c: Cell): string {
-  if (c === null) return '';
+  // An empty text is no cell at all: Excel's blanks filter and COUNTA see an empty cell, not a string of nothing.
+  if (c === null || (c.kind === 'text' && c.value === '')) return '';
   switch (c.kind) {
     case 'text':
       return inline(at, c.value, STYLE.text);
@@ -150,17 +192,4 @@ function uniqueNames(names: readonly string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-}
-
-/** XML text: the five escapes, and the control characters XML 1.0 cannot hold dropped. */
-function esc(s: string): string {
-  return (
-    s
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the characters XML 1.0 forbids is the point.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
 }

@@ -1,40 +1,6 @@
-import type { Id } from '../agreement/model.js';
-import type { AllocationReport } from '../compute/report.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import { Money } from '../money/money.js';
-import type { Ratio } from '../money/ratio.js';
-
-export interface ScenarioParty {
-  readonly id: Id;
-  readonly name: string;
-  readonly charged: Money;
-  /** charged − the baseline's charged. */
-  readonly delta: Money;
-  /** delta / |baseline charged|; null where the baseline charged nothing. */
-  readonly deltaShare: Ratio | null;
-}
-
-export interface ScenarioColumn {
-  readonly name: string;
-  /** The agreement as written, not a scenario. */
-  readonly isBaseline: boolean;
-  /** The `PATH=VALUE` settings that make this scenario; none for the baseline. */
-  readonly settings: readonly string[];
-  readonly parties: readonly ScenarioParty[];
-  readonly total: Money;
-  readonly totalDelta: Money;
-}
-
-/** The baseline first, then each scenario, per party of the baseline. */
-export interface ScenarioComparison {
-  readonly baseline: AllocationReport;
-  readonly columns: readonly ScenarioColumn[];
-}
-
-export interface ScenarioRun {
-  readonly name: string;
-  readonly settings: readonly string[];
-  readonly report: AllocationReport;
-}
+import type { ScenarioColumn, ScenarioComparison, ScenarioRun } from '../reports/scenario.js';
 
 /** One scenario against the baseline; a sweep keeps only these, not the reports behind them. */
 export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun, isBaseline = false): ScenarioColumn {

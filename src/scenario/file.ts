@@ -38,7 +38,7 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
     'write scenarios: followed by - name: … set: { PATH: VALUE } entries',
   );
   const top = r.root === null ? null : r.map(r.root, theFile, start);
-  if (r.root === null) diags.error(start, 'missing-field', said('scenariofilen er tom', 'the scenario file is empty'), entries);
+  if (r.root === null && !r.broken) diags.error(start, 'missing-field', said('scenariofilen er tom', 'the scenario file is empty'), entries);
   const scenarios: Scenario[] = [];
   if (!top) return { scenarios, diagnostics: diags.sorted() };
   r.onlyFields(top, ['scenarios'], theFile);
@@ -64,7 +64,7 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
     if (!fields) continue;
     r.onlyFields(fields, ['name', 'set'], scenario);
     const nameEntry = fields.find((f) => f.key === 'name');
-    const name = nameEntry ? r.string(nameEntry.value, field('name', scenario), nameEntry.valueAt) : null;
+    const name = nameEntry ? r.text(nameEntry.value, field('name', scenario), nameEntry.valueAt) : null;
     if (!nameEntry)
       diags.error(
         at,

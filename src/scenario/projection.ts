@@ -1,20 +1,14 @@
 import type { Agreement, Id, IndexRef } from '../agreement/model.js';
-import type { AllocationReport } from '../compute/report.js';
+import type { AllocationReport } from '../reports/allocation.js';
 import { standaloneCost } from '../compute/standalone.js';
 import { Money } from '../money/money.js';
 import type { Setting } from './set.js';
+import type { Assumed, ProjectedYear } from '../reports/projection.js';
 
 /** An index change assumed for every year the series lacks (no `year`), or for one year. */
 export interface Assumption {
   readonly series: Id;
   readonly year?: number;
-  readonly change: string;
-}
-
-/** An index change used in a year that the agreement does not declare, taken from an assumption. */
-export interface Assumed {
-  readonly series: Id;
-  readonly year: number;
   readonly change: string;
 }
 
@@ -53,31 +47,6 @@ export function planYear(a: Agreement, year: number, assumptions: readonly Assum
   }
   const settings: Setting[] = [{ path: 'year', value: String(year) }, ...assumed.map((x) => ({ path: `indices.${x.series}.${x.year}`, value: x.change }))];
   return { year, settings, assumed, missing };
-}
-
-export interface ProjectedParty {
-  readonly id: Id;
-  readonly name: string;
-  /** Its charge from the cooperation that year. */
-  readonly charged: Money;
-  /** Its standalone cost that year; null when the agreement gives none. */
-  readonly alone: Money | null;
-}
-
-export interface ProjectedYear {
-  readonly year: number;
-  readonly parties: readonly ProjectedParty[];
-  readonly total: Money;
-  /** Σ standalone costs, when every party has one. */
-  readonly totalAlone: Money | null;
-}
-
-export interface Projection {
-  readonly agreement: Agreement;
-  readonly years: readonly ProjectedYear[];
-  readonly assumed: readonly Assumed[];
-  /** Items without `index:`: the same amount (or the same ledger) every year. */
-  readonly notIndexed: readonly Id[];
 }
 
 /** One year of the projection from that year's allocation. */

@@ -1,14 +1,14 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
+import { readRate } from '../agreement/percent.js';
+import { AGREEMENT_SCHEMA, RATIO } from '../agreement/schema.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Ratio } from '../money/ratio.js';
 import { type Said, said, verbatim } from '../text/said.js';
+import type { ScenarioSetting } from '../reports/scenario.js';
 
-/** One change to the agreement: a dotted path into it and the YAML text to put there. */
-export interface Setting {
-  readonly path: string;
-  readonly value: string;
+/** One change to the agreement, with where it was written. */
+export interface Setting extends ScenarioSetting {
   /** Where the setting was written, when it comes from a scenario file (else it came from the command line). */
   readonly at?: SourcePos;
 }
@@ -18,8 +18,6 @@ export interface SetError {
   readonly message: Said;
   readonly hint: Said;
 }
-
-export const settingText = (s: Setting): string => `${s.path}=${s.value}`;
 
 /** `parties.hustadvika.population=14000` → path and value; null when there is no `=`. */
 export function parseSetting(text: string): Setting | null {
@@ -182,6 +180,23 @@ export function yamlValue(v: string): string {
   return /^[\w.%+\-/]+$/.test(v) || /^[{[].*[}\]]$/.test(v) ? v : JSON.stringify(v);
 }
 
+/**
+ * Whether a path names a share, weight or rate by the format alone
+ * (`items.variabel.percent`, `indices.deflator.2027`,
+ * `keys.k.blend.0.weight`): the command line checks its values before any
+ * agreement is read, so a bare `3` in a sweep of a thousand scenarios is one
+ * error, not a thousand.
+ */
+export function isRatePath(path: string): boolean {
+  let schema: Schema | undefined = AGREEMENT_SCHEMA as Schema;
+  for (const part of path.split('.')) {
+    const r = resolve(schema);
+    // An item's `oneOf` says which fields it needs, not what they are: its properties are read first.
+    schema = r?.items ?? r?.properties?.[part] ?? step(r, part);
+  }
+  return resolve(schema) === (RATIO as Schema);
+}
+
 /** Just enough of JSON Schema to know which fields a mapping may have. */
 interface Schema {
   readonly $ref?: string;
@@ -241,8 +256,10 @@ export function withFollowingWeights(root: Node | null, settings: readonly Setti
     if (settings.some((t) => t.path === other) || added.some((t) => t.path === other)) continue;
     const blend = locate(root, { path: `keys.${m[1]}.blend`, value: '' });
     if ('message' in blend || blend.kind !== 'replace' || !isSeq(blend.node) || blend.node.items.length !== 2) continue;
-    const weight = Ratio.parse(s.value);
-    if (weight === null) continue;
+    const read = readRate(s.value);
+    // A weight that cannot be read is reported as such; the other weight is not made up from it.
+    if (read?.kind !== 'rate') continue;
+    const weight = read.value;
     const rest = Ratio.ONE.minus(weight).times(Ratio.of(100n));
     added.push({ path: other, value: `${rest.toDecimalString(12)}%`, ...(s.at ? { at: s.at } : {}) });
   }

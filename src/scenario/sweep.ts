@@ -1,5 +1,6 @@
 import type { Scenario } from './file.js';
-import { settingText, type Setting } from './set.js';
+import { settingText } from '../reports/scenario.js';
+import type { Setting } from './set.js';
 
 /** One value of the agreement stepped over a range. */
 export interface Sweep {

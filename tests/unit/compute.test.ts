@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/agreement/read.js';
 import { allocate } from '../../src/compute/allocate.js';
-import type { AllocationReport } from '../../src/compute/report.js';
+import type { AllocationReport } from '../../src/reports/allocation.js';
 import { driverTable } from '../../src/compute/drivers.js';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { Money } from '../../src/money/money.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ItemLine } from '../../src/compute/invoice.js';
+import type { ItemLine } from '../../src/reports/invoice.js';
 import { Money } from '../../src/money/money.js';
 import { Ratio } from '../../src/money/ratio.js';
 import { roundToUnit } from '../../src/money/rounding.js';

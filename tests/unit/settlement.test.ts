@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/agreement/read.js';
-import { deviation, type DeviationSign } from '../../src/compute/deviation.js';
+import { deviation } from '../../src/compute/deviation.js';
+import type { DeviationSign } from '../../src/reports/deviation.js';
 import { driverTable } from '../../src/compute/drivers.js';
-import { settle, type SettlementReport } from '../../src/compute/settle.js';
+import { settle } from '../../src/compute/settle.js';
+import type { SettlementReport } from '../../src/reports/settlement.js';
 import { Diagnostics, type Computed } from '../../src/diagnostics/diagnostic.js';
 import type { ActualsRow } from '../../src/inputs/actuals.js';
 import type { PaymentRow } from '../../src/inputs/payments.js';
