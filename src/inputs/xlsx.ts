@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { addDays } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { type Said, said } from '../text/said.js';
 import type { DecimalMark } from './amount.js';
@@ -455,40 +456,15 @@ export function cellName(col: number, row: number): string {
 
 /**
  * A date cell's serial number as an ISO date. Whole days only (a time of
- * day is dropped), counted in integers from the workbook's epoch: 1900
- * (with Lotus 1-2-3's 29 February 1900, which Excel keeps) or 1904.
+ * day is dropped), counted from the workbook's epoch: 1900 (with Lotus
+ * 1-2-3's 29 February 1900, which Excel keeps, so serials after it are one
+ * day ahead) or 1904.
  */
 function serialDate(stored: string, date1904: boolean): string | null {
-  const m = /^(\d+)(?:\.\d*)?$/.exec(stored.trim());
+  const m = /^(\d{1,6})(?:\.\d*)?$/.exec(stored.trim());
   if (!m) return null;
-  let days = Number(m[1]);
-  if (!date1904) {
-    if (days === 60 || days === 0) return null;
-    if (days > 60) days -= 1;
-    days -= 1; // serial 1 is 1900-01-01
-  }
-  const epoch = date1904 ? daysFromCivil(1904, 1, 1) : daysFromCivil(1900, 1, 1);
-  return civilFromDays(epoch + days);
-}
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.trunc(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.trunc((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.trunc(yoe / 4) - Math.trunc(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): string {
-  z += 719468;
-  const era = Math.trunc(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.trunc((doe - Math.trunc(doe / 1460) + Math.trunc(doe / 36524) - Math.trunc(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.trunc(yoe / 4) - Math.trunc(yoe / 100));
-  const mp = Math.trunc((5 * doy + 2) / 153);
-  const d = doy - Math.trunc((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const days = Number(m[1]);
+  if (date1904) return addDays('1904-01-01', days);
+  if (days === 0 || days === 60) return null;
+  return addDays('1899-12-31', days > 60 ? days - 1 : days);
 }
