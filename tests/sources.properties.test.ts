@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samkost } from './cli.js';
+import { tempDir } from './temp.js';
 import { writeSaft } from './saft-writer.js';
 
 /**
@@ -15,8 +15,7 @@ import { writeSaft } from './saft-writer.js';
  * rows above the workbook's header, and whether the amount is signed or a
  * debit/credit pair.
  */
-const dir = mkdtempSync(path.join(tmpdir(), 'samkost-sources-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('sources');
 
 interface Posting {
   account: string;
@@ -112,9 +111,12 @@ async function xlsx(ps: readonly Posting[], pair: boolean, titles: number): Prom
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+let cases = 0;
+
 /** The allocation's JSON and the warnings, with the case's folder (which differs per source) taken out. */
 async function allocation(files: Record<string, string | Buffer>): Promise<string> {
-  const target = mkdtempSync(path.join(dir, 'case-'));
+  const target = path.join(dir, `case-${cases++}`);
+  mkdirSync(target);
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(target, name), content);
   const r = await samkost(['allocate', target, '--format', 'json']);
   rmSync(target, { recursive: true, force: true });

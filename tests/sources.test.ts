@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../src/inputs/amount.js';
 import { detectDelimiter } from '../src/inputs/records.js';
 import { ROOT, samkost } from './cli.js';
+import { tempDir } from './temp.js';
 
 /**
  * Every input takes every source: a fixture whose CSV files (actuals, budget,
@@ -14,8 +14,7 @@ import { ROOT, samkost } from './cli.js';
  * names, so only their content says what they are — gives the same report,
  * byte for byte.
  */
-const dir = mkdtempSync(path.join(tmpdir(), 'samkost-sources-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('sources');
 
 /** A CSV file as a workbook: amounts as numbers (what Excel stores), the rest as text. */
 async function asWorkbook(csvFile: string): Promise<Buffer> {

@@ -116,7 +116,7 @@ export async function readInput<T>(
     }
     const result = input.end();
     progress.done();
-    return { result, rows: input.rows, encoding: 'utf-8' };
+    return { result, rows: input.rows, ...(input.encoding ? { encoding: input.encoding } : {}) };
   }
   const attempts: (Encoding | undefined)[] = spec.dialect.encoding ? [spec.dialect.encoding] : [undefined, 'windows-1252'];
   for (const encoding of attempts) {

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { type Said, said } from '../text/said.js';
 import { CappedDiagnostics, ERRORS_SHOWN_PER_CODE, type RowView, type TableHeader, type TableSink } from './table.js';
@@ -40,7 +41,7 @@ export class SinkFeed<T> {
   }
 
   /** Reads no more rows: the rest of the file cannot be trusted. */
-  fail(at: SourcePos, code: Parameters<Diagnostics['error']>[1], message: Said, hint: Said): void {
+  fail(at: SourcePos, code: ErrorCode, message: Said, hint: Said): void {
     this.diags.error(at, code, message, hint);
     this.usable = false;
   }

@@ -2,6 +2,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Diagnostics, SaftRecord, SourcePos } from '../diagnostics/diagnostic.js';
 import { type Said, said } from '../text/said.js';
 import { type ScaledAmount, scanAmount } from './amount.js';
+import { ENCODINGS, type Encoding } from './decode.js';
 import { scaledText, subtract } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
@@ -77,7 +78,8 @@ export class SaftInput<T> {
   private sawRoot = false;
   private failed = false;
   private readonly view: SaftRow;
-  private readonly text = new TextDecoder();
+  private text: TextDecoder | null = null;
+  private head: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly file: string,
@@ -101,19 +103,33 @@ export class SaftInput<T> {
     this.p.on('text', (s) => {
       if (this.leaf) this.leaf.text += s;
     });
-    this.p.on('closetag', (t) => this.close(t));
+    this.p.on('closetag', () => this.close());
   }
 
   get rows(): number {
     return this.feed.rows;
   }
 
+  /** The encoding the file was read with, for the excerpts of its errors (one samkost can show, else none). */
+  get encoding(): Encoding | undefined {
+    const e = this.text?.encoding ?? 'utf-8';
+    return (ENCODINGS as readonly string[]).includes(e) ? (e as Encoding) : undefined;
+  }
+
   push(bytes: Uint8Array): void {
-    if (!this.failed) this.p.write(this.text.decode(bytes, { stream: true }));
+    if (this.failed) return;
+    if (this.text) {
+      this.p.write(this.text.decode(bytes, { stream: true }));
+      return;
+    }
+    // The XML declaration is seen whole before the first byte is decoded.
+    this.head = concat(this.head, bytes);
+    if (this.head.length >= HEAD) this.begin();
   }
 
   end(): T | null {
-    if (!this.failed) this.p.write(this.text.decode()).close();
+    if (!this.failed && !this.text) this.begin();
+    if (!this.failed) this.p.write(this.text!.decode()).close();
     if (!this.failed && !this.feed.started)
       this.fail(
         { file: this.file, line: 1, col: 1 },
@@ -125,6 +141,21 @@ export class SaftInput<T> {
         ),
       );
     return this.feed.end({ at: { file: this.file, line: 1, col: 1 }, hint: SAFT_HINT });
+  }
+
+  /** Chooses the decoder from the file's first bytes, then parses them. */
+  private begin(): void {
+    const head = this.head;
+    this.head = new Uint8Array(0);
+    this.text = decoderFor(head);
+    if (this.text) this.p.write(this.text.decode(head, { stream: true }));
+    else
+      this.fail(
+        { file: this.file, line: 1, col: 1 },
+        'saft-xml',
+        said('XML-deklarasjonen oppgir en tegnkoding samkost ikke kjenner', 'the XML declaration names an encoding samkost does not know'),
+        said('SAF-T-filer skal være UTF-8; eksporter filen på nytt', 'SAF-T files are UTF-8; export the file again'),
+      );
   }
 
   /** Where the parser is: the text after the tag just read. */
@@ -211,7 +242,7 @@ export class SaftInput<T> {
     }
   }
 
-  private close(t: SaxesTagPlain): void {
+  private close(): void {
     if (this.failed) return;
     const name = this.path.pop()!;
     const parent = this.path[this.path.length - 1];
@@ -262,7 +293,6 @@ export class SaftInput<T> {
         this.transaction = null;
         return;
     }
-    void t;
   }
 
   private addAnalysis(line: Line, a: AnalysisBeingRead): void {
@@ -414,6 +444,31 @@ export class SaftInput<T> {
 
 const ZERO: ScaledAmount = { units: 0n, scale: 0 };
 const subtractNegated = (a: ScaledAmount, b: ScaledAmount) => subtract(a, subtract(ZERO, b));
+
+/** Bytes enough to hold the XML declaration. */
+const HEAD = 256;
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * The file's text encoding: a UTF-16 byte order mark, else the XML
+ * declaration's `encoding=` (SAF-T is UTF-8, but a file saved as ISO-8859-1
+ * says so), else UTF-8. Null for a declared encoding no decoder knows.
+ */
+function decoderFor(head: Uint8Array): TextDecoder | null {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be');
+  const declared = /^(?:\ufeff)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(new TextDecoder('latin1').decode(head.subarray(0, 200)))?.[1];
+  try {
+    return new TextDecoder(declared ?? 'utf-8');
+  } catch {
+    return null;
+  }
+}
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 

@@ -1,12 +1,12 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { addDays } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
-import { said } from '../text/said.js';
+import { type Said, said } from '../text/said.js';
 import type { DecimalMark } from './amount.js';
 import { plainDecimal } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
 import { type ByteSource, entryText, openEntry, ZipError, type ZipEntry, zipEntries } from './zip-read.js';
-import { addDays } from '../dates/date.js';
 
 /** What the agreement may say about a workbook: which sheet, and which row holds the column names. */
 export interface XlsxOptions {
@@ -268,7 +268,7 @@ class SheetReader {
     if (!this.failed) this.p.close();
   }
 
-  private fail(why: ReturnType<typeof said>): void {
+  private fail(why: Said): void {
     if (this.failed) return;
     this.failed = true;
     this.feed.fail(
@@ -456,17 +456,15 @@ export function cellName(col: number, row: number): string {
 
 /**
  * A date cell's serial number as an ISO date. Whole days only (a time of
- * day is dropped), counted in integers from the workbook's epoch: 1900
- * (with Lotus 1-2-3's 29 February 1900, which Excel keeps) or 1904.
+ * day is dropped), counted from the workbook's epoch: 1900 (with Lotus
+ * 1-2-3's 29 February 1900, which Excel keeps, so serials after it are one
+ * day ahead) or 1904.
  */
 function serialDate(stored: string, date1904: boolean): string | null {
-  const m = /^(\d+)(?:\.\d*)?$/.exec(stored.trim());
+  const m = /^(\d{1,6})(?:\.\d*)?$/.exec(stored.trim());
   if (!m) return null;
-  let days = Number(m[1]);
-  if (!date1904) {
-    if (days === 60 || days === 0) return null;
-    if (days > 60) days -= 1;
-    days -= 1; // serial 1 is 1900-01-01
-  }
-  return addDays(date1904 ? '1904-01-01' : '1900-01-01', days);
+  const days = Number(m[1]);
+  if (date1904) return addDays('1904-01-01', days);
+  if (days === 0 || days === 60) return null;
+  return addDays('1899-12-31', days > 60 ? days - 1 : days);
 }

@@ -212,7 +212,7 @@ describe('xlsx reader', () => {
   });
 });
 
-function readSaft(xml: string): { rows: string[][] | null; problems: string[]; records: string[] } {
+function readSaft(xml: string | Uint8Array): { rows: string[][] | null; problems: string[]; records: string[] } {
   const diags = new Diagnostics();
   const records: string[] = [];
   const sink = tableSink((t) => t);
@@ -221,7 +221,7 @@ function readSaft(xml: string): { rows: string[][] | null; problems: string[]; r
     sink.row(r, d);
   };
   const input = new SaftInput('s.xml', { ...sink, row }, diags);
-  const b = bytes(xml);
+  const b = typeof xml === 'string' ? bytes(xml) : xml;
   for (let at = 0; at < b.length; at += 5) input.push(b.subarray(at, at + 5));
   const t = input.end();
   return { rows: t ? rowsOf(t).map((x) => [...x]) : null, problems: problems(diags), records };
@@ -258,6 +258,16 @@ describe('SAF-T reader', () => {
       ['4000', '010', '1200', '-100.50', '2024-02-01', 'Lønn'],
     ]);
     expect(r.records).toEqual(['{"transaction":"T1","record":"R1"}']);
+  });
+  it('reads the encoding a file declares, and UTF-16 by its byte order mark', () => {
+    const xml = saft(line('<Description>Lønn</Description><DebitAmount><Amount>1</Amount></DebitAmount>'));
+    const latin1 = Uint8Array.from(xml.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="ISO-8859-1"?>'), (c) => c.charCodeAt(0));
+    expect(readSaft(latin1).rows![1]![5]).toBe('Lønn');
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...xml].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(readSaft(utf16).rows![1]![5]).toBe('Lønn');
+    expect(readSaft(xml.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="EBCDIC-X"?>')).problems).toEqual([
+      'saft-xml@1:1 the XML declaration names an encoding samkost does not know',
+    ]);
   });
   it('reports what a line cannot be read as', () => {
     const both = '<DebitAmount><Amount>1</Amount></DebitAmount><CreditAmount><Amount>1</Amount></CreditAmount>';
