@@ -24,7 +24,7 @@ const READ = [...BASE, 'memo', 'inputs', 'agreement'];
 const LAYERS: Record<string, readonly string[]> = {
   text: [],
   money: [],
-  dates: [],
+  dates: ['text'],
   norway: [],
   diagnostics: ['text'],
   memo: ['diagnostics', 'text'],

@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
@@ -291,7 +290,7 @@ describe('dates no calendar has are positioned errors, never a RangeError (issue
     ['0000-01-01', 'året 0000 er utenfor 1900–2199'],
     ['9999-12-31', 'året 9999 er utenfor 1900–2199'],
   ])('invoices --date %s is a command-line error (exit 2)', async (date, hint) => {
-    const run = await samkost(['invoices', 'fixtures/namsos-flatanger-2024-invoices', '--out', path.join(tmpdir(), 'samkost-never'), '--date', date]);
+    const run = await samkost(['invoices', 'fixtures/namsos-flatanger-2024-invoices', '--out', path.join(tempDir('never'), 'samkost-never'), '--date', date]);
     usageError(run, `--date '${date}' er ikke en dato`);
     expect(run.stderr).toContain(`= tips: ${hint}`);
   });

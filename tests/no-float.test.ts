@@ -55,7 +55,7 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     'this.rowNumber = t.attributes.r ? Number(t.attributes.r) : this.rowNumber + 1;',
     "this.cell = { col, type: t.attributes.t ?? 'n', style: Number(t.attributes.s ?? 0), value: '', formula: false, inline: '' };",
     'const s = this.ctx.shared[Number(c.value)];',
-    'let days = Number(m[1]);',
+    'const days = Number(m[1]);',
   ],
   // A decimal's exponent and scale (digit counts): the digits themselves stay a bigint.
   'src/inputs/decimal.ts': ['const exp = m[4] === undefined ? 0 : Number(m[4]);', 'const scale = Math.max(a.scale, b.scale);'],
@@ -97,19 +97,6 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/diagnostics/suggest.ts': ['const limit = Math.max(2, Math.floor(word.length / 3));', 'cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, sub));'],
   'src/cli/excerpts.ts': ['const last = Math.max(...wanted);'],
   'src/inputs/table.ts': ['return Math.max(0, this.reader.records - 1);'],
-  // Ledger sources: byte offsets in a file, a decimal exponent and scales (digit counts), and a workbook's own indexes —
-  // style, number format, row, shared-string index — and a date cell's whole day count. Amounts stay decimal text.
-  'src/cli/read-input.ts': ['head = await firstBytes(range(0, Math.min(size, SNIFF_BYTES)));'],
-  'src/inputs/decimal.ts': ['const exp = m[4] === undefined ? 0 : Number(m[4]);', 'const scale = Math.max(a.scale, b.scale);'],
-  'src/inputs/xlsx.ts': [
-    "if (name === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');",
-    'const id = Number(t.attributes.numFmtId ?? 0);',
-    'this.rowNumber = t.attributes.r ? Number(t.attributes.r) : this.rowNumber + 1;',
-    "this.cell = { col, type: t.attributes.t ?? 'n', style: Number(t.attributes.s ?? 0), value: '', formula: false, inline: '' };",
-    'const s = this.ctx.shared[Number(c.value)];',
-    'const days = Number(m[1]);',
-  ],
-  'src/inputs/zip-read.ts': ['const tailStart = Math.max(0, src.size - TAIL);'],
   // Progress on the terminal: bytes read, a percentage and a speed, never an amount.
   'src/cli/progress.ts': ['const pct = size > 0 ? Math.floor((100 * bytes) / size) : 100;', 'const speed = (rate / 1e6).toFixed(2);'],
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a source line quoted as written
