@@ -4,6 +4,7 @@ import { Diagnostics, type Computed, type Diagnostic, type SourcePos } from '../
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
+import { STANDARD_VAT_RATE } from '../money/vat.js';
 import { invoiceKid } from '../norway/kid.js';
 import { byKind } from '../reports/by-kind.js';
 import type { PartySettlement, SettlementReport } from '../reports/settlement.js';
@@ -22,8 +23,6 @@ export interface InvoiceOptions {
 
 /** Without `final_due`, an invoice falls due this many days after its date. */
 export const DEFAULT_TERMS_DAYS = 30;
-
-const VAT_RATE = Ratio.of(25n, 100n);
 
 /** VAT on an amount, to the øre, halves away from zero (so a credit mirrors a charge). */
 function vatOn(amount: Money, terms: VatTerms): Money {
@@ -182,7 +181,9 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
 
   const seller = host as InvoiceParty & { bankAccount: string };
   const vat: VatTerms =
-    a.invoicing.vat === 'standard' ? { status: 'standard', category: 'S', rate: VAT_RATE } : { status: 'outside-scope', category: 'O', rate: Ratio.ZERO };
+    a.invoicing.vat === 'standard'
+      ? { status: 'standard', category: 'S', rate: STANDARD_VAT_RATE }
+      : { status: 'outside-scope', category: 'O', rate: Ratio.ZERO };
   const carried = new Set(a.settlement?.carryForward ?? []);
   const invoices = buyers.map((p): Invoice => {
     const buyer = p.party as InvoiceParty;

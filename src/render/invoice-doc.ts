@@ -5,7 +5,8 @@ import { formatAccountNumber } from '../norway/account.js';
 import type { Block, Doc } from './doc.js';
 import { fill, lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
-import { formatDate, formatMoney, type Locale } from './locale.js';
+import { formatDate, formatDecimal, formatMoney, type Locale } from './locale.js';
+import { Ratio } from '../money/ratio.js';
 
 /** The kinds an invoice shows: those with lines, payments or a balance. */
 export function invoiceKinds(inv: Invoice): ItemKind[] {
@@ -59,7 +60,12 @@ export function totalLabel(inv: Invoice, locale: Locale): string {
 
 /** The VAT statement every invoice carries. */
 export function vatText(inv: Invoice, locale: Locale): string {
-  return label(inv.vat.category === 'S' ? 'vatStandard' : 'vatOutside', locale);
+  return inv.vat.category === 'S' ? fill(label('vatStandard', locale), { rate: vatPercentText(inv, locale) }) : label('vatOutside', locale);
+}
+
+/** The invoice's VAT rate as printed, from its terms: `25 %`. */
+export function vatPercentText(inv: Invoice, locale: Locale): string {
+  return `${formatDecimal(inv.vat.rate.times(Ratio.of(100n)), locale, 6)} %`;
 }
 
 /** An address on one line: `Rådhusveien 1, 9479 Harstad`. */
@@ -82,7 +88,8 @@ export function invoiceSummary(inv: Invoice, locale: Locale): { kinds: [string, 
   ]);
   const t = inv.totals;
   const totals: [string, Money][] = [];
-  if (inv.vat.category === 'S') totals.push([label('net', locale), t.net], [`${label('vat', locale)} 25 %`, t.vat], [label('gross', locale), t.gross]);
+  if (inv.vat.category === 'S')
+    totals.push([label('net', locale), t.net], [`${label('vat', locale)} ${vatPercentText(inv, locale)}`, t.vat], [label('gross', locale), t.gross]);
   if (!t.prepaid.isZero()) totals.push([label('prepaid', locale), t.prepaid.neg()]);
   totals.push([totalLabel(inv, locale), t.payable]);
   return { kinds, totals };

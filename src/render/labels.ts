@@ -170,8 +170,8 @@ const LABELS = {
     en: 'Not subject to VAT: services between municipalities in their cooperation.',
   },
   vatStandard: {
-    nb: 'Merverdiavgift 25 % er lagt til. Beløp og innbetalinger er ført eks. mva.; a-konto trekkes fra med den mva. a-kontofakturaen hadde.',
-    en: 'VAT at 25 % is added. Amounts and payments are booked excluding VAT; a-konto is deducted with the VAT its a-konto invoice carried.',
+    nb: 'Merverdiavgift {rate} er lagt til. Beløp og innbetalinger er ført eks. mva.; a-konto trekkes fra med den mva. a-kontofakturaen hadde.',
+    en: 'VAT at {rate} is added. Amounts and payments are booked excluding VAT; a-konto is deducted with the VAT its a-konto invoice carried.',
   },
   vat: { nb: 'Mva.', en: 'VAT' },
   net: { nb: 'Sum eks. mva.', en: 'Total excl. VAT' },
