@@ -94,7 +94,7 @@ function documents(y: Year, withPayments = true): Invoice[] {
 /** A document's net as the party books it: a credit note takes off, a statement bills nothing. */
 const signed = (inv: Invoice, m: Money) => (inv.type === 'credit-note' ? m.neg() : inv.type === 'statement' ? Money.ZERO : m);
 
-export function checkYear(y: Year): void {
+function checkYear(y: Year): void {
   const docs = documents(y);
   const charged = (party: string, all: Invoice[]) => all.find((d) => d.buyer.id === party && d.document.kind === 'final')!.kinds.operating.charged;
   for (let i = 0; i < y.buyers; i++) {
