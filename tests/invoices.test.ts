@@ -33,7 +33,7 @@ type Node = { '#text'?: string; [k: string]: unknown };
 const text = (n: unknown): string => (typeof n === 'object' && n !== null ? ((n as Node)['#text'] ?? '') : String(n));
 
 interface InvoiceJson {
-  type: 'invoice' | 'credit-note';
+  type: 'invoice' | 'credit-note' | 'statement';
   number: string;
   kid: string;
   due: string;
@@ -110,19 +110,30 @@ describe('EHF read back', () => {
     });
 
     it(`${fixture}: every invoice of the year has its own number and KID`, { timeout: 60_000 }, async () => {
-      const all = [...(await documents(fixture, 'json')).values()].map((t) => JSON.parse(t) as InvoiceJson);
-      expect(all.length).toBeGreaterThan(0);
+      const docs = [...(await documents(fixture, 'json')).values()].map((t) => JSON.parse(t) as InvoiceJson & { type: string });
+      // A statement takes no number and no KID; every invoice and credit note takes its own.
+      for (const d of docs.filter((x) => x.type === 'statement')) expect([d.number, d.kid]).toEqual([null, null]);
+      expect(docs.length).toBeGreaterThan(0);
+      const all = docs.filter((x) => x.type !== 'statement');
       expect(new Set(all.map((i) => i.number)).size).toBe(all.length);
-      expect(new Set(all.map((i) => i.kid)).size).toBe(all.length);
+      const invoices = all.filter((x) => x.type === 'invoice');
+      expect(new Set(invoices.map((i) => i.kid)).size).toBe(invoices.length);
     });
   }
 
-  it("the VAT-registered host's final settlement, checked by hand (see the fixture's comment)", async () => {
+  it("the VAT-registered host's year, checked by hand (see the fixture's comment): a partial and a double payment change no invoice", async () => {
     const json = await documents('namsos-flatanger-2024-invoices', 'json');
-    const totals = (party: string) => (JSON.parse(json.get(`faktura-2024-${party}`)!) as InvoiceJson & { type: string }).document_totals;
-    expect(totals('flatanger')).toEqual({ net: '2157411.71', vat: '539352.93', gross: '2696764.64', prepaid: '2598382.33', payable: '98382.31' });
-    expect(totals('osen')).toEqual({ net: '795602.29', vat: '198900.57', gross: '994502.86', prepaid: '0.00', payable: '994502.86' });
-    expect((JSON.parse(json.get('faktura-2024-osen')!) as InvoiceJson).type).toBe('credit-note');
+    const doc = (party: string) => JSON.parse(json.get(`faktura-2024-${party}`)!) as InvoiceJson & { type: string };
+    // The a-konto invoiced the whole charge: the finals bill nothing and are statements, not a credit note.
+    expect([doc('flatanger').type, doc('osen').type]).toEqual(['statement', 'statement']);
+    expect(doc('flatanger').document_totals).toEqual({ net: '0.00', vat: '0.00', gross: '0.00', prepaid: '0.00', payable: '0.00' });
+    const s = JSON.parse((await samkost(['settle', 'fixtures/namsos-flatanger-2024-invoices', '--format', 'json'])).stdout) as {
+      parties: { id: string; open_akonto: string; akonto_invoices: { vat: string }[] }[];
+    };
+    const party = (id: string) => s.parties.find((p) => p.id === id)!;
+    expect(party('flatanger').open_akonto).toBe('98382.31');
+    expect(party('osen').open_akonto).toBe('-994502.86');
+    expect(party('flatanger').akonto_invoices.map((i) => i.vat)).toEqual(['269676.47', '269676.46']);
   });
 
   it('a carried-forward kind stays out of the EHF, and the billed kind still adds up', async () => {
@@ -192,9 +203,9 @@ invoicing: { first_number: 9001 }
     const run = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10']);
     expect(run.code).toBe(0);
     expect(readdirSync(out)).toEqual([]);
-    expect(run.stderr).toContain('ingen EHF til Vestnes kommune: ingenting å fakturere (saldo -237 589,69 overføres)');
+    expect(run.stderr).toContain('ingen EHF til Vestnes kommune: ingenting faktureres, årsoppgjøret er en kontoutskrift (saldo -237 589,69 overføres)');
     const en = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10', '--locale', 'en']);
-    expect(en.stderr).toContain('no EHF for Vestnes kommune: nothing to invoice (balance -237,589.69 carried forward)');
+    expect(en.stderr).toContain('no EHF for Vestnes kommune: nothing is billed, the annual settlement is a statement (balance -237,589.69 carried forward)');
   });
 });
 

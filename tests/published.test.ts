@@ -94,7 +94,17 @@ describe('published figures (DOMAIN.md)', () => {
 
 interface SettleJson {
   paid_from: string;
-  parties: { id: string; charged: string; paid: string; balance: string; due_now: string; carried_forward: string; scheduled?: { operating: string } }[];
+  parties: {
+    id: string;
+    charged: string;
+    invoiced: string;
+    paid: string;
+    balance: string;
+    open_akonto: string;
+    due_now: string;
+    carried_forward: string;
+    scheduled?: { operating: string };
+  }[];
   parties_total: { charged: string; paid: string; balance: string };
   akonto: { party: string; budgeted: { operating: string }; instalments: { due: string; operating: string }[] }[] | null;
 }
@@ -160,14 +170,17 @@ describe('published settlement figures (DOMAIN.md)', () => {
     expect(column(j, 'balance').ibestad).toBe('20600.00');
   });
 
-  it('§5 Melhus–Midtre Gauldal: a missed instalment shows as a shortfall against the schedule', async () => {
+  it('§5 Melhus–Midtre Gauldal: a missed instalment stays open, and the final bills only charged − invoiced', async () => {
     const j = await settle('melhus-midtre-gauldal-2013');
     const mg = j.parties.find((p) => p.id === 'midtre-gauldal')!;
-    // 12 400 000 × 40 % budgeted, paid three quarters of it; 12 650 000 × 40 % charged.
+    // 12 400 000 × 40 % budgeted and invoiced, paid three quarters of it; 12 650 000 × 40 % charged.
     expect(mg.scheduled!.operating).toBe('4960000.00');
+    expect(mg.invoiced).toBe('4960000.00');
     expect(mg.paid).toBe('3720000.00');
     expect(mg.charged).toBe('5060000.00');
-    expect(mg.balance).toBe('1340000.00');
+    // 5 060 000 − 4 960 000 = 100 000 billed; a-konto invoice 1301004 (1 240 000) open, not billed again.
+    expect(mg.balance).toBe('100000.00');
+    expect(mg.open_akonto).toBe('1240000.00');
     expect(column(j, 'balance').melhus).toBe('150000.00');
   });
 });

@@ -259,6 +259,8 @@ export interface Invoicing {
    */
   readonly firstNumber?: { readonly value: bigint; readonly at: SourcePos };
   readonly vat: VatStatus;
+  /** Days a final invoice gives the party to pay, at least (default 30): receivers ask for 30. */
+  readonly paymentTermsDays?: { readonly value: number; readonly at: SourcePos };
   readonly at: SourcePos;
 }
 

@@ -182,6 +182,12 @@ export const AGREEMENT_SCHEMA = {
           default: 'outside-scope',
           description: 'outside-scope: not subject to VAT (EHF category O); standard: 25 % VAT added (category S)',
         },
+        payment_terms_days: {
+          type: ['string', 'integer'],
+          pattern: '^[1-9]\\d{0,2}$',
+          default: 30,
+          description: 'Days a final invoice gives to pay, at least: its due date is the later of final_due and the invoice date + these days',
+        },
       },
     },
     standalone: {

@@ -287,7 +287,7 @@ function readKinds(r: YamlReader, node: YNode, at: SourcePos): ItemKind[] {
 export function readInvoicing(r: YamlReader, node: YNode | undefined, at: SourcePos): Invoicing {
   if (node === undefined) return { vat: 'outside-scope', at };
   const fields = r.map(node, field('invoicing'), at) ?? [];
-  r.onlyFields(fields, ['first_number', 'vat'], field('invoicing'));
+  r.onlyFields(fields, ['first_number', 'vat', 'payment_terms_days'], field('invoicing'));
   const n = fields.find((f) => f.key === 'first_number');
   const text = n ? r.string(n.value, field('first_number', field('invoicing')), n.valueAt) : null;
   let firstNumber: Invoicing['firstNumber'];
@@ -325,5 +325,21 @@ export function readInvoicing(r: YamlReader, node: YNode | undefined, at: Source
       ),
     );
   }
-  return { vat, at, ...(firstNumber !== undefined ? { firstNumber } : {}) };
+  const t = fields.find((f) => f.key === 'payment_terms_days');
+  const termsText = t ? r.string(t.value, field('payment_terms_days', field('invoicing')), t.valueAt) : null;
+  let paymentTermsDays: Invoicing['paymentTermsDays'];
+  if (t && termsText !== null) {
+    if (/^[1-9]\d{0,2}$/.test(termsText)) paymentTermsDays = { value: Number(termsText), at: t.valueAt };
+    else
+      r.diags.error(
+        t.valueAt,
+        'bad-number',
+        said(
+          `payment_terms_days må være et helt antall dager fra 1 til 999, men er '${termsText}'`,
+          `payment_terms_days must be a whole number of days from 1 to 999, got '${termsText}'`,
+        ),
+        said('skriv betalingsfristen i dager, f.eks. payment_terms_days: 30', 'write the payment terms in days, e.g. payment_terms_days: 30'),
+      );
+  }
+  return { vat, at, ...(firstNumber !== undefined ? { firstNumber } : {}), ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}) };
 }

@@ -77,8 +77,8 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       const balance = formatMoney(i.carriedForward, opts.locale);
       c.speaker.status(
         said(
-          `ingen EHF til ${i.buyer.name}: ingenting å fakturere (${i.carriedForward.isZero() ? 'saldo 0,00' : `saldo ${balance} overføres`})`,
-          `no EHF for ${i.buyer.name}: nothing to invoice (${i.carriedForward.isZero() ? 'balance 0.00' : `balance ${balance} carried forward`})`,
+          `ingen EHF til ${i.buyer.name}: ingenting faktureres, årsoppgjøret er en kontoutskrift${i.carriedForward.isZero() ? '' : ` (saldo ${balance} overføres)`}`,
+          `no EHF for ${i.buyer.name}: nothing is billed, the annual settlement is a statement${i.carriedForward.isZero() ? '' : ` (balance ${balance} carried forward)`}`,
         ),
       );
     }

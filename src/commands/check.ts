@@ -1,5 +1,6 @@
 import type { Agreement } from '../agreement/model.js';
-import { buildInvoices, invoiceNumberClashes } from '../compute/invoice.js';
+import { buildInvoices } from '../compute/invoice.js';
+import { invoiceNumberClashes } from '../compute/numbers.js';
 import type { SettlementReport } from '../reports/settlement.js';
 import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
 import { deviation } from './deviation.js';
@@ -98,10 +99,11 @@ function checkAll(inputs: Inputs, invoicing: boolean): Computed<SettlementReport
   const settled = settle(inputs);
   if (!settled.report) return settled;
   if (invoicing) {
-    // Dated on the final due date (or the new year), so only what the agreement lacks is reported, not the calendar.
+    // Dated on the first day after the year, the earliest a final invoice is written: a final_due that leaves the parties fewer days than the terms is warned of.
     const a = inputs.agreement;
-    const issued = buildInvoices(settled.report, { date: a.settlement?.finalDue ?? `${a.year + 1}-01-01`, references: new Map() });
+    const issued = buildInvoices(settled.report, { date: `${a.year + 1}-01-01`, references: new Map() });
     if (!issued.report) return { report: null, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
+    if (issued.diagnostics.length) return { report: settled.report, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
   }
   if (!hasBudget(inputs)) return settled;
   const dev = deviation(inputs, { sign: 'budget-minus-actual' });

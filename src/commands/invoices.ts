@@ -96,4 +96,4 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
  * An EHF goes into the party's books: one that bills nothing is not sent.
  * The printable copies still state the balance.
  */
-export const sendsEhf = (i: Invoice): boolean => i.billed.length > 0 && !i.totals.payable.isZero();
+export const sendsEhf = (i: Invoice): boolean => i.type !== 'statement';

@@ -1,6 +1,7 @@
 import type { BaseRef, Id, Item, Price } from '../agreement/model.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
+import { STANDARD_VAT_RATE, vatExcludingFactor } from '../money/vat.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
 import type { ComputeContext } from './context.js';
 import { checkWithinSteps } from '../agreement/steps.js';
@@ -19,7 +20,8 @@ export interface Basis {
   readonly steps: readonly BasisStep[];
 }
 
-const VAT_FACTOR = Ratio.of(4n, 5n); // 1 / 1.25: Norwegian standard VAT
+/** An amount written including VAT is divided by 1 + the standard rate. */
+const VAT_FACTOR = vatExcludingFactor(STANDARD_VAT_RATE);
 
 /**
  * Computes item bases, each once, following `percent` references. Cycles were
@@ -81,7 +83,7 @@ export class Bases {
       amount = Money.fromFinite(amount.times(VAT_FACTOR));
       for (const [p, m] of direct) direct.set(p, Money.fromFinite(m.times(VAT_FACTOR)));
       for (const [p, o] of own) own.set(p, { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
-      steps.push({ step: 'vat', detail: { kind: 'vat' }, amount });
+      steps.push({ step: 'vat', detail: { kind: 'vat', rate: STANDARD_VAT_RATE }, amount });
     }
     // A price indexed with `round:` was indexed before it was used (indexedPrice); everything else is indexed here, as an amount.
     if (item.index && !(item.index.round && src.kind === 'price')) {

@@ -1,15 +1,16 @@
-import { ITEM_KINDS, type Agreement, type Id, type Item, type ItemKind, type Party } from '../agreement/model.js';
+import { ITEM_KINDS, type Id, type Item, type ItemKind, type Party } from '../agreement/model.js';
 import { addDays, type IsoDate } from '../dates/date.js';
-import { Diagnostics, type Computed, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { ORE, roundToUnit } from '../money/rounding.js';
 import { invoiceKid } from '../norway/kid.js';
 import { byKind } from '../reports/by-kind.js';
 import type { PartySettlement, SettlementReport } from '../reports/settlement.js';
 import { said } from '../text/said.js';
 import { dateNb } from '../dates/date.js';
-import type { AkontoLine, BilledLine, Invoice, InvoiceDocument, InvoiceLine, InvoiceParty, ItemLine, VatTerms } from '../reports/invoice.js';
+import type { AkontoLine, BilledLine, DeductionLine, Invoice, InvoiceDocument, InvoiceLine, InvoiceParty, ItemLine, VatTerms } from '../reports/invoice.js';
+import { documentNumber } from './numbers.js';
+import { vatOn, vatTerms } from './vat.js';
 
 export interface InvoiceOptions {
   /** The invoice date; the core never reads the clock. */
@@ -20,67 +21,8 @@ export interface InvoiceOptions {
   readonly references?: ReadonlyMap<Id, string>;
 }
 
-/** Without `final_due`, an invoice falls due this many days after its date. */
+/** Without `invoicing.payment_terms_days`, a final invoice falls due at least this many days after its date. */
 export const DEFAULT_TERMS_DAYS = 30;
-
-const VAT_RATE = Ratio.of(25n, 100n);
-
-/** VAT on an amount, to the øre, halves away from zero (so a credit mirrors a charge). */
-function vatOn(amount: Money, terms: VatTerms): Money {
-  return roundToUnit(amount.times(terms.rate), ORE);
-}
-
-/**
- * The parties invoiced, in agreement order, and how many numbers one round
- * of documents takes: the series runs a-konto 1, a-konto 2, …, final, each
- * over the invoiced parties in agreement order — so a re-run numbers every
- * document the same.
- */
-export function invoiceNumber(a: Agreement, buyer: Id, document: InvoiceDocument): bigint | null {
-  const first = a.invoicing.firstNumber;
-  if (first === undefined) return null;
-  const buyers = a.parties.filter((p) => p.id !== a.host);
-  const round = document.kind === 'akonto' ? document.instalment - 1 : (a.settlement?.akonto.length ?? 0);
-  return first.value + BigInt(round * buyers.length + buyers.findIndex((p) => p.id === buyer));
-}
-
-/** The numbers the agreement's documents take, first and last: what must not overlap another agreement's of the same host. */
-export function invoiceNumberRange(a: Agreement): { readonly first: bigint; readonly last: bigint; readonly at: SourcePos } | null {
-  const first = a.invoicing.firstNumber;
-  if (first === undefined) return null;
-  const count = (a.settlement?.akonto.length ?? 0) + 1;
-  const buyers = a.parties.filter((p) => p.id !== a.host).length;
-  return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };
-}
-
-/**
- * Invoice numbers must be unique in the host's series: an agreement whose
- * numbers overlap those of another agreement of the same host (by org
- * number) given to the same `check` is an error at its `first_number`.
- */
-export function invoiceNumberClashes(a: Agreement, others: readonly Agreement[]): Diagnostic[] {
-  const org = (x: Agreement) => x.parties.find((p) => p.id === x.host)?.org;
-  const mine = invoiceNumberRange(a);
-  if (!mine || !org(a)) return [];
-  const diags = new Diagnostics();
-  for (const o of others) {
-    const theirs = invoiceNumberRange(o);
-    if (!theirs || org(o) !== org(a) || theirs.last < mine.first || mine.last < theirs.first) continue;
-    diags.error(
-      mine.at,
-      'invoice-number-clash',
-      said(
-        `fakturanumrene ${mine.first}–${mine.last} overlapper ${theirs.first}–${theirs.last} i ${o.title} ${o.year} (${o.file}), fra samme vertskommune`,
-        `invoice numbers ${mine.first}–${mine.last} overlap ${theirs.first}–${theirs.last} of ${o.title} ${o.year} (${o.file}), from the same host`,
-      ),
-      said(
-        `la denne avtalens serie begynne etter ${theirs.last}: first_number: ${theirs.last + 1n}`,
-        `start this agreement's series after ${theirs.last}: first_number: ${theirs.last + 1n}`,
-      ),
-    );
-  }
-  return diags.list;
-}
 
 /**
  * One invoice per party except the host, whose share is settled inside its
@@ -157,52 +99,62 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
   const akonto = a.settlement?.akonto ?? [];
   const document: InvoiceDocument = opts.akonto === undefined ? { kind: 'final' } : { kind: 'akonto', instalment: opts.akonto, of: akonto.length };
   const instalment = document.kind === 'akonto' ? akonto[document.instalment - 1] : undefined;
-  const due = instalment?.due ?? r.finalDue ?? addDays(opts.date, DEFAULT_TERMS_DAYS);
-  if (due < opts.date) {
-    const at = instalment?.at ?? a.settlement?.finalDueAt ?? a.invoicing.at;
+  const terms = a.invoicing.paymentTermsDays?.value ?? DEFAULT_TERMS_DAYS;
+  const byTerms = addDays(opts.date, terms);
+  // A final invoice written late still gives the party its terms: the later of the agreed date and date + terms.
+  const due = instalment?.due ?? (r.finalDue && r.finalDue > byTerms ? r.finalDue : byTerms);
+  if (instalment && due < opts.date) {
     diags.error(
-      at,
+      instalment.at,
       'invoice-due-date',
       said(
         `fakturaen ville forfalt ${dateNb(due)}, før fakturadatoen ${dateNb(opts.date)}`,
         `the invoice would fall due on ${due}, before its date ${opts.date}`,
       ),
-      instalment
-        ? said(
-            'en a-kontofaktura sendes før terminen forfaller: gi en tidligere --date',
-            'an a-konto invoice is sent before its instalment falls due: give an earlier --date',
-          )
-        : said(
-            'flytt settlement: final_due til etter fakturadatoen, eller gi en tidligere --date',
-            'move settlement: final_due after the invoice date, or give an earlier --date',
-          ),
+      said(
+        'en a-kontofaktura sendes før terminen forfaller: gi en tidligere --date',
+        'an a-konto invoice is sent before its instalment falls due: give an earlier --date',
+      ),
+    );
+  } else if (!instalment && r.finalDue && due > r.finalDue) {
+    diags.warning(
+      a.settlement?.finalDueAt ?? a.invoicing.at,
+      'invoice-terms',
+      said(
+        `sluttfakturaen datert ${dateNb(opts.date)} forfaller ${dateNb(due)} (${terms} dagers betalingsfrist), etter den avtalte datoen ${dateNb(r.finalDue)}`,
+        `the final invoice dated ${opts.date} falls due on ${due} (${terms} days' terms), after the agreed date ${r.finalDue}`,
+      ),
+      said(
+        `flytt final_due til ${dateNb(due)} eller senere, eller si fra til kommunene at sluttfakturaen forfaller senere enn avtalt`,
+        `move final_due to ${due} or later, or tell the parties the final invoice falls due later than agreed`,
+      ),
     );
   }
   if (diags.hasErrors) return diags.failure();
 
   const seller = host as InvoiceParty & { bankAccount: string };
-  const vat: VatTerms =
-    a.invoicing.vat === 'standard' ? { status: 'standard', category: 'S', rate: VAT_RATE } : { status: 'outside-scope', category: 'O', rate: Ratio.ZERO };
+  const vat = vatTerms(a);
   const carried = new Set(a.settlement?.carryForward ?? []);
-  const invoices = buyers.map((p): Invoice => {
+  const bodies = buyers.map((p) => ({
+    p,
+    body: document.kind === 'final' ? finalBody(r, p, vat, carried) : akontoBody(r, p, document.instalment, vat),
+  }));
+  // Numbers go to invoices and credit notes only: in the final round, the parties with a statement take none.
+  const numbered = bodies.filter((x) => x.body.type !== 'statement').map((x) => x.p.party.id);
+  const invoices = bodies.map(({ p, body }): Invoice => {
     const buyer = p.party as InvoiceParty;
-    const number = invoiceNumber(a, buyer.id, document)!;
-    const body = document.kind === 'final' ? finalBody(r, p, vat, carried) : akontoBody(r, p, document.instalment, vat);
-    const settles =
-      document.kind === 'final' ? akonto.map((_, i) => String(invoiceNumber(a, buyer.id, { kind: 'akonto', instalment: i + 1, of: akonto.length }))) : [];
+    const number = body.type === 'statement' ? null : documentNumber(a, document, numbered.indexOf(buyer.id))!;
     return {
       document,
-      number: String(number),
-      kid: invoiceKid(number),
+      ...(number !== null ? { number: String(number) } : {}),
+      ...(number !== null && body.type === 'invoice' ? { kid: invoiceKid(number), due } : {}),
       date: opts.date,
-      due,
       period: { start: `${a.year}-01-01`, end: `${a.year}-12-31` },
       agreement: a,
       seller,
       buyer,
       buyerReference: reference(buyer)!,
       vat,
-      settles,
       paidFrom: r.paidFrom,
       ...body,
     };
@@ -210,9 +162,16 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
   return diags.result(invoices);
 }
 
-type Body = Pick<Invoice, 'type' | 'lines' | 'kinds' | 'billedKinds' | 'billed' | 'totals' | 'carriedForward' | 'payments'>;
+type Body = Pick<Invoice, 'type' | 'lines' | 'kinds' | 'billedKinds' | 'billed' | 'totals' | 'carriedForward' | 'payments' | 'settles'>;
 
-/** The year-end document: each item's line, the a-konto paid against the billed kinds, the balance. */
+/**
+ * The year-end document, per billed kind: each item's charge, less each
+ * a-konto invoice of the year (its own line, citing its number, excluding
+ * VAT) — so the VAT of the year's documents adds up to the VAT of the
+ * charge. Payments never change it when a schedule exists; without one,
+ * the payments received are deducted as prepaid. Below zero it is a credit
+ * note crediting the difference; at zero, a statement.
+ */
 function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carried: ReadonlySet<ItemKind>): Body {
   const lines = byKind((kind) =>
     r.allocation.items
@@ -241,44 +200,42 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
       ),
   );
   const billedKinds = ITEM_KINDS.filter((k) => !carried.has(k));
-  const itemLines = billedKinds.flatMap((k) => lines[k]);
-  const net = Money.sum(itemLines.map((l) => l.amount));
-  const payments = p.payments.filter((x) => billedKinds.includes(x.kind));
-  const paidNet = Money.sum(payments.map((x) => x.amount));
-  // Each a-konto payment settled an a-konto invoice that carried its own VAT.
-  const paidGross = Money.sum(payments.map((x) => x.amount.plus(vatOn(x.amount, vat))));
+  const deductions = p.akontoInvoices
+    .map(
+      (i): DeductionLine => ({
+        source: 'akonto-invoice',
+        instalment: i.instalment,
+        of: p.akontoInvoices.length,
+        ...(i.number !== undefined ? { number: i.number } : {}),
+        kinds: billedKinds.filter((k) => !i.amounts[k].isZero()),
+        amount: Money.sum(billedKinds.map((k) => i.amounts[k])).neg(),
+      }),
+    )
+    .filter((d) => !d.amount.isZero());
+  const billedLines: BilledLine[] = [...billedKinds.flatMap((k) => lines[k]).map(bill), ...deductions.map(bill)];
+  const net = Money.sum(billedLines.map((l) => l.amount));
   const vatAmount = vatOn(net, vat);
-  const asInvoice = net.plus(vatAmount).minus(paidGross);
-  const carriedForward = p.carriedForward;
-  if (asInvoice.sign() >= 0) {
+  const prepaid = p.prepaid;
+  const settles = deductions.flatMap((d) => (d.number !== undefined ? [d.number] : []));
+  // With a schedule the payments change no invoice: they are not on it (the settlement lists what is open).
+  const base = { lines, kinds: p.kinds, billedKinds, carriedForward: p.carriedForward, payments: r.schedule ? [] : p.payments, settles };
+  if (net.sign() < 0) {
+    // A real reduction: the charge is below what was invoiced a-konto. The credit note bills the same lines, negated.
+    const creditNet = net.neg();
+    const creditVat = vatOn(creditNet, vat);
+    const gross = creditNet.plus(creditVat);
     return {
-      type: 'invoice',
-      lines,
-      kinds: p.kinds,
-      billedKinds,
-      billed: itemLines.map(bill),
-      totals: { net, vat: vatAmount, gross: net.plus(vatAmount), prepaid: paidGross, payable: asInvoice },
-      carriedForward,
-      payments: p.payments,
+      ...base,
+      type: 'credit-note',
+      billed: billedLines.map(negate),
+      totals: { net: creditNet, vat: creditVat, gross, prepaid: Money.ZERO, payable: gross },
     };
   }
-  // A credit note bills what was paid as a positive line and each item's charge against it.
-  const creditNet = paidNet.minus(net);
-  const creditVat = vatOn(creditNet, vat);
-  const billed: BilledLine[] = [
-    { line: { source: 'prepaid', kinds: billedKinds.filter((k) => !p.kinds[k].paid.isZero()) }, quantity: Ratio.ONE, price: paidNet, amount: paidNet },
-    ...itemLines.map((l) => negate(bill(l))),
-  ];
-  return {
-    type: 'credit-note',
-    lines,
-    kinds: p.kinds,
-    billedKinds,
-    billed,
-    totals: { net: creditNet, vat: creditVat, gross: creditNet.plus(creditVat), prepaid: Money.ZERO, payable: creditNet.plus(creditVat) },
-    carriedForward,
-    payments: p.payments,
-  };
+  const gross = net.plus(vatAmount);
+  const totals = { net, vat: vatAmount, gross, prepaid, payable: gross.minus(prepaid) };
+  // Nothing billed and nothing paid to set against it: a statement, which consumes no number.
+  if (net.isZero() && prepaid.isZero()) return { ...base, type: 'statement', billed: [], totals };
+  return { ...base, type: 'invoice', billed: billedLines, totals };
 }
 
 /** One instalment of the schedule: per kind, that part of the party's budgeted share. */
@@ -291,7 +248,14 @@ function akontoBody(r: SettlementReport, p: PartySettlement, n: number, vat: Vat
   const all = ITEM_KINDS.flatMap((k) => lines[k]);
   const net = Money.sum(all.map((l) => l.amount));
   const vatAmount = vatOn(net, vat);
-  const kinds = byKind((k) => ({ charged: inst.amounts[k], paid: Money.ZERO, balance: inst.amounts[k], carriedForward: false }));
+  const kinds = byKind((k) => ({
+    charged: inst.amounts[k],
+    invoiced: Money.ZERO,
+    paid: Money.ZERO,
+    broughtForward: Money.ZERO,
+    balance: inst.amounts[k],
+    carriedForward: false,
+  }));
   return {
     type: 'invoice',
     lines,
@@ -301,11 +265,12 @@ function akontoBody(r: SettlementReport, p: PartySettlement, n: number, vat: Vat
     totals: { net, vat: vatAmount, gross: net.plus(vatAmount), prepaid: Money.ZERO, payable: net.plus(vatAmount) },
     carriedForward: Money.ZERO,
     payments: [],
+    settles: [],
   };
 }
 
 /** A line billed once at its amount, or at its quantity × unit price; a negative amount as quantity −1. */
-function bill(line: InvoiceLine): BilledLine {
+function bill(line: InvoiceLine | DeductionLine): BilledLine {
   if (line.source === 'item' && line.unitPrice && line.quantity) return { line, quantity: line.quantity, price: line.unitPrice, amount: line.amount };
   const q = line.amount.sign() < 0 ? Ratio.of(-1n) : Ratio.ONE;
   return { line, quantity: q, price: line.amount.abs(), amount: line.amount };

@@ -6,13 +6,16 @@ import { distribute } from '../money/distribute.js';
 import { Money } from '../money/money.js';
 import { ORE } from '../money/rounding.js';
 import { allocate } from './allocate.js';
+import { invoiceNumber } from './numbers.js';
+import { vatOn, vatTerms } from './vat.js';
+import type { VatTerms } from '../reports/invoice.js';
 import { budgetAllocation, type BudgetedInput } from './budget.js';
 import { byKind, type ByKind } from '../reports/by-kind.js';
 import type { AllocationReport } from '../reports/allocation.js';
 import { said } from '../text/said.js';
 import { declaredParties } from '../agreement/phrases.js';
 import { dateNb } from '../dates/date.js';
-import type { Balances, Instalment, KindBalance, PaidFrom, PartySchedule, PartySettlement, SettlementReport } from '../reports/settlement.js';
+import type { AkontoInvoice, Balances, Instalment, KindBalance, PaidFrom, PartySchedule, PartySettlement, SettlementReport } from '../reports/settlement.js';
 
 /** What a settlement reads beyond the allocation's inputs. */
 export interface SettleInput extends BudgetedInput {
@@ -43,28 +46,61 @@ export function settle(input: SettleInput): Computed<SettlementReport> {
   const schedule = budget ? a.parties.map((p) => scheduleFor(p, budget, akonto)) : null;
   const paidFrom: PaidFrom = input.payments ? 'payments' : schedule ? 'schedule' : 'none';
   const carried = new Set(a.settlement?.carryForward ?? []);
+  const vat = vatTerms(a);
   const parties = allocation.parties.map((totals): PartySettlement => {
     const id = totals.party.id;
+    const isHost = id === a.host;
     const own = schedule?.find((s) => s.party.id === id);
     const payments = received
       ? received
           .filter((p) => p.party === id)
           .map((p) => ({ kind: p.kind, amount: p.amount, ...(p.date ? { date: p.date } : {}), ...(p.text ? { text: p.text } : {}) }))
       : (own?.instalments ?? []).flatMap((i) =>
-          ITEM_KINDS.filter((k) => !i.amounts[k].isZero()).map((kind) => ({ kind, amount: i.amounts[kind], date: i.due })),
+          ITEM_KINDS.filter((k) => !i.amounts[k].isZero()).map((kind) => ({
+            kind,
+            // Assumed paid as invoiced: VAT included under `vat: standard`.
+            amount: i.amounts[kind].plus(vatOn(i.amounts[kind], vat)),
+            date: i.due,
+          })),
         );
-    const kinds = byKind((kind) => {
+    const akontoInvoices = own && !isHost ? akontoInvoicesOf(a, id, own, vat) : [];
+    const kinds = byKind((kind): KindBalance => {
       const charged = totals[kind];
       const paid = Money.sum(payments.filter((p) => p.kind === kind).map((p) => p.amount));
-      return { charged, paid, balance: charged.minus(paid), carriedForward: carried.has(kind) };
+      const invoiced = own ? Money.sum(own.instalments.map((i) => i.amounts[kind])) : Money.ZERO;
+      const broughtForward = Money.ZERO;
+      // Without a schedule, payments settle the charge; outside VAT they are comparable to it as they stand.
+      const settledByPayments = !own && vat.category === 'O' ? paid : Money.ZERO;
+      const balance = charged.plus(broughtForward).minus(invoiced).minus(settledByPayments);
+      return { charged, invoiced, paid, broughtForward, balance, carriedForward: carried.has(kind) };
     });
     const scheduled = own ? byKind((k) => Money.sum(own.instalments.map((i) => i.amounts[k]))) : undefined;
-    return { party: totals.party, isHost: id === a.host, kinds, payments, ...sums(kinds), ...(scheduled ? { scheduled } : {}) };
+    const paidAll = Money.sum(payments.map((p) => p.amount));
+    // The host's a-konto is internal: it has no invoices to leave open.
+    const openAkonto = own ? Money.sum(own.instalments.map((i) => i.total.plus(vatOn(i.total, vat)))).minus(paidAll) : Money.ZERO;
+    const prepaid = own ? Money.ZERO : Money.sum(payments.filter((p) => !carried.has(p.kind)).map((p) => p.amount));
+    return {
+      party: totals.party,
+      isHost,
+      kinds,
+      payments,
+      akontoInvoices,
+      openAkonto: isHost ? Money.ZERO : openAkonto,
+      prepaid,
+      ...sums(kinds),
+      ...(scheduled ? { scheduled } : {}),
+    };
   });
-  const totals = byKind((kind) => {
-    const charged = Money.sum(parties.map((p) => p.kinds[kind].charged));
-    const paid = Money.sum(parties.map((p) => p.kinds[kind].paid));
-    return { charged, paid, balance: charged.minus(paid), carriedForward: carried.has(kind) };
+  const totals = byKind((kind): KindBalance => {
+    const sum = (f: (k: KindBalance) => Money) => Money.sum(parties.map((p) => f(p.kinds[kind])));
+    return {
+      charged: sum((k) => k.charged),
+      invoiced: sum((k) => k.invoiced),
+      paid: sum((k) => k.paid),
+      broughtForward: sum((k) => k.broughtForward),
+      balance: sum((k) => k.balance),
+      carriedForward: carried.has(kind),
+    };
   });
   return diags.result({
     allocation,
@@ -88,6 +124,23 @@ function scheduleFor(party: Party, budget: AllocationReport, akonto: NonNullable
     return { due: inst.due, part: inst.part, amounts, total: amounts.operating.plus(amounts.investment) };
   });
   return { party, budgeted, instalments };
+}
+
+/** Each instalment of a party's schedule is an invoice: its number in the host's series, its net, VAT and total. */
+function akontoInvoicesOf(a: Agreement, party: Id, own: PartySchedule, vat: VatTerms): AkontoInvoice[] {
+  return own.instalments.map((i, n): AkontoInvoice => {
+    const number = invoiceNumber(a, party, { kind: 'akonto', instalment: n + 1, of: own.instalments.length });
+    const tax = vatOn(i.total, vat);
+    return {
+      instalment: n + 1,
+      ...(number !== null ? { number: String(number) } : {}),
+      due: i.due,
+      amounts: i.amounts,
+      net: i.total,
+      vat: tax,
+      gross: i.total.plus(tax),
+    };
+  });
 }
 
 type ReceivedPayment = PaymentRow & { readonly kind: ItemKind };
@@ -170,7 +223,9 @@ function sums(kinds: ByKind<KindBalance>): Balances {
   const carriedForward = Money.sum(all.filter((k) => k.carriedForward).map((k) => k.balance));
   return {
     charged: Money.sum(all.map((k) => k.charged)),
+    invoiced: Money.sum(all.map((k) => k.invoiced)),
     paid: Money.sum(all.map((k) => k.paid)),
+    broughtForward: Money.sum(all.map((k) => k.broughtForward)),
     balance,
     dueNow: balance.minus(carriedForward),
     carriedForward,

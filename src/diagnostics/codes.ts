@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'invoice-address',
   'invoice-bank-account',
   'invoice-due-date',
+  'invoice-terms',
   'invoice-number',
   'invoice-number-clash',
   'invoice-org',

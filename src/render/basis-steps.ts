@@ -26,7 +26,9 @@ export function stepText(d: StepDetail, locale: Locale): string {
       return d.roundedToOre ? `${text}, ${nb ? 'rundet til øre' : 'rounded to øre'}` : text;
     }
     case 'vat':
-      return nb ? 'beløpet er inkludert 25 % mva.: × 1/1,25' : 'amount includes 25 % VAT: × 1/1.25';
+      return nb
+        ? `beløpet er inkludert ${num(d.rate.times(Ratio.of(100n)), 6)} % mva.: × 1/${num(Ratio.ONE.plus(d.rate), 6)}`
+        : `amount includes ${num(d.rate.times(Ratio.of(100n)), 6)} % VAT: × 1/${num(Ratio.ONE.plus(d.rate), 6)}`;
     case 'index': {
       const changes = d.changes.length ? ` (${d.changes.map((c) => `${c.year}: ${pct(c.change)}`).join(', ')})` : '';
       if (d.rate)

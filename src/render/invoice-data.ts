@@ -37,20 +37,21 @@ export function invoiceJson(inv: Invoice, locale: Locale): object {
     document: inv.document.kind,
     ...(inv.document.kind === 'akonto' ? { instalment: inv.document.instalment, instalments: inv.document.of } : {}),
     type: inv.type,
-    number: inv.number,
+    number: inv.number ?? null,
     date: inv.date,
-    due: inv.due,
+    due: inv.due ?? null,
     period: inv.period,
     agreement: inv.agreement.title,
     year: inv.agreement.year,
     currency: inv.agreement.currency,
     seller: { ...party(inv.seller), ...(inv.seller.reference ? { reference: inv.seller.reference } : {}), bank_account: inv.seller.bankAccount },
     buyer: { ...party(inv.buyer), reference: inv.buyerReference },
-    kid: inv.kid,
+    kid: inv.kid ?? null,
     vat: { status: inv.vat.status, category: inv.vat.category, rate: inv.vat.rate.toDecimalString(4) },
     lines: invoiceKinds(inv).flatMap((kind) => inv.lines[kind].map((l) => lineJson(l, kind))),
     billed: inv.billed.map((b) => ({
       name: billedName(b, inv, locale),
+      ...(b.line.source === 'akonto-invoice' ? { deducts: b.line.number ?? null, instalment: b.line.instalment } : {}),
       quantity: b.quantity.toDecimalString(12),
       price: money(b.price),
       amount: money(b.amount),
@@ -84,7 +85,7 @@ export function invoiceCsv(inv: Invoice, locale: Locale): string {
     label('share', locale),
     label('amount', locale),
   ];
-  const base = [inv.number, inv.kid];
+  const base = [inv.number ?? '', inv.kid ?? ''];
   const rows: string[][] = [];
   for (const kind of invoiceKinds(inv)) {
     const k = inv.kinds[kind];
@@ -105,13 +106,28 @@ export function invoiceCsv(inv: Invoice, locale: Locale): string {
         ]);
     }
     rows.push([marker('subtotal', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.charged)]);
-    rows.push([marker('paid', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.paid)]);
+    if (!k.invoiced.isZero()) rows.push([marker('invoiced', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.invoiced)]);
+    else rows.push([marker('paid', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.paid)]);
     rows.push([marker(k.carriedForward ? 'carried-forward' : 'balance', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.balance)]);
+  }
+  for (const b of inv.billed) {
+    if (b.line.source !== 'akonto-invoice') continue;
+    rows.push([marker('deduction', locale), ...base, b.line.number ?? '', billedName(b, inv, locale), '', '', '', '', m(b.amount)]);
   }
   const t = inv.totals;
   if (inv.vat.category === 'S')
     rows.push([marker('net', locale), ...base, '', '', '', '', '', '', m(t.net)], [marker('vat', locale), ...base, '', '', '', '', '', '', m(t.vat)]);
   if (!t.prepaid.isZero()) rows.push([marker('prepaid', locale), ...base, '', '', '', '', '', '', m(t.prepaid)]);
-  rows.push([marker(inv.type === 'credit-note' ? 'credit' : 'due', locale), ...base, '', '', '', '', '', '', m(t.payable)]);
+  rows.push([
+    marker(inv.type === 'credit-note' ? 'credit' : inv.type === 'statement' ? 'statement' : 'due', locale),
+    ...base,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    m(t.payable),
+  ]);
   return toCsv(header, rows, [false, false, false, false, false, false, true, false, false, true], locale);
 }

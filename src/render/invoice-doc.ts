@@ -1,26 +1,30 @@
 import { ITEM_KINDS, type Address, type ItemKind } from '../agreement/model.js';
-import type { Invoice, InvoiceParty } from '../reports/invoice.js';
+import type { DeductionLine, Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { formatAccountNumber } from '../norway/account.js';
 import type { Block, Doc } from './doc.js';
-import { fill, lineHow, lineShare, lineTitle } from './invoice-lines.js';
+import { deductionHow, deductionTitle, fill, lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
-import { formatDate, formatMoney, type Locale } from './locale.js';
+import { formatDate, formatDecimal, formatMoney, type Locale } from './locale.js';
+import { Ratio } from '../money/ratio.js';
 
-/** The kinds an invoice shows: those with lines, payments or a balance. */
+/** The kinds an invoice shows: those with lines, a-konto, payments or a balance. */
 export function invoiceKinds(inv: Invoice): ItemKind[] {
-  const shown = ITEM_KINDS.filter((k) => inv.lines[k].length > 0 || !inv.kinds[k].paid.isZero() || !inv.kinds[k].balance.isZero());
+  const shown = ITEM_KINDS.filter(
+    (k) => inv.lines[k].length > 0 || !inv.kinds[k].invoiced.isZero() || !inv.kinds[k].paid.isZero() || !inv.kinds[k].balance.isZero(),
+  );
   return shown.length ? shown : ['operating'];
 }
 
 /** The facts at the top of an invoice, label and value, in print order. */
 export function invoiceFacts(inv: Invoice, locale: Locale): [string, string][] {
+  // A statement has no number, KID or due date; a credit note no KID or due date (nothing is paid by it).
   const facts: [string, string][] = [
-    [label('invoiceNumber', locale), inv.number],
+    ...(inv.number !== undefined ? [[label('invoiceNumber', locale), inv.number] as [string, string]] : []),
     [label('invoiceDate', locale), formatDate(inv.date, locale)],
-    [label('dueDate', locale), formatDate(inv.due, locale)],
-    [label('kid', locale), inv.kid],
-    [label('bankAccount', locale), formatAccountNumber(inv.seller.bankAccount)],
+    ...(inv.due !== undefined ? [[label('dueDate', locale), formatDate(inv.due, locale)] as [string, string]] : []),
+    ...(inv.kid !== undefined ? [[label('kid', locale), inv.kid] as [string, string]] : []),
+    ...(inv.type === 'invoice' ? [[label('bankAccount', locale), formatAccountNumber(inv.seller.bankAccount)] as [string, string]] : []),
     [label('period', locale), `${formatDate(inv.period.start, locale)}–${formatDate(inv.period.end, locale)}`],
     [label('yourRef', locale), inv.buyerReference],
   ];
@@ -29,9 +33,14 @@ export function invoiceFacts(inv: Invoice, locale: Locale): [string, string][] {
   return facts;
 }
 
-/** `Faktura`, or `Kreditnota` when the host owes the party. */
+/** `Faktura`, `Kreditnota`, or the statement's title where nothing is billed. */
 export function invoiceTitle(inv: Invoice, locale: Locale): string {
-  return label(inv.type === 'credit-note' ? 'creditNote' : 'invoice', locale);
+  return label(inv.type === 'credit-note' ? 'creditNote' : inv.type === 'statement' ? 'statement' : 'invoice', locale);
+}
+
+/** The title with the number, when the document has one: `Faktura 1301005`. */
+export function numberedTitle(inv: Invoice, locale: Locale): string {
+  return inv.number !== undefined ? `${invoiceTitle(inv, locale)} ${inv.number}` : invoiceTitle(inv, locale);
 }
 
 /** What the document is for: the final settlement of the year, or an a-konto instalment. */
@@ -45,21 +54,35 @@ export function invoiceSubject(inv: Invoice, locale: Locale): string {
 /** The sentence under the total: where to pay, or that nothing is to be paid. */
 export function paymentText(inv: Invoice, locale: Locale): string {
   if (inv.type === 'credit-note') return label('creditRule', locale);
-  if (inv.totals.payable.isZero()) return label('nothingDue', locale);
+  if (inv.type === 'statement') return label('statementRule', locale);
+  if (inv.totals.payable.sign() <= 0) return label(inv.totals.payable.isZero() ? 'nothingDue' : 'creditRule', locale);
   return label('payTo', locale)
     .replace('{account}', formatAccountNumber(inv.seller.bankAccount))
-    .replace('{kid}', inv.kid)
-    .replace('{due}', formatDate(inv.due, locale));
+    .replace('{kid}', inv.kid ?? '')
+    .replace('{due}', inv.due ? formatDate(inv.due, locale) : '');
 }
 
 /** The total line's label: what the party pays, or what it has to its credit. */
 export function totalLabel(inv: Invoice, locale: Locale): string {
-  return label(inv.type === 'credit-note' ? 'toCredit' : 'toPay', locale);
+  return label(inv.type === 'credit-note' ? 'toCredit' : inv.type === 'statement' ? 'nothingDue' : 'toPay', locale);
 }
 
 /** The VAT statement every invoice carries. */
 export function vatText(inv: Invoice, locale: Locale): string {
-  return label(inv.vat.category === 'S' ? 'vatStandard' : 'vatOutside', locale);
+  return inv.vat.category === 'S' ? fill(label('vatStandard', locale), { rate: vatPercentText(inv, locale) }) : label('vatOutside', locale);
+}
+
+/** The invoice's VAT rate as printed, from its terms: `25 %`. */
+export function vatPercentText(inv: Invoice, locale: Locale): string {
+  return `${formatDecimal(inv.vat.rate.times(Ratio.of(100n)), locale, 6)} %`;
+}
+
+/**
+ * `Org.nr. 964000085`, and for a VAT-registered seller `964000085 MVA`
+ * (bokføringsforskriften § 5-1-1: the seller's number with MVA on a VAT invoice).
+ */
+export function orgText(inv: Invoice, p: InvoiceParty, seller: boolean, locale: Locale): string {
+  return `${label('orgNumber', locale)} ${p.org}${seller && inv.vat.category === 'S' ? ' MVA' : ''}`;
 }
 
 /** An address on one line: `Rådhusveien 1, 9479 Harstad`. */
@@ -73,25 +96,38 @@ export function addressText(a: Address): string {
  * credited. Printed once, after every line.
  */
 export function invoiceSummary(inv: Invoice, locale: Locale): { kinds: [string, Money, Money, Money, boolean][]; totals: [string, Money][] } {
+  // Set against the charge: the a-konto invoiced where there is a schedule, else the payments.
+  const invoicedAkonto = inv.paidFrom !== 'none' && ITEM_KINDS.some((k) => !inv.kinds[k].invoiced.isZero());
   const kinds = invoiceKinds(inv).map((k): [string, Money, Money, Money, boolean] => [
     kindLabel(k, locale),
     inv.kinds[k].charged,
-    inv.kinds[k].paid.neg(),
+    (invoicedAkonto ? inv.kinds[k].invoiced : inv.kinds[k].paid).neg(),
     inv.kinds[k].balance,
     inv.kinds[k].carriedForward,
   ]);
   const t = inv.totals;
   const totals: [string, Money][] = [];
-  if (inv.vat.category === 'S') totals.push([label('net', locale), t.net], [`${label('vat', locale)} 25 %`, t.vat], [label('gross', locale), t.gross]);
+  if (inv.vat.category === 'S')
+    totals.push([label('net', locale), t.net], [`${label('vat', locale)} ${vatPercentText(inv, locale)}`, t.vat], [label('gross', locale), t.gross]);
   if (!t.prepaid.isZero()) totals.push([label('prepaid', locale), t.prepaid.neg()]);
   totals.push([totalLabel(inv, locale), t.payable]);
   return { kinds, totals };
 }
 
+/** What the summary sets against the charge: the a-konto invoiced, or (without a schedule) the a-konto paid. */
+export function summaryAgainst(inv: Invoice): 'akontoInvoiced' | 'akontoPaid' {
+  return ITEM_KINDS.some((k) => !inv.kinds[k].invoiced.isZero()) ? 'akontoInvoiced' : 'akontoPaid';
+}
+
+/** The deduction lines of a final document: each a-konto invoice it settles. */
+export function deductions(inv: Invoice): DeductionLine[] {
+  return inv.billed.flatMap((b) => (b.line.source === 'akonto-invoice' ? [b.line] : []));
+}
+
 /** The invoice as a document of tables, for Markdown. */
 export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
   const m = (x: Money) => formatMoney(x, locale);
-  const party = (p: InvoiceParty) => `${p.name}, ${addressText(p.address)} (${label('orgNumber', locale)} ${p.org})`;
+  const party = (p: InvoiceParty, seller: boolean) => `${p.name}, ${addressText(p.address)} (${orgText(inv, p, seller, locale)})`;
   const blocks: Block[] = invoiceKinds(inv).map((kind) => ({
     heading: kindLabel(kind, locale),
     notes: inv.kinds[kind].carriedForward ? [label('carriedRule', locale)] : [],
@@ -104,6 +140,19 @@ export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
     rows: inv.lines[kind].map((l) => [lineTitle(l, inv, locale), lineHow(l, inv, locale).join('; '), lineShare(l, locale), m(l.amount)]),
     footer: [],
   }));
+  const taken = deductions(inv);
+  if (taken.length)
+    blocks.push({
+      heading: label('akontoDeducted', locale),
+      notes: [],
+      columns: [
+        { title: label('item', locale), align: 'left' },
+        { title: label('how', locale), align: 'left' },
+        { title: label('amount', locale), align: 'right' },
+      ],
+      rows: taken.map((d) => [deductionTitle(d, locale), deductionHow(d, inv, locale), m(d.amount)]),
+      footer: [],
+    });
   const summary = invoiceSummary(inv, locale);
   blocks.push({
     heading: label('summary', locale),
@@ -111,7 +160,7 @@ export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
     columns: [
       { title: label('kind', locale), align: 'left' },
       { title: label('chargedActual', locale), align: 'right' },
-      { title: label('akontoPaid', locale), align: 'right' },
+      { title: label(summaryAgainst(inv), locale), align: 'right' },
       { title: label('balance', locale), align: 'right' },
     ],
     rows: summary.kinds.map(([k, charged, paid, balance, carried]) => [
@@ -148,8 +197,8 @@ export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
   }
   const facts = invoiceFacts(inv, locale).map(([k, v]) => `${k}: ${v}`);
   return {
-    title: `${invoiceTitle(inv, locale)} ${inv.number} — ${invoiceSubject(inv, locale)}`,
-    notes: [`${label('seller', locale)}: ${party(inv.seller)}`, `${label('buyer', locale)}: ${party(inv.buyer)}`, ...facts],
+    title: `${numberedTitle(inv, locale)} — ${invoiceSubject(inv, locale)}`,
+    notes: [`${label('seller', locale)}: ${party(inv.seller, true)}`, `${label('buyer', locale)}: ${party(inv.buyer, false)}`, ...facts],
     blocks,
   };
 }

@@ -2,7 +2,7 @@ import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { invoiceSubject, vatText } from './invoice-doc.js';
-import { billedName, lineHow } from './invoice-lines.js';
+import { billedName, deductionHow, lineHow } from './invoice-lines.js';
 import { label } from './labels.js';
 import { escapeMarkup as esc } from './markup.js';
 import type { Locale } from './locale.js';
@@ -66,7 +66,7 @@ ${vatId}<cac:PartyLegalEntity>${legal}</cac:PartyLegalEntity>${contact}
   const lineTag = credit ? 'CreditNoteLine' : 'InvoiceLine';
   const qtyTag = credit ? 'CreditedQuantity' : 'InvoicedQuantity';
   const lines = inv.billed.map((b, i) => {
-    const how = b.line.source === 'prepaid' ? '' : lineHow(b.line, inv, locale).join('; ');
+    const how = b.line.source === 'akonto-invoice' ? deductionHow(b.line, inv, locale) : lineHow(b.line, inv, locale).join('; ');
     return `<cac:${lineTag}>
 ${el('cbc:ID', String(i + 1))}
 ${el(`cbc:${qtyTag}`, b.quantity.toDecimalString(12), ' unitCode="C62"')}
@@ -78,9 +78,8 @@ ${amt('cbc:LineExtensionAmount', b.amount)}
   const exemption =
     inv.vat.category === 'O' ? `${el('cbc:TaxExemptionReasonCode', NOT_SUBJECT)}${el('cbc:TaxExemptionReason', label('vatOutside', locale))}` : '';
   const account = `<cac:PayeeFinancialAccount>${el('cbc:ID', inv.seller.bankAccount)}</cac:PayeeFinancialAccount>`;
-  const payment = credit
-    ? ''
-    : `<cac:PaymentMeans>${el('cbc:PaymentMeansCode', '30', ' name="Credit transfer"')}${el('cbc:PaymentID', inv.kid)}${account}</cac:PaymentMeans>`;
+  // A credit note has no KID (nothing is paid by it), but says which account the refund concerns.
+  const payment = `<cac:PaymentMeans>${el('cbc:PaymentMeansCode', '30', ' name="Credit transfer"')}${el('cbc:PaymentID', inv.kid)}${account}</cac:PaymentMeans>`;
   const percent = inv.vat.category === 'S' ? el('cbc:Percent', vatPercent(inv)) : '';
   const category = `<cac:TaxCategory>${el('cbc:ID', inv.vat.category)}${percent}${exemption}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -95,7 +94,7 @@ ${el('cbc:Note', notes.join(' '))}
 ${el('cbc:DocumentCurrencyCode', inv.agreement.currency)}
 ${el('cbc:BuyerReference', inv.buyerReference)}
 <cac:InvoicePeriod>${el('cbc:StartDate', inv.period.start)}${el('cbc:EndDate', inv.period.end)}</cac:InvoicePeriod>
-${credit ? inv.settles.map((n) => `<cac:BillingReference><cac:InvoiceDocumentReference>${el('cbc:ID', n)}</cac:InvoiceDocumentReference></cac:BillingReference>`).join('\n') : ''}
+${inv.settles.map((n) => `<cac:BillingReference><cac:InvoiceDocumentReference>${el('cbc:ID', n)}</cac:InvoiceDocumentReference></cac:BillingReference>`).join('\n')}
 <cac:AccountingSupplierParty>
 ${party(inv.seller, true)}
 </cac:AccountingSupplierParty>

@@ -1,7 +1,20 @@
 import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
-import { addressText, invoiceFacts, invoiceKinds, invoiceSubject, invoiceSummary, invoiceTitle, paymentText, totalLabel, vatText } from './invoice-doc.js';
-import { lineHow, lineShare, lineTitle } from './invoice-lines.js';
+import {
+  addressText,
+  deductions,
+  invoiceFacts,
+  invoiceKinds,
+  invoiceSubject,
+  invoiceSummary,
+  numberedTitle,
+  orgText,
+  paymentText,
+  summaryAgainst,
+  totalLabel,
+  vatText,
+} from './invoice-doc.js';
+import { deductionHow, deductionTitle, lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
 import { escapeMarkup as esc } from './markup.js';
 import { formatDate, formatMoney, type Locale } from './locale.js';
@@ -54,7 +67,7 @@ footer { margin-top: 8mm; color: #555; font-size: 8pt; }
 
 /** The page box: A4, and on every page the document's number and KID at the foot, with the page number. */
 function pageStyle(inv: Invoice, locale: Locale): string {
-  const left = `${invoiceTitle(inv, locale)} ${inv.number} · ${label('kid', locale)} ${inv.kid}`;
+  const left = inv.kid !== undefined ? `${numberedTitle(inv, locale)} · ${label('kid', locale)} ${inv.kid}` : numberedTitle(inv, locale);
   const box = 'font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 8pt; color: #555;';
   return `@page { size: A4; margin: 16mm 15mm 18mm 15mm;
   @bottom-left { content: ${cssString(left)}; ${box} }
@@ -64,9 +77,9 @@ function pageStyle(inv: Invoice, locale: Locale): string {
 /** One invoice as a self-contained, printable HTML page (A4, no external assets). */
 export function invoiceHtml(inv: Invoice, locale: Locale): string {
   const m = (x: Money) => esc(formatMoney(x, locale));
-  const title = `${invoiceTitle(inv, locale)} ${inv.number}`;
-  const partyBlock = (heading: string, p: InvoiceParty) =>
-    `<section><h3>${esc(heading)}</h3><strong>${esc(p.name)}</strong><br>${esc(addressText(p.address))}<br>${esc(label('orgNumber', locale))} ${esc(p.org)}</section>`;
+  const title = numberedTitle(inv, locale);
+  const partyBlock = (heading: string, p: InvoiceParty, seller: boolean) =>
+    `<section><h3>${esc(heading)}</h3><strong>${esc(p.name)}</strong><br>${esc(addressText(p.address))}<br>${esc(orgText(inv, p, seller, locale))}</section>`;
   const sections = invoiceKinds(inv).map((kind) => {
     const rows = inv.lines[kind]
       .map((l) => {
@@ -85,6 +98,16 @@ ${rows}
 </tbody>
 </table>`;
   });
+  const taken = deductions(inv);
+  const deductionTable = taken.length
+    ? `<h2>${esc(label('akontoDeducted', locale))}</h2>
+<table>
+<thead><tr><th>${esc(label('item', locale))}</th><th class="num">${esc(label('amount', locale))}</th></tr></thead>
+<tbody>
+${taken.map((d) => `<tr><td>${esc(deductionTitle(d, locale))}<span class="how">${esc(deductionHow(d, inv, locale))}</span></td><td class="num">${m(d.amount)}</td></tr>`).join('\n')}
+</tbody>
+</table>`
+    : '';
   const summary = invoiceSummary(inv, locale);
   const th = (key: Parameters<typeof label>[0], num = true) => `<th${num ? ' class="num"' : ''}>${esc(label(key, locale))}</th>`;
   const carriedNote = ` <span class="how">${esc(label('carriedForward', locale))}</span>`;
@@ -93,7 +116,7 @@ ${rows}
   const summaryTable = `<div class="summary">
 <h2>${esc(label('summary', locale))}</h2>
 <table>
-<thead><tr>${th('kind', false)}${th('chargedActual')}${th('akontoPaid')}${th('balance')}</tr></thead>
+<thead><tr>${th('kind', false)}${th('chargedActual')}${th(summaryAgainst(inv))}${th('balance')}</tr></thead>
 <tbody>
 ${summary.kinds.map(kindRow).join('\n')}
 ${summary.totals
@@ -135,10 +158,11 @@ ${invoiceFacts(inv, locale)
 </dl>
 </header>
 <div class="parties">
-${partyBlock(label('seller', locale), inv.seller)}
-${partyBlock(label('buyer', locale), inv.buyer)}
+${partyBlock(label('seller', locale), inv.seller, true)}
+${partyBlock(label('buyer', locale), inv.buyer, false)}
 </div>
 ${sections.join('\n')}
+${deductionTable}
 ${summaryTable}
 <div class="total">
 <div><strong>${esc(totalLabel(inv, locale))}</strong><p>${esc(paymentText(inv, locale))}</p></div>

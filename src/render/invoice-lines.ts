@@ -1,5 +1,5 @@
 import type { ItemKind } from '../agreement/model.js';
-import type { BilledLine, Invoice, InvoiceLine, ItemLine } from '../reports/invoice.js';
+import type { BilledLine, DeductionLine, Invoice, InvoiceLine, ItemLine } from '../reports/invoice.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
@@ -20,13 +20,24 @@ export function lineTitle(l: InvoiceLine, inv: Invoice, locale: Locale): string 
   return fill(label('akontoLine', locale), { kind: kindLabel(l.kind, locale).toLowerCase(), n: String(doc.instalment), of: String(doc.of) });
 }
 
-/** A billed line's name in the EHF: the line's title, or the a-konto paid that a credit note gives back. */
+/** A billed line's name: the line's title, or the a-konto invoice it deducts. */
 export function billedName(b: BilledLine, inv: Invoice, locale: Locale): string {
-  if (b.line.source !== 'prepaid') return lineTitle(b.line, inv, locale);
-  return fill(label('prepaidLine', locale), {
-    year: String(inv.agreement.year),
-    kinds: b.line.kinds.map((k: ItemKind) => kindLabel(k, locale).toLowerCase()).join(', '),
+  return b.line.source === 'akonto-invoice' ? deductionTitle(b.line, locale) : lineTitle(b.line, inv, locale);
+}
+
+/** `A-kontofaktura 1301001 (termin 1 av 4)`: what a deduction line takes off, by the number the party booked. */
+export function deductionTitle(d: DeductionLine, locale: Locale): string {
+  return fill(label(d.number !== undefined ? 'deductionLine' : 'deductionLineUnnumbered', locale), {
+    number: d.number ?? '',
+    n: String(d.instalment),
+    of: String(d.of),
   });
+}
+
+/** How a deduction line arose: the invoice's billed kinds, excluding VAT (its VAT was declared on that invoice). */
+export function deductionHow(d: DeductionLine, inv: Invoice, locale: Locale): string {
+  const kinds = d.kinds.map((k: ItemKind) => kindLabel(k, locale).toLowerCase()).join(', ');
+  return fill(label(inv.vat.category === 'S' ? 'deductionHowVat' : 'deductionHow', locale), { kinds });
 }
 
 /** The most decimals of a percentage a printed share is given with. */

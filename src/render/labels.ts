@@ -99,6 +99,10 @@ const LABELS = {
     nb: 'Saldo = belastet − innbetalt: positiv saldo betales av kommunen, negativ tilbakebetales eller motregnes.',
     en: 'Balance = charged − paid: positive, the party pays; negative, it is refunded or offset.',
   },
+  balanceRuleInvoiced: {
+    nb: 'Saldo = belastet − fakturert a-konto (eks. mva.): det sluttfakturaen krever inn, eller krediterer når den er negativ. Innbetalingene endrer ingen faktura.',
+    en: 'Balance = charged − a-konto invoiced (excl. VAT): what the final invoice bills, or credits when negative. Payments change no invoice.',
+  },
   carriedRule: {
     nb: 'Saldoen overføres og motregnes i neste års tilskudd; den faktureres ikke nå.',
     en: "The balance is carried forward against next year's contribution; it is not invoiced now.",
@@ -163,7 +167,32 @@ const LABELS = {
   akontoLine: { nb: 'A-konto {kind}, termin {n} av {of}', en: 'A-konto {kind}, instalment {n} of {of}' },
   akontoOf: { nb: '{part} av budsjettert andel {budgeted}', en: '{part} of the budgeted share {budgeted}' },
   akontoTitle: { nb: 'A-konto {year}, termin {n} av {of}', en: 'A-konto {year}, instalment {n} of {of}' },
-  prepaidLine: { nb: 'A-konto innbetalt {year} ({kinds})', en: 'A-konto paid {year} ({kinds})' },
+  deductionLine: { nb: 'A-kontofaktura {number} (termin {n} av {of})', en: 'A-konto invoice {number} (instalment {n} of {of})' },
+  deductionLineUnnumbered: { nb: 'A-kontofaktura, termin {n} av {of}', en: 'A-konto invoice, instalment {n} of {of}' },
+  deductionHow: { nb: 'fakturert a-konto ({kinds}) trekkes fra', en: 'a-konto invoiced ({kinds}) deducted' },
+  deductionHowVat: {
+    nb: 'fakturert a-konto ({kinds}) trekkes fra eks. mva.; mva. av den ble oppgitt på a-kontofakturaen',
+    en: 'a-konto invoiced ({kinds}) deducted excluding VAT; its VAT was stated on the a-konto invoice',
+  },
+  akontoInvoiced: { nb: 'A-konto fakturert', en: 'A-konto invoiced' },
+  akontoDeducted: { nb: 'Fakturert a-konto trekkes fra', en: 'A-konto invoiced, deducted' },
+  statement: { nb: 'Årsoppgjør – kontoutskrift', en: 'Annual settlement statement' },
+  statementRule: {
+    nb: 'Dette er ingen faktura: ingenting faktureres, og ingenting skal betales.',
+    en: 'This is not an invoice: nothing is billed, and nothing is to be paid.',
+  },
+  paymentsDeducted: {
+    nb: 'Uten a-kontoplan trekkes innbetalingene fra denne fakturaen (forskuddsbetalt).',
+    en: 'Without an a-konto schedule, the payments are deducted from this invoice (prepaid).',
+  },
+  broughtForward: { nb: 'Overført fra i fjor', en: 'Brought forward' },
+  invoiced: { nb: 'Fakturert a-konto', en: 'Invoiced a-konto' },
+  openAkonto: { nb: 'Åpen a-konto', en: 'Open a-konto' },
+  finalInvoice: { nb: 'Sluttfaktura', en: 'Final invoice' },
+  openRule: {
+    nb: 'Åpen a-konto = fakturert a-konto (inkl. mva.) − innbetalt: positiv er ubetalte a-kontofakturaer (purres, faktureres ikke på nytt), negativ er overbetalt og tilbakebetales eller motregnes.',
+    en: 'Open a-konto = a-konto invoiced (incl. VAT) − paid: positive is unpaid a-konto invoices (reminded, never billed again), negative is overpaid, to refund or offset.',
+  },
   population: { nb: 'folketall', en: 'population' },
   months12: { nb: 'måneder/12', en: 'months/12' },
   precision: { nb: 'presisjon', en: 'precision' },
@@ -186,8 +215,8 @@ const LABELS = {
     en: 'Not subject to VAT: services between municipalities in their cooperation.',
   },
   vatStandard: {
-    nb: 'Merverdiavgift 25 % er lagt til. Beløp og innbetalinger er ført eks. mva.; a-konto trekkes fra med den mva. a-kontofakturaen hadde.',
-    en: 'VAT at 25 % is added. Amounts and payments are booked excluding VAT; a-konto is deducted with the VAT its a-konto invoice carried.',
+    nb: 'Merverdiavgift {rate} er lagt til. Beløpene er eks. mva.; fakturert a-konto trekkes fra eks. mva., så mva. for året oppgis én gang.',
+    en: 'VAT at {rate} is added. Amounts exclude VAT; a-konto invoiced is deducted excluding VAT, so the VAT of the year is stated once.',
   },
   vat: { nb: 'Mva.', en: 'VAT' },
   net: { nb: 'Sum eks. mva.', en: 'Total excl. VAT' },
@@ -237,6 +266,9 @@ const MARKERS = {
   baseline: { nb: 'grunnlag', en: 'baseline' },
   limit: { nb: 'grense', en: 'limit' },
   redistributed: { nb: 'omfordelt', en: 'redistributed' },
+  invoiced: { nb: 'fakturert', en: 'invoiced' },
+  deduction: { nb: 'fratrekk', en: 'deduction' },
+  statement: { nb: 'kontoutskrift', en: 'statement' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Marker = keyof typeof MARKERS;

@@ -8,7 +8,9 @@ import type { Locale } from './locale.js';
 export function kindJson(k: KindBalance): object {
   return {
     charged: money(k.charged),
+    invoiced: money(k.invoiced),
     paid: money(k.paid),
+    brought_forward: money(k.broughtForward),
     balance: money(k.balance),
     due_now: money(k.carriedForward ? Money.ZERO : k.balance),
     carried_forward: money(k.carriedForward ? k.balance : Money.ZERO),
@@ -18,7 +20,9 @@ export function kindJson(k: KindBalance): object {
 function balancesJson(b: Balances & { readonly kinds: ByKind<KindBalance> }): object {
   return {
     charged: money(b.charged),
+    invoiced: money(b.invoiced),
     paid: money(b.paid),
+    brought_forward: money(b.broughtForward),
     balance: money(b.balance),
     due_now: money(b.dueNow),
     carried_forward: money(b.carriedForward),
@@ -43,6 +47,16 @@ export function settlementJson(r: SettlementReport, locale: Locale): object {
       ...balancesJson(p),
       ...(p.scheduled ? { scheduled: { operating: money(p.scheduled.operating), investment: money(p.scheduled.investment) } } : {}),
       payments: p.payments.map((x) => ({ date: x.date ?? null, kind: x.kind, amount: money(x.amount), ...(x.text ? { text: x.text } : {}) })),
+      akonto_invoices: p.akontoInvoices.map((i) => ({
+        instalment: i.instalment,
+        number: i.number ?? null,
+        due: i.due,
+        net: money(i.net),
+        vat: money(i.vat),
+        gross: money(i.gross),
+      })),
+      open_akonto: money(p.openAkonto),
+      prepaid: money(p.prepaid),
     })),
     parties_total: balancesJson(r.totals),
     akonto: r.schedule

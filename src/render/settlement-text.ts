@@ -9,7 +9,7 @@ import { formatDate, formatMoney, formatShare, type Locale } from './locale.js';
 export function kindsShown(r: SettlementReport): ItemKind[] {
   const kinds: ItemKind[] = ['operating', 'investment'];
   const shown = kinds.filter((k) =>
-    r.parties.some((p) => !p.kinds[k].charged.isZero() || !p.kinds[k].paid.isZero() || (p.scheduled && !p.scheduled[k].isZero())),
+    r.parties.some((p) => !p.kinds[k].charged.isZero() || !p.kinds[k].paid.isZero() || !p.kinds[k].invoiced.isZero() || !p.kinds[k].broughtForward.isZero()),
   );
   return shown.length ? shown : ['operating'];
 }
@@ -19,11 +19,17 @@ export function partyName(p: SettlementReport['parties'][number], locale: Locale
   return p.isHost ? `${p.party.name} (${label('host', locale)})` : p.party.name;
 }
 
-/** Charged, paid and balance per party, per kind, then what the final settlement invoices. */
+/**
+ * Charged, a-konto invoiced, paid, brought forward and balance per party,
+ * per kind; then what the final settlement bills and, with a schedule and a
+ * payments file, the a-konto left open (or overpaid).
+ */
 export function settlementDoc(r: SettlementReport, locale: Locale): Doc {
   const a = r.allocation.agreement;
   const m = (x: Money) => formatMoney(x, locale);
-  const withSchedule = r.paidFrom === 'payments' && r.schedule !== null;
+  const invoiced = r.schedule !== null;
+  const brought = r.parties.some((p) => !p.broughtForward.isZero());
+  const open = invoiced && r.paidFrom === 'payments';
   const blocks: Block[] = kindsShown(r).map((kind) => {
     const t = r.totals.kinds[kind];
     return {
@@ -32,32 +38,46 @@ export function settlementDoc(r: SettlementReport, locale: Locale): Doc {
       columns: [
         leftColumn(label('party', locale)),
         rightColumn(label('chargedActual', locale)),
-        ...(withSchedule ? [rightColumn(label('scheduled', locale))] : []),
+        ...(invoiced ? [rightColumn(label('invoiced', locale))] : []),
         rightColumn(label('paid', locale)),
+        ...(brought ? [rightColumn(label('broughtForward', locale))] : []),
         rightColumn(label('balance', locale)),
       ],
       rows: r.parties.map((p) => {
         const k = p.kinds[kind];
-        return [partyName(p, locale), m(k.charged), ...(withSchedule ? [m(p.scheduled![kind])] : []), m(k.paid), m(k.balance)];
+        return [partyName(p, locale), m(k.charged), ...(invoiced ? [m(k.invoiced)] : []), m(k.paid), ...(brought ? [m(k.broughtForward)] : []), m(k.balance)];
       }),
-      footer: [
-        [label('sum', locale), m(t.charged), ...(withSchedule ? [m(Money.sum(r.parties.map((p) => p.scheduled![kind])))] : []), m(t.paid), m(t.balance)],
-      ],
+      footer: [[label('sum', locale), m(t.charged), ...(invoiced ? [m(t.invoiced)] : []), m(t.paid), ...(brought ? [m(t.broughtForward)] : []), m(t.balance)]],
     };
   });
   const carried = !r.totals.carriedForward.isZero() || kindsShown(r).some((k) => r.totals.kinds[k].carriedForward);
   const due = r.finalDue ? formatDate(r.finalDue, locale) : '';
   blocks.push({
     heading: label('finalSettlement', locale),
-    notes: [],
+    notes: open ? [label('openRule', locale)] : [],
     columns: [
       leftColumn(label('party', locale)),
       rightColumn(label('dueNow', locale)),
       ...(carried ? [rightColumn(label('carriedForward', locale))] : []),
+      ...(open ? [rightColumn(label('openAkonto', locale))] : []),
       ...(due ? [rightColumn(label('dueDate', locale))] : []),
     ],
-    rows: r.parties.map((p) => [partyName(p, locale), m(p.dueNow), ...(carried ? [m(p.carriedForward)] : []), ...(due ? [due] : [])]),
-    footer: [[label('sum', locale), m(r.totals.dueNow), ...(carried ? [m(r.totals.carriedForward)] : []), ...(due ? [''] : [])]],
+    rows: r.parties.map((p) => [
+      partyName(p, locale),
+      m(p.dueNow),
+      ...(carried ? [m(p.carriedForward)] : []),
+      ...(open ? [m(p.openAkonto)] : []),
+      ...(due ? [due] : []),
+    ]),
+    footer: [
+      [
+        label('sum', locale),
+        m(r.totals.dueNow),
+        ...(carried ? [m(r.totals.carriedForward)] : []),
+        ...(open ? [m(Money.sum(r.parties.map((p) => p.openAkonto)))] : []),
+        ...(due ? [''] : []),
+      ],
+    ],
   });
   const paidNote =
     r.paidFrom === 'payments'
@@ -65,7 +85,11 @@ export function settlementDoc(r: SettlementReport, locale: Locale): Doc {
       : r.paidFrom === 'schedule'
         ? label('paidFromSchedule', locale)
         : label('paidFromNone', locale);
-  return { title: `${a.title} ${a.year} — ${label('settlement', locale)}`, notes: [paidNote, label('balanceRule', locale)], blocks };
+  return {
+    title: `${a.title} ${a.year} — ${label('settlement', locale)}`,
+    notes: [paidNote, label(invoiced ? 'balanceRuleInvoiced' : 'balanceRule', locale)],
+    blocks,
+  };
 }
 
 /** The a-konto schedule: each party's budgeted share split over the instalments, per kind. */

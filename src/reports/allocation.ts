@@ -66,7 +66,7 @@ export type StepDetail =
       readonly deduct: Money;
       readonly roundedToOre: boolean;
     }
-  | { readonly kind: 'vat' }
+  | { readonly kind: 'vat'; readonly rate: Ratio }
   | {
       readonly kind: 'index';
       readonly series: Id;

@@ -42,6 +42,20 @@ export interface AkontoLine {
   readonly amount: Money;
 }
 
+/**
+ * On the final invoice, one a-konto invoice of the year taken off (excluding
+ * VAT, so VAT is declared once over the year): the billed kinds' part of
+ * that invoice, negative, citing its number.
+ */
+export interface DeductionLine {
+  readonly source: 'akonto-invoice';
+  readonly instalment: number;
+  readonly of: number;
+  readonly number?: string;
+  readonly kinds: readonly ItemKind[];
+  readonly amount: Money;
+}
+
 export type InvoiceLine = ItemLine | AkontoLine;
 
 /** Which document of the year: instalment n (1-based) of the a-konto schedule, or the final settlement. */
@@ -50,10 +64,10 @@ export type InvoiceDocument = { readonly kind: 'final' } | { readonly kind: 'ako
 /**
  * A line as the document bills it (EHF's InvoiceLine / CreditNoteLine):
  * price never negative, so a line that takes money off has a negative
- * quantity. On a credit note the a-konto paid is itself a line (`prepaid`).
+ * quantity. A credit note bills the final invoice's lines negated.
  */
 export interface BilledLine {
-  readonly line: InvoiceLine | { readonly source: 'prepaid'; readonly kinds: readonly ItemKind[] };
+  readonly line: InvoiceLine | DeductionLine;
   readonly quantity: Ratio;
   readonly price: Money;
   readonly amount: Money;
@@ -68,27 +82,35 @@ export interface VatTerms {
 
 /**
  * What the document adds up to, as EN 16931 defines it: payable = net + VAT
- * − prepaid. An invoice whose balance is owed to the party is issued as a
- * credit note whose payable is the (positive) amount credited.
+ * − prepaid. A final settlement below what was invoiced a-konto is a credit
+ * note whose payable is the (positive) amount credited.
  */
 export interface InvoiceTotals {
   readonly net: Money;
   readonly vat: Money;
   readonly gross: Money;
-  /** A-konto already paid, VAT included, set against an invoice; zero on a credit note, where it is a line. */
+  /** Without a schedule only: the payments received, VAT included, set against the final invoice. */
   readonly prepaid: Money;
   readonly payable: Money;
 }
 
+/**
+ * An invoice; a credit note (the year's charge below what was invoiced); or a
+ * statement (nothing billed: a balance carried forward, or zero), which
+ * takes no number, KID or due date and is never sent as EHF.
+ */
+export type DocumentType = 'invoice' | 'credit-note' | 'statement';
+
 export interface Invoice {
   readonly document: InvoiceDocument;
-  readonly type: 'invoice' | 'credit-note';
-  /** From the host's series (`invoicing.first_number`): unique per host when the series of its agreements do not overlap. */
-  readonly number: string;
-  /** The invoice number and a MOD10 check digit: unique per invoice. */
-  readonly kid: string;
+  readonly type: DocumentType;
+  /** From the host's series (`invoicing.first_number`), for invoices and credit notes only. */
+  readonly number?: string;
+  /** The invoice number and a MOD10 check digit, on invoices only: what the party pays with. */
+  readonly kid?: string;
   readonly date: IsoDate;
-  readonly due: IsoDate;
+  /** On invoices only. */
+  readonly due?: IsoDate;
   readonly period: { readonly start: IsoDate; readonly end: IsoDate };
   readonly agreement: Agreement;
   readonly seller: InvoiceParty & { readonly bankAccount: string };
@@ -104,7 +126,7 @@ export interface Invoice {
   readonly billed: readonly BilledLine[];
   readonly totals: InvoiceTotals;
   readonly carriedForward: Money;
-  /** The invoices this one settles (the party's a-konto invoices of the year), for a credit note's reference. */
+  /** The a-konto invoices this one settles or credits, by number (EHF BillingReference), each also a deduction line. */
   readonly settles: readonly string[];
   readonly payments: PartySettlement['payments'];
   /** Whether the payments were received or, lacking a payments file, assumed from the schedule. */

@@ -5,10 +5,24 @@ import type { Ratio } from '../money/ratio.js';
 import type { AllocationReport } from './allocation.js';
 import type { ByKind } from './by-kind.js';
 
+/**
+ * One party's kind of cost over the year, four things kept apart: the
+ * year's charge, the a-konto invoiced (excluding VAT), what the payments
+ * file says was paid (VAT included under `vat: standard`), and what last
+ * year left open (positive: the party owes).
+ */
 export interface KindBalance {
   readonly charged: Money;
+  readonly invoiced: Money;
   readonly paid: Money;
-  /** charged − paid: positive, the party owes; negative, the host owes the party. */
+  readonly broughtForward: Money;
+  /**
+   * What the final settlement bills for the kind, excluding VAT: charged +
+   * brought forward − invoiced. Without a schedule nothing was invoiced and
+   * the payments are deducted instead (excluding VAT they can only be when
+   * the cooperation is outside VAT; under `vat: standard` the final invoice
+   * deducts them, VAT included, as prepaid). Positive, the party owes.
+   */
   readonly balance: Money;
   /** The balance is offset against next year's contribution instead of invoiced. */
   readonly carriedForward: boolean;
@@ -28,10 +42,23 @@ export interface PartySchedule {
   readonly instalments: readonly Instalment[];
 }
 
+/** One a-konto invoice of the schedule, as sent to the party: by its number when the agreement has a series. */
+export interface AkontoInvoice {
+  readonly instalment: number;
+  readonly number?: string;
+  readonly due: IsoDate;
+  readonly amounts: ByKind<Money>;
+  readonly net: Money;
+  readonly vat: Money;
+  readonly gross: Money;
+}
+
 /** A party's or the whole settlement's figures over both kinds. */
 export interface Balances {
   readonly charged: Money;
+  readonly invoiced: Money;
   readonly paid: Money;
+  readonly broughtForward: Money;
   readonly balance: Money;
   /** The balance of the kinds not carried forward: what the final settlement invoices. */
   readonly dueNow: Money;
@@ -46,6 +73,17 @@ export interface PartySettlement extends Balances {
   readonly scheduled?: ByKind<Money>;
   /** The payments counted as paid: received (from the payments file) or assumed (the schedule). */
   readonly payments: readonly { readonly date?: IsoDate; readonly kind: ItemKind; readonly amount: Money; readonly text?: string }[];
+  /** The a-konto invoices sent to the party (none for the host, which settles internally, or without a schedule). */
+  readonly akontoInvoices: readonly AkontoInvoice[];
+  /**
+   * With a schedule: the a-konto invoiced (VAT included) less what was paid.
+   * Positive, a-konto invoices still open in the party's payables (a reminder
+   * is the host's business, never a new bill); negative, an overpayment to
+   * refund or offset. Zero without a schedule, where payments go to the final invoice.
+   */
+  readonly openAkonto: Money;
+  /** Without a schedule: the payments the final invoice deducts as prepaid (VAT included). */
+  readonly prepaid: Money;
 }
 
 /**

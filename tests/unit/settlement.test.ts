@@ -93,7 +93,10 @@ describe('payments', () => {
     expect(r.paidFrom).toBe('payments');
     expect(by(r, (p) => p.paid)).toEqual({ a: '100.00', b: '600.00' });
     expect(by(r, (p) => p.scheduled!.operating)).toEqual({ a: '500.00', b: '500.00' });
-    expect(by(r, (p) => p.balance)).toEqual({ a: '400.00', b: '-100.00' });
+    // The final bills charged − invoiced (nothing here); what the payments leave is open a-konto, never a new bill.
+    expect(by(r, (p) => p.invoiced)).toEqual({ a: '500.00', b: '500.00' });
+    expect(by(r, (p) => p.balance)).toEqual({ a: '0.00', b: '0.00' });
+    expect(by(r, (p) => p.openAkonto)).toEqual({ a: '0.00', b: '-100.00' });
   });
 
   it('without payments or a schedule, paid is zero and the report says where paid came from', () => {
