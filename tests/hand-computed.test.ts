@@ -51,6 +51,9 @@ interface Party {
   paid: string;
   balance: string;
   due_now: string;
+  invoiced: string;
+  open_akonto: string;
+  akonto_invoices?: { number: string; net: string; vat: string }[];
 }
 
 async function settle(name: string): Promise<Record<string, Party>> {
@@ -61,8 +64,10 @@ async function settle(name: string): Promise<Record<string, Party>> {
 
 interface Invoice {
   type: string;
+  number: string | null;
   document: string;
   due: string;
+  billed: { deducts?: string; amount: string }[];
   lines: { item: string; amount: string }[];
   document_totals: { net: string; vat: string; gross: string; prepaid: string; payable: string };
 }
@@ -106,7 +111,7 @@ describe('Harstad–Ibestad 2021 (the fixture comment, from regnskap.csv)', () =
     expect(s.harstad).toMatchObject({ charged: '0.00', paid: '0.00', balance: '0.00' });
   });
 
-  it('invoices: a-konto 1 is half the budgeted share; the final one its two lines less both instalments (outside VAT)', async () => {
+  it('invoices: a-konto 1 is half the budgeted share; the final one its two lines less each a-konto invoice (outside VAT)', async () => {
     const akonto = await invoices('harstad-ibestad-settlement', ['--akonto', '1', '--date', '2021-01-15']);
     expect(Object.keys(akonto)).toEqual(['faktura-2021-ibestad-akonto-1.json']);
     expect(akonto['faktura-2021-ibestad-akonto-1.json']!.document_totals).toEqual(totals(instalment, 0n, 0n));
@@ -115,8 +120,14 @@ describe('Harstad–Ibestad 2021 (the fixture comment, from regnskap.csv)', () =
       ['fast', kr(fixed)],
       ['variabel', kr(charged - fixed)],
     ]);
-    expect(final.document_totals).toEqual(totals(charged, 0n, 2n * instalment));
-    expect(final.due).toBe('2022-01-31');
+    // Each a-konto invoice is a deduction line of its own, citing its number; nothing is prepaid.
+    expect(final.billed.filter((b) => b.deducts).map((b) => [b.deducts, b.amount])).toEqual([
+      ['2021101', kr(-instalment)],
+      ['2021102', kr(-instalment)],
+    ]);
+    expect(final.document_totals).toEqual(totals(charged - 2n * instalment, 0n, 0n));
+    // Invoiced 10 January, 30 days' terms: later than the agreed final_due of 31 January.
+    expect(final.due).toBe('2022-02-09');
   });
 });
 
@@ -134,26 +145,38 @@ describe('Melhus–Midtre Gauldal 2013 (the fixture comment: half equal, half by
   const paid = (party: string) => sum(csv('melhus-midtre-gauldal-2013', 'innbetalinger.csv').flatMap((r) => (r.party === party ? [ore(r.amount!)] : [])));
   const of = (party: keyof typeof share, x: bigint) => times(x, ...share[party]);
 
-  it('settle: charged by the share of the actuals, paid from innbetalinger.csv, the balance due', async () => {
+  it('settle: charged by the share of the actuals, invoiced by the budget, paid from innbetalinger.csv; the balance is against what was invoiced', async () => {
     const s = await settle('melhus-midtre-gauldal-2013');
-    for (const id of ['melhus', 'midtre-gauldal'] as const) {
-      const charged = of(id, actual);
-      expect(s[id], id).toMatchObject({ charged: kr(charged), paid: kr(paid(id)), balance: kr(charged - paid(id)), due_now: kr(charged - paid(id)) });
-    }
-    expect([kr(of('melhus', actual)), kr(paid('midtre-gauldal')), kr(of('midtre-gauldal', actual) - paid('midtre-gauldal'))]).toEqual([
+    const mg = 'midtre-gauldal' as const;
+    const invoiced = of(mg, ore('12400000'));
+    expect(s[mg]).toMatchObject({
+      charged: kr(of(mg, actual)),
+      invoiced: kr(invoiced),
+      paid: kr(paid(mg)),
+      balance: kr(of(mg, actual) - invoiced),
+      open_akonto: kr(invoiced - paid(mg)),
+    });
+    expect(s.melhus).toMatchObject({ charged: kr(of('melhus', actual)), paid: kr(paid('melhus')) });
+    // The fixture comment: 100 000 billed at the end, the unpaid a-konto 1 240 000 left open, not billed again.
+    expect([kr(of('melhus', actual)), kr(paid(mg)), kr(of(mg, actual) - invoiced), kr(invoiced - paid(mg))]).toEqual([
       '7590000.00',
       '3720000.00',
-      '1340000.00',
+      '100000.00',
+      '1240000.00',
     ]);
   });
 
-  it('invoices: a-konto 1 is a quarter of the budgeted share; the final one the share less what was paid', async () => {
+  it('invoices: a-konto 1 is a quarter of the budgeted share; the final one the share less each of the four a-konto invoices, paid or not', async () => {
     const akonto = await invoices('melhus-midtre-gauldal-2013', ['--akonto', '1', '--date', '2013-01-15']);
     expect(akonto['faktura-2013-midtre-gauldal-akonto-1.json']!.document_totals).toEqual(
       totals(times(of('midtre-gauldal', ore('12400000')), 25n, 100n), 0n, 0n),
     );
     const final = (await invoices('melhus-midtre-gauldal-2013', ['--date', '2014-01-10']))['faktura-2013-midtre-gauldal.json']!;
-    expect(final.document_totals).toEqual(totals(of('midtre-gauldal', actual), 0n, paid('midtre-gauldal')));
+    const quarter = times(of('midtre-gauldal', ore('12400000')), 25n, 100n);
+    expect(final.billed.filter((b) => b.deducts).map((b) => [b.deducts, b.amount])).toEqual(
+      ['1301001', '1301002', '1301003', '1301004'].map((n) => [n, kr(-quarter)]),
+    );
+    expect(final.document_totals).toEqual(totals(of('midtre-gauldal', actual) - 4n * quarter, 0n, 0n));
   });
 });
 
@@ -187,20 +210,37 @@ describe('Namsos–Flatanger–Osen 2024 (the fixture comment: 25 % VAT on every
     expect([shared.length, licences.length, Object.keys(drivers).length]).toEqual([34, 6, 6]);
   });
 
-  it('invoices: the final settlement line by line, VAT, the a-konto paid with its VAT, and Osen’s credit note', async () => {
+  it('settle and invoices: the a-konto invoices bill the whole charge, so VAT is declared once and the finals are statements; what was paid is open or to refund', async () => {
+    const s = await settle('namsos-flatanger-2024-invoices');
+    for (const party of ['flatanger', 'osen'] as const) {
+      // Budget = charge: the two a-konto invoices are half each (one øre apart), each with its own VAT.
+      const first = times(net(party), 50n, 100n);
+      const halves = [first, net(party) - first];
+      const docs = s[party]!.akonto_invoices!;
+      expect(
+        docs.map((d) => [d.net, d.vat]),
+        party,
+      ).toEqual(halves.map((h) => [kr(h), kr(vat(h))]));
+      // VAT over the year: 25 % of the charge, to within one øre per document.
+      const declared = sum(halves.map(vat));
+      expect(declared - vat(net(party)) <= 2n && vat(net(party)) - declared <= 2n, party).toBe(true);
+      const gross = sum(halves.map((h) => h + vat(h)));
+      expect(s[party], party).toMatchObject({
+        charged: kr(net(party)),
+        invoiced: kr(net(party)),
+        balance: '0.00',
+        open_akonto: kr(gross - sum(payments(party))),
+      });
+    }
+    // Flatanger paid 98 382,31 too little (open, not billed again); Osen paid one instalment twice (a refund, not a credit note).
+    expect([s.flatanger!.open_akonto, s.osen!.open_akonto]).toEqual(['98382.31', '-994502.86']);
+    expect(sum(s.flatanger!.akonto_invoices!.map((d) => ore(d.vat)))).toBe(ore('539352.93'));
     const final = await invoices('namsos-flatanger-2024-invoices', ['--date', '2025-01-10']);
-    const flatanger = final['faktura-2024-flatanger.json']!;
-    expect(flatanger.lines.map((l) => [l.item, l.amount])).toEqual(lines('flatanger').map(([id, x]) => [id, kr(x)]));
-    // Each payment is an a-konto's net amount, with its VAT rounded on its own.
-    const prepaid = sum(payments('flatanger').map((p) => p + vat(p)));
-    expect(flatanger.document_totals).toEqual(totals(net('flatanger'), vat(net('flatanger')), prepaid));
-    expect(flatanger.document_totals).toEqual({ net: '2157411.71', vat: '539352.93', gross: '2696764.64', prepaid: '2598382.33', payable: '98382.31' });
-    // Osen paid more than it was charged: the credit note is the overpayment, and its VAT.
-    const osen = final['faktura-2024-osen.json']!;
-    const credit = net('osen') - sum(payments('osen'));
-    expect(osen.type).toBe('credit-note');
-    expect(osen.document_totals).toEqual(totals(credit, vat(credit), 0n));
-    expect(osen.document_totals).toMatchObject({ net: '795602.29', vat: '198900.57', gross: '994502.86' });
+    for (const party of ['flatanger', 'osen']) {
+      const doc = final[`faktura-2024-${party}.json`]!;
+      expect([doc.type, doc.number], party).toEqual(['statement', null]);
+      expect(doc.document_totals, party).toEqual(totals(0n, 0n, 0n));
+    }
   });
 
   it('invoices: a-konto 1 is half of each partner’s charge, with VAT', async () => {

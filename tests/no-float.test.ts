@@ -17,7 +17,11 @@ const FLOAT = /\bNumber\s*[(.]|\bparse(?:Float|Int)\s*\(|\.to(?:Fixed|Precision|
 const NOT_AMOUNTS: Record<string, readonly string[]> = {
   // Years, instalment numbers, list indexes and thread counts: whole numbers read from digits only.
   'src/agreement/parties.ts': ['const year = /^\\d{4}$/.test(e.key) ? Number(e.key) : null;'],
-  'src/agreement/settings.ts': ['changes.set(Number(y.key), c ?? Ratio.ZERO);'],
+  'src/agreement/settings.ts': [
+    'changes.set(Number(y.key), c ?? Ratio.ZERO);',
+    // Payment terms: a whole number of days, one to three digits.
+    'if (/^[1-9]\\d{0,2}$/.test(termsText)) paymentTermsDays = { value: Number(termsText), at: t.valueAt };',
+  ],
   'src/agreement/yaml-nodes.ts': [
     "const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));",
     'return Number(text);',
@@ -65,7 +69,7 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/cli/sweep-worker.ts': ['for (let i = start; i < Math.min(start + job.block, job.to); i++) {'],
   'src/scenario/sweep.ts': ['for (let i = from; i < Math.min(to, this.count); i++) yield this.at(i);'],
   // Invoice numbers: a count of documents, turned into bigint before it meets a number series.
-  'src/compute/invoice.ts': ['return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };'],
+  'src/compute/numbers.ts': ['return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };'],
   // Check digits of account, KID and organisation numbers: digit arithmetic.
   'src/norway/account.ts': ['return /^\\d{11}$/.test(s) && mod11(s.slice(0, 10), [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === Number(s[10]);'],
   'src/norway/check-digits.ts': [
