@@ -13,7 +13,8 @@ import { writeSaft } from './saft-writer.js';
  * the sources are one row stream, whatever the file. The ledger varies its
  * accounts, dimension columns, signs, text that needs quoting, dates, title
  * rows above the workbook's header, and whether the amount is signed or a
- * debit/credit pair.
+ * debit/credit pair; the agreement selects by an art list, range or prefix,
+ * by ansvar and `not:` it, and ignores the rest with `not:`.
  */
 const dir = tempDir('sources');
 
@@ -50,7 +51,15 @@ const posting = fc.record({
 const ledger = fc.record({
   postings: fc.array(posting, { minLength: 1, maxLength: 25 }),
   // Each KOSTRA art goes to item a, item b, or ignore.
-  assign: fc.array(fc.constantFrom('a', 'b', 'ignore'), { minLength: GROUPINGS.length, maxLength: GROUPINGS.length }),
+  selection: fc.record({
+    form: fc.constantFrom('list', 'range', 'prefix'),
+    from: fc.integer({ min: 0, max: GROUPINGS.length - 1 }),
+    span: fc.integer({ min: 0, max: GROUPINGS.length - 1 }),
+    subset: fc.subarray(GROUPINGS, { minLength: 1 }),
+    prefix: fc.constantFrom('0*', '09*', '1*', '6*'),
+    ansvar: fc.constantFrom('1200', '1210', '3100'),
+    byAnsvar: fc.boolean(),
+  }),
   pair: fc.boolean(),
   titles: fc.integer({ min: 0, max: 3 }),
   key: fc.integer({ min: 1, max: 99 }),
@@ -60,12 +69,33 @@ function dateOf(day: number): string {
   return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
 }
 
-function agreement(input: string, assign: readonly string[], key: number): string {
-  const pick = (x: string) => GROUPINGS.filter((_, i) => assign[i] === x);
-  const items = ['a', 'b']
-    .filter((x) => pick(x).length > 0)
-    .map((x) => `  - { id: ${x}, label: ${x.toUpperCase()}, actuals: { category: [${pick(x).map((g) => `"${g}"`)}] }, key: k }`);
-  const ignored = pick('ignore');
+type Selection = {
+  readonly form: 'list' | 'range' | 'prefix';
+  readonly from: number;
+  readonly span: number;
+  readonly subset: readonly string[];
+  readonly prefix: string;
+  readonly ansvar: string;
+  readonly byAnsvar: boolean;
+};
+
+/**
+ * Items that take the arts of one selector form — a list, a range or a
+ * prefix — split by ansvar (one value, and `not:` it) or not split, and an
+ * ignore rule for every other art (`not:` the same form): every row is
+ * taken exactly once, whatever the ledger holds.
+ */
+function agreement(input: string, sel: Selection, key: number): string {
+  const last = GROUPINGS[Math.min(sel.from + sel.span, GROUPINGS.length - 1)]!;
+  const form =
+    sel.form === 'list' ? `[${sel.subset.map((g) => `"${g}"`).join(', ')}]` : sel.form === 'range' ? `"${GROUPINGS[sel.from]}..${last}"` : `"${sel.prefix}"`;
+  const items = sel.byAnsvar
+    ? [
+        `  - { id: a, label: A, actuals: { category: ${form}, ansvar: "${sel.ansvar}" }, key: k }`,
+        `  - { id: b, label: B, actuals: { category: ${form}, ansvar: { not: "${sel.ansvar}" } }, key: k }`,
+      ]
+    : [`  - { id: a, label: A, actuals: { category: ${form} }, key: k }`];
+  const ignored = `ignore: [{ category: { not: ${form} }, reason: utenfor }]`;
   return [
     'samkost: 1',
     'agreement: Test',
@@ -76,8 +106,8 @@ function agreement(input: string, assign: readonly string[], key: number): strin
     '  g: { name: G kommune }',
     `keys: { k: { shares: { h: ${key}%, g: ${100 - key}% } } }`,
     'items:',
-    ...(items.length > 0 ? items : ['  - { id: a, label: A, amount: 1, key: k }']),
-    ...(ignored.length > 0 ? [`ignore: [{ category: [${ignored.map((g) => `"${g}"`)}], reason: utenfor }]`] : []),
+    ...items,
+    ignored,
     'inputs:',
     `  actuals: ${input}`,
     '',
@@ -138,15 +168,15 @@ describe('sources (fast-check)', () => {
         }));
         const cols = l.pair ? 'debit: Debet, credit: Kredit' : 'amount: Beløp';
         const fromCsv = await allocation({
-          'agreement.yaml': agreement(`{ file: ledger.csv, columns: { category: Art, ${cols}, date: Dato } }`, l.assign, l.key),
+          'agreement.yaml': agreement(`{ file: ledger.csv, columns: { category: Art, ${cols}, date: Dato } }`, l.selection, l.key),
           'ledger.csv': csv(ps, l.pair),
         });
         const fromXlsx = await allocation({
-          'agreement.yaml': agreement(`{ file: ledger.xlsx, columns: { category: Art, ${cols}, date: Dato } }`, l.assign, l.key),
+          'agreement.yaml': agreement(`{ file: ledger.xlsx, columns: { category: Art, ${cols}, date: Dato } }`, l.selection, l.key),
           'ledger.xlsx': await xlsx(ps, l.pair, l.titles),
         });
         const fromSaft = await allocation({
-          'agreement.yaml': agreement('{ file: ledger.xml, columns: { category: grouping_code } }', l.assign, l.key),
+          'agreement.yaml': agreement('{ file: ledger.xml, columns: { category: grouping_code } }', l.selection, l.key),
           'ledger.xml': writeSaft(
             ps.map((p) => ({
               account: p.account,
