@@ -510,3 +510,18 @@ describe('1 000 unknown fields (issue 25)', () => {
     expect(unknown.some((d) => d.message === '990 ukjente felt til i avtalen, det første her')).toBe(true);
   });
 });
+
+describe('a file that is no agreement (issue 25)', () => {
+  it('is named in one error, and none of its lines reaches the output, in any format', async () => {
+    const dir = tempDir('secret');
+    const file = path.join(dir, 'shadow');
+    writeFileSync(file, 'root:$6$SECRETHASH:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n');
+    for (const format of ['table', 'github', 'json', 'sarif']) {
+      const run = await samkost(['check', file, '--format', format]);
+      expect(run.code, format).toBe(1);
+      expect(run.stdout + run.stderr, format).not.toContain('SECRETHASH');
+      expect(run.stdout + run.stderr, format).not.toContain('daemon');
+      expect(run.stdout + run.stderr, format).toContain('not-agreement');
+    }
+  });
+});

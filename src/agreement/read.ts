@@ -83,6 +83,23 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
       said('begynn fra eksempelet i docs/format.md, eller med samkost init', 'start from the example in docs/format.md, or with samkost init'),
     );
   if (!entries) return { agreement: null, diagnostics: diags.sorted() };
+  // A file with none of the format's fields, not even misspelt (a password file, an .env), is not an
+  // agreement with many mistakes: one error, and none of its lines quoted into a CI log.
+  if (entries.length > 0 && !entries.some((e) => TOP_FIELDS.includes(e.key) || closest(e.key, TOP_FIELDS) !== undefined)) {
+    diags.error(
+      start,
+      'not-agreement',
+      said(
+        `'${file}' er ikke en samkost-avtale: ingen av feltene er et felt formatet kjenner`,
+        `'${file}' is not a samkost agreement: none of its fields is one the format knows`,
+      ),
+      said(
+        'gi avtalefilen (agreement.yaml) eller mappen den ligger i; samkost init lager en',
+        'give the agreement file (agreement.yaml) or its folder; samkost init makes one',
+      ),
+    );
+    return { agreement: null, diagnostics: diags.sorted() };
+  }
 
   r.onlyFields(entries, TOP_FIELDS, THE_AGREEMENT);
   const f = (name: string): Entry | undefined => entries.find((e) => e.key === name);

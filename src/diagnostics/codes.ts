@@ -112,6 +112,7 @@ export const ERROR_CODES = [
   'limit-kinds',
   'limit-infeasible',
   'payments-empty',
+  'not-agreement',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

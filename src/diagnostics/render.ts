@@ -29,7 +29,8 @@ export function renderDiagnostic(d: Diagnostic, lines: LineLookup, locale: Local
   const word = SEVERITY[d.severity][locale];
   const sev = d.severity === 'error' ? style.error(word) : style.warning(word);
   const out = [style.bold(`${d.file}:${d.line}:${d.col}:`) + ` ${sev}: ${d.message[locale]} [${d.code}]`];
-  const line = lines(d.file, d.line);
+  // A file that is no agreement at all (a password file, an .env) is named, never quoted.
+  const line = d.code === 'not-agreement' ? undefined : lines(d.file, d.line);
   if (line !== undefined) {
     const gutter = String(d.line);
     const pad = ' '.repeat(gutter.length);
