@@ -159,7 +159,18 @@ function cell(at: string, c: Cell): string {
 }
 
 const number = (at: string, value: string, style: number) => `<c r="${at}" s="${style}"><v>${value}</v></c>`;
-const inline = (at: string, value: string, style: number) => `<c r="${at}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(value)}</t></is></c>`;
+const inline = (at: string, value: string, style: number) =>
+  `<c r="${at}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(fitCell(value))}</t></is></c>`;
+
+/** Excel holds at most 32 767 characters in a cell and refuses to open a workbook with more: a longer text is cut, with '…' to say so. */
+const MAX_CELL = 32_767;
+function fitCell(text: string): string {
+  if (text.length <= MAX_CELL) return text;
+  let end = MAX_CELL - 1;
+  // Never between the two halves of a character outside the BMP.
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}…`;
+}
 
 /** Roughly how many characters a cell shows, for its column's width. */
 function shown(c: Cell): string {

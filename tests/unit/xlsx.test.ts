@@ -52,4 +52,18 @@ describe('the workbook writer', () => {
     expect(ws).toContain('<oddFooter>&amp;CSide &amp;P av &amp;N</oddFooter>');
     expect(xlsx.get('xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Fordeling &amp; co'!$1:$1</definedName>`);
   });
+  it('cuts a text longer than Excel holds in a cell (32 767 characters), with … to say so, never inside a character', () => {
+    const long = sheet<{ t: string }>(
+      'Lang',
+      [textColumn('Tekst', (r) => r.t)],
+      [{ t: `${'a'.repeat(32_765)}😀${'b'.repeat(10)}` }, { t: 'x'.repeat(32_767) }],
+    );
+    const ws = parts(toXlsx([long], { locale: 'nb', title: 'T', date: '2024-01-01', version: '1' })).get('xl/worksheets/sheet1.xml')!;
+    const cells = [...ws.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]!);
+    // The emoji would straddle the cut (code units 32 766–32 767): it goes whole, and the … takes its place.
+    expect(cells[1]).toBe(`${'a'.repeat(32_765)}…`);
+    expect(cells[1]!.length).toBeLessThanOrEqual(32_767);
+    // Exactly at the limit: kept as it is.
+    expect(cells[2]).toBe('x'.repeat(32_767));
+  });
 });
