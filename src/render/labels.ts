@@ -32,7 +32,7 @@ const LABELS = {
   method: { nb: 'Metode', en: 'Method' },
   item: { nb: 'Post', en: 'Item' },
   label: { nb: 'Tekst', en: 'Label' },
-  kind: { nb: 'Art', en: 'Kind' },
+  kind: { nb: 'Drift/investering', en: 'Operating/investment' },
   ignored: { nb: 'Holdt utenfor fordelingen', en: 'Outside the split' },
   rows: { nb: 'Rader', en: 'Rows' },
   selection: { nb: 'Utvalg', en: 'Selection' },
