@@ -22,6 +22,7 @@ import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 import { field, item } from './phrases.js';
 import { type Said, said } from '../text/said.js';
+import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
 const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party', 'parties'];
@@ -98,7 +99,10 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
         vatEntry.valueAt,
         'bad-value',
         said(`${field('vat', where).nb} må være included eller excluded, men er '${v}'`, `vat of ${where.en} must be included or excluded, got '${v}'`),
-        said('skriv vat: included når beløpet er med 25 % mva.', 'write vat: included when the amount includes 25 % VAT'),
+        said(
+          `skriv vat: included når beløpet er med ${STANDARD_VAT_PERCENT} % mva.`,
+          `write vat: included when the amount includes ${STANDARD_VAT_PERCENT} % VAT`,
+        ),
       );
   }
 

@@ -1,4 +1,5 @@
 import { ENCODINGS } from '../inputs/decode.js';
+import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 /**
  * The agreement format as JSON Schema (draft 2020-12), printed by
  * `samkost schema` for editors with a YAML language server. It checks shape
@@ -180,7 +181,7 @@ export const AGREEMENT_SCHEMA = {
         vat: {
           enum: ['outside-scope', 'standard'],
           default: 'outside-scope',
-          description: 'outside-scope: not subject to VAT (EHF category O); standard: 25 % VAT added (category S)',
+          description: `outside-scope: not subject to VAT (EHF category O); standard: ${STANDARD_VAT_PERCENT} % VAT added (category S)`,
         },
         payment_terms_days: {
           type: ['string', 'integer'],

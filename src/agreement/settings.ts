@@ -25,6 +25,7 @@ import type { CsvDialect } from '../inputs/table.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 import { field } from './phrases.js';
 import { type Said, said } from '../text/said.js';
+import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
 /** `indices: { deflator: { 2021: 3.0%, ... } }` — yearly change per series. */
 export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, IndexSeries> {
@@ -320,8 +321,8 @@ export function readInvoicing(r: YamlReader, node: YNode | undefined, at: Source
         `vat must be one of ${VAT_STATUSES.map((s) => `'${s}'`).join(', ')}, got '${vatText}'`,
       ),
       said(
-        'outside-scope: utenfor mva.-området (kategori O, standard); standard: vertskommunen legger på 25 % mva. (kategori S)',
-        'outside-scope: not subject to VAT (category O, the default); standard: the host adds 25 % VAT (category S)',
+        `outside-scope: utenfor mva.-området (kategori O, standard); standard: vertskommunen legger på ${STANDARD_VAT_PERCENT} % mva. (kategori S)`,
+        `outside-scope: not subject to VAT (category O, the default); standard: the host adds ${STANDARD_VAT_PERCENT} % VAT (category S)`,
       ),
     );
   }

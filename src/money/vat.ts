@@ -11,3 +11,6 @@ export const STANDARD_VAT_RATE: Ratio = Ratio.of(25n, 100n);
 export function vatExcludingFactor(rate: Ratio): Ratio {
   return Ratio.ONE.div(Ratio.ONE.plus(rate));
 }
+
+/** The rate as help texts write it: `25` (followed by ` %`). */
+export const STANDARD_VAT_PERCENT = STANDARD_VAT_RATE.times(Ratio.of(100n)).toDecimalString(2);
