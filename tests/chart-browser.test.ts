@@ -57,7 +57,7 @@ describe('deviation --format html', () => {
       printToPdf(html, path.join(dir, 'scenario.pdf'));
       return spawnSync('pdftotext', ['-layout', path.join(dir, 'scenario.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
     };
-    it('a sweep: a chart per party, and every charge of the JSON in the table', { timeout: 120_000 }, async () => {
+    it('a sweep: one chart of every party, and every charge of the JSON in the tables', { timeout: 120_000 }, async () => {
       const args = ['scenario', 'fixtures/ror-ikt-2024-soc', '--sweep', 'items.soc.price.quantity=395..455:20'];
       const text = await print(args);
       const json = JSON.parse((await samkost([...args, '--format', 'json'])).stdout) as { scenarios: { parties: { id: string; charged: string }[] }[] };
