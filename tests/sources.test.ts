@@ -69,3 +69,24 @@ describe('every input from any source', () => {
     expect(r.stdout).toBe(await report(original, 'allocate'));
   });
 });
+
+describe('the xlsx and SAF-T fixtures give the figures of their comments (by hand, not the goldens)', () => {
+  // Lønn: 412 500,00 + 117 295,88 + 418 162,54 = 947 958,42; lisenser: 245 000,00 − 12 250,00 = 232 750,00;
+  // Harstad 60 %: 568 775,05 + 139 650,00; Ibestad 40 %: 379 183,37 + 93 100,00. Sales (−50 000,00) and other ansvar stay out.
+  for (const fixture of ['xlsx-ledger-2024', 'saft-ledger-2024']) {
+    it(fixture, async () => {
+      const run = await samkost(['allocate', `fixtures/${fixture}`, '--format', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      const j = JSON.parse(run.stdout) as { items: { id: string; basis: string }[]; parties: { id: string; charged: string }[]; total: string };
+      expect(j.items.map((i) => [i.id, i.basis])).toEqual([
+        ['lonn', '947958.42'],
+        ['lisenser', '232750.00'],
+      ]);
+      expect(j.parties.map((p) => [p.id, p.charged])).toEqual([
+        ['harstad', '708425.05'],
+        ['ibestad', '472283.37'],
+      ]);
+      expect(j.total).toBe('1180708.42');
+    });
+  }
+});
