@@ -16,6 +16,7 @@ import {
   type Tier,
   type TierMode,
 } from './model.js';
+import { readConnected, readPricePeriods, readProrate } from './billing.js';
 import { readRounding } from './rounding.js';
 import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
@@ -25,8 +26,8 @@ import { type Said, said } from '../text/said.js';
 import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
-const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party', 'parties'];
-const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit'];
+const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party', 'parties', 'connected', 'prorate'];
+const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit', 'periods'];
 
 /** `items:` — the list of what is allocated. References are checked later, in references.ts. */
 export function readItems(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding): Item[] {
@@ -122,8 +123,102 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   const target = readTarget(r, fields, where, idEntry.at, source);
   const partiesEntry = f('parties');
   const parties = partiesEntry ? readItemParties(r, partiesEntry, where, target) : undefined;
-  if (!source || !target || label === null || !rounding || index === null || parties === null) return null;
-  return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}), ...(parties ? { parties } : {}) };
+  const billing = readBilling(r, fields, where, source, target, index);
+  if (!source || !target || label === null || !rounding || index === null || parties === null || !billing) return null;
+  return {
+    id,
+    label,
+    kind,
+    source,
+    vatIncluded,
+    rounding,
+    target,
+    at: idEntry.at,
+    ...(index ? { index } : {}),
+    ...(parties ? { parties } : {}),
+    ...billing,
+  };
+}
+
+/**
+ * `periods:` under `price:`, `connected:` and `prorate:` — a per-party price
+ * over the year. Each is read here; their dates are checked against the
+ * year in billing.ts once the agreement is read.
+ */
+function readBilling(
+  r: YamlReader,
+  fields: readonly Entry[],
+  where: Said,
+  source: AmountSource | null,
+  target: Target | null,
+  index: IndexRef | null | undefined,
+): Pick<Item, 'dated' | 'connected' | 'prorate'> | null {
+  const priceEntry = source?.kind === 'price' ? fields.find((e) => e.key === 'price') : undefined;
+  const periodsEntry =
+    priceEntry && isMap(priceEntry.value)
+      ? (r.map(priceEntry.value, field('price', where), priceEntry.valueAt) ?? []).find((e) => e.key === 'periods')
+      : undefined;
+  const connectedEntry = fields.find((e) => e.key === 'connected');
+  const prorateEntry = fields.find((e) => e.key === 'prorate');
+  const uses = [periodsEntry, connectedEntry].filter((e) => e !== undefined);
+  if (uses.length && target && target.kind !== 'own') {
+    const e = uses[0]!;
+    r.diags.error(
+      e.at,
+      e === periodsEntry ? 'price-periods' : 'connection-date',
+      said(
+        `${e.key}: gjelder en pris per kommune, men ${where.nb} er ikke priset per kommune`,
+        `${e.key}: applies to a per-party price, but ${where.en} is not priced per party`,
+      ),
+      said(
+        'bruk quantity: { driver: …, per_party: true }; et medlemskap midt i året fordeler nøkler med joined:/left: på kommunen',
+        'use quantity: { driver: …, per_party: true }; a membership for part of the year splits keys with joined:/left: on the party',
+      ),
+    );
+    return null;
+  }
+  if (prorateEntry && !uses.length) {
+    r.diags.error(
+      prorateEntry.at,
+      'price-periods',
+      said(`prorate: gjelder periods: og connected:, som ${where.nb} ikke har`, `prorate: applies to periods: and connected:, which ${where.en} has not`),
+      said('fjern prorate:, eller legg til periods: under price: eller connected:', 'remove prorate:, or add periods: under price: or connected:'),
+    );
+    return null;
+  }
+  const price = source?.kind === 'price' ? source.price : null;
+  let dated: Item['dated'] | null | undefined;
+  if (periodsEntry) {
+    dated = readPricePeriods(r, periodsEntry, where, price?.kind ?? null, (e, w) => readTiers(r, e, w, field('steps', w)));
+    const months = isMap(priceEntry!.value)
+      ? (r.map(priceEntry!.value, field('price', where), priceEntry!.valueAt) ?? []).find((e) => e.key === 'months')
+      : undefined;
+    if (months) {
+      r.diags.error(
+        months.at,
+        'price-periods',
+        said(`${where.nb} har både months: og periods:`, `${where.en} has both months: and periods:`),
+        said('periodene sier hvilke måneder prisen gjelder; fjern months:', 'the periods say which months the price applies; remove months:'),
+      );
+      dated = null;
+    }
+    if (index?.round && dated?.some((p) => p.unit || p.tiers)) {
+      r.diags.error(
+        index.at,
+        'price-periods',
+        said(
+          `${where.nb} runder en indeksert sats, men periodene har egne priser`,
+          `${where.en} rounds an indexed rate, but its periods have prices of their own`,
+        ),
+        said('skriv periodenes priser slik de gjelder i år, uten index:', "write the periods' prices as they apply this year, without index:"),
+      );
+      dated = null;
+    }
+  }
+  const connected = connectedEntry ? readConnected(r, connectedEntry, where) : undefined;
+  const prorate = prorateEntry ? readProrate(r, prorateEntry, where) : undefined;
+  if (dated === null || connected === null || prorate === null) return null;
+  return { ...(dated ? { dated } : {}), ...(connected ? { connected } : {}), ...(prorate ? { prorate } : {}) };
 }
 
 /** `parties: [a, b]` — a list of party ids (checked against the parties in references.ts); not with `party:`, which already names one. */
@@ -417,8 +512,8 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: Said): Pric
   return { kind: 'tiered', mode: tierMode, tiers, quantity, periods, at };
 }
 
-function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
-  const steps = field('steps', field('price', where));
+/** `steps:` of a price (or of one of its periods: `steps` names the field in messages). */
+function readTiers(r: YamlReader, e: Entry, where: Said, steps: Said = field('steps', field('price', where))): Tier[] | null {
   const list = r.seq(e.value, steps, e.valueAt);
   if (!list) return null;
   if (list.length === 0) {

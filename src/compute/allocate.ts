@@ -84,7 +84,15 @@ function allocateItem(
   if (target.kind === 'limit') throw new Error(`internal: limit '${item.id}' is not an item to allocate`);
   if (target.kind === 'own') {
     for (const [party, o] of b.own)
-      exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO, ...(o.raised ? { raised: o.raised } : {}) });
+      exact.push({
+        party,
+        method: 'own',
+        quantity: o.quantity,
+        exact: o.exact ?? o.amount.toRatio(),
+        amount: Money.ZERO,
+        ...(o.raised ? { raised: o.raised } : {}),
+        ...(o.billed ? { billed: o.billed } : {}),
+      });
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);
