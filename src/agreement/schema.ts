@@ -318,7 +318,12 @@ export const AGREEMENT_SCHEMA = {
           additionalProperties: {
             oneOf: [
               date,
-              { type: 'object', additionalProperties: false, minProperties: 1, properties: { from: date, to: { ...date, description: 'The last day billed' } } },
+              {
+                type: 'object',
+                additionalProperties: false,
+                minProperties: 1,
+                properties: { from: date, to: { ...date, description: 'The last day billed' } },
+              },
             ],
           },
         },
