@@ -21,12 +21,30 @@ import { readRounding } from './rounding.js';
 import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
-import { field, item } from './phrases.js';
+import { amount as kr, field, item } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
-const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party', 'parties', 'connected', 'prorate'];
+const ITEM_FIELDS = [
+  'id',
+  'label',
+  ...SOURCES,
+  'of',
+  'less',
+  'minus',
+  'index',
+  'kind',
+  'vat',
+  'rounding',
+  'key',
+  'party',
+  'parties',
+  'connected',
+  'prorate',
+  'above',
+  'below',
+];
 const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit', 'periods'];
 
 /** `items:` — the list of what is allocated. References are checked later, in references.ts. */
@@ -124,7 +142,8 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   const partiesEntry = f('parties');
   const parties = partiesEntry ? readItemParties(r, partiesEntry, where, target) : undefined;
   const billing = readBilling(r, fields, where, source, target, index);
-  if (!source || !target || label === null || !rounding || index === null || parties === null || !billing) return null;
+  const above = readAbove(r, fields, where, source, target);
+  if (!source || !target || label === null || !rounding || index === null || parties === null || !billing || above === null) return null;
   return {
     id,
     label,
@@ -137,7 +156,88 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
     ...(index ? { index } : {}),
     ...(parties ? { parties } : {}),
     ...billing,
+    ...(above ? { above } : {}),
   };
+}
+
+/**
+ * `above: 50000` — only the part of the cost base above the threshold
+ * counts. On a percent item, the rate is taken of the part of its base above
+ * it. On an item split by a key, the part above it is shared, and `below:`
+ * names who pays the rest: a threshold never leaves kroner unallocated.
+ */
+function readAbove(r: YamlReader, fields: readonly Entry[], where: Said, source: AmountSource | null, target: Target | null): Item['above'] | null | undefined {
+  const aboveEntry = fields.find((e) => e.key === 'above');
+  const belowEntry = fields.find((e) => e.key === 'below');
+  if (!aboveEntry) {
+    if (belowEntry)
+      r.diags.error(
+        belowEntry.at,
+        'threshold',
+        said(`${where.nb} har below:, men ikke above:`, `${where.en} has below: but no above:`),
+        said(
+          'below: sier hvem som betaler opp til terskelen i above:; legg til above: eller fjern below:',
+          'below: says who pays up to the threshold in above:; add above: or remove below:',
+        ),
+      );
+    return belowEntry ? null : undefined;
+  }
+  const amount = r.kroner(aboveEntry.value, field('above', where), aboveEntry.valueAt);
+  if (!amount) return null;
+  if (amount.sign() < 0) {
+    r.diags.error(
+      aboveEntry.valueAt,
+      'threshold',
+      said(`${field('above', where).nb} er negativ`, `above of ${where.en} is negative`),
+      said('terskelen er et beløp fra 0 og oppover', 'the threshold is an amount of 0 or more'),
+    );
+    return null;
+  }
+  if (!source || !target) return null;
+  if (source.kind === 'percent') {
+    if (belowEntry) {
+      r.diags.error(
+        belowEntry.at,
+        'threshold',
+        said(
+          `${where.nb} er en prosentpost: den tar prosenten av delen over terskelen, og delen under er ingens`,
+          `${where.en} is a percent item: it takes its rate of the part above the threshold, and the part below is no one's`,
+        ),
+        said('fjern below:', 'remove below:'),
+      );
+      return null;
+    }
+    return { amount, at: aboveEntry.valueAt };
+  }
+  if (target.kind !== 'key') {
+    r.diags.error(
+      aboveEntry.at,
+      'threshold',
+      said(
+        `above: gjelder en prosentpost eller en post som fordeles etter en nøkkel, men ${where.nb} gjør ingen av delene`,
+        `above: applies to a percent item or an item split by a key, but ${where.en} is neither`,
+      ),
+      said('fjern above:, eller fordel posten med key:', 'remove above:, or split the item with key:'),
+    );
+    return null;
+  }
+  if (!belowEntry) {
+    r.diags.error(
+      aboveEntry.at,
+      'threshold',
+      said(
+        `${where.nb} deler bare delen over ${kr(amount).nb}, men sier ikke hvem som betaler resten`,
+        `${where.en} shares only the part above ${kr(amount).en}, but does not say who pays the rest`,
+      ),
+      said(
+        'legg til below: <kommune-id> — den som betaler opp til terskelen (ofte vertskommunen)',
+        'add below: <party id> — the party that pays up to the threshold (often the host)',
+      ),
+    );
+    return null;
+  }
+  const below = r.id(belowEntry.value, field('below', where), belowEntry.valueAt);
+  return below === null ? null : { amount, below, at: aboveEntry.valueAt, belowAt: belowEntry.valueAt };
 }
 
 /**

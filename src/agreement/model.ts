@@ -222,6 +222,13 @@ export interface Item {
   readonly dated?: readonly PricePeriod[];
   /** `connected:` — per party, the dates it is billed from (and to) for a per-party price. */
   readonly connected?: ReadonlyMap<Id, Connection>;
+  /**
+   * `above:` — only the part of the cost base above this amount counts: a
+   * percent item takes its rate of the part of its base above it; an item
+   * split by a key shares the part above it, and `below:` names the party
+   * that pays the rest (up to the threshold).
+   */
+  readonly above?: { readonly amount: Money; readonly below?: Id; readonly at: SourcePos; readonly belowAt?: SourcePos };
   /** `prorate:` — how periods and connections count part of a year; whole months unless written. */
   readonly prorate?: { readonly by: Prorate; readonly at: SourcePos };
   readonly at: SourcePos;

@@ -328,6 +328,12 @@ export const AGREEMENT_SCHEMA = {
           },
         },
         prorate: { enum: ['months', 'days'], description: 'How periods and connections count part of a year: whole months (the default) or days' },
+        above: {
+          ...amount,
+          description:
+            'Only the part of the cost base above this counts: a percent item takes its rate of the part of its base above it; an item split by a key shares the part above it, and below: pays the rest',
+        },
+        below: { ...id, description: 'With above: on an item split by a key, the party that pays up to the threshold' },
       },
       oneOf: [{ required: ['amount'] }, { required: ['actuals'] }, { required: ['price'] }, { required: ['percent'] }],
     },

@@ -86,9 +86,21 @@ export class Bases {
         const deduct = this.sumOf(src.deduct);
         if (!of || !deduct) return null;
         const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? selectRows(this.ctx.actuals, ref.selector, this.ctx.memo) : []));
-        const exact = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()).times(src.percent) : of.times(src.percent).minus(deduct.toRatio());
+        // `above:` — the rate applies to the part of the base (of, or of − less) above the threshold, none of it when below.
+        const base = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()) : of.toRatio();
+        const excess = item.above ? base.minus(item.above.amount.toRatio()) : base;
+        const over = excess.sign() < 0 ? Ratio.ZERO : excess;
+        const exact = src.reading === 'less' ? over.times(src.percent) : over.times(src.percent).minus(deduct.toRatio());
         amount = exact.isFiniteDecimal() ? Money.fromFinite(exact) : roundToUnit(exact, ORE);
-        const detail = { kind: 'percent', percent: src.percent, reading: src.reading, of, deduct, roundedToOre: !exact.isFiniteDecimal() } as const;
+        const detail = {
+          kind: 'percent',
+          percent: src.percent,
+          reading: src.reading,
+          of,
+          deduct,
+          roundedToOre: !exact.isFiniteDecimal(),
+          ...(item.above ? { above: item.above.amount } : {}),
+        } as const;
         steps.push({ step: 'percent', detail, amount, ...(rows.length ? { rows } : {}) });
         break;
       }

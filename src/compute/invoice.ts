@@ -195,6 +195,7 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
               ...(l.quantity ? { quantity: l.quantity } : {}),
               ...(l.limit ? { limit: l.limit } : {}),
               ...(l.billed ? { billed: l.billed } : {}),
+              ...(l.threshold ? { threshold: l.threshold } : {}),
               ...unitPriced(i.item, l.quantity, l.amount),
             }),
           ),

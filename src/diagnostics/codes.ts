@@ -115,6 +115,7 @@ export const ERROR_CODES = [
   'not-agreement',
   'price-periods',
   'connection-date',
+  'threshold',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

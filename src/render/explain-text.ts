@@ -72,6 +72,7 @@ function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale:
         ].join('\n  ');
       return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${l.raised ? `${priceText(l.raised, locale)}: ` : ''}${exact} → ${m(l.amount)}`;
     case 'party':
+      if (l.threshold) return `${fill(label('belowThreshold', locale), { threshold: m(l.threshold), name: e.party.name })}: ${exact} → ${m(l.amount)}`;
       return `${label('chargedWhole', locale)} ${e.party.name}: ${exact} → ${m(l.amount)}`;
     case 'limit':
     case 'redistributed':

@@ -105,7 +105,11 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       );
       break;
     case 'party':
-      out.push(fill(label('wholeItem', locale), { name: inv.buyer.name }));
+      out.push(
+        l.threshold
+          ? fill(label('belowThreshold', locale), { threshold: m(l.threshold), name: inv.buyer.name })
+          : fill(label('wholeItem', locale), { name: inv.buyer.name }),
+      );
       break;
     case 'direct':
       out.push(fill(label('directLine', locale), { name: inv.buyer.name }));

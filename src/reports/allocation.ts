@@ -39,6 +39,8 @@ export interface AllocationLine {
   readonly quantity?: Ratio;
   /** For an `own` line that a step's minimum raised: the price of the party's quantity, with the minimum. */
   readonly raised?: PriceDetail;
+  /** For the `party` line of an item with `above:`: the threshold this party pays up to. */
+  readonly threshold?: Money;
   /** For an `own` line of a price over the year: each period the party was billed for. */
   readonly billed?: readonly BilledPeriod[];
   /** For `limit` and `redistributed` lines: the sum limited and the bound. */
@@ -84,6 +86,8 @@ export type StepDetail =
       readonly of: Money;
       readonly deduct: Money;
       readonly roundedToOre: boolean;
+      /** `above:` — the rate is taken of the part of the base above this. */
+      readonly above?: Money;
     }
   | { readonly kind: 'vat'; readonly rate: Ratio }
   | {

@@ -28,6 +28,8 @@ export interface ItemLine {
   readonly limit?: LimitLine;
   /** For a party priced per unit of its own quantity: amount = quantity × unitPrice exactly. */
   readonly unitPrice?: Money;
+  /** For the part up to an `above:` threshold: the threshold. */
+  readonly threshold?: Money;
   /** For a price over the year: each period the party was billed for. */
   readonly billed?: readonly BilledPeriod[];
   /** The exact product before rounding. */
