@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samkost } from './cli.js';
+import { ROOT, samkost } from './cli.js';
 import { tempDir } from './temp.js';
 
 /**
- * The printed copy (issue 21): an item whose ledger rows all name a party
- * prints no line of 0,00 beside those rows, in any output.
+ * The printed copy (issue 21): every derivation starts from its starting
+ * amount, and an item whose ledger rows all name a party prints no line of
+ * 0,00 beside those rows, in any output.
  */
 const AGREEMENT = `samkost: 1
 agreement: Prøve
@@ -24,6 +25,17 @@ items:
   - { id: tilgang, label: Tilgang, actuals: { category: tilgang }, key: likt }
   - { id: drift, label: Drift, actuals: { category: drift }, key: likt }
   - { id: tom, label: Tom, actuals: { category: tom }, party: b }
+  - { id: fast, label: Fast, amount: 500000, index: { series: deflator, from: 2020 }, key: likt }
+  - { id: utstyr, label: Utstyr, amount: 21250, vat: included, party: b }
+  - { id: andel, label: Andel, percent: 5%, of: { actuals: { category: drift } }, less: [fast], party: b }
+  - id: soc
+    label: SOC
+    price: { quantity: 397, mode: step, steps: [[400, 122000], [.inf, 129200]] }
+    index: { series: deflator, from: 2023, round: 1 }
+    key: likt
+  - { id: lisenser, label: Lisenser, price: { unit: 350.5, quantity: 12 }, index: { series: deflator, from: 2022, round: 0.01 }, key: likt }
+indices:
+  deflator: { 2021: 3.0%, 2022: 5.1%, 2023: 7.2%, 2024: 10.5% }
 invoicing:
   first_number: 2024001
 `;
@@ -33,7 +45,7 @@ lisens;1;21 250,00;b
 lisens;2;1 000,00;b
 tilgang;3;300,00;a
 tilgang;4;700,00;b
-drift;5;10 000,00;
+drift;5;20 000 000,00;
 tom;6;100,00;
 tom;7;-100,00;
 `;
@@ -46,8 +58,67 @@ function agreement(): string {
 }
 
 interface AllocateJson {
-  items: { id: string; lines: { party: string; method: string; amount: string }[] }[];
+  items: { id: string; basis_steps: { step: string; text: string; amount: string }[]; lines: { party: string; method: string; amount: string }[] }[];
 }
+
+/** An amount as the texts may print it, grouped or not: `21 250,00` matches /21 ?250,00/. */
+const kr = (text: string) => text.replace(/(\d) (?=\d{3}\b)/g, '$1').replace(/\B(?=(\d{3})+,\d)/g, ' ?');
+
+describe('every derivation starts from its starting amount', () => {
+  // Each step that changes an amount, with the amount it starts from and the result, worked by hand:
+  // 500 000 × 1,03 × 1,051 × 1,072 × 1,105 = 500 000 × 1,2823217368 = 641 160,8684 → 641 160,87;
+  // 21 250 / 1,25 = 17 000; 5 % × (20 000 000 − 641 160,87) = 967 941,9565 → 967 941,96;
+  // the SOC steps' last price 129 200 × 1,105 = 142 766; 350,50 × 1,072 × 1,105 = 350,50 × 1,18456 = 415,18828 → 415,19.
+  const chains = [
+    '500 000,00 × 1,2823217368, rundet til 0,01: 641 160,87',
+    '21 250,00 × 1/1,25: 17 000,00',
+    '5 % × (20 000 000,00 − 641 160,87): 967 941,9565',
+    '967 941,9565 rundet til øre: 967 941,96',
+    'siste trinn: 129 200,00 × 1,105): 142 766,00',
+    '350,50 × 1,18456 = 415,18828, rundet til 0,01 før bruk: 415,19',
+  ];
+
+  it('in explain, as text and as JSON', async () => {
+    const dir = agreement();
+    const text = (await samkost(['explain', dir, '--party', 'b'])).stdout;
+    const json = (await samkost(['explain', dir, '--party', 'b', '--format', 'json'])).stdout;
+    for (const c of chains) {
+      expect(text).toMatch(new RegExp(kr(c).replace(/[()]/g, '\\$&')));
+      // The JSON's text is the step's words; its amount stands beside them.
+      expect(json).toMatch(new RegExp(kr(c.slice(0, c.lastIndexOf(':'))).replace(/[()]/g, '\\$&')));
+    }
+  });
+
+  it('on every invoice line, where the written amount is not repeated', async () => {
+    const dir = agreement();
+    const out = tempDir('derivation-start');
+    for (const format of ['html', 'ehf', 'md']) {
+      const run = await samkost(['invoices', dir, '--out', path.join(out, format), '--format', format, '--date', '2025-01-10']);
+      expect(run.code).toBe(0);
+      const text = readFileSync(path.join(out, format, readdirSync(path.join(out, format)).find((f) => f.includes('-b.'))!), 'utf8');
+      for (const c of chains) expect(text).toMatch(new RegExp(kr(c).replace(/[()]/g, '\\$&')));
+    }
+  });
+
+  it('in every fixture, a step that changes an amount names the amount it started from', async () => {
+    const fixtures = readdirSync(path.join(ROOT, 'fixtures'));
+    let seen = 0;
+    for (const fixture of [...fixtures.map((f) => path.join(ROOT, 'fixtures', f)), agreement()]) {
+      const items = (JSON.parse((await samkost(['allocate', fixture, '--format', 'json'])).stdout) as AllocateJson).items;
+      for (const i of items) {
+        // Each party's own amount is indexed (and rounded) by itself: no one amount starts the step.
+        if (i.lines.some((l) => l.method === 'own')) continue;
+        for (const [n, s] of i.basis_steps.entries()) {
+          if (n === 0 || !['vat', 'index', 'round'].includes(s.step) || s.text.startsWith('enhetsprisen') || s.text.startsWith('trinnprisene')) continue;
+          const start = i.basis_steps[n - 1]!.amount.replace('.', ',');
+          expect(s.text.replace(/(\d) (?=\d{3}\b)/g, '$1'), `${fixture} ${i.id}`).toContain(`${start} `);
+          seen++;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(5);
+  });
+});
 
 describe('no 0,00 line beside a party’s own rows', () => {
   it('an item carried by its parties’ own rows has only their direct lines', async () => {

@@ -80,15 +80,17 @@ export class Bases {
       }
     }
     if (item.vatIncluded) {
+      const start = amount;
       amount = Money.fromFinite(amount.times(VAT_FACTOR));
       for (const [p, m] of direct) direct.set(p, Money.fromFinite(m.times(VAT_FACTOR)));
       for (const [p, o] of own) own.set(p, { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
-      steps.push({ step: 'vat', detail: { kind: 'vat', rate: STANDARD_VAT_RATE }, amount });
+      steps.push({ step: 'vat', detail: { kind: 'vat', rate: STANDARD_VAT_RATE, start }, amount });
     }
     // A price indexed with `round:` was indexed before it was used (indexedPrice); everything else is indexed here, as an amount.
     if (item.index && !(item.index.round && src.kind === 'price')) {
       const { factor, changes } = indexFactor(this.ctx.agreement, item.index);
       const unit = item.index.round ?? item.rounding.unit;
+      const start = amount;
       amount = roundToUnit(amount.times(factor), unit);
       if (own.size) {
         for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), unit) });
@@ -96,7 +98,8 @@ export class Bases {
       }
       steps.push({
         step: 'index',
-        detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit },
+        // Each party's own amount is indexed and rounded by itself: no one starting amount gives the sum.
+        detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit, ...(own.size ? {} : { start }) },
         amount,
       });
     }
@@ -104,11 +107,12 @@ export class Bases {
     // price in fractions of an øre, VAT taken off an odd øre) is rounded to øre
     // here, once, and the step says so.
     if (!roundToUnit(amount.toRatio(), ORE).eq(amount)) {
+      const start = amount;
       amount = roundToUnit(amount.toRatio(), ORE);
       for (const [p, m] of direct) direct.set(p, roundToUnit(m.toRatio(), ORE));
       for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.toRatio(), ORE) });
       if (own.size) amount = Money.sum([...own.values()].map((o) => o.amount));
-      steps.push({ step: 'round', detail: { kind: 'round' }, amount });
+      steps.push({ step: 'round', detail: { kind: 'round', ...(own.size ? {} : { start }) }, amount });
     }
     return { basis: amount, direct, own, steps };
   }
@@ -130,7 +134,11 @@ export class Bases {
       return { ...price, unit };
     }
     const tiers = price.tiers.map((t) => ({ ...t, price: roundToUnit(t.price.times(factor), round) }));
-    steps.push({ step: 'index', detail: { ...detail, prices: 'steps' }, amount: tiers[tiers.length - 1]!.price });
+    steps.push({
+      step: 'index',
+      detail: { ...detail, prices: 'steps', start: price.tiers[price.tiers.length - 1]!.price },
+      amount: tiers[tiers.length - 1]!.price,
+    });
     return { ...price, tiers };
   }
 

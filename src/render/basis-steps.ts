@@ -2,17 +2,21 @@ import { describeSelector } from '../agreement/selector.js';
 import type { PriceDetail, StepDetail } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
+import { formatDecimal, formatMoneyPlain, type Locale } from './locale.js';
 
 /**
  * A basis step in words, from the numbers the step used, in the report's
- * language (the JSON's `text` too); numbers keep all their decimals (no
- * thousands spaces), with a decimal comma in Norwegian.
+ * language (the JSON's `text` too). A step that changes an amount starts
+ * from it (`500 000,00 × 1,03`), so each step reads on its own — on an
+ * invoice line, too, where the item's written amount is not repeated.
+ * Amounts and quantities are grouped as the tables group them and keep all
+ * their decimals; factors and percentages are never grouped.
  */
 export function stepText(d: StepDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio, places = 12) => formatDecimal(r, locale, places);
   const kr = (m: Money) => formatMoneyPlain(m, locale);
+  const from = (m: Money | undefined) => (m ? `${kr(m)} ` : '');
   const pct = (r: Ratio) => `${num(r.times(Ratio.of(100n)), 6)} %`;
   switch (d.kind) {
     case 'amount':
@@ -27,24 +31,24 @@ export function stepText(d: StepDetail, locale: Locale): string {
     }
     case 'vat':
       return nb
-        ? `beløpet er inkludert ${num(d.rate.times(Ratio.of(100n)), 6)} % mva.: × 1/${num(Ratio.ONE.plus(d.rate), 6)}`
-        : `amount includes ${num(d.rate.times(Ratio.of(100n)), 6)} % VAT: × 1/${num(Ratio.ONE.plus(d.rate), 6)}`;
+        ? `beløpet er inkludert ${num(d.rate.times(Ratio.of(100n)), 6)} % mva.: ${from(d.start)}× 1/${num(Ratio.ONE.plus(d.rate), 6)}`
+        : `amount includes ${num(d.rate.times(Ratio.of(100n)), 6)} % VAT: ${from(d.start)}× 1/${num(Ratio.ONE.plus(d.rate), 6)}`;
     case 'index': {
       const changes = d.changes.length ? ` (${d.changes.map((c) => `${c.year}: ${pct(c.change)}`).join(', ')})` : '';
       if (d.rate)
         return nb
-          ? `enhetsprisen ${kr(d.rate.before)} indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rundet til ${kr(d.unit)} før bruk`
-          : `unit price ${kr(d.rate.before)} indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rounded to ${kr(d.unit)} before use`;
+          ? `enhetsprisen indeksert med ${d.series} fra ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${num(d.rate.exact)}, rundet til ${kr(d.unit)} før bruk`
+          : `unit price indexed by ${d.series} from ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${num(d.rate.exact)}, rounded to ${kr(d.unit)} before use`;
       if (d.prices === 'steps')
         return nb
-          ? `trinnprisene indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, hver rundet til ${kr(d.unit)} før bruk (siste trinn)`
-          : `step prices indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, each rounded to ${kr(d.unit)} before use (last step)`;
+          ? `trinnprisene indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, hver rundet til ${kr(d.unit)} før bruk (siste trinn: ${from(d.start)}× ${num(d.factor)})`
+          : `step prices indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, each rounded to ${kr(d.unit)} before use (last step: ${from(d.start)}× ${num(d.factor)})`;
       return nb
-        ? `indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, rundet til ${kr(d.unit)}`
-        : `indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, rounded to ${kr(d.unit)}`;
+        ? `indeksert med ${d.series} fra ${d.from}${changes}: ${from(d.start)}× ${num(d.factor)}, rundet til ${kr(d.unit)}`
+        : `indexed by ${d.series} from ${d.from}${changes}: ${from(d.start)}× ${num(d.factor)}, rounded to ${kr(d.unit)}`;
     }
     case 'round':
-      return nb ? 'rundet til øre' : 'rounded to øre';
+      return d.start ? (nb ? `${kr(d.start)} rundet til øre` : `${kr(d.start)} rounded to øre`) : nb ? 'rundet til øre' : 'rounded to øre';
     case 'own-price':
       return nb ? `hver kommune prises etter egen ${d.driver}` : `each party priced on its own ${d.driver}`;
     case 'limit': {
