@@ -89,6 +89,16 @@ describe('every derivation starts from its starting amount', () => {
     }
   });
 
+  it('with amounts, exact products and quantities grouped as the tables group them (issue 25)', async () => {
+    const dir = agreement();
+    const nb = (await samkost(['explain', dir, '--party', 'b'])).stdout;
+    expect(nb).toContain('5 % × (20 000 000,00 − 641 160,87): 967 941,9565');
+    expect(nb).toContain('50,00 % × 641 160,87 = eksakt 320 580,435 → 320 580,44');
+    const en = (await samkost(['explain', dir, '--party', 'b', '--locale', 'en'])).stdout;
+    expect(en).toContain('5 % × (20,000,000.00 − 641,160.87): 967,941.9565');
+    expect(en).toContain('50.00% × 641,160.87 = exact 320,580.435 → 320,580.44');
+  });
+
   it('on every invoice line, where the written amount is not repeated', async () => {
     const dir = agreement();
     const out = tempDir('derivation-start');
@@ -161,5 +171,27 @@ describe('no 0,00 line beside a party’s own rows', () => {
       expect(lines.length).toBeGreaterThanOrEqual(2);
       for (const l of lines) expect(l).not.toMatch(format === 'ehf' ? /<cbc:LineExtensionAmount[^>]*>0\.00</ : zero);
     }
+  });
+});
+
+describe('messages group the amounts and quantities they quote, as the tables do', () => {
+  const write = (text: string) => {
+    const dir = tempDir('derivation-messages');
+    writeFileSync(path.join(dir, 'agreement.yaml'), text);
+    return dir;
+  };
+  const head =
+    'samkost: 1\nagreement: Test\nyear: 2024\nhost: a\nparties:\n  a: { name: A kommune, population: 1000 }\n  b: { name: B kommune, population: 3000 }\n';
+  it('an amount: 600 000,00 (nb), 600,000.00 (en)', async () => {
+    const dir = write(
+      `${head}items:\n  - { id: x, label: X, amount: 1000000, key: population }\nlimits:\n  - { label: Tak, items: [x], min: 600000, max: { a: 500000.5, default: 900000 } }\n`,
+    );
+    expect((await samkost(['check', dir])).stderr).toContain("gir kommunen 'a' min 600 000,00 over max 500 000,50");
+    expect((await samkost(['check', dir, '--locale', 'en'])).stderr).toContain("gives party 'a' a min of 600,000.00 above its max of 500,000.50");
+  });
+  it('a quantity: 52 000,5 (nb), 52,000.5 (en)', async () => {
+    const dir = write(`${head}items:\n  - { id: x, label: X, price: { quantity: 52000.5, steps: [[3500, 107450], [50000, 150000]] }, key: population }\n`);
+    expect((await samkost(['check', dir])).stderr).toContain('mengden 52 000,5 er over det siste pristrinnet (50 000)');
+    expect((await samkost(['check', dir, '--locale', 'en'])).stderr).toContain('quantity 52,000.5 is above the last price step (50,000)');
   });
 });

@@ -2,7 +2,7 @@ import { describeSelector } from '../agreement/selector.js';
 import type { PriceDetail, StepDetail } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { formatDecimal, formatMoneyPlain, type Locale } from './locale.js';
+import { formatCount, formatDecimal, formatMoney, type Locale } from './locale.js';
 
 /**
  * A basis step in words, from the numbers the step used, in the report's
@@ -15,7 +15,7 @@ import { formatDecimal, formatMoneyPlain, type Locale } from './locale.js';
 export function stepText(d: StepDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio, places = 12) => formatDecimal(r, locale, places);
-  const kr = (m: Money) => formatMoneyPlain(m, locale);
+  const kr = (m: Money) => formatMoney(m, locale);
   const from = (m: Money | undefined) => (m ? `${kr(m)} ` : '');
   const pct = (r: Ratio) => `${num(r.times(Ratio.of(100n)), 6)} %`;
   switch (d.kind) {
@@ -23,8 +23,8 @@ export function stepText(d: StepDetail, locale: Locale): string {
       return nb ? 'beløp skrevet i avtalen' : 'amount written in the agreement';
     case 'actuals':
       return nb
-        ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${describeSelector(d.selector, true)}`
-        : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
+        ? `${formatCount(Ratio.of(BigInt(d.rows)), locale)} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${describeSelector(d.selector, true)}`
+        : `${formatCount(Ratio.of(BigInt(d.rows)), locale)} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
     case 'percent': {
       const text = d.reading === 'less' ? `${pct(d.percent)} × (${kr(d.of)} − ${kr(d.deduct)})` : `${pct(d.percent)} × ${kr(d.of)} − ${kr(d.deduct)}`;
       return d.roundedToOre ? `${text}, ${nb ? 'rundet til øre' : 'rounded to øre'}` : text;
@@ -37,8 +37,8 @@ export function stepText(d: StepDetail, locale: Locale): string {
       const changes = d.changes.length ? ` (${d.changes.map((c) => `${c.year}: ${pct(c.change)}`).join(', ')})` : '';
       if (d.rate)
         return nb
-          ? `enhetsprisen indeksert med ${d.series} fra ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${num(d.rate.exact)}, rundet til ${kr(d.unit)} før bruk`
-          : `unit price indexed by ${d.series} from ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${num(d.rate.exact)}, rounded to ${kr(d.unit)} before use`;
+          ? `enhetsprisen indeksert med ${d.series} fra ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${formatCount(d.rate.exact, locale)}, rundet til ${kr(d.unit)} før bruk`
+          : `unit price indexed by ${d.series} from ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${formatCount(d.rate.exact, locale)}, rounded to ${kr(d.unit)} before use`;
       if (d.prices === 'steps')
         return nb
           ? `trinnprisene indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, hver rundet til ${kr(d.unit)} før bruk (siste trinn: ${from(d.start)}× ${num(d.factor)})`
@@ -67,14 +67,14 @@ export function stepText(d: StepDetail, locale: Locale): string {
 export function priceText(p: PriceDetail, locale: Locale): string {
   const text = bandText(p, locale);
   if (!p.min) return text;
-  const kr = formatMoneyPlain(p.min, locale);
+  const kr = formatMoney(p.min, locale);
   return locale === 'nb' ? `${text}; under trinnets minstebeløp, så ${kr}` : `${text}; below the step's minimum, so ${kr}`;
 }
 
 function bandText(p: PriceDetail, locale: Locale): string {
   const nb = locale === 'nb';
-  const num = (r: Ratio) => formatDecimal(r, locale);
-  const kr = (m: Money) => formatMoneyPlain(m, locale);
+  const num = (r: Ratio) => formatCount(r, locale);
+  const kr = (m: Money) => formatMoney(m, locale);
   const per = p.periods.eq(Ratio.ONE) ? '' : ` × ${num(p.periods)} ${nb ? 'måneder' : 'months'}`;
   switch (p.kind) {
     case 'unit':
