@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, samkost } from './cli.js';
 import { tempDir } from './temp.js';
+import { scaledSaid } from '../src/inputs/decimal.js';
 
 /**
  * The printed copy (issue 21): every derivation starts from its starting
@@ -193,5 +194,13 @@ describe('messages group the amounts and quantities they quote, as the tables do
     const dir = write(`${head}items:\n  - { id: x, label: X, price: { quantity: 52000.5, steps: [[3500, 107450], [50000, 150000]] }, key: population }\n`);
     expect((await samkost(['check', dir])).stderr).toContain('mengden 52 000,5 er over det siste pristrinnet (50 000)');
     expect((await samkost(['check', dir, '--locale', 'en'])).stderr).toContain('quantity 52,000.5 is above the last price step (50,000)');
+  });
+});
+
+describe('a ledger amount quoted in a message (SAF-T analysis amounts)', () => {
+  it('is grouped in either language, every decimal kept', () => {
+    expect(scaledSaid({ units: -123456750n, scale: 2 })).toEqual({ nb: '-1 234 567,50', en: '-1,234,567.50' });
+    expect(scaledSaid({ units: 1234n, scale: 0 })).toEqual({ nb: '1 234', en: '1,234' });
+    expect(scaledSaid({ units: 5n, scale: 3 })).toEqual({ nb: '0,005', en: '0.005' });
   });
 });
