@@ -63,7 +63,7 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       references.set(party, ref);
     }
     const loaded = await c.load(arg);
-    const run = await c.report(invoices(await c.inputs(loaded), { date, references, ...(akonto !== undefined ? { akonto } : {}) }), loaded);
+    const run = await c.report(invoices(await c.inputs(loaded), { date, references, ehf: opts.format === 'ehf', ...(akonto !== undefined ? { akonto } : {}) }), loaded);
     const sent = opts.format === 'ehf' ? run.invoices.filter(sendsEhf) : run.invoices;
     const stem = opts.locale === 'nb' ? 'faktura' : 'invoice';
     const suffix = akonto === undefined ? '' : `-akonto-${akonto}`;

@@ -19,6 +19,12 @@ export interface InvoiceOptions {
   readonly akonto?: number;
   /** Buyer references given on the command line, by party id, over those in the agreement. */
   readonly references?: ReadonlyMap<Id, string>;
+  /**
+   * Whether the invoices are sent as EHF, where a buyer reference or an
+   * order reference is required (PEPPOL-EN16931-R003); the printable copies
+   * go without.
+   */
+  readonly ehf?: boolean;
 }
 
 /** Without `invoicing.payment_terms_days`, a final invoice falls due at least this many days after its date. */
@@ -82,7 +88,7 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
     );
   for (const p of buyers) {
     need(p.party);
-    if (!reference(p.party))
+    if (opts.ehf && !reference(p.party) && !p.party.orderReference)
       diags.error(
         p.party.at,
         'invoice-reference',
@@ -91,8 +97,8 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
           `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`,
         ),
         said(
-          `legg til reference: "<referansen ${p.party.name} ber om>" for kommunen '${p.party.id}', eller gi --reference ${p.party.id}=REF`,
-          `add reference: "<the reference ${p.party.name} asks for>" to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
+          `legg til reference: "<referansen ${p.party.name} ber om>" (eller order_reference:) for kommunen '${p.party.id}', eller gi --reference ${p.party.id}=REF`,
+          `add reference: "<the reference ${p.party.name} asks for>" (or order_reference:) to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
         ),
       );
   }
@@ -153,7 +159,7 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
       agreement: a,
       seller,
       buyer,
-      buyerReference: reference(buyer)!,
+      ...(reference(buyer) ? { buyerReference: reference(buyer)! } : {}),
       vat,
       paidFrom: r.paidFrom,
       ...body,

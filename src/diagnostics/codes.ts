@@ -113,6 +113,8 @@ export const ERROR_CODES = [
   'limit-infeasible',
   'payments-empty',
   'not-agreement',
+  'bad-endpoint',
+  'bad-contact',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

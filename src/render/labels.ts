@@ -209,6 +209,10 @@ const LABELS = {
   lrBump: { nb: 'største rest: {diff} av postens avrunding lagt til denne linjen', en: "largest remainder: {diff} of the item's rounding added to this line" },
   yourRef: { nb: 'Deres ref.', en: 'Your ref.' },
   ourRef: { nb: 'Vår ref.', en: 'Our ref.' },
+  orderReference: { nb: 'Bestillingsnr.', en: 'Order no.' },
+  accountingCost: { nb: 'Kontering', en: 'Accounting cost' },
+  specification: { nb: 'Spesifikasjon', en: 'Specification' },
+  specificationText: { nb: 'Fakturalinjene med grunnlag, nøkkel og andel (CSV)', en: 'The invoice lines with basis, key and share (CSV)' },
   period: { nb: 'Periode', en: 'Period' },
   vatOutside: {
     nb: 'Utenfor merverdiavgiftsloven: samarbeid mellom kommuner om egne tjenester.',

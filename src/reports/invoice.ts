@@ -115,8 +115,8 @@ export interface Invoice {
   readonly agreement: Agreement;
   readonly seller: InvoiceParty & { readonly bankAccount: string };
   readonly buyer: InvoiceParty;
-  /** Deres ref.: the buyer's reference (EHF BuyerReference), from the agreement or `--reference`. */
-  readonly buyerReference: string;
+  /** Deres ref.: the buyer's reference (EHF BuyerReference), from the agreement or `--reference`; required for EHF only (or an order reference). */
+  readonly buyerReference?: string;
   readonly vat: VatTerms;
   /** Every kind's lines, carried-forward kinds included, for the human copy. */
   readonly lines: ByKind<readonly InvoiceLine[]>;
