@@ -35,11 +35,12 @@ const text = (n: unknown): string => (typeof n === 'object' && n !== null ? ((n 
 interface InvoiceJson {
   type: 'invoice' | 'credit-note' | 'statement';
   number: string;
-  kid: string;
-  due: string;
-  buyer: { org: string; reference: string };
-  seller: { org: string; bank_account: string };
-  billed: { quantity: string; price: string; amount: string }[];
+  kid: string | null;
+  due: string | null;
+  agreement: string;
+  buyer: { org: string; name: string; reference: string; accounting_cost?: string; order_reference?: string; endpoint?: string };
+  seller: { org: string; bank_account: string; contact?: { name?: string; phone?: string; email?: string } };
+  billed: { name: string; quantity: string; price: string; amount: string }[];
   document_totals: { net: string; vat: string; gross: string; prepaid: string; payable: string };
   settles: string[];
 }
@@ -50,8 +51,178 @@ async function documents(fixture: string, format: string): Promise<Map<string, s
   const { year: y, instalments } = fixtureFacts(fixture);
   const runs = [...Array.from({ length: instalments }, (_, i) => ['--akonto', String(i + 1), '--date', `${y}-01-15`]), ['--date', `${y + 1}-01-10`]];
   for (const r of runs) expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', format, ...r])).code).toBe(0);
-  const files = new Map(readdirSync(out).map((f) => [f.replace(/\.[a-z]+$/, ''), readFileSync(path.join(out, f), 'utf8')]));
+  // The invoice basis written beside the EHF is one file for every party: read by basisRows, not here.
+  const files = new Map(
+    readdirSync(out)
+      .filter((f) => !f.startsWith('fakturagrunnlag-'))
+      .map((f) => [f.replace(/\.[a-z]+$/, ''), readFileSync(path.join(out, f), 'utf8')]),
+  );
   return files;
+}
+
+/** The invoice basis of every run of the fixture's year (a-konto 1..n, final), as rows of cells, header first. */
+async function basisRows(fixture: string): Promise<Map<string, string[][]>> {
+  const out = tempDir('basis');
+  const { year: y, instalments } = fixtureFacts(fixture);
+  const runs = [...Array.from({ length: instalments }, (_, i) => ['--akonto', String(i + 1), '--date', `${y}-01-15`]), ['--date', `${y + 1}-01-10`]];
+  for (const r of runs) expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', 'ehf', ...r])).code).toBe(0);
+  return new Map(
+    readdirSync(out)
+      .filter((f) => f.startsWith('fakturagrunnlag-'))
+      .map((f) => [
+        f,
+        readFileSync(path.join(out, f), 'utf8')
+          .replace(/^\ufeff/, '')
+          .split('\r\n')
+          .filter((l) => l)
+          .map((l) => l.split(';')),
+      ]),
+  );
+}
+
+/**
+ * The UBL 2.1 schema's order of the children the EHF writes (maindoc
+ * UBL-Invoice-2.1.xsd / UBL-CreditNote-2.1.xsd, and the aggregates of
+ * UBL-CommonAggregateComponents-2.1.xsd), as Peppol BIS 3.0 uses them: an
+ * element out of this order makes the document invalid against the schema,
+ * which an access point checks before any Schematron rule.
+ */
+const UBL_ORDER: Record<string, string[]> = {
+  Invoice: [
+    'CustomizationID',
+    'ProfileID',
+    'ID',
+    'IssueDate',
+    'DueDate',
+    'InvoiceTypeCode',
+    'Note',
+    'TaxPointDate',
+    'DocumentCurrencyCode',
+    'AccountingCost',
+    'BuyerReference',
+    'InvoicePeriod',
+    'OrderReference',
+    'BillingReference',
+    'DespatchDocumentReference',
+    'ReceiptDocumentReference',
+    'OriginatorDocumentReference',
+    'ContractDocumentReference',
+    'AdditionalDocumentReference',
+    'ProjectReference',
+    'AccountingSupplierParty',
+    'AccountingCustomerParty',
+    'PayeeParty',
+    'TaxRepresentativeParty',
+    'Delivery',
+    'PaymentMeans',
+    'PaymentTerms',
+    'AllowanceCharge',
+    'TaxTotal',
+    'LegalMonetaryTotal',
+    'InvoiceLine',
+  ],
+  CreditNote: [
+    'CustomizationID',
+    'ProfileID',
+    'ID',
+    'IssueDate',
+    'TaxPointDate',
+    'CreditNoteTypeCode',
+    'Note',
+    'DocumentCurrencyCode',
+    'AccountingCost',
+    'BuyerReference',
+    'InvoicePeriod',
+    'OrderReference',
+    'BillingReference',
+    'DespatchDocumentReference',
+    'ReceiptDocumentReference',
+    'ContractDocumentReference',
+    'AdditionalDocumentReference',
+    'OriginatorDocumentReference',
+    'ProjectReference',
+    'AccountingSupplierParty',
+    'AccountingCustomerParty',
+    'PayeeParty',
+    'TaxRepresentativeParty',
+    'Delivery',
+    'PaymentMeans',
+    'PaymentTerms',
+    'AllowanceCharge',
+    'TaxTotal',
+    'LegalMonetaryTotal',
+    'CreditNoteLine',
+  ],
+  Party: ['EndpointID', 'PartyIdentification', 'PartyName', 'PostalAddress', 'PartyTaxScheme', 'PartyLegalEntity', 'Contact'],
+  Contact: ['ID', 'Name', 'Telephone', 'Telefax', 'ElectronicMail'],
+  PaymentMeans: ['ID', 'PaymentMeansCode', 'PaymentDueDate', 'PaymentChannelCode', 'InstructionID', 'InstructionNote', 'PaymentID', 'PayeeFinancialAccount'],
+  AdditionalDocumentReference: ['ID', 'DocumentTypeCode', 'DocumentDescription', 'Attachment'],
+  PostalAddress: ['StreetName', 'AdditionalStreetName', 'CityName', 'PostalZone', 'CountrySubentity', 'AddressLine', 'Country'],
+  LegalMonetaryTotal: [
+    'LineExtensionAmount',
+    'TaxExclusiveAmount',
+    'TaxInclusiveAmount',
+    'AllowanceTotalAmount',
+    'ChargeTotalAmount',
+    'PrepaidAmount',
+    'PayableRoundingAmount',
+    'PayableAmount',
+  ],
+  InvoiceLine: [
+    'ID',
+    'Note',
+    'InvoicedQuantity',
+    'LineExtensionAmount',
+    'AccountingCost',
+    'InvoicePeriod',
+    'OrderLineReference',
+    'DocumentReference',
+    'AllowanceCharge',
+    'Item',
+    'Price',
+  ],
+  CreditNoteLine: [
+    'ID',
+    'Note',
+    'CreditedQuantity',
+    'LineExtensionAmount',
+    'AccountingCost',
+    'InvoicePeriod',
+    'OrderLineReference',
+    'DocumentReference',
+    'AllowanceCharge',
+    'Item',
+    'Price',
+  ],
+  Item: ['Description', 'Name', 'BuyersItemIdentification', 'SellersItemIdentification', 'ClassifiedTaxCategory'],
+};
+
+const ordered = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, preserveOrder: true });
+type OrderedNode = Record<string, OrderedNode[]>;
+
+/** Every element whose children UBL_ORDER lists, checked in document order: the names out of the schema's sequence, or none. */
+function outOfOrder(xml: string): string[] {
+  const bad: string[] = [];
+  const walk = (nodes: OrderedNode[]) => {
+    for (const n of nodes) {
+      const name = Object.keys(n).find((k) => k !== ':@' && k !== '#text' && k !== '?xml');
+      if (!name) continue;
+      const children = n[name]!;
+      const order = UBL_ORDER[name];
+      if (order) {
+        const names = children.map((c) => Object.keys(c).find((k) => k !== ':@')!).filter((k) => k !== '#text');
+        const unknown = names.filter((k) => !order.includes(k));
+        if (unknown.length) bad.push(`${name}: ${unknown.join(', ')} not in the list`);
+        const idx = names.map((k) => order.indexOf(k));
+        idx.forEach((v, i) => {
+          if (i > 0 && v < idx[i - 1]!) bad.push(`${name}: ${names[i]} after ${names[i - 1]}`);
+        });
+      }
+      walk(children);
+    }
+  };
+  walk(ordered.parse(xml) as OrderedNode[]);
+  return bad;
 }
 
 describe('EHF read back', () => {
@@ -59,6 +230,7 @@ describe('EHF read back', () => {
     it(`${fixture}: every EHF equals its JSON invoice to the øre and adds up as EN 16931 requires`, { timeout: 60_000 }, async () => {
       const ehf = await documents(fixture, 'ehf');
       const json = await documents(fixture, 'json');
+      const csv = await documents(fixture, 'csv');
       // An EHF for exactly the invoices that bill something: none is missing, none is sent for nothing.
       const billing = [...json].filter(([, t]) => {
         const inv = JSON.parse(t) as InvoiceJson;
@@ -75,10 +247,34 @@ describe('EHF read back', () => {
         expect(text(root[credit ? 'CreditNoteTypeCode' : 'InvoiceTypeCode'])).toBe(credit ? '381' : '380');
         expect(text(root.ID)).toBe(inv.number);
         expect(text(root.BuyerReference)).toBe(inv.buyer.reference);
+        // The elements UBL and Peppol define, in the schema's order.
+        expect(outOfOrder(xml), name).toEqual([]);
+        // The agreement as the contract, and the specification attached: the invoice's own CSV, byte for byte.
+        expect(text((root.ContractDocumentReference as Record<string, Node>).ID)).toBe(inv.agreement);
+        const attached = (root.AdditionalDocumentReference as { Attachment: { EmbeddedDocumentBinaryObject: Node } }).Attachment.EmbeddedDocumentBinaryObject;
+        expect(attached['@_mimeCode']).toBe('text/csv');
+        expect(attached['@_filename']).toBe(`spesifikasjon-${inv.number}.csv`);
+        expect(Buffer.from(text(attached), 'base64').toString('utf8')).toBe(csv.get(name));
+        // What the agreement gives per party: the posting string, the order number, a Peppol address other than the org number.
+        expect(root.AccountingCost === undefined ? undefined : text(root.AccountingCost)).toBe(inv.buyer.accounting_cost);
+        expect(root.OrderReference === undefined ? undefined : text((root.OrderReference as Record<string, Node>).ID)).toBe(inv.buyer.order_reference);
+        const buyerEndpoint = (root.AccountingCustomerParty as { Party: { EndpointID: Node } }).Party.EndpointID;
+        expect(`${buyerEndpoint['@_schemeID']}:${text(buyerEndpoint)}`).toBe(inv.buyer.endpoint ?? `0192:${inv.buyer.org}`);
+        const contact = (root.AccountingSupplierParty as { Party: { Contact?: Record<string, Node> } }).Party.Contact;
+        if (inv.seller.contact) {
+          expect(text(contact!.Name)).toBe(inv.seller.contact.name);
+          expect(text(contact!.Telephone)).toBe(inv.seller.contact.phone);
+          expect(text(contact!.ElectronicMail)).toBe(inv.seller.contact.email);
+        }
         const party = (p: string) => (root[p] as { Party: { EndpointID: Node; PartyLegalEntity: { CompanyID: Node } } }).Party;
         expect(text(party('AccountingSupplierParty').EndpointID)).toBe(inv.seller.org);
         expect(text(party('AccountingCustomerParty').PartyLegalEntity.CompanyID)).toBe(inv.buyer.org);
         if (credit) {
+          // A credit note says which account the refund concerns, with no KID (nothing is paid by it).
+          const refund = root.PaymentMeans as { PaymentMeansCode: Node; PaymentID?: Node; PayeeFinancialAccount: { ID: Node } };
+          expect(text(refund.PaymentMeansCode)).toBe('30');
+          expect(refund.PaymentID).toBeUndefined();
+          expect(text(refund.PayeeFinancialAccount.ID)).toBe(inv.seller.bank_account);
           expect(
             (root.BillingReference as { InvoiceDocumentReference: { ID: string } }[] | undefined)?.map((r) => text(r.InvoiceDocumentReference.ID)) ?? [],
           ).toEqual(inv.settles);
@@ -106,6 +302,44 @@ describe('EHF read back', () => {
         expect(ore(t.payable) > 0n, `${name}: nothing is sent for nothing`).toBe(true);
         // BR-27: a price is never negative; a line that takes money off has a negative quantity.
         for (const l of lines) expect(text((l.Price as Record<string, Node>).PriceAmount)).not.toMatch(/^-/);
+      }
+    });
+
+    it(`${fixture}: the invoice basis has a row per billed line of every invoice and credit note, and adds up to each document`, {
+      timeout: 60_000,
+    }, async () => {
+      const basis = await basisRows(fixture);
+      const json = await documents(fixture, 'json');
+      const header = 'Kundens org.nr.;Kunde;Dokument;Fakturanr.;Fakturadato;Forfallsdato;KID;Deres ref.;Linje;Tekst;Mva-kode;Netto;Mva;Gjelder faktura';
+      const rows = [...basis.values()].flatMap((r) => {
+        expect(r[0]!.join(';')).toBe(header);
+        return r.slice(1);
+      });
+      const billing = [...json.values()]
+        .map((t) => JSON.parse(t) as InvoiceJson & { date: string; vat: { category: string } })
+        .filter((i) => i.type !== 'statement');
+      // No basis file where nothing is billed; otherwise one row per billed line, and no row for a statement.
+      expect(basis.size > 0).toBe(billing.length > 0);
+      expect(rows.length).toBe(billing.reduce((n, i) => n + i.billed.length, 0));
+      const amount = (s: string) => ore(s.replace(',', '.'));
+      for (const inv of billing) {
+        const mine = rows.filter((r) => r[3] === inv.number);
+        expect(
+          mine.map((r) => r[9]),
+          `${inv.number}: the EHF's lines, by name`,
+        ).toEqual(inv.billed.map((b) => b.name));
+        for (const r of mine) {
+          expect([r[0], r[1], r[6], r[7]]).toEqual([inv.buyer.org, inv.buyer.name, inv.kid ?? '', inv.buyer.reference ?? '']);
+          expect(r[2]).toBe(inv.type === 'credit-note' ? 'Kreditnota' : 'Faktura');
+          expect(r[4]).toBe(inv.date.split('-').reverse().join('.'));
+          expect(r[5]).toBe(inv.due ? inv.due.split('-').reverse().join('.') : '');
+          // SAF-T standard tax codes: 3 output VAT at the regular rate, 6 outside the VAT act.
+          expect(r[10]).toBe(inv.vat.category === 'S' ? '3' : '6');
+        }
+        // Signed as the customer's balance moves: a credit note's rows add up to minus the document.
+        const sign = inv.type === 'credit-note' ? -1n : 1n;
+        expect(mine.reduce((n, r) => n + amount(r[11]!), 0n)).toBe(sign * ore(inv.document_totals.net));
+        expect(mine.reduce((n, r) => n + amount(r[12]!), 0n)).toBe(sign * ore(inv.document_totals.vat));
       }
     });
 

@@ -127,10 +127,7 @@ function readEndpoint(r: YamlReader, fields: readonly Entry[], id: string): Endp
     return undefined;
   };
   if (endpoint === null)
-    return bad(
-      `endpoint '${text}' for kommunen '${id}' har ikke formen SKJEMA:ID`,
-      `endpoint '${text}' of party '${id}' is not of the form SCHEME:ID`,
-    );
+    return bad(`endpoint '${text}' for kommunen '${id}' har ikke formen SKJEMA:ID`, `endpoint '${text}' of party '${id}' is not of the form SCHEME:ID`);
   if (!PEPPOL_EAS.includes(endpoint.scheme))
     return bad(
       `'${endpoint.scheme}' i endpoint for kommunen '${id}' er ikke en kode i Peppols EAS-liste`,

@@ -116,16 +116,17 @@ export const AGREEMENT_SCHEMA = {
           },
           accounting_cost: {
             type: ['string', 'integer'],
-            description: "On an invoiced party: its posting string for these invoices (EHF AccountingCost, BT-19), as its accounts office asks",
+            description: 'On an invoiced party: its posting string for these invoices (EHF AccountingCost, BT-19), as its accounts office asks',
           },
           order_reference: {
             type: ['string', 'integer'],
-            description: "On an invoiced party: its order or requisition number for the agreement (EHF OrderReference, BT-13)",
+            description: 'On an invoiced party: its order or requisition number for the agreement (EHF OrderReference, BT-13)',
           },
           endpoint: {
             type: 'string',
             pattern: '^\\d{4}:.+$',
-            description: "On an invoiced party: its Peppol address when not its own org number, as EAS scheme and id (\"0192:987654321\" for a sub-unit or an accounting office)",
+            description:
+              'On an invoiced party: its Peppol address when not its own org number, as EAS scheme and id ("0192:987654321" for a sub-unit or an accounting office)',
           },
         },
       },

@@ -385,7 +385,10 @@ function readContact(r: YamlReader, node: YNode, at: SourcePos): Contact | undef
       email.at,
       'bad-contact',
       said(`e-postadressen '${email.value}' er ikke en e-postadresse`, `email '${email.value}' is not an e-mail address`),
-      said('skriv adressen som navn@domene.no, f.eks. email: faktura@harstad.kommune.no', 'write the address as name@domain.no, e.g. email: faktura@harstad.kommune.no'),
+      said(
+        'skriv adressen som navn@domene.no, f.eks. email: faktura@harstad.kommune.no',
+        'write the address as name@domain.no, e.g. email: faktura@harstad.kommune.no',
+      ),
     );
   if (!name && !phone && !email) return undefined;
   return { ...(name ? { name: name.value } : {}), ...(phone ? { phone: phone.value } : {}), ...(email ? { email: email.value } : {}) };

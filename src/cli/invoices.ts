@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { invoices, sendsEhf } from '../commands/invoices.js';
+import { invoiceBasisCsv } from '../render/invoice-basis.js';
 import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
@@ -63,7 +64,10 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       references.set(party, ref);
     }
     const loaded = await c.load(arg);
-    const run = await c.report(invoices(await c.inputs(loaded), { date, references, ehf: opts.format === 'ehf', ...(akonto !== undefined ? { akonto } : {}) }), loaded);
+    const run = await c.report(
+      invoices(await c.inputs(loaded), { date, references, ehf: opts.format === 'ehf', ...(akonto !== undefined ? { akonto } : {}) }),
+      loaded,
+    );
     const sent = opts.format === 'ehf' ? run.invoices.filter(sendsEhf) : run.invoices;
     const stem = opts.locale === 'nb' ? 'faktura' : 'invoice';
     const suffix = akonto === undefined ? '' : `-akonto-${akonto}`;
@@ -71,6 +75,12 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       file: path.join(opts.out!, `${stem}-${run.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`),
       content: render('invoice', opts.format, i, c.renderOptions),
     }));
+    // Beside the EHF, the same documents as an invoice basis for the host's sales module (README "Sending invoices"); none when nothing is billed.
+    if (opts.format === 'ehf' && sent.length > 0)
+      files.push({
+        file: path.join(opts.out!, `${opts.locale === 'nb' ? 'fakturagrunnlag' : 'invoice-basis'}-${run.year}${suffix}.csv`),
+        content: invoiceBasisCsv(run.invoices, opts.locale),
+      });
     await writeOutputs(io, files, opts.force === true);
     for (const f of files) c.speaker.status(said(`skrev ${f.file}`, `wrote ${f.file}`));
     for (const i of run.invoices.filter((i) => !sent.includes(i))) {

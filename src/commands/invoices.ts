@@ -77,12 +77,14 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
   }
   const diags = new Diagnostics();
   for (const e of settled.diagnostics) diags.list.push(e);
-  const built = diags.take(buildInvoices(settled.report, {
+  const built = diags.take(
+    buildInvoices(settled.report, {
       date: options.date,
       references: options.references,
       ehf: options.ehf === true,
       ...(akonto !== undefined ? { akonto } : {}),
-    }));
+    }),
+  );
   if (!built)
     return {
       ...diags.failure(),

@@ -10,7 +10,7 @@ import { said } from '../text/said.js';
 import { dateNb } from '../dates/date.js';
 import type { AkontoLine, BilledLine, DeductionLine, Invoice, InvoiceDocument, InvoiceLine, InvoiceParty, ItemLine, VatTerms } from '../reports/invoice.js';
 import { documentNumber } from './numbers.js';
-import { vatOn, vatTerms } from './vat.js';
+import { vatByLine, vatOn, vatTerms } from './vat.js';
 
 export interface InvoiceOptions {
   /** The invoice date; the core never reads the clock. */
@@ -163,6 +163,7 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
       vat,
       paidFrom: r.paidFrom,
       ...body,
+      billed: withVat(body.billed, vat),
     };
   });
   return diags.result(invoices);
@@ -277,9 +278,20 @@ function akontoBody(r: SettlementReport, p: PartySettlement, n: number, vat: Vat
 
 /** A line billed once at its amount, or at its quantity × unit price; a negative amount as quantity −1. */
 function bill(line: InvoiceLine | DeductionLine): BilledLine {
-  if (line.source === 'item' && line.unitPrice && line.quantity) return { line, quantity: line.quantity, price: line.unitPrice, amount: line.amount };
+  // The VAT of each line is set once the document's lines are known (withVat).
+  if (line.source === 'item' && line.unitPrice && line.quantity)
+    return { line, quantity: line.quantity, price: line.unitPrice, amount: line.amount, vat: Money.ZERO };
   const q = line.amount.sign() < 0 ? Ratio.of(-1n) : Ratio.ONE;
-  return { line, quantity: q, price: line.amount.abs(), amount: line.amount };
+  return { line, quantity: q, price: line.amount.abs(), amount: line.amount, vat: Money.ZERO };
+}
+
+/** The billed lines with each one's part of the document's VAT. */
+function withVat(billed: readonly BilledLine[], vat: VatTerms): BilledLine[] {
+  const parts = vatByLine(
+    billed.map((b) => b.amount),
+    vat,
+  );
+  return billed.map((b, i) => ({ ...b, vat: parts[i]! }));
 }
 
 function negate(b: BilledLine): BilledLine {

@@ -71,6 +71,12 @@ export interface BilledLine {
   readonly quantity: Ratio;
   readonly price: Money;
   readonly amount: Money;
+  /**
+   * The line's part of the document's VAT, for the invoice basis an ERP
+   * imports: rounded cumulatively down the lines, so the lines' VAT adds up
+   * to the document's to the øre and each is within one øre of its exact VAT.
+   */
+  readonly vat: Money;
 }
 
 export interface VatTerms {
