@@ -432,6 +432,28 @@ invoicing: { first_number: 9001 }
     usageError(none, '--akonto 3: planen har 2 terminer');
   });
 
+  it('the buyer reference is required for EHF only, and an order reference stands in for it there', async () => {
+    const dir = tempDir('reference');
+    const agreement = readFileSync(path.join(ROOT, 'tests/errors/invoice-reference/agreement.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'agreement.yaml'), agreement);
+    // The printable copy needs no reference: no "Deres ref." line, and the JSON says null.
+    const html = await samkost(['invoices', dir, '--out', path.join(dir, 'html'), '--format', 'html', '--date', '2025-01-10']);
+    expect(html.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'html', 'faktura-2024-b.html'), 'utf8')).not.toContain('Deres ref.');
+    expect((await samkost(['invoices', dir, '--out', path.join(dir, 'json'), '--format', 'json', '--date', '2025-01-10'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'json', 'faktura-2024-b.json'), 'utf8')).buyer.reference).toBeNull();
+    const ehf = await samkost(['invoices', dir, '--out', path.join(dir, 'ehf'), '--format', 'ehf', '--date', '2025-01-10']);
+    expect(ehf.code).toBe(1);
+    expect(ehf.stderr).toContain('[invoice-reference]');
+    // PEPPOL-EN16931-R003: a buyer reference or an order reference.
+    writeFileSync(path.join(dir, 'agreement.yaml'), agreement.replace('city: Vestnes } }', 'city: Vestnes }, order_reference: PO-77 }'));
+    const ordered = await samkost(['invoices', dir, '--out', path.join(dir, 'ehf'), '--format', 'ehf', '--date', '2025-01-10']);
+    expect(ordered.code).toBe(0);
+    const xml = readFileSync(path.join(dir, 'ehf', 'faktura-2024-b.xml'), 'utf8');
+    expect(xml).toContain('<cac:OrderReference><cbc:ID>PO-77</cbc:ID></cac:OrderReference>');
+    expect(xml).not.toContain('BuyerReference');
+  });
+
   it('a party with nothing to invoice gets no EHF, and the tool says so', async () => {
     const out = tempDir('ehf');
     const run = await samkost(['invoices', 'fixtures/ror-ikt-2023-investment', '--out', out, '--format', 'ehf', '--date', '2024-01-10']);
