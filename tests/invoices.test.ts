@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
@@ -68,9 +69,9 @@ async function basisRows(fixture: string): Promise<Map<string, string[][]>> {
   for (const r of runs) expect((await samkost(['invoices', `fixtures/${fixture}`, '--out', out, '--format', 'ehf', ...r])).code).toBe(0);
   return new Map(
     readdirSync(out)
-      .filter((f) => f.startsWith('fakturagrunnlag-'))
+      .filter((f) => f.startsWith('fakturagrunnlag-') && f.endsWith('.csv'))
       .map((f) => [
-        f,
+        path.join(out, f),
         readFileSync(path.join(out, f), 'utf8')
           .replace(/^\ufeff/, '')
           .split('\r\n')
@@ -322,6 +323,20 @@ describe('EHF read back', () => {
       expect(basis.size > 0).toBe(billing.length > 0);
       expect(rows.length).toBe(billing.reduce((n, i) => n + i.billed.length, 0));
       const amount = (s: string) => ore(s.replace(',', '.'));
+      // The workbook beside each CSV holds the same cells: texts as text, amounts as numbers, dates as dates.
+      for (const [file, csvRows] of basis) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file.replace(/\.csv$/, '.xlsx'));
+        const ws = wb.worksheets[0]!;
+        expect(ws.name).toBe('Fakturagrunnlag');
+        expect(ws.rowCount).toBe(csvRows.length);
+        csvRows.slice(1).forEach((r, i) => {
+          const row = ws.getRow(i + 2);
+          expect([1, 4, 7, 10, 11].map((c) => String(row.getCell(c).value ?? ''))).toEqual([r[0], r[3], r[6], r[9], r[10]]);
+          expect((row.getCell(5).value as Date).toISOString().slice(0, 10)).toBe(r[4]);
+          expect([12, 13].map((c) => (row.getCell(c).value as number).toFixed(2))).toEqual([r[11]!.replace(',', '.'), r[12]!.replace(',', '.')]);
+        });
+      }
       for (const inv of billing) {
         const mine = rows.filter((r) => r[3] === inv.number);
         expect(
@@ -331,8 +346,8 @@ describe('EHF read back', () => {
         for (const r of mine) {
           expect([r[0], r[1], r[6], r[7]]).toEqual([inv.buyer.org, inv.buyer.name, inv.kid ?? '', inv.buyer.reference ?? '']);
           expect(r[2]).toBe(inv.type === 'credit-note' ? 'Kreditnota' : 'Faktura');
-          expect(r[4]).toBe(inv.date.split('-').reverse().join('.'));
-          expect(r[5]).toBe(inv.due ? inv.due.split('-').reverse().join('.') : '');
+          expect(r[4]).toBe(inv.date);
+          expect(r[5]).toBe(inv.due ?? '');
           // SAF-T standard tax codes: 3 output VAT at the regular rate, 6 outside the VAT act.
           expect(r[10]).toBe(inv.vat.category === 'S' ? '3' : '6');
         }

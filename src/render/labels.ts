@@ -212,6 +212,7 @@ const LABELS = {
   orderReference: { nb: 'Bestillingsnr.', en: 'Order no.' },
   accountingCost: { nb: 'Kontering', en: 'Accounting cost' },
   specification: { nb: 'Spesifikasjon', en: 'Specification' },
+  basisSheet: { nb: 'Fakturagrunnlag', en: 'Invoice basis' },
   basisOrg: { nb: 'Kundens org.nr.', en: 'Customer org no.' },
   basisCustomer: { nb: 'Kunde', en: 'Customer' },
   basisDocument: { nb: 'Dokument', en: 'Document' },
