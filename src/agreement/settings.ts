@@ -386,8 +386,8 @@ function readContact(r: YamlReader, node: YNode, at: SourcePos): Contact | undef
       'bad-contact',
       said(`e-postadressen '${email.value}' er ikke en e-postadresse`, `email '${email.value}' is not an e-mail address`),
       said(
-        'skriv adressen som navn@domene.no, f.eks. email: faktura@harstad.kommune.no',
-        'write the address as name@domain.no, e.g. email: faktura@harstad.kommune.no',
+        "skriv adressen som navn@domene, f.eks. email: 'faktura@harstad.kommune.no'",
+        "write the address as name@domain, e.g. email: 'faktura@harstad.kommune.no'",
       ),
     );
   if (!name && !phone && !email) return undefined;
