@@ -18,7 +18,8 @@ import { declaredParties, field } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
 export const FORMAT_VERSION = 1;
-const TOP_FIELDS = [
+/** The agreement's top-level fields, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const TOP_FIELDS = [
   'samkost',
   'agreement',
   'year',
