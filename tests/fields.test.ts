@@ -17,6 +17,7 @@ interface Node {
   readonly items?: Node;
   readonly oneOf?: readonly Node[];
   readonly $ref?: string;
+  readonly [keyword: string]: unknown;
 }
 
 const schema: Node & { readonly $defs: Readonly<Record<string, Node>> } = AGREEMENT_SCHEMA;
