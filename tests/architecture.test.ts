@@ -15,9 +15,11 @@ const CORE_ALLOWED = new Set(['yaml', 'csv-parse/sync', 'csv-stringify/sync', 'n
 /**
  * What each folder may import besides itself. The base (text, money, dates,
  * diagnostics, norway, memo) is shared by all; the read stage (inputs,
- * agreement) yields the data that reports carry; compute produces reports;
- * scenario and commands drive compute; render reads reports only. cli may
- * import anything.
+ * agreement) yields the data that reports carry; validate checks what the
+ * agreement and the command line say before anything is computed, and
+ * yields the validated types compute takes; compute produces reports;
+ * scenario and commands drive validate and compute; render reads reports
+ * only. cli may import anything.
  */
 const BASE = ['text', 'money', 'dates', 'diagnostics', 'norway'];
 const READ = [...BASE, 'memo', 'inputs', 'agreement'];
@@ -31,9 +33,10 @@ const LAYERS: Record<string, readonly string[]> = {
   inputs: BASE,
   agreement: [...BASE, 'memo', 'inputs'],
   reports: READ,
-  compute: [...READ, 'reports'],
-  scenario: [...READ, 'reports', 'compute'],
-  commands: [...READ, 'reports', 'compute', 'scenario'],
+  validate: [...READ, 'reports'],
+  compute: [...READ, 'reports', 'validate'],
+  scenario: [...READ, 'reports', 'validate', 'compute'],
+  commands: [...READ, 'reports', 'validate', 'compute', 'scenario'],
   render: [...BASE, 'inputs', 'agreement', 'reports'],
 };
 
@@ -90,9 +93,10 @@ describe('architecture', () => {
     // render may not reach back into compute: the report object is all a renderer gets.
     expect(LAYERS.render).not.toContain('compute');
     expect(LAYERS.reports).not.toContain('compute');
+    expect(LAYERS.validate).not.toContain('compute');
   });
   it('the core returns its problems: it throws only on a broken invariant (internal:), never for a user mistake', () => {
-    for (const file of core.filter((f) => /[/\\](compute|commands|agreement|scenario)[/\\]/.test(f))) {
+    for (const file of core.filter((f) => /[/\\](validate|compute|commands|agreement|scenario)[/\\]/.test(f))) {
       const throws = [...readFileSync(file, 'utf8').matchAll(/throw new (\w+)\(\s*(.{0,12})/g)].filter((m) => !m[2]!.includes('internal:'));
       expect(
         throws.map((m) => m[0]),

@@ -1,5 +1,4 @@
 import type { Agreement } from '../agreement/model.js';
-import { buildInvoices } from '../compute/invoice.js';
 import { invoiceNumberClashes } from '../compute/numbers.js';
 import type { SettlementReport } from '../reports/settlement.js';
 import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,6 +9,7 @@ import { settle } from './settle.js';
 import type { Scenario } from '../scenario/file.js';
 import { said } from '../text/said.js';
 import type { CheckReport, CheckedAgreement } from '../reports/check.js';
+import { validateInvoicing } from '../validate/invoicing.js';
 
 /** One agreement as loaded: its inputs, or null when reading found errors. */
 export interface CheckSubject {
@@ -101,7 +101,7 @@ function checkAll(inputs: Inputs, invoicing: boolean): Computed<SettlementReport
   if (invoicing) {
     // Dated on the first day after the year, the earliest a final invoice is written: a final_due that leaves the parties fewer days than the terms is warned of.
     const a = inputs.agreement;
-    const issued = buildInvoices(settled.report, { date: `${a.year + 1}-01-01`, references: new Map() });
+    const issued = validateInvoicing(a, { date: `${a.year + 1}-01-01`, references: new Map() });
     if (!issued.report) return { report: null, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
     if (issued.diagnostics.length) return { report: settled.report, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
   }

@@ -61,10 +61,8 @@ export function invoiceNumberClashes(a: Agreement, others: readonly Agreement[])
  * final document is an invoice or credit note (a statement takes none), so
  * numbers are consumed only by what is billed or credited.
  */
-export function documentNumber(a: Agreement, document: InvoiceDocument, rank: number): bigint | null {
-  const first = a.invoicing.firstNumber;
-  if (first === undefined) return null;
+export function documentNumber(first: bigint, a: Agreement, document: InvoiceDocument, rank: number): bigint {
   const buyers = a.parties.filter((p) => p.id !== a.host).length;
   const round = document.kind === 'akonto' ? document.instalment - 1 : (a.settlement?.akonto.length ?? 0);
-  return first.value + BigInt(round * buyers + rank);
+  return first + BigInt(round * buyers + rank);
 }
