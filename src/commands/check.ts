@@ -1,5 +1,5 @@
 import type { Agreement } from '../agreement/model.js';
-import { invoiceNumberClashes } from '../compute/numbers.js';
+import { invoiceNumberClashes } from '../validate/number-series.js';
 import type { SettlementReport } from '../reports/settlement.js';
 import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
 import { deviation } from './deviation.js';
