@@ -17,7 +17,6 @@ import {
   type TierMode,
 } from './model.js';
 import { readRounding } from './rounding.js';
-import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 import { field, item } from './phrases.js';
@@ -418,7 +417,6 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: Said): Pric
   }
   const tiers = readTiers(r, steps!, where);
   if (!tiers || !quantity || !periods) return null;
-  if (quantity.kind === 'fixed') checkWithinSteps(r, tiers, quantity.value, quantity.at, where);
   return { kind: 'tiered', mode: tierMode, tiers, quantity, periods, at };
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { InputName, InputSpec } from '../agreement/model.js';
-import { readAgreement } from '../agreement/read.js';
+import { readValidAgreement } from '../validate/agreement.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
@@ -91,7 +91,7 @@ export async function load(
         );
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();
-  const read = readAgreement(text, file, besideAgreement(file));
+  const read = readValidAgreement(text, file, besideAgreement(file));
   const diags = new Diagnostics();
   for (const e of read.diagnostics) diags.list.push(e);
   const a = read.agreement;

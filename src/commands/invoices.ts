@@ -1,19 +1,12 @@
 import { buildInvoices } from '../compute/invoice.js';
 import type { Invoice } from '../reports/invoice.js';
 import type { IsoDate } from '../dates/date.js';
-import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Diagnostics, together } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';
 import { settle } from './settle.js';
 import { said } from '../text/said.js';
 import { validateInvoicing } from '../validate/invoicing.js';
-
-/** Two lists of problems as one, in reading order. */
-function sortedTogether(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
-  const diags = new Diagnostics();
-  diags.list.push(...a, ...b);
-  return diags.sorted();
-}
 
 export interface InvoicesOptions {
   readonly date: IsoDate;
@@ -35,7 +28,7 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
   // What the invoices need from the agreement is checked first; a settlement that fails too reports its own problems beside these.
   const ready = validateInvoicing(inputs.agreement, { date: options.date, references: options.references, ...(akonto !== undefined ? { akonto } : {}) });
   const settled = settle(inputs);
-  if (!settled.report) return ready.report ? settled : { report: null, diagnostics: sortedTogether(settled.diagnostics, ready.diagnostics) };
+  if (!settled.report) return ready.report ? settled : { report: null, diagnostics: together(settled.diagnostics, ready.diagnostics) };
   const a = settled.report.allocation.agreement;
   if (akonto !== undefined) {
     const count = a.settlement?.akonto.length ?? 0;

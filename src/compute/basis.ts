@@ -4,7 +4,7 @@ import { Ratio } from '../money/ratio.js';
 import { STANDARD_VAT_RATE, vatExcludingFactor } from '../money/vat.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
 import type { ComputeContext } from './context.js';
-import { checkWithinSteps } from '../agreement/steps.js';
+import { withinSteps } from '../validate/prices.js';
 import { indexFactor } from './index-factor.js';
 import { priceOf } from './price.js';
 import type { BasisStep, PriceDetail } from '../reports/allocation.js';
@@ -139,10 +139,10 @@ export class Bases {
     const where = said(`posten '${item.id}'`, `item '${item.id}'`);
     const within = (value: Ratio, party?: Id) =>
       price.kind === 'unit' ||
-      checkWithinSteps(this.ctx, price.tiers, value, q.at, party ? said(`${where.nb}, kommunen '${party}'`, `${where.en}, party '${party}'`) : where);
+      withinSteps(this.ctx.diags, price.tiers, value, q.at, party ? said(`${where.nb}, kommunen '${party}'`, `${where.en}, party '${party}'`) : where);
     if (q.kind === 'fixed') {
       const r = priceOf(price, q.value);
-      if ('aboveLastStep' in r) return null; // reported by the reader
+      if ('aboveLastStep' in r) throw new Error(`internal: item '${item.id}' priced above its last step (validation refuses it)`);
       steps.push({ step: 'price', detail: { kind: 'price', price: r.detail }, amount: r.amount });
       return r.amount;
     }
