@@ -6,7 +6,7 @@ import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import { agreementSource, atMostOneStdin, type Loaded, STDIN } from './load.js';
-import { readTextArg } from './read-text.js';
+import { isUnreadable, readTextArg } from './read-text.js';
 import { lineLookup } from './excerpts.js';
 import { GIVE_SCENARIO_FILE, SCENARIO_FILE } from './scenario.js';
 
@@ -63,13 +63,10 @@ async function readScenarios(c: Context, file: string): Promise<{ list: readonly
  * agreements are still checked.
  */
 async function loadChecked(c: Context, arg: string): Promise<Loaded> {
-  try {
-    return await c.load(arg);
-  } catch (e) {
-    if (!(e instanceof ExitError) || e.code !== 1 || !e.said) throw e;
-    const file = arg === '-' ? STDIN : arg;
-    const at = { file, line: e.at?.line ?? 1, col: e.at?.col ?? 1 };
-    const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.said, ...(e.hint ? { hint: e.hint } : {}) };
-    return { file, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
-  }
+  const l = await c.loadOrUnreadable(arg);
+  if (!isUnreadable(l)) return l;
+  const file = arg === '-' ? STDIN : arg;
+  const at = { file, line: l.at?.line ?? 1, col: l.at?.col ?? 1 };
+  const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: l.unreadable, ...(l.hint ? { hint: l.hint } : {}) };
+  return { file, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
 }

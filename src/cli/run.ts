@@ -15,7 +15,7 @@ import { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-import { type LedgerDetail, load, type Loaded } from './load.js';
+import { type LedgerDetail, load, type Loaded, loadOrUnreadable } from './load.js';
 import { Progress } from './progress.js';
 import { scenarioCommand, type ScenarioOptions } from './scenario.js';
 import { checkCommand } from './check.js';
@@ -42,6 +42,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return {
       speaker: c,
       load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true, opts.locale), detail, io.stdin),
+      loadOrUnreadable: (arg) => loadOrUnreadable(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true, opts.locale), 'selected', io.stdin),
       inputs: async (loaded) =>
         c.report<Inputs>(
           loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics },
