@@ -131,7 +131,7 @@ export const invoicesSpec: CommandSpec = {
           "a party's reference for its invoices (Deres ref.), over the agreement's (repeatable)",
         ),
         many,
-        [] as string[],
+        [],
       );
     // invoices writes a folder of files, not one file: its --out and --force say so.
     for (const o of invoicesCli.options) {

@@ -49,7 +49,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           failed(loaded.file),
         ),
       report: <R>(outcome: Outcome<R>, loaded: Loaded) =>
-        c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
+        c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] }, loaded, failed(loaded.file)),
       renderOptions: {
         locale: opts.locale,
         bold: c.bold,

@@ -338,7 +338,7 @@ export const scenarioSpec: CommandSpec = {
           'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)',
         ),
         many,
-        [] as string[],
+        [],
       )
       .option(
         '--scenarios <file>',
@@ -354,7 +354,7 @@ export const scenarioSpec: CommandSpec = {
           'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)',
         ),
         many,
-        [] as string[],
+        [],
       )
       .option(
         '--name <name>',
@@ -388,6 +388,6 @@ export const scenarioSpec: CommandSpec = {
           'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)',
         ),
         many,
-        [] as string[],
+        [],
       ),
 };

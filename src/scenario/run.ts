@@ -1,7 +1,7 @@
 import { isMap, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { Agreement } from '../agreement/model.js';
 import { readValidAgreement } from '../validate/agreement.js';
-import { parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
+import { asNode, parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { ScenarioMemo } from './memo.js';
@@ -125,5 +125,5 @@ function valueNode(value: string): Node | null {
   // A number or percentage reads the same as a plain string scalar (the reader takes numbers by their source text): no parser needed.
   if (/^[+-]?\d+(\.\d+)?%?$/.test(value)) return new Scalar(value);
   const doc = parseDocument(yamlValue(value), { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
-  return doc.errors.length ? null : ((doc.contents as Node | null) ?? null);
+  return doc.errors.length ? null : asNode(doc.contents);
 }
