@@ -5,7 +5,7 @@ import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
 import { readTextArg } from './read-text.js';
 import { type FormatOf, formatsOf, render, scenarioStream } from '../render/registry.js';
-import type { ScenarioHead } from '../reports/scenario.js';
+import type { ScenarioColumn, ScenarioHead } from '../reports/scenario.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { parseSetting, type Setting } from '../scenario/set.js';
 import { settingText } from '../reports/scenario.js';
@@ -124,7 +124,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   const head: ScenarioHead = { baseline: session.baseline, paths: session.paths(plan.shapes()), noted: keepGoing };
   // A table, a page or a workbook shows every scenario at once (at most MAX_TABLE_SCENARIOS of them).
   if (!stream) {
-    const columns = [session.baselineColumn];
+    const columns: [ScenarioColumn, ...ScenarioColumn[]] = [session.baselineColumn];
     for (const s of plan) columns.push(await c.speaker.report(session.run(s), loaded));
     return c.speaker.out(render<'scenario'>('scenario', opts.format, { ...head, columns }, c.renderOptions), opts);
   }
