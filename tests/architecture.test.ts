@@ -152,7 +152,7 @@ describe('validation is a stage', () => {
     }
     expect([...raised].sort()).toEqual([...DATA_CODES, ...NOT_YET_MOVED].sort());
   });
-  it('validate/ raises the invoice and price rules', () => {
+  it('validate/ raises the invoice, price and projection rules', () => {
     const text = files(path.join(ROOT, 'src/validate'))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
@@ -166,6 +166,7 @@ describe('validation is a stage', () => {
       'invoice-terms',
       'invoice-number-clash',
       'price-above-last-step',
+      'index-year-missing',
     ])
       expect(text).toContain(`'${code}'`);
   });
