@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONNECTION_FIELDS, PERIOD_FIELDS } from '../src/agreement/billing.js';
 import { BASE_REF_FIELDS, INDEX_FIELDS, ITEM_FIELDS, PRICE_FIELDS, QUANTITY_FIELDS, STEP_FIELDS } from '../src/agreement/items.js';
 import { BLEND_PART_FIELDS, KEY_FIELDS } from '../src/agreement/keys.js';
 import { LIMIT_FIELDS } from '../src/agreement/limits.js';
@@ -64,6 +65,8 @@ const READERS: readonly [string, readonly string[], Node][] = [
   ['a price step', STEP_FIELDS, at('items', '[]', 'price', 'steps', '[]', 'object')],
   ['a quantity', QUANTITY_FIELDS, at('items', '[]', 'price', 'quantity', 'object')],
   ["an item's index", INDEX_FIELDS, at('items', '[]', 'index')],
+  ["a price's period", PERIOD_FIELDS, at('items', '[]', 'price', 'periods', '[]')],
+  ["a party's connection", CONNECTION_FIELDS, at('items', '[]', 'connected', '*', 'object')],
   ['a base reference', BASE_REF_FIELDS, at('items', '[]', 'of', 'object')],
   ['inputs', INPUT_NAMES, at('inputs')],
   ['an input file', INPUT_FIELDS, at('inputs', 'actuals', 'object')],
