@@ -70,7 +70,7 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/cli/sweep-worker.ts': ['for (let i = start; i < Math.min(start + job.block, job.to); i++) {'],
   'src/scenario/sweep.ts': ['for (let i = from; i < Math.min(to, this.count); i++) yield this.at(i);'],
   // Invoice numbers: a count of documents, turned into bigint before it meets a number series.
-  'src/compute/numbers.ts': ['return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };'],
+  'src/validate/number-series.ts': ['return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };'],
   // Check digits of account, KID and organisation numbers: digit arithmetic.
   'src/norway/account.ts': ['return /^\\d{11}$/.test(s) && mod11(s.slice(0, 10), [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === Number(s[10]);'],
   'src/norway/check-digits.ts': [

@@ -6,6 +6,10 @@ import { PRORATES, type Agreement, type Connection, type Price, type PricePeriod
 import { field, party } from './phrases.js';
 import { isMap, type Entry, type YamlReader } from './yaml-nodes.js';
 
+/** The fields of a price period and of a party's connection dates, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const PERIOD_FIELDS = ['from', 'to', 'unit', 'steps'];
+export const CONNECTION_FIELDS = ['from', 'to'];
+
 /**
  * `periods:` under a per-party `price:` — the price changes at dates within
  * the year: `[{ from: 2021-01-01, steps: … }, { from: 2021-07-01 }]`. A
@@ -44,7 +48,7 @@ export function readPricePeriods(
       ok = false;
       return;
     }
-    r.onlyFields(fields, ['from', 'to', 'unit', 'steps'], period);
+    r.onlyFields(fields, PERIOD_FIELDS, period);
     const f = (name: string) => fields.find((x) => x.key === name);
     const from = f('from');
     if (!from) {
@@ -121,7 +125,7 @@ export function readConnected(r: YamlReader, e: Entry, where: Said): Map<string,
       continue;
     }
     const dates = r.map(p.value, whose, p.valueAt) ?? [];
-    r.onlyFields(dates, ['from', 'to'], whose);
+    r.onlyFields(dates, CONNECTION_FIELDS, whose);
     const from = dates.find((x) => x.key === 'from');
     const to = dates.find((x) => x.key === 'to');
     if (!from && !to) {

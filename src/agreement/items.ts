@@ -18,7 +18,6 @@ import {
 } from './model.js';
 import { readConnected, readPricePeriods, readProrate } from './billing.js';
 import { readRounding } from './rounding.js';
-import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 import { amount as kr, field, item, quantity } from './phrases.js';
@@ -26,7 +25,8 @@ import { type Said, said } from '../text/said.js';
 import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
-const ITEM_FIELDS = [
+/** The fields of an item, of its price, of a price step, of a quantity, of an index and of a base reference, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const ITEM_FIELDS = [
   'id',
   'label',
   ...SOURCES,
@@ -45,7 +45,11 @@ const ITEM_FIELDS = [
   'above',
   'below',
 ];
-const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit', 'periods'];
+export const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit', 'periods'];
+export const STEP_FIELDS = ['upto', 'price', 'min'];
+export const QUANTITY_FIELDS = ['driver', 'per_party'];
+export const INDEX_FIELDS = ['series', 'from', 'round'];
+export const BASE_REF_FIELDS = ['actuals'];
 
 /** `items:` — the list of what is allocated. References are checked later, in references.ts. */
 export function readItems(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding): Item[] {
@@ -438,7 +442,7 @@ function readBaseRefs(r: YamlReader, e: Entry, where: Said): BaseRef[] | null {
     const at = r.pos(n, e.valueAt);
     if (isMap(n)) {
       const fields = r.map(n, field(e.key, where), at) ?? [];
-      r.onlyFields(fields, ['actuals'], field(e.key, where));
+      r.onlyFields(fields, BASE_REF_FIELDS, field(e.key, where));
       const a = fields.find((x) => x.key === 'actuals');
       if (!a) {
         r.diags.error(
@@ -467,7 +471,7 @@ function readBaseRefs(r: YamlReader, e: Entry, where: Said): BaseRef[] | null {
 export function readIndexRef(r: YamlReader, e: Entry, where: Said): IndexRef | null {
   const fields = r.map(e.value, field('index', where), e.valueAt);
   if (!fields) return null;
-  r.onlyFields(fields, ['series', 'from', 'round'], field('index', where));
+  r.onlyFields(fields, INDEX_FIELDS, field('index', where));
   const s = fields.find((x) => x.key === 'series');
   const from = fields.find((x) => x.key === 'from');
   const roundEntry = fields.find((x) => x.key === 'round');
@@ -608,7 +612,6 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: Said): Pric
   }
   const tiers = readTiers(r, steps!, where);
   if (!tiers || !quantity || !periods) return null;
-  if (quantity.kind === 'fixed') checkWithinSteps(r, tiers, quantity.value, quantity.at, where);
   return { kind: 'tiered', mode: tierMode, tiers, quantity, periods, at };
 }
 
@@ -686,7 +689,7 @@ function readTiers(r: YamlReader, e: Entry, where: Said, steps: Said = field('st
 /** A step written `{ upto: 50000, price: 12.5, min: 400000 }`: the bound, the price, and a least amount for quantities in it. */
 function readTierMap(r: YamlReader, n: YNode, at: SourcePos, step: Said): Tier | null {
   const fields = r.map(n, step, at) ?? [];
-  r.onlyFields(fields, ['upto', 'price', 'min'], step);
+  r.onlyFields(fields, STEP_FIELDS, step);
   const f = (name: string) => fields.find((x) => x.key === name);
   const u = f('upto');
   const p = f('price');
@@ -712,7 +715,7 @@ function readQuantity(r: YamlReader, node: YNode, at: SourcePos, where: Said): Q
   if (isMap(node)) {
     const quantity = field('quantity', field('price', where));
     const fields = r.map(node, quantity, at) ?? [];
-    r.onlyFields(fields, ['driver', 'per_party'], quantity);
+    r.onlyFields(fields, QUANTITY_FIELDS, quantity);
     const d = fields.find((e) => e.key === 'driver');
     const pp = fields.find((e) => e.key === 'per_party');
     if (!d) {

@@ -9,7 +9,9 @@ import { declaredParties, field, key } from './phrases.js';
 import { said } from '../text/said.js';
 
 const DEFINITIONS = ['shares', 'blend', 'driver', 'equal', 'population'] as const;
-const KEY_FIELDS = [...DEFINITIONS, 'parties', 'precision'];
+/** The fields of a key and of a blend's part, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const KEY_FIELDS = [...DEFINITIONS, 'parties', 'precision'];
+export const BLEND_PART_FIELDS = ['weight', 'key'];
 
 /** `keys:` — allocation keys by id. Exactly one definition each. */
 export function readKeys(r: YamlReader, node: YNode, at: SourcePos, partyIds: ReadonlySet<Id>): Map<Id, Key> {
@@ -200,7 +202,7 @@ function readDefinition(r: YamlReader, id: Id, d: Entry, partyIds: ReadonlySet<I
           complete = false;
           continue;
         }
-        r.onlyFields(fields, ['weight', 'key'], part);
+        r.onlyFields(fields, BLEND_PART_FIELDS, part);
         const w = fields.find((f) => f.key === 'weight');
         const k = fields.find((f) => f.key === 'key');
         if (!w || !k) {

@@ -5,7 +5,8 @@ import { declaredParties, field } from './phrases.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 import { type Said, said } from '../text/said.js';
 
-const LIMIT_FIELDS = ['id', 'label', 'items', 'min', 'max', 'redistribute', 'parties'];
+/** The fields of one limit, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const LIMIT_FIELDS = ['id', 'label', 'items', 'min', 'max', 'redistribute', 'parties'];
 
 /**
  * `limits:` — each rule keeps every party's sum over some items between a

@@ -12,8 +12,9 @@ import { field, party } from './phrases.js';
 import { dateNb } from '../dates/date.js';
 import { type Said, said } from '../text/said.js';
 
-const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference', 'accounting_cost', 'order_reference', 'endpoint'];
-const ADDRESS_FIELDS = ['street', 'postcode', 'city', 'country'];
+/** The fields of a party and of its address, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference', 'accounting_cost', 'order_reference', 'endpoint'];
+export const ADDRESS_FIELDS = ['street', 'postcode', 'city', 'country'];
 
 /** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */
 export function readParties(r: YamlReader, node: YNode, at: SourcePos, memo: Memo = NO_MEMO): Party[] {

@@ -13,13 +13,13 @@ import { checkReferences } from './references.js';
 import { checkBilling } from './billing.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readInvoicing, readSettlement } from './settings.js';
-import type { YAMLSeq } from 'yaml';
 import { isMap, isScalar, isSeq, isSlug, YamlReader, type Entry, type ParsedYaml, type YNode } from './yaml-nodes.js';
 import { declaredParties, field } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
 export const FORMAT_VERSION = 1;
-const TOP_FIELDS = [
+/** The agreement's top-level fields, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const TOP_FIELDS = [
   'samkost',
   'agreement',
   'year',
@@ -121,21 +121,23 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
         said(`denne samkost leser samkost: ${FORMAT_VERSION}`, `this samkost reads samkost: ${FORMAT_VERSION}`),
       );
   }
-  const title = f('agreement') ? r.text(f('agreement')!.value, field('agreement'), f('agreement')!.valueAt) : null;
-  const yearRead = f('year') ? r.integer(f('year')!.value, field('year'), f('year')!.valueAt) : null;
+  const titleEntry = f('agreement');
+  const title = titleEntry ? r.text(titleEntry.value, field('agreement'), titleEntry.valueAt) : null;
+  const yearEntry = f('year');
+  const yearRead = yearEntry ? r.integer(yearEntry.value, field('year'), yearEntry.valueAt) : null;
   const year = yearRead !== null && (yearRead < 1000 || yearRead > 9999) ? null : yearRead;
-  if (yearRead !== null && year === null)
+  if (yearEntry && yearRead !== null && year === null)
     diags.error(
-      f('year')!.valueAt,
+      yearEntry.valueAt,
       'bad-number',
       said(`året ${yearRead} er ikke et firesifret årstall`, `year ${yearRead} is not a four-digit year`),
       said('skriv året som fordeles, f.eks. year: 2024', 'write the year being allocated, e.g. year: 2024'),
     );
   const currencyEntry = f('currency');
   const currency = currencyEntry ? r.string(currencyEntry.value, field('currency'), currencyEntry.valueAt) : 'NOK';
-  if (currency !== null && currency !== 'NOK')
+  if (currencyEntry && currency !== null && currency !== 'NOK')
     diags.error(
-      currencyEntry!.valueAt,
+      currencyEntry.valueAt,
       'bad-value',
       said(`valutaen '${currency}' støttes ikke`, `currency '${currency}' is not supported`),
       said('samkost gjør opp i NOK; skriv currency: NOK', 'samkost settles in NOK; write currency: NOK'),
@@ -147,14 +149,17 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const rounding = section('rounding', '', () =>
     roundingEntry ? readRounding(r, roundingEntry.value, roundingEntry.valueAt, DEFAULT_ROUNDING) : DEFAULT_ROUNDING,
   );
-  const parties = section('parties', '', () => (f('parties') ? readParties(r, f('parties')!.value, f('parties')!.valueAt, memo) : []));
+  const partiesEntry = f('parties');
+  const parties = section('parties', '', () => (partiesEntry ? readParties(r, partiesEntry.value, partiesEntry.valueAt, memo) : []));
   // Without readable parties every reference would be reported as unknown: fix the shape first.
-  if (f('parties') && !isMap(f('parties')!.value)) return { agreement: null, diagnostics: diags.sorted() };
+  if (partiesEntry && !isMap(partiesEntry.value)) return { agreement: null, diagnostics: diags.sorted() };
   // Parties written but with errors of their own still count as declared, so what names them is not reported too.
-  const partyIds = new Set([...parties.map((p) => p.id), ...writtenIds(f('parties')?.value ?? null)]);
-  const keys = section('keys', [...partyIds].join(' '), () => (f('keys') ? readKeys(r, f('keys')!.value, f('keys')!.valueAt, partyIds) : new Map<Id, Key>()));
+  const partyIds = new Set([...parties.map((p) => p.id), ...writtenIds(partiesEntry?.value ?? null)]);
+  const keysEntry = f('keys');
+  const keys = section('keys', [...partyIds].join(' '), () => (keysEntry ? readKeys(r, keysEntry.value, keysEntry.valueAt, partyIds) : new Map<Id, Key>()));
+  const itemsEntry = f('items');
   const items = section('items', rounding ? `${rounding.unit.toPlain()} ${rounding.method}` : '', () =>
-    f('items') ? readItems(r, f('items')!.value, f('items')!.valueAt, rounding ?? DEFAULT_ROUNDING) : [],
+    itemsEntry ? readItems(r, itemsEntry.value, itemsEntry.valueAt, rounding ?? DEFAULT_ROUNDING) : [],
   );
   const at = (name: string) => f(name)?.valueAt ?? start;
   const indices = section('indices', '', () => readIndices(r, f('indices')?.value ?? null, at('indices')));
@@ -174,17 +179,18 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const budget = section('budget', '', () => readBudget(r, f('budget')?.value ?? null, at('budget')));
   const standalone = section('standalone', '', () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
   const limits = section('limits', [...partyIds].join(' '), () => readLimits(r, f('limits')?.value ?? null, at('limits'), partyIds));
-  const settlement = section('settlement', '', () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined));
+  const settlementEntry = f('settlement');
+  const settlement = section('settlement', '', () => (settlementEntry ? readSettlement(r, settlementEntry.value, settlementEntry.valueAt) : undefined));
   const invoicing = section('invoicing', '', () => readInvoicing(r, f('invoicing')?.value, f('invoicing')?.at ?? start));
 
-  if (title === null || year === null || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };
+  if (title === null || year === null || !hostEntry || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };
   const agreement: Agreement = {
     file,
     title,
     year,
     currency,
     host,
-    hostAt: hostEntry!.valueAt,
+    hostAt: hostEntry.valueAt,
     rounding,
     parties,
     keys,
@@ -199,9 +205,11 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
     standalone,
     limits,
   };
-  const declaredKeys = isMap(f('keys')?.value ?? null) ? (r.map(f('keys')!.value, field('keys'), start) ?? []).map((e) => e.key) : [];
-  const declaredItems = isSeq(f('items')?.value ?? null)
-    ? (f('items')!.value as YAMLSeq).items.flatMap((n) => {
+  const keysValue = keysEntry?.value ?? null;
+  const declaredKeys = isMap(keysValue) ? (r.map(keysValue, field('keys'), start) ?? []).map((e) => e.key) : [];
+  const itemsValue = itemsEntry?.value ?? null;
+  const declaredItems = isSeq(itemsValue)
+    ? itemsValue.items.flatMap((n) => {
         const id = isMap(n) ? n.get('id') : undefined;
         return typeof id === 'string' ? [id] : [];
       })

@@ -5,11 +5,14 @@ import type { YamlReader, YNode } from './yaml-nodes.js';
 import { amount, field } from './phrases.js';
 import { said } from '../text/said.js';
 
+/** The fields of `rounding:`, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const ROUNDING_FIELDS = ['unit', 'method'];
+
 /** `rounding: { unit, method }`; fields left out keep the values of `base`. */
 export function readRounding(r: YamlReader, node: YNode, at: SourcePos, base: Rounding): Rounding | null {
   const fields = r.map(node, field('rounding'), at);
   if (!fields) return null;
-  r.onlyFields(fields, ['unit', 'method'], field('rounding'));
+  r.onlyFields(fields, ROUNDING_FIELDS, field('rounding'));
   let { unit, method } = base;
   let ok = true;
   for (const f of fields) {

@@ -28,6 +28,12 @@ import { field } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
+/** The fields of an input file, of `settlement:`, of an a-konto instalment and of `invoicing:`, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const INPUT_FIELDS = ['file', 'columns', 'delimiter', 'decimal', 'encoding', 'sheet', 'header_row'];
+export const SETTLEMENT_FIELDS = ['akonto', 'final_due', 'carry_forward'];
+export const INSTALMENT_FIELDS = ['due', 'part'];
+export const INVOICING_FIELDS = ['first_number', 'vat', 'payment_terms_days', 'contact'];
+
 /** `indices: { deflator: { 2021: 3.0%, ... } }` — yearly change per series. */
 export function readIndices(r: YamlReader, node: YNode, at: SourcePos): Map<Id, IndexSeries> {
   const out = new Map<Id, IndexSeries>();
@@ -130,7 +136,7 @@ export function readInputs(r: YamlReader, node: YNode, at: SourcePos, resolve: (
     if (isMap(e.value)) {
       const input = said(`inndataen '${e.key}'`, `input '${e.key}'`);
       const fields = r.map(e.value, input, e.valueAt) ?? [];
-      r.onlyFields(fields, ['file', 'columns', 'delimiter', 'decimal', 'encoding', 'sheet', 'header_row'], input);
+      r.onlyFields(fields, INPUT_FIELDS, input);
       const f = fields.find((x) => x.key === 'file');
       if (!f)
         r.diags.error(
@@ -217,7 +223,7 @@ export function readBudget(r: YamlReader, node: YNode, at: SourcePos): Map<strin
 export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settlement | undefined {
   const fields = r.map(node, field('settlement'), at);
   if (!fields) return undefined;
-  r.onlyFields(fields, ['akonto', 'final_due', 'carry_forward'], field('settlement'));
+  r.onlyFields(fields, SETTLEMENT_FIELDS, field('settlement'));
   const akonto: AkontoInstalment[] = [];
   const a = fields.find((f) => f.key === 'akonto');
   let total = Ratio.ZERO;
@@ -227,7 +233,7 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
     const instalment = said('en a-kontotermin', 'an a-konto instalment');
     const inst = r.map(n, instalment, pos);
     if (!inst) continue;
-    r.onlyFields(inst, ['due', 'part'], instalment);
+    r.onlyFields(inst, INSTALMENT_FIELDS, instalment);
     const due = inst.find((f) => f.key === 'due');
     const part = inst.find((f) => f.key === 'part');
     if (!due || !part) {
@@ -289,7 +295,7 @@ function readKinds(r: YamlReader, node: YNode, at: SourcePos): ItemKind[] {
 export function readInvoicing(r: YamlReader, node: YNode | undefined, at: SourcePos): Invoicing {
   if (node === undefined) return { vat: 'outside-scope', at };
   const fields = r.map(node, field('invoicing'), at) ?? [];
-  r.onlyFields(fields, ['first_number', 'vat', 'payment_terms_days', 'contact'], field('invoicing'));
+  r.onlyFields(fields, INVOICING_FIELDS, field('invoicing'));
   const n = fields.find((f) => f.key === 'first_number');
   const text = n ? r.string(n.value, field('first_number', field('invoicing')), n.valueAt) : null;
   let firstNumber: Invoicing['firstNumber'];

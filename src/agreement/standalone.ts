@@ -5,6 +5,9 @@ import type { YamlReader, YNode } from './yaml-nodes.js';
 import { field } from './phrases.js';
 import { said } from '../text/said.js';
 
+/** The fields of a party's standalone cost, as the reader accepts them (held against the schema by tests/fields.test.ts). */
+export const STANDALONE_FIELDS = ['amount', 'index'];
+
 /**
  * `standalone:` — what each party would pay for its own IT without the
  * cooperation, optionally indexed like an item:
@@ -22,7 +25,7 @@ export function readStandalone(r: YamlReader, node: YNode, at: SourcePos): Map<I
     const where = said(`kostnaden alene for '${e.key}'`, `the standalone cost of '${e.key}'`);
     const fields = r.map(e.value, where, e.valueAt);
     if (!fields || party === null) continue;
-    r.onlyFields(fields, ['amount', 'index'], where);
+    r.onlyFields(fields, STANDALONE_FIELDS, where);
     const amountEntry = fields.find((f) => f.key === 'amount');
     if (!amountEntry) {
       r.diags.error(

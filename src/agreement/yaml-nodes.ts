@@ -1,6 +1,6 @@
 import { dateProblem } from '../dates/date.js';
 import { forbiddenCharacter } from '../text/characters.js';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type Pair, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -13,6 +13,9 @@ import { yamlMessage } from './yaml-errors.js';
 
 /** A YAML node, or null where the document has an empty value. */
 export type YNode = Node | null;
+
+/** A value of the YAML tree as a node, or null where there is none: a guard, not a cast. */
+export const asNode = (x: unknown): YNode => (isNode(x) ? x : null);
 
 export interface Entry {
   readonly key: string;
@@ -43,7 +46,7 @@ export interface Unsupported {
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
-  const root = (doc.contents as Node | null) ?? null;
+  const root = asNode(doc.contents);
   // A tag is reported where it is written, just before the value it tags.
   const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));
   return { root, errors: doc.errors, unsupported: found, lines };
@@ -151,9 +154,9 @@ export class YamlReader {
       return null;
     }
     const entries: Entry[] = [];
-    for (const pair of node.items as Pair<unknown, unknown>[]) {
-      const k = pair.key as Node | null;
-      const v = (pair.value as Node | null) ?? null;
+    for (const pair of node.items) {
+      const k = asNode(pair.key);
+      const v = asNode(pair.value);
       const before = entries.at(-1);
       const split = node.flow && pair.value === null && isScalar(k) && before ? this.splitAtComma(before, k) : null;
       if (split === 'number') {
@@ -237,7 +240,7 @@ export class YamlReader {
       );
       return null;
     }
-    return node.items.map((n) => (n as Node | null) ?? null);
+    return node.items.map(asNode);
   }
 
   /** A scalar or a list of scalars, as strings: `category: lonn` or `category: [lonn, lisens]`. */
@@ -245,7 +248,7 @@ export class YamlReader {
     if (isSeq(node)) {
       const out: string[] = [];
       for (const n of node.items) {
-        const s = this.string(n as YNode, what, at);
+        const s = this.string(asNode(n), what, at);
         if (s === null) return null;
         out.push(s);
       }
@@ -282,7 +285,7 @@ export class YamlReader {
   /** The raw text of a scalar: source text for numbers (never a JS number), the value for strings. */
   scalarText(node: YNode): string | null {
     if (!isScalar(node)) return null;
-    const s = node as Scalar;
+    const s = node;
     if (typeof s.value === 'string') return s.value;
     if (typeof s.value === 'number' || typeof s.value === 'bigint') return rawSource(s);
     return null;

@@ -1,12 +1,13 @@
 import { INPUT_NAMES } from '../agreement/model.js';
 import { check } from '../commands/check.js';
 import type { AgreementSource } from '../commands/scenario.js';
-import { render, type FormatOf } from '../render/registry.js';
+import { formatsOf, render, type FormatOf } from '../render/registry.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
+import type { CommandSpec } from './command-spec.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import { agreementSource, atMostOneStdin, type Loaded, STDIN } from './load.js';
-import { readTextArg } from './read-text.js';
+import { isUnreadable, readTextArg } from './read-text.js';
 import { lineLookup } from './excerpts.js';
 import { GIVE_SCENARIO_FILE, SCENARIO_FILE } from './scenario.js';
 
@@ -63,13 +64,46 @@ async function readScenarios(c: Context, file: string): Promise<{ list: readonly
  * agreements are still checked.
  */
 async function loadChecked(c: Context, arg: string): Promise<Loaded> {
-  try {
-    return await c.load(arg);
-  } catch (e) {
-    if (!(e instanceof ExitError) || e.code !== 1 || !e.said) throw e;
-    const file = arg === '-' ? STDIN : arg;
-    const at = { file, line: e.at?.line ?? 1, col: e.at?.col ?? 1 };
-    const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.said, ...(e.hint ? { hint: e.hint } : {}) };
-    return { file, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
-  }
+  const l = await c.loadOrUnreadable(arg);
+  if (!isUnreadable(l)) return l;
+  const file = arg === '-' ? STDIN : arg;
+  const at = { file, line: l.at?.line ?? 1, col: l.at?.col ?? 1 };
+  const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: l.unreadable, ...(l.hint ? { hint: l.hint } : {}) };
+  return { file, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };
 }
+
+/** `samkost check`: every agreement and its inputs validated; exit 1 on any error. */
+export const checkSpec: CommandSpec = {
+  name: 'check',
+  define: ({ t, program, common, context }) =>
+    common(
+      program
+        .command('check')
+        .argument('<agreement...>', t('avtalefiler eller mapper', 'agreement files or directories'))
+        .description(
+          t(
+            'kontroller avtaler og inndataene deres; avslutt med 1 ved feil (også advarsler med --strict)',
+            'validate agreements and their inputs; exit 1 on any error (warnings too with --strict)',
+          ),
+        ),
+      formatsOf('check'),
+    )
+      .option('--strict', t('advarsler teller som feil (avslutt med 1): for CI', 'warnings count as errors (exit 1): for CI'))
+      .option(
+        '--invoices',
+        t(
+          'kontroller også at sluttfakturaene kan sendes (organisasjonsnumre, adresser, konto, referanser, nummerserie)',
+          'also check that the final invoices can be issued (org numbers, addresses, account, references, number series)',
+        ),
+      )
+      .option(
+        '--scenarios <file>',
+        t(
+          'kjør også scenarioene i denne filen mot hver avtale: hver innstilling må nevne en verdi og la avtalen være gyldig',
+          'also run the scenarios of this file against every agreement: each setting must name a value and leave it valid',
+        ),
+      )
+      .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string }) =>
+        checkCommand(args, opts, context(opts)),
+      ),
+};

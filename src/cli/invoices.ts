@@ -5,7 +5,8 @@ import { invoiceBasisSheet } from '../render/invoice-basis.js';
 import { sheetCsv } from '../render/sheet.js';
 import { toXlsx } from '../render/xlsx.js';
 import { formatMoney } from '../render/locale.js';
-import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
+import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
+import { type CommandSpec, many } from './command-spec.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
@@ -122,3 +123,42 @@ async function outFolder(io: Io, out: string): Promise<void> {
       hint,
     );
 }
+
+/** `samkost invoices`: one invoice per party, written to a folder. */
+export const invoicesSpec: CommandSpec = {
+  name: 'invoices',
+  define: ({ t, command, io }) => {
+    const invoicesCli = command(
+      'invoices',
+      t('én faktura per kommune, skrevet til --out MAPPE', 'one invoice per party, written to --out DIR'),
+      formatsOf('invoice'),
+      invoicesCommand(io),
+    )
+      .option('--date <date>', t('fakturadato, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (standard: i dag)', 'invoice date, DD.MM.YYYY or YYYY-MM-DD (default: today)'))
+      .option(
+        '--akonto <n>',
+        t(
+          'fakturaene for a-kontotermin n i planen i stedet for sluttoppgjøret',
+          'the invoices for a-konto instalment n of the schedule instead of the final settlement',
+        ),
+      )
+      .option(
+        '--reference <party=ref>',
+        t(
+          'en kommunes referanse for fakturaene (Deres ref.), foran avtalens (kan gjentas)',
+          "a party's reference for its invoices (Deres ref.), over the agreement's (repeatable)",
+        ),
+        many,
+        [],
+      );
+    // invoices writes a folder of files, not one file: its --out and --force say so.
+    for (const o of invoicesCli.options) {
+      if (o.long === '--out') {
+        o.flags = '-o, --out <dir>';
+        o.description = t('mappen fakturaene skrives til, én fil per kommune', 'the folder the invoices are written into, one file per party');
+      }
+      if (o.long === '--force') o.description = t('skriv over fakturaer som finnes i mappen', 'overwrite invoices already in the folder');
+    }
+    return invoicesCli;
+  },
+};

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { InputName, InputSpec } from '../agreement/model.js';
-import { readAgreement } from '../agreement/read.js';
+import { readValidAgreement } from '../validate/agreement.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs } from '../commands/inputs.js';
 import type { AgreementSource } from '../commands/scenario.js';
@@ -17,7 +17,7 @@ import type { SourceFiles } from './excerpts.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
 import { readInput } from './read-input.js';
-import { MAX_TEXT_FILE, readTextFile, textOf, tooLarge } from './read-text.js';
+import { isUnreadable, MAX_TEXT_FILE, orExit, text as readText, textFile, tooLarge, type Unreadable, within } from './read-text.js';
 import type { Progress } from './progress.js';
 import { said, verbatim } from '../text/said.js';
 
@@ -44,11 +44,12 @@ const AGREEMENT = said('avtalen', 'agreement');
 const GIVE_AGREEMENT = said('gi en avtalefil, eller en mappe med agreement.yaml', 'give an agreement file, or a directory holding agreement.yaml');
 
 /** A directory means `<dir>/agreement.yaml`. */
-export async function agreementPath(fs: FileSystem, arg: string): Promise<string> {
-  const s = await fs.stat(arg).catch((e: unknown) => {
+async function agreementPath(fs: FileSystem, arg: string): Promise<string | Unreadable> {
+  const s = await fs.stat(arg).catch((e: unknown): Unreadable => {
     const why = reason(e);
-    throw new ExitError(1, said(`kan ikke lese '${arg}': ${why.nb}`, `cannot read '${arg}': ${why.en}`), GIVE_AGREEMENT);
+    return { unreadable: said(`kan ikke lese '${arg}': ${why.nb}`, `cannot read '${arg}': ${why.en}`), hint: GIVE_AGREEMENT };
   });
+  if (isUnreadable(s)) return s;
   return s.isDirectory() ? path.join(arg, 'agreement.yaml') : arg;
 }
 
@@ -67,31 +68,40 @@ export type LedgerDetail = LedgerShape['keep'];
 /** What diagnostics name standard input by. */
 export const STDIN = '<stdin>';
 
-export async function load(
+/** The agreement and its inputs as read; the end of the command when the agreement cannot be read at all. */
+export async function load(...args: Parameters<typeof loadOrUnreadable>): Promise<Loaded> {
+  return orExit(await loadOrUnreadable(...args));
+}
+
+/** The agreement and its inputs as read, or why the agreement's file cannot be read (for `check`, one more problem to report). */
+export async function loadOrUnreadable(
   fs: FileSystem,
   arg: string,
   overrides: InputOverrides,
   progress: Progress,
   detail: LedgerDetail = 'selected',
   stdin: (limit: number) => Promise<Uint8Array | null> = async () => new Uint8Array(),
-): Promise<Loaded> {
+): Promise<Loaded | Unreadable> {
   atMostOneStdin([arg, ...Object.values(overrides)]);
   // `-`: the agreement from standard input; the paths it names are then relative to where samkost runs.
   const file = arg === '-' ? STDIN : await agreementPath(fs, arg);
-  const text =
-    arg === '-'
-      ? textOf(tooLarge(await stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, said('avtalen', 'the agreement')), AGREEMENT, STDIN)
-      : await readTextFile(
-          fs,
-          file,
-          AGREEMENT,
-          file === arg
-            ? GIVE_AGREEMENT
-            : said('en mappe gitt på kommandolinjen må inneholde agreement.yaml', 'a directory given on the command line must hold agreement.yaml'),
-        );
+  if (isUnreadable(file)) return file;
+  const piped = arg === '-' ? within(await stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, said('avtalen', 'the agreement')) : null;
+  if (isUnreadable(piped)) return piped;
+  const text = piped
+    ? readText(piped, AGREEMENT, STDIN)
+    : await textFile(
+        fs,
+        file,
+        AGREEMENT,
+        file === arg
+          ? GIVE_AGREEMENT
+          : said('en mappe gitt på kommandolinjen må inneholde agreement.yaml', 'a directory given on the command line must hold agreement.yaml'),
+      );
+  if (isUnreadable(text)) return text;
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();
-  const read = readAgreement(text, file, besideAgreement(file));
+  const read = readValidAgreement(text, file, besideAgreement(file));
   const diags = new Diagnostics();
   for (const e of read.diagnostics) diags.list.push(e);
   const a = read.agreement;

@@ -11,16 +11,40 @@ import { type Said, said } from '../text/said.js';
 export const MAX_TEXT_FILE = 16 * 1024 * 1024;
 
 /**
+ * Why a file the user named cannot be read, said once: the command's
+ * error (exit 1, nothing written), or for `check` one more problem in its
+ * report. Returned, never thrown and caught back.
+ */
+export interface Unreadable {
+  readonly unreadable: Said;
+  readonly hint?: Said;
+  /** Where in the file the problem is, when it is at a place (a NUL character). */
+  readonly at?: { readonly line: number; readonly col: number };
+}
+
+export const isUnreadable = (x: unknown): x is Unreadable => typeof x === 'object' && x !== null && 'unreadable' in x;
+
+/** The value, or the end of the command with why it could not be read. */
+export function orExit<T>(x: T | Unreadable): T {
+  if (isUnreadable(x)) throw new ExitError(1, x.unreadable, x.hint, x.at);
+  return x;
+}
+
+/**
  * The text of a small YAML file the user named, decoded; a command-line
  * error (exit 1, nothing read) when it is missing, unreadable, not a
  * regular file or implausibly large.
  */
 export async function readTextFile(fs: FileSystem, file: string, what: Said, hint: Said): Promise<string> {
-  const s = await fs.stat(file).catch((e: unknown) => {
-    throw cannotRead(what, file, reason(e), hint);
-  });
+  return orExit(await textFile(fs, file, what, hint));
+}
+
+/** The text of a small YAML file the user named, or why it cannot be read: missing, unreadable, not a regular file or implausibly large. */
+export async function textFile(fs: FileSystem, file: string, what: Said, hint: Said): Promise<string | Unreadable> {
+  const s = await fs.stat(file).catch((e: unknown) => cannotRead(what, file, reason(e), hint));
+  if (isUnreadable(s)) return s;
   if (!s.isFile())
-    throw cannotRead(
+    return cannotRead(
       what,
       file,
       said('ikke en vanlig fil', 'not a regular file'),
@@ -28,75 +52,85 @@ export async function readTextFile(fs: FileSystem, file: string, what: Said, hin
     );
   if (s.size > MAX_TEXT_FILE) {
     const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
-    throw new ExitError(
-      1,
-      said(
+    return {
+      unreadable: said(
         `${what.nb} '${file}' er ${mb(s.size)}; samkost leser høyst ${mb(MAX_TEXT_FILE)}`,
         `${what.en} '${file}' is ${mb(s.size)}; samkost reads at most ${mb(MAX_TEXT_FILE)}`,
       ),
-      isThe(what, file),
-    );
+      hint: isThe(what, file),
+    };
   }
-  const bytes = await fs.readFile(file).catch((e: unknown) => {
-    throw cannotRead(what, file, reason(e), said('sjekk at du har lesetilgang til filen', 'check that the file is readable by you'));
-  });
-  return textOf(bytes, what, file);
+  const bytes = await fs
+    .readFile(file)
+    .catch((e: unknown) => cannotRead(what, file, reason(e), said('sjekk at du har lesetilgang til filen', 'check that the file is readable by you')));
+  return isUnreadable(bytes) ? bytes : text(bytes, what, file);
 }
 
 /** The bytes of a YAML file as text; an error for what is not text YAML can read (NUL characters, CR-only line ends). */
 export function textOf(bytes: Uint8Array, what: Said, file: string): string {
+  return orExit(text(bytes, what, file));
+}
+
+/** The bytes of a YAML file as text, or why YAML cannot read them. */
+export function text(bytes: Uint8Array, what: Said, file: string): string | Unreadable {
   if (bytes.length > MAX_TEXT_FILE)
-    throw new ExitError(
-      1,
-      said(`${what.nb} '${file}' er mer enn ${MAX_TEXT_FILE / 1024 / 1024} MB`, `${what.en} '${file}' is more than ${MAX_TEXT_FILE / 1024 / 1024} MB`),
-      isThe(what, file),
-    );
-  const text = decodeText(bytes).text;
-  const nul = text.indexOf('\0');
+    return {
+      unreadable: said(
+        `${what.nb} '${file}' er mer enn ${MAX_TEXT_FILE / 1024 / 1024} MB`,
+        `${what.en} '${file}' is more than ${MAX_TEXT_FILE / 1024 / 1024} MB`,
+      ),
+      hint: isThe(what, file),
+    };
+  const decoded = decodeText(bytes).text;
+  const nul = decoded.indexOf('\0');
   if (nul >= 0) {
-    const at = lineCol(text, nul);
+    const at = lineCol(decoded, nul);
     // UTF-16 text of Latin letters has a zero in every other byte; a byte-order mark would have said so.
     const utf16 = bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0) && (bytes[2] === 0 || bytes[3] === 0);
-    throw new ExitError(
-      1,
-      utf16
-        ? said(`${what.nb} '${file}' ser ut som UTF-16 uten byte order mark`, `${what.en} '${file}' looks like UTF-16 without a byte-order mark`)
-        : said(
+    return utf16
+      ? {
+          unreadable: said(`${what.nb} '${file}' ser ut som UTF-16 uten byte order mark`, `${what.en} '${file}' looks like UTF-16 without a byte-order mark`),
+          hint: said('lagre den som UTF-8 (eller UTF-16 med byte order mark)', 'save it as UTF-8 (or UTF-16 with a byte-order mark)'),
+        }
+      : {
+          unreadable: said(
             `${what.nb} '${file}' har et NUL-tegn på linje ${at.line}, kolonne ${at.col}: det er ikke tekst`,
             `${what.en} '${file}' holds a NUL character on line ${at.line}, column ${at.col}: it is not text`,
           ),
-      utf16 ? said('lagre den som UTF-8 (eller UTF-16 med byte order mark)', 'save it as UTF-8 (or UTF-16 with a byte-order mark)') : isThe(what, file),
-      utf16 ? undefined : at,
-    );
+          hint: isThe(what, file),
+          at,
+        };
   }
-  if (text.includes('\r') && !text.includes('\n')) {
-    throw new ExitError(
-      1,
-      said(
+  if (decoded.includes('\r') && !decoded.includes('\n'))
+    return {
+      unreadable: said(
         `${what.nb} '${file}' avslutter linjene med bare CR, så YAML leser den som én linje`,
         `${what.en} '${file}' ends its lines with CR only, so YAML reads it as one line`,
       ),
-      said('lagre den med LF- eller CRLF-linjeslutt', 'save it with LF or CRLF line ends'),
-    );
-  }
-  return text;
+      hint: said('lagre den med LF- eller CRLF-linjeslutt', 'save it with LF or CRLF line ends'),
+    };
+  return decoded;
 }
 
 /** Standard input's bytes, or the command-line error for more than `limit` of them. */
 export function tooLarge(bytes: Uint8Array | null, limit: number, what: Said): Uint8Array {
+  return orExit(within(bytes, limit, what));
+}
+
+/** Standard input's bytes, or why there were too many: more than `limit`. */
+export function within(bytes: Uint8Array | null, limit: number, what: Said): Uint8Array | Unreadable {
   if (bytes) return bytes;
   const mb = `${limit / 1024 / 1024} MB`;
-  throw new ExitError(
-    1,
-    said(
+  return {
+    unreadable: said(
       `standard inn (${what.nb}) har mer enn ${mb}; samkost sluttet å lese der`,
       `standard input (${what.en}) holds more than ${mb}; samkost stopped reading there`,
     ),
-    said(
+    hint: said(
       'sjekk hva som sendes inn; gi en stor fil som fil, ikke på standard inn',
       'check what is piped in; give a large file as a file, not on standard input',
     ),
-  );
+  };
 }
 
 /**
@@ -119,8 +153,8 @@ function lineCol(text: string, index: number): { line: number; col: number } {
   return { line, col: index - start + 1 };
 }
 
-function cannotRead(what: Said, file: string, why: Said, hint: Said): ExitError {
-  return new ExitError(1, said(`kan ikke lese ${what.nb} '${file}': ${why.nb}`, `cannot read ${what.en} '${file}': ${why.en}`), hint);
+function cannotRead(what: Said, file: string, why: Said, hint: Said): Unreadable {
+  return { unreadable: said(`kan ikke lese ${what.nb} '${file}': ${why.nb}`, `cannot read ${what.en} '${file}': ${why.en}`), hint };
 }
 
 function isThe(what: Said, file: string): Said {

@@ -1,25 +1,24 @@
 import { Command, CommanderError, Option } from 'commander';
-import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
-import { allocate } from '../commands/allocate.js';
-import { deviation } from '../commands/deviation.js';
-import { explain } from '../commands/explain.js';
 import type { Inputs, Outcome } from '../commands/inputs.js';
-import { settle } from '../commands/settle.js';
-import { DEVIATION_SIGNS, type DeviationSign } from '../reports/deviation.js';
 import { LOCALES } from '../render/locale.js';
-import { formatsOf, render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
-import { completionScript, SHELLS, type Shell } from './completion.js';
-import { init, TEMPLATES } from './init.js';
 import { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-import { type LedgerDetail, load, type Loaded } from './load.js';
+import { load, type Loaded, loadOrUnreadable } from './load.js';
 import { Progress } from './progress.js';
-import { scenarioCommand, type ScenarioOptions } from './scenario.js';
-import { checkCommand } from './check.js';
-import { type InvoiceOptions, invoicesCommand } from './invoices.js';
+import { scenarioSpec } from './scenario.js';
+import { checkSpec } from './check.js';
+import { allocateSpec } from './allocate.js';
+import type { Action, CommandSpec, Kit } from './command-spec.js';
+import { completionSpec } from './completion-command.js';
+import { deviationSpec } from './deviation.js';
+import { explainSpec } from './explain.js';
+import { initSpec } from './init-command.js';
+import { schemaSpec } from './schema.js';
+import { settleSpec } from './settle.js';
+import { invoicesSpec } from './invoices.js';
 import { type Locale, type Said, said } from '../text/said.js';
 import { commanderMessage, HELP_AFTER, helpIn, localeOf } from './command-line-words.js';
 import { localDay } from '../dates/date.js';
@@ -42,6 +41,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return {
       speaker: c,
       load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true, opts.locale), detail, io.stdin),
+      loadOrUnreadable: (arg) => loadOrUnreadable(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true, opts.locale), 'selected', io.stdin),
       inputs: async (loaded) =>
         c.report<Inputs>(
           loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics },
@@ -49,7 +49,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           failed(loaded.file),
         ),
       report: <R>(outcome: Outcome<R>, loaded: Loaded) =>
-        c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } as Outcome<R>, loaded, failed(loaded.file)),
+        c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] }, loaded, failed(loaded.file)),
       renderOptions: {
         locale: opts.locale,
         bold: c.bold,
@@ -117,7 +117,19 @@ function commanderSaid(message: string): Said {
 
 const HELP_AFTER_ERROR = said('kjør samkost --help for bruk', 'run samkost --help for usage');
 
-type Action<O> = (arg: string, opts: O, c: Context) => Promise<void>;
+/** Every command, in the order the help lists them. */
+const COMMANDS: readonly CommandSpec[] = [
+  checkSpec,
+  allocateSpec,
+  settleSpec,
+  deviationSpec,
+  explainSpec,
+  scenarioSpec,
+  invoicesSpec,
+  schemaSpec,
+  completionSpec,
+  initSpec,
+];
 
 function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean; format?: string }) => Context, locale: Locale, json: boolean): Command {
   /** The help in the language the command line asks for. */
@@ -156,258 +168,13 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
       .option('--budget <file>', t('budsjett-CSV, i stedet for den avtalen nevner', 'budget CSV, instead of the one named in the agreement'))
       .option('--payments <file>', t('innbetalings-CSV, i stedet for den avtalen nevner', 'payments CSV, instead of the one named in the agreement'))
       .exitOverride();
-  const command = <O extends CommonOptions>(name: string, description: string, formats: readonly string[], action: Action<O & { format: string }>) =>
+  const command = <O extends CommonOptions, F extends string>(name: string, description: string, formats: readonly F[], action: Action<O & { format: F }>) =>
     common(program.command(name).argument('<agreement>', t('avtalefil eller mappe', 'agreement file or directory')).description(description), formats).action(
-      async (arg: string, opts: O & { format: string }) => action(arg, opts, context(opts)),
+      async (arg: string, opts: O & { format: F }) => action(arg, opts, context(opts)),
     );
-
-  /** A report command: load, compute, render in the chosen format, write. */
-  const report =
-    <K extends ReportKind, O extends CommonOptions>(
-      kind: (opts: O) => K,
-      compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
-      detail: LedgerDetail = 'selected',
-    ): Action<O & { format: string }> =>
-    async (arg, opts, c) => {
-      const loaded = await c.load(arg, detail);
-      const r = await c.report(compute(await c.inputs(loaded), opts), loaded);
-      await c.speaker.out(render(kind(opts), opts.format as FormatOf<K>, r, c.renderOptions), opts);
-    };
-
-  common(
-    program
-      .command('check')
-      .argument('<agreement...>', t('avtalefiler eller mapper', 'agreement files or directories'))
-      .description(
-        t(
-          'kontroller avtaler og inndataene deres; avslutt med 1 ved feil (også advarsler med --strict)',
-          'validate agreements and their inputs; exit 1 on any error (warnings too with --strict)',
-        ),
-      ),
-    formatsOf('check'),
-  )
-    .option('--strict', t('advarsler teller som feil (avslutt med 1): for CI', 'warnings count as errors (exit 1): for CI'))
-    .option(
-      '--invoices',
-      t(
-        'kontroller også at sluttfakturaene kan sendes (organisasjonsnumre, adresser, konto, referanser, nummerserie)',
-        'also check that the final invoices can be issued (org numbers, addresses, account, references, number series)',
-      ),
-    )
-    .option(
-      '--scenarios <file>',
-      t(
-        'kjør også scenarioene i denne filen mot hver avtale: hver innstilling må nevne en verdi og la avtalen være gyldig',
-        'also run the scenarios of this file against every agreement: each setting must name a value and leave it valid',
-      ),
-    )
-    .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string }) =>
-      checkCommand(args, opts, context(opts)),
-    );
-
-  command(
-    'allocate',
-    t('fordelingen: poster × kommuner', 'the allocation: items × parties'),
-    formatsOf('allocation'),
-    report(
-      () => 'allocation',
-      (inputs) => allocate(inputs),
-    ),
-  );
-
-  command<CommonOptions & { schedule?: boolean }>(
-    'settle',
-    t('per kommune: belastet, innbetalt a-konto, saldo, forfall', 'per party: charged, a-konto paid, balance, due date'),
-    formatsOf('settlement'),
-    report(
-      (o) => (o.schedule ? 'schedule' : 'settlement'),
-      (inputs, o) => settle(inputs, { schedule: o.schedule === true }),
-    ),
-  ).option(
-    '--schedule',
-    t(
-      'skriv a-kontoplanen (terminer etter budsjettet) i stedet for avregningen',
-      'print the a-konto schedule (instalments on the budget) instead of the settlement',
-    ),
-  );
-
-  command<CommonOptions & { sign: DeviationSign; thousands?: boolean }>(
-    'deviation',
-    t('budsjett mot regnskap per art og post; merforbruket fordelt per kommune', 'budget vs actuals per category and item; overrun split by party'),
-    formatsOf('deviation'),
-    report(
-      () => 'deviation',
-      (inputs, o) => deviation(inputs, { sign: o.sign }),
-    ),
-  )
-    .addOption(new Option('--sign <convention>', t('fortegnet på avviket', 'how deviation is signed')).choices(DEVIATION_SIGNS).default('budget-minus-actual'))
-    .option(
-      '--thousands',
-      t(
-        'vis beløp i hele tusen kroner (table og md; csv og json forblir eksakte)',
-        'show amounts in whole thousands of kroner (table and md; csv and json stay exact)',
-      ),
-    );
-
-  command<CommonOptions & { party: string; item?: string }>(
-    'explain',
-    t('hvordan hvert beløp på en kommunes faktura er regnet ut', "how each amount on a party's invoice was derived"),
-    formatsOf('explanation'),
-    report(
-      () => 'explanation',
-      (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) }),
-      'accounts',
-    ),
-  )
-    .requiredOption('--party <id>', t('kommunen som skal forklares', 'the party to explain'))
-    .option('--item <id>', t('bare denne posten', 'only this item'));
-
-  const many = (v: string, all: string[]) => [...all, v];
-  command<ScenarioOptions>(
-    'scenario',
-    t(
-      'hva om: avtalen med endringer, side om side med avtalen slik den er skrevet',
-      'what-if: the agreement with changes, side by side with the agreement as written',
-    ),
-    formatsOf('projection'),
-    scenarioCommand,
-  )
-    .option(
-      '--set <path=value>',
-      t(
-        'endre én verdi i avtalen, f.eks. parties.hustadvika.population=14000 (kan gjentas)',
-        'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)',
-      ),
-      many,
-      [] as string[],
-    )
-    .option(
-      '--scenarios <file>',
-      t(
-        'en YAML-fil med navngitte scenarioer: scenarios: [{ name, set: { STI: VERDI } }]',
-        'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]',
-      ),
-    )
-    .option(
-      '--sweep <path=from..to[:step]>',
-      t(
-        'ett scenario per verdi i et intervall, f.eks. items.soc.price.quantity=350..500:5 (kan gjentas: alle kombinasjoner)',
-        'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)',
-      ),
-      many,
-      [] as string[],
-    )
-    .option(
-      '--name <name>',
-      t('navnet på --set-scenarioet i utdataene (standard: innstillingene)', "the --set scenario's name in the output (default: its settings)"),
-    )
-    .option(
-      '--threads <n>',
-      t(
-        'tråder for et langt sveip skrevet som csv eller json (standard: én per kjerne; 1: ingen)',
-        'threads for a long sweep written as csv or json (default: one per core; 1: none)',
-      ),
-    )
-    .option(
-      '--keep-going',
-      t(
-        'noter et scenario avtalen ikke tåler (csv, json) og fortsett, i stedet for å stoppe sveipet',
-        'note a scenario the agreement cannot take (csv, json) and go on, instead of stopping the sweep',
-      ),
-    )
-    .option(
-      '--years <from..to>',
-      t(
-        'framskriv avtalen over disse årene (indeksendringer fra avtalen eller --assume), med kostnader alene om avtalen har dem',
-        'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them',
-      ),
-    )
-    .option(
-      '--assume <series=change>',
-      t(
-        'en indeksendring for år serien mangler: deflator=3% (hvert slikt år) eller deflator.2027=2.5% (kan gjentas)',
-        'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)',
-      ),
-      many,
-      [] as string[],
-    );
-
-  const invoicesCli = command<InvoiceOptions>(
-    'invoices',
-    t('én faktura per kommune, skrevet til --out MAPPE', 'one invoice per party, written to --out DIR'),
-    formatsOf('invoice'),
-    invoicesCommand(io),
-  )
-    .option('--date <date>', t('fakturadato, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (standard: i dag)', 'invoice date, DD.MM.YYYY or YYYY-MM-DD (default: today)'))
-    .option(
-      '--akonto <n>',
-      t(
-        'fakturaene for a-kontotermin n i planen i stedet for sluttoppgjøret',
-        'the invoices for a-konto instalment n of the schedule instead of the final settlement',
-      ),
-    )
-    .option(
-      '--reference <party=ref>',
-      t(
-        'en kommunes referanse for fakturaene (Deres ref.), foran avtalens (kan gjentas)',
-        "a party's reference for its invoices (Deres ref.), over the agreement's (repeatable)",
-      ),
-      many,
-      [] as string[],
-    );
-  // invoices writes a folder of files, not one file: its --out and --force say so.
-  for (const o of invoicesCli.options) {
-    if (o.long === '--out') {
-      o.flags = '-o, --out <dir>';
-      o.description = t('mappen fakturaene skrives til, én fil per kommune', 'the folder the invoices are written into, one file per party');
-    }
-    if (o.long === '--force') o.description = t('skriv over fakturaer som finnes i mappen', 'overwrite invoices already in the folder');
-  }
-
-  program
-    .command('schema')
-    .description(t('skriv avtaleformatet som JSON Schema, for editorer', 'print the agreement format as JSON Schema, for editors'))
-    .option('-o, --out <file>', t('skriv til en fil i stedet for standard ut', 'write to a file instead of standard output'))
-    .option('--force', t('skriv over en fil som finnes', 'overwrite an existing output file'))
-    .exitOverride()
-    .action(async (opts: { out?: string; force?: boolean }) => new Speaker(io, false, locale).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts));
-
-  program
-    .command('completion')
-    .argument('<shell>', t(`skallet: ${SHELLS.join(', ')}`, `the shell: ${SHELLS.join(', ')}`))
-    .description(t('skriv et fullføringsskript: eval "$(samkost completion bash)"', 'print a completion script: eval "$(samkost completion bash)"'))
-    .exitOverride()
-    .action(async (shell: string) => {
-      if (!isShell(shell))
-        throw new ExitError(
-          2,
-          said(`ingen fullføring for skallet '${shell}'`, `no completion for shell '${shell}'`),
-          said(`gi en av ${SHELLS.join(', ')}`, `give one of ${SHELLS.join(', ')}`),
-        );
-      io.stdout.write(completionScript(program, shell));
-    });
-
-  program
-    .command('init')
-    .argument('<type>', t(`slags samarbeid: ${TEMPLATES.join(', ')}`, `the kind of cooperation: ${TEMPLATES.join(', ')}`))
-    .argument('<dir>', t('mappen avtalen og eksempel-CSV-filene skrives til', 'the folder to write the agreement and its example CSV files into'))
-    .description(
-      t(
-        'skriv en startavtale med norske kommentarer og eksempel-CSV-er; skriver aldri over',
-        'write a starting agreement with Norwegian comments and example CSVs; never overwrites',
-      ),
-    )
-    .addOption(localeOption())
-    .exitOverride()
-    .action(async (type: string, dir: string, opts: { locale: Locale }) => {
-      const written = await init(io, type, dir);
-      const speaker = new Speaker(io, true, opts.locale);
-      for (const f of written) speaker.status(said(`skrev ${f}`, `wrote ${f}`));
-      speaker.status(said(`neste steg: samkost check ${dir}`, `next: samkost check ${dir}`));
-    });
+  const kit: Kit = { io, program, locale, t, context, localeOption, common, command };
+  for (const spec of COMMANDS) spec.define(kit);
 
   program.addHelpText('after', HELP_AFTER[locale]);
   return program;
 }
-
-const isShell = (s: string): s is Shell => (SHELLS as readonly string[]).includes(s);

@@ -1,6 +1,6 @@
 import { bareRate, readRate } from '../agreement/percent.js';
 import { isRatePath, type Setting } from '../scenario/set.js';
-import type { Assumption } from '../scenario/projection.js';
+import type { Assumption } from '../validate/projection.js';
 import { MAX_SWEEP, type Sweep } from '../scenario/sweep.js';
 import { type Said, said } from '../text/said.js';
 

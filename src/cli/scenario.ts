@@ -4,8 +4,8 @@ import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
 import { openScenarios } from '../commands/scenario.js';
 import { readTextArg } from './read-text.js';
-import { type FormatOf, render, scenarioStream } from '../render/registry.js';
-import type { ScenarioHead } from '../reports/scenario.js';
+import { type FormatOf, formatsOf, render, scenarioStream } from '../render/registry.js';
+import type { ScenarioColumn, ScenarioHead } from '../reports/scenario.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { parseSetting, type Setting } from '../scenario/set.js';
 import { settingText } from '../reports/scenario.js';
@@ -13,6 +13,7 @@ import { MAX_SWEEP, ScenarioPlan, type Sweep } from '../scenario/sweep.js';
 import { parseAssume, parseSweep, parseYears, rateSetting } from './scenario-args.js';
 import { ExitError } from './exit.js';
 import { agreementSource, atMostOneStdin, type LedgerDetail } from './load.js';
+import { type CommandSpec, many } from './command-spec.js';
 import type { CommonOptions, Context } from './context.js';
 import { SWEEP_ACK, type SweepJob, type SweepMessage } from './sweep-job.js';
 import { type Said, said } from '../text/said.js';
@@ -123,7 +124,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
   const head: ScenarioHead = { baseline: session.baseline, paths: session.paths(plan.shapes()), noted: keepGoing };
   // A table, a page or a workbook shows every scenario at once (at most MAX_TABLE_SCENARIOS of them).
   if (!stream) {
-    const columns = [session.baselineColumn];
+    const columns: [ScenarioColumn, ...ScenarioColumn[]] = [session.baselineColumn];
     for (const s of plan) columns.push(await c.speaker.report(session.run(s), loaded));
     return c.speaker.out(render<'scenario'>('scenario', opts.format, { ...head, columns }, c.renderOptions), opts);
   }
@@ -316,3 +317,77 @@ async function scenarioFile(file: string, c: Context): Promise<{ path: string; t
   else await c.speaker.diagnostics(read.diagnostics, files);
   return { path: name, text, scenarios: read.scenarios };
 }
+
+/** `samkost scenario`: the agreement with changes, side by side with it as written; sweeps and projections. */
+export const scenarioSpec: CommandSpec = {
+  name: 'scenario',
+  define: ({ t, command }) =>
+    command(
+      'scenario',
+      t(
+        'hva om: avtalen med endringer, side om side med avtalen slik den er skrevet',
+        'what-if: the agreement with changes, side by side with the agreement as written',
+      ),
+      formatsOf('projection'),
+      scenarioCommand,
+    )
+      .option(
+        '--set <path=value>',
+        t(
+          'endre én verdi i avtalen, f.eks. parties.hustadvika.population=14000 (kan gjentas)',
+          'change one value of the agreement, e.g. parties.hustadvika.population=14000 (repeatable)',
+        ),
+        many,
+        [],
+      )
+      .option(
+        '--scenarios <file>',
+        t(
+          'en YAML-fil med navngitte scenarioer: scenarios: [{ name, set: { STI: VERDI } }]',
+          'a YAML file of named scenarios: scenarios: [{ name, set: { PATH: VALUE } }]',
+        ),
+      )
+      .option(
+        '--sweep <path=from..to[:step]>',
+        t(
+          'ett scenario per verdi i et intervall, f.eks. items.soc.price.quantity=350..500:5 (kan gjentas: alle kombinasjoner)',
+          'one scenario per value in a range, e.g. items.soc.price.quantity=350..500:5 (repeatable: every combination)',
+        ),
+        many,
+        [],
+      )
+      .option(
+        '--name <name>',
+        t('navnet på --set-scenarioet i utdataene (standard: innstillingene)', "the --set scenario's name in the output (default: its settings)"),
+      )
+      .option(
+        '--threads <n>',
+        t(
+          'tråder for et langt sveip skrevet som csv eller json (standard: én per kjerne; 1: ingen)',
+          'threads for a long sweep written as csv or json (default: one per core; 1: none)',
+        ),
+      )
+      .option(
+        '--keep-going',
+        t(
+          'noter et scenario avtalen ikke tåler (csv, json) og fortsett, i stedet for å stoppe sveipet',
+          'note a scenario the agreement cannot take (csv, json) and go on, instead of stopping the sweep',
+        ),
+      )
+      .option(
+        '--years <from..to>',
+        t(
+          'framskriv avtalen over disse årene (indeksendringer fra avtalen eller --assume), med kostnader alene om avtalen har dem',
+          'project the agreement over these years (index changes from the agreement or --assume), with standalone costs if it declares them',
+        ),
+      )
+      .option(
+        '--assume <series=change>',
+        t(
+          'en indeksendring for år serien mangler: deflator=3% (hvert slikt år) eller deflator.2027=2.5% (kan gjentas)',
+          'an index change for years the series lacks: deflator=3% (every such year) or deflator.2027=2.5% (repeatable)',
+        ),
+        many,
+        [],
+      ),
+};

@@ -1,6 +1,5 @@
 import type { Agreement } from '../agreement/model.js';
-import { buildInvoices } from '../compute/invoice.js';
-import { invoiceNumberClashes } from '../compute/numbers.js';
+import { invoiceNumberClashes } from '../validate/number-series.js';
 import type { SettlementReport } from '../reports/settlement.js';
 import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
 import { deviation } from './deviation.js';
@@ -10,6 +9,7 @@ import { settle } from './settle.js';
 import type { Scenario } from '../scenario/file.js';
 import { said } from '../text/said.js';
 import type { CheckReport, CheckedAgreement } from '../reports/check.js';
+import { validateInvoicing } from '../validate/invoicing.js';
 
 /** One agreement as loaded: its inputs, or null when reading found errors. */
 export interface CheckSubject {
@@ -102,7 +102,7 @@ function checkAll(inputs: Inputs, invoicing: boolean): Computed<SettlementReport
     // Dated on the first day after the year, the earliest a final invoice is written: a final_due that leaves the parties fewer days than the terms is warned of.
     const a = inputs.agreement;
     // Checked as for EHF, the way invoices are sent: a party without a buyer reference (or order reference) is reported.
-    const issued = buildInvoices(settled.report, { date: `${a.year + 1}-01-01`, references: new Map(), ehf: true });
+    const issued = validateInvoicing(a, { date: `${a.year + 1}-01-01`, references: new Map(), ehf: true });
     if (!issued.report) return { report: null, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
     if (issued.diagnostics.length) return { report: settled.report, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
   }

@@ -1,11 +1,12 @@
 import { buildInvoices } from '../compute/invoice.js';
 import type { Invoice } from '../reports/invoice.js';
 import type { IsoDate } from '../dates/date.js';
-import { Diagnostics } from '../diagnostics/diagnostic.js';
+import { Diagnostics, together } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';
 import { settle } from './settle.js';
 import { said } from '../text/said.js';
+import { validateInvoicing } from '../validate/invoicing.js';
 
 export interface InvoicesOptions {
   readonly date: IsoDate;
@@ -25,10 +26,17 @@ export interface InvoiceRun {
 
 /** `samkost invoices`: one invoice per party but the host. */
 export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<InvoiceRun> {
-  const settled = settle(inputs);
-  if (!settled.report) return settled;
-  const a = settled.report.allocation.agreement;
   const { akonto } = options;
+  // What the invoices need from the agreement is checked first; a settlement that fails too reports its own problems beside these.
+  const ready = validateInvoicing(inputs.agreement, {
+    date: options.date,
+    references: options.references,
+    ehf: options.ehf === true,
+    ...(akonto !== undefined ? { akonto } : {}),
+  });
+  const settled = settle(inputs);
+  if (!settled.report) return ready.report ? settled : { report: null, diagnostics: together(settled.diagnostics, ready.diagnostics) };
+  const a = settled.report.allocation.agreement;
   if (akonto !== undefined) {
     const count = a.settlement?.akonto.length ?? 0;
     if (!settled.report.schedule || count === 0)
@@ -77,15 +85,8 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
   }
   const diags = new Diagnostics();
   for (const e of settled.diagnostics) diags.list.push(e);
-  const built = diags.take(
-    buildInvoices(settled.report, {
-      date: options.date,
-      references: options.references,
-      ehf: options.ehf === true,
-      ...(akonto !== undefined ? { akonto } : {}),
-    }),
-  );
-  if (!built)
+  const valid = diags.take(ready);
+  if (!valid)
     return {
       ...diags.failure(),
       refusal: {
@@ -98,7 +99,7 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
         ],
       },
     };
-  return diags.result({ year: a.year, ...(akonto !== undefined ? { akonto } : {}), invoices: built });
+  return diags.result({ year: a.year, ...(akonto !== undefined ? { akonto } : {}), invoices: buildInvoices(settled.report, valid, options.date) });
 }
 
 /**

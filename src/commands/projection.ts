@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { notIndexed, planYear, projectedYear, type Assumption } from '../scenario/projection.js';
+import { notIndexed, planYear, projectedYear } from '../scenario/projection.js';
+import { indexChangesMissing, type Assumption } from '../validate/projection.js';
 import type { Projection, ProjectedYear } from '../reports/projection.js';
 import type { Setting } from '../scenario/set.js';
 import { refused, type Inputs, type Outcome } from './inputs.js';
@@ -38,34 +38,16 @@ export function project(source: AgreementSource, inputs: Inputs, options: Projec
         opened.diagnostics,
       );
   }
-  const plans = [];
-  for (let y = options.from; y <= options.to; y++) plans.push(planYear(a, y, options.assumptions));
-  const missing = new Map<string, Set<number>>();
-  for (const plan of plans) for (const [series, ys] of plan.missing) missing.set(series, new Set([...(missing.get(series) ?? []), ...ys]));
-  if (missing.size) {
-    const diagnostics: Diagnostic[] = [...missing].map(([series, ys]) => {
-      const list = [...ys].sort();
-      return {
-        ...a.indices.get(series)!.at,
-        severity: 'error',
-        code: 'index-year-missing',
-        message: said(
-          `indeksserien '${series}' har ingen endring for ${list.join(', ')}, som framskrivingen trenger`,
-          `index series '${series}' has no change for ${list.join(', ')}, which the projection needs`,
-        ),
-        hint: said(
-          `legg til ${list[0]}: <endring> under indices: ${series}:, eller anta en: --assume ${series}=<endring> (eller --assume ${series}.${list[0]}=<endring>)`,
-          `add ${list[0]}: <change> under indices: ${series}:, or assume one: --assume ${series}=<change> (or --assume ${series}.${list[0]}=<change>)`,
-        ),
-      };
-    });
+  const missing = indexChangesMissing(a, options.from, options.to, options.assumptions);
+  if (missing.length)
     return refused(
       1,
       said('ingenting ble framskrevet: indeksendringer mangler', 'nothing was projected: index changes are missing'),
       said('oppgi dem i avtalen eller gi --assume', 'declare them in the agreement or give --assume'),
-      [...opened.diagnostics, ...diagnostics],
+      [...opened.diagnostics, ...missing],
     );
-  }
+  const plans = [];
+  for (let y = options.from; y <= options.to; y++) plans.push(planYear(a, y, options.assumptions));
   const years: ProjectedYear[] = [];
   for (const plan of plans) {
     const evaluated = session.evaluate({ name: String(plan.year), settings: [...options.fixed, ...plan.settings] });

@@ -4,7 +4,7 @@ import { Ratio } from '../money/ratio.js';
 import { STANDARD_VAT_RATE, vatExcludingFactor } from '../money/vat.js';
 import { ORE, roundToUnit } from '../money/rounding.js';
 import type { ComputeContext } from './context.js';
-import { checkWithinSteps } from '../agreement/steps.js';
+import { withinSteps } from '../validate/prices.js';
 import { indexFactor } from './index-factor.js';
 import { billing } from './billing.js';
 import { priceOf } from './price.js';
@@ -179,11 +179,11 @@ export class Bases {
     const tables = price.kind === 'unit' ? [] : [price.tiers, ...(item.dated ?? []).flatMap((d) => (d.tiers ? [d.tiers] : []))];
     const within = (value: Ratio, party?: Id) =>
       tables.every((tiers) =>
-        checkWithinSteps(this.ctx, tiers, value, q.at, party ? said(`${where.nb}, kommunen '${party}'`, `${where.en}, party '${party}'`) : where),
+        withinSteps(this.ctx.diags, tiers, value, q.at, party ? said(`${where.nb}, kommunen '${party}'`, `${where.en}, party '${party}'`) : where),
       );
     if (q.kind === 'fixed') {
       const r = priceOf(price, q.value);
-      if ('aboveLastStep' in r) return null; // reported by the reader
+      if ('aboveLastStep' in r) throw new Error(`internal: item '${item.id}' priced above its last step (validation refuses it)`);
       steps.push({ step: 'price', detail: { kind: 'price', price: r.detail }, amount: r.amount });
       return r.amount;
     }

@@ -1,172 +1,54 @@
-import { ITEM_KINDS, type Id, type Item, type ItemKind, type Party } from '../agreement/model.js';
-import { addDays, type IsoDate } from '../dates/date.js';
-import { Diagnostics, type Computed } from '../diagnostics/diagnostic.js';
+import { ITEM_KINDS, type Item, type ItemKind } from '../agreement/model.js';
+import type { IsoDate } from '../dates/date.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { invoiceKid } from '../norway/kid.js';
 import { byKind } from '../reports/by-kind.js';
 import type { PartySettlement, SettlementReport } from '../reports/settlement.js';
-import { said } from '../text/said.js';
-import { dateNb } from '../dates/date.js';
-import type { AkontoLine, BilledLine, DeductionLine, Invoice, InvoiceDocument, InvoiceLine, InvoiceParty, ItemLine, VatTerms } from '../reports/invoice.js';
+import type { AkontoLine, BilledLine, DeductionLine, Invoice, InvoiceLine, ItemLine, VatTerms } from '../reports/invoice.js';
+import type { InvoiceReady } from '../validate/invoicing.js';
 import { documentNumber } from './numbers.js';
 import { vatByLine, vatOn, vatTerms } from './vat.js';
 
-export interface InvoiceOptions {
-  /** The invoice date; the core never reads the clock. */
-  readonly date: IsoDate;
-  /** Instalment n (1-based) of the a-konto schedule instead of the final settlement. */
-  readonly akonto?: number;
-  /** Buyer references given on the command line, by party id, over those in the agreement. */
-  readonly references?: ReadonlyMap<Id, string>;
-  /**
-   * Whether the invoices are sent as EHF, where a buyer reference or an
-   * order reference is required (PEPPOL-EN16931-R003); the printable copies
-   * go without.
-   */
-  readonly ehf?: boolean;
-}
-
-/** Without `invoicing.payment_terms_days`, a final invoice falls due at least this many days after its date. */
-export const DEFAULT_TERMS_DAYS = 30;
-
 /**
  * One invoice per party except the host, whose share is settled inside its
- * own accounts: the final settlement, or with `akonto` one instalment of the
- * schedule. Every fact an invoice needs that the agreement lacks (an org
- * number, an address, a buyer reference, the host's bank account and number
- * series) is reported, all at once.
+ * own accounts: the final settlement, or one instalment of the a-konto
+ * schedule. What the agreement must give an invoice was checked before
+ * (validate/invoicing.ts): `ready` carries it.
  */
-export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Computed<Invoice[]> {
+export function buildInvoices(r: SettlementReport, ready: InvoiceReady, date: IsoDate): Invoice[] {
   const a = r.allocation.agreement;
-  const diags = new Diagnostics();
-  const host = a.parties.find((p) => p.id === a.host)!;
-  const buyers = r.parties.filter((p) => !p.isHost);
-  const reference = (p: Party) => opts.references?.get(p.id) ?? p.reference;
-  const need = (p: Party) => {
-    if (!p.org)
-      diags.error(
-        p.at,
-        'invoice-org',
-        said(`kommunen '${p.id}' har ikke organisasjonsnummer, som en faktura må vise`, `party '${p.id}' has no org number, which an invoice must show`),
-        said(
-          `legg til org: "<9 sifre>" for kommunen '${p.id}' (Brønnøysundregistrene har det)`,
-          `add org: "<9 digits>" to party '${p.id}' (Brønnøysundregistrene has it)`,
-        ),
-      );
-    if (!p.address)
-      diags.error(
-        p.at,
-        'invoice-address',
-        said(`kommunen '${p.id}' har ingen adresse, som en faktura må vise`, `party '${p.id}' has no address, which an invoice must show`),
-        said(
-          `legg til address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } for kommunen '${p.id}'`,
-          `add address: { street: Rådhusveien 1, postcode: "9479", city: Harstad } to party '${p.id}'`,
-        ),
-      );
-  };
-  need(host);
-  if (!host.bankAccount)
-    diags.error(
-      host.at,
-      'invoice-bank-account',
-      said(`vertskommunen '${host.id}' har ikke noe kontonummer å betale til`, `host '${host.id}' has no bank account to be paid into`),
-      said(`legg til bank_account: "<11 sifre>" for kommunen '${host.id}'`, `add bank_account: "<11 digits>" to party '${host.id}'`),
-    );
-  if (!a.invoicing.firstNumber)
-    diags.error(
-      a.invoicing.at,
-      'invoice-number',
-      said(
-        'avtalen har ingen fakturanummerserie, så fakturaene kunne gjentatt en annen avtales numre',
-        "the agreement has no invoice number series, so its invoices could repeat another agreement's numbers",
-      ),
-      said(
-        'legg til invoicing: { first_number: <neste ledige nummer i vertskommunens serie> }',
-        "add invoicing: { first_number: <the next free number in the host's series> }",
-      ),
-    );
-  for (const p of buyers) {
-    need(p.party);
-    if (opts.ehf && !reference(p.party) && !p.party.orderReference)
-      diags.error(
-        p.party.at,
-        'invoice-reference',
-        said(
-          `kommunen '${p.party.id}' har ingen referanse for fakturaene sine (Deres ref.), som EHF krever`,
-          `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`,
-        ),
-        said(
-          `legg til reference: "<referansen ${p.party.name} ber om>" (eller order_reference:) for kommunen '${p.party.id}', eller gi --reference ${p.party.id}=REF`,
-          `add reference: "<the reference ${p.party.name} asks for>" (or order_reference:) to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
-        ),
-      );
-  }
-  const akonto = a.settlement?.akonto ?? [];
-  const document: InvoiceDocument = opts.akonto === undefined ? { kind: 'final' } : { kind: 'akonto', instalment: opts.akonto, of: akonto.length };
-  const instalment = document.kind === 'akonto' ? akonto[document.instalment - 1] : undefined;
-  const terms = a.invoicing.paymentTermsDays?.value ?? DEFAULT_TERMS_DAYS;
-  const byTerms = addDays(opts.date, terms);
-  // A final invoice written late still gives the party its terms: the later of the agreed date and date + terms.
-  const due = instalment?.due ?? (r.finalDue && r.finalDue > byTerms ? r.finalDue : byTerms);
-  if (instalment && due < opts.date) {
-    diags.error(
-      instalment.at,
-      'invoice-due-date',
-      said(
-        `fakturaen ville forfalt ${dateNb(due)}, før fakturadatoen ${dateNb(opts.date)}`,
-        `the invoice would fall due on ${due}, before its date ${opts.date}`,
-      ),
-      said(
-        'en a-kontofaktura sendes før terminen forfaller: gi en tidligere --date',
-        'an a-konto invoice is sent before its instalment falls due: give an earlier --date',
-      ),
-    );
-  } else if (!instalment && r.finalDue && due > r.finalDue) {
-    diags.warning(
-      a.settlement?.finalDueAt ?? a.invoicing.at,
-      'invoice-terms',
-      said(
-        `sluttfakturaen datert ${dateNb(opts.date)} forfaller ${dateNb(due)} (${terms} dagers betalingsfrist), etter den avtalte datoen ${dateNb(r.finalDue)}`,
-        `the final invoice dated ${opts.date} falls due on ${due} (${terms} days' terms), after the agreed date ${r.finalDue}`,
-      ),
-      said(
-        `flytt final_due til ${dateNb(due)} eller senere, eller si fra til kommunene at sluttfakturaen forfaller senere enn avtalt`,
-        `move final_due to ${due} or later, or tell the parties the final invoice falls due later than agreed`,
-      ),
-    );
-  }
-  if (diags.hasErrors) return diags.failure();
-
-  const seller = host as InvoiceParty & { bankAccount: string };
+  const { document, due, seller } = ready;
   const vat = vatTerms(a);
   const carried = new Set(a.settlement?.carryForward ?? []);
-  const bodies = buyers.map((p) => ({
-    p,
-    body: document.kind === 'final' ? finalBody(r, p, vat, carried) : akontoBody(r, p, document.instalment, vat),
-  }));
+  const bodies = r.parties
+    .filter((p) => !p.isHost)
+    .map((p) => ({
+      p,
+      body: document.kind === 'final' ? finalBody(r, p, vat, carried) : akontoBody(r, p, document.instalment, vat),
+    }));
   // Numbers go to invoices and credit notes only: in the final round, the parties with a statement take none.
   const numbered = bodies.filter((x) => x.body.type !== 'statement').map((x) => x.p.party.id);
-  const invoices = bodies.map(({ p, body }): Invoice => {
-    const buyer = p.party as InvoiceParty;
-    const number = body.type === 'statement' ? null : documentNumber(a, document, numbered.indexOf(buyer.id))!;
+  return bodies.map(({ p, body }): Invoice => {
+    const buyer = ready.buyers.get(p.party.id);
+    if (!buyer) throw new Error(`internal: party '${p.party.id}' was not validated for invoicing`);
+    const number = body.type === 'statement' ? null : documentNumber(ready.firstNumber, a, document, numbered.indexOf(p.party.id));
     return {
       document,
       ...(number !== null ? { number: String(number) } : {}),
       ...(number !== null && body.type === 'invoice' ? { kid: invoiceKid(number), due } : {}),
-      date: opts.date,
+      date,
       period: { start: `${a.year}-01-01`, end: `${a.year}-12-31` },
       agreement: a,
       seller,
-      buyer,
-      ...(reference(buyer) ? { buyerReference: reference(buyer)! } : {}),
+      buyer: buyer.party,
+      ...(buyer.reference ? { buyerReference: buyer.reference } : {}),
       vat,
       paidFrom: r.paidFrom,
       ...body,
       billed: withVat(body.billed, vat),
     };
   });
-  return diags.result(invoices);
 }
 
 type Body = Pick<Invoice, 'type' | 'lines' | 'kinds' | 'billedKinds' | 'billed' | 'totals' | 'carriedForward' | 'payments' | 'settles'>;

@@ -80,6 +80,13 @@ export class Diagnostics {
   }
 }
 
+/** Problems found by several steps as one list, in reading order, each once. */
+export function together(...lists: readonly (readonly Diagnostic[])[]): Diagnostic[] {
+  const diags = new Diagnostics();
+  for (const l of lists) diags.list.push(...l);
+  return diags.sorted();
+}
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

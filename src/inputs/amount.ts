@@ -184,7 +184,8 @@ function scanWritten(raw: string, style: NumberStyle): ScaledAmount | AmountErro
   const negative = paren !== null || signs[0] === '-';
   const m = NUMBER[decimal].exec(text);
   if (!m) return notAmount();
-  const [, int, mark, frac] = m as unknown as [string, string, string | undefined, string | undefined];
+  const [, int, mark, frac] = m;
+  if (int === undefined) return notAmount();
   const separators = int.match(/[ .,]/g) ?? [];
   const kinds = new Set(separators);
   if (kinds.size > 1 || (kinds.size === 1 && !kinds.has(' ') && !kinds.has(thousands))) return notAmount();

@@ -19,12 +19,14 @@ export function invoiceKinds(inv: Invoice): ItemKind[] {
 /** The facts at the top of an invoice, label and value, in print order. */
 export function invoiceFacts(inv: Invoice, locale: Locale): [string, string][] {
   // A statement has no number, KID or due date; a credit note no KID or due date (nothing is paid by it).
+  const fact = (name: Parameters<typeof label>[0], value: string | undefined): [string, string][] =>
+    value === undefined ? [] : [[label(name, locale), value]];
   const facts: [string, string][] = [
-    ...(inv.number !== undefined ? [[label('invoiceNumber', locale), inv.number] as [string, string]] : []),
+    ...fact('invoiceNumber', inv.number),
     [label('invoiceDate', locale), formatDate(inv.date, locale)],
-    ...(inv.due !== undefined ? [[label('dueDate', locale), formatDate(inv.due, locale)] as [string, string]] : []),
-    ...(inv.kid !== undefined ? [[label('kid', locale), inv.kid] as [string, string]] : []),
-    ...(inv.type === 'invoice' ? [[label('bankAccount', locale), formatAccountNumber(inv.seller.bankAccount)] as [string, string]] : []),
+    ...fact('dueDate', inv.due === undefined ? undefined : formatDate(inv.due, locale)),
+    ...fact('kid', inv.kid),
+    ...fact('bankAccount', inv.type === 'invoice' ? formatAccountNumber(inv.seller.bankAccount) : undefined),
     [label('period', locale), `${formatDate(inv.period.start, locale)}–${formatDate(inv.period.end, locale)}`],
     ...(inv.buyerReference !== undefined ? [[label('yourRef', locale), inv.buyerReference] as [string, string]] : []),
   ];

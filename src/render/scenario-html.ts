@@ -19,7 +19,7 @@ export function scenarioHtml(c: ScenarioComparison, locale: Locale): string {
 
 /** Per scenario (the baseline first): each party's charge, and its change from the baseline. */
 function scenarioRowsDoc(c: ScenarioComparison, locale: Locale): Doc {
-  const [baseline, ...scenarios] = c.columns as [ScenarioColumn, ...ScenarioColumn[]];
+  const [baseline, ...scenarios] = c.columns;
   const m = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x, locale);
   const columns = [leftColumn(sweepAxisTitle(scenarios, locale)), ...baseline.parties.map((p) => rightColumn(p.name)), rightColumn(label('sum', locale))];
   const name = (s: ScenarioColumn) => (s.isBaseline ? label('baseline', locale) : (sweepValue(scenarios, s, locale) ?? s.name));

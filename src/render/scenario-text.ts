@@ -7,7 +7,7 @@ import { formatMoney, formatPercent1, type Locale } from './locale.js';
 export function scenarioDoc(c: ScenarioComparison, locale: Locale): Doc {
   const a = c.baseline.agreement;
   const m = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x, locale);
-  const [baseline, ...scenarios] = c.columns as [ScenarioColumn, ...ScenarioColumn[]];
+  const [baseline, ...scenarios] = c.columns;
   const name = (s: ScenarioColumn) => (s.name === 'baseline' ? label('baseline', locale) : s.name);
   const columns = [
     leftColumn(label('party', locale)),

@@ -27,7 +27,7 @@ type Axis =
  * reference line — not as a first point, which would draw a false step.
  */
 export function sweepChart(c: ScenarioComparison, locale: Locale): string {
-  const [baseline, ...scenarios] = c.columns as [ScenarioColumn, ...ScenarioColumn[]];
+  const [baseline, ...scenarios] = c.columns;
   if (scenarios.length === 0) return '';
   const axis = xAxis(scenarios);
   const xs = scenarios.map((s, i) => (axis.kind === 'value' ? axis.at(s) : Ratio.of(BigInt(i))));

@@ -10,6 +10,9 @@ import type { KindBalance, PartySettlement, SettlementReport } from './settlemen
 /** A party that an invoice names: org number and address are required there. */
 export type InvoiceParty = Party & { readonly org: string; readonly address: Address };
 
+/** The party that sends the invoices: it names a bank account to be paid into. */
+export type SellerParty = InvoiceParty & { readonly bankAccount: string };
+
 /** One item's line on a final invoice, with what a reader needs to check it. */
 export interface ItemLine {
   readonly source: 'item';
@@ -123,7 +126,7 @@ export interface Invoice {
   readonly due?: IsoDate;
   readonly period: { readonly start: IsoDate; readonly end: IsoDate };
   readonly agreement: Agreement;
-  readonly seller: InvoiceParty & { readonly bankAccount: string };
+  readonly seller: SellerParty;
   readonly buyer: InvoiceParty;
   /** Deres ref.: the buyer's reference (EHF BuyerReference), from the agreement or `--reference`; required for EHF only (or an order reference). */
   readonly buyerReference?: string;

@@ -48,7 +48,8 @@ export interface ScenarioHead {
 
 /** The baseline first, then each scenario, per party of the baseline. */
 export interface ScenarioComparison extends ScenarioHead {
-  readonly columns: readonly ScenarioColumn[];
+  /** Never empty: the baseline is always the first column. */
+  readonly columns: readonly [ScenarioColumn, ...ScenarioColumn[]];
 }
 
 /** Every path the columns set, in the order first set: the columns a comparison held whole shows. */

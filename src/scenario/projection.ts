@@ -1,24 +1,16 @@
-import type { Agreement, Id, IndexRef } from '../agreement/model.js';
+import type { Agreement, Id } from '../agreement/model.js';
+import { assumedChange, neededChanges, type Assumption } from '../validate/projection.js';
 import type { AllocationReport } from '../reports/allocation.js';
 import { standaloneCost } from '../compute/standalone.js';
 import { Money } from '../money/money.js';
 import type { Setting } from './set.js';
 import type { Assumed, ProjectedYear } from '../reports/projection.js';
 
-/** An index change assumed for every year the series lacks (no `year`), or for one year. */
-export interface Assumption {
-  readonly series: Id;
-  readonly year?: number;
-  readonly change: string;
-}
-
 export interface YearPlan {
   readonly year: number;
   /** `year=Y` and one `indices.S.Y=CHANGE` per assumed change. */
   readonly settings: readonly Setting[];
   readonly assumed: readonly Assumed[];
-  /** Years a series lacks with nothing assumed for them: the projection cannot run. */
-  readonly missing: ReadonlyMap<Id, readonly number[]>;
 }
 
 /**
@@ -27,26 +19,18 @@ export interface YearPlan {
  * agreement, else assumed on the command line, else missing.
  */
 export function planYear(a: Agreement, year: number, assumptions: readonly Assumption[]): YearPlan {
-  const refs: IndexRef[] = [...a.items.flatMap((i) => (i.index ? [i.index] : [])), ...[...a.standalone.values()].flatMap((s) => (s.index ? [s.index] : []))];
-  const needed = new Map<Id, Set<number>>();
-  for (const ref of refs) {
-    const years = needed.get(ref.series) ?? new Set<number>();
-    for (let y = ref.from + 1; y <= year; y++) years.add(y);
-    needed.set(ref.series, years);
-  }
   const assumed: Assumed[] = [];
-  const missing = new Map<Id, number[]>();
-  for (const [series, years] of needed) {
+  for (const [series, years] of neededChanges(a, year)) {
     const declared = a.indices.get(series)?.changes;
     for (const y of [...years].sort()) {
       if (!declared || declared.has(y)) continue;
-      const given = assumptions.find((x) => x.series === series && x.year === y) ?? assumptions.find((x) => x.series === series && x.year === undefined);
+      // A year neither declared nor assumed was refused before (validate/projection.ts).
+      const given = assumedChange(assumptions, series, y);
       if (given) assumed.push({ series, year: y, change: given.change });
-      else missing.set(series, [...(missing.get(series) ?? []), y]);
     }
   }
   const settings: Setting[] = [{ path: 'year', value: String(year) }, ...assumed.map((x) => ({ path: `indices.${x.series}.${x.year}`, value: x.change }))];
-  return { year, settings, assumed, missing };
+  return { year, settings, assumed };
 }
 
 /** One year of the projection from that year's allocation. */

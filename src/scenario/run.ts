@@ -1,7 +1,7 @@
 import { isMap, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { Agreement } from '../agreement/model.js';
-import { readAgreement } from '../agreement/read.js';
-import { parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
+import { readValidAgreement } from '../validate/agreement.js';
+import { asNode, parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { ScenarioMemo } from './memo.js';
@@ -64,7 +64,7 @@ export class ScenarioRunner<R> {
     }
     if (errors.length) return { kind: 'bad-setting', errors };
     if (slow) return this.slow(settings);
-    const read = readAgreement({ ...this.parsed, root }, this.file, this.resolve, this.memo);
+    const read = readValidAgreement({ ...this.parsed, root }, this.file, this.resolve, this.memo);
     const done = read.agreement ? this.evaluate(read.agreement, this.memo) : null;
     if (done?.report) return { kind: 'ok', result: done.report };
     return this.slow(settings);
@@ -74,7 +74,7 @@ export class ScenarioRunner<R> {
   private slow(settings: readonly Setting[]): ScenarioOutcome<R> {
     const applied = applySettings(this.text, this.parsed.root, settings);
     if ('errors' in applied) return { kind: 'bad-setting', errors: applied.errors };
-    const read = readAgreement(applied.text, this.file, this.resolve);
+    const read = readValidAgreement(applied.text, this.file, this.resolve);
     const done = read.agreement ? this.evaluate(read.agreement, this.memo) : null;
     if (done?.report) return { kind: 'ok', result: done.report };
     return { kind: 'invalid', text: applied.text, diagnostics: [...read.diagnostics, ...(done?.diagnostics ?? [])] };
@@ -125,5 +125,5 @@ function valueNode(value: string): Node | null {
   // A number or percentage reads the same as a plain string scalar (the reader takes numbers by their source text): no parser needed.
   if (/^[+-]?\d+(\.\d+)?%?$/.test(value)) return new Scalar(value);
   const doc = parseDocument(yamlValue(value), { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
-  return doc.errors.length ? null : ((doc.contents as Node | null) ?? null);
+  return doc.errors.length ? null : asNode(doc.contents);
 }

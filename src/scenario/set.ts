@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { asNode } from '../agreement/yaml-nodes.js';
 import { readRate } from '../agreement/percent.js';
 import { AGREEMENT_SCHEMA, RATIO } from '../agreement/schema.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
@@ -66,7 +67,7 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       ),
     );
   let node = root;
-  let schema: Schema | undefined = AGREEMENT_SCHEMA as Schema;
+  let schema: Schema | undefined = ROOT_SCHEMA;
   const walked: string[] = [];
   const trail: Step[] = [];
   for (const [i, part] of parts.entries()) {
@@ -94,8 +95,8 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
         );
       }
       trail.push({ collection: node, index: at });
-      if (last) return target(pair.value as Node | null, trail, setting);
-      node = pair.value as Node | null;
+      if (last) return target(asNode(pair.value), trail, setting);
+      node = asNode(pair.value);
       schema = step(schema, part);
     } else if (isSeq(node)) {
       const ids = node.items.map((n) => (isMap(n) ? n.get('id') : undefined)).map((id) => (id === undefined ? '' : String(id)));
@@ -112,8 +113,8 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
         );
       }
       trail.push({ collection: node, index });
-      if (last) return target(node.items[index] as Node | null, trail, setting);
-      node = node.items[index] as Node;
+      if (last) return target(asNode(node.items[index]), trail, setting);
+      node = asNode(node.items[index]);
       schema = step(schema, '[]');
     } else {
       return fail(
@@ -188,13 +189,13 @@ export function yamlValue(v: string): string {
  * error, not a thousand.
  */
 export function isRatePath(path: string): boolean {
-  let schema: Schema | undefined = AGREEMENT_SCHEMA as Schema;
+  let schema: Schema | undefined = ROOT_SCHEMA;
   for (const part of path.split('.')) {
     const r = resolve(schema);
     // An item's `oneOf` says which fields it needs, not what they are: its properties are read first.
     schema = r?.items ?? r?.properties?.[part] ?? step(r, part);
   }
-  return resolve(schema) === (RATIO as Schema);
+  return resolve(schema) === RATIO;
 }
 
 /** Just enough of JSON Schema to know which fields a mapping may have. */
@@ -202,15 +203,20 @@ interface Schema {
   readonly $ref?: string;
   readonly properties?: Readonly<Record<string, Schema>>;
   readonly additionalProperties?: Schema | boolean;
-  readonly propertyNames?: { readonly pattern?: string };
+  readonly propertyNames?: { readonly pattern?: string; readonly [keyword: string]: unknown };
   readonly items?: Schema;
   readonly oneOf?: readonly Schema[];
+  readonly [keyword: string]: unknown;
 }
+
+/** The agreement's schema, and its definitions, as far as the walk reads them: typed by assignment, not by a cast. */
+const ROOT_SCHEMA: Schema = AGREEMENT_SCHEMA;
+const DEFS: Readonly<Record<string, Schema>> = AGREEMENT_SCHEMA.$defs;
 
 function resolve(s: Schema | undefined): Schema | undefined {
   if (!s?.$ref) return s;
   const name = s.$ref.replace('#/$defs/', '');
-  return (AGREEMENT_SCHEMA as unknown as { $defs: Record<string, Schema> }).$defs[name];
+  return DEFS[name];
 }
 
 /** The schema one step down: a field of a mapping, or `[]` for a list entry. */

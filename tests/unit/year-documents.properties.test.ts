@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/agreement/read.js';
 import { driverTable } from '../../src/compute/drivers.js';
 import { buildInvoices } from '../../src/compute/invoice.js';
+import { validateInvoicing } from '../../src/validate/invoicing.js';
 import { settle } from '../../src/compute/settle.js';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import type { ActualsRow } from '../../src/inputs/actuals.js';
@@ -85,9 +86,9 @@ function documents(y: Year, withPayments = true): Invoice[] {
   if (!settled.report) throw new Error(settled.diagnostics.map((d) => d.code).join(', '));
   const rounds = [...(y.parts ?? []).map((_, i) => ({ akonto: i + 1, date: '2024-01-15' })), { date: '2025-01-10' }];
   return rounds.flatMap((r) => {
-    const built = buildInvoices(settled.report!, { date: r.date, ...('akonto' in r ? { akonto: r.akonto } : {}) });
-    if (!built.report) throw new Error(built.diagnostics.map((d) => d.code).join(', '));
-    return built.report;
+    const ready = validateInvoicing(a, { date: r.date, ...('akonto' in r ? { akonto: r.akonto } : {}) });
+    if (!ready.report) throw new Error(ready.diagnostics.map((d) => d.code).join(', '));
+    return buildInvoices(settled.report!, ready.report, r.date);
   });
 }
 
