@@ -49,6 +49,24 @@ export function categories() {
   return out;
 }
 
+/** The amount styles above, drawn from `rand`: `(kr, ore) => text`. */
+export function amountStyle(rand) {
+  const group = (n, sep) => String(n).replace(/\B(?=(\d{3})+$)/g, sep);
+  return (kr, ore) => {
+    const neg = kr < 0;
+    const abs = Math.abs(kr);
+    const r = rand(100);
+    if (r < 55) return `${neg ? '-' : ''}${abs},${ore}`;
+    if (r < 75) return `${neg ? '-' : ''}${group(abs, ' ')},${ore}`;
+    if (r < 80) return `${neg ? '-' : ''}${group(abs, '\u00a0')},${ore}`;
+    if (r < 85) return `${neg ? '-' : ''}${group(abs, '.')},${ore}`;
+    if (r < 90) return `kr ${neg ? '-' : ''}${group(abs, ' ')},${ore}`;
+    if (r < 93) return neg ? `(${group(abs, ' ')},${ore})` : `${group(abs, ' ')},${ore}`;
+    if (r < 96) return `${neg ? '\u2212' : ''}${group(abs, ' ')},${ore}`;
+    return `${neg ? '-' : ''}${group(abs, ' ')},-`;
+  };
+}
+
 export function generateReal(rows, parties, dir, accounts = 40) {
   mkdirSync(dir, { recursive: true });
   const { ids, lines: head } = agreementHead(`Regnskap ${parties}`, 2024, parties);
@@ -70,20 +88,7 @@ export function generateReal(rows, parties, dir, accounts = 40) {
   writeFileSync(path.join(dir, 'agreement.yaml'), yaml);
 
   const rand = random(7);
-  const group = (n, sep) => String(n).replace(/\B(?=(\d{3})+$)/g, sep);
-  const amountText = (kr, ore) => {
-    const neg = kr < 0;
-    const abs = Math.abs(kr);
-    const r = rand(100);
-    if (r < 55) return `${neg ? '-' : ''}${abs},${ore}`;
-    if (r < 75) return `${neg ? '-' : ''}${group(abs, ' ')},${ore}`;
-    if (r < 80) return `${neg ? '-' : ''}${group(abs, '\u00a0')},${ore}`;
-    if (r < 85) return `${neg ? '-' : ''}${group(abs, '.')},${ore}`;
-    if (r < 90) return `kr ${neg ? '-' : ''}${group(abs, ' ')},${ore}`;
-    if (r < 93) return neg ? `(${group(abs, ' ')},${ore})` : `${group(abs, ' ')},${ore}`;
-    if (r < 96) return `${neg ? '\u2212' : ''}${group(abs, ' ')},${ore}`;
-    return `${neg ? '-' : ''}${group(abs, ' ')},-`;
-  };
+  const amountText = amountStyle(rand);
   const csv = openSync(path.join(dir, 'actuals.csv'), 'w');
   const journal = openSync(path.join(dir, 'journal.ledger'), 'w');
   const lines = ['Art;Konto;Kommune;Beløp;Tekst'];

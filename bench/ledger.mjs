@@ -1,19 +1,17 @@
-// Every row of issue 14's table, measured in one interleaved run: each round
-// runs every command once, in turn, so a machine that slows down slows all of
-// them alike, and each ratio is taken within a round, then the median over
-// rounds. Wall time includes Node's start-up; memory is peak RSS.
+// Every goal of issue 24, measured in one interleaved run on its ledger shape
+// (bench/generate-shape.mjs): each round runs every command once, in turn, so
+// a machine that slows down slows all of them alike; each ratio is taken
+// within a round, then the median over rounds, with the spread (min–max over
+// rounds) beside it. Wall time includes Node's start-up; memory is peak RSS.
 //
-//   node bench/ledger.mjs [--rounds 3] [--big]     (--big adds the 5M and 10M-row ledgers for the memory row)
+//   node bench/ledger.mjs [--rounds 3] [--big] [--no-sweeps] [--no-peers]
 //
-// The ledgers are bench/generate-real.mjs's (1M rows, 50 parties, 500
-// categories with æøå in 10 items, 20 % of rows naming a party, the amount
-// styles of Norwegian finance exports, 3 % quoted texts holding a `;`).
+// --big adds the 10M-row ledger for the memory row (about 600 MB on disk).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateReal } from './generate-real.mjs';
-import { generate } from './generate.mjs';
+import { ensureShape } from './generate-shape.mjs';
 import { budgetAgreement } from './sweep.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,121 +19,127 @@ const root = path.resolve(here, '..');
 const data = path.join(here, 'data');
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 3) || 3;
 const big = process.argv.includes('--big');
+const sweeps = !process.argv.includes('--no-sweeps');
+const withPeers = !process.argv.includes('--no-peers');
 
-const ledger = (name, rows, accounts) => {
-  const dir = path.join(data, name);
-  if (!existsSync(path.join(dir, 'actuals.csv'))) generateReal(rows, 50, dir, accounts);
-  return dir;
-};
-const l1 = ledger('real-1m-50', 1_000_000);
-const acc = ledger('real-1m-50-acc', 1_000_000, 10_000);
-// The easy shape (bench/generate.mjs): 12 short category names, mostly plain amounts.
-const easy = path.join(data, 'ledger-1000000-50');
-if (!existsSync(path.join(easy, 'actuals.csv'))) generate(1_000_000, 50, easy);
-const l5 = big ? ledger('real-5m-50', 5_000_000) : null;
-const l10 = big ? ledger('real-10m-50', 10_000_000) : null;
+const m1 = await ensureShape(1_000_000, path.join(data, 'shape-1m'), { xlsx: true, saft: true });
+const acc = await ensureShape(1_000_000, path.join(data, 'shape-1m-acc'), { accounts: 10_000 });
+const m10 = big ? await ensureShape(10_000_000, path.join(data, 'shape-10m')) : null;
+const k100 = await ensureShape(100_000, path.join(data, 'shape-100k'));
 const budget = path.join(data, 'sweep-budget-50');
 budgetAgreement(budget, 50);
+const csv = (dir) => path.join(dir, 'csv', 'actuals.csv');
 
 const samkost = path.join(root, 'bin/samkost.js');
-/** Runs a script under bench/measure.mjs: wall seconds and peak RSS in MB. */
-function measure(script, args) {
+const spawn = (cmd, args) => {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), script, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 1 << 26,
-  });
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  return { r, s: Number(process.hrtime.bigint() - t0) / 1e9 };
+};
+/** A script under bench/measure.mjs: wall seconds and peak RSS in MB. */
+function measure(script, args) {
+  const { r, s } = spawn(process.execPath, [path.join(here, 'measure.mjs'), script, ...args]);
   const m = /BENCH (\{.*\})/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`${script} ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
   return { s, mb: JSON.parse(m[1]).maxRssKb / 1024 };
 }
-/** ledger-cli and hledger, when installed, summing the same rows (journal.ledger): peers for scale. */
+/** A program as it is started (no wrapper): wall seconds, and peak RSS by /usr/bin/time when it is there. */
+function plain(cmd, args) {
+  const time = existsSync('/usr/bin/time');
+  const { r, s } = time ? spawn('/usr/bin/time', ['-f', 'RSS %M', cmd, ...args]) : spawn(cmd, args);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
+  const m = /RSS (\d+)/.exec(r.stderr);
+  return { s, mb: m ? Number(m[1]) / 1024 : Number.NaN };
+}
+const allocate = (dir) => () => measure(samkost, ['allocate', dir, '--format', 'json', '--quiet']);
 const installed = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-const timed = (cmd, args) => {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`${cmd} failed`);
-  return { s: Number(process.hrtime.bigint() - t0) / 1e9, mb: 0 };
-};
-const peers = Object.fromEntries(
-  ['ledger', 'hledger'].filter(installed).map((tool) => [tool, () => timed(tool, ['-f', path.join(l1, 'journal.ledger'), 'balance'])]),
-);
+const peers = withPeers ? ['ledger', 'hledger'].filter(installed) : [];
 const sweep = (dir, range, threads) => ['scenario', dir, '--sweep', range, '--format', 'csv', '--quiet', ...(threads ? ['--threads', threads] : [])];
 
 const commands = {
-  nodeBare: () => measure(path.join(here, 'nothing.mjs'), []),
-  floor: () => measure(path.join(here, 'floor.mjs'), [path.join(l1, 'actuals.csv')]),
-  csvParse: () => measure(path.join(here, 'csv-parse-pass.mjs'), [path.join(l1, 'actuals.csv')]),
-  allocate1m: () => measure(samkost, ['allocate', l1, '--format', 'json', '--quiet']),
-  floorEasy: () => measure(path.join(here, 'floor.mjs'), [path.join(easy, 'actuals.csv')]),
-  csvParseEasy: () => measure(path.join(here, 'csv-parse-pass.mjs'), [path.join(easy, 'actuals.csv')]),
-  allocateEasy: () => measure(samkost, ['allocate', easy, '--format', 'json', '--quiet']),
-  allocateAccounts: () => measure(samkost, ['allocate', acc, '--format', 'json', '--quiet']),
-  ...(big
+  nodeBare: () => plain(process.execPath, ['-e', '0']),
+  check: () => plain(process.execPath, [samkost, 'check', path.join(root, 'fixtures/ror-ikt-2023-overrun')]),
+  help: () => plain(process.execPath, [samkost, '--help']),
+  version: () => plain(process.execPath, [samkost, '--version']),
+  floor: () => measure(path.join(here, 'floor.mjs'), [csv(m1)]),
+  csvParse: () => measure(path.join(here, 'csv-parse-pass.mjs'), [csv(m1)]),
+  allocate: allocate(path.join(m1, 'csv')),
+  calm: allocate(path.join(m1, 'calm')),
+  selectors: allocate(path.join(m1, 'selectors')),
+  accounts: allocate(path.join(acc, 'selectors')),
+  xlsx: allocate(path.join(m1, 'xlsx')),
+  saft: allocate(path.join(m1, 'saft')),
+  ...(big ? { allocate10m: allocate(path.join(m10, 'csv')) } : {}),
+  ...(sweeps
     ? {
-        allocate5m: () => measure(samkost, ['allocate', l5, '--format', 'json', '--quiet']),
-        allocate10m: () => measure(samkost, ['allocate', l10, '--format', 'json', '--quiet']),
+        sweepLedger1: () => measure(samkost, sweep(path.join(k100, 'csv'), 'parties.k02.population=10000..11999', '1')),
+        allocate100k: allocate(path.join(k100, 'csv')),
+        sweepBudget1: () => measure(samkost, sweep(budget, 'parties.k02.population=10000..19999', '1')),
       }
     : {}),
-  check: () => measure(samkost, ['check', path.join(root, 'fixtures/ror-ikt-2023-overrun')]),
-  help: () => measure(samkost, ['--help']),
-  version: () => measure(samkost, ['--version']),
-  sweepLedger1: () => measure(samkost, sweep(l1, 'parties.k02.population=10000..11999', '1')),
-  sweepLedger: () => measure(samkost, sweep(l1, 'parties.k02.population=10000..11999')),
-  sweepBudget1: () => measure(samkost, sweep(budget, 'parties.k02.population=10000..19999', '1')),
-  ...peers,
+  // hledger holds a 1M-row journal in several GB: it is compared at 100k rows, as issue 24 did.
+  ...(peers.includes('ledger') ? { ledger: () => plain('ledger', ['-f', path.join(m1, 'journal.ledger'), 'balance']) } : {}),
+  ...(peers.includes('hledger')
+    ? {
+        hledger100k: () => plain('hledger', ['-f', path.join(k100, 'journal.ledger'), 'balance']),
+        allocate100kPeer: allocate(path.join(k100, 'csv')),
+      }
+    : {}),
 };
 
 const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-for (let i = 0; i < rounds; i++) for (const [k, run] of Object.entries(commands)) runs[k].push(run());
+for (let i = 0; i < rounds; i++)
+  for (const [k, run] of Object.entries(commands)) {
+    runs[k].push(run());
+    process.stderr.write(`\rround ${i + 1}/${rounds}: ${k}            `);
+  }
+process.stderr.write('\n');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
-const ratio = (a, b) => runs[a].map((r, i) => r.s / runs[b][i].s);
-const perScenario = (sweepKey) => runs[sweepKey].map((r, i) => ((r.s - runs.allocate1m[i].s) / 2000) * 1000);
+const ratios = (a, b) => runs[a].map((r, i) => r.s / runs[b][i].s);
+const x = (a, b, digits = 1) => `${median(ratios(a, b)).toFixed(digits)}× (${spread(ratios(a, b))})`;
+const mb = (k) => median(runs[k].map((r) => r.mb)).toFixed(0);
 const row = (what, value, goal) => console.log(`| ${what} | ${value} | ${goal} |`);
 
-console.log(`node ${process.version}, ${rounds} interleaved rounds; medians, spread over rounds in brackets\n`);
-console.log('| | measured | goal |');
+console.log(`node ${process.version}, ${rounds} interleaved rounds; median ratio, spread over rounds in brackets; peak RSS\n`);
+console.log("| 1M rows of issue 24's shape unless said | measured | goal |");
 console.log('|---|---|---|');
-row(
-  '`allocate`, 1M rows',
-  `${median(ratio('allocate1m', 'floor')).toFixed(1)}× floor (${spread(ratio('allocate1m', 'floor'))}), ${median(ratio('allocate1m', 'csvParse')).toFixed(2)}× csv-parse alone; ${median(runs.allocate1m.map((r) => r.mb)).toFixed(0)} MB`,
-  '≤ 8× floor, ≤ 150 MB',
-);
-row(
-  '`allocate`, 1M rows of the easy shape',
-  `${median(ratio('allocateEasy', 'floorEasy')).toFixed(1)}× floor (${spread(ratio('allocateEasy', 'floorEasy'))}), ${median(ratio('allocateEasy', 'csvParseEasy')).toFixed(2)}× csv-parse alone; ${median(runs.allocateEasy.map((r) => r.mb)).toFixed(0)} MB`,
-  '(for comparison)',
-);
-if (big) {
-  const mb = (k) => median(runs[k].map((r) => r.mb));
+row('floor: a Node stream counting `\\n`', `${median(runs.floor.map((r) => r.s)).toFixed(2)} s, ${mb('floor')} MB`, '1×');
+row('csv-parse alone, no work per row', `${x('csvParse', 'floor')} floor, ${mb('csvParse')} MB`, '(for scale)');
+row('`allocate` (28 warnings)', `${x('allocate', 'floor')} floor, ${mb('allocate')} MB`, '≤ 4× floor, ≤ 120 MB');
+row('`allocate`, the same rows without warnings', `${x('calm', 'floor')} floor, ${mb('calm')} MB`, 'the same');
+row('`allocate`, items also selecting Konto by range, prefix and `not:`', `${x('selectors', 'floor')} floor, ${mb('selectors')} MB`, 'the same');
+row('`allocate`, 10 000 distinct accounts, selected by range, prefix and `not:`', `${x('accounts', 'floor')} floor, ${mb('accounts')} MB`, 'the same');
+if (big) row('`allocate`, 10M rows: peak', `${mb('allocate10m')} MB = ${(mb('allocate10m') / mb('allocate')).toFixed(2)} × the 1M peak`, '≤ 1.15 × 1M');
+row('`allocate`, the same rows as .xlsx', `${x('xlsx', 'allocate')} CSV, ${mb('xlsx')} MB`, '≤ 3× CSV, ≤ 150 MB');
+row('`allocate`, the same rows as SAF-T', `${x('saft', 'allocate')} CSV, ${mb('saft')} MB`, '≤ 3× CSV, ≤ 150 MB');
+row('`check` on a fixture', `${x('check', 'nodeBare', 2)} \`node -e 0\``, '≤ 1.5×');
+row('`--help`', `${x('help', 'nodeBare', 2)} \`node -e 0\``, '≤ 1.3×');
+row('`--version`', `${x('version', 'nodeBare', 2)} \`node -e 0\``, '≤ 1.3×');
+if (sweeps) {
+  const perScenario = runs.sweepLedger1.map((r, i) => ((r.s - runs.allocate100k[i].s) / 2000) * 1000);
   row(
-    'memory 1M → 5M → 10M rows',
-    `${mb('allocate1m').toFixed(0)} → ${mb('allocate5m').toFixed(0)} → ${mb('allocate10m').toFixed(0)} MB (10M = ${(mb('allocate10m') / mb('allocate1m')).toFixed(2)} × 1M)`,
-    '10M ≤ 1.15 × 1M',
+    '2 000-scenario sweep over the 100k-row agreement, `--threads 1`, after the ledger is read',
+    `${median(perScenario).toFixed(2)} ms per scenario (${spread(perScenario)})`,
+    '≤ 2 ms',
+  );
+  row(
+    '10 000-scenario sweep, 50-party budget agreement, `--threads 1`',
+    `${median(runs.sweepBudget1.map((r) => r.s)).toFixed(2)} s (${spread(runs.sweepBudget1.map((r) => r.s))})`,
+    '≤ 5 s',
   );
 }
-row('1M rows, 10 000 accounts, selected by category', `${median(runs.allocateAccounts.map((r) => r.mb)).toFixed(0)} MB`, '≤ 150 MB');
-row('`check` on a fixture', `${median(ratio('check', 'nodeBare')).toFixed(2)}× \`node -e 0\` (${spread(ratio('check', 'nodeBare'))})`, '≤ 2×');
-row('`--help` / `--version`', `${median(ratio('help', 'nodeBare')).toFixed(2)}× / ${median(ratio('version', 'nodeBare')).toFixed(2)}×`, '≤ 1.5×');
-row(
-  'sweep of 2 000 scenarios over the 1M-row agreement, after the ledger is read',
-  `${median(perScenario('sweepLedger1')).toFixed(2)} ms per scenario one thread; default ${median(perScenario('sweepLedger')).toFixed(2)} ms (${median(ratio('sweepLedger', 'sweepLedger1')).toFixed(2)}× one thread)`,
-  '≤ 2 ms; threads never slower',
-);
-row(
-  '10 000-scenario sweep, 50-party budget agreement, `--threads 1`',
-  `${median(runs.sweepBudget1.map((r) => r.s)).toFixed(2)} s (${spread(runs.sweepBudget1.map((r) => r.s))})`,
-  '≤ 5 s',
-);
-for (const tool of Object.keys(peers))
+for (const tool of peers.filter((t) => t === 'ledger'))
   row(
-    `${tool} balance, the same 1M rows`,
-    `${median(ratio(tool, 'floor')).toFixed(1)}× floor; samkost allocate is ${median(ratio('allocate1m', tool)).toFixed(2)}× ${tool}`,
-    'for scale',
+    `${tool} balance, the same 1M rows as a journal`,
+    `${x(tool, 'floor')} floor, ${mb(tool)} MB; \`allocate\` is ${x('allocate', tool, 2)} ${tool}`,
+    '(for scale)',
   );
-if (Object.keys(peers).length === 0) console.log('\n(ledger-cli and hledger are not installed here: their row is left out)');
+if (peers.includes('hledger'))
+  row(
+    'hledger balance, the same 100k rows',
+    `\`allocate\` is ${x('allocate100kPeer', 'hledger100k', 2)} hledger; ${mb('hledger100k')} MB vs ${mb('allocate100kPeer')} MB`,
+    '(for scale)',
+  );
+if (withPeers && peers.length < 2) console.log(`\n(not installed here, so left out: ${['ledger', 'hledger'].filter((t) => !peers.includes(t)).join(', ')})`);

@@ -11,7 +11,8 @@ import { ROOT } from './cli.js';
  */
 // node:zlib deflates the parts of an xlsx: a computation, like the others, with no I/O.
 // saxes parses the XML of an xlsx and a SAF-T file as it streams in: a computation too.
-const CORE_ALLOWED = new Set(['yaml', 'csv-parse/sync', 'csv-stringify/sync', 'node:zlib', 'saxes']);
+// node:buffer's isUtf8 tells whether bytes are UTF-8 (the byte ledger reader): a computation too.
+const CORE_ALLOWED = new Set(['yaml', 'csv-parse/sync', 'csv-stringify/sync', 'node:zlib', 'saxes', 'node:buffer']);
 
 /**
  * What each folder may import besides itself. The base (text, money, dates,

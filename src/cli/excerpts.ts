@@ -13,7 +13,7 @@ export interface SourceFiles {
  * The lines that diagnostics point at, for their excerpts. Inputs are not
  * kept in memory while computing, so their lines are fetched here, by reading
  * each file again up to its last wanted line — only when there is something
- * to report.
+ * to report — keeping only the lines wanted.
  */
 export async function lineLookup(fs: FileSystem, diagnostics: readonly Diagnostic[], files: SourceFiles): Promise<LineLookup> {
   const wanted = new Map<string, Set<number>>();
@@ -38,13 +38,60 @@ function pick(lines: readonly string[], first: number, wanted: ReadonlySet<numbe
   return into;
 }
 
+/** Bytes per read, as the inputs are read: the excerpt pass holds one chunk and the lines it will quote, never the file. */
+const CHUNK = 1 << 16;
+
+/**
+ * The wanted lines of a streamed input. Text in UTF-8 or Windows-1252 is
+ * cut into lines on its bytes (a line feed is one byte there, and never
+ * part of another character), and only the wanted lines are decoded: the
+ * pass makes no string of the lines it skips. UTF-16 is decoded chunk by
+ * chunk.
+ */
 async function streamLines(fs: FileSystem, file: string, encoding: Encoding, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
   const last = Math.max(...wanted);
+  return encoding === 'utf-8' || encoding === 'windows-1252' ? byteLines(fs, file, encoding, wanted, last) : decodedLines(fs, file, encoding, wanted, last);
+}
+
+async function byteLines(fs: FileSystem, file: string, encoding: Encoding, wanted: ReadonlySet<number>, last: number): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  // The wanted line being read, in its pieces (a line may run over chunks).
+  let parts: Uint8Array[] = [];
+  const keep = (line: number) => {
+    // Each line is decoded alone; a fresh decoder drops a byte order mark on line 1 as the input's reader did.
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    out.set(line, new TextDecoder(encoding).decode(bytes).replace(/\r$/, ''));
+    parts = [];
+  };
+  let line = 1;
+  const stream = fs.createReadStream(file, { highWaterMark: CHUNK });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
+      if (wanted.has(line)) {
+        parts.push(chunk.subarray(from, nl));
+        keep(line);
+      }
+      line++;
+      from = nl + 1;
+      if (line > last) {
+        stream.destroy();
+        return out;
+      }
+    }
+    // A copy: the stream's buffer is not ours to keep.
+    if (wanted.has(line) && from < chunk.length) parts.push(Uint8Array.prototype.slice.call(chunk, from));
+  }
+  if (wanted.has(line)) keep(line);
+  return out;
+}
+
+async function decodedLines(fs: FileSystem, file: string, encoding: Encoding, wanted: ReadonlySet<number>, last: number): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const decoder = new Decoder(encoding);
   let rest = '';
   let line = 1;
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(file, { highWaterMark: CHUNK });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const lines = (rest + decoder.decode(chunk)).split('\n');
     rest = lines.pop()!;

@@ -2,6 +2,7 @@ import type { InputSpec } from '../agreement/model.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { NotUtf8, type Encoding } from '../inputs/decode.js';
 import { SaftInput } from '../inputs/saft.js';
+import { isLedgerSink, readLedgerBytes } from '../inputs/ledger-bytes.js';
 import { SNIFF_BYTES, sniff } from '../inputs/sniff.js';
 import { CsvInput, type TableSink } from '../inputs/table.js';
 import { readXlsx } from '../inputs/xlsx.js';
@@ -118,6 +119,11 @@ export async function readInput<T>(
     progress.done();
     return { result, rows: input.rows, ...(input.encoding ? { encoding: input.encoding } : {}) };
   }
+  const fast = await readLedgerFast(spec, sink, open, diags, (rows, bytes) => progress.update(spec.file, rows, bytes, size)).catch(unreadable);
+  if (fast) {
+    progress.done();
+    return fast;
+  }
   const attempts: (Encoding | undefined)[] = spec.dialect.encoding ? [spec.dialect.encoding] : [undefined, 'windows-1252'];
   for (const encoding of attempts) {
     const local = new Diagnostics();
@@ -141,6 +147,31 @@ export async function readInput<T>(
     return { result, rows: input.rows, encoding: input.encoding ?? 'utf-8' };
   }
   throw new Error('internal: Windows-1252 decoding cannot fail');
+}
+
+/**
+ * A ledger through the byte reader (inputs/ledger-bytes.ts), when its sink
+ * takes summed entries and the encoding is UTF-8 or Windows-1252. Null when
+ * the plain reader is to read it from the start: another sink, another
+ * encoding, or anything the byte reader leaves to it.
+ */
+async function readLedgerFast<T>(
+  spec: InputSpec,
+  sink: () => TableSink<T>,
+  open: () => AsyncIterable<Uint8Array>,
+  diags: Diagnostics,
+  progress: (rows: number, bytes: number) => void,
+): Promise<ReadResult<T> | null> {
+  const declared = spec.dialect.encoding;
+  if (declared === 'utf-16le' || declared === 'utf-16be') return null;
+  for (const latin of declared ? [declared === 'windows-1252'] : [false, true]) {
+    const s = sink();
+    if (!isLedgerSink(s)) return null;
+    const r = await readLedgerBytes(open(), spec.file, spec.dialect, s, diags, latin, progress);
+    if (r === 'fallback') return null;
+    if (r !== 'latin') return r;
+  }
+  return null;
 }
 
 async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {

@@ -2,9 +2,10 @@ import { ledgerDateProblem, parseLedgerDate } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Money } from '../money/money.js';
-import { scaledToMoney, scanKroner } from './amount.js';
+import { type ScaledAmount, scaledToMoney, scanKroner } from './amount.js';
 import { locateColumns } from './columns.js';
-import type { TableHeader, TableSink } from './table.js';
+import type { LedgerPlan, LedgerSink, Where } from './ledger-bytes.js';
+import type { TableHeader } from './table.js';
 import { said } from '../text/said.js';
 import { dateNb } from '../dates/date.js';
 
@@ -73,7 +74,7 @@ interface Entry {
  * that cannot be read is an error, and rows dated in another year are
  * counted into one warning — a ledger export for the wrong period.
  */
-export function actualsSink(columns: ReadonlyMap<string, string>, year?: number, shape: LedgerShape = ACCOUNTS): TableSink<ActualsRow[]> {
+export function actualsSink(columns: ReadonlyMap<string, string>, year?: number, shape: LedgerShape = ACCOUNTS): LedgerSink<ActualsRow[]> {
   const entries = new Map<string, Map<string, Entry>>();
   let head: TableHeader;
   let category = -1;
@@ -84,6 +85,43 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   let date = -1;
   let others: { readonly name: string; readonly index: number }[] = [];
   let outside: { rows: number; first: SourcePos; date: string } | null = null;
+  let plan: LedgerPlan | undefined;
+  /** Adds `n` rows of amount `a` to the entry of these values; a new entry takes its positions from `where`. */
+  const put = (cat: string, acc: string, proj: string, written: string, other: readonly string[] | null, a: ScaledAmount, n: number, where: Where) => {
+    const p = written && shape.party ? shape.party(written) : written;
+    // Two levels, so the common row (no project, no party) builds no key string.
+    let byRest = entries.get(cat);
+    if (!byRest) {
+      byRest = new Map();
+      entries.set(own(cat), byRest);
+    }
+    let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
+    if (other) for (let i = 0; i < other.length; i++) key += `\u001f${other[i]}`;
+    const e = byRest.get(key);
+    if (!e) {
+      byRest.set(own(key), {
+        category: own(cat),
+        account: own(acc),
+        project: own(proj),
+        ...(other ? { columns: Object.fromEntries(others.map((o, i) => [o.name, own(other[i]!)])) } : {}),
+        party: own(p),
+        units: a.units,
+        scale: a.scale,
+        rows: n,
+        at: where.at(amount),
+        categoryAt: where.at(category < 0 ? amount : category),
+        ...(p ? { partyAt: where.at(party) } : {}),
+      });
+      return;
+    }
+    e.rows += n;
+    if (a.scale === e.scale) e.units += a.units;
+    else if (a.scale < e.scale) e.units += a.units * 10n ** BigInt(e.scale - a.scale);
+    else {
+      e.units = e.units * 10n ** BigInt(a.scale - e.scale) + a.units;
+      e.scale = a.scale;
+    }
+  };
   return {
     header(h, diags) {
       head = h;
@@ -145,40 +183,36 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       const acc = account < 0 ? '' : trim(r.field(account));
       const proj = project < 0 ? '' : trim(r.field(project));
       const written = party < 0 ? '' : trim(r.field(party));
-      const p = written && shape.party ? shape.party(written) : written;
-      // Two levels, so the common row (no project, no party) builds no key string.
-      let byRest = entries.get(cat);
-      if (!byRest) {
-        byRest = new Map();
-        entries.set(own(cat), byRest);
-      }
-      let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
       // Indexed, and only when there are such columns: this runs once a row, a million times a ledger.
-      if (others.length > 0) for (let i = 0; i < others.length; i++) key += `\u001f${trim(r.field(others[i]!.index))}`;
-      const e = byRest.get(key);
-      if (!e) {
-        byRest.set(own(key), {
-          category: own(cat),
-          account: own(acc),
-          project: own(proj),
-          ...(others.length ? { columns: Object.fromEntries(others.map((o) => [o.name, own(trim(r.field(o.index)))])) } : {}),
-          party: own(p),
-          units: a.units,
-          scale: a.scale,
-          rows: 1,
-          at: r.at(amount),
-          categoryAt: r.at(category < 0 ? amount : category),
-          ...(p ? { partyAt: r.at(party) } : {}),
-        });
-        return;
+      let other: string[] | null = null;
+      if (others.length > 0) {
+        other = new Array<string>(others.length);
+        for (let i = 0; i < others.length; i++) other[i] = trim(r.field(others[i]!.index));
       }
-      e.rows++;
-      if (a.scale === e.scale) e.units += a.units;
-      else if (a.scale < e.scale) e.units += a.units * 10n ** BigInt(e.scale - a.scale);
-      else {
-        e.units = e.units * 10n ** BigInt(a.scale - e.scale) + a.units;
-        e.scale = a.scale;
-      }
+      put(cat, acc, proj, written, other, a, 1, r);
+    },
+    plan() {
+      // The byte reader checks no dates: a ledger with a date column to check is read the plain way.
+      if (date >= 0) return null;
+      const fields: number[] = [];
+      const role = (i: number) => (i < 0 ? -1 : fields.push(i) - 1);
+      return {
+        category: role(category),
+        account: role(account),
+        project: role(project),
+        party: role(party),
+        others: others.map((o) => role(o.index)),
+        fields,
+        amount,
+        numbers: head.numbers,
+        count: head.names.length,
+        requireCategory: shape.selected.has('category'),
+      };
+    },
+    absorb(values, ore, rows, where) {
+      plan ??= this.plan()!;
+      const v = (i: number) => (i < 0 ? '' : values[i]!);
+      put(v(plan.category), v(plan.account), v(plan.project), v(plan.party), plan.others.length ? plan.others.map(v) : null, ore, rows, where);
     },
     finish(diags) {
       if (outside) {

@@ -1,0 +1,568 @@
+import { isUtf8 } from 'node:buffer';
+import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
+import { type NumberStyle, type ScaledAmount, scanKroner } from './amount.js';
+import { detectDelimiter } from './records.js';
+import { CappedDiagnostics, type CsvDialect, ERRORS_SHOWN_PER_CODE, type TableHeader, type TableSink } from './table.js';
+
+/** Where a new entry's first row wrote each column. */
+export interface Where {
+  at(column: number): SourcePos;
+}
+
+/**
+ * What the byte reader needs of a ledger sink, told by the sink after its
+ * header: the columns whose values keep entries apart (`fields`, by column
+ * index) and the role of each (an index into `fields`, or −1).
+ */
+export interface LedgerPlan {
+  readonly fields: readonly number[];
+  readonly category: number;
+  readonly account: number;
+  readonly project: number;
+  readonly party: number;
+  readonly others: readonly number[];
+  readonly amount: number;
+  readonly numbers: NumberStyle;
+  /** Fields a row must have: the header's count. */
+  readonly count: number;
+  /** An empty category is an error (the reference path reports it). */
+  readonly requireCategory: boolean;
+}
+
+/** A sink the byte reader can feed summed entries instead of rows. */
+export interface LedgerSink<T> extends TableSink<T> {
+  /** After `header`: the plan, or null when this ledger is read the plain way. */
+  plan(): LedgerPlan | null;
+  /** The rows of one distinct key, summed: its values (in `fields` order, trimmed), amount, row count and first row's positions. */
+  absorb(values: readonly string[], amount: ScaledAmount, rows: number, where: Where): void;
+}
+
+export function isLedgerSink<T>(sink: TableSink<T>): sink is LedgerSink<T> {
+  return typeof (sink as Partial<LedgerSink<T>>).plan === 'function';
+}
+
+/** Read: the sink's result. `fallback`: something the byte reader leaves to the plain reader. `latin`: not UTF-8, read again as Windows-1252. */
+export type ByteRead<T> = { readonly result: T | null; readonly rows: number; readonly encoding: 'utf-8' | 'windows-1252' } | 'fallback' | 'latin';
+
+/** Something the byte reader does not read itself: the plain reader reads the file from the start. */
+class Fallback extends Error {}
+
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+/** Below this sum of øre an exact float64 integer can take one more row's amount (each under 10^15 øre). */
+const LIMIT = 2 ** 53 - 1e15;
+
+/**
+ * Reads a CSV ledger from its bytes into a ledger sink, summing rows by
+ * their key values without making a string per row: each distinct value is
+ * decoded once, and each amount is read from its bytes into whole øre, as
+ * {@link scanKroner} reads it (the plain forms digit by digit; every other
+ * form through scanKroner itself). Anything else — a quoted field over
+ * lines, a `""` in a key, a control character, a field count that differs,
+ * an amount or category the reference reports, a value with Unicode spaces
+ * at its ends — returns `fallback`, and the plain reader reads the file from
+ * the start: what it reports, and where, is then the reference's own.
+ *
+ * Øre are whole numbers: a plain amount of at most 15 digits of øre is read
+ * digit by digit into a float64 integer, and an entry adds them there while
+ * the sum stays below 2^53 − 10^15, moving it into its bigint before it
+ * could pass 2^53. Every value held is a whole number below 2^53, where
+ * float64 arithmetic is exact integer arithmetic; the amount the sink gets
+ * is the bigint sum. A bigint a row would cost a million allocations a
+ * ledger, and they are what this reader is for saving.
+ */
+export async function readLedgerBytes<T>(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  dialect: CsvDialect,
+  sink: LedgerSink<T>,
+  diags: Diagnostics,
+  latin: boolean,
+  progress: (rows: number, bytes: number) => void,
+): Promise<ByteRead<T>> {
+  const reader = new LedgerBytes(file, dialect, sink, latin);
+  let bytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      if (!reader.push(chunk)) return 'latin';
+      bytes += chunk.length;
+      progress(reader.rows, bytes);
+    }
+    if (!reader.end()) return 'latin';
+  } catch (e) {
+    if (e instanceof Fallback) return 'fallback';
+    throw e;
+  }
+  const capped = new CappedDiagnostics(ERRORS_SHOWN_PER_CODE);
+  reader.feed();
+  const result = sink.finish(capped);
+  for (const e of capped.flush()) diags.list.push(e);
+  return { result: capped.count > 0 ? null : result, rows: reader.rows, encoding: latin ? 'windows-1252' : 'utf-8' };
+}
+
+class LedgerBytes<T> {
+  rows = 0;
+  private rest: Uint8Array = new Uint8Array(0);
+  private line = 1;
+  private started = false;
+  private plan: LedgerPlan | null = null;
+  private delimiter = 0;
+  private readonly decoder: TextDecoder;
+  private width = 0;
+  // Field bounds of the current record: start, end (of the value), and where the field starts (for its column).
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private opens = new Int32Array(64);
+  // Distinct values: bytes in a pool, found by hash.
+  private pool = new Uint8Array(1 << 16);
+  private poolUsed = 0;
+  private valueAt = new Int32Array(1024);
+  private valueLength = new Int32Array(1024);
+  private valueHash = new Int32Array(1024);
+  private strings: string[] = [];
+  private valueSlots = new Int32Array(2048).fill(-1);
+  // Entries: the tuple of value ids, first line, columns, sums.
+  private entryCount = 0;
+  private keys = new Int32Array(1024);
+  private entrySlots = new Int32Array(2048).fill(-1);
+  private lines = new Int32Array(256);
+  private cols = new Int32Array(1024);
+  private small = new Float64Array(256);
+  private big: bigint[] = [];
+  private counts = new Int32Array(256);
+  private readonly tuple: Int32Array = new Int32Array(64);
+
+  constructor(
+    readonly file: string,
+    private readonly dialect: CsvDialect,
+    private readonly sink: LedgerSink<T>,
+    private readonly latin: boolean,
+  ) {
+    // A value is decoded as written: a U+FEFF inside the file stays (and makes trim() differ, so the plain reader reads it).
+    this.decoder = new TextDecoder(latin ? 'windows-1252' : 'utf-8', { ignoreBOM: true });
+  }
+
+  /** False when the bytes are not UTF-8 (and the encoding was not declared): read again as Windows-1252. */
+  push(chunk: Uint8Array): boolean {
+    let buf = chunk;
+    if (this.rest.length > 0) {
+      buf = new Uint8Array(this.rest.length + chunk.length);
+      buf.set(this.rest);
+      buf.set(chunk, this.rest.length);
+    }
+    const last = buf.lastIndexOf(LF);
+    if (last < 0) {
+      this.rest = buf === chunk ? chunk.slice() : buf;
+      return true;
+    }
+    if (!this.text(buf, last + 1)) return false;
+    this.lines0(buf, 0, last + 1);
+    this.rest = buf.slice(last + 1);
+    return true;
+  }
+
+  end(): boolean {
+    const buf = this.rest;
+    this.rest = new Uint8Array(0);
+    if (buf.length > 0) {
+      if (!this.text(buf, buf.length)) return false;
+      this.lines0(buf, 0, buf.length);
+    }
+    if (!this.started) throw new Fallback();
+    return true;
+  }
+
+  /** Whether `buf[0, end)` is text of the encoding; a line feed is never inside a character, so whole lines are checked alone. */
+  private text(buf: Uint8Array, end: number): boolean {
+    if (this.latin || isUtf8(buf.subarray(0, end))) return true;
+    // A declared UTF-8 turns bad bytes into U+FFFD, which the plain reader reports.
+    if (this.dialect.encoding === 'utf-8') throw new Fallback();
+    return false;
+  }
+
+  private lines0(buf: Uint8Array, from: number, to: number): void {
+    let pos = from;
+    if (!this.started) {
+      // A byte order mark: the decoder drops it; UTF-16 is the plain reader's.
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf && !this.latin) pos = 3;
+      else if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) throw new Fallback();
+      pos = this.header(buf, pos, to);
+    }
+    while (pos < to) {
+      let nl = buf.indexOf(LF, pos);
+      if (nl < 0 || nl >= to) nl = to;
+      let end = nl;
+      if (end > pos && buf[end - 1] === CR) end--;
+      if (end > pos) this.record(buf, pos, end);
+      this.line++;
+      pos = nl + 1;
+    }
+  }
+
+  private header(buf: Uint8Array, pos: number, to: number): number {
+    let nl = buf.indexOf(LF, pos);
+    if (nl < 0 || nl >= to) nl = to;
+    const first = this.decoder.decode(buf.subarray(pos, nl));
+    const cr = first.indexOf('\r');
+    // Quotes, a bare CR, blank lines first, control characters: the plain reader's to read or report.
+    if (first.includes('"') || (cr >= 0 && cr < first.length - 1) || first.trim() === '' || NOT_TEXT.test(first)) throw new Fallback();
+    const delimiter = this.dialect.delimiter ?? detectDelimiter(first);
+    const line = first.endsWith('\r') ? first.slice(0, -1) : first;
+    const fields = line.split(delimiter);
+    // As CsvInput: every field trimmed; a header of blank fields is skipped there.
+    if (fields.every((f) => f.trim() === '')) throw new Fallback();
+    const numbers: NumberStyle = this.dialect.decimal
+      ? { decimal: this.dialect.decimal, declared: true }
+      : { decimal: delimiter === ',' ? '.' : ',', declared: false };
+    const head: TableHeader = { file: this.file, delimiter, numbers, names: fields.map((f) => f.trim()), at: { file: this.file, line: 1, col: 1 } };
+    const local = new CappedDiagnostics(ERRORS_SHOWN_PER_CODE);
+    if (!this.sink.header(head, local) || local.list.length > 0) throw new Fallback();
+    this.plan = this.sink.plan();
+    if (!this.plan) throw new Fallback();
+    this.delimiter = delimiter.charCodeAt(0);
+    this.width = this.plan.fields.length;
+    if (this.width > this.tuple.length || this.plan.count > 64) throw new Fallback();
+    this.started = true;
+    this.line = 2;
+    return nl + 1;
+  }
+
+  /** One record in `buf[pos, end)` (its line end left out). */
+  private record(buf: Uint8Array, pos: number, end: number): void {
+    const plan = this.plan!;
+    const delim = this.delimiter;
+    const latin = this.latin;
+    let n = 0;
+    let start = pos;
+    let quoted = false;
+    for (let i = pos; i < end; i++) {
+      const b = buf[i]!;
+      if (b === delim) {
+        if (n >= 63) throw new Fallback();
+        this.opens[n] = start;
+        this.starts[n] = start;
+        this.ends[n++] = i;
+        start = i + 1;
+      } else if (b < SPACE) {
+        if (b !== TAB) throw new Fallback();
+      } else if (b >= 0x7f) {
+        // U+007F–U+009F and U+FFFD–U+FFFF mean wrongly decoded bytes: the plain reader reports them.
+        if (b === 0x7f || (latin ? b < 0xa0 : (b === 0xc2 && buf[i + 1]! < 0xa0) || (b === 0xef && buf[i + 1] === 0xbf && buf[i + 2]! >= 0xbd)))
+          throw new Fallback();
+      } else if (b === QUOTE) quoted = true;
+    }
+    if (quoted) n = this.quotedRecord(buf, pos, end);
+    else {
+      this.opens[n] = start;
+      this.starts[n] = start;
+      this.ends[n++] = end;
+    }
+    const amount = plan.amount;
+    let as = this.starts[amount]!;
+    let ae = this.ends[amount]!;
+    if (n !== plan.count) {
+      if (this.blank(buf, n)) return;
+      throw new Fallback();
+    }
+    while (as < ae && (buf[as] === SPACE || buf[as] === TAB)) as++;
+    while (ae > as && (buf[ae - 1] === SPACE || buf[ae - 1] === TAB)) ae--;
+    if (as === ae) {
+      if (this.blank(buf, n)) return;
+      throw new Fallback();
+    }
+    this.rows++;
+    let ore = plainOre(buf, this.starts[amount]!, this.ends[amount]!, plan.numbers, latin);
+    let exact = 0n;
+    if (ore === null) {
+      const a = scanKroner(this.decoder.decode(buf.subarray(this.starts[amount]!, this.ends[amount]!)), plan.numbers);
+      if ('error' in a) throw new Fallback();
+      exact = a.scale <= 2 ? a.units * 10n ** BigInt(2 - a.scale) : a.units / 10n ** BigInt(a.scale - 2);
+      ore = 0;
+    }
+    const tuple = this.tuple;
+    for (let f = 0; f < this.width; f++) {
+      const c = plan.fields[f]!;
+      let s = this.starts[c]!;
+      let e = this.ends[c]!;
+      while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
+      while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
+      if (s === e && f === plan.category && plan.requireCategory) throw new Fallback();
+      tuple[f] = this.value(buf, s, e);
+    }
+    const entry = this.entry(buf, pos);
+    const t = this.small[entry]! + ore;
+    if (t > LIMIT || t < -LIMIT) {
+      this.big[entry] = (this.big[entry] ?? 0n) + BigInt(this.small[entry]!);
+      this.small[entry] = ore;
+    } else this.small[entry] = t;
+    if (exact !== 0n) this.big[entry] = (this.big[entry] ?? 0n) + exact;
+    this.counts[entry]!++;
+  }
+
+  /** True when every field of the record is empty or blank: a spreadsheet's `;;;` row, skipped. */
+  private blank(buf: Uint8Array, n: number): boolean {
+    for (let f = 0; f < n; f++)
+      for (let i = this.starts[f]!; i < this.ends[f]!; i++) {
+        const b = buf[i]!;
+        if (b !== SPACE && b !== TAB) return false;
+      }
+    return true;
+  }
+
+  /** A record with a quote on its line, read as the plain reader does; a field over lines, a `""` in a field that is read, or a stray quote fall back. */
+  private quotedRecord(buf: Uint8Array, pos: number, end: number): number {
+    const delim = this.delimiter;
+    const plan = this.plan!;
+    let n = 0;
+    let i = pos;
+    for (;;) {
+      if (n >= 63) throw new Fallback();
+      this.opens[n] = i;
+      if (buf[i] === QUOTE) {
+        let j = i + 1;
+        let escaped = false;
+        let close = -1;
+        while (j < end) {
+          const q = buf.indexOf(QUOTE, j);
+          if (q < 0 || q >= end) break;
+          if (buf[q + 1] === QUOTE && q + 1 < end) {
+            escaped = true;
+            j = q + 2;
+            continue;
+          }
+          close = q;
+          break;
+        }
+        if (close < 0) throw new Fallback();
+        if (escaped && (n === plan.amount || plan.fields.includes(n))) throw new Fallback();
+        this.starts[n] = i + 1;
+        this.ends[n++] = close;
+        i = close + 1;
+        if (i >= end) break;
+        if (buf[i] !== delim) throw new Fallback();
+        i++;
+        continue;
+      }
+      let k = i;
+      while (k < end && buf[k] !== delim) {
+        if (buf[k] === QUOTE) throw new Fallback();
+        k++;
+      }
+      this.starts[n] = i;
+      this.ends[n++] = k;
+      if (k >= end) break;
+      i = k + 1;
+    }
+    return n;
+  }
+
+  /** The id of the value `buf[s, e)`; a new value is decoded once, and one with Unicode spaces at its ends falls back (trim would take them). */
+  private value(buf: Uint8Array, s: number, e: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = mix(h, buf[i]!);
+    const len = e - s;
+    let mask = this.valueSlots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const id = this.valueSlots[slot]!;
+      if (id < 0) break;
+      if (this.valueHash[id] === h && this.valueLength[id] === len) {
+        const at = this.valueAt[id]!;
+        let same = true;
+        for (let k = 0; k < len; k++)
+          if (this.pool[at + k] !== buf[s + k]) {
+            same = false;
+            break;
+          }
+        if (same) return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const text = this.decoder.decode(buf.subarray(s, e));
+    if (text.trim() !== text) throw new Fallback();
+    const id = this.strings.length;
+    this.strings.push(text);
+    if (this.poolUsed + len > this.pool.length) this.pool = grow(this.pool, this.poolUsed + len);
+    this.pool.set(buf.subarray(s, e), this.poolUsed);
+    if (id >= this.valueAt.length) {
+      this.valueAt = grow(this.valueAt, id + 1);
+      this.valueLength = grow(this.valueLength, id + 1);
+      this.valueHash = grow(this.valueHash, id + 1);
+    }
+    this.valueAt[id] = this.poolUsed;
+    this.valueLength[id] = len;
+    this.valueHash[id] = h;
+    this.poolUsed += len;
+    this.valueSlots[slot] = id;
+    if (2 * (id + 1) > this.valueSlots.length) {
+      this.valueSlots = new Int32Array(this.valueSlots.length * 2).fill(-1);
+      mask = this.valueSlots.length - 1;
+      for (let v = 0; v <= id; v++) {
+        let x = this.valueHash[v]! & mask;
+        while (this.valueSlots[x]! >= 0) x = (x + 1) & mask;
+        this.valueSlots[x] = v;
+      }
+    }
+    return id;
+  }
+
+  /** The entry of the current tuple of value ids; a new one keeps the record's line and its columns' positions. */
+  private entry(buf: Uint8Array, lineStart: number): number {
+    const w = this.width;
+    const tuple = this.tuple;
+    let h = 0x811c9dc5 | 0;
+    for (let f = 0; f < w; f++) h = mix(h, tuple[f]!);
+    let mask = this.entrySlots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const id = this.entrySlots[slot]!;
+      if (id < 0) break;
+      let same = true;
+      for (let f = 0; f < w; f++)
+        if (this.keys[id * w + f] !== tuple[f]) {
+          same = false;
+          break;
+        }
+      if (same) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.entryCount++;
+    if ((id + 1) * w > this.keys.length) this.keys = grow(this.keys, (id + 1) * w);
+    if (id >= this.lines.length) {
+      this.lines = grow(this.lines, id + 1);
+      this.small = grow(this.small, id + 1);
+      this.counts = grow(this.counts, id + 1);
+    }
+    if ((id + 1) * (w + 1) > this.cols.length) this.cols = grow(this.cols, (id + 1) * (w + 1));
+    for (let f = 0; f < w; f++) this.keys[id * w + f] = tuple[f]!;
+    this.lines[id] = this.line;
+    const plan = this.plan!;
+    this.cols[id * (w + 1)] = this.column(buf, lineStart, this.opens[plan.amount]!);
+    for (let f = 0; f < w; f++) this.cols[id * (w + 1) + 1 + f] = this.column(buf, lineStart, this.opens[plan.fields[f]!]!);
+    this.entrySlots[slot] = id;
+    if (2 * (id + 1) > this.entrySlots.length) {
+      this.entrySlots = new Int32Array(this.entrySlots.length * 2).fill(-1);
+      mask = this.entrySlots.length - 1;
+      for (let v = 0; v <= id; v++) {
+        let x = 0x811c9dc5 | 0;
+        for (let f = 0; f < w; f++) x = mix(x, this.keys[v * w + f]!);
+        x &= mask;
+        while (this.entrySlots[x]! >= 0) x = (x + 1) & mask;
+        this.entrySlots[x] = v;
+      }
+    }
+    return id;
+  }
+
+  /** The 1-based column of `buf[at]` on its line, in UTF-16 code units as the plain reader counts. */
+  private column(buf: Uint8Array, lineStart: number, at: number): number {
+    if (this.latin) return at - lineStart + 1;
+    let units = 0;
+    for (let i = lineStart; i < at; i++) {
+      const b = buf[i]!;
+      if (b < 0x80 || b >= 0xc0) units += b >= 0xf0 ? 2 : 1;
+    }
+    return units + 1;
+  }
+
+  /** Hands every entry to the sink, in the order of their first rows. */
+  feed(): void {
+    const plan = this.plan!;
+    const w = this.width;
+    const slotOf = new Map<number, number>([[plan.amount, 0]]);
+    plan.fields.forEach((c, f) => {
+      if (!slotOf.has(c)) slotOf.set(c, f + 1);
+    });
+    for (let id = 0; id < this.entryCount; id++) {
+      const values = Array.from({ length: w }, (_, f) => this.strings[this.keys[id * w + f]!]!);
+      const units = BigInt(this.small[id]!) + (this.big[id] ?? 0n);
+      const line = this.lines[id]!;
+      const where: Where = { at: (c) => ({ file: this.file, line, col: this.cols[id * (w + 1) + slotOf.get(c)!]! }) };
+      this.sink.absorb(values, { units, scale: 2 }, this.counts[id]!, where);
+    }
+  }
+}
+
+/**
+ * Øre of the amount `buf[s, e)` when it has a plain form — `-1234,50`,
+ * `1 234,50`, `1.234,50`, a no-break space or a narrow one between groups —
+ * read exactly as amount.ts's scanPlain reads it (the same checks, on
+ * bytes), and at most 15 digits of øre so the float64 integer is exact. Null
+ * for anything else: scanKroner then reads it.
+ */
+function plainOre(buf: Uint8Array, s: number, e: number, { decimal, declared }: NumberStyle, latin: boolean): number | null {
+  const negative = buf[s] === 45;
+  const start = negative ? s + 1 : s;
+  const mark = decimal === ',' ? 44 : 46;
+  const thousands = decimal === ',' ? 46 : 44;
+  const leadingZero = buf[start] === 48;
+  let value = 0;
+  let digits = 0;
+  let group = 0;
+  let separator = -1;
+  let groups = 0;
+  let fraction = -1;
+  for (let i = start; i < e; ) {
+    const c = buf[i]!;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      group++;
+      i++;
+      continue;
+    }
+    let code = c;
+    let width = 1;
+    if (c >= 0x80) {
+      if (latin && c === 0xa0) code = 0xa0;
+      else if (!latin && c === 0xc2 && buf[i + 1] === 0xa0) [code, width] = [0xa0, 2];
+      else if (!latin && c === 0xe2 && buf[i + 1] === 0x80 && buf[i + 2] === 0xaf) [code, width] = [0x202f, 3];
+      else return null;
+    }
+    if (fraction < 0 && (code === 32 || code === 0xa0 || code === 0x202f || code === thousands)) {
+      if (separator >= 0 ? code !== separator : group === 0 || group > 3 || leadingZero) return null;
+      if (separator >= 0 && group !== 3) return null;
+      separator = code;
+      groups++;
+      group = 0;
+      i += width;
+      continue;
+    }
+    if (code === mark && fraction < 0 && group > 0 && (separator < 0 || group === 3)) {
+      fraction = i;
+      group = 0;
+      i++;
+      continue;
+    }
+    return null;
+  }
+  if (group === 0 || (fraction < 0 && separator >= 0 && group !== 3)) return null;
+  if (
+    !declared &&
+    ((fraction >= 0 && separator < 0 && group === 3 && fraction - start <= 3 && !leadingZero) || (fraction < 0 && groups === 1 && separator === thousands))
+  )
+    return null;
+  const scale = fraction < 0 ? 0 : e - fraction - 1;
+  if (scale > 2 || digits + 2 - scale > 15) return null;
+  const ore = value * (scale === 0 ? 100 : scale === 1 ? 10 : 1);
+  return negative ? -ore : ore;
+}
+
+/** One step of FNV-1a: a 32-bit hash of bytes or ids, for the tables of distinct values and keys. */
+function mix(h: number, x: number): number {
+  return Math.imul(h ^ x, 0x01000193);
+}
+
+function grow<A extends Int32Array | Float64Array | Uint8Array>(a: A, least: number): A {
+  let size = a.length * 2;
+  while (size < least) size *= 2;
+  const out = new (a.constructor as new (n: number) => A)(size);
+  out.set(a);
+  return out;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as table.ts's NOT_TEXT, for the header line.
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd-\uffff]/;
