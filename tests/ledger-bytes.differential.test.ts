@@ -105,6 +105,19 @@ const SHAPES: Record<string, LedgerShape> = {
     party: (w) => (w === 'Kommune A' ? 'a' : w),
   },
   accounts: { selected: new Map([['category', at]]), keep: 'accounts' },
+  // Summed by class: konto 4000–4002 and the rest; a party kept apart on lisens, and the unknown one, by their values as written.
+  classes: {
+    selected: new Map([
+      ['category', at],
+      ['konto', at],
+    ]),
+    keep: 'selected',
+    party: (w) => (w === 'Kommune A' ? 'a' : w),
+    classes: {
+      classOf: (_column, value) => (value >= '4000' && value <= '4002' ? 'low' : 'high'),
+      apart: ({ category, party }) => party === 'ukjent' || (party !== '' && category === 'lisens'),
+    },
+  },
 };
 
 async function read(file: string, encoding: Encoding | undefined, shape: LedgerShape, plain: boolean) {

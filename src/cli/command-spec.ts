@@ -54,7 +54,7 @@ export const reportAction =
   <K extends ReportKind, O extends CommonOptions>(
     kind: (opts: O) => K,
     compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
-    detail: LedgerDetail = 'selected',
+    detail: LedgerDetail = 'classes',
   ): Action<O & { format: FormatOf<K> }> =>
   async (arg, opts, c) => {
     const loaded = await c.load(arg, detail);

@@ -7,6 +7,7 @@ import type { AgreementSource } from '../commands/scenario.js';
 import { actualsSink, type LedgerShape } from '../inputs/actuals.js';
 import { partyResolver } from '../agreement/party-names.js';
 import { selectedColumns } from '../agreement/uses.js';
+import { rowClasses } from '../compute/row-classes.js';
 import { readBudgetRows } from '../inputs/budget.js';
 import { debitCredit } from '../inputs/debit-credit.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
@@ -61,9 +62,12 @@ type RowReader<T> = (t: CsvTable, columns: ReadonlyMap<string, string>, diags: D
  * ledger of ten thousand accounts selected by category is summed per
  * category); `accounts`, those and account and project, for `explain`, which
  * lists every summed row with its account; `all`, every column, for
- * scenarios whose settings may select by any.
+ * scenarios whose settings may select by any; `classes`, the selected ones
+ * summed over values the agreement cannot tell apart (compute/row-classes.ts:
+ * ten thousand accounts selected by a range sum per class, not per account),
+ * for a command that computes the agreement as written.
  */
-export type LedgerDetail = LedgerShape['keep'];
+export type LedgerDetail = LedgerShape['keep'] | 'classes';
 
 /** What diagnostics name standard input by. */
 export const STDIN = '<stdin>';
@@ -79,7 +83,7 @@ export async function loadOrUnreadable(
   arg: string,
   overrides: InputOverrides,
   progress: Progress,
-  detail: LedgerDetail = 'selected',
+  detail: LedgerDetail = 'classes',
   stdin: (limit: number) => Promise<Uint8Array | null> = async () => new Uint8Array(),
 ): Promise<Loaded | Unreadable> {
   atMostOneStdin([arg, ...Object.values(overrides)]);
@@ -138,7 +142,12 @@ export async function loadOrUnreadable(
     <T>(read: RowReader<T>) =>
     (s: InputSpec) =>
       tableSink((t, d) => read(t, s.columns, d));
-  const shape = { selected: selectedColumns(a), keep: detail, party: partyResolver(a.parties) };
+  const shape: LedgerShape = {
+    selected: selectedColumns(a),
+    keep: detail === 'classes' ? 'selected' : detail,
+    party: partyResolver(a.parties),
+    ...(detail === 'classes' ? { classes: rowClasses(a) } : {}),
+  };
   const actuals = (await stream('actuals', (s) => actualsSink(s.columns, a.year, shape))) ?? [];
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));

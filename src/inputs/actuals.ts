@@ -46,6 +46,49 @@ export interface LedgerShape {
   readonly selected: ReadonlyMap<string, SourcePos>;
   readonly keep: 'selected' | 'accounts' | 'all';
   readonly party?: (written: string) => string;
+  /** With `keep: 'selected'`: sum rows over values the agreement cannot tell apart (see {@link RowClasses}). */
+  readonly classes?: RowClasses;
+}
+
+/**
+ * What lets rows be summed over values of a column that no output can tell
+ * apart: a ledger of ten thousand accounts selected by a range sums per
+ * category and per the patterns each account matches, not per account.
+ * Made from the agreement (compute/row-classes.ts); the reader only asks.
+ */
+export interface RowClasses {
+  /** The class of a value in a column (lower-cased name): values of one class match the same patterns of every selector. */
+  classOf(column: string, value: string): string;
+  /** True when an entry of these values is reported on by itself (a party it cannot charge, a row two items take): it keeps its values as written. */
+  apart(row: { readonly category: string; readonly value: (column: string) => string; readonly party: string }): boolean;
+}
+
+/**
+ * The values of one column as entries keep them: each value stands for the
+ * first value of its class. The empty value and the column's first three
+ * other values stand for themselves, so the examples a warning gives of a
+ * column's values (its first three, in ledger order) stay the ones written.
+ */
+class ColumnClasses {
+  private readonly stands = new Map<string, string>();
+  private readonly firstOf = new Map<string, string>();
+  private examples = 0;
+  constructor(
+    private readonly column: string,
+    private readonly classes: RowClasses,
+  ) {}
+
+  of(v: string): string {
+    let r = this.stands.get(v);
+    if (r !== undefined) return r;
+    const k = v === '' ? '' : this.classes.classOf(this.column, v);
+    r = this.firstOf.get(k);
+    if (r === undefined) this.firstOf.set(k, own(v));
+    if (r === undefined || v === '' || this.examples < 3) r = v;
+    if (v !== '' && this.examples < 3) this.examples++;
+    this.stands.set(own(v), own(r));
+    return r;
+  }
 }
 
 const ACCOUNTS: LedgerShape = { selected: new Map([['category', { file: '', line: 1, col: 1 }]]), keep: 'accounts' };
@@ -86,9 +129,42 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   let others: { readonly name: string; readonly index: number }[] = [];
   let outside: { rows: number; first: SourcePos; date: string } | null = null;
   let plan: LedgerPlan | undefined;
+  // By column: account, project, then each of `others` (null when that column is not summed by class).
+  let standing: (ColumnClasses | null)[] = [];
+  // Whether the entry of a class key keeps its rows apart by their values as written, by category.
+  const apartOf = new Map<string, Map<string, boolean>>();
+  /** The values an entry keeps: each value's class, unless the entry of the classes is reported on by itself. */
+  const classed = (cat: string, acc: string, proj: string, p: string, other: string[] | null): boolean => {
+    const ca = standing[0] ? standing[0].of(acc) : acc;
+    const cp = standing[1] ? standing[1].of(proj) : proj;
+    const co = other?.map((v, i) => (standing[2 + i] ? standing[2 + i]!.of(v) : v)) ?? null;
+    let byKey = apartOf.get(cat);
+    if (!byKey) {
+      byKey = new Map();
+      apartOf.set(own(cat), byKey);
+    }
+    let key = `${ca}\u001f${cp}\u001f${p}`;
+    if (co) for (const v of co) key += `\u001f${v}`;
+    let apart = byKey.get(key);
+    if (apart === undefined) {
+      const value = (c: string) => (c === 'account' ? ca : c === 'project' ? cp : c === 'category' ? cat : (co?.[others.findIndex((o) => o.name === c)] ?? ''));
+      apart = shape.classes!.apart({ category: cat, value, party: p });
+      byKey.set(own(key), apart);
+    }
+    if (apart) return false;
+    classedValues.acc = ca;
+    classedValues.proj = cp;
+    classedValues.other = co;
+    return true;
+  };
+  // The values of the row being put, and of its classes: set in place, since a row is put a million times a ledger.
+  const asWritten: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
+  const classedValues: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
   /** Adds `n` rows of amount `a` to the entry of these values; a new entry takes its positions from `where`. */
-  const put = (cat: string, acc: string, proj: string, written: string, other: readonly string[] | null, a: ScaledAmount, n: number, where: Where) => {
-    const p = written && shape.party ? shape.party(written) : written;
+  const put = (cat: string, named: string, a: ScaledAmount, n: number, where: Where) => {
+    const p = named && shape.party ? shape.party(named) : named;
+    const keep = standing.length > 0 && cat !== '' && classed(cat, asWritten.acc, asWritten.proj, p, asWritten.other);
+    const { acc, proj, other } = keep ? classedValues : asWritten;
     // Two levels, so the common row (no project, no party) builds no key string.
     let byRest = entries.get(cat);
     if (!byRest) {
@@ -145,6 +221,12 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       others = dims;
       party = cols.get('party') ?? -1;
       date = year === undefined ? -1 : (cols.get('date') ?? -1);
+      const classes = shape.keep === 'selected' ? shape.classes : undefined;
+      // Only a column some selector names is summed by class; an unselected one is summed over already.
+      const by = (name: string, index: number) => (classes && index >= 0 && shape.selected.has(name) ? new ColumnClasses(name, classes) : null);
+      standing = classes ? [by('account', account), by('project', project), ...others.map((o) => by(o.name, o.index))] : [];
+      // Nothing summed by class (category alone selected): no class key a row.
+      if (standing.every((c) => c === null)) standing = [];
       return true;
     },
     row(r, diags) {
@@ -189,7 +271,10 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
         other = new Array<string>(others.length);
         for (let i = 0; i < others.length; i++) other[i] = trim(r.field(others[i]!.index));
       }
-      put(cat, acc, proj, written, other, a, 1, r);
+      asWritten.acc = acc;
+      asWritten.proj = proj;
+      asWritten.other = other;
+      put(cat, written, a, 1, r);
     },
     plan() {
       // The byte reader checks no dates: a ledger with a date column to check is read the plain way.
@@ -207,12 +292,29 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
         numbers: head.numbers,
         count: head.names.length,
         requireCategory: shape.selected.has('category'),
+        classed: standing.length > 0,
       };
     },
     absorb(values, ore, rows, where) {
       plan ??= this.plan()!;
       const v = (i: number) => (i < 0 ? '' : values[i]!);
-      put(v(plan.category), v(plan.account), v(plan.project), v(plan.party), plan.others.length ? plan.others.map(v) : null, ore, rows, where);
+      asWritten.acc = v(plan.account);
+      asWritten.proj = v(plan.project);
+      asWritten.other = plan.others.length ? plan.others.map(v) : null;
+      put(v(plan.category), v(plan.party), ore, rows, where);
+    },
+    stands(f, value) {
+      plan ??= this.plan()!;
+      const role = roleOf(plan, f);
+      return role < 0 ? value : (standing[role]?.of(value) ?? value);
+    },
+    apart(fieldValues) {
+      plan ??= this.plan()!;
+      const v = (i: number) => (i < 0 ? '' : fieldValues[i]!);
+      const cat = v(plan.category);
+      const written = v(plan.party);
+      const p = written && shape.party ? shape.party(written) : written;
+      return standing.length === 0 || cat === '' || !classed(cat, v(plan.account), v(plan.project), p, plan.others.length ? plan.others.map(v) : null);
     },
     finish(diags) {
       if (outside) {
@@ -245,6 +347,14 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       }));
     },
   };
+}
+
+/** The column of field `f` of a plan as an index into the sink's columns summed by class: account, project, then each other column; −1 for category and party. */
+function roleOf(plan: LedgerPlan, f: number): number {
+  if (f === plan.account) return 0;
+  if (f === plan.project) return 1;
+  const o = plan.others.indexOf(f);
+  return o < 0 ? -1 : 2 + o;
 }
 
 /**

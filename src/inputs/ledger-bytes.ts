@@ -27,6 +27,8 @@ export interface LedgerPlan {
   readonly count: number;
   /** An empty category is an error (the reference path reports it). */
   readonly requireCategory: boolean;
+  /** Values are summed by class: each value stands for another ({@link LedgerSink.stands}), unless the entry is kept apart. */
+  readonly classed?: boolean;
 }
 
 /** A sink the byte reader can feed summed entries instead of rows. */
@@ -35,6 +37,10 @@ export interface LedgerSink<T> extends TableSink<T> {
   plan(): LedgerPlan | null;
   /** The rows of one distinct key, summed: its values (in `fields` order, trimmed), amount, row count and first row's positions. */
   absorb(values: readonly string[], amount: ScaledAmount, rows: number, where: Where): void;
+  /** With `classed`: the value that value of field `f` stands for, asked once per distinct value of a field, in ledger order. */
+  stands(f: number, value: string): string;
+  /** With `classed`: whether the entry of these values (in `fields` order, each as it stands) keeps its rows apart by their values as written. */
+  apart(values: readonly string[]): boolean;
 }
 
 export function isLedgerSink<T>(sink: TableSink<T>): sink is LedgerSink<T> {
@@ -134,6 +140,11 @@ class LedgerBytes<T> {
   private big: bigint[] = [];
   private counts = new Int32Array(256);
   private readonly tuple: Int32Array = new Int32Array(64);
+  // Summed by class: by field, the id each value id stands for (plus one; 0 when not asked yet), the ids by text, and the values as written of the current record.
+  private stand: Int32Array[] = [];
+  private standIds: Map<string, number>[] = [];
+  private readonly written: Int32Array = new Int32Array(64);
+  private apart = new Uint8Array(256);
 
   constructor(
     readonly file: string,
@@ -224,7 +235,9 @@ class LedgerBytes<T> {
     if (!this.plan) throw new Fallback();
     this.delimiter = delimiter.charCodeAt(0);
     this.width = this.plan.fields.length;
-    if (this.width > this.tuple.length || this.plan.count > 64) throw new Fallback();
+    if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
+    this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
+    this.standIds = Array.from({ length: this.width }, () => new Map());
     this.started = true;
     this.line = 2;
     return nl + 1;
@@ -292,7 +305,20 @@ class LedgerBytes<T> {
       if (s === e && f === plan.category && plan.requireCategory) throw new Fallback();
       tuple[f] = this.value(buf, s, e);
     }
-    const entry = this.entry(buf, pos);
+    let entry: number;
+    if (plan.classed) {
+      for (let f = 0; f < this.width; f++) {
+        this.written[f] = tuple[f]!;
+        tuple[f] = this.stands(f, tuple[f]!);
+      }
+      tuple[this.width] = 0;
+      entry = this.entry(buf, pos);
+      if (this.apart[entry]) {
+        for (let f = 0; f < this.width; f++) tuple[f] = this.written[f]!;
+        tuple[this.width] = 1;
+        entry = this.entry(buf, pos);
+      }
+    } else entry = this.entry(buf, pos);
     const t = this.small[entry]! + ore;
     if (t > LIMIT || t < -LIMIT) {
       this.big[entry] = (this.big[entry] ?? 0n) + BigInt(this.small[entry]!);
@@ -409,20 +435,38 @@ class LedgerBytes<T> {
     return id;
   }
 
+  /** The id of the value that value `id` of field `f` stands for, as the sink says, asked once per value and field. */
+  private stands(f: number, id: number): number {
+    let known = this.stand[f]!;
+    if (id >= known.length) known = this.stand[f] = grow(known, id + 1);
+    const k = known[id]!;
+    if (k > 0) return k - 1;
+    const text = this.strings[id]!;
+    const ids = this.standIds[f]!;
+    ids.set(text, id);
+    const to = this.sink.stands(f, text);
+    const r = to === text ? id : ids.get(to);
+    if (r === undefined) throw new Error(`internal: '${to}' stands for '${text}' before it was read`);
+    known[id] = r + 1;
+    return r;
+  }
+
   /** The entry of the current tuple of value ids; a new one keeps the record's line and its columns' positions. */
   private entry(buf: Uint8Array, lineStart: number): number {
     const w = this.width;
+    // The key is the value ids and a last slot: 1 for an entry of values as written among entries of classes.
+    const k = w + 1;
     const tuple = this.tuple;
     let h = 0x811c9dc5 | 0;
-    for (let f = 0; f < w; f++) h = mix(h, tuple[f]!);
+    for (let f = 0; f < k; f++) h = mix(h, tuple[f]!);
     let mask = this.entrySlots.length - 1;
     let slot = h & mask;
     for (;;) {
       const id = this.entrySlots[slot]!;
       if (id < 0) break;
       let same = true;
-      for (let f = 0; f < w; f++)
-        if (this.keys[id * w + f] !== tuple[f]) {
+      for (let f = 0; f < k; f++)
+        if (this.keys[id * k + f] !== tuple[f]) {
           same = false;
           break;
         }
@@ -430,14 +474,16 @@ class LedgerBytes<T> {
       slot = (slot + 1) & mask;
     }
     const id = this.entryCount++;
-    if ((id + 1) * w > this.keys.length) this.keys = grow(this.keys, (id + 1) * w);
+    if ((id + 1) * k > this.keys.length) this.keys = grow(this.keys, (id + 1) * k);
     if (id >= this.lines.length) {
       this.lines = grow(this.lines, id + 1);
       this.small = grow(this.small, id + 1);
       this.counts = grow(this.counts, id + 1);
+      this.apart = grow(this.apart, id + 1);
     }
     if ((id + 1) * (w + 1) > this.cols.length) this.cols = grow(this.cols, (id + 1) * (w + 1));
-    for (let f = 0; f < w; f++) this.keys[id * w + f] = tuple[f]!;
+    for (let f = 0; f < k; f++) this.keys[id * k + f] = tuple[f]!;
+    if (this.plan!.classed && tuple[w] === 0 && this.sink.apart(Array.from({ length: w }, (_, f) => this.strings[tuple[f]!]!))) this.apart[id] = 1;
     this.lines[id] = this.line;
     const plan = this.plan!;
     this.cols[id * (w + 1)] = this.column(buf, lineStart, this.opens[plan.amount]!);
@@ -448,7 +494,7 @@ class LedgerBytes<T> {
       mask = this.entrySlots.length - 1;
       for (let v = 0; v <= id; v++) {
         let x = 0x811c9dc5 | 0;
-        for (let f = 0; f < w; f++) x = mix(x, this.keys[v * w + f]!);
+        for (let f = 0; f < k; f++) x = mix(x, this.keys[v * k + f]!);
         x &= mask;
         while (this.entrySlots[x]! >= 0) x = (x + 1) & mask;
         this.entrySlots[x] = v;
@@ -477,7 +523,9 @@ class LedgerBytes<T> {
       if (!slotOf.has(c)) slotOf.set(c, f + 1);
     });
     for (let id = 0; id < this.entryCount; id++) {
-      const values = Array.from({ length: w }, (_, f) => this.strings[this.keys[id * w + f]!]!);
+      // An entry of classes kept apart holds no row: its rows are in entries of their values as written.
+      if (this.apart[id]) continue;
+      const values = Array.from({ length: w }, (_, f) => this.strings[this.keys[id * (w + 1) + f]!]!);
       const units = BigInt(this.small[id]!) + (this.big[id] ?? 0n);
       const line = this.lines[id]!;
       const where: Where = { at: (c) => ({ file: this.file, line, col: this.cols[id * (w + 1) + slotOf.get(c)!]! }) };
