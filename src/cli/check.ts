@@ -67,7 +67,7 @@ async function loadChecked(c: Context, arg: string): Promise<Loaded> {
     return await c.load(arg);
   } catch (e) {
     if (!(e instanceof ExitError) || e.code !== 1 || !e.said) throw e;
-    const file = arg === '-' ? STDIN : arg;
+    const file = e.at?.file ?? (arg === '-' ? STDIN : arg);
     const at = { file, line: e.at?.line ?? 1, col: e.at?.col ?? 1 };
     const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: e.said, ...(e.hint ? { hint: e.hint } : {}) };
     return { file, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };

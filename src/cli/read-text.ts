@@ -1,3 +1,4 @@
+import { Lexer } from 'yaml';
 import { decodeText } from '../inputs/decode.js';
 import { ExitError } from './exit.js';
 import { type Io, reason, type FileSystem } from './io.js';
@@ -9,6 +10,14 @@ import { type Said, said } from '../text/said.js';
  * refused before a byte is read.
  */
 export const MAX_TEXT_FILE = 16 * 1024 * 1024;
+
+/**
+ * An agreement holds a few hundred values (keys and values, each a YAML
+ * scalar); 16 MB of YAML can hold millions, and the parsed tree takes a
+ * kilobyte or so per value (100 000 one-line items took 12 s and 1 GB).
+ * Past this many, the file is refused before it is parsed.
+ */
+export const MAX_YAML_VALUES = 100_000;
 
 /**
  * The text of a small YAML file the user named, decoded; a command-line
@@ -66,7 +75,7 @@ export function textOf(bytes: Uint8Array, what: Said, file: string): string {
             `${what.en} '${file}' holds a NUL character on line ${at.line}, column ${at.col}: it is not text`,
           ),
       utf16 ? said('lagre den som UTF-8 (eller UTF-16 med byte order mark)', 'save it as UTF-8 (or UTF-16 with a byte-order mark)') : isThe(what, file),
-      utf16 ? undefined : at,
+      utf16 ? undefined : { file, ...at },
     );
   }
   if (text.includes('\r') && !text.includes('\n')) {
@@ -79,7 +88,39 @@ export function textOf(bytes: Uint8Array, what: Said, file: string): string {
       said('lagre den med LF- eller CRLF-linjeslutt', 'save it with LF or CRLF line ends'),
     );
   }
+  const beyond = valueBeyond(text, MAX_YAML_VALUES);
+  if (beyond !== null) {
+    const at = lineCol(text, beyond);
+    const [nb, en] = [' ', ','].map((mark) => String(MAX_YAML_VALUES).replace(/\B(?=(\d{3})+$)/g, mark));
+    throw new ExitError(
+      1,
+      said(
+        `${what.nb} '${file}' har mer enn ${nb} verdier (den første for mye står på linje ${at.line}, kolonne ${at.col}); samkost leser høyst ${nb}`,
+        `${what.en} '${file}' holds more than ${en} values (the first too many is on line ${at.line}, column ${at.col}); samkost reads at most ${en}`,
+      ),
+      isThe(what, file),
+      { file, ...at },
+    );
+  }
   return text;
+}
+
+/**
+ * Where the value past the first `max` begins, or null when there are no
+ * more: YAML's own lexer, stopped there, so counting costs little and
+ * holds no tree. Plain and quoted scalars count (mapping keys too).
+ */
+function valueBeyond(text: string, max: number): number | null {
+  let values = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's markers for a document, a flow's end and a plain scalar to come are no characters of the text.
+    if (token === '\x02' || token === '\x18') continue;
+    const value = token === '\x1f' || token[0] === '"' || token[0] === "'";
+    if (value && ++values > max) return offset;
+    if (token !== '\x1f') offset += token.length;
+  }
+  return null;
 }
 
 /** Standard input's bytes, or the command-line error for more than `limit` of them. */
