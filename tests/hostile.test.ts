@@ -499,6 +499,36 @@ describe('small traps (issue 25)', () => {
   });
 });
 
+describe('a setting means what the same text means in the file (issue 25)', () => {
+  const fixture = 'fixtures/melhus-midtre-gauldal';
+  it('--set with a leading zero is refused as in the file, never read as 1750', async () => {
+    const run = await samkost(['scenario', fixture, '--set', 'parties.melhus.population=01750']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("agreement.yaml:13:55: feil: folketallet til kommunen 'melhus' begynner med en null: '01750' [bad-number]");
+    usageError(await samkost(['scenario', fixture, '--sweep', 'parties.melhus.population=01750..01760']), 'FRA, TIL og STEG må være tall');
+  });
+  it.each([
+    ['parties.melhus.name=!!binary AAAA', "--set parties.melhus.name: taggen '!!binary' kan ikke brukes i en avtale"],
+    ['parties.melhus={ name: !!binary AAAA, population: 3 }', "--set parties.melhus: taggen '!!binary' kan ikke brukes i en avtale"],
+    ['parties.melhus.name=*navn', '--set parties.melhus.name: alias og anker (*navn) kan ikke brukes i en avtale'],
+  ])('--set %s is refused as the file refuses it', async (setting, message) => {
+    usageError(await samkost(['scenario', fixture, '--set', setting]), message);
+  });
+  it('a tag in a scenario file is one error, and a tag written as text in it is refused where the agreement reads it', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 's.yaml');
+    writeFileSync(file, 'scenarios:\n  - { name: X, set: { parties.melhus.name: !!binary AAAA } }\n');
+    const run = await samkost(['scenario', fixture, '--scenarios', file, '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout).diagnostics as { code: string | null }[]).map((d) => d.code)).toEqual(['yaml-tag', null]);
+    writeFileSync(file, "scenarios:\n  - { name: X, set: { parties.melhus: '{ name: !!binary AAAA, population: 3 }' } }\n");
+    const quoted = await samkost(['scenario', fixture, '--scenarios', file]);
+    rmSync(dir, { recursive: true });
+    expect(quoted.code).toBe(1);
+    expect(quoted.stderr).toContain("taggen '!!binary' kan ikke brukes i en avtale [yaml-tag]");
+  });
+});
+
 describe('1 000 unknown fields (issue 25)', () => {
   it('lists ten and counts the rest in one error', async () => {
     const dir = tmp();
@@ -554,7 +584,7 @@ describe('a YAML file of more values than any agreement holds (issue 25)', () =>
       stdin: async () => new TextEncoder().encode(yaml),
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("holds more than 100,000 values (the first too many is on line 100001, column 5); samkost reads at most 100,000");
+    expect(run.stderr).toContain('holds more than 100,000 values (the first too many is on line 100001, column 5); samkost reads at most 100,000');
   });
 });
 

@@ -594,7 +594,8 @@ function rawSource(s: Scalar): string {
 }
 
 /** An alias or a tagged value: already reported as such when the text was parsed, so not again as the wrong type. */
-function explained(node: YNode): boolean {
+/** A value already reported (a tag, an alias, a value cut at a comma): no second error for it. */
+export function explained(node: YNode): boolean {
   return isAlias(node) || (isNode(node) && (node.tag !== undefined || REPORTED.has(node)));
 }
 
