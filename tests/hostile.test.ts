@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
 import { parseYaml } from '../src/agreement/yaml-nodes.js';
+import { textTable } from '../src/render/text-table.js';
 import { ROOT, samkost, usageError } from './cli.js';
 
 /**
@@ -496,6 +497,27 @@ describe('small traps (issue 25)', () => {
     rmSync(dir, { recursive: true });
     expect(run.stderr).toContain("folketallet til kommunen 'a' begynner med en null: '01750' [bad-number]");
     expect(run.stderr).toContain('skriv 1750; YAML 1.1 leser et tall med innledende null som oktalt');
+  });
+});
+
+describe('text from an input file reaches the terminal shown, never acting on it (issue 25)', () => {
+  it('a line break, a direction override and an escape in a category and a file name are shown as one visible character each', async () => {
+    const dir = path.join(tmp(), 'mappe\u001b[2J');
+    mkdirSync(dir);
+    for (const f of ['agreement.yaml', 'budsjett.csv']) writeFileSync(path.join(dir, f), readFileSync(path.join(ROOT, 'fixtures/ror-ikt-2023-operating', f)));
+    writeFileSync(path.join(dir, 'regnskap.csv'), 'Art;Beløp\nLønn;28 790 000\n"Drift\n| falsk | rad |";3 213 000\nX\u202eY;5\n');
+    const run = await samkost(['check', dir]);
+    rmSync(path.dirname(dir), { recursive: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("arten 'Drift\u240a| falsk | rad |' (1 rad");
+    expect(run.stderr).toContain("arten 'X\ufffdY' (1 rad");
+    expect(run.stderr).toContain('mappe\u241b[2J');
+    expect(run.stderr).not.toMatch(/[\u001b\u202e]/);
+    expect(run.stderr).not.toMatch(/^\| falsk/m);
+  });
+  it('a table cell with a line break stays on its row', () => {
+    const table = textTable([{ title: 'Art', align: 'left' }], [['Drift\n| falsk | rad |'], ['a\u001b[31mb']]);
+    expect(table.split('\n')).toEqual(['Art', '─'.repeat(21), 'Drift\u240a| falsk | rad |', 'a\u241b[31mb']);
   });
 });
 
