@@ -472,13 +472,13 @@ describe('outputs (issue 25)', () => {
 });
 
 describe('small traps (issue 25)', () => {
-  it('SARIF uris are percent-encoded: a space, #, %, a non-ASCII letter, <stdin>', async () => {
-    const dir = path.join(tmp(), 'mappe #1 100% ø');
+  it('SARIF uris are percent-encoded: a space, #, %, a non-ASCII letter, a backslash, <stdin>', async () => {
+    const dir = path.join(tmp(), 'mappe #1 100% ø\\x');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'agreement.yaml'), 'samkost: 1\n');
     const run = await samkost(['check', dir, '--format', 'sarif']);
     const uri = JSON.parse(run.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
-    expect(uri).toMatch(/\/mappe%20%231%20100%25%20%C3%B8\/agreement\.yaml$/);
+    expect(uri).toMatch(/\/mappe%20%231%20100%25%20%C3%B8%5Cx\/agreement\.yaml$/);
     expect(decodeURIComponent(uri)).toBe(path.join(dir, 'agreement.yaml'));
     const stdin = await samkost(['check', '-', '--format', 'sarif'], { stdin: async () => new TextEncoder().encode('samkost: 1\n') });
     expect(JSON.parse(stdin.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
