@@ -113,6 +113,9 @@ export const ERROR_CODES = [
   'limit-infeasible',
   'payments-empty',
   'not-agreement',
+  'price-periods',
+  'connection-date',
+  'threshold',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
