@@ -512,7 +512,8 @@ describe('text from an input file reaches the terminal shown, never acting on it
     expect(run.stderr).toContain("arten 'Drift\u240a| falsk | rad |' (1 rad");
     expect(run.stderr).toContain("arten 'X\ufffdY' (1 rad");
     expect(run.stderr).toContain('mappe\u241b[2J');
-    expect(run.stderr).not.toMatch(/[\u001b\u202e]/);
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).not.toContain('\u202e');
     expect(run.stderr).not.toMatch(/^\| falsk/m);
   });
   it('a table cell with a line break stays on its row', () => {
