@@ -116,6 +116,8 @@ export const ERROR_CODES = [
   'price-periods',
   'connection-date',
   'threshold',
+  'bad-endpoint',
+  'bad-contact',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
