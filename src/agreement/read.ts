@@ -173,7 +173,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const budget = section('budget', '', () => readBudget(r, f('budget')?.value ?? null, at('budget')));
   const standalone = section('standalone', '', () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
   const limits = section('limits', [...partyIds].join(' '), () => readLimits(r, f('limits')?.value ?? null, at('limits'), partyIds));
-  const settlement = section('settlement', '', () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement')) : undefined));
+  const settlement = section('settlement', '', () => (f('settlement') ? readSettlement(r, f('settlement')!.value, at('settlement'), resolve) : undefined));
   const invoicing = section('invoicing', '', () => readInvoicing(r, f('invoicing')?.value, f('invoicing')?.at ?? start));
 
   if (title === null || year === null || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };

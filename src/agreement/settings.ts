@@ -213,10 +213,10 @@ export function readBudget(r: YamlReader, node: YNode, at: SourcePos): Map<strin
 }
 
 /** `settlement: { akonto: [{ due, part }], final_due }` — parts must sum to 100 %. */
-export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settlement | undefined {
+export function readSettlement(r: YamlReader, node: YNode, at: SourcePos, resolve: (file: string) => string): Settlement | undefined {
   const fields = r.map(node, field('settlement'), at);
   if (!fields) return undefined;
-  r.onlyFields(fields, ['akonto', 'final_due', 'carry_forward'], field('settlement'));
+  r.onlyFields(fields, ['akonto', 'final_due', 'carry_forward', 'brought_forward'], field('settlement'));
   const akonto: AkontoInstalment[] = [];
   const a = fields.find((f) => f.key === 'akonto');
   let total = Ratio.ZERO;
@@ -259,7 +259,14 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
   const f = fields.find((x) => x.key === 'final_due');
   const finalDue = f ? r.date(f.value, field('final_due', field('settlement')), f.valueAt) : null;
   const c = fields.find((x) => x.key === 'carry_forward');
-  return { akonto, carryForward: c ? readKinds(r, c.value, c.valueAt) : [], ...(finalDue ? { finalDue, finalDueAt: f!.valueAt } : {}) };
+  const b = fields.find((x) => x.key === 'brought_forward');
+  const written = b ? r.string(b.value, field('brought_forward', field('settlement')), b.valueAt) : null;
+  return {
+    akonto,
+    carryForward: c ? readKinds(r, c.value, c.valueAt) : [],
+    ...(finalDue ? { finalDue, finalDueAt: f!.valueAt } : {}),
+    ...(written !== null ? { broughtForward: { written, path: resolve(written), at: b!.valueAt } } : {}),
+  };
 }
 
 /** `carry_forward: investment` or `[operating, investment]`. */

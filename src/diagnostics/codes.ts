@@ -113,6 +113,10 @@ export const ERROR_CODES = [
   'limit-infeasible',
   'payments-empty',
   'not-agreement',
+  'brought-forward-missing',
+  'brought-forward-invalid',
+  'brought-forward-year',
+  'brought-forward-party',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

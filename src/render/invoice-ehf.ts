@@ -2,7 +2,7 @@ import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { invoiceSubject, vatText } from './invoice-doc.js';
-import { billedName, deductionHow, lineHow } from './invoice-lines.js';
+import { billedHow, billedName } from './invoice-lines.js';
 import { label } from './labels.js';
 import { escapeMarkup as esc } from './markup.js';
 import type { Locale } from './locale.js';
@@ -66,7 +66,7 @@ ${vatId}<cac:PartyLegalEntity>${legal}</cac:PartyLegalEntity>${contact}
   const lineTag = credit ? 'CreditNoteLine' : 'InvoiceLine';
   const qtyTag = credit ? 'CreditedQuantity' : 'InvoicedQuantity';
   const lines = inv.billed.map((b, i) => {
-    const how = b.line.source === 'akonto-invoice' ? deductionHow(b.line, inv, locale) : lineHow(b.line, inv, locale).join('; ');
+    const how = billedHow(b, inv, locale);
     return `<cac:${lineTag}>
 ${el('cbc:ID', String(i + 1))}
 ${el(`cbc:${qtyTag}`, b.quantity.toDecimalString(12), ' unitCode="C62"')}
