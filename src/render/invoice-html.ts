@@ -108,7 +108,8 @@ ${rows}
 <tbody>
 ${brought.map((l) => `<tr><td>${esc(broughtForwardTitle(l, locale))}<span class="how">${esc(broughtForwardHow(l, inv, locale))}</span></td><td class="num">${m(l.amount)}</td></tr>`).join('\n')}
 </tbody>
-</table>`
+</table>
+`
     : '';
   const taken = deductions(inv);
   const deductionTable = taken.length
@@ -175,8 +176,7 @@ ${partyBlock(label('seller', locale), inv.seller, true)}
 ${partyBlock(label('buyer', locale), inv.buyer, false)}
 </div>
 ${sections.join('\n')}
-${broughtTable}
-${deductionTable}
+${broughtTable}${deductionTable}
 ${summaryTable}
 <div class="total">
 <div><strong>${esc(totalLabel(inv, locale))}</strong><p>${esc(paymentText(inv, locale))}</p></div>
