@@ -117,6 +117,7 @@ export const ERROR_CODES = [
   'brought-forward-invalid',
   'brought-forward-year',
   'brought-forward-party',
+  'brought-forward-vat',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
