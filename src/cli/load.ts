@@ -95,9 +95,9 @@ export async function load(
 
 /**
  * One agreement's inputs, from its text: its input files, and for
- * `brought_forward:` last year's. `year` is the year last year's agreement
- * must have: checked before its inputs or its own last year are read, so a
- * chain of agreements naming each other ends.
+ * `brought_forward:` last year's. With `lastOf`, the agreement is last year's
+ * for the year given, and must be for the year before: checked before its
+ * inputs or its own last year are read, so agreements naming each other end.
  */
 async function loadText(
   fs: FileSystem,
