@@ -167,7 +167,10 @@ function checkYear(y: Year, docs = documents(y)): void {
 
 describe('the year as one ledger per party (property)', () => {
   it('Σ documents = charge + brought forward (+ VAT), VAT once over the year, every a-konto invoice cited, numbers unique', () => {
-    fc.assert(fc.property(year, (y) => checkYear(y)), { numRuns: 60 });
+    fc.assert(
+      fc.property(year, (y) => checkYear(y)),
+      { numRuns: 60 },
+    );
   });
 
   it('fails when the final drops the line bringing last year forward', () => {
