@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
-import { CHROMIUM, nb, printToPdf, skip } from './browser.js';
+import { Browser, CHROMIUM, nb, skip } from './browser.js';
 import { samkost } from './cli.js';
 
 /**
@@ -20,6 +20,11 @@ interface DeviationJson {
 }
 
 describe('deviation --format html', () => {
+  let browser: Browser;
+  beforeAll(() => {
+    if (!skip) browser = new Browser();
+  });
+  afterAll(() => browser?.close());
   it('is one page that needs no network: no script, no stylesheet or image fetched', async () => {
     const html = (await samkost(['deviation', `fixtures/${FIXTURES[0]}`, '--format', 'html'])).stdout;
     expect(html).toMatch(/^<!doctype html>/);
@@ -35,7 +40,7 @@ describe('deviation --format html', () => {
         const json = JSON.parse((await samkost(['deviation', `fixtures/${fixture}`, '--format', 'json'])).stdout) as DeviationJson;
         expect(CHROMIUM).toBeDefined();
         const pdf = path.join(dir, 'avvik.pdf');
-        printToPdf(html, pdf);
+        await browser.print(html, pdf);
         const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
         expect(json.party_deviations.length).toBeGreaterThan(1);
         for (const p of json.party_deviations) {
@@ -54,7 +59,7 @@ describe('deviation --format html', () => {
       const page = (await samkost([...args, '--format', 'html'])).stdout;
       expect(page).not.toMatch(/<script|<link|<img|src=|url\(/i);
       writeFileSync(html, page);
-      printToPdf(html, path.join(dir, 'scenario.pdf'));
+      await browser.print(html, path.join(dir, 'scenario.pdf'));
       return spawnSync('pdftotext', ['-layout', path.join(dir, 'scenario.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
     };
     it('a sweep: one chart of every party, and every charge of the JSON in the tables', { timeout: 120_000 }, async () => {

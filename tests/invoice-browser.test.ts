@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
-import { CHROMIUM, nb, POPPLER, printToPdf, skip } from './browser.js';
+import { Browser, CHROMIUM, nb, POPPLER, skip } from './browser.js';
 import { ROOT, samkost } from './cli.js';
 
 /**
@@ -33,6 +33,11 @@ interface InvoiceJson {
 const fixtures = readdirSync(path.join(ROOT, 'fixtures')).filter((f) => existsSync(path.join(ROOT, 'fixtures', f, 'expected/invoices')));
 
 describe.skipIf(skip)('HTML invoices in a real browser', () => {
+  let browser: Browser;
+  beforeAll(() => {
+    browser = new Browser();
+  });
+  afterAll(() => browser.close());
   it('has a browser and poppler to test with (install chromium and poppler-utils, or set SAMKOST_SKIP_BROWSER=1)', () => {
     expect(CHROMIUM).toBeDefined();
     expect(POPPLER).toBe(true);
@@ -52,7 +57,7 @@ describe.skipIf(skip)('HTML invoices in a real browser', () => {
       for (const page of pages) {
         const html = path.join(out, page);
         const pdf = html.replace(/\.html$/, '.pdf');
-        printToPdf(html, pdf);
+        await browser.print(html, pdf);
         const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
         const count = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
         const [, w, h] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;

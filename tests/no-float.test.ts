@@ -51,6 +51,7 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     'return `${date.slice(0, 8)}${daysInMonth(y, Number(date.slice(5, 7)))}`;',
     'const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;',
     'return Math.max(0, months(to) - months(from) + 1);',
+    'return Math.max(0, dayNumber(to) - dayNumber(from) + 1);',
   ],
   // An xlsx cell's number format, style and shared-string index, its row number, and a date cell's whole days: indexes and counts.
   'src/inputs/xlsx.ts': [

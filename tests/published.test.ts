@@ -238,4 +238,26 @@ describe('Melhus–Midtre Gauldal "cooperate or go alone" 2009–2012 (seed 004,
       vestland: '200000.00',
     });
   });
+  it('KS Fiks 2021: folkeregister at half price the first half-year, billed from connection; smittesporing 10 000 + 2 per inhabitant to disconnection', async () => {
+    const j = await allocate('ks-fiks-2021');
+    // By hand (the fixture's comment): half the yearly price × 6/12, then the yearly price × 6/12; months connected of 12.
+    expect(j.items.find((i) => i.id === 'folkeregister')!.allocations).toEqual({
+      utsira: '7500.00',
+      aukra: '6666.67',
+      molde: '15000.00',
+      bergen: '22500.00',
+      trondheim: '7500.00',
+    });
+    expect(charged(j)).toEqual({
+      ks: '0.00',
+      utsira: '7500.00',
+      aukra: '23866.67',
+      molde: '70500.00',
+      bergen: '22500.00',
+      trondheim: '7500.00',
+      'more-og-romsdal': '22500.00',
+    });
+    expect(j.total).toBe('154366.67');
+    expect(j.unallocated).toBe('0.00');
+  });
 });

@@ -16,17 +16,36 @@ import {
   type Tier,
   type TierMode,
 } from './model.js';
+import { readConnected, readPricePeriods, readProrate } from './billing.js';
 import { readRounding } from './rounding.js';
 import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
-import { field, item } from './phrases.js';
+import { amount as kr, field, item } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
 const SOURCES = ['amount', 'actuals', 'price', 'percent'] as const;
-const ITEM_FIELDS = ['id', 'label', ...SOURCES, 'of', 'less', 'minus', 'index', 'kind', 'vat', 'rounding', 'key', 'party', 'parties'];
-const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit'];
+const ITEM_FIELDS = [
+  'id',
+  'label',
+  ...SOURCES,
+  'of',
+  'less',
+  'minus',
+  'index',
+  'kind',
+  'vat',
+  'rounding',
+  'key',
+  'party',
+  'parties',
+  'connected',
+  'prorate',
+  'above',
+  'below',
+];
+const PRICE_FIELDS = ['quantity', 'per', 'months', 'mode', 'steps', 'unit', 'periods'];
 
 /** `items:` — the list of what is allocated. References are checked later, in references.ts. */
 export function readItems(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding): Item[] {
@@ -122,8 +141,184 @@ function readItem(r: YamlReader, node: YNode, at: SourcePos, defaults: Rounding)
   const target = readTarget(r, fields, where, idEntry.at, source);
   const partiesEntry = f('parties');
   const parties = partiesEntry ? readItemParties(r, partiesEntry, where, target) : undefined;
-  if (!source || !target || label === null || !rounding || index === null || parties === null) return null;
-  return { id, label, kind, source, vatIncluded, rounding, target, at: idEntry.at, ...(index ? { index } : {}), ...(parties ? { parties } : {}) };
+  const billing = readBilling(r, fields, where, source, target, index);
+  const above = readAbove(r, fields, where, source, target);
+  if (!source || !target || label === null || !rounding || index === null || parties === null || !billing || above === null) return null;
+  return {
+    id,
+    label,
+    kind,
+    source,
+    vatIncluded,
+    rounding,
+    target,
+    at: idEntry.at,
+    ...(index ? { index } : {}),
+    ...(parties ? { parties } : {}),
+    ...billing,
+    ...(above ? { above } : {}),
+  };
+}
+
+/**
+ * `above: 50000` — only the part of the cost base above the threshold
+ * counts. On a percent item, the rate is taken of the part of its base above
+ * it. On an item split by a key, the part above it is shared, and `below:`
+ * names who pays the rest: a threshold never leaves kroner unallocated.
+ */
+function readAbove(r: YamlReader, fields: readonly Entry[], where: Said, source: AmountSource | null, target: Target | null): Item['above'] | null | undefined {
+  const aboveEntry = fields.find((e) => e.key === 'above');
+  const belowEntry = fields.find((e) => e.key === 'below');
+  if (!aboveEntry) {
+    if (belowEntry)
+      r.diags.error(
+        belowEntry.at,
+        'threshold',
+        said(`${where.nb} har below:, men ikke above:`, `${where.en} has below: but no above:`),
+        said(
+          'below: sier hvem som betaler opp til terskelen i above:; legg til above: eller fjern below:',
+          'below: says who pays up to the threshold in above:; add above: or remove below:',
+        ),
+      );
+    return belowEntry ? null : undefined;
+  }
+  const amount = r.kroner(aboveEntry.value, field('above', where), aboveEntry.valueAt);
+  if (!amount) return null;
+  if (amount.sign() < 0) {
+    r.diags.error(
+      aboveEntry.valueAt,
+      'threshold',
+      said(`${field('above', where).nb} er negativ`, `above of ${where.en} is negative`),
+      said('terskelen er et beløp fra 0 og oppover', 'the threshold is an amount of 0 or more'),
+    );
+    return null;
+  }
+  if (!source || !target) return null;
+  if (source.kind === 'percent') {
+    if (belowEntry) {
+      r.diags.error(
+        belowEntry.at,
+        'threshold',
+        said(
+          `${where.nb} er en prosentpost: den tar prosenten av delen over terskelen, og delen under er ingens`,
+          `${where.en} is a percent item: it takes its rate of the part above the threshold, and the part below is no one's`,
+        ),
+        said('fjern below:', 'remove below:'),
+      );
+      return null;
+    }
+    return { amount, at: aboveEntry.valueAt };
+  }
+  if (target.kind !== 'key') {
+    r.diags.error(
+      aboveEntry.at,
+      'threshold',
+      said(
+        `above: gjelder en prosentpost eller en post som fordeles etter en nøkkel, men ${where.nb} gjør ingen av delene`,
+        `above: applies to a percent item or an item split by a key, but ${where.en} is neither`,
+      ),
+      said('fjern above:, eller fordel posten med key:', 'remove above:, or split the item with key:'),
+    );
+    return null;
+  }
+  if (!belowEntry) {
+    r.diags.error(
+      aboveEntry.at,
+      'threshold',
+      said(
+        `${where.nb} deler bare delen over ${kr(amount).nb}, men sier ikke hvem som betaler resten`,
+        `${where.en} shares only the part above ${kr(amount).en}, but does not say who pays the rest`,
+      ),
+      said(
+        'legg til below: <kommune-id> — den som betaler opp til terskelen (ofte vertskommunen)',
+        'add below: <party id> — the party that pays up to the threshold (often the host)',
+      ),
+    );
+    return null;
+  }
+  const below = r.id(belowEntry.value, field('below', where), belowEntry.valueAt);
+  return below === null ? null : { amount, below, at: aboveEntry.valueAt, belowAt: belowEntry.valueAt };
+}
+
+/**
+ * `periods:` under `price:`, `connected:` and `prorate:` — a per-party price
+ * over the year. Each is read here; their dates are checked against the
+ * year in billing.ts once the agreement is read.
+ */
+function readBilling(
+  r: YamlReader,
+  fields: readonly Entry[],
+  where: Said,
+  source: AmountSource | null,
+  target: Target | null,
+  index: IndexRef | null | undefined,
+): Pick<Item, 'dated' | 'connected' | 'prorate'> | null {
+  const priceEntry = source?.kind === 'price' ? fields.find((e) => e.key === 'price') : undefined;
+  const periodsEntry =
+    priceEntry && isMap(priceEntry.value)
+      ? (r.map(priceEntry.value, field('price', where), priceEntry.valueAt) ?? []).find((e) => e.key === 'periods')
+      : undefined;
+  const connectedEntry = fields.find((e) => e.key === 'connected');
+  const prorateEntry = fields.find((e) => e.key === 'prorate');
+  const uses = [periodsEntry, connectedEntry].filter((e) => e !== undefined);
+  if (uses.length && target && target.kind !== 'own') {
+    const e = uses[0]!;
+    r.diags.error(
+      e.at,
+      e === periodsEntry ? 'price-periods' : 'connection-date',
+      said(
+        `${e.key}: gjelder en pris per kommune, men ${where.nb} er ikke priset per kommune`,
+        `${e.key}: applies to a per-party price, but ${where.en} is not priced per party`,
+      ),
+      said(
+        'bruk quantity: { driver: …, per_party: true }; et medlemskap midt i året fordeler nøkler med joined:/left: på kommunen',
+        'use quantity: { driver: …, per_party: true }; a membership for part of the year splits keys with joined:/left: on the party',
+      ),
+    );
+    return null;
+  }
+  if (prorateEntry && !uses.length) {
+    r.diags.error(
+      prorateEntry.at,
+      'price-periods',
+      said(`prorate: gjelder periods: og connected:, som ${where.nb} ikke har`, `prorate: applies to periods: and connected:, which ${where.en} has not`),
+      said('fjern prorate:, eller legg til periods: under price: eller connected:', 'remove prorate:, or add periods: under price: or connected:'),
+    );
+    return null;
+  }
+  const price = source?.kind === 'price' ? source.price : null;
+  let dated: Item['dated'] | null | undefined;
+  if (periodsEntry) {
+    dated = readPricePeriods(r, periodsEntry, where, price?.kind ?? null, (e, w) => readTiers(r, e, w, field('steps', w)));
+    const months = isMap(priceEntry!.value)
+      ? (r.map(priceEntry!.value, field('price', where), priceEntry!.valueAt) ?? []).find((e) => e.key === 'months')
+      : undefined;
+    if (months) {
+      r.diags.error(
+        months.at,
+        'price-periods',
+        said(`${where.nb} har både months: og periods:`, `${where.en} has both months: and periods:`),
+        said('periodene sier hvilke måneder prisen gjelder; fjern months:', 'the periods say which months the price applies; remove months:'),
+      );
+      dated = null;
+    }
+    if (index?.round && dated?.some((p) => p.unit || p.tiers)) {
+      r.diags.error(
+        index.at,
+        'price-periods',
+        said(
+          `${where.nb} runder en indeksert sats, men periodene har egne priser`,
+          `${where.en} rounds an indexed rate, but its periods have prices of their own`,
+        ),
+        said('skriv periodenes priser slik de gjelder i år, uten index:', "write the periods' prices as they apply this year, without index:"),
+      );
+      dated = null;
+    }
+  }
+  const connected = connectedEntry ? readConnected(r, connectedEntry, where) : undefined;
+  const prorate = prorateEntry ? readProrate(r, prorateEntry, where) : undefined;
+  if (dated === null || connected === null || prorate === null) return null;
+  return { ...(dated ? { dated } : {}), ...(connected ? { connected } : {}), ...(prorate ? { prorate } : {}) };
 }
 
 /** `parties: [a, b]` — a list of party ids (checked against the parties in references.ts); not with `party:`, which already names one. */
@@ -417,8 +612,8 @@ function readPrice(r: YamlReader, node: YNode, at: SourcePos, where: Said): Pric
   return { kind: 'tiered', mode: tierMode, tiers, quantity, periods, at };
 }
 
-function readTiers(r: YamlReader, e: Entry, where: Said): Tier[] | null {
-  const steps = field('steps', field('price', where));
+/** `steps:` of a price (or of one of its periods: `steps` names the field in messages). */
+function readTiers(r: YamlReader, e: Entry, where: Said, steps: Said = field('steps', field('price', where))): Tier[] | null {
   const list = r.seq(e.value, steps, e.valueAt);
   if (!list) return null;
   if (list.length === 0) {

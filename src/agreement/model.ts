@@ -143,6 +143,34 @@ export type Price =
     }
   | { readonly kind: 'unit'; readonly unit: Money; readonly quantity: Quantity; readonly periods: Ratio; readonly at: SourcePos };
 
+/**
+ * One entry of `periods:` on a price: from a date (to a date, else to the
+ * day before the next period's `from`, or the end of the year), at the
+ * price's own unit price or steps, or at the `unit:`/`steps:` written here.
+ */
+export interface PricePeriod {
+  readonly from: string;
+  readonly fromAt: SourcePos;
+  readonly to?: string;
+  readonly toAt?: SourcePos;
+  readonly unit?: Money;
+  readonly tiers?: readonly Tier[];
+  readonly at: SourcePos;
+}
+
+/** `connected:` on an item, per party: billed from `from` (to `to`); either may be absent. */
+export interface Connection {
+  readonly from?: string;
+  readonly fromAt?: SourcePos;
+  readonly to?: string;
+  readonly toAt?: SourcePos;
+  readonly at: SourcePos;
+}
+
+/** `prorate:` — part of a year counted in whole months (the default) or in days. */
+export type Prorate = 'months' | 'days';
+export const PRORATES: readonly Prorate[] = ['months', 'days'];
+
 export type BaseRef = { readonly kind: 'item'; readonly id: Id; readonly at: SourcePos } | { readonly kind: 'actuals'; readonly selector: Selector };
 
 export type AmountSource =
@@ -190,6 +218,19 @@ export interface Item {
   readonly target: Target;
   /** `parties:` — the only parties the item reaches: its key is taken over them, its per-party price charges only them. */
   readonly parties?: { readonly ids: readonly Id[]; readonly at: SourcePos };
+  /** `periods:` under `price:` — the price changes at these dates within the year (per-party prices). */
+  readonly dated?: readonly PricePeriod[];
+  /** `connected:` — per party, the dates it is billed from (and to) for a per-party price. */
+  readonly connected?: ReadonlyMap<Id, Connection>;
+  /**
+   * `above:` — only the part of the cost base above this amount counts: a
+   * percent item takes its rate of the part of its base above it; an item
+   * split by a key shares the part above it, and `below:` names the party
+   * that pays the rest (up to the threshold).
+   */
+  readonly above?: { readonly amount: Money; readonly below?: Id; readonly at: SourcePos; readonly belowAt?: SourcePos };
+  /** `prorate:` — how periods and connections count part of a year; whole months unless written. */
+  readonly prorate?: { readonly by: Prorate; readonly at: SourcePos };
   readonly at: SourcePos;
 }
 

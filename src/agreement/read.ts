@@ -10,6 +10,7 @@ import type { Agreement, Id, Key } from './model.js';
 import { readParties } from './parties.js';
 import { readStandalone } from './standalone.js';
 import { checkReferences } from './references.js';
+import { checkBilling } from './billing.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readInvoicing, readSettlement } from './settings.js';
 import type { YAMLSeq } from 'yaml';
@@ -206,6 +207,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
       })
     : [];
   checkReferences(agreement, diags, declaredKeys, [...partyIds], declaredItems);
+  checkBilling(agreement, diags);
   return { agreement: diags.hasErrors ? null : agreement, diagnostics: diags.sorted() };
 }
 

@@ -66,6 +66,21 @@ export function checkReferences(
           said(`ukjent kommune '${p}' i parties: for posten '${item.id}'`, `unknown party '${p}' in parties: of item '${item.id}'`),
           didYouMean(p, partyIds) ?? declaredParties(partyIds),
         );
+    if (item.above?.below && !partyIds.includes(item.above.below))
+      diags.error(
+        item.above.belowAt!,
+        'unknown-party',
+        said(`ukjent kommune '${item.above.below}' i below: for posten '${item.id}'`, `unknown party '${item.above.below}' in below: of item '${item.id}'`),
+        didYouMean(item.above.below, partyIds) ?? declaredParties(partyIds),
+      );
+    for (const [p, c] of item.connected ?? [])
+      if (!partyIds.includes(p))
+        diags.error(
+          c.at,
+          'unknown-party',
+          said(`ukjent kommune '${p}' i connected: for posten '${item.id}'`, `unknown party '${p}' in connected: of item '${item.id}'`),
+          didYouMean(p, partyIds) ?? declaredParties(partyIds),
+        );
     for (const ref of percentRefs(item)) {
       if (ref.id === item.id)
         diags.error(

@@ -255,23 +255,40 @@ export const AGREEMENT_SCHEMA = {
         months: { type: 'integer', minimum: 1, maximum: 12 },
         mode: { enum: ['step', 'volume', 'graduated'] },
         unit: amount,
-        steps: {
+        steps: { $ref: '#/$defs/steps' },
+        periods: {
           type: 'array',
           minItems: 1,
+          description: 'The price changes at these dates within the year (per-party prices); a period without unit/steps is at the price as written',
           items: {
-            oneOf: [
-              { type: 'array', minItems: 2, maxItems: 2, prefixItems: [count, amount] },
-              {
-                type: 'object',
-                additionalProperties: false,
-                required: ['upto', 'price'],
-                properties: { upto: count, price: amount, min: { ...amount, description: 'The least amount for a quantity in this step' } },
-              },
-            ],
+            type: 'object',
+            additionalProperties: false,
+            required: ['from'],
+            properties: {
+              from: { ...date, description: 'The first day of the period (the first of a month, unless prorate: days)' },
+              to: { ...date, description: 'The last day of the period; else the day before the next period, or the end of the year' },
+              unit: amount,
+              steps: { $ref: '#/$defs/steps' },
+            },
           },
         },
       },
       oneOf: [{ required: ['steps'] }, { required: ['unit'] }],
+    },
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        oneOf: [
+          { type: 'array', minItems: 2, maxItems: 2, prefixItems: [count, amount] },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['upto', 'price'],
+            properties: { upto: count, price: amount, min: { ...amount, description: 'The least amount for a quantity in this step' } },
+          },
+        ],
+      },
     },
     item: {
       type: 'object',
@@ -299,6 +316,29 @@ export const AGREEMENT_SCHEMA = {
         key: id,
         party: id,
         parties: { type: 'array', minItems: 1, items: id, description: 'The only parties the item reaches: its key over them, its per-party price for them' },
+        connected: {
+          type: 'object',
+          description: 'Per party, the dates it is billed from (and to) for a per-party price: a date is the first day billed',
+          propertyNames: id,
+          additionalProperties: {
+            oneOf: [
+              date,
+              {
+                type: 'object',
+                additionalProperties: false,
+                minProperties: 1,
+                properties: { from: date, to: { ...date, description: 'The last day billed' } },
+              },
+            ],
+          },
+        },
+        prorate: { enum: ['months', 'days'], description: 'How periods and connections count part of a year: whole months (the default) or days' },
+        above: {
+          ...amount,
+          description:
+            'Only the part of the cost base above this counts: a percent item takes its rate of the part of its base above it; an item split by a key shares the part above it, and below: pays the rest',
+        },
+        below: { ...id, description: 'With above: on an item split by a key, the party that pays up to the threshold' },
       },
       oneOf: [{ required: ['amount'] }, { required: ['actuals'] }, { required: ['price'] }, { required: ['percent'] }],
     },

@@ -84,7 +84,15 @@ function allocateItem(
   if (target.kind === 'limit') throw new Error(`internal: limit '${item.id}' is not an item to allocate`);
   if (target.kind === 'own') {
     for (const [party, o] of b.own)
-      exact.push({ party, method: 'own', quantity: o.quantity, exact: o.amount.toRatio(), amount: Money.ZERO, ...(o.raised ? { raised: o.raised } : {}) });
+      exact.push({
+        party,
+        method: 'own',
+        quantity: o.quantity,
+        exact: o.exact ?? o.amount.toRatio(),
+        amount: Money.ZERO,
+        ...(o.raised ? { raised: o.raised } : {}),
+        ...(o.billed ? { billed: o.billed } : {}),
+      });
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);
@@ -95,6 +103,13 @@ function allocateItem(
       if (!resolved) return null;
       derivation = resolved;
       shares = resolved.shares;
+      // `above:` — the party in `below:` pays up to the threshold; only the rest is shared by the key.
+      const above = item.above;
+      if (above?.below) {
+        const first = shared.cmp(above.amount) <= 0 ? shared : above.amount;
+        exact.push({ party: above.below, method: 'party', threshold: above.amount, exact: first.toRatio(), amount: Money.ZERO });
+        shared = shared.minus(first);
+      }
       for (const [party, share] of resolved.shares)
         exact.push({ party, method: 'key', key: target.key, share, exact: shared.times(share), amount: Money.ZERO });
     }
@@ -107,7 +122,7 @@ function allocateItem(
     ctx.memo && shares
       ? ctx.memo.remember(
           shares,
-          `lines ${item.id} ${rounding.unit.toPlain()} ${rounding.method} ${b.basis.toPlain()} ${[...b.direct].map(([p, m]) => `${p}=${m.toPlain()}`).join(' ')} ${ctx.agreement.parties.map((p) => p.id).join(' ')}`,
+          `lines ${item.id} ${rounding.unit.toPlain()} ${rounding.method} ${b.basis.toPlain()} ${item.above?.amount.toPlain() ?? ''} ${[...b.direct].map(([p, m]) => `${p}=${m.toPlain()}`).join(' ')} ${ctx.agreement.parties.map((p) => p.id).join(' ')}`,
           round,
         )
       : round();

@@ -6,8 +6,9 @@ import { ORE, roundToUnit } from '../money/rounding.js';
 import type { ComputeContext } from './context.js';
 import { checkWithinSteps } from '../agreement/steps.js';
 import { indexFactor } from './index-factor.js';
+import { billing } from './billing.js';
 import { priceOf } from './price.js';
-import type { BasisStep, PriceDetail } from '../reports/allocation.js';
+import type { BasisStep, BilledPeriod, PriceDetail } from '../reports/allocation.js';
 import { selection, selectRows } from './select.js';
 import { said } from '../text/said.js';
 
@@ -16,8 +17,21 @@ export interface Basis {
   /** Actuals rows naming a party: that party's direct cost, outside the key. */
   readonly direct: ReadonlyMap<Id, Money>;
   /** Per-party prices, for items priced per party. */
-  readonly own: ReadonlyMap<Id, { readonly amount: Money; readonly quantity: Ratio; readonly raised?: PriceDetail }>;
+  readonly own: ReadonlyMap<Id, Own>;
   readonly steps: readonly BasisStep[];
+}
+
+/**
+ * A party's price for its own quantity, to the øre. A price over the year
+ * (`periods:`, `connected:`) keeps its exact value, which the item's
+ * rounding then rounds, and the periods it was billed for.
+ */
+export interface Own {
+  readonly amount: Money;
+  readonly quantity: Ratio;
+  readonly raised?: PriceDetail;
+  readonly exact?: Ratio;
+  readonly billed?: readonly BilledPeriod[];
 }
 
 /** An amount written including VAT is divided by 1 + the standard rate. */
@@ -46,7 +60,7 @@ export class Bases {
   private compute(item: Item): Basis | null {
     const steps: BasisStep[] = [];
     const direct = new Map<Id, Money>();
-    const own = new Map<Id, { amount: Money; quantity: Ratio; raised?: PriceDetail }>();
+    const own = new Map<Id, Own>();
     let amount: Money;
     const src = item.source;
     switch (src.kind) {
@@ -72,9 +86,21 @@ export class Bases {
         const deduct = this.sumOf(src.deduct);
         if (!of || !deduct) return null;
         const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? selectRows(this.ctx.actuals, ref.selector, this.ctx.memo) : []));
-        const exact = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()).times(src.percent) : of.times(src.percent).minus(deduct.toRatio());
+        // `above:` — the rate applies to the part of the base (of, or of − less) above the threshold, none of it when below.
+        const base = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()) : of.toRatio();
+        const excess = item.above ? base.minus(item.above.amount.toRatio()) : base;
+        const over = excess.sign() < 0 ? Ratio.ZERO : excess;
+        const exact = src.reading === 'less' ? over.times(src.percent) : over.times(src.percent).minus(deduct.toRatio());
         amount = exact.isFiniteDecimal() ? Money.fromFinite(exact) : roundToUnit(exact, ORE);
-        const detail = { kind: 'percent', percent: src.percent, reading: src.reading, of, deduct, roundedToOre: !exact.isFiniteDecimal() } as const;
+        const detail = {
+          kind: 'percent',
+          percent: src.percent,
+          reading: src.reading,
+          of,
+          deduct,
+          roundedToOre: !exact.isFiniteDecimal(),
+          ...(item.above ? { above: item.above.amount } : {}),
+        } as const;
         steps.push({ step: 'percent', detail, amount, ...(rows.length ? { rows } : {}) });
         break;
       }
@@ -82,7 +108,10 @@ export class Bases {
     if (item.vatIncluded) {
       amount = Money.fromFinite(amount.times(VAT_FACTOR));
       for (const [p, m] of direct) direct.set(p, Money.fromFinite(m.times(VAT_FACTOR)));
-      for (const [p, o] of own) own.set(p, { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
+      for (const [p, o] of own) {
+        const exact = o.exact?.times(VAT_FACTOR);
+        own.set(p, exact ? { ...o, exact, amount: roundToUnit(exact, ORE) } : { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
+      }
       steps.push({ step: 'vat', detail: { kind: 'vat', rate: STANDARD_VAT_RATE }, amount });
     }
     // A price indexed with `round:` was indexed before it was used (indexedPrice); everything else is indexed here, as an amount.
@@ -91,7 +120,8 @@ export class Bases {
       const unit = item.index.round ?? item.rounding.unit;
       amount = roundToUnit(amount.times(factor), unit);
       if (own.size) {
-        for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), unit) });
+        // The indexed amount is rounded to the unit: what a price over the year is indexed from is its amount to the øre.
+        for (const [p, { exact: _, ...o }] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.times(factor), unit) });
         amount = Money.sum([...own.values()].map((o) => o.amount));
       }
       steps.push({
@@ -134,12 +164,15 @@ export class Bases {
     return { ...price, tiers };
   }
 
-  private price(item: Item, own: Map<Id, { amount: Money; quantity: Ratio; raised?: PriceDetail }>, steps: BasisStep[], price: Price): Money | null {
+  private price(item: Item, own: Map<Id, Own>, steps: BasisStep[], price: Price): Money | null {
     const q = price.quantity;
     const where = said(`posten '${item.id}'`, `item '${item.id}'`);
+    // A quantity must fall within the steps, and within each period's own steps.
+    const tables = price.kind === 'unit' ? [] : [price.tiers, ...(item.dated ?? []).flatMap((d) => (d.tiers ? [d.tiers] : []))];
     const within = (value: Ratio, party?: Id) =>
-      price.kind === 'unit' ||
-      checkWithinSteps(this.ctx, price.tiers, value, q.at, party ? said(`${where.nb}, kommunen '${party}'`, `${where.en}, party '${party}'`) : where);
+      tables.every((tiers) =>
+        checkWithinSteps(this.ctx, tiers, value, q.at, party ? said(`${where.nb}, kommunen '${party}'`, `${where.en}, party '${party}'`) : where),
+      );
     if (q.kind === 'fixed') {
       const r = priceOf(price, q.value);
       if ('aboveLastStep' in r) return null; // reported by the reader
@@ -173,7 +206,12 @@ export class Bases {
           ok = false;
           continue;
         }
-        const r = priceOf(price, v);
+        const b = billing(item, price, this.ctx.agreement.year, p.id, v);
+        if (b && 'periods' in b) {
+          own.set(p.id, { amount: roundToUnit(b.exact, ORE), quantity: v, exact: b.exact, billed: b.periods });
+          continue;
+        }
+        const r = priceOf(b && 'plain' in b ? b.plain : price, v);
         if ('aboveLastStep' in r) continue;
         own.set(p.id, { amount: r.amount, quantity: v, ...(r.detail.min ? { raised: r.detail } : {}) });
       }

@@ -208,6 +208,8 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
               ...(l.share ? { share: l.share } : {}),
               ...(l.quantity ? { quantity: l.quantity } : {}),
               ...(l.limit ? { limit: l.limit } : {}),
+              ...(l.billed ? { billed: l.billed } : {}),
+              ...(l.threshold ? { threshold: l.threshold } : {}),
               ...unitPriced(i.item, l.quantity, l.amount),
             }),
           ),

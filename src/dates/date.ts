@@ -117,6 +117,11 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return Math.max(0, months(to) - months(from) + 1);
 }
 
+/** Calendar days from `from` to `to`, both included (0 when `to` is before `from`). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.max(0, dayNumber(to) - dayNumber(from) + 1);
+}
+
 /** A date as written in Norwegian prose: `15.12.2023` for `2023-12-15`. */
 export function dateNb(iso: string): string {
   const [y, m, d] = iso.split('-');

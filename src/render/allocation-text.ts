@@ -1,4 +1,5 @@
 import type { AllocationLine, AllocationReport, ItemResult } from '../reports/allocation.js';
+import { fill } from './fill.js';
 import { describeSelector } from '../agreement/selector.js';
 import { Money } from '../money/money.js';
 import { kindLabel, label, marker } from './labels.js';
@@ -84,11 +85,13 @@ function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
         ? `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}`
         : l.method === 'direct'
           ? label('direct', locale)
-          : l.method === 'limit' || l.method === 'redistributed'
-            ? l.share
-              ? formatShare(l.share, locale)
-              : marker(l.method, locale)
-            : '';
+          : l.threshold
+            ? fill(label('upToThreshold', locale), { threshold: m(l.threshold) })
+            : l.method === 'limit' || l.method === 'redistributed'
+              ? l.share
+                ? formatShare(l.share, locale)
+                : marker(l.method, locale)
+              : '';
   const rows = i.lines.map((l) => [name(l.party), shareCell(l), m(l.amount)]);
   const allocatedTotal = i.basis.minus(i.unallocated);
   const totalShare = i.shares

@@ -22,7 +22,10 @@ export function stepText(d: StepDetail, locale: Locale): string {
         ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${describeSelector(d.selector, true)}`
         : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
     case 'percent': {
-      const text = d.reading === 'less' ? `${pct(d.percent)} × (${kr(d.of)} − ${kr(d.deduct)})` : `${pct(d.percent)} × ${kr(d.of)} − ${kr(d.deduct)}`;
+      const above = d.above;
+      const part = (base: string) => (above ? (nb ? `delen av ${base} over ${kr(above)}` : `the part of ${base} above ${kr(above)}`) : base);
+      const text =
+        d.reading === 'less' ? `${pct(d.percent)} × ${part(`(${kr(d.of)} − ${kr(d.deduct)})`)}` : `${pct(d.percent)} × ${part(kr(d.of))} − ${kr(d.deduct)}`;
       return d.roundedToOre ? `${text}, ${nb ? 'rundet til øre' : 'rounded to øre'}` : text;
     }
     case 'vat':

@@ -1,5 +1,6 @@
 import { limitJson } from './allocation-json.js';
 import { stepText } from './basis-steps.js';
+import { billedText } from './explain-text.js';
 import type { Explanation } from '../reports/explanation.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { Ratio } from '../money/ratio.js';
@@ -62,6 +63,19 @@ export function explanationJson(e: Explanation, locale: Locale): object {
         ...(l.share ? { share: exact(l.share) } : {}),
         ...(l.quantity ? { quantity: exact(l.quantity) } : {}),
         ...(l.limit ? { limit: limitJson(l.limit) } : {}),
+        ...(l.billed
+          ? {
+              billed: l.billed.map((b) => ({
+                from: b.from,
+                to: b.to,
+                [b.by]: b.count,
+                of: b.of,
+                text: billedText(b, locale),
+                yearly: b.yearly.toPlain(),
+                exact: exact(b.exact),
+              })),
+            }
+          : {}),
         exact: exact(l.exact),
         amount: l.amount.toFixed2(),
       })),

@@ -1,7 +1,8 @@
 import { priceText, stepText } from './basis-steps.js';
 import type { Explanation, ItemExplanation } from '../reports/explanation.js';
 import type { KeyDerivation } from '../reports/keys.js';
-import type { AllocationLine } from '../reports/allocation.js';
+import type { AllocationLine, BilledPeriod } from '../reports/allocation.js';
+import { dateNb } from '../dates/date.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import { fill } from './fill.js';
@@ -63,13 +64,29 @@ function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale:
     case 'direct':
       return `${label('directRows', locale)}: ${m(l.amount)}`;
     case 'own':
+      if (l.billed)
+        return [
+          `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}):`,
+          ...l.billed.map((b) => `  ${billedText(b, locale)}`),
+          `  ${exact} → ${m(l.amount)}`,
+        ].join('\n  ');
       return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${l.raised ? `${priceText(l.raised, locale)}: ` : ''}${exact} → ${m(l.amount)}`;
     case 'party':
+      if (l.threshold) return `${fill(label('belowThreshold', locale), { threshold: m(l.threshold), name: e.party.name })}: ${exact} → ${m(l.amount)}`;
       return `${label('chargedWhole', locale)} ${e.party.name}: ${exact} → ${m(l.amount)}`;
     case 'limit':
     case 'redistributed':
       return limitText(i, l, locale);
   }
+}
+
+/** One period a party was billed for: its dates, the part of the year, the year's price and that price × the part. */
+export function billedText(b: BilledPeriod, locale: Locale): string {
+  const nb = locale === 'nb';
+  const date = (d: string) => (nb ? dateNb(d) : d);
+  const unit = b.by === 'months' ? (nb ? 'måneder' : 'months') : nb ? 'dager' : 'days';
+  const part = `${b.count} ${nb ? 'av' : 'of'} ${b.of} ${unit}`;
+  return `${date(b.from)}–${date(b.to)}, ${part}: ${priceText(b.price, locale)} × ${b.count}/${b.of} = ${formatDecimal(b.exact, locale)}`;
 }
 
 /** A limit line in words: the party's sum and the bound it was brought to, or its share of what the limits moved. */

@@ -5,7 +5,7 @@ import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { roundToUnit } from '../money/rounding.js';
 import { stepText } from './basis-steps.js';
-import { limitText } from './explain-text.js';
+import { billedText, limitText } from './explain-text.js';
 import { fill } from './fill.js';
 import { kindLabel, label, measureLabel } from './labels.js';
 import { formatCount, formatMoney, formatShare, type Locale } from './locale.js';
@@ -118,6 +118,10 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       break;
     }
     case 'own':
+      if (l.billed) {
+        out.push(...l.billed.map((b) => billedText(b, locale)));
+        break;
+      }
       out.push(
         l.unitPrice
           ? `${formatCount(l.quantity!, locale)} × ${m(l.unitPrice)} = ${m(l.amount)}`
@@ -125,7 +129,11 @@ export function lineHow(l: InvoiceLine, inv: Invoice, locale: Locale): string[] 
       );
       break;
     case 'party':
-      out.push(fill(label('wholeItem', locale), { name: inv.buyer.name }));
+      out.push(
+        l.threshold
+          ? fill(label('belowThreshold', locale), { threshold: m(l.threshold), name: inv.buyer.name })
+          : fill(label('wholeItem', locale), { name: inv.buyer.name }),
+      );
       break;
     case 'direct':
       out.push(fill(label('directLine', locale), { name: inv.buyer.name }));

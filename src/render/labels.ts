@@ -163,6 +163,8 @@ const LABELS = {
   directRows: { nb: 'direkte kostnader', en: 'direct costs' },
   ownPrice: { nb: 'egen pris for egen mengde', en: 'own price for own quantity' },
   chargedWhole: { nb: 'hele grunnlaget belastes', en: 'the whole basis is charged to' },
+  upToThreshold: { nb: 'opp til {threshold}', en: 'up to {threshold}' },
+  belowThreshold: { nb: 'delen opp til terskelen {threshold} belastes {name}', en: 'the part up to the threshold {threshold} is charged to {name}' },
   itemRemainder: { nb: 'ufordelt på posten (avrunding)', en: 'unallocated on the item (rounding)' },
   itemOverAllocated: { nb: 'overfordelt på posten (avrunding)', en: 'over-allocated on the item (rounding)' },
   id: { nb: 'Id', en: 'Id' },

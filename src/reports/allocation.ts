@@ -39,11 +39,32 @@ export interface AllocationLine {
   readonly quantity?: Ratio;
   /** For an `own` line that a step's minimum raised: the price of the party's quantity, with the minimum. */
   readonly raised?: PriceDetail;
+  /** For the `party` line of an item with `above:`: the threshold this party pays up to. */
+  readonly threshold?: Money;
+  /** For an `own` line of a price over the year: each period the party was billed for. */
+  readonly billed?: readonly BilledPeriod[];
   /** For `limit` and `redistributed` lines: the sum limited and the bound. */
   readonly limit?: LimitLine;
   /** What the share or price applied to, before rounding. */
   readonly exact: Ratio;
   readonly amount: Money;
+}
+
+/**
+ * One period of a price over the year that a party was billed for: its
+ * dates (a price period cut to the party's connection), the part of the
+ * year they make (whole months of 12, or days of the year's days), the
+ * price for the whole year, and that price × the part, exactly.
+ */
+export interface BilledPeriod {
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
+  readonly of: number;
+  readonly by: 'months' | 'days';
+  readonly price: PriceDetail;
+  readonly yearly: Money;
+  readonly exact: Ratio;
 }
 
 /** What a price step did, with the numbers it used; worded per locale by render/basis-steps.ts. */
@@ -65,6 +86,8 @@ export type StepDetail =
       readonly of: Money;
       readonly deduct: Money;
       readonly roundedToOre: boolean;
+      /** `above:` — the rate is taken of the part of the base above this. */
+      readonly above?: Money;
     }
   | { readonly kind: 'vat'; readonly rate: Ratio }
   | {

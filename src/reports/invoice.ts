@@ -2,7 +2,7 @@ import type { Address, Agreement, Id, Item, ItemKind, Party, VatStatus } from '.
 import type { IsoDate } from '../dates/date.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
-import type { BasisStep, LimitLine, LineMethod } from './allocation.js';
+import type { BasisStep, BilledPeriod, LimitLine, LineMethod } from './allocation.js';
 import type { ByKind } from './by-kind.js';
 import type { KeyDerivation } from './keys.js';
 import type { BroughtForward, KindBalance, PartySettlement, SettlementReport } from './settlement.js';
@@ -28,6 +28,10 @@ export interface ItemLine {
   readonly limit?: LimitLine;
   /** For a party priced per unit of its own quantity: amount = quantity × unitPrice exactly. */
   readonly unitPrice?: Money;
+  /** For the part up to an `above:` threshold: the threshold. */
+  readonly threshold?: Money;
+  /** For a price over the year: each period the party was billed for. */
+  readonly billed?: readonly BilledPeriod[];
   /** The exact product before rounding. */
   readonly exact: Ratio;
   readonly amount: Money;

@@ -217,7 +217,8 @@ function resolve(s: Schema | undefined): Schema | undefined {
 function step(s: Schema | undefined, part: string): Schema | undefined {
   const r = resolve(s);
   if (!r) return undefined;
-  if (r.oneOf) {
+  // A oneOf beside properties of its own (an item: exactly one of amount/actuals/price/percent) only says which are required.
+  if (r.oneOf && !r.properties) {
     const options = r.oneOf.map((o) => step(o, part)).filter((o): o is Schema => o !== undefined);
     return options.length === 1 ? options[0] : options.length ? { oneOf: options } : undefined;
   }
@@ -228,7 +229,7 @@ function step(s: Schema | undefined, part: string): Schema | undefined {
 function fieldsOf(s: Schema | undefined): { names: string[]; accepts: (key: string) => boolean } {
   const r = resolve(s);
   if (!r) return { names: [], accepts: () => false };
-  if (r.oneOf) {
+  if (r.oneOf && !r.properties) {
     const all = r.oneOf.map(fieldsOf);
     return { names: all.flatMap((f) => f.names), accepts: (k) => all.some((f) => f.accepts(k)) };
   }
