@@ -66,7 +66,7 @@ describe('prices over the year', () => {
     // b: 3 000 × 10/12 = 2 500; c: 7 × 3/12 = 1,75.
     expect(line(r, 'x', 'b').amount.toPlain()).toBe('2500.00');
     expect(line(r, 'x', 'c').amount.toPlain()).toBe('1.75');
-    expect(explanationText(explain(r, 'b'), 'en')).toContain('2024-03-01–2024-12-31, 10 of 12 months: 3000 × 1.00 × 10/12 = 2500');
+    expect(explanationText(explain(r, 'b'), 'en')).toContain('2024-03-01–2024-12-31, 10 of 12 months: 3,000 × 1.00 × 10/12 = 2,500');
   });
 
   it('prorate: days counts the days of the year (366 in 2024) and rounds the exact sum once, to the øre', () => {

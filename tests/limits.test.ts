@@ -76,7 +76,7 @@ describe('limits', () => {
     expect(r.diagnostics.map((d) => [d.code, d.message.en])).toEqual([
       [
         'limit-infeasible',
-        "limit 'Tak' cannot hold: 100000.00 kr is to be shared by key 'population', but every party of it is at its maximum ('a', 'b', 'c')",
+        "limit 'Tak' cannot hold: 100,000.00 kr is to be shared by key 'population', but every party of it is at its maximum ('a', 'b', 'c')",
       ],
     ]);
   });
@@ -223,7 +223,7 @@ items:
   it('explain shows the written rate, the exact indexed rate and the rounded one', () => {
     const r = indexed(', round: 0.01');
     expect(explanationText(explain(r, 'a'), 'en')).toContain(
-      'unit price 35.04 indexed by ks from 2019 (2020: 3.17 %): × 1.0317 = 36.150768, rounded to 0.01 before use: 36.15',
+      'unit price indexed by ks from 2019 (2020: 3.17 %): 35.04 × 1.0317 = 36.150768, rounded to 0.01 before use: 36.15',
     );
   });
 });
@@ -244,7 +244,7 @@ items:
 `);
     // a: 3000 × 20 = 60 000 (no minimum); b: 6000 × 15 = 90 000 → 100 000; c: 30 000 × 12,5 = 375 000 (above its minimum)
     expect(charged(r)).toEqual({ a: '60000.00', b: '100000.00', c: '375000.00' });
-    expect(explanationText(explain(r, 'b'), 'en')).toContain("6000 × 15.00; below the step's minimum, so 100000.00");
+    expect(explanationText(explain(r, 'b'), 'en')).toContain("6,000 × 15.00; below the step's minimum, so 100,000.00");
   });
 });
 

@@ -33,7 +33,7 @@ describe('above: a threshold share', () => {
     const r = run(`${HEAD}  - { id: x, label: X, amount: 80000, key: population, above: 50000, below: a }\n`);
     // a: 50 000 + 25 % × 30 000 = 57 500; b: 75 % × 30 000 = 22 500.
     expect(allocations(r, 'x')).toEqual({ a: '57500.00', b: '22500.00' });
-    expect(explanationText(explain(r, 'a'), 'en')).toContain('the part up to the threshold 50,000.00 is charged to A kommune: exact 50000 → 50,000.00');
+    expect(explanationText(explain(r, 'a'), 'en')).toContain('the part up to the threshold 50,000.00 is charged to A kommune: exact 50,000 → 50,000.00');
   });
 
   it('on a key item below the threshold: below: pays it all', () => {
@@ -50,7 +50,7 @@ describe('above: a threshold share', () => {
     // p: 10 % × (80 000 − 5 000 − 50 000) = 2 500; q: 10 % × max(0, 5 000 − 50 000) = 0.
     expect(r.items.find((i) => i.item.id === 'p')!.basis.toPlain()).toBe('2500.00');
     expect(r.items.find((i) => i.item.id === 'q')!.basis.toPlain()).toBe('0.00');
-    expect(explanationText(explain(r, 'a'), 'nb')).toContain('10 % × delen av (80000,00 − 5000,00) over 50000,00: 2 500,00');
+    expect(explanationText(explain(r, 'a'), 'nb')).toContain('10 % × delen av (80 000,00 − 5 000,00) over 50 000,00: 2 500,00');
   });
 });
 

@@ -21,7 +21,7 @@ import { readRounding } from './rounding.js';
 import { checkWithinSteps } from './steps.js';
 import { readSelector } from './selector.js';
 import { isMap, isSeq, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
-import { amount as kr, field, item } from './phrases.js';
+import { amount as kr, field, item, quantity } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
@@ -671,8 +671,8 @@ function readTiers(r: YamlReader, e: Entry, where: Said, steps: Said = field('st
         at,
         'price-steps',
         said(
-          `${steps.nb} må stige: ${upTo?.toDecimalString() ?? '.inf'} kommer etter ${prev.upTo?.toDecimalString() ?? '.inf'}`,
-          `steps of ${where.en} must rise: ${upTo?.toDecimalString() ?? '.inf'} follows ${prev.upTo?.toDecimalString() ?? '.inf'}`,
+          `${steps.nb} må stige: ${upTo ? quantity(upTo).nb : '.inf'} kommer etter ${prev.upTo ? quantity(prev.upTo).nb : '.inf'}`,
+          `steps of ${where.en} must rise: ${upTo ? quantity(upTo).en : '.inf'} follows ${prev.upTo ? quantity(prev.upTo).en : '.inf'}`,
         ),
         said('list trinnene fra minste mengde og oppover; bare det siste kan være .inf', 'list steps from the smallest quantity up; only the last may be .inf'),
       );

@@ -1,4 +1,5 @@
 import type { Money } from '../money/money.js';
+import type { Ratio } from '../money/ratio.js';
 import { type Said, said } from '../text/said.js';
 
 /**
@@ -34,6 +35,13 @@ export function amount(m: Money): Said {
   const [int, frac] = m.toPlain().split('.') as [string, string];
   const group = (sep: string) => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   return said(`${group(' ')},${frac}`, `${group(',')}.${frac}`);
+}
+
+/** A quantity in prose: `34 071`, `2,5` (nb), `34,071`, `2.5` (en) — grouped as the tables group it, every decimal kept. */
+export function quantity(r: Ratio): Said {
+  const [int, frac] = r.toDecimalString(12).split('.') as [string, string | undefined];
+  const group = (sep: string) => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return said(`${group(' ')}${frac ? `,${frac}` : ''}`, `${group(',')}${frac ? `.${frac}` : ''}`);
 }
 
 /** The hint when a party id names no party. */

@@ -2,7 +2,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { BUILTIN_KEYS, type Agreement, type BaseRef, type Id, type IndexRef, type Item, type Key } from './model.js';
 import { boundFor } from './limits.js';
-import { declaredParties, item as itemPhrase } from './phrases.js';
+import { amount, declaredParties, item as itemPhrase } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
 /**
@@ -187,8 +187,8 @@ function checkLimits(a: Agreement, diags: Diagnostics, keyIds: readonly Id[]): v
           limit.min!.byParty.has(p.id) ? limit.min!.at : limit.max!.at,
           'limit-bounds',
           said(
-            `grensen '${limit.label}' gir kommunen '${p.id}' min ${lo.toPlain().replace('.', ',')} over max ${hi.toPlain().replace('.', ',')}`,
-            `limit '${limit.label}' gives party '${p.id}' a min of ${lo.toPlain()} above its max of ${hi.toPlain()}`,
+            `grensen '${limit.label}' gir kommunen '${p.id}' min ${amount(lo).nb} over max ${amount(hi).nb}`,
+            `limit '${limit.label}' gives party '${p.id}' a min of ${amount(lo).en} above its max of ${amount(hi).en}`,
           ),
           said('minimum kan ikke være høyere enn maksimum', 'a minimum cannot be above the maximum'),
         );

@@ -2,7 +2,7 @@ import { isOneOf } from './one-of.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { ORE, ROUNDING_METHODS, type Rounding } from '../money/rounding.js';
 import type { YamlReader, YNode } from './yaml-nodes.js';
-import { field } from './phrases.js';
+import { amount, field } from './phrases.js';
 import { said } from '../text/said.js';
 
 /** `rounding: { unit, method }`; fields left out keep the values of `base`. */
@@ -22,8 +22,8 @@ export function readRounding(r: YamlReader, node: YNode, at: SourcePos, base: Ro
             f.valueAt,
             'rounding-unit',
             said(
-              `avrundingsenheten må være et helt antall øre, større enn null, men er ${u.toPlain()}`,
-              `rounding unit must be a whole number of øre, more than zero, got ${u.toPlain()}`,
+              `avrundingsenheten må være et helt antall øre, større enn null, men er ${amount(u).nb}`,
+              `rounding unit must be a whole number of øre, more than zero, got ${amount(u).en}`,
             ),
             said('skriv unit: 0.01 for øre eller unit: 1 for hele kroner', 'write unit: 0.01 for øre or unit: 1 for whole kroner'),
           );

@@ -373,7 +373,7 @@ export class YamlReader {
         'ambiguous-amount',
         said(
           `${what.nb} er '${t}', som kan bety ${int} ${frac} (punktum som tusenskille) eller ${decimal.toPlain().replace('.', ',')} (desimalpunktum)`,
-          `${what.en} is '${t}', which could mean ${int} ${frac} (a thousands dot) or ${decimal.toPlain()} (a decimal point)`,
+          `${what.en} is '${t}', which could mean ${int},${frac} (a thousands dot) or ${decimal.toPlain()} (a decimal point)`,
         ),
         said(
           `avtalen skriver beløp uten tusenskille: skriv ${int}${frac} om punktumet skiller tusener, eller ${asDecimal} om det er desimalpunktum`,

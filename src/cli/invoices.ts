@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { amount } from '../agreement/phrases.js';
 import { invoices, sendsEhf } from '../commands/invoices.js';
-import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
@@ -74,11 +74,11 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
     await writeOutputs(io, files, opts.force === true);
     for (const f of files) c.speaker.status(said(`skrev ${f.file}`, `wrote ${f.file}`));
     for (const i of run.invoices.filter((i) => !sent.includes(i))) {
-      const balance = formatMoney(i.carriedForward, opts.locale);
+      const balance = amount(i.carriedForward);
       c.speaker.status(
         said(
-          `ingen EHF til ${i.buyer.name}: ingenting faktureres, årsoppgjøret er en kontoutskrift${i.carriedForward.isZero() ? '' : ` (saldo ${balance} overføres)`}`,
-          `no EHF for ${i.buyer.name}: nothing is billed, the annual settlement is a statement${i.carriedForward.isZero() ? '' : ` (balance ${balance} carried forward)`}`,
+          `ingen EHF til ${i.buyer.name}: ingenting faktureres, årsoppgjøret er en kontoutskrift${i.carriedForward.isZero() ? '' : ` (saldo ${balance.nb} overføres)`}`,
+          `no EHF for ${i.buyer.name}: nothing is billed, the annual settlement is a statement${i.carriedForward.isZero() ? '' : ` (balance ${balance.en} carried forward)`}`,
         ),
       );
     }

@@ -96,22 +96,27 @@ function allocateItem(
   } else {
     const directTotal = Money.sum(b.direct.values());
     shared = b.basis.minus(directTotal);
+    // When the parties' own rows carry the whole basis, nothing is left to split: no line
+    // of 0,00 beside them (the item is still split, to 0,00, when it has no rows of its own).
+    const nothingShared = shared.isZero() && b.direct.size > 0;
     if (target.kind === 'party') {
-      exact.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: Money.ZERO });
+      if (!nothingShared) exact.push({ party: target.party, method: 'party', exact: shared.toRatio(), amount: Money.ZERO });
     } else {
       const resolved = key(target.key, target.at, item.parties?.ids);
       if (!resolved) return null;
-      derivation = resolved;
-      shares = resolved.shares;
-      // `above:` — the party in `below:` pays up to the threshold; only the rest is shared by the key.
-      const above = item.above;
-      if (above?.below) {
-        const first = shared.cmp(above.amount) <= 0 ? shared : above.amount;
-        exact.push({ party: above.below, method: 'party', threshold: above.amount, exact: first.toRatio(), amount: Money.ZERO });
-        shared = shared.minus(first);
+      if (!nothingShared) {
+        derivation = resolved;
+        shares = resolved.shares;
+        // `above:` — the party in `below:` pays up to the threshold; only the rest is shared by the key.
+        const above = item.above;
+        if (above?.below) {
+          const first = shared.cmp(above.amount) <= 0 ? shared : above.amount;
+          exact.push({ party: above.below, method: 'party', threshold: above.amount, exact: first.toRatio(), amount: Money.ZERO });
+          shared = shared.minus(first);
+        }
+        for (const [party, share] of resolved.shares)
+          exact.push({ party, method: 'key', key: target.key, share, exact: shared.times(share), amount: Money.ZERO });
       }
-      for (const [party, share] of resolved.shares)
-        exact.push({ party, method: 'key', key: target.key, share, exact: shared.times(share), amount: Money.ZERO });
     }
     for (const [party, m] of b.direct) exact.push({ party, method: 'direct', exact: m.toRatio(), amount: Money.ZERO });
   }

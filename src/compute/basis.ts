@@ -106,18 +106,20 @@ export class Bases {
       }
     }
     if (item.vatIncluded) {
+      const start = amount;
       amount = Money.fromFinite(amount.times(VAT_FACTOR));
       for (const [p, m] of direct) direct.set(p, Money.fromFinite(m.times(VAT_FACTOR)));
       for (const [p, o] of own) {
         const exact = o.exact?.times(VAT_FACTOR);
         own.set(p, exact ? { ...o, exact, amount: roundToUnit(exact, ORE) } : { ...o, amount: Money.fromFinite(o.amount.times(VAT_FACTOR)) });
       }
-      steps.push({ step: 'vat', detail: { kind: 'vat', rate: STANDARD_VAT_RATE }, amount });
+      steps.push({ step: 'vat', detail: { kind: 'vat', rate: STANDARD_VAT_RATE, start }, amount });
     }
     // A price indexed with `round:` was indexed before it was used (indexedPrice); everything else is indexed here, as an amount.
     if (item.index && !(item.index.round && src.kind === 'price')) {
       const { factor, changes } = indexFactor(this.ctx.agreement, item.index);
       const unit = item.index.round ?? item.rounding.unit;
+      const start = amount;
       amount = roundToUnit(amount.times(factor), unit);
       if (own.size) {
         // The indexed amount is rounded to the unit: what a price over the year is indexed from is its amount to the øre.
@@ -126,7 +128,8 @@ export class Bases {
       }
       steps.push({
         step: 'index',
-        detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit },
+        // Each party's own amount is indexed and rounded by itself: no one starting amount gives the sum.
+        detail: { kind: 'index', series: item.index.series, from: item.index.from, changes, factor, unit, ...(own.size ? {} : { start }) },
         amount,
       });
     }
@@ -134,11 +137,12 @@ export class Bases {
     // price in fractions of an øre, VAT taken off an odd øre) is rounded to øre
     // here, once, and the step says so.
     if (!roundToUnit(amount.toRatio(), ORE).eq(amount)) {
+      const start = amount;
       amount = roundToUnit(amount.toRatio(), ORE);
       for (const [p, m] of direct) direct.set(p, roundToUnit(m.toRatio(), ORE));
       for (const [p, o] of own) own.set(p, { ...o, amount: roundToUnit(o.amount.toRatio(), ORE) });
       if (own.size) amount = Money.sum([...own.values()].map((o) => o.amount));
-      steps.push({ step: 'round', detail: { kind: 'round' }, amount });
+      steps.push({ step: 'round', detail: { kind: 'round', ...(own.size ? {} : { start }) }, amount });
     }
     return { basis: amount, direct, own, steps };
   }
@@ -160,7 +164,11 @@ export class Bases {
       return { ...price, unit };
     }
     const tiers = price.tiers.map((t) => ({ ...t, price: roundToUnit(t.price.times(factor), round) }));
-    steps.push({ step: 'index', detail: { ...detail, prices: 'steps' }, amount: tiers[tiers.length - 1]!.price });
+    steps.push({
+      step: 'index',
+      detail: { ...detail, prices: 'steps', start: price.tiers[price.tiers.length - 1]!.price },
+      amount: tiers[tiers.length - 1]!.price,
+    });
     return { ...price, tiers };
   }
 

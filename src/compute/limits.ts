@@ -1,3 +1,4 @@
+import { amount } from '../agreement/phrases.js';
 import { boundFor } from '../agreement/limits.js';
 import type { Id, Item, Limit } from '../agreement/model.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
@@ -142,18 +143,18 @@ function infeasible(ctx: ComputeContext, limit: Limit, rest: Money, lines: Reado
     .filter((p) => lines.has(p.id))
     .map((p) => `'${p.id}'`)
     .join(', ');
-  const amount = rest.abs().toPlain();
+  const kr = amount(rest.abs());
   ctx.diags.error(
     limit.redistribute!.at,
     'limit-infeasible',
     rest.sign() > 0
       ? said(
-          `grensen '${limit.label}' kan ikke holdes: ${amount.replace('.', ',')} kr skal fordeles etter nøkkelen '${limit.redistribute!.key}', men alle kommunene i den er ved sitt maksimum (${bound})`,
-          `limit '${limit.label}' cannot hold: ${amount} kr is to be shared by key '${limit.redistribute!.key}', but every party of it is at its maximum (${bound})`,
+          `grensen '${limit.label}' kan ikke holdes: ${kr.nb} kr skal fordeles etter nøkkelen '${limit.redistribute!.key}', men alle kommunene i den er ved sitt maksimum (${bound})`,
+          `limit '${limit.label}' cannot hold: ${kr.en} kr is to be shared by key '${limit.redistribute!.key}', but every party of it is at its maximum (${bound})`,
         )
       : said(
-          `grensen '${limit.label}' kan ikke holdes: ${amount.replace('.', ',')} kr skal trekkes fra etter nøkkelen '${limit.redistribute!.key}', men alle kommunene i den er ved sitt minimum (${bound})`,
-          `limit '${limit.label}' cannot hold: ${amount} kr is to be taken off by key '${limit.redistribute!.key}', but every party of it is at its minimum (${bound})`,
+          `grensen '${limit.label}' kan ikke holdes: ${kr.nb} kr skal trekkes fra etter nøkkelen '${limit.redistribute!.key}', men alle kommunene i den er ved sitt minimum (${bound})`,
+          `limit '${limit.label}' cannot hold: ${kr.en} kr is to be taken off by key '${limit.redistribute!.key}', but every party of it is at its minimum (${bound})`,
         ),
     said(
       'hev maksimum (eller senk minimum) for minst én kommune, eller fordel etter en nøkkel med flere kommuner',

@@ -1,4 +1,5 @@
 import type { DecimalMark, ScaledAmount } from './amount.js';
+import { type Said, said } from '../text/said.js';
 
 /**
  * The number a spreadsheet stored, as plain decimal text: `1234.5`,
@@ -42,4 +43,10 @@ export function scaledText({ units, scale }: ScaledAmount, mark: DecimalMark): s
   const int = digits.slice(0, digits.length - scale);
   const frac = digits.slice(digits.length - scale);
   return `${negative ? '-' : ''}${int}${scale > 0 ? mark + frac : ''}`;
+}
+
+/** An exact amount in prose, grouped as the tables group it: `-1 234,50` (nb), `-1,234.50` (en). */
+export function scaledSaid(a: ScaledAmount): Said {
+  const group = (text: string, sep: string) => text.replace(/\d+/, (int) => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep));
+  return said(group(scaledText(a, ','), ' '), group(scaledText(a, '.'), ','));
 }

@@ -3,7 +3,7 @@ import type { Diagnostics, SaftRecord, SourcePos } from '../diagnostics/diagnost
 import { type Said, said } from '../text/said.js';
 import { type ScaledAmount, scanAmount } from './amount.js';
 import { ENCODINGS, type Encoding } from './decode.js';
-import { scaledText, subtract } from './decimal.js';
+import { scaledSaid, scaledText, subtract } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
 
@@ -409,8 +409,8 @@ export class SaftInput<T> {
         parts[0]!.at,
         'saft-line',
         said(
-          `analysebeløpene for '${type}' er til sammen ${scaledText(sum, '.')}, men linjen er på ${scaledText(lineAmount, '.')}`,
-          `the analysis amounts of '${type}' sum to ${scaledText(sum, '.')}, but the line is ${scaledText(lineAmount, '.')}`,
+          `analysebeløpene for '${type}' er til sammen ${scaledSaid(sum).nb}, men linjen er på ${scaledSaid(lineAmount).nb}`,
+          `the analysis amounts of '${type}' sum to ${scaledSaid(sum).en}, but the line is ${scaledSaid(lineAmount).en}`,
         ),
         said(
           'delene av en delt linje må summere til linjens beløp; eksporter filen på nytt',

@@ -4,7 +4,7 @@ import { describeSelector } from '../agreement/selector.js';
 import { Money } from '../money/money.js';
 import { kindLabel, label, marker } from './labels.js';
 import type { Block, Doc } from './doc.js';
-import { formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
+import { formatCount, formatMoney, formatShare, type Locale } from './locale.js';
 
 export function allocationDoc(r: AllocationReport, locale: Locale): Doc {
   const a = r.agreement;
@@ -82,7 +82,7 @@ function itemBlock(r: AllocationReport, i: ItemResult, locale: Locale): Block {
     l.method === 'key'
       ? formatShare(l.share!, locale)
       : l.method === 'own'
-        ? `${label('own', locale)} ${formatDecimal(l.quantity!, locale)}`
+        ? `${label('own', locale)} ${formatCount(l.quantity!, locale)}`
         : l.method === 'direct'
           ? label('direct', locale)
           : l.threshold

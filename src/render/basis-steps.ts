@@ -2,25 +2,29 @@ import { describeSelector } from '../agreement/selector.js';
 import type { PriceDetail, StepDetail } from '../reports/allocation.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { formatMoneyPlain, formatDecimal, type Locale } from './locale.js';
+import { formatCount, formatDecimal, formatMoney, type Locale } from './locale.js';
 
 /**
  * A basis step in words, from the numbers the step used, in the report's
- * language (the JSON's `text` too); numbers keep all their decimals (no
- * thousands spaces), with a decimal comma in Norwegian.
+ * language (the JSON's `text` too). A step that changes an amount starts
+ * from it (`500 000,00 × 1,03`), so each step reads on its own — on an
+ * invoice line, too, where the item's written amount is not repeated.
+ * Amounts and quantities are grouped as the tables group them and keep all
+ * their decimals; factors and percentages are never grouped.
  */
 export function stepText(d: StepDetail, locale: Locale): string {
   const nb = locale === 'nb';
   const num = (r: Ratio, places = 12) => formatDecimal(r, locale, places);
-  const kr = (m: Money) => formatMoneyPlain(m, locale);
+  const kr = (m: Money) => formatMoney(m, locale);
+  const from = (m: Money | undefined) => (m ? `${kr(m)} ` : '');
   const pct = (r: Ratio) => `${num(r.times(Ratio.of(100n)), 6)} %`;
   switch (d.kind) {
     case 'amount':
       return nb ? 'beløp skrevet i avtalen' : 'amount written in the agreement';
     case 'actuals':
       return nb
-        ? `${d.rows} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${describeSelector(d.selector, true)}`
-        : `${d.rows} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
+        ? `${formatCount(Ratio.of(BigInt(d.rows)), locale)} regnskapslinje${d.rows === 1 ? '' : 'r'} med ${describeSelector(d.selector, true)}`
+        : `${formatCount(Ratio.of(BigInt(d.rows)), locale)} actuals row${d.rows === 1 ? '' : 's'} with ${describeSelector(d.selector)}`;
     case 'percent': {
       const above = d.above;
       const part = (base: string) => (above ? (nb ? `delen av ${base} over ${kr(above)}` : `the part of ${base} above ${kr(above)}`) : base);
@@ -30,24 +34,24 @@ export function stepText(d: StepDetail, locale: Locale): string {
     }
     case 'vat':
       return nb
-        ? `beløpet er inkludert ${num(d.rate.times(Ratio.of(100n)), 6)} % mva.: × 1/${num(Ratio.ONE.plus(d.rate), 6)}`
-        : `amount includes ${num(d.rate.times(Ratio.of(100n)), 6)} % VAT: × 1/${num(Ratio.ONE.plus(d.rate), 6)}`;
+        ? `beløpet er inkludert ${num(d.rate.times(Ratio.of(100n)), 6)} % mva.: ${from(d.start)}× 1/${num(Ratio.ONE.plus(d.rate), 6)}`
+        : `amount includes ${num(d.rate.times(Ratio.of(100n)), 6)} % VAT: ${from(d.start)}× 1/${num(Ratio.ONE.plus(d.rate), 6)}`;
     case 'index': {
       const changes = d.changes.length ? ` (${d.changes.map((c) => `${c.year}: ${pct(c.change)}`).join(', ')})` : '';
       if (d.rate)
         return nb
-          ? `enhetsprisen ${kr(d.rate.before)} indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rundet til ${kr(d.unit)} før bruk`
-          : `unit price ${kr(d.rate.before)} indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)} = ${num(d.rate.exact)}, rounded to ${kr(d.unit)} before use`;
+          ? `enhetsprisen indeksert med ${d.series} fra ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${formatCount(d.rate.exact, locale)}, rundet til ${kr(d.unit)} før bruk`
+          : `unit price indexed by ${d.series} from ${d.from}${changes}: ${kr(d.rate.before)} × ${num(d.factor)} = ${formatCount(d.rate.exact, locale)}, rounded to ${kr(d.unit)} before use`;
       if (d.prices === 'steps')
         return nb
-          ? `trinnprisene indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, hver rundet til ${kr(d.unit)} før bruk (siste trinn)`
-          : `step prices indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, each rounded to ${kr(d.unit)} before use (last step)`;
+          ? `trinnprisene indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, hver rundet til ${kr(d.unit)} før bruk (siste trinn: ${from(d.start)}× ${num(d.factor)})`
+          : `step prices indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, each rounded to ${kr(d.unit)} before use (last step: ${from(d.start)}× ${num(d.factor)})`;
       return nb
-        ? `indeksert med ${d.series} fra ${d.from}${changes}: × ${num(d.factor)}, rundet til ${kr(d.unit)}`
-        : `indexed by ${d.series} from ${d.from}${changes}: × ${num(d.factor)}, rounded to ${kr(d.unit)}`;
+        ? `indeksert med ${d.series} fra ${d.from}${changes}: ${from(d.start)}× ${num(d.factor)}, rundet til ${kr(d.unit)}`
+        : `indexed by ${d.series} from ${d.from}${changes}: ${from(d.start)}× ${num(d.factor)}, rounded to ${kr(d.unit)}`;
     }
     case 'round':
-      return nb ? 'rundet til øre' : 'rounded to øre';
+      return d.start ? (nb ? `${kr(d.start)} rundet til øre` : `${kr(d.start)} rounded to øre`) : nb ? 'rundet til øre' : 'rounded to øre';
     case 'own-price':
       return nb ? `hver kommune prises etter egen ${d.driver}` : `each party priced on its own ${d.driver}`;
     case 'limit': {
@@ -66,14 +70,14 @@ export function stepText(d: StepDetail, locale: Locale): string {
 export function priceText(p: PriceDetail, locale: Locale): string {
   const text = bandText(p, locale);
   if (!p.min) return text;
-  const kr = formatMoneyPlain(p.min, locale);
+  const kr = formatMoney(p.min, locale);
   return locale === 'nb' ? `${text}; under trinnets minstebeløp, så ${kr}` : `${text}; below the step's minimum, so ${kr}`;
 }
 
 function bandText(p: PriceDetail, locale: Locale): string {
   const nb = locale === 'nb';
-  const num = (r: Ratio) => formatDecimal(r, locale);
-  const kr = (m: Money) => formatMoneyPlain(m, locale);
+  const num = (r: Ratio) => formatCount(r, locale);
+  const kr = (m: Money) => formatMoney(m, locale);
   const per = p.periods.eq(Ratio.ONE) ? '' : ` × ${num(p.periods)} ${nb ? 'måneder' : 'months'}`;
   switch (p.kind) {
     case 'unit':

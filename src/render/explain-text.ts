@@ -7,7 +7,7 @@ import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
 import { fill } from './fill.js';
 import { kindLabel, label, measureLabel } from './labels.js';
-import { formatMoneyPlain, formatDecimal, formatMoney, formatShare, type Locale } from './locale.js';
+import { formatCount, formatMoney, formatShare, type Locale } from './locale.js';
 
 /** A party's charge as a readable chain: basis steps, key, product, rounding — item by item. */
 export function explanationText(e: Explanation, locale: Locale): string {
@@ -46,7 +46,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
   }
   for (const l of i.lines) out.push(`  ${lineText(e, i, l, locale)}`);
   const rounding = i.item.rounding;
-  out.push(`  ${label('rounding', locale)}: ${formatMoneyPlain(rounding.unit, locale)} kr, ${label(rounding.method, locale)}`);
+  out.push(`  ${label('rounding', locale)}: ${formatMoney(rounding.unit, locale)} kr, ${label(rounding.method, locale)}`);
   if (!i.unallocated.isZero()) {
     const over = i.unallocated.sign() < 0;
     out.push(`  ${label(over ? 'itemOverAllocated' : 'itemRemainder', locale)}: ${m(over ? i.unallocated.neg() : i.unallocated)}`);
@@ -57,7 +57,7 @@ function itemLines(e: Explanation, i: ItemExplanation, locale: Locale): string[]
 
 function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale: Locale): string {
   const m = (x: Money) => formatMoney(x, locale);
-  const exact = `${label('rawProduct', locale)} ${formatDecimal(l.exact, locale)}`;
+  const exact = `${label('rawProduct', locale)} ${formatCount(l.exact, locale)}`;
   switch (l.method) {
     case 'key':
       return `${formatShare(l.share!, locale)} × ${m(i.shared)} = ${exact} → ${m(l.amount)}`;
@@ -66,11 +66,11 @@ function lineText(e: Explanation, i: ItemExplanation, l: AllocationLine, locale:
     case 'own':
       if (l.billed)
         return [
-          `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}):`,
+          `${label('ownPrice', locale)} (${formatCount(l.quantity!, locale)}):`,
           ...l.billed.map((b) => `  ${billedText(b, locale)}`),
           `  ${exact} → ${m(l.amount)}`,
         ].join('\n  ');
-      return `${label('ownPrice', locale)} (${formatDecimal(l.quantity!, locale)}): ${l.raised ? `${priceText(l.raised, locale)}: ` : ''}${exact} → ${m(l.amount)}`;
+      return `${label('ownPrice', locale)} (${formatCount(l.quantity!, locale)}): ${l.raised ? `${priceText(l.raised, locale)}: ` : ''}${exact} → ${m(l.amount)}`;
     case 'party':
       if (l.threshold) return `${fill(label('belowThreshold', locale), { threshold: m(l.threshold), name: e.party.name })}: ${exact} → ${m(l.amount)}`;
       return `${label('chargedWhole', locale)} ${e.party.name}: ${exact} → ${m(l.amount)}`;
@@ -86,7 +86,7 @@ export function billedText(b: BilledPeriod, locale: Locale): string {
   const date = (d: string) => (nb ? dateNb(d) : d);
   const unit = b.by === 'months' ? (nb ? 'måneder' : 'months') : nb ? 'dager' : 'days';
   const part = `${b.count} ${nb ? 'av' : 'of'} ${b.of} ${unit}`;
-  return `${date(b.from)}–${date(b.to)}, ${part}: ${priceText(b.price, locale)} × ${b.count}/${b.of} = ${formatDecimal(b.exact, locale)}`;
+  return `${date(b.from)}–${date(b.to)}, ${part}: ${priceText(b.price, locale)} × ${b.count}/${b.of} = ${formatCount(b.exact, locale)}`;
 }
 
 /** A limit line in words: the party's sum and the bound it was brought to, or its share of what the limits moved. */
@@ -100,7 +100,7 @@ export function limitText(i: { readonly item: ItemExplanation['item'] }, l: Allo
   const signed = (x: Money) => `${x.sign() > 0 ? '+' : ''}${m(x)}`;
   if (l.method === 'limit') return `${fill(label('limitSum', locale), { items, sum: m(d.sum), side, bound: m(d.bound!.amount) })} → ${signed(l.amount)}`;
   if (d.bound) return `${fill(label('redistributedToBound', locale), { key, side, bound: m(d.bound.amount), sum: m(d.sum) })} → ${signed(l.amount)}`;
-  return `${fill(label('redistributedShare', locale), { shared: m(d.shared!), key })}: ${formatShare(l.share!, locale)} × ${m(d.shared!)} = ${label('rawProduct', locale)} ${formatDecimal(l.exact, locale)} → ${signed(l.amount)}`;
+  return `${fill(label('redistributedShare', locale), { shared: m(d.shared!), key })}: ${formatShare(l.share!, locale)} × ${m(d.shared!)} = ${label('rawProduct', locale)} ${formatCount(l.exact, locale)} → ${signed(l.amount)}`;
 }
 
 function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, indent: string): string[] {
@@ -118,7 +118,7 @@ function derivationLines(e: Explanation, d: KeyDerivation, locale: Locale, inden
     case 'proportional': {
       const v = d.values.get(me);
       out.push(
-        `${indent}${measureLabel(d.measure, locale)}: ${v ? formatDecimal(v, locale) : '–'} ${label('of', locale)} ${formatDecimal(d.total, locale)} = ${share ? pct(share) : '–'}`,
+        `${indent}${measureLabel(d.measure, locale)}: ${v ? formatCount(v, locale) : '–'} ${label('of', locale)} ${formatCount(d.total, locale)} = ${share ? pct(share) : '–'}`,
       );
       break;
     }

@@ -103,7 +103,8 @@ export function invoiceCsv(inv: Invoice, locale: Locale): string {
           l.item.id,
           title,
           kindLabel(kind, locale),
-          m(l.shared),
+          // A party's own ledger rows are not a share of anything: no basis to show (not a 0,00).
+          l.method === 'direct' ? '' : m(l.shared),
           l.key ?? marker(l.method, locale),
           lineShare(l, locale),
           m(l.amount),

@@ -89,7 +89,7 @@ export type StepDetail =
       /** `above:` — the rate is taken of the part of the base above this. */
       readonly above?: Money;
     }
-  | { readonly kind: 'vat'; readonly rate: Ratio }
+  | { readonly kind: 'vat'; readonly rate: Ratio /** The amount the VAT was taken off. */; readonly start: Money }
   | {
       readonly kind: 'index';
       readonly series: Id;
@@ -97,12 +97,14 @@ export type StepDetail =
       readonly changes: readonly { readonly year: number; readonly change: Ratio }[];
       readonly factor: Ratio;
       readonly unit: Money;
+      /** The amount that was indexed, or with step prices the last step's price (absent where each party's own amount, or a unit price, was indexed). */
+      readonly start?: Money;
       /** With `round:`, the price indexed before it is used: the written rate and its exact indexed value (absent for step prices and amounts). */
       readonly rate?: { readonly before: Money; readonly exact: Ratio };
       /** With `round:` on a price: the prices were indexed and rounded before pricing. */
       readonly prices?: 'unit' | 'steps';
     }
-  | { readonly kind: 'round' }
+  | { readonly kind: 'round' /** The amount with more than two decimals (absent where each party's own amount was rounded). */; readonly start?: Money }
   | { readonly kind: 'price'; readonly price: PriceDetail; readonly summed?: Id }
   | { readonly kind: 'limit'; readonly items: readonly Id[]; readonly redistribute?: Id }
   | { readonly kind: 'own-price'; readonly driver: Id };
