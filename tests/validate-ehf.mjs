@@ -39,7 +39,14 @@ for (const fixture of fixtures) {
     }
   }
 }
-const files = fixtures.flatMap((f) => (existsSync(path.join(out, f)) ? readdirSync(path.join(out, f)).map((x) => path.join(out, f, x)) : []));
+// The EHF files only: the invoice basis (fakturagrunnlag-*.csv) written beside them is no UBL.
+const files = fixtures.flatMap((f) =>
+  existsSync(path.join(out, f))
+    ? readdirSync(path.join(out, f))
+        .filter((x) => x.endsWith('.xml'))
+        .map((x) => path.join(out, f, x))
+    : [],
+);
 console.log(`validate-ehf: ${files.length} EHF files from ${fixtures.length} fixtures`);
 const r = spawnSync(validate, files, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const lines = r.stdout.split('\n').filter((l) => l.trim());

@@ -27,7 +27,26 @@ export interface Party {
    * carry (Deres ref., EHF BuyerReference); on the host, its contact (Vår ref.).
    */
   readonly reference?: string;
+  /** `accounting_cost:` — the posting string the party asks its invoices to carry (EHF AccountingCost, BT-19). */
+  readonly accountingCost?: string;
+  /** `order_reference:` — the party's order or requisition number for this agreement (EHF OrderReference, BT-13). */
+  readonly orderReference?: string;
+  /** `endpoint: "0192:…"` — where its EHF is delivered in the Peppol network, when not its own org number (a sub-unit, an accounting office). */
+  readonly endpoint?: Endpoint;
   readonly at: SourcePos;
+}
+
+/** A Peppol electronic address: a scheme from the EAS code list (0192: Norwegian org number) and the identifier in it. */
+export interface Endpoint {
+  readonly scheme: string;
+  readonly id: string;
+}
+
+/** `invoicing: { contact: … }` — the host's person for questions about the invoices (EHF seller contact, BG-6). */
+export interface Contact {
+  readonly name?: string;
+  readonly phone?: string;
+  readonly email?: string;
 }
 
 /** A Norwegian postal address: street (optional), 4-digit postcode, town. */
@@ -312,6 +331,8 @@ export interface Invoicing {
   readonly vat: VatStatus;
   /** Days a final invoice gives the party to pay, at least (default 30): receivers ask for 30. */
   readonly paymentTermsDays?: { readonly value: number; readonly at: SourcePos };
+  /** The host's contact for the invoices: name, phone, e-mail. */
+  readonly contact?: Contact;
   readonly at: SourcePos;
 }
 

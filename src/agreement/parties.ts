@@ -5,13 +5,14 @@ import { isValidAccountNumber } from '../norway/account.js';
 import { isValidOrgNumber } from '../norway/orgnr.js';
 import { addDays, endOfMonth } from '../dates/date.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
-import type { Address, Membership, Party, Population } from './model.js';
+import type { Address, Endpoint, Membership, Party, Population } from './model.js';
+import { ORG_SCHEME, PEPPOL_EAS, splitEndpoint } from './endpoint.js';
 import { isMap, type Entry, type YamlReader, type YNode } from './yaml-nodes.js';
 import { field, party } from './phrases.js';
 import { dateNb } from '../dates/date.js';
 import { type Said, said } from '../text/said.js';
 
-const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference'];
+const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference', 'accounting_cost', 'order_reference', 'endpoint'];
 const ADDRESS_FIELDS = ['street', 'postcode', 'city', 'country'];
 
 /** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */
@@ -85,6 +86,13 @@ function readParty(r: YamlReader, e: Entry): Party | null {
   const address = addressEntry ? readAddress(r, addressEntry.value, id, addressEntry.valueAt) : undefined;
   const refEntry = fields.find((f) => f.key === 'reference');
   const reference = refEntry ? r.text(refEntry.value, field('reference', party(id)), refEntry.valueAt) : undefined;
+  const optionalText = (name: string) => {
+    const entry = fields.find((f) => f.key === name);
+    return entry ? r.text(entry.value, field(name, party(id)), entry.valueAt) : undefined;
+  };
+  const accountingCost = optionalText('accounting_cost');
+  const orderReference = optionalText('order_reference');
+  const endpoint = readEndpoint(r, fields, id);
   return {
     id,
     name: name ?? id,
@@ -95,7 +103,52 @@ function readParty(r: YamlReader, e: Entry): Party | null {
     ...(membership ? { membership } : {}),
     ...(address ? { address } : {}),
     ...(reference ? { reference } : {}),
+    ...(accountingCost ? { accountingCost } : {}),
+    ...(orderReference ? { orderReference } : {}),
+    ...(endpoint ? { endpoint } : {}),
   };
+}
+
+/**
+ * `endpoint: "0192:987654321"` — the party's Peppol address when its EHF goes
+ * elsewhere than its own org number: a scheme from the EAS code list, a colon,
+ * the identifier (for 0192 an org number with its check digit, as rule
+ * PEPPOL-COMMON-R041 demands).
+ */
+function readEndpoint(r: YamlReader, fields: readonly Entry[], id: string): Endpoint | undefined {
+  const entry = fields.find((f) => f.key === 'endpoint');
+  if (!entry) return undefined;
+  const text = r.string(entry.value, field('endpoint', party(id)), entry.valueAt);
+  if (text === null) return undefined;
+  const endpoint = splitEndpoint(text);
+  const example = said('skriv endpoint: "0192:<organisasjonsnummer>"', 'write endpoint: "0192:<organisation number>"');
+  const bad = (nb: string, en: string, hint: Said = example) => {
+    r.diags.error(entry.valueAt, 'bad-endpoint', said(nb, en), hint);
+    return undefined;
+  };
+  if (endpoint === null)
+    return bad(`endpoint '${text}' for kommunen '${id}' har ikke formen SKJEMA:ID`, `endpoint '${text}' of party '${id}' is not of the form SCHEME:ID`);
+  if (!PEPPOL_EAS.includes(endpoint.scheme))
+    return bad(
+      `'${endpoint.scheme}' i endpoint for kommunen '${id}' er ikke en kode i Peppols EAS-liste`,
+      `'${endpoint.scheme}' in the endpoint of party '${id}' is not a code of Peppol's EAS list`,
+      said(
+        `bruk 0192 for et norsk organisasjonsnummer: endpoint: "0192:<9 sifre>"`,
+        `use 0192 for a Norwegian organisation number: endpoint: "0192:<9 digits>"`,
+      ),
+    );
+  if (endpoint.id === '')
+    return bad(`endpoint '${text}' for kommunen '${id}' har ingen ID etter kolon`, `endpoint '${text}' of party '${id}' has no id after the colon`);
+  if (endpoint.scheme === ORG_SCHEME && !isValidOrgNumber(endpoint.id))
+    return bad(
+      `'${endpoint.id}' i endpoint for kommunen '${id}' er ikke et gyldig organisasjonsnummer`,
+      `'${endpoint.id}' in the endpoint of party '${id}' is not a valid organisation number`,
+      said(
+        'skjema 0192 tar et organisasjonsnummer: 9 sifre og et MOD11-kontrollsiffer, uten mellomrom',
+        'scheme 0192 takes an organisation number: 9 digits with a MOD11 check digit, no spaces',
+      ),
+    );
+  return endpoint;
 }
 
 function readPopulation(r: YamlReader, node: YNode, id: string, at: SourcePos): Population | undefined {

@@ -114,6 +114,20 @@ export const AGREEMENT_SCHEMA = {
             type: ['string', 'integer'],
             description: 'On an invoiced party: the reference its invoices must carry (Deres ref., EHF BuyerReference). On the host: its contact (Vår ref.)',
           },
+          accounting_cost: {
+            type: ['string', 'integer'],
+            description: 'On an invoiced party: its posting string for these invoices (EHF AccountingCost, BT-19), as its accounts office asks',
+          },
+          order_reference: {
+            type: ['string', 'integer'],
+            description: 'On an invoiced party: its order or requisition number for the agreement (EHF OrderReference, BT-13)',
+          },
+          endpoint: {
+            type: 'string',
+            pattern: '^\\d{4}:.+$',
+            description:
+              'On an invoiced party: its Peppol address when not its own org number, as EAS scheme and id ("0192:987654321" for a sub-unit or an accounting office)',
+          },
         },
       },
     },
@@ -193,6 +207,12 @@ export const AGREEMENT_SCHEMA = {
           pattern: '^[1-9]\\d{0,2}$',
           default: 30,
           description: 'Days a final invoice gives to pay, at least: its due date is the later of final_due and the invoice date + these days',
+        },
+        contact: {
+          type: 'object',
+          additionalProperties: false,
+          description: "The host's person for questions about the invoices (EHF seller contact); name defaults to the host's reference",
+          properties: { name: { type: 'string' }, phone: { type: ['string', 'integer'] }, email: { type: 'string' } },
         },
       },
     },

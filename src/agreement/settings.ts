@@ -8,6 +8,7 @@ import {
   ITEM_KINDS,
   VAT_STATUSES,
   type AkontoInstalment,
+  type Contact,
   type Invoicing,
   type Id,
   type IgnoreRule,
@@ -295,7 +296,7 @@ function readKinds(r: YamlReader, node: YNode, at: SourcePos): ItemKind[] {
 export function readInvoicing(r: YamlReader, node: YNode | undefined, at: SourcePos): Invoicing {
   if (node === undefined) return { vat: 'outside-scope', at };
   const fields = r.map(node, field('invoicing'), at) ?? [];
-  r.onlyFields(fields, ['first_number', 'vat', 'payment_terms_days'], field('invoicing'));
+  r.onlyFields(fields, ['first_number', 'vat', 'payment_terms_days', 'contact'], field('invoicing'));
   const n = fields.find((f) => f.key === 'first_number');
   const text = n ? r.string(n.value, field('first_number', field('invoicing')), n.valueAt) : null;
   let firstNumber: Invoicing['firstNumber'];
@@ -349,5 +350,53 @@ export function readInvoicing(r: YamlReader, node: YNode | undefined, at: Source
         said('skriv betalingsfristen i dager, f.eks. payment_terms_days: 30', 'write the payment terms in days, e.g. payment_terms_days: 30'),
       );
   }
-  return { vat, at, ...(firstNumber !== undefined ? { firstNumber } : {}), ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}) };
+  const c = fields.find((f) => f.key === 'contact');
+  const contact = c ? readContact(r, c.value, c.valueAt) : undefined;
+  return {
+    vat,
+    at,
+    ...(firstNumber !== undefined ? { firstNumber } : {}),
+    ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
+    ...(contact ? { contact } : {}),
+  };
+}
+
+/**
+ * `contact: { name: Kari Nordmann, phone: "+47 77 04 10 00", email: faktura@harstad.kommune.no }` —
+ * the host's person for questions about the invoices, sent in EHF as the seller contact.
+ */
+function readContact(r: YamlReader, node: YNode, at: SourcePos): Contact | undefined {
+  const where = field('contact', field('invoicing'));
+  const fields = r.map(node, where, at);
+  if (!fields) return undefined;
+  r.onlyFields(fields, ['name', 'phone', 'email'], where);
+  const text = (key: string) => {
+    const f = fields.find((x) => x.key === key);
+    const value = f ? r.text(f.value, field(key, where), f.valueAt) : null;
+    return f && value !== null ? { value: value.trim(), at: f.valueAt } : undefined;
+  };
+  const name = text('name');
+  const phone = text('phone');
+  const email = text('email');
+  // A number the receiver can dial: digits, spaces, a leading +, dashes and brackets; at least 5 digits.
+  if (phone && !(/^\+?[\d\s().-]+$/.test(phone.value) && (phone.value.match(/\d/g) ?? []).length >= 5))
+    r.diags.error(
+      phone.at,
+      'bad-contact',
+      said(`telefonnummeret '${phone.value}' er ikke et telefonnummer`, `phone '${phone.value}' is not a phone number`),
+      said('skriv sifrene, gjerne med landkode: phone: "+47 77 04 10 00"', 'write the digits, perhaps with the country code: phone: "+47 77 04 10 00"'),
+    );
+  // One @ with something on each side and a dot in the domain: enough to catch a name or a number put here.
+  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.value))
+    r.diags.error(
+      email.at,
+      'bad-contact',
+      said(`e-postadressen '${email.value}' er ikke en e-postadresse`, `email '${email.value}' is not an e-mail address`),
+      said(
+        "skriv adressen som navn@domene, f.eks. email: 'faktura@harstad.kommune.no'",
+        "write the address as name@domain, e.g. email: 'faktura@harstad.kommune.no'",
+      ),
+    );
+  if (!name && !phone && !email) return undefined;
+  return { ...(name ? { name: name.value } : {}), ...(phone ? { phone: phone.value } : {}), ...(email ? { email: email.value } : {}) };
 }

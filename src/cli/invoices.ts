@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { amount } from '../agreement/phrases.js';
 import { invoices, sendsEhf } from '../commands/invoices.js';
+import { invoiceBasisSheet } from '../render/invoice-basis.js';
+import { sheetCsv } from '../render/sheet.js';
+import { toXlsx } from '../render/xlsx.js';
+import { formatMoney } from '../render/locale.js';
 import { INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
@@ -63,7 +67,10 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       references.set(party, ref);
     }
     const loaded = await c.load(arg);
-    const run = await c.report(invoices(await c.inputs(loaded), { date, references, ...(akonto !== undefined ? { akonto } : {}) }), loaded);
+    const run = await c.report(
+      invoices(await c.inputs(loaded), { date, references, ehf: opts.format === 'ehf', ...(akonto !== undefined ? { akonto } : {}) }),
+      loaded,
+    );
     const sent = opts.format === 'ehf' ? run.invoices.filter(sendsEhf) : run.invoices;
     const stem = opts.locale === 'nb' ? 'faktura' : 'invoice';
     const suffix = akonto === undefined ? '' : `-akonto-${akonto}`;
@@ -71,6 +78,17 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       file: path.join(opts.out!, `${stem}-${run.year}-${i.buyer.id}${suffix}.${INVOICE_EXTENSIONS[opts.format]}`),
       content: render('invoice', opts.format, i, c.renderOptions),
     }));
+    // Beside the EHF, the same documents as an invoice basis for the host's sales module (README "Sending invoices"); none when nothing is billed.
+    if (opts.format === 'ehf' && sent.length > 0) {
+      const basis = path.join(opts.out!, `${opts.locale === 'nb' ? 'fakturagrunnlag' : 'invoice-basis'}-${run.year}${suffix}`);
+      const sheet = invoiceBasisSheet(run.invoices, opts.locale);
+      // The workbook is dated by the invoice date, not the run's: the same run writes the same bytes.
+      const title = `${sent[0]!.agreement.title} ${run.year} — ${sheet.name}`;
+      files.push(
+        { file: `${basis}.csv`, content: sheetCsv(sheet, opts.locale) },
+        { file: `${basis}.xlsx`, content: toXlsx([sheet], { locale: opts.locale, title, date, version: c.renderOptions.version }) },
+      );
+    }
     await writeOutputs(io, files, opts.force === true);
     for (const f of files) c.speaker.status(said(`skrev ${f.file}`, `wrote ${f.file}`));
     for (const i of run.invoices.filter((i) => !sent.includes(i))) {

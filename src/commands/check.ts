@@ -101,7 +101,8 @@ function checkAll(inputs: Inputs, invoicing: boolean): Computed<SettlementReport
   if (invoicing) {
     // Dated on the first day after the year, the earliest a final invoice is written: a final_due that leaves the parties fewer days than the terms is warned of.
     const a = inputs.agreement;
-    const issued = buildInvoices(settled.report, { date: `${a.year + 1}-01-01`, references: new Map() });
+    // Checked as for EHF, the way invoices are sent: a party without a buyer reference (or order reference) is reported.
+    const issued = buildInvoices(settled.report, { date: `${a.year + 1}-01-01`, references: new Map(), ehf: true });
     if (!issued.report) return { report: null, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
     if (issued.diagnostics.length) return { report: settled.report, diagnostics: [...settled.diagnostics, ...issued.diagnostics] };
   }

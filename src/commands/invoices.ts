@@ -13,6 +13,8 @@ export interface InvoicesOptions {
   readonly akonto?: number;
   /** Deres ref. per party id, over the agreement's. */
   readonly references: ReadonlyMap<string, string>;
+  /** Sent as EHF: a buyer reference (or an order reference) is then required. */
+  readonly ehf?: boolean;
 }
 
 export interface InvoiceRun {
@@ -75,7 +77,14 @@ export function invoices(inputs: Inputs, options: InvoicesOptions): Outcome<Invo
   }
   const diags = new Diagnostics();
   for (const e of settled.diagnostics) diags.list.push(e);
-  const built = diags.take(buildInvoices(settled.report, { date: options.date, references: options.references, ...(akonto !== undefined ? { akonto } : {}) }));
+  const built = diags.take(
+    buildInvoices(settled.report, {
+      date: options.date,
+      references: options.references,
+      ehf: options.ehf === true,
+      ...(akonto !== undefined ? { akonto } : {}),
+    }),
+  );
   if (!built)
     return {
       ...diags.failure(),

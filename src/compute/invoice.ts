@@ -21,7 +21,7 @@ import type {
   VatTerms,
 } from '../reports/invoice.js';
 import { documentNumber } from './numbers.js';
-import { vatOn, vatTerms } from './vat.js';
+import { vatByLine, vatOn, vatTerms } from './vat.js';
 
 export interface InvoiceOptions {
   /** The invoice date; the core never reads the clock. */
@@ -30,6 +30,12 @@ export interface InvoiceOptions {
   readonly akonto?: number;
   /** Buyer references given on the command line, by party id, over those in the agreement. */
   readonly references?: ReadonlyMap<Id, string>;
+  /**
+   * Whether the invoices are sent as EHF, where a buyer reference or an
+   * order reference is required (PEPPOL-EN16931-R003); the printable copies
+   * go without.
+   */
+  readonly ehf?: boolean;
 }
 
 /** Without `invoicing.payment_terms_days`, a final invoice falls due at least this many days after its date. */
@@ -93,7 +99,7 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
     );
   for (const p of buyers) {
     need(p.party);
-    if (!reference(p.party))
+    if (opts.ehf && !reference(p.party) && !p.party.orderReference)
       diags.error(
         p.party.at,
         'invoice-reference',
@@ -102,8 +108,8 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
           `party '${p.party.id}' has no reference for its invoices (Deres ref.), which EHF requires`,
         ),
         said(
-          `legg til reference: "<referansen ${p.party.name} ber om>" for kommunen '${p.party.id}', eller gi --reference ${p.party.id}=REF`,
-          `add reference: "<the reference ${p.party.name} asks for>" to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
+          `legg til reference: "<referansen ${p.party.name} ber om>" (eller order_reference:) for kommunen '${p.party.id}', eller gi --reference ${p.party.id}=REF`,
+          `add reference: "<the reference ${p.party.name} asks for>" (or order_reference:) to party '${p.party.id}', or give --reference ${p.party.id}=REF`,
         ),
       );
   }
@@ -164,11 +170,12 @@ export function buildInvoices(r: SettlementReport, opts: InvoiceOptions): Comput
       agreement: a,
       seller,
       buyer,
-      buyerReference: reference(buyer)!,
+      ...(reference(buyer) ? { buyerReference: reference(buyer)! } : {}),
       vat,
       paidFrom: r.paidFrom,
       ...(r.broughtForward && document.kind === 'final' ? { broughtForward: lastYearOf(r.broughtForward) } : {}),
       ...body,
+      billed: withVat(body.billed, vat),
     };
   });
   return diags.result(invoices);
@@ -300,9 +307,20 @@ function akontoBody(r: SettlementReport, p: PartySettlement, n: number, vat: Vat
 
 /** A line billed once at its amount, or at its quantity × unit price; a negative amount as quantity −1. */
 function bill(line: InvoiceLine | DeductionLine | BroughtForwardLine): BilledLine {
-  if (line.source === 'item' && line.unitPrice && line.quantity) return { line, quantity: line.quantity, price: line.unitPrice, amount: line.amount };
+  // The VAT of each line is set once the document's lines are known (withVat).
+  if (line.source === 'item' && line.unitPrice && line.quantity)
+    return { line, quantity: line.quantity, price: line.unitPrice, amount: line.amount, vat: Money.ZERO };
   const q = line.amount.sign() < 0 ? Ratio.of(-1n) : Ratio.ONE;
-  return { line, quantity: q, price: line.amount.abs(), amount: line.amount };
+  return { line, quantity: q, price: line.amount.abs(), amount: line.amount, vat: Money.ZERO };
+}
+
+/** The billed lines with each one's part of the document's VAT. */
+function withVat(billed: readonly BilledLine[], vat: VatTerms): BilledLine[] {
+  const parts = vatByLine(
+    billed.map((b) => b.amount),
+    vat,
+  );
+  return billed.map((b, i) => ({ ...b, vat: parts[i]! }));
 }
 
 function negate(b: BilledLine): BilledLine {

@@ -116,6 +116,8 @@ export const ERROR_CODES = [
   'price-periods',
   'connection-date',
   'threshold',
+  'bad-endpoint',
+  'bad-contact',
   'brought-forward-missing',
   'brought-forward-invalid',
   'brought-forward-year',

@@ -26,8 +26,10 @@ export function invoiceFacts(inv: Invoice, locale: Locale): [string, string][] {
     ...(inv.kid !== undefined ? [[label('kid', locale), inv.kid] as [string, string]] : []),
     ...(inv.type === 'invoice' ? [[label('bankAccount', locale), formatAccountNumber(inv.seller.bankAccount)] as [string, string]] : []),
     [label('period', locale), `${formatDate(inv.period.start, locale)}–${formatDate(inv.period.end, locale)}`],
-    [label('yourRef', locale), inv.buyerReference],
+    ...(inv.buyerReference !== undefined ? [[label('yourRef', locale), inv.buyerReference] as [string, string]] : []),
   ];
+  if (inv.buyer.orderReference) facts.push([label('orderReference', locale), inv.buyer.orderReference]);
+  if (inv.buyer.accountingCost) facts.push([label('accountingCost', locale), inv.buyer.accountingCost]);
   if (inv.seller.reference) facts.push([label('ourRef', locale), inv.seller.reference]);
   if (inv.settles.length) facts.push([label(inv.type === 'credit-note' ? 'credits' : 'settlesAkonto', locale), inv.settles.join(', ')]);
   return facts;
@@ -41,6 +43,15 @@ export function invoiceTitle(inv: Invoice, locale: Locale): string {
 /** The title with the number, when the document has one: `Faktura 1301005`. */
 export function numberedTitle(inv: Invoice, locale: Locale): string {
   return inv.number !== undefined ? `${invoiceTitle(inv, locale)} ${inv.number}` : invoiceTitle(inv, locale);
+}
+
+/**
+ * The contract a document bills under (EHF ContractDocumentReference, BT-12):
+ * the agreement's title, the same every year, so the receiver can match each
+ * year's invoices to the one agreement in its contract register.
+ */
+export function contractReference(inv: Invoice): string {
+  return inv.agreement.title;
 }
 
 /** What the document is for: the final settlement of the year, or an a-konto instalment. */

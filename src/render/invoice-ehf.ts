@@ -1,7 +1,9 @@
 import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { invoiceSubject, vatText } from './invoice-doc.js';
+import { ORG_SCHEME } from '../agreement/endpoint.js';
+import { invoiceCsv } from './invoice-data.js';
+import { contractReference, invoiceSubject, vatText } from './invoice-doc.js';
 import { billedHow, billedName } from './invoice-lines.js';
 import { label } from './labels.js';
 import { escapeMarkup as esc } from './markup.js';
@@ -11,8 +13,6 @@ import type { Locale } from './locale.js';
 export const CUSTOMIZATION_ID = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
 export const PROFILE_ID = 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0';
 const UBL = 'urn:oasis:names:specification:ubl:schema:xsd';
-/** ICD 0192: the Norwegian organisation number (Enhetsregisteret). */
-const ORG_SCHEME = '0192';
 /** VATEX-EU-O: "Not subject to VAT", the exemption reason code of category O. */
 const NOT_SUBJECT = 'VATEX-EU-O';
 
@@ -24,6 +24,17 @@ function vatPercent(inv: Invoice): string {
 /** An element whose text is escaped; nothing for an empty value (PEPPOL-EN16931-R008: no empty elements). */
 function el(name: string, text: string | undefined, attrs = ''): string {
   return text === undefined || text === '' ? '' : `<${name}${attrs}>${esc(text)}</${name}>`;
+}
+
+/**
+ * The specification attached to the document (BG-24): the invoice's CSV, the
+ * rows `--format csv` writes, embedded as base64 text/csv (BR-CL-24 allows
+ * csv), so a receiver's accounts system keeps the figures with the invoice.
+ */
+function specification(inv: Invoice, locale: Locale): string {
+  const name = `${label('specification', locale).toLowerCase()}-${inv.number ?? inv.buyer.id}`;
+  const csv = Buffer.from(invoiceCsv(inv, locale), 'utf8').toString('base64');
+  return `<cac:AdditionalDocumentReference>${el('cbc:ID', name)}${el('cbc:DocumentDescription', label('specificationText', locale))}<cac:Attachment>${el('cbc:EmbeddedDocumentBinaryObject', csv, ` mimeCode="text/csv" filename="${esc(name)}.csv"`)}</cac:Attachment></cac:AdditionalDocumentReference>`;
 }
 
 /**
@@ -45,12 +56,18 @@ export function invoiceEhf(inv: Invoice, locale: Locale): string {
       seller && inv.vat.category === 'S'
         ? `<cac:PartyTaxScheme>${el('cbc:CompanyID', `NO${p.org}MVA`)}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>`
         : '';
-    const contact = seller && inv.seller.reference ? `<cac:Contact>${el('cbc:Name', inv.seller.reference)}</cac:Contact>` : '';
+    // The seller's contact (BG-6): invoicing.contact, its name defaulting to the host's reference (Vår ref.).
+    const c = inv.agreement.invoicing.contact;
+    const contactName = c?.name ?? inv.seller.reference;
+    const contactFields = seller ? `${el('cbc:Name', contactName)}${el('cbc:Telephone', c?.phone)}${el('cbc:ElectronicMail', c?.email)}` : '';
+    const contact = contactFields ? `<cac:Contact>${contactFields}</cac:Contact>` : '';
+    // Delivered to the party's own org number, unless the agreement names another Peppol address (a sub-unit, an accounting office).
+    const endpoint = p.endpoint ?? { scheme: ORG_SCHEME, id: p.org };
     const country = `<cac:Country>${el('cbc:IdentificationCode', a.country)}</cac:Country>`;
     const address = `${el('cbc:StreetName', a.street)}${el('cbc:CityName', a.city)}${el('cbc:PostalZone', a.postcode)}${country}`;
     const legal = `${el('cbc:RegistrationName', p.name)}${el('cbc:CompanyID', p.org, ` schemeID="${ORG_SCHEME}"`)}`;
     return `<cac:Party>
-${el('cbc:EndpointID', p.org, ` schemeID="${ORG_SCHEME}"`)}
+${el('cbc:EndpointID', endpoint.id, ` schemeID="${esc(endpoint.scheme)}"`)}
 <cac:PartyName>${el('cbc:Name', p.name)}</cac:PartyName>
 <cac:PostalAddress>${address}</cac:PostalAddress>
 ${vatId}<cac:PartyLegalEntity>${legal}</cac:PartyLegalEntity>${contact}
@@ -92,9 +109,13 @@ ${credit ? '' : el('cbc:DueDate', inv.due)}
 ${el(credit ? 'cbc:CreditNoteTypeCode' : 'cbc:InvoiceTypeCode', credit ? '381' : '380')}
 ${el('cbc:Note', notes.join(' '))}
 ${el('cbc:DocumentCurrencyCode', inv.agreement.currency)}
+${el('cbc:AccountingCost', inv.buyer.accountingCost)}
 ${el('cbc:BuyerReference', inv.buyerReference)}
 <cac:InvoicePeriod>${el('cbc:StartDate', inv.period.start)}${el('cbc:EndDate', inv.period.end)}</cac:InvoicePeriod>
+${inv.buyer.orderReference ? `<cac:OrderReference>${el('cbc:ID', inv.buyer.orderReference)}</cac:OrderReference>` : ''}
 ${inv.settles.map((n) => `<cac:BillingReference><cac:InvoiceDocumentReference>${el('cbc:ID', n)}</cac:InvoiceDocumentReference></cac:BillingReference>`).join('\n')}
+<cac:ContractDocumentReference>${el('cbc:ID', contractReference(inv))}</cac:ContractDocumentReference>
+${specification(inv, locale)}
 <cac:AccountingSupplierParty>
 ${party(inv.seller, true)}
 </cac:AccountingSupplierParty>

@@ -89,6 +89,12 @@ export interface BilledLine {
   readonly quantity: Ratio;
   readonly price: Money;
   readonly amount: Money;
+  /**
+   * The line's part of the document's VAT, for the invoice basis an ERP
+   * imports: rounded cumulatively down the lines, so the lines' VAT adds up
+   * to the document's to the øre and each is within one øre of its exact VAT.
+   */
+  readonly vat: Money;
 }
 
 export interface VatTerms {
@@ -133,8 +139,8 @@ export interface Invoice {
   readonly agreement: Agreement;
   readonly seller: InvoiceParty & { readonly bankAccount: string };
   readonly buyer: InvoiceParty;
-  /** Deres ref.: the buyer's reference (EHF BuyerReference), from the agreement or `--reference`. */
-  readonly buyerReference: string;
+  /** Deres ref.: the buyer's reference (EHF BuyerReference), from the agreement or `--reference`; required for EHF only (or an order reference). */
+  readonly buyerReference?: string;
   readonly vat: VatTerms;
   /** Every kind's lines, carried-forward kinds included, for the human copy. */
   readonly lines: ByKind<readonly InvoiceLine[]>;
