@@ -1,4 +1,4 @@
-import type { Agreement } from '../agreement/model.js';
+import type { Agreement, BroughtForwardFrom } from '../agreement/model.js';
 import { budgetLedger } from '../compute/budget.js';
 import type { SettleInput } from '../compute/settle.js';
 import { driverTable } from '../compute/drivers.js';
@@ -11,6 +11,7 @@ import type { BudgetRow } from '../inputs/budget.js';
 import type { DriverRow } from '../inputs/drivers.js';
 import type { PaymentRow } from '../inputs/payments.js';
 import type { Memo } from '../memo/memo.js';
+import type { FileHash } from '../reports/settlement.js';
 import { type Said, said } from '../text/said.js';
 
 /** The typed contents of an agreement's input files, as the loader read them. */
@@ -22,6 +23,39 @@ export interface Inputs {
   readonly budgetRows: readonly BudgetRow[] | null;
   /** Rows of the payments CSV; null when there is none. */
   readonly payments: readonly PaymentRow[] | null;
+  /** Last year, read from its own files, when the agreement has `settlement: { brought_forward: }`. */
+  readonly lastYear?: LastYear;
+}
+
+/**
+ * Last year as the loader read it: its agreement and inputs (read without
+ * errors, and one year before this one), and every file read for it — its
+ * agreement, its inputs, and those of the year it brings forward in turn.
+ */
+export interface LastYear {
+  readonly from: BroughtForwardFrom;
+  /** Last year's agreement file, relative to this year's agreement's folder. */
+  readonly file: string;
+  readonly inputs: Inputs;
+  readonly files: readonly FileHash[];
+}
+
+/**
+ * Last year has errors, so no balance can be brought forward from it: said
+ * once, at the `brought_forward:` value, with last year's first error, so
+ * the user knows which file to fix and where to start.
+ */
+export function lastYearInvalid(written: string, file: string, errors: readonly Diagnostic[]): [Said, Said] {
+  const first = errors[0];
+  const where = first ? `${first.file}:${first.line}:${first.col}` : file;
+  const more = errors.length - 1;
+  return [
+    said(
+      `fjorårets avtale '${written}' har feil, så saldoene kan ikke overføres; den første: ${where}: ${first?.message.nb ?? ''}${more > 0 ? ` (og ${more} til)` : ''}`,
+      `last year's agreement '${written}' has errors, so no balance can be brought forward; the first: ${where}: ${first?.message.en ?? ''}${more > 0 ? ` (and ${more} more)` : ''}`,
+    ),
+    said(`rett fjorårets avtale først: samkost check ${file}`, `fix last year's agreement first: samkost check ${file}`),
+  ];
 }
 
 /**
