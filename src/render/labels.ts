@@ -100,8 +100,8 @@ const LABELS = {
     en: 'Balance = charged − paid: positive, the party pays; negative, it is refunded or offset.',
   },
   balanceRuleInvoiced: {
-    nb: 'Saldo = belastet − fakturert a-konto (eks. mva.): det sluttfakturaen krever inn, eller krediterer når den er negativ. Innbetalingene endrer ingen faktura.',
-    en: 'Balance = charged − a-konto invoiced (excl. VAT): what the final invoice bills, or credits when negative. Payments change no invoice.',
+    nb: 'Saldo = belastet − fakturert a-konto (eks. mva.): det sluttfakturaen krever inn, eller krediterer når den er negativ. Innbetalingene endrer ingen faktura. Vertskommunens a-konto er intern: den faktureres ikke, og vertskommunen får ingen sluttfaktura.',
+    en: "Balance = charged − a-konto invoiced (excl. VAT): what the final invoice bills, or credits when negative. Payments change no invoice. The host's a-konto is internal: it is not invoiced, and the host gets no final invoice.",
   },
   broughtForwardRule: {
     nb: 'Overført fra i fjor: saldoene avregningen for {title} {year} overførte, regnet ut fra {file} og filene den leser; de er med i saldoen.',
