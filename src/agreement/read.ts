@@ -181,7 +181,9 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const standalone = section('standalone', '', () => readStandalone(r, f('standalone')?.value ?? null, at('standalone')));
   const limits = section('limits', [...partyIds].join(' '), () => readLimits(r, f('limits')?.value ?? null, at('limits'), partyIds));
   const settlementEntry = f('settlement');
-  const settlement = section('settlement', '', () => (settlementEntry ? readSettlement(r, settlementEntry.value, settlementEntry.valueAt, resolve) : undefined));
+  const settlement = section('settlement', '', () =>
+    settlementEntry ? readSettlement(r, settlementEntry.value, settlementEntry.valueAt, resolve) : undefined,
+  );
   const invoicing = section('invoicing', '', () => readInvoicing(r, f('invoicing')?.value, f('invoicing')?.at ?? start));
 
   if (title === null || year === null || !hostEntry || host === null || currency === null || !rounding) return { agreement: null, diagnostics: diags.sorted() };

@@ -209,7 +209,10 @@ async function readLastYear(
     diags.error(
       from.at,
       'brought-forward-missing',
-      said(`fjorårets avtale '${from.written}' kan ikke leses: ${why.unreadable.nb}`, `last year's agreement '${from.written}' cannot be read: ${why.unreadable.en}`),
+      said(
+        `fjorårets avtale '${from.written}' kan ikke leses: ${why.unreadable.nb}`,
+        `last year's agreement '${from.written}' cannot be read: ${why.unreadable.en}`,
+      ),
       said(
         'brought_forward er fjorårets avtalefil eller mappen den ligger i, relativt til denne avtalen',
         "brought_forward is last year's agreement file or its directory, relative to this agreement",
