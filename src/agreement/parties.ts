@@ -13,7 +13,19 @@ import { dateNb } from '../dates/date.js';
 import { type Said, said } from '../text/said.js';
 
 /** The fields of a party and of its address, as the reader accepts them (held against the schema by tests/fields.test.ts). */
-export const PARTY_FIELDS = ['name', 'population', 'org', 'bank_account', 'joined', 'left', 'address', 'reference', 'accounting_cost', 'order_reference', 'endpoint'];
+export const PARTY_FIELDS = [
+  'name',
+  'population',
+  'org',
+  'bank_account',
+  'joined',
+  'left',
+  'address',
+  'reference',
+  'accounting_cost',
+  'order_reference',
+  'endpoint',
+];
 export const ADDRESS_FIELDS = ['street', 'postcode', 'city', 'country'];
 
 /** `parties:` — a mapping from id to `{ name, population?, org?, bank_account? }`, in report order. */

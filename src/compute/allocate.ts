@@ -13,7 +13,7 @@ import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '
 
 /**
  * The allocation: every item split between the parties. Pure. Problems that
- * only the data can show (a missing population, a server count above the
+ * only the data can show (a driver without a value, a server count above the
  * last price step, an unselected ledger category) are all collected and
  * returned together, with no report.
  */
