@@ -118,9 +118,11 @@ describe('architecture', () => {
  * (coverage), the drivers, budget and payments files, and limits that cannot
  * all hold. A rule that reads the agreement (and the command line) alone
  * belongs to validate/. (A driver's quantity above the last price step is
- * found by compute too, through the one rule in validate/prices.ts.)
+ * found by compute too, through the one rule in validate/prices.ts, and a
+ * driver's values summing to zero through the one message in validate/keys.ts.)
  */
 const DATA_CODES = [
+  'actuals-none',
   'actuals-overlap',
   'actuals-unselected',
   'budget-duplicate',
@@ -129,11 +131,14 @@ const DATA_CODES = [
   'driver-missing',
   'ignore-overlap',
   'ignore-party',
+  'ledger-empty',
   'limit-infeasible',
   'payment-date',
   'payment-duplicate',
   'payment-kind',
   'payment-party',
+  'payments-empty',
+  'selector-none',
   'unknown-party',
 ];
 
@@ -145,6 +150,15 @@ describe('validation is a stage', () => {
       for (const m of text.matchAll(/'([a-z0-9]+(?:-[a-z0-9]+)+)'/g)) if ((ERROR_CODES as readonly string[]).includes(m[1]!)) raised.add(m[1]!);
     }
     expect([...raised].sort()).toEqual([...DATA_CODES].sort());
+  });
+  it('commands/ raises no diagnostic: it composes the stages that do', () => {
+    const raised = files(path.join(ROOT, 'src/commands')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/'([a-z0-9]+(?:-[a-z0-9]+)+)'/g)]
+        .map((m) => m[1]!)
+        .filter((c) => (ERROR_CODES as readonly string[]).includes(c))
+        .map((c) => `${path.relative(ROOT, file)}: ${c}`),
+    );
+    expect(raised).toEqual([]);
   });
   it('validate/ raises the invoice, price and projection rules', () => {
     const text = files(path.join(ROOT, 'src/validate'))

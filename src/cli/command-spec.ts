@@ -1,5 +1,6 @@
 import type { Command, Option } from 'commander';
-import type { Inputs, Outcome } from '../commands/inputs.js';
+import type { Inputs } from '../commands/inputs.js';
+import type { Outcome } from '../diagnostics/outcome.js';
 import { render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { Locale } from '../text/said.js';
 import type { CommonOptions, Context } from './context.js';

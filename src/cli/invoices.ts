@@ -4,7 +4,6 @@ import { invoices, sendsEhf } from '../commands/invoices.js';
 import { invoiceBasisSheet } from '../render/invoice-basis.js';
 import { sheetCsv } from '../render/sheet.js';
 import { toXlsx } from '../render/xlsx.js';
-import { formatMoney } from '../render/locale.js';
 import { formatsOf, INVOICE_EXTENSIONS, render, type FormatOf } from '../render/registry.js';
 import { type CommandSpec, many } from './command-spec.js';
 import type { CommonOptions, Context } from './context.js';

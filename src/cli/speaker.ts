@@ -1,4 +1,4 @@
-import type { Outcome } from '../commands/inputs.js';
+import type { Outcome } from '../diagnostics/outcome.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics, type Style } from '../diagnostics/render.js';
 import { lineLookup, type SourceFiles } from './excerpts.js';

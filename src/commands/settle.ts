@@ -1,6 +1,7 @@
 import { settle as settleParties } from '../compute/settle.js';
 import type { SettlementReport } from '../reports/settlement.js';
-import { computeOn, refused, type Inputs, type Outcome } from './inputs.js';
+import { computeOn, type Inputs } from './inputs.js';
+import { refused, type Outcome } from '../diagnostics/outcome.js';
 import { said } from '../text/said.js';
 
 export interface SettleOptions {
