@@ -21,9 +21,8 @@ interface CheckLoaded {
 
 /** `samkost check`: every agreement loaded, checked together (invoice number series across them), reported in the chosen format. */
 export const checkCommand = road({
-  parse: (opts: CheckOptions) => opts,
-  load: async (args: readonly string[], opts, c): Promise<CheckLoaded> => {
-    atMostOneStdin([...args, opts.scenarios, ...INPUT_NAMES.map((n) => opts[n])]);
+  parse: (args: readonly string[], opts: CheckOptions) => atMostOneStdin([...args, opts.scenarios, ...INPUT_NAMES.map((n) => opts[n])]),
+  load: async (args, _parsed, opts, c): Promise<CheckLoaded> => {
     const loaded: (Loaded & { source?: AgreementSource })[] = [];
     // A scenario file with errors is checked as one more file; without, its scenarios are run against every agreement.
     const scenarios = opts.scenarios === undefined ? null : await readScenarios(c, opts.scenarios);
@@ -34,7 +33,7 @@ export const checkCommand = road({
     }
     return { loaded, scenarios };
   },
-  compute: async ({ loaded, scenarios }, opts) => ({
+  compute: async ({ loaded, scenarios }, _parsed, opts) => ({
     loaded,
     scenarios,
     report: check(loaded, {
@@ -43,7 +42,7 @@ export const checkCommand = road({
       ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
     }),
   }),
-  render: async ({ loaded, scenarios, report: r }, opts, _o, c) => {
+  render: async ({ loaded, scenarios, report: r }, _parsed, opts, c) => {
     // Only the table shows excerpts: the lines they quote are read for it alone.
     const files = {
       texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),

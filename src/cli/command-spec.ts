@@ -55,8 +55,8 @@ export const many = (v: string, all: string[]): string[] => [...all, v];
  * code); none of them writes before `write`.
  */
 export interface Road<A, O, P, L, R, Out> {
-  readonly parse: (opts: O, c: Context) => Promise<P> | P;
-  readonly load: (arg: A, opts: O, c: Context) => Promise<L>;
+  readonly parse: (arg: A, opts: O, c: Context) => Promise<P> | P;
+  readonly load: (arg: A, parsed: P, opts: O, c: Context) => Promise<L>;
   readonly compute: (loaded: L, parsed: P, opts: O, c: Context) => Promise<R>;
   readonly render: (report: R, parsed: P, opts: O, c: Context) => Promise<Out> | Out;
   readonly write: (rendered: Out, report: R, opts: O, c: Context) => Promise<void>;
@@ -65,8 +65,8 @@ export interface Road<A, O, P, L, R, Out> {
 export const road =
   <A, O, P, L, R, Out>(r: Road<A, O, P, L, R, Out>) =>
   async (arg: A, opts: O, c: Context): Promise<void> => {
-    const parsed = await r.parse(opts, c);
-    const report = await r.compute(await r.load(arg, opts, c), parsed, opts, c);
+    const parsed = await r.parse(arg, opts, c);
+    const report = await r.compute(await r.load(arg, parsed, opts, c), parsed, opts, c);
     await r.write(await r.render(report, parsed, opts, c), report, opts, c);
   };
 
@@ -78,7 +78,7 @@ export const reportAction = <K extends ReportKind, O extends CommonOptions>(
 ): Action<O & { format: FormatOf<K> }> =>
   road({
     parse: () => undefined,
-    load: (arg: string, _opts, c) => c.load(arg, detail),
+    load: (arg: string, _parsed, _opts, c) => c.load(arg, detail),
     compute: async (loaded, _parsed, opts: O & { format: FormatOf<K> }, c) => c.report(compute(await c.inputs(loaded), opts), loaded),
     render: (report, _parsed, opts, c) => render(kind(opts), opts.format, report, c.renderOptions),
     write: (text, _report, opts, c) => c.speaker.out(text, opts),

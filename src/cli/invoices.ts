@@ -27,7 +27,7 @@ interface InvoiceRequest {
 /** `samkost invoices`: one file per invoice into --out DIR, all or nothing. */
 export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: Context) => Promise<void> {
   return road({
-    parse: async (opts: InvoiceOptions): Promise<InvoiceRequest> => {
+    parse: async (_arg: string, opts: InvoiceOptions): Promise<InvoiceRequest> => {
       if (!opts.out || opts.out === '-')
         throw new ExitError(
           2,
@@ -77,7 +77,7 @@ export function invoicesCommand(io: Io): (arg: string, opts: InvoiceOptions, c: 
       }
       return { out: opts.out, date, akonto, references };
     },
-    load: (arg: string, _opts, c) => c.load(arg),
+    load: (arg, _parsed, _opts, c) => c.load(arg),
     compute: async (loaded, { date, references, akonto }, opts, c) =>
       c.report(invoices(await c.inputs(loaded), { date, references, ehf: opts.format === 'ehf', ...(akonto !== undefined ? { akonto } : {}) }), loaded),
     render: (run, { out, date, akonto }, opts, c) => {
