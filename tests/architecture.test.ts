@@ -115,7 +115,7 @@ describe('architecture', () => {
 
 /**
  * What compute may report: only what it finds in the data — the ledger
- * (coverage), the drivers, budget and payments files, and limits that cannot
+ * (coverage), the drivers, budget and payments files, last year's balances, and limits that cannot
  * all hold. A rule that reads the agreement (and the command line) alone
  * belongs to validate/. (A driver's quantity above the last price step is
  * found by compute too, through the one rule in validate/prices.ts, and a
@@ -125,6 +125,9 @@ const DATA_CODES = [
   'actuals-none',
   'actuals-overlap',
   'actuals-unselected',
+  'brought-forward-party',
+  'brought-forward-invalid',
+  'brought-forward-vat',
   'budget-duplicate',
   'budget-missing',
   'driver-duplicate',

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
+import { parseYaml } from '../src/agreement/yaml-nodes.js';
+import { textTable } from '../src/render/text-table.js';
 import { ROOT, samkost, usageError } from './cli.js';
 
 /**
@@ -470,13 +472,13 @@ describe('outputs (issue 25)', () => {
 });
 
 describe('small traps (issue 25)', () => {
-  it('SARIF uris are percent-encoded: a space, #, %, a non-ASCII letter, <stdin>', async () => {
-    const dir = path.join(tmp(), 'mappe #1 100% ø');
+  it('SARIF uris are percent-encoded: a space, #, %, a non-ASCII letter, a backslash, <stdin>', async () => {
+    const dir = path.join(tmp(), 'mappe #1 100% ø\\x');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'agreement.yaml'), 'samkost: 1\n');
     const run = await samkost(['check', dir, '--format', 'sarif']);
     const uri = JSON.parse(run.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
-    expect(uri).toMatch(/\/mappe%20%231%20100%25%20%C3%B8\/agreement\.yaml$/);
+    expect(uri).toMatch(/\/mappe%20%231%20100%25%20%C3%B8%5Cx\/agreement\.yaml$/);
     expect(decodeURIComponent(uri)).toBe(path.join(dir, 'agreement.yaml'));
     const stdin = await samkost(['check', '-', '--format', 'sarif'], { stdin: async () => new TextEncoder().encode('samkost: 1\n') });
     expect(JSON.parse(stdin.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
@@ -498,6 +500,58 @@ describe('small traps (issue 25)', () => {
   });
 });
 
+describe('text from an input file reaches the terminal shown, never acting on it (issue 25)', () => {
+  it('a line break, a direction override and an escape in a category and a file name are shown as one visible character each', async () => {
+    const dir = path.join(tmp(), 'mappe\u001b[2J');
+    mkdirSync(dir);
+    for (const f of ['agreement.yaml', 'budsjett.csv']) writeFileSync(path.join(dir, f), readFileSync(path.join(ROOT, 'fixtures/ror-ikt-2023-operating', f)));
+    writeFileSync(path.join(dir, 'regnskap.csv'), 'Art;Beløp\nLønn;28 790 000\n"Drift\n| falsk | rad |";3 213 000\nX\u202eY;5\n');
+    const run = await samkost(['check', dir]);
+    rmSync(path.dirname(dir), { recursive: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("arten 'Drift\u240a| falsk | rad |' (1 rad");
+    expect(run.stderr).toContain("arten 'X\ufffdY' (1 rad");
+    expect(run.stderr).toContain('mappe\u241b[2J');
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).not.toContain('\u202e');
+    expect(run.stderr).not.toMatch(/^\| falsk/m);
+  });
+  it('a table cell with a line break stays on its row', () => {
+    const table = textTable([{ title: 'Art', align: 'left' }], [['Drift\n| falsk | rad |'], ['a\u001b[31mb']]);
+    expect(table.split('\n')).toEqual(['Art', '─'.repeat(21), 'Drift\u240a| falsk | rad |', 'a\u241b[31mb']);
+  });
+});
+
+describe('a setting means what the same text means in the file (issue 25)', () => {
+  const fixture = 'fixtures/melhus-midtre-gauldal';
+  it('--set with a leading zero is refused as in the file, never read as 1750', async () => {
+    const run = await samkost(['scenario', fixture, '--set', 'parties.melhus.population=01750']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("agreement.yaml:13:55: feil: folketallet til kommunen 'melhus' begynner med en null: '01750' [bad-number]");
+    usageError(await samkost(['scenario', fixture, '--sweep', 'parties.melhus.population=01750..01760']), 'FRA, TIL og STEG må være tall');
+  });
+  it.each([
+    ['parties.melhus.name=!!binary AAAA', "--set parties.melhus.name: taggen '!!binary' kan ikke brukes i en avtale"],
+    ['parties.melhus={ name: !!binary AAAA, population: 3 }', "--set parties.melhus: taggen '!!binary' kan ikke brukes i en avtale"],
+    ['parties.melhus.name=*navn', '--set parties.melhus.name: alias og anker (*navn) kan ikke brukes i en avtale'],
+  ])('--set %s is refused as the file refuses it', async (setting, message) => {
+    usageError(await samkost(['scenario', fixture, '--set', setting]), message);
+  });
+  it('a tag in a scenario file is one error, and a tag written as text in it is refused where the agreement reads it', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 's.yaml');
+    writeFileSync(file, 'scenarios:\n  - { name: X, set: { parties.melhus.name: !!binary AAAA } }\n');
+    const run = await samkost(['scenario', fixture, '--scenarios', file, '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout).diagnostics as { code: string | null }[]).map((d) => d.code)).toEqual(['yaml-tag', null]);
+    writeFileSync(file, "scenarios:\n  - { name: X, set: { parties.melhus: '{ name: !!binary AAAA, population: 3 }' } }\n");
+    const quoted = await samkost(['scenario', fixture, '--scenarios', file]);
+    rmSync(dir, { recursive: true });
+    expect(quoted.code).toBe(1);
+    expect(quoted.stderr).toContain("taggen '!!binary' kan ikke brukes i en avtale [yaml-tag]");
+  });
+});
+
 describe('1 000 unknown fields (issue 25)', () => {
   it('lists ten and counts the rest in one error', async () => {
     const dir = tmp();
@@ -508,6 +562,52 @@ describe('1 000 unknown fields (issue 25)', () => {
     const unknown = (JSON.parse(run.stdout).diagnostics as { code: string; message: string }[]).filter((d) => d.code === 'unknown-field');
     expect(unknown).toHaveLength(11);
     expect(unknown.some((d) => d.message === '990 ukjente felt til i avtalen, det første her')).toBe(true);
+  });
+  // Each field was compared with every earlier one (unique keys) and with the format's fields once per
+  // required field: 50 000 fields took 20 s, 100 000 over a minute. A hang fails by the timeout.
+  it('49 000 unknown fields (just under the 100 000 values read): the same eleven errors, in time linear in the fields', { timeout: 60_000 }, async () => {
+    const dir = tmp();
+    const fields = Array.from({ length: 49_000 }, (_, i) => `f${i}: 1`).join('\n');
+    writeFileSync(path.join(dir, 'agreement.yaml'), `samkost: 1\n${fields}\n`);
+    const run = await samkost(['check', dir, '--format', 'json']);
+    rmSync(dir, { recursive: true });
+    const codes = (JSON.parse(run.stdout).diagnostics as { code: string }[]).map((d) => d.code);
+    expect(codes.filter((c) => c === 'unknown-field')).toHaveLength(11);
+  });
+  it('a key written twice is still found among 100 000, in a block and in a flow mapping, once each', { timeout: 60_000 }, () => {
+    const fields = Array.from({ length: 100_000 }, (_, i) => `f${i}: 1`).join('\n');
+    const parsed = parseYaml(`samkost: 1\n${fields}\nf5: 2\nx: { a: 1, b: 2, a: 3, 1: x, '1': y }\n`);
+    const dup = parsed.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+    expect(dup.map((e) => parsed.lines.linePos(e.pos[0]))).toEqual([
+      { line: 100_002, col: 1 },
+      { line: 100_003, col: 18 },
+    ]);
+  });
+});
+
+describe('a YAML file of more values than any agreement holds (issue 25)', () => {
+  // 100 000 items on one line took 12 s and 1 GB to parse; the values are counted by the lexer first.
+  it('one line of 100 000 items is refused before it is parsed, at the first value too many', { timeout: 30_000 }, async () => {
+    const dir = tmp();
+    const items = Array.from({ length: 100_000 }, (_, i) => `{ id: x${i}, label: X, amount: 1, key: equal }`).join(', ');
+    const head = 'samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A, population: 7 }\n  b: { name: B, population: 3 }\n';
+    writeFileSync(path.join(dir, 'agreement.yaml'), `${head}items: [${items}]\n`);
+    const run = await samkost(['check', dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.code).toBe(1);
+    // 20 values before the items, 8 in each: value 100 001 is the 5th of item 12 497, its 'amount'.
+    const col = `items: [${items}`.indexOf('{ id: x12497, ') + '{ id: x12497, label: X, '.length + 1;
+    expect(run.stderr).toContain(`agreement.yaml:8:${col}: feil: `);
+    expect(run.stderr).toContain('har mer enn 100 000 verdier (den første for mye står på linje 8, kolonne ');
+    expect(run.stderr.length).toBeLessThan(2_000);
+  });
+  it('a scenario file too, from standard input', async () => {
+    const yaml = `scenarios:\n${Array.from({ length: 100_000 }, (_, i) => `  - s${i}`).join('\n')}\n`;
+    const run = await samkost(['scenario', 'fixtures/melhus-midtre-gauldal', '--scenarios', '-', '--locale', 'en'], {
+      stdin: async () => new TextEncoder().encode(yaml),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('holds more than 100,000 values (the first too many is on line 100001, column 5); samkost reads at most 100,000');
   });
 });
 

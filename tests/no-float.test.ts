@@ -99,7 +99,11 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     "out.push(style.dim(`${pad} |`) + ` ${' '.repeat(Math.max(0, caret))}${d.severity === 'error' ? style.error('^') : style.warning('^')}`);",
     'const start = Math.max(0, Math.min(col - EXCERPT / 2, line.length - EXCERPT));',
   ],
-  'src/diagnostics/suggest.ts': ['const limit = Math.max(2, Math.floor(word.length / 3));', 'cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, sub));'],
+  'src/diagnostics/suggest.ts': [
+    'const limit = Math.max(2, Math.floor(word.length / 3));',
+    'if (Math.abs(c.length - word.length) > Math.min(limit, bestDistance)) continue;',
+    'cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, sub));',
+  ],
   'src/cli/excerpts.ts': ['const last = Math.max(...wanted);'],
   // A hash of bytes and ids (FNV-1a), for the byte reader's tables; its øre are whole numbers below 2^53 (see the module).
   'src/inputs/ledger-bytes.ts': ['return Math.imul(h ^ x, 0x01000193);'],

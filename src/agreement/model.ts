@@ -300,6 +300,16 @@ export interface Settlement {
   readonly finalDueAt?: SourcePos;
   /** Kinds whose balance is not invoiced but offset against next year's contribution (ROR-IKT's investments). */
   readonly carryForward: readonly ItemKind[];
+  /** `brought_forward:` last year's agreement, whose carried-forward balances open this year's settlement. */
+  readonly broughtForward?: BroughtForwardFrom;
+}
+
+/** Where last year's agreement is: the path as written, resolved beside this agreement, and where it was written. */
+export interface BroughtForwardFrom {
+  readonly written: string;
+  /** Resolved beside the agreement; a directory means its agreement.yaml (the loader decides). */
+  readonly path: string;
+  readonly at: SourcePos;
 }
 
 /**

@@ -181,6 +181,11 @@ export const AGREEMENT_SCHEMA = {
           description: 'Kinds whose balance is offset against next year instead of invoiced',
           oneOf: [{ enum: ['operating', 'investment'] }, { type: 'array', items: { enum: ['operating', 'investment'] } }],
         },
+        brought_forward: {
+          type: 'string',
+          description:
+            "Last year's agreement file or directory, relative to this agreement: its carried-forward balances open this year's settlement and are billed on the final invoice",
+        },
       },
     },
     invoicing: {

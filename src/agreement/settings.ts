@@ -30,7 +30,7 @@ import { STANDARD_VAT_PERCENT } from '../money/vat.js';
 
 /** The fields of an input file, of `settlement:`, of an a-konto instalment and of `invoicing:`, as the reader accepts them (held against the schema by tests/fields.test.ts). */
 export const INPUT_FIELDS = ['file', 'columns', 'delimiter', 'decimal', 'encoding', 'sheet', 'header_row'];
-export const SETTLEMENT_FIELDS = ['akonto', 'final_due', 'carry_forward'];
+export const SETTLEMENT_FIELDS = ['akonto', 'final_due', 'carry_forward', 'brought_forward'];
 export const INSTALMENT_FIELDS = ['due', 'part'];
 export const INVOICING_FIELDS = ['first_number', 'vat', 'payment_terms_days', 'contact'];
 
@@ -220,7 +220,7 @@ export function readBudget(r: YamlReader, node: YNode, at: SourcePos): Map<strin
 }
 
 /** `settlement: { akonto: [{ due, part }], final_due }` — parts must sum to 100 %. */
-export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settlement | undefined {
+export function readSettlement(r: YamlReader, node: YNode, at: SourcePos, resolve: (file: string) => string): Settlement | undefined {
   const fields = r.map(node, field('settlement'), at);
   if (!fields) return undefined;
   r.onlyFields(fields, SETTLEMENT_FIELDS, field('settlement'));
@@ -266,7 +266,14 @@ export function readSettlement(r: YamlReader, node: YNode, at: SourcePos): Settl
   const f = fields.find((x) => x.key === 'final_due');
   const finalDue = f ? r.date(f.value, field('final_due', field('settlement')), f.valueAt) : null;
   const c = fields.find((x) => x.key === 'carry_forward');
-  return { akonto, carryForward: c ? readKinds(r, c.value, c.valueAt) : [], ...(finalDue ? { finalDue, finalDueAt: f!.valueAt } : {}) };
+  const b = fields.find((x) => x.key === 'brought_forward');
+  const written = b ? r.string(b.value, field('brought_forward', field('settlement')), b.valueAt) : null;
+  return {
+    akonto,
+    carryForward: c ? readKinds(r, c.value, c.valueAt) : [],
+    ...(finalDue ? { finalDue, finalDueAt: f!.valueAt } : {}),
+    ...(written !== null ? { broughtForward: { written, path: resolve(written), at: b!.valueAt } } : {}),
+  };
 }
 
 /** `carry_forward: investment` or `[operating, investment]`. */

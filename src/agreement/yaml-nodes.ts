@@ -1,6 +1,6 @@
 import { dateProblem } from '../dates/date.js';
 import { forbiddenCharacter } from '../text/characters.js';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLParseError, type Node, type Pair, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -45,11 +45,39 @@ export interface Unsupported {
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  // The library's own check of unique keys compares each key with every earlier one (50 000 fields took
+  // minutes); duplicateKeys does the same check with a set per mapping.
+  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   const root = asNode(doc.contents);
   // A tag is reported where it is written, just before the value it tags.
   const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));
-  return { root, errors: doc.errors, unsupported: found, lines };
+  return { root, errors: [...doc.errors, ...duplicateKeys(root)], unsupported: found, lines };
+}
+
+/**
+ * A key written twice in one mapping, as the YAML library reports it with
+ * `uniqueKeys: true` (same code, message and position, in reading order),
+ * found in time linear in the number of keys.
+ */
+function duplicateKeys(root: YNode): YAMLError[] {
+  const out: YAMLError[] = [];
+  const walk = (node: unknown) => {
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const p of node.items) {
+        // Equal as the library compares them: the same scalar value (1 and '1' differ), or the same empty key.
+        const key = isScalar(p.key) ? p.key.value : p.key;
+        if (seen.has(key)) {
+          const at = (p.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+          out.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key);
+        walk(p.key);
+        walk(p.value);
+      }
+    } else if (isSeq(node)) for (const n of node.items) walk(n);
+  };
+  walk(root);
+  return out;
 }
 
 /** Every alias and explicit tag in the tree, in reading order: they would otherwise be read silently as something else. */
@@ -569,7 +597,8 @@ function rawSource(s: Scalar): string {
 }
 
 /** An alias or a tagged value: already reported as such when the text was parsed, so not again as the wrong type. */
-function explained(node: YNode): boolean {
+/** A value already reported (a tag, an alias, a value cut at a comma): no second error for it. */
+export function explained(node: YNode): boolean {
   return isAlias(node) || (isNode(node) && (node.tag !== undefined || REPORTED.has(node)));
 }
 

@@ -81,7 +81,7 @@ async function readScenarios(c: Context, file: string): Promise<{ list: readonly
 async function loadChecked(c: Context, arg: string): Promise<Loaded> {
   const l = await c.loadOrUnreadable(arg);
   if (!isUnreadable(l)) return l;
-  const file = arg === '-' ? STDIN : arg;
+  const file = l.at?.file ?? (arg === '-' ? STDIN : arg);
   const at = { file, line: l.at?.line ?? 1, col: l.at?.col ?? 1 };
   const diagnostic = { ...at, severity: 'error' as const, code: 'agreement-missing' as const, message: l.unreadable, ...(l.hint ? { hint: l.hint } : {}) };
   return { file, inputs: null, actualsCount: 0, diagnostics: [diagnostic], texts: new Map(), encodings: new Map() };

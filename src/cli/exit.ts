@@ -13,8 +13,8 @@ export class ExitError extends Error {
     /** What to tell the user; null when it has been told already. */
     readonly said: Said | null,
     readonly hint?: Said,
-    /** Where in the file named the problem is, when it is at a place (a NUL character). */
-    readonly at?: { readonly line: number; readonly col: number },
+    /** Where the problem is, when it is at a place (a NUL character): the file read (an agreement folder's agreement.yaml), line and column. */
+    readonly at?: { readonly file: string; readonly line: number; readonly col: number },
   ) {
     super(said?.en ?? '');
   }

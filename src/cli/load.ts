@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { InputName, InputSpec } from '../agreement/model.js';
+import type { BroughtForwardFrom, InputName, InputSpec } from '../agreement/model.js';
 import { readValidAgreement } from '../validate/agreement.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Inputs } from '../commands/inputs.js';
+import type { Inputs, LastYear } from '../commands/inputs.js';
+import { lastYearInvalid } from '../compute/brought-forward.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { actualsSink, type LedgerShape } from '../inputs/actuals.js';
 import { partyResolver } from '../agreement/party-names.js';
@@ -99,6 +101,25 @@ export async function loadOrUnreadable(
           : said('en mappe gitt på kommandolinjen må inneholde agreement.yaml', 'a directory given on the command line must hold agreement.yaml'),
       );
   if (isUnreadable(text)) return text;
+  return loadText(fs, file, text, overrides, progress, detail, stdin);
+}
+
+/**
+ * One agreement's inputs, from its text: its input files, and for
+ * `brought_forward:` last year's. With `lastOf`, the agreement is last year's
+ * for the year given, and must be for the year before: checked before its
+ * inputs or its own last year are read, so agreements naming each other end.
+ */
+async function loadText(
+  fs: FileSystem,
+  file: string,
+  text: string,
+  overrides: InputOverrides,
+  progress: Progress,
+  detail: LedgerDetail,
+  stdin: (limit: number) => Promise<Uint8Array | null>,
+  lastOf?: { readonly year: number; readonly from: BroughtForwardFrom },
+): Promise<Loaded> {
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();
   const read = readValidAgreement(text, file, besideAgreement(file));
@@ -106,6 +127,18 @@ export async function loadOrUnreadable(
   for (const e of read.diagnostics) diags.list.push(e);
   const a = read.agreement;
   if (!a) return { file, texts, encodings, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
+  if (lastOf && a.year !== lastOf.year - 1) {
+    diags.error(
+      lastOf.from.at,
+      'brought-forward-year',
+      said(
+        `fjorårets avtale '${lastOf.from.written}' gjelder ${a.year}, men denne avtalen gjelder ${lastOf.year}: saldoene overføres bare fra året før`,
+        `last year's agreement '${lastOf.from.written}' is for ${a.year}, but this agreement is for ${lastOf.year}: balances are brought forward from the year before only`,
+      ),
+      said(`vis til avtalen for ${lastOf.year - 1}`, `name the agreement for ${lastOf.year - 1}`),
+    );
+    return { file, texts, encodings, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
+  }
   const spec = (name: InputName): InputSpec | undefined => {
     const override = overrides[name];
     const declared = a.inputs.get(name);
@@ -143,8 +176,76 @@ export async function loadOrUnreadable(
   const driverRows = (await stream('drivers', rows(readDrivers))) ?? [];
   const budgetRows = await stream('budget', rows(readBudgetRows));
   const payments = await stream('payments', rows(readPayments));
-  const inputs = diags.hasErrors ? null : { agreement: a, actuals, driverRows, budgetRows: budgetRows ?? null, payments: payments ?? null };
+  const from = a.settlement?.broughtForward;
+  const lastYear = from && !diags.hasErrors ? await readLastYear(fs, file, a.year, from, progress, diags) : undefined;
+  const inputs = diags.hasErrors
+    ? null
+    : { agreement: a, actuals, driverRows, budgetRows: budgetRows ?? null, payments: payments ?? null, ...(lastYear ? { lastYear } : {}) };
   return { file, texts, encodings, inputs, actualsCount, diagnostics: diags.sorted() };
+}
+
+/**
+ * Last year for `brought_forward:`, from its own files as `load` reads a
+ * year; every problem with it is one error at the `brought_forward:` value
+ * (last year's own first error quoted), so the user knows which file to fix.
+ */
+async function readLastYear(
+  fs: FileSystem,
+  thisFile: string,
+  year: number,
+  from: BroughtForwardFrom,
+  progress: Progress,
+  diags: Diagnostics,
+): Promise<LastYear | undefined> {
+  const missing = (why: Unreadable) => {
+    diags.error(
+      from.at,
+      'brought-forward-missing',
+      said(
+        `fjorårets avtale '${from.written}' kan ikke leses: ${why.unreadable.nb}`,
+        `last year's agreement '${from.written}' cannot be read: ${why.unreadable.en}`,
+      ),
+      said(
+        'brought_forward er fjorårets avtalefil eller mappen den ligger i, relativt til denne avtalen',
+        "brought_forward is last year's agreement file or its directory, relative to this agreement",
+      ),
+    );
+    return undefined;
+  };
+  const file = await agreementPath(fs, from.path);
+  if (isUnreadable(file)) return missing(file);
+  const text = await textFile(fs, file, said('fjorårets avtale', "last year's agreement"), GIVE_AGREEMENT);
+  if (isUnreadable(text)) return missing(text);
+  // Last year's inputs are its agreement's own (no command-line overrides), so a file it cannot read is a diagnostic of its own.
+  const loaded = await loadText(fs, file, text, {}, progress, 'selected', async () => new Uint8Array(), { year, from });
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  // The wrong year is already said at the brought_forward: value.
+  const wrongYear = errors.filter((d) => d.code === 'brought-forward-year' && d.file === thisFile);
+  if (wrongYear.length) {
+    diags.list.push(...wrongYear);
+    return undefined;
+  }
+  if (!loaded.inputs) {
+    diags.error(from.at, 'brought-forward-invalid', ...lastYearInvalid(from.written, loaded.file, errors));
+    return undefined;
+  }
+  const here = path.dirname(thisFile);
+  const there = path.dirname(loaded.file);
+  const relative = (p: string) => path.relative(here, p).split(path.sep).join('/');
+  const own = [loaded.file, ...[...loaded.inputs.agreement.inputs.values()].map((s) => s.file)];
+  const files = [
+    ...(await Promise.all(own.map(async (f) => ({ path: relative(f), sha256: await sha256Of(fs, f) })))),
+    // The year before last, read for last year: its paths were relative to last year's folder.
+    ...(loaded.inputs.lastYear?.files ?? []).map((h) => ({ path: relative(path.join(there, h.path)), sha256: h.sha256 })),
+  ];
+  return { from, file: relative(loaded.file), inputs: loaded.inputs, files };
+}
+
+/** The SHA-256 of a file's bytes, streamed, as lowercase hex. */
+async function sha256Of(fs: FileSystem, file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /**

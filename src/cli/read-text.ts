@@ -1,3 +1,4 @@
+import { Lexer } from 'yaml';
 import { decodeText } from '../inputs/decode.js';
 import { ExitError } from './exit.js';
 import { type Io, reason, type FileSystem } from './io.js';
@@ -11,6 +12,14 @@ import { type Said, said } from '../text/said.js';
 export const MAX_TEXT_FILE = 16 * 1024 * 1024;
 
 /**
+ * An agreement holds a few hundred values (keys and values, each a YAML
+ * scalar); 16 MB of YAML can hold millions, and the parsed tree takes a
+ * kilobyte or so per value (100 000 one-line items took 12 s and 1 GB).
+ * Past this many, the file is refused before it is parsed.
+ */
+export const MAX_YAML_VALUES = 100_000;
+
+/**
  * Why a file the user named cannot be read, said once: the command's
  * error (exit 1, nothing written), or for `check` one more problem in its
  * report. Returned, never thrown and caught back.
@@ -18,8 +27,8 @@ export const MAX_TEXT_FILE = 16 * 1024 * 1024;
 export interface Unreadable {
   readonly unreadable: Said;
   readonly hint?: Said;
-  /** Where in the file the problem is, when it is at a place (a NUL character). */
-  readonly at?: { readonly line: number; readonly col: number };
+  /** Where the problem is, when it is at a place (a NUL character): the file read (an agreement folder's agreement.yaml), line and column. */
+  readonly at?: { readonly file: string; readonly line: number; readonly col: number };
 }
 
 export const isUnreadable = (x: unknown): x is Unreadable => typeof x === 'object' && x !== null && 'unreadable' in x;
@@ -98,7 +107,7 @@ export function text(bytes: Uint8Array, what: Said, file: string): string | Unre
             `${what.en} '${file}' holds a NUL character on line ${at.line}, column ${at.col}: it is not text`,
           ),
           hint: isThe(what, file),
-          at,
+          at: { file, ...at },
         };
   }
   if (decoded.includes('\r') && !decoded.includes('\n'))
@@ -109,7 +118,38 @@ export function text(bytes: Uint8Array, what: Said, file: string): string | Unre
       ),
       hint: said('lagre den med LF- eller CRLF-linjeslutt', 'save it with LF or CRLF line ends'),
     };
+  const beyond = valueBeyond(decoded, MAX_YAML_VALUES);
+  if (beyond !== null) {
+    const at = lineCol(decoded, beyond);
+    const [nb, en] = [' ', ','].map((mark) => String(MAX_YAML_VALUES).replace(/\B(?=(\d{3})+$)/g, mark));
+    return {
+      unreadable: said(
+        `${what.nb} '${file}' har mer enn ${nb} verdier (den første for mye står på linje ${at.line}, kolonne ${at.col}); samkost leser høyst ${nb}`,
+        `${what.en} '${file}' holds more than ${en} values (the first too many is on line ${at.line}, column ${at.col}); samkost reads at most ${en}`,
+      ),
+      hint: isThe(what, file),
+      at: { file, ...at },
+    };
+  }
   return decoded;
+}
+
+/**
+ * Where the value past the first `max` begins, or null when there are no
+ * more: YAML's own lexer, stopped there, so counting costs little and
+ * holds no tree. Plain and quoted scalars count (mapping keys too).
+ */
+function valueBeyond(text: string, max: number): number | null {
+  let values = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's markers for a document, a flow's end and a plain scalar to come are no characters of the text.
+    if (token === '\x02' || token === '\x18') continue;
+    const value = token === '\x1f' || token[0] === '"' || token[0] === "'";
+    if (value && ++values > max) return offset;
+    if (token !== '\x1f') offset += token.length;
+  }
+  return null;
 }
 
 /** Standard input's bytes, or the command-line error for more than `limit` of them. */

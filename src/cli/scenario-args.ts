@@ -1,12 +1,13 @@
 import { bareRate, readRate } from '../agreement/percent.js';
-import { isRatePath, type Setting } from '../scenario/set.js';
+import { isRatePath, yamlFeature, type Setting } from '../scenario/set.js';
 import type { Assumption } from '../validate/projection.js';
 import { MAX_SWEEP, type Sweep } from '../scenario/sweep.js';
 import { type Said, said } from '../text/said.js';
 
 // The scenario command's own option values, read from the command line: `--sweep`, `--assume`, `--years`.
 
-const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
+// No leading zero (01750): the agreement refuses it as a number, YAML 1.1 reads it as octal.
+const NUMBER = /^(-?(?:0|[1-9]\d*)(?:\.\d+)?)(%?)$/;
 
 /** A value the command line gave that cannot be read, and how to write it. */
 export interface ArgError {
@@ -79,6 +80,22 @@ export function parseSweep(text: string): Sweep | ArgError {
  * is taken as typed at a Norwegian keyboard and written with a point.
  */
 export function rateSetting(s: Setting): Setting | ArgError {
+  const feature = yamlFeature(s.value);
+  if (feature !== null) {
+    const alias = feature.startsWith('*') || feature.startsWith('&');
+    return {
+      error: alias
+        ? said(
+            `--set ${s.path}: alias og anker (${feature}) kan ikke brukes i en avtale`,
+            `--set ${s.path}: aliases and anchors (${feature}) are not supported in an agreement`,
+          )
+        : said(`--set ${s.path}: taggen '${feature}' kan ikke brukes i en avtale`, `--set ${s.path}: the tag '${feature}' is not supported in an agreement`),
+      hint: said(
+        'skriv verdien helt ut, uten tagg, anker eller alias, som i avtalefilen',
+        'write the value out in full, with no tag, anchor or alias, as in the agreement file',
+      ),
+    };
+  }
   if (!isRatePath(s.path)) return s;
   const read = readRate(s.value, true);
   if (read?.kind === 'bare') {

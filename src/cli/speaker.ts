@@ -9,6 +9,7 @@ import { OutStream } from './out-stream.js';
 import { makeStyle } from './style.js';
 import { type Locale, type Said, said } from '../text/said.js';
 import { HINT, SEVERITY } from '../diagnostics/render.js';
+import { visible } from '../text/characters.js';
 import type { Output, WithDiagnostics } from '../render/registry.js';
 import { type CommandProblem, diagnosticsJson } from '../render/diagnostics-json.js';
 import { VERSION } from './version.js';
@@ -58,7 +59,7 @@ export class Speaker {
   error(message: Said, hint?: Said): void {
     const l = this.locale;
     if (this.kept) return void this.kept.problems.push({ message, ...(hint ? { hint } : {}) });
-    this.io.stderr.write(`samkost: ${this.err.error(SEVERITY.error[l])}: ${message[l]}\n${hint ? `  = ${HINT[l]}: ${hint[l]}\n` : ''}`);
+    this.io.stderr.write(`samkost: ${this.err.error(SEVERITY.error[l])}: ${visible(message[l])}\n${hint ? `  = ${HINT[l]}: ${visible(hint[l])}\n` : ''}`);
   }
 
   /**

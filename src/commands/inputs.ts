@@ -1,4 +1,4 @@
-import type { Agreement } from '../agreement/model.js';
+import type { Agreement, BroughtForwardFrom } from '../agreement/model.js';
 import { budgetLedger } from '../compute/budget.js';
 import type { SettleInput } from '../compute/settle.js';
 import { driverTable } from '../compute/drivers.js';
@@ -9,6 +9,7 @@ import type { BudgetRow } from '../inputs/budget.js';
 import type { DriverRow } from '../inputs/drivers.js';
 import type { PaymentRow } from '../inputs/payments.js';
 import type { Memo } from '../memo/memo.js';
+import type { FileHash } from '../reports/settlement.js';
 
 /** The typed contents of an agreement's input files, as the loader read them. */
 export interface Inputs {
@@ -19,6 +20,21 @@ export interface Inputs {
   readonly budgetRows: readonly BudgetRow[] | null;
   /** Rows of the payments CSV; null when there is none. */
   readonly payments: readonly PaymentRow[] | null;
+  /** Last year, read from its own files, when the agreement has `settlement: { brought_forward: }`. */
+  readonly lastYear?: LastYear;
+}
+
+/**
+ * Last year as the loader read it: its agreement and inputs (read without
+ * errors, and one year before this one), and every file read for it — its
+ * agreement, its inputs, and those of the year it brings forward in turn.
+ */
+export interface LastYear {
+  readonly from: BroughtForwardFrom;
+  /** Last year's agreement file, relative to this year's agreement's folder. */
+  readonly file: string;
+  readonly inputs: Inputs;
+  readonly files: readonly FileHash[];
 }
 
 /** Whether the agreement has a budget at all: from its budget CSV or written in under `budget:`. */

@@ -1,4 +1,5 @@
 import { settle as settleParties } from '../compute/settle.js';
+import { broughtForward } from '../compute/brought-forward.js';
 import type { SettlementReport } from '../reports/settlement.js';
 import { computeOn, type Inputs } from './inputs.js';
 import { refused, type Outcome } from '../diagnostics/outcome.js';
@@ -11,7 +12,12 @@ export interface SettleOptions {
 
 /** `samkost settle`: per party, charged against a-konto paid, the balance and when it falls due. */
 export function settle(inputs: Inputs, options: SettleOptions = { schedule: false }): Outcome<SettlementReport> {
-  const settled = computeOn(inputs, settleParties);
+  const last = inputs.lastYear;
+  const brought = last
+    ? broughtForward({ from: last.from, file: last.file, files: last.files, agreementFile: last.inputs.agreement.file }, settle(last.inputs), inputs.agreement)
+    : null;
+  if (brought && !brought.report) return brought;
+  const settled = computeOn(inputs, (input) => settleParties(brought?.report ? { ...input, broughtForward: brought.report } : input));
   if (options.schedule && settled.report && !settled.report.schedule) {
     return refused(
       1,

@@ -4,8 +4,8 @@ import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { invoiceKid } from '../norway/kid.js';
 import { byKind } from '../reports/by-kind.js';
-import type { PartySettlement, SettlementReport } from '../reports/settlement.js';
-import type { AkontoLine, BilledLine, DeductionLine, Invoice, InvoiceLine, ItemLine, VatTerms } from '../reports/invoice.js';
+import type { BroughtForward, PartySettlement, SettlementReport } from '../reports/settlement.js';
+import type { AkontoLine, BilledLine, BroughtForwardLine, DeductionLine, Invoice, InvoiceLine, ItemLine, VatTerms } from '../reports/invoice.js';
 import type { InvoiceReady } from '../validate/invoicing.js';
 import { documentNumber } from './numbers.js';
 import { vatByLine, vatOn, vatTerms } from './vat.js';
@@ -45,11 +45,14 @@ export function buildInvoices(r: SettlementReport, ready: InvoiceReady, date: Is
       ...(buyer.reference ? { buyerReference: buyer.reference } : {}),
       vat,
       paidFrom: r.paidFrom,
+      ...(r.broughtForward && document.kind === 'final' ? { broughtForward: lastYearOf(r.broughtForward) } : {}),
       ...body,
       billed: withVat(body.billed, vat),
     };
   });
 }
+
+const lastYearOf = (b: BroughtForward): NonNullable<Invoice['broughtForward']> => ({ title: b.title, year: b.year, file: b.file, files: b.files });
 
 type Body = Pick<Invoice, 'type' | 'lines' | 'kinds' | 'billedKinds' | 'billed' | 'totals' | 'carriedForward' | 'payments' | 'settles'>;
 
@@ -57,7 +60,7 @@ type Body = Pick<Invoice, 'type' | 'lines' | 'kinds' | 'billedKinds' | 'billed' 
  * The year-end document, per billed kind: each item's charge, less each
  * a-konto invoice of the year (its own line, citing its number, excluding
  * VAT) — so the VAT of the year's documents adds up to the VAT of the
- * charge. Payments never change it when a schedule exists; without one,
+ * charge — and plus the balance last year carried forward, citing last year. Payments never change it when a schedule exists; without one,
  * the payments received are deducted as prepaid. Below zero it is a credit
  * note crediting the difference; at zero, a statement.
  */
@@ -103,7 +106,20 @@ function finalBody(r: SettlementReport, p: PartySettlement, vat: VatTerms, carri
       }),
     )
     .filter((d) => !d.amount.isZero());
-  const billedLines: BilledLine[] = [...billedKinds.flatMap((k) => lines[k]).map(bill), ...deductions.map(bill)];
+  const from = r.broughtForward;
+  const brought = from
+    ? billedKinds
+        .filter((kind) => !p.kinds[kind].broughtForward.isZero())
+        .map(
+          (kind): BroughtForwardLine => ({
+            source: 'brought-forward',
+            kind,
+            from: { title: from.title, year: from.year, file: from.file },
+            amount: p.kinds[kind].broughtForward,
+          }),
+        )
+    : [];
+  const billedLines: BilledLine[] = [...billedKinds.flatMap((k) => lines[k]).map(bill), ...brought.map(bill), ...deductions.map(bill)];
   const net = Money.sum(billedLines.map((l) => l.amount));
   const vatAmount = vatOn(net, vat);
   const prepaid = p.prepaid;
@@ -161,7 +177,7 @@ function akontoBody(r: SettlementReport, p: PartySettlement, n: number, vat: Vat
 }
 
 /** A line billed once at its amount, or at its quantity × unit price; a negative amount as quantity −1. */
-function bill(line: InvoiceLine | DeductionLine): BilledLine {
+function bill(line: InvoiceLine | DeductionLine | BroughtForwardLine): BilledLine {
   // The VAT of each line is set once the document's lines are known (withVat).
   if (line.source === 'item' && line.unitPrice && line.quantity)
     return { line, quantity: line.quantity, price: line.unitPrice, amount: line.amount, vat: Money.ZERO };

@@ -15,12 +15,24 @@ import type { AllocationReport } from '../reports/allocation.js';
 import { said } from '../text/said.js';
 import { declaredParties } from '../agreement/phrases.js';
 import { dateNb } from '../dates/date.js';
-import type { AkontoInvoice, Balances, Instalment, KindBalance, PaidFrom, PartySchedule, PartySettlement, SettlementReport } from '../reports/settlement.js';
+import type {
+  AkontoInvoice,
+  Balances,
+  BroughtForward,
+  Instalment,
+  KindBalance,
+  PaidFrom,
+  PartySchedule,
+  PartySettlement,
+  SettlementReport,
+} from '../reports/settlement.js';
 
 /** What a settlement reads beyond the allocation's inputs. */
 export interface SettleInput extends BudgetedInput {
   /** What each party paid; null when no payments file is given. */
   readonly payments: readonly PaymentRow[] | null;
+  /** Last year's carried-forward balances, when the agreement names last year. */
+  readonly broughtForward?: BroughtForward;
 }
 
 /**
@@ -41,6 +53,8 @@ export function settle(input: SettleInput): Computed<SettlementReport> {
       )
     : null;
   const received = input.payments ? checkPayments(a, input.payments, diags) : null;
+  const brought = input.broughtForward;
+  if (brought) checkBroughtForward(a, brought, diags);
   if (diags.hasErrors || !allocation) return diags.failure();
 
   const schedule = budget ? a.parties.map((p) => scheduleFor(p, budget, akonto)) : null;
@@ -68,7 +82,7 @@ export function settle(input: SettleInput): Computed<SettlementReport> {
       const charged = totals[kind];
       const paid = Money.sum(payments.filter((p) => p.kind === kind).map((p) => p.amount));
       const invoiced = own ? Money.sum(own.instalments.map((i) => i.amounts[kind])) : Money.ZERO;
-      const broughtForward = Money.ZERO;
+      const broughtForward = brought?.balances.find((b) => b.party.id === id)?.kinds[kind] ?? Money.ZERO;
       // Without a schedule, payments settle the charge; outside VAT they are comparable to it as they stand.
       const settledByPayments = !own && vat.category === 'O' ? paid : Money.ZERO;
       const balance = charged.plus(broughtForward).minus(invoiced).minus(settledByPayments);
@@ -109,7 +123,30 @@ export function settle(input: SettleInput): Computed<SettlementReport> {
     parties,
     totals: { kinds: totals, ...sums(totals) },
     ...(a.settlement?.finalDue ? { finalDue: a.settlement.finalDue } : {}),
+    ...(brought ? { broughtForward: brought } : {}),
   });
+}
+
+/** A balance brought forward belongs to a party of this year: one that is gone would lose it silently. */
+function checkBroughtForward(a: Agreement, brought: BroughtForward, diags: Diagnostics): void {
+  for (const { party, kinds } of brought.balances) {
+    const open = ITEM_KINDS.filter((k) => !kinds[k].isZero());
+    if (open.length === 0 || a.parties.some((p) => p.id === party.id)) continue;
+    const nb = open.map((k) => `${k === 'operating' ? 'drift' : 'investering'} ${kinds[k].toFixed2().replace('.', ',')}`).join(', ');
+    const en = open.map((k) => `${k} ${kinds[k].toFixed2()}`).join(', ');
+    diags.error(
+      brought.at,
+      'brought-forward-party',
+      said(
+        `${party.name} ('${party.id}') har en saldo overført fra ${brought.title} ${brought.year} (${nb}), men er ikke med i ${a.year}`,
+        `${party.name} ('${party.id}') has a balance brought forward from ${brought.title} ${brought.year} (${en}), but is not a party in ${a.year}`,
+      ),
+      said(
+        `før opp '${party.id}' under parties: (med left: ${a.year}-01-01 om den har gått ut), så saldoen gjøres opp i ${a.year}`,
+        `list '${party.id}' under parties: (with left: ${a.year}-01-01 if it has left), so its balance is settled in ${a.year}`,
+      ),
+    );
+  }
 }
 
 /** Each budgeted amount split over the instalments by their parts, to the øre, adding up exactly. */

@@ -118,6 +118,11 @@ export const ERROR_CODES = [
   'threshold',
   'bad-endpoint',
   'bad-contact',
+  'brought-forward-missing',
+  'brought-forward-invalid',
+  'brought-forward-year',
+  'brought-forward-party',
+  'brought-forward-vat',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

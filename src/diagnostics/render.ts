@@ -1,4 +1,5 @@
 import type { Locale } from '../text/said.js';
+import { visible } from '../text/characters.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 
 export interface Style {
@@ -28,18 +29,19 @@ export const HINT: Readonly<Record<Locale, string>> = { nb: 'tips', en: 'hint' }
 export function renderDiagnostic(d: Diagnostic, lines: LineLookup, locale: Locale, style: Style = PLAIN): string {
   const word = SEVERITY[d.severity][locale];
   const sev = d.severity === 'error' ? style.error(word) : style.warning(word);
-  const out = [style.bold(`${d.file}:${d.line}:${d.col}:`) + ` ${sev}: ${d.message[locale]} [${d.code}]`];
+  // A file name, category or text from an input is shown, never sent to the terminal as control characters.
+  const out = [style.bold(`${visible(d.file)}:${d.line}:${d.col}:`) + ` ${sev}: ${visible(d.message[locale])} [${d.code}]`];
   // A file that is no agreement at all (a password file, an .env) is named, never quoted.
   const line = d.code === 'not-agreement' ? undefined : lines(d.file, d.line);
   if (line !== undefined) {
     const gutter = String(d.line);
     const pad = ' '.repeat(gutter.length);
-    const { text, caret } = excerpt(line.replace(/\t/g, ' '), d.col - 1);
+    const { text, caret } = excerpt(visible(line.replace(/\t/g, ' ')), d.col - 1);
     out.push(style.dim(`${pad} |`));
     out.push(style.dim(`${gutter} |`) + ` ${text}`);
     out.push(style.dim(`${pad} |`) + ` ${' '.repeat(Math.max(0, caret))}${d.severity === 'error' ? style.error('^') : style.warning('^')}`);
   }
-  if (d.hint) out.push(`${' '.repeat(String(d.line).length)} = ${HINT[locale]}: ${d.hint[locale]}`);
+  if (d.hint) out.push(`${' '.repeat(String(d.line).length)} = ${HINT[locale]}: ${visible(d.hint[locale])}`);
   return out.join('\n');
 }
 

@@ -8,6 +8,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     // The word itself is no suggestion: it is missing for another reason.
     if (c === word) continue;
+    // The lengths alone bound the distance from below: a megabyte-long word is compared with nothing.
+    if (Math.abs(c.length - word.length) > Math.min(limit, bestDistance)) continue;
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;

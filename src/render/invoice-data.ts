@@ -6,7 +6,7 @@ import { invoiceKinds } from './invoice-doc.js';
 import { billedName, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label, marker } from './labels.js';
 import { formatMoneyPlain, type Locale } from './locale.js';
-import { kindJson } from './settlement-json.js';
+import { kindJson, lastYearJson } from './settlement-json.js';
 
 const money = (m: Money) => m.toFixed2();
 
@@ -63,6 +63,9 @@ export function invoiceJson(inv: Invoice, locale: Locale): object {
     billed: inv.billed.map((b) => ({
       name: billedName(b, inv, locale),
       ...(b.line.source === 'akonto-invoice' ? { deducts: b.line.number ?? null, instalment: b.line.instalment } : {}),
+      ...(b.line.source === 'brought-forward'
+        ? { brought_forward: { agreement: b.line.from.title, year: b.line.from.year, file: b.line.from.file, kind: b.line.kind } }
+        : {}),
       quantity: b.quantity.toDecimalString(12),
       price: money(b.price),
       amount: money(b.amount),
@@ -74,6 +77,7 @@ export function invoiceJson(inv: Invoice, locale: Locale): object {
     settles: inv.settles,
     paid_from: inv.paidFrom,
     payments: inv.payments.map((p) => ({ date: p.date ?? null, kind: p.kind, amount: money(p.amount), ...(p.text ? { text: p.text } : {}) })),
+    ...(inv.broughtForward ? { brought_forward: lastYearJson(inv.broughtForward) } : {}),
   };
 }
 
@@ -121,6 +125,10 @@ export function invoiceCsv(inv: Invoice, locale: Locale): string {
     if (!k.invoiced.isZero()) rows.push([marker('invoiced', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.invoiced)]);
     else rows.push([marker('paid', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.paid)]);
     rows.push([marker(k.carriedForward ? 'carried-forward' : 'balance', locale), ...base, '', '', kindLabel(kind, locale), '', '', '', m(k.balance)]);
+  }
+  for (const b of inv.billed) {
+    if (b.line.source === 'brought-forward')
+      rows.push([marker('brought-forward', locale), ...base, '', billedName(b, inv, locale), kindLabel(b.line.kind, locale), '', '', '', m(b.amount)]);
   }
   for (const b of inv.billed) {
     if (b.line.source !== 'akonto-invoice') continue;

@@ -1,9 +1,9 @@
 import { ITEM_KINDS, type Address, type ItemKind } from '../agreement/model.js';
-import type { DeductionLine, Invoice, InvoiceParty } from '../reports/invoice.js';
+import type { BroughtForwardLine, DeductionLine, Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import { formatAccountNumber } from '../norway/account.js';
 import type { Block, Doc } from './doc.js';
-import { deductionHow, deductionTitle, fill, lineHow, lineShare, lineTitle } from './invoice-lines.js';
+import { broughtForwardHow, broughtForwardTitle, deductionHow, deductionTitle, fill, lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
 import { formatDate, formatDecimal, formatMoney, type Locale } from './locale.js';
 import { Ratio } from '../money/ratio.js';
@@ -108,15 +108,16 @@ export function addressText(a: Address): string {
  * the document's totals (VAT when charged, prepaid) down to what is paid or
  * credited. Printed once, after every line.
  */
-export function invoiceSummary(inv: Invoice, locale: Locale): { kinds: [string, Money, Money, Money, boolean][]; totals: [string, Money][] } {
+export function invoiceSummary(inv: Invoice, locale: Locale): { kinds: [string, Money, Money, Money, boolean, Money][]; totals: [string, Money][] } {
   // Set against the charge: the a-konto invoiced where there is a schedule, else the payments.
   const invoicedAkonto = inv.paidFrom !== 'none' && ITEM_KINDS.some((k) => !inv.kinds[k].invoiced.isZero());
-  const kinds = invoiceKinds(inv).map((k): [string, Money, Money, Money, boolean] => [
+  const kinds = invoiceKinds(inv).map((k): [string, Money, Money, Money, boolean, Money] => [
     kindLabel(k, locale),
     inv.kinds[k].charged,
     (invoicedAkonto ? inv.kinds[k].invoiced : inv.kinds[k].paid).neg(),
     inv.kinds[k].balance,
     inv.kinds[k].carriedForward,
+    inv.kinds[k].broughtForward,
   ]);
   const t = inv.totals;
   const totals: [string, Money][] = [];
@@ -130,6 +131,16 @@ export function invoiceSummary(inv: Invoice, locale: Locale): { kinds: [string, 
 /** What the summary sets against the charge: the a-konto invoiced, or (without a schedule) the a-konto paid. */
 export function summaryAgainst(inv: Invoice): 'akontoInvoiced' | 'akontoPaid' {
   return ITEM_KINDS.some((k) => !inv.kinds[k].invoiced.isZero()) ? 'akontoInvoiced' : 'akontoPaid';
+}
+
+/** The brought-forward lines of a final document: per billed kind, the balance last year carried forward. */
+export function broughtForwardLines(inv: Invoice): BroughtForwardLine[] {
+  return inv.billed.flatMap((b) => (b.line.source === 'brought-forward' ? [b.line] : []));
+}
+
+/** Whether the summary needs a brought-forward column: only when last year left a balance on a kind shown. */
+export function showsBroughtForward(inv: Invoice): boolean {
+  return invoiceKinds(inv).some((k) => !inv.kinds[k].broughtForward.isZero());
 }
 
 /** The deduction lines of a final document: each a-konto invoice it settles. */
@@ -153,6 +164,19 @@ export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
     rows: inv.lines[kind].map((l) => [lineTitle(l, inv, locale), lineHow(l, inv, locale).join('; '), lineShare(l, locale), m(l.amount)]),
     footer: [],
   }));
+  const brought = broughtForwardLines(inv);
+  if (brought.length)
+    blocks.push({
+      heading: label('broughtForward', locale),
+      notes: [],
+      columns: [
+        { title: label('item', locale), align: 'left' },
+        { title: label('how', locale), align: 'left' },
+        { title: label('amount', locale), align: 'right' },
+      ],
+      rows: brought.map((l) => [broughtForwardTitle(l, locale), broughtForwardHow(l, inv, locale), m(l.amount)]),
+      footer: [],
+    });
   const taken = deductions(inv);
   if (taken.length)
     blocks.push({
@@ -167,18 +191,21 @@ export function invoiceDoc(inv: Invoice, locale: Locale): Doc {
       footer: [],
     });
   const summary = invoiceSummary(inv, locale);
+  const bf = showsBroughtForward(inv);
   blocks.push({
     heading: label('summary', locale),
     notes: [],
     columns: [
       { title: label('kind', locale), align: 'left' },
       { title: label('chargedActual', locale), align: 'right' },
+      ...(bf ? [{ title: label('broughtForward', locale), align: 'right' as const }] : []),
       { title: label(summaryAgainst(inv), locale), align: 'right' },
       { title: label('balance', locale), align: 'right' },
     ],
-    rows: summary.kinds.map(([k, charged, paid, balance, carried]) => [
+    rows: summary.kinds.map(([k, charged, paid, balance, carried, brought]) => [
       carried ? `${k} (${label('carriedForward', locale).toLowerCase()})` : k,
       m(charged),
+      ...(bf ? [m(brought)] : []),
       m(paid),
       m(balance),
     ]),

@@ -4,7 +4,7 @@ import { Ratio } from '../money/ratio.js';
 import { ORG_SCHEME } from '../agreement/endpoint.js';
 import { invoiceCsv } from './invoice-data.js';
 import { contractReference, invoiceSubject, vatText } from './invoice-doc.js';
-import { billedName, deductionHow, lineHow } from './invoice-lines.js';
+import { billedHow, billedName } from './invoice-lines.js';
 import { label } from './labels.js';
 import { escapeMarkup as esc } from './markup.js';
 import type { Locale } from './locale.js';
@@ -83,7 +83,7 @@ ${vatId}<cac:PartyLegalEntity>${legal}</cac:PartyLegalEntity>${contact}
   const lineTag = credit ? 'CreditNoteLine' : 'InvoiceLine';
   const qtyTag = credit ? 'CreditedQuantity' : 'InvoicedQuantity';
   const lines = inv.billed.map((b, i) => {
-    const how = b.line.source === 'akonto-invoice' ? deductionHow(b.line, inv, locale) : lineHow(b.line, inv, locale).join('; ');
+    const how = billedHow(b, inv, locale);
     return `<cac:${lineTag}>
 ${el('cbc:ID', String(i + 1))}
 ${el(`cbc:${qtyTag}`, b.quantity.toDecimalString(12), ' unitCode="C62"')}

@@ -2,6 +2,7 @@ import type { Invoice, InvoiceParty } from '../reports/invoice.js';
 import type { Money } from '../money/money.js';
 import {
   addressText,
+  broughtForwardLines,
   deductions,
   invoiceFacts,
   invoiceKinds,
@@ -10,11 +11,12 @@ import {
   numberedTitle,
   orgText,
   paymentText,
+  showsBroughtForward,
   summaryAgainst,
   totalLabel,
   vatText,
 } from './invoice-doc.js';
-import { deductionHow, deductionTitle, lineHow, lineShare, lineTitle } from './invoice-lines.js';
+import { broughtForwardHow, broughtForwardTitle, deductionHow, deductionTitle, lineHow, lineShare, lineTitle } from './invoice-lines.js';
 import { kindLabel, label } from './labels.js';
 import { escapeMarkup as esc } from './markup.js';
 import { formatDate, formatMoney, type Locale } from './locale.js';
@@ -98,6 +100,17 @@ ${rows}
 </tbody>
 </table>`;
   });
+  const brought = broughtForwardLines(inv);
+  const broughtTable = brought.length
+    ? `<h2>${esc(label('broughtForward', locale))}</h2>
+<table>
+<thead><tr><th>${esc(label('item', locale))}</th><th class="num">${esc(label('amount', locale))}</th></tr></thead>
+<tbody>
+${brought.map((l) => `<tr><td>${esc(broughtForwardTitle(l, locale))}<span class="how">${esc(broughtForwardHow(l, inv, locale))}</span></td><td class="num">${m(l.amount)}</td></tr>`).join('\n')}
+</tbody>
+</table>
+`
+    : '';
   const taken = deductions(inv);
   const deductionTable = taken.length
     ? `<h2>${esc(label('akontoDeducted', locale))}</h2>
@@ -111,17 +124,18 @@ ${taken.map((d) => `<tr><td>${esc(deductionTitle(d, locale))}<span class="how">$
   const summary = invoiceSummary(inv, locale);
   const th = (key: Parameters<typeof label>[0], num = true) => `<th${num ? ' class="num"' : ''}>${esc(label(key, locale))}</th>`;
   const carriedNote = ` <span class="how">${esc(label('carriedForward', locale))}</span>`;
-  const kindRow = ([k, charged, paid, balance, carried]: (typeof summary.kinds)[number]) =>
-    `<tr><td>${esc(k)}${carried ? carriedNote : ''}</td><td class="num">${m(charged)}</td><td class="num">${m(paid)}</td><td class="num">${m(balance)}</td></tr>`;
+  const bf = showsBroughtForward(inv);
+  const kindRow = ([k, charged, paid, balance, carried, broughtForward]: (typeof summary.kinds)[number]) =>
+    `<tr><td>${esc(k)}${carried ? carriedNote : ''}</td><td class="num">${m(charged)}</td>${bf ? `<td class="num">${m(broughtForward)}</td>` : ''}<td class="num">${m(paid)}</td><td class="num">${m(balance)}</td></tr>`;
   const summaryTable = `<div class="summary">
 <h2>${esc(label('summary', locale))}</h2>
 <table>
-<thead><tr>${th('kind', false)}${th('chargedActual')}${th(summaryAgainst(inv))}${th('balance')}</tr></thead>
+<thead><tr>${th('kind', false)}${th('chargedActual')}${bf ? th('broughtForward') : ''}${th(summaryAgainst(inv))}${th('balance')}</tr></thead>
 <tbody>
 ${summary.kinds.map(kindRow).join('\n')}
 ${summary.totals
   .slice(0, -1)
-  .map(([k, v]) => `<tr><td colspan="3" class="strong">${esc(k)}</td><td class="num">${m(v)}</td></tr>`)
+  .map(([k, v]) => `<tr><td colspan="${bf ? 4 : 3}" class="strong">${esc(k)}</td><td class="num">${m(v)}</td></tr>`)
   .join('\n')}
 </tbody>
 </table>
@@ -162,7 +176,7 @@ ${partyBlock(label('seller', locale), inv.seller, true)}
 ${partyBlock(label('buyer', locale), inv.buyer, false)}
 </div>
 ${sections.join('\n')}
-${deductionTable}
+${broughtTable}${deductionTable}
 ${summaryTable}
 <div class="total">
 <div><strong>${esc(totalLabel(inv, locale))}</strong><p>${esc(paymentText(inv, locale))}</p></div>

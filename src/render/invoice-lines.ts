@@ -1,5 +1,5 @@
 import type { ItemKind } from '../agreement/model.js';
-import type { BilledLine, DeductionLine, Invoice, InvoiceLine, ItemLine } from '../reports/invoice.js';
+import type { BilledLine, BroughtForwardLine, DeductionLine, Invoice, InvoiceLine, ItemLine } from '../reports/invoice.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
@@ -20,9 +20,33 @@ export function lineTitle(l: InvoiceLine, inv: Invoice, locale: Locale): string 
   return fill(label('akontoLine', locale), { kind: kindLabel(l.kind, locale).toLowerCase(), n: String(doc.instalment), of: String(doc.of) });
 }
 
-/** A billed line's name: the line's title, or the a-konto invoice it deducts. */
+/** A billed line's name: the line's title, the a-konto invoice it deducts, or the year whose balance it brings forward. */
 export function billedName(b: BilledLine, inv: Invoice, locale: Locale): string {
-  return b.line.source === 'akonto-invoice' ? deductionTitle(b.line, locale) : lineTitle(b.line, inv, locale);
+  if (b.line.source === 'akonto-invoice') return deductionTitle(b.line, locale);
+  if (b.line.source === 'brought-forward') return broughtForwardTitle(b.line, locale);
+  return lineTitle(b.line, inv, locale);
+}
+
+/** How a billed line arose, in one sentence: what EHF's line description says. */
+export function billedHow(b: BilledLine, inv: Invoice, locale: Locale): string {
+  if (b.line.source === 'akonto-invoice') return deductionHow(b.line, inv, locale);
+  if (b.line.source === 'brought-forward') return broughtForwardHow(b.line, inv, locale);
+  return lineHow(b.line, inv, locale).join('; ');
+}
+
+/** `Overført fra ROR-IKT 2023 (investering)`: last year's balance, by the agreement and year it comes from. */
+export function broughtForwardTitle(l: BroughtForwardLine, locale: Locale): string {
+  return fill(label('broughtForwardLine', locale), { title: l.from.title, year: String(l.from.year), kind: kindLabel(l.kind, locale).toLowerCase() });
+}
+
+/** Where last year's balance comes from: its settlement, by the agreement file it was computed from. */
+export function broughtForwardHow(l: BroughtForwardLine, inv: Invoice, locale: Locale): string {
+  return fill(label(inv.vat.category === 'S' ? 'broughtForwardHowVat' : 'broughtForwardHow', locale), {
+    title: l.from.title,
+    year: String(l.from.year),
+    kind: kindLabel(l.kind, locale).toLowerCase(),
+    file: l.from.file,
+  });
 }
 
 /** `A-kontofaktura 1301001 (termin 1 av 4)`: what a deduction line takes off, by the number the party booked. */

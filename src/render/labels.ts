@@ -100,8 +100,12 @@ const LABELS = {
     en: 'Balance = charged − paid: positive, the party pays; negative, it is refunded or offset.',
   },
   balanceRuleInvoiced: {
-    nb: 'Saldo = belastet − fakturert a-konto (eks. mva.): det sluttfakturaen krever inn, eller krediterer når den er negativ. Innbetalingene endrer ingen faktura.',
-    en: 'Balance = charged − a-konto invoiced (excl. VAT): what the final invoice bills, or credits when negative. Payments change no invoice.',
+    nb: 'Saldo = belastet − fakturert a-konto (eks. mva.): det sluttfakturaen krever inn, eller krediterer når den er negativ. Innbetalingene endrer ingen faktura. Vertskommunens a-konto er intern: den faktureres ikke, og vertskommunen får ingen sluttfaktura.',
+    en: "Balance = charged − a-konto invoiced (excl. VAT): what the final invoice bills, or credits when negative. Payments change no invoice. The host's a-konto is internal: it is not invoiced, and the host gets no final invoice.",
+  },
+  broughtForwardRule: {
+    nb: 'Overført fra i fjor: saldoene avregningen for {title} {year} overførte, regnet ut fra {file} og filene den leser; de er med i saldoen.',
+    en: 'Brought forward: the balances the settlement of {title} {year} carried forward, computed from {file} and the files it reads; the balance includes them.',
   },
   carriedRule: {
     nb: 'Saldoen overføres og motregnes i neste års tilskudd; den faktureres ikke nå.',
@@ -188,6 +192,15 @@ const LABELS = {
     en: 'Without an a-konto schedule, the payments are deducted from this invoice (prepaid).',
   },
   broughtForward: { nb: 'Overført fra i fjor', en: 'Brought forward' },
+  broughtForwardLine: { nb: 'Overført fra {title} {year} ({kind})', en: 'Brought forward from {title} {year} ({kind})' },
+  broughtForwardHow: {
+    nb: 'saldoen for {kind} som avregningen for {title} {year} overførte til i år (avtale {file})',
+    en: 'the {kind} balance that the settlement of {title} {year} carried forward to this year (agreement {file})',
+  },
+  broughtForwardHowVat: {
+    nb: 'saldoen for {kind} som avregningen for {title} {year} overførte til i år (avtale {file}), eks. mva.; mva. av den oppgis her',
+    en: 'the {kind} balance that the settlement of {title} {year} carried forward to this year (agreement {file}), excluding VAT; its VAT is stated here',
+  },
   invoiced: { nb: 'Fakturert a-konto', en: 'Invoiced a-konto' },
   openAkonto: { nb: 'Åpen a-konto', en: 'Open a-konto' },
   finalInvoice: { nb: 'Sluttfaktura', en: 'Final invoice' },
@@ -289,6 +302,7 @@ const MARKERS = {
   redistributed: { nb: 'omfordelt', en: 'redistributed' },
   invoiced: { nb: 'fakturert', en: 'invoiced' },
   deduction: { nb: 'fratrekk', en: 'deduction' },
+  'brought-forward': { nb: 'overført', en: 'brought-forward' },
   statement: { nb: 'kontoutskrift', en: 'statement' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -1,4 +1,4 @@
-import type { Balances, KindBalance, SettlementReport } from '../reports/settlement.js';
+import type { Balances, FileHash, KindBalance, SettlementReport } from '../reports/settlement.js';
 import { Money } from '../money/money.js';
 import type { ByKind } from '../reports/by-kind.js';
 import { allocationJson, money, ratio } from './allocation-json.js';
@@ -28,6 +28,11 @@ function balancesJson(b: Balances & { readonly kinds: ByKind<KindBalance> }): ob
     carried_forward: money(b.carriedForward),
     kinds: { operating: kindJson(b.kinds.operating), investment: kindJson(b.kinds.investment) },
   };
+}
+
+/** Last year's agreement, as this year's settlement brought its balances forward: its file and every file read for it, by SHA-256. */
+export function lastYearJson(b: { readonly title: string; readonly year: number; readonly file: string; readonly files: readonly FileHash[] }): object {
+  return { agreement: b.title, year: b.year, file: b.file, files: b.files.map((f) => ({ path: f.path, sha256: f.sha256 })) };
 }
 
 /**
@@ -72,5 +77,6 @@ export function settlementJson(r: SettlementReport, locale: Locale): object {
           })),
         }))
       : null,
+    ...(r.broughtForward ? { brought_forward: lastYearJson(r.broughtForward) } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { ItemKind } from '../agreement/model.js';
 import type { SettlementReport } from '../reports/settlement.js';
 import { Money } from '../money/money.js';
 import { leftColumn, rightColumn, type Block, type Doc } from './doc.js';
+import { fill } from './fill.js';
 import { kindLabel, label } from './labels.js';
 import { formatDate, formatMoney, formatShare, type Locale } from './locale.js';
 
@@ -87,7 +88,13 @@ export function settlementDoc(r: SettlementReport, locale: Locale): Doc {
         : label('paidFromNone', locale);
   return {
     title: `${a.title} ${a.year} — ${label('settlement', locale)}`,
-    notes: [paidNote, label(invoiced ? 'balanceRuleInvoiced' : 'balanceRule', locale)],
+    notes: [
+      paidNote,
+      label(invoiced ? 'balanceRuleInvoiced' : 'balanceRule', locale),
+      ...(r.broughtForward
+        ? [fill(label('broughtForwardRule', locale), { title: r.broughtForward.title, year: String(r.broughtForward.year), file: r.broughtForward.file })]
+        : []),
+    ],
     blocks,
   };
 }

@@ -1,3 +1,4 @@
+import { visible } from '../text/characters.js';
 export type Align = 'left' | 'right';
 
 export interface Column {
@@ -10,7 +11,10 @@ export interface Column {
  * header and, if given, above the footer rows. Widths count characters, so
  * æ ø å align as they should.
  */
-export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[], footer: readonly (readonly string[])[] = []): string {
+export function textTable(columns: readonly Column[], given: readonly (readonly string[])[], givenFooter: readonly (readonly string[])[] = []): string {
+  // A category or text from an input file may hold a line break or an escape: shown, it cannot forge a row or act on the terminal.
+  const rows = given.map((r) => r.map(visible));
+  const footer = givenFooter.map((r) => r.map(visible));
   const all = [columns.map((c) => c.title), ...rows, ...footer];
   const widths = columns.map((_, i) => all.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), 0));
   const line = (cells: readonly string[]) =>

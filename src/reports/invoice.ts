@@ -5,7 +5,7 @@ import type { Ratio } from '../money/ratio.js';
 import type { BasisStep, BilledPeriod, LimitLine, LineMethod } from './allocation.js';
 import type { ByKind } from './by-kind.js';
 import type { KeyDerivation } from './keys.js';
-import type { KindBalance, PartySettlement, SettlementReport } from './settlement.js';
+import type { BroughtForward, KindBalance, PartySettlement, SettlementReport } from './settlement.js';
 
 /** A party that an invoice names: org number and address are required there. */
 export type InvoiceParty = Party & { readonly org: string; readonly address: Address };
@@ -63,6 +63,20 @@ export interface DeductionLine {
   readonly amount: Money;
 }
 
+/**
+ * On the final invoice, the balance of one kind that last year's settlement
+ * carried forward (positive: the party owes), citing last year's agreement
+ * and year; in the same VAT category as the other lines, since last year
+ * billed no VAT on it.
+ */
+export interface BroughtForwardLine {
+  readonly source: 'brought-forward';
+  readonly kind: ItemKind;
+  /** Last year's agreement: its title, year and file (relative to this year's agreement's folder). */
+  readonly from: { readonly title: string; readonly year: number; readonly file: string };
+  readonly amount: Money;
+}
+
 export type InvoiceLine = ItemLine | AkontoLine;
 
 /** Which document of the year: instalment n (1-based) of the a-konto schedule, or the final settlement. */
@@ -74,7 +88,7 @@ export type InvoiceDocument = { readonly kind: 'final' } | { readonly kind: 'ako
  * quantity. A credit note bills the final invoice's lines negated.
  */
 export interface BilledLine {
-  readonly line: InvoiceLine | DeductionLine;
+  readonly line: InvoiceLine | DeductionLine | BroughtForwardLine;
   readonly quantity: Ratio;
   readonly price: Money;
   readonly amount: Money;
@@ -144,4 +158,6 @@ export interface Invoice {
   readonly payments: PartySettlement['payments'];
   /** Whether the payments were received or, lacking a payments file, assumed from the schedule. */
   readonly paidFrom: SettlementReport['paidFrom'];
+  /** On a final document of a year that brings last year's balances forward: last year's agreement and the files it was computed from. */
+  readonly broughtForward?: Omit<BroughtForward, 'at' | 'balances'>;
 }

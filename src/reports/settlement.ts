@@ -1,4 +1,5 @@
 import type { ItemKind, Party } from '../agreement/model.js';
+import type { SourcePos } from '../diagnostics/diagnostic.js';
 import type { IsoDate } from '../dates/date.js';
 import type { Money } from '../money/money.js';
 import type { Ratio } from '../money/ratio.js';
@@ -92,6 +93,30 @@ export interface PartySettlement extends Balances {
  */
 export type PaidFrom = 'payments' | 'schedule' | 'none';
 
+/** One file a computation read, by its SHA-256, so a reader can tell it is the file they have. */
+export interface FileHash {
+  /** Relative to this year's agreement's folder, with / between folders. */
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/**
+ * Last year's settlement as this year's opens with it: per party of last
+ * year, the balance of each kind it carried forward (zero for a kind it
+ * settled), and which files it was computed from.
+ */
+export interface BroughtForward {
+  /** The `brought_forward:` value in this year's agreement. */
+  readonly at: SourcePos;
+  readonly title: string;
+  readonly year: number;
+  /** Last year's agreement file, relative to this year's agreement's folder. */
+  readonly file: string;
+  /** Every file read for last year: its agreement, its inputs, and the year it brought forward in turn. */
+  readonly files: readonly FileHash[];
+  readonly balances: readonly { readonly party: Party; readonly kinds: ByKind<Money> }[];
+}
+
 export interface SettlementReport {
   readonly allocation: AllocationReport;
   readonly schedule: readonly PartySchedule[] | null;
@@ -99,4 +124,6 @@ export interface SettlementReport {
   readonly parties: readonly PartySettlement[];
   readonly totals: Balances & { readonly kinds: ByKind<KindBalance> };
   readonly finalDue?: IsoDate;
+  /** Where the brought-forward balances come from, when the agreement names last year. */
+  readonly broughtForward?: BroughtForward;
 }

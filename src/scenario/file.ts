@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { Diagnostics, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
-import { YamlReader } from '../agreement/yaml-nodes.js';
+import { explained, YamlReader } from '../agreement/yaml-nodes.js';
 import type { Setting } from './set.js';
 import { field } from '../agreement/phrases.js';
 import { said } from '../text/said.js';
@@ -100,14 +100,16 @@ export function readScenarioFile(text: string, file: string): { scenarios: Scena
         : isMap(e.value) && e.value.flow && e.value.range
           ? text.slice(e.value.range[0], e.value.range[1])
           : null;
-      if (value === null)
+      if (value === null) {
+        // A tag or alias is reported where the file is parsed (yaml-tag, yaml-alias): one mistake, one error.
+        if (explained(e.value)) continue;
         diags.error(
           e.valueAt,
           'type',
           said(`verdien for '${e.key}' må være én enkelt verdi`, `the value for '${e.key}' must be a single value`),
           said('skriv STI: VERDI, f.eks. items.soc.price.quantity: 430', 'write PATH: VALUE, e.g. items.soc.price.quantity: 430'),
         );
-      else settings.push({ path: e.key, value, at: e.at });
+      } else settings.push({ path: e.key, value, at: e.at });
     }
     if (name !== null) scenarios.push({ name, settings, at: nameEntry!.valueAt });
   }

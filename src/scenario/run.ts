@@ -5,7 +5,7 @@ import { asNode, parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { ScenarioMemo } from './memo.js';
-import { applySettings, locate, withFollowingWeights, yamlValue, type SetError, type Setting, type Step, type Target } from './set.js';
+import { applySettings, locate, withFollowingWeights, yamlFeature, yamlValue, type SetError, type Setting, type Step, type Target } from './set.js';
 
 /** What one scenario gave: a result, the settings that name nothing, or the agreement's errors shown on its changed text. */
 export type ScenarioOutcome<R> =
@@ -123,7 +123,10 @@ function withEntries(collection: YAMLMap | YAMLSeq, items: unknown[]): YAMLMap |
 /** The setting's value as a YAML node of its own; null when it is not valid YAML (the slow path then reports it). */
 function valueNode(value: string): Node | null {
   // A number or percentage reads the same as a plain string scalar (the reader takes numbers by their source text): no parser needed.
-  if (/^[+-]?\d+(\.\d+)?%?$/.test(value)) return new Scalar(value);
+  // Not one with a leading zero: the file refuses 01750 as a number (YAML 1.1 reads it as octal), and so must a setting.
+  if (/^[+-]?(0|[1-9]\d*)(\.\d+)?%?$/.test(value)) return new Scalar(value);
+  // A tag or alias is refused where the agreement's reader sees it: in the text the slow path writes.
+  if (yamlFeature(value) !== null) return null;
   const doc = parseDocument(yamlValue(value), { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
   return doc.errors.length ? null : asNode(doc.contents);
 }

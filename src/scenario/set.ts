@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { asNode } from '../agreement/yaml-nodes.js';
 import { readRate } from '../agreement/percent.js';
 import { AGREEMENT_SCHEMA, RATIO } from '../agreement/schema.js';
@@ -176,9 +176,29 @@ function addition(text: string, map: YAMLMap, key: string, value: string): { sta
   return { start: at, end: at, value: `\n${' '.repeat(first.range![0] - lineStart)}${key}: ${value}` };
 }
 
-/** The value as YAML text: as typed when it is a plain word, number or flow collection, else quoted. */
+/**
+ * The value as YAML text: as typed when it is a plain word, number or flow
+ * collection, else quoted. A tag, anchor or alias at the start stays as
+ * typed too, so it means in a setting what it means in the file (an error),
+ * not a text that happens to start with `!!binary`.
+ */
 export function yamlValue(v: string): string {
-  return /^[\w.%+\-/]+$/.test(v) || /^[{[].*[}\]]$/.test(v) ? v : JSON.stringify(v);
+  return /^[\w.%+\-/]+$/.test(v) || /^[{[].*[}\]]$/.test(v) || /^[!&*]/.test(v) ? v : JSON.stringify(v);
+}
+
+/**
+ * The first tag (`!!binary`), anchor (`&a`) or alias (`*a`) in a setting's
+ * value read as YAML, as written; null when it has none. The agreement
+ * refuses each of them (yaml-tag, yaml-alias), so a setting must too.
+ */
+export function yamlFeature(value: string): string | null {
+  let found: string | null = null;
+  visit(parseDocument(yamlValue(value), { prettyErrors: false }), (_, node) => {
+    if (isAlias(node)) found = `*${node.source}`;
+    else if (isNode(node) && (node.tag || node.anchor)) found = node.tag ? node.tag.replace(/^tag:yaml\.org,2002:/, '!!') : `&${node.anchor}`;
+    return found === null ? undefined : visit.BREAK;
+  });
+  return found;
 }
 
 /**

@@ -40,3 +40,23 @@ export function forbiddenCharacter(s: string): { index: number; what: Said; hint
     ),
   };
 }
+
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
+
+/**
+ * Text from a file as a terminal may show it: each character no name may
+ * hold is replaced by one visible character, so an escape sequence cannot
+ * act on the terminal, a direction override cannot reorder a line, and a
+ * line break cannot forge a table row (a category or file name from an
+ * input file, which samkost reads as written). C0 controls become their
+ * Control Pictures (ESC ␛, line feed ␊, tab ␉), every other one U+FFFD; one
+ * character for one, so carets and column widths stay where they were.
+ */
+export function visible(s: string): string {
+  return FORBIDDEN.test(s)
+    ? s.replace(FORBIDDEN_ALL, (c) => {
+        const code = c.charCodeAt(0);
+        return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+      })
+    : s;
+}
