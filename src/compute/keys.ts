@@ -37,10 +37,11 @@ export function resolveKey(
           : null; // unknown keys were reported by the reader
     return builtin && { key: id, ...builtin };
   }
-  const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
+  const named = key.parties;
+  const own = named ? ctx.agreement.parties.filter((p) => named.includes(p.id)) : scope;
   const derived = definitionShares(ctx, key, own);
   if (!derived) return null;
-  return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key), unrounded: derived.shares } : { key: id, ...derived };
+  return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key.precision), unrounded: derived.shares } : { key: id, ...derived };
 }
 
 /**
@@ -50,8 +51,8 @@ export function resolveKey(
  */
 function restricted(ctx: ComputeContext, id: Id, at: SourcePos, only: readonly Id[]): KeyDerivation | null {
   const scope = ctx.agreement.parties.filter((p) => only.includes(p.id));
-  const key = ctx.agreement.keys.get(id);
-  const d = resolveKey(ctx, id, at, key?.parties ? scope.filter((p) => key.parties!.includes(p.id)) : scope);
+  const named = ctx.agreement.keys.get(id)?.parties;
+  const d = resolveKey(ctx, id, at, named ? scope.filter((p) => named.includes(p.id)) : scope);
   if (!d || [...d.shares.keys()].every((p) => only.includes(p))) return d;
   const kept = new Map([...d.shares].filter(([p]) => only.includes(p)));
   const scaled = proportional(ctx, kept, at, 'share');
@@ -102,7 +103,8 @@ function byMembership(ctx: ComputeContext, parties: readonly Party[], values: Re
   const out = new Map<Id, Ratio>();
   for (const p of parties) {
     const f = memberFraction(p, ctx.agreement.year);
-    if (!f.isZero()) out.set(p.id, values.get(p.id)!.times(f));
+    const v = values.get(p.id);
+    if (!f.isZero() && v) out.set(p.id, v.times(f));
   }
   return out;
 }
@@ -187,8 +189,7 @@ function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: S
  * the rounded shares still sum to exactly 100 %. Shares stay fractions
  * throughout; they are not money.
  */
-function roundShares(shares: Shares, key: Key): Shares {
-  const step = key.precision!;
+function roundShares(shares: Shares, step: Ratio): Shares {
   // 1 ÷ precision is a whole number of steps: the agreement reader checks it.
   const steps = largestRemainder(
     Ratio.ONE.div(step).floor(),
@@ -198,5 +199,10 @@ function roundShares(shares: Shares, key: Key): Shares {
 }
 
 function inPartyOrder(parties: readonly Party[], shares: ReadonlyMap<Id, Ratio>): Shares {
-  return new Map(parties.filter((p) => shares.has(p.id)).map((p) => [p.id, shares.get(p.id)!]));
+  return new Map(
+    parties.flatMap((p): [Id, Ratio][] => {
+      const share = shares.get(p.id);
+      return share ? [[p.id, share]] : [];
+    }),
+  );
 }
