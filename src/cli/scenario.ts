@@ -175,16 +175,14 @@ export const scenarioCommand = road({
     }
     return { kind: 'stream', arg, detail, stream, session, head, plan, loaded, loadMs };
   },
+  // A stream is rendered as it is written: its scenarios run between its points.
   render: (run, _request, opts, c) =>
     run.kind === 'projection'
-      ? render('projection', opts.format, run.projection, c.renderOptions)
+      ? { text: render('projection', opts.format, run.projection, c.renderOptions) }
       : run.kind === 'table'
-        ? render<'scenario'>('scenario', opts.format, run.comparison, c.renderOptions)
-        : null,
-  write: async (text, run, opts, c) => {
-    if (run.kind !== 'stream') return c.speaker.out(text ?? '', opts);
-    return writeStream(run, opts, c);
-  },
+        ? { text: render<'scenario'>('scenario', opts.format, run.comparison, c.renderOptions) }
+        : { stream: run },
+  write: async (rendered, _run, opts, c) => ('stream' in rendered ? writeStream(rendered.stream, opts, c) : c.speaker.out(rendered.text, opts)),
 });
 
 /** CSV and JSON are written a scenario at a time, as the scenarios run, and shown only when all have. */
