@@ -3,7 +3,7 @@ import { check } from '../commands/check.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { formatsOf, render, type FormatOf } from '../render/registry.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
-import type { CommandSpec } from './command-spec.js';
+import { type CommandSpec, road } from './command-spec.js';
 import type { CommonOptions, Context } from './context.js';
 import { ExitError } from './exit.js';
 import { agreementSource, atMostOneStdin, type Loaded, STDIN } from './load.js';
@@ -11,43 +11,58 @@ import { isUnreadable, readTextArg } from './read-text.js';
 import { lineLookup } from './excerpts.js';
 import { GIVE_SCENARIO_FILE, SCENARIO_FILE } from './scenario.js';
 
-/** `samkost check`: every agreement loaded, checked together (invoice number series across them), reported in the chosen format. */
-export async function checkCommand(
-  args: readonly string[],
-  opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string },
-  c: Context,
-): Promise<void> {
-  atMostOneStdin([...args, opts.scenarios, ...INPUT_NAMES.map((n) => opts[n])]);
-  const loaded: (Loaded & { source?: AgreementSource })[] = [];
-  // A scenario file with errors is checked as one more file; without, its scenarios are run against every agreement.
-  const scenarios = opts.scenarios === undefined ? null : await readScenarios(c, opts.scenarios);
-  if (scenarios?.failed) loaded.push(scenarios.failed);
-  for (const arg of args) {
-    const l = await loadChecked(c, arg);
-    loaded.push(l.inputs ? { ...l, source: agreementSource(l) } : l);
-  }
-  const r = check(loaded, {
-    strict: opts.strict === true,
-    invoices: opts.invoices === true,
-    ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
-  });
-  // Only the table shows excerpts: the lines they quote are read for it alone.
-  const files = {
-    texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
-    encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
-  };
-  const excerpts =
-    opts.format === 'table'
-      ? await lineLookup(
-          c.speaker.io.fs,
-          r.agreements.flatMap((a) => a.diagnostics),
-          files,
-        )
-      : undefined;
-  const text = render('check', opts.format, excerpts ? { ...r, excerpts } : r, c.renderOptions);
-  if (text) await c.speaker.out(text, opts);
-  if (!r.ok) throw ExitError.quiet(1);
+type CheckOptions = CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string };
+
+/** What `check` loads: every agreement, and the scenario file's texts and scenarios when one is given. */
+interface CheckLoaded {
+  readonly loaded: readonly (Loaded & { source?: AgreementSource })[];
+  readonly scenarios: Awaited<ReturnType<typeof readScenarios>> | null;
 }
+
+/** `samkost check`: every agreement loaded, checked together (invoice number series across them), reported in the chosen format. */
+export const checkCommand = road({
+  parse: (args: readonly string[], opts: CheckOptions) => atMostOneStdin([...args, opts.scenarios, ...INPUT_NAMES.map((n) => opts[n])]),
+  load: async (args, _parsed, opts, c): Promise<CheckLoaded> => {
+    const loaded: (Loaded & { source?: AgreementSource })[] = [];
+    // A scenario file with errors is checked as one more file; without, its scenarios are run against every agreement.
+    const scenarios = opts.scenarios === undefined ? null : await readScenarios(c, opts.scenarios);
+    if (scenarios?.failed) loaded.push(scenarios.failed);
+    for (const arg of args) {
+      const l = await loadChecked(c, arg);
+      loaded.push(l.inputs ? { ...l, source: agreementSource(l) } : l);
+    }
+    return { loaded, scenarios };
+  },
+  compute: async ({ loaded, scenarios }, _parsed, opts) => ({
+    loaded,
+    scenarios,
+    report: check(loaded, {
+      strict: opts.strict === true,
+      invoices: opts.invoices === true,
+      ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
+    }),
+  }),
+  render: async ({ loaded, scenarios, report: r }, _parsed, opts, c) => {
+    // Only the table shows excerpts: the lines they quote are read for it alone.
+    const files = {
+      texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
+      encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
+    };
+    const excerpts =
+      opts.format === 'table'
+        ? await lineLookup(
+            c.speaker.io.fs,
+            r.agreements.flatMap((a) => a.diagnostics),
+            files,
+          )
+        : undefined;
+    return render('check', opts.format, excerpts ? { ...r, excerpts } : r, c.renderOptions);
+  },
+  write: async (text, { report }, opts, c) => {
+    if (text) await c.speaker.out(text, opts);
+    if (!report.ok) throw ExitError.quiet(1);
+  },
+});
 
 /** A scenario file for `check --scenarios`: its scenarios, or the file as one more failing subject with its errors. */
 async function readScenarios(c: Context, file: string): Promise<{ list: readonly Scenario[]; texts: ReadonlyMap<string, string>; failed?: Loaded }> {
@@ -103,7 +118,5 @@ export const checkSpec: CommandSpec = {
           'also run the scenarios of this file against every agreement: each setting must name a value and leave it valid',
         ),
       )
-      .action(async (args: string[], opts: CommonOptions & { format: FormatOf<'check'>; strict?: boolean; invoices?: boolean; scenarios?: string }) =>
-        checkCommand(args, opts, context(opts)),
-      ),
+      .action(async (args: string[], opts: CheckOptions) => checkCommand(args, opts, context(opts))),
 };

@@ -1,5 +1,6 @@
 import type { Command, Option } from 'commander';
-import type { Inputs, Outcome } from '../commands/inputs.js';
+import type { Inputs } from '../commands/inputs.js';
+import type { Outcome } from '../diagnostics/outcome.js';
 import { render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { Locale } from '../text/said.js';
 import type { CommonOptions, Context } from './context.js';
@@ -47,17 +48,38 @@ export interface CommandSpec {
 export const many = (v: string, all: string[]): string[] => [...all, v];
 
 /**
- * A report command: load (read and validate), compute, render in the chosen
- * format, write — the one road of every command that prints one report.
+ * The one road of every command: the command line's own mistakes found
+ * (`parse`, exit 2, before anything is read), the agreement loaded (read and
+ * validated), the report computed, rendered, written. A stage that meets a
+ * problem ends the road through the context (its diagnostics, its exit
+ * code); none of them writes before `write`.
  */
-export const reportAction =
-  <K extends ReportKind, O extends CommonOptions>(
-    kind: (opts: O) => K,
-    compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
-    detail: LedgerDetail = 'classes',
-  ): Action<O & { format: FormatOf<K> }> =>
-  async (arg, opts, c) => {
-    const loaded = await c.load(arg, detail);
-    const r = await c.report(compute(await c.inputs(loaded), opts), loaded);
-    await c.speaker.out(render(kind(opts), opts.format, r, c.renderOptions), opts);
+export interface Road<A, O, P, L, R, Out> {
+  readonly parse: (arg: A, opts: O, c: Context) => Promise<P> | P;
+  readonly load: (arg: A, parsed: P, opts: O, c: Context) => Promise<L>;
+  readonly compute: (loaded: L, parsed: P, opts: O, c: Context) => Promise<R>;
+  readonly render: (report: R, parsed: P, opts: O, c: Context) => Promise<Out> | Out;
+  readonly write: (rendered: Out, report: R, opts: O, c: Context) => Promise<void>;
+}
+
+export const road =
+  <A, O, P, L, R, Out>(r: Road<A, O, P, L, R, Out>) =>
+  async (arg: A, opts: O, c: Context): Promise<void> => {
+    const parsed = await r.parse(arg, opts, c);
+    const report = await r.compute(await r.load(arg, parsed, opts, c), parsed, opts, c);
+    await r.write(await r.render(report, parsed, opts, c), report, opts, c);
   };
+
+/** A report command: one agreement, one report, printed in the chosen format — the road with nothing to parse. */
+export const reportAction = <K extends ReportKind, O extends CommonOptions>(
+  kind: (opts: O) => K,
+  compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
+  detail: LedgerDetail = 'classes',
+): Action<O & { format: FormatOf<K> }> =>
+  road({
+    parse: () => undefined,
+    load: (arg: string, _parsed, _opts, c) => c.load(arg, detail),
+    compute: async (loaded, _parsed, opts: O & { format: FormatOf<K> }, c) => c.report(compute(await c.inputs(loaded), opts), loaded),
+    render: (report, _parsed, opts, c) => render(kind(opts), opts.format, report, c.renderOptions),
+    write: (text, _report, opts, c) => c.speaker.out(text, opts),
+  });

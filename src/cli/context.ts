@@ -1,4 +1,5 @@
-import type { Inputs, Outcome } from '../commands/inputs.js';
+import type { Inputs } from '../commands/inputs.js';
+import type { Outcome } from '../diagnostics/outcome.js';
 import type { Locale } from '../render/locale.js';
 import type { RenderOptions } from '../render/registry.js';
 import type { LedgerDetail, Loaded } from './load.js';

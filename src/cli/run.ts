@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { Inputs, Outcome } from '../commands/inputs.js';
+import type { Inputs } from '../commands/inputs.js';
+import type { Outcome } from '../diagnostics/outcome.js';
 import { LOCALES } from '../render/locale.js';
 import type { CommonOptions, Context } from './context.js';
 import { Speaker } from './speaker.js';

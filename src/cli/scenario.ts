@@ -2,18 +2,20 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
-import { openScenarios } from '../commands/scenario.js';
+import { openScenarios, type ScenarioSession } from '../commands/scenario.js';
+import type { Projection } from '../reports/projection.js';
+import type { Assumption } from '../validate/projection.js';
 import { readTextArg } from './read-text.js';
 import { type FormatOf, formatsOf, render, scenarioStream } from '../render/registry.js';
-import type { ScenarioColumn, ScenarioHead } from '../reports/scenario.js';
+import type { ScenarioColumn, ScenarioComparison, ScenarioHead } from '../reports/scenario.js';
 import { readScenarioFile, type Scenario } from '../scenario/file.js';
 import { parseSetting, type Setting } from '../scenario/set.js';
 import { settingText } from '../reports/scenario.js';
 import { MAX_SWEEP, ScenarioPlan, type Sweep } from '../scenario/sweep.js';
 import { parseAssume, parseSweep, parseYears, rateSetting } from './scenario-args.js';
 import { ExitError } from './exit.js';
-import { agreementSource, atMostOneStdin, type LedgerDetail } from './load.js';
-import { type CommandSpec, many } from './command-spec.js';
+import { agreementSource, atMostOneStdin, type LedgerDetail, type Loaded } from './load.js';
+import { type CommandSpec, many, road } from './command-spec.js';
 import type { CommonOptions, Context } from './context.js';
 import { SWEEP_ACK, type SweepJob, type SweepMessage } from './sweep-job.js';
 import { type Said, said } from '../text/said.js';
@@ -34,12 +36,21 @@ export interface ScenarioOptions extends CommonOptions {
 const MAX_TABLE_SCENARIOS = 100;
 
 /**
- * `samkost scenario`: the agreement as written (the baseline) and each
- * scenario side by side. Scenarios come from `--set` (one scenario), a
- * scenario file, or `--sweep` ranges (every combination); with a file or a
- * sweep, `--set` values are part of every scenario.
+ * What `scenario` was asked for, once the command line is checked: a
+ * projection over years, or scenarios against the agreement as written.
  */
-export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Context): Promise<void> {
+type ScenarioRequest =
+  | { readonly kind: 'projection'; readonly fixed: readonly Setting[]; readonly from: number; readonly to: number; readonly assumptions: readonly Assumption[] }
+  | {
+      readonly kind: 'scenarios';
+      readonly fixed: readonly Setting[];
+      readonly plan: ScenarioPlan;
+      readonly file: { path: string; text: string } | null;
+      readonly stream: ReturnType<typeof scenarioStream>;
+    };
+
+/** The command line of `scenario`: every mistake in it found before the agreement is read (exit 2). */
+async function parseRequest(arg: string, opts: ScenarioOptions, c: Context): Promise<ScenarioRequest> {
   const fixed = opts.set.map((t) => {
     const s =
       parseSetting(t) ??
@@ -71,7 +82,7 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
         said('--years kan ikke kombineres med --scenarios eller --sweep', '--years cannot be combined with --scenarios or --sweep'),
         said('framskriv én avtale over år; endringer med --set gjelder hvert år', 'project one agreement over years; --set changes apply to every year'),
       );
-    return projectionCommand(arg, opts, fixed, c);
+    return { kind: 'projection', fixed, ...projectionYears(opts) };
   }
   if (opts.assume.length)
     usage(
@@ -103,32 +114,82 @@ export async function scenarioCommand(arg: string, opts: ScenarioOptions, c: Con
       ),
     );
   }
-  const detail = ledgerDetail(plan);
-  const clock = () => c.speaker.io.now().getTime();
-  const started = clock();
-  const loaded = await c.load(arg, detail);
-  const inputs = await c.inputs(loaded);
-  const loadMs = clock() - started;
-  const files = file ? { ...loaded, texts: new Map([...loaded.texts, [file.path, file.text]]) } : loaded;
-  const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios: plan, fixed }), files);
+  return { kind: 'scenarios', fixed, plan, file, stream };
+}
 
+/** What the scenarios computed: one report to render, or a session whose scenarios run as they are written. */
+type ScenarioRun =
+  | { readonly kind: 'projection'; readonly projection: Projection }
+  | { readonly kind: 'table'; readonly comparison: ScenarioComparison }
+  | {
+      readonly kind: 'stream';
+      readonly arg: string;
+      readonly detail: LedgerDetail;
+      readonly stream: NonNullable<ReturnType<typeof scenarioStream>>;
+      readonly session: ScenarioSession;
+      readonly head: ScenarioHead;
+      readonly plan: ScenarioPlan;
+      readonly loaded: Loaded;
+      readonly loadMs: number;
+    };
+
+/**
+ * `samkost scenario`: the agreement as written (the baseline) and each
+ * scenario side by side. Scenarios come from `--set` (one scenario), a
+ * scenario file, or `--sweep` ranges (every combination); with a file or a
+ * sweep, `--set` values are part of every scenario.
+ */
+export const scenarioCommand = road({
+  parse: parseRequest,
+  load: async (arg, request, _opts, c) => {
+    const clock = () => c.speaker.io.now().getTime();
+    const started = clock();
+    const detail = ledgerDetail(request.kind === 'projection' ? projectionPlan(request.fixed) : request.plan);
+    const loaded = await c.load(arg, detail);
+    const inputs = await c.inputs(loaded);
+    return { arg, detail, loaded, inputs, loadMs: clock() - started };
+  },
+  compute: async ({ arg, detail, loaded, inputs, loadMs }, request, opts, c): Promise<ScenarioRun> => {
+    if (request.kind === 'projection') {
+      const { from, to, assumptions, fixed } = request;
+      return { kind: 'projection', projection: await c.report(project(agreementSource(loaded), inputs, { from, to, assumptions, fixed }), loaded) };
+    }
+    const { file, plan, fixed, stream } = request;
+    const files = file ? { ...loaded, texts: new Map([...loaded.texts, [file.path, file.text]]) } : loaded;
+    const session = await c.report(openScenarios(agreementSource(loaded), inputs, { scenarios: plan, fixed }), files);
+    const keepGoing = opts.keepGoing === true;
+    if (keepGoing && !stream)
+      usage(
+        said('--keep-going er for et sveip skrevet som csv eller json', '--keep-going is for a sweep written as csv or json'),
+        said(
+          'et scenario avtalen ikke tåler, noteres på sin plass der; legg til --format csv eller --format json',
+          'a scenario the agreement cannot take is noted in its place there; add --format csv or --format json',
+        ),
+      );
+    const head: ScenarioHead = { baseline: session.baseline, paths: session.paths(plan.shapes()), noted: keepGoing };
+    // A table, a page or a workbook shows every scenario at once (at most MAX_TABLE_SCENARIOS of them).
+    if (!stream) {
+      const columns: [ScenarioColumn, ...ScenarioColumn[]] = [session.baselineColumn];
+      for (const s of plan) columns.push(await c.speaker.report(session.run(s), loaded));
+      return { kind: 'table', comparison: { ...head, columns } };
+    }
+    return { kind: 'stream', arg, detail, stream, session, head, plan, loaded, loadMs };
+  },
+  // A stream is rendered as it is written: its scenarios run between its points.
+  render: (run, _request, opts, c) =>
+    run.kind === 'projection'
+      ? { text: render('projection', opts.format, run.projection, c.renderOptions) }
+      : run.kind === 'table'
+        ? { text: render<'scenario'>('scenario', opts.format, run.comparison, c.renderOptions) }
+        : { stream: run },
+  write: async (rendered, _run, opts, c) => ('stream' in rendered ? writeStream(rendered.stream, opts, c) : c.speaker.out(rendered.text, opts)),
+});
+
+/** CSV and JSON are written a scenario at a time, as the scenarios run, and shown only when all have. */
+async function writeStream(run: Extract<ScenarioRun, { kind: 'stream' }>, opts: ScenarioOptions, c: Context): Promise<void> {
+  const { arg, detail, stream, session, head, plan, loaded, loadMs } = run;
   const keepGoing = opts.keepGoing === true;
-  if (keepGoing && !stream)
-    usage(
-      said('--keep-going er for et sveip skrevet som csv eller json', '--keep-going is for a sweep written as csv or json'),
-      said(
-        'et scenario avtalen ikke tåler, noteres på sin plass der; legg til --format csv eller --format json',
-        'a scenario the agreement cannot take is noted in its place there; add --format csv or --format json',
-      ),
-    );
-  const head: ScenarioHead = { baseline: session.baseline, paths: session.paths(plan.shapes()), noted: keepGoing };
-  // A table, a page or a workbook shows every scenario at once (at most MAX_TABLE_SCENARIOS of them).
-  if (!stream) {
-    const columns: [ScenarioColumn, ...ScenarioColumn[]] = [session.baselineColumn];
-    for (const s of plan) columns.push(await c.speaker.report(session.run(s), loaded));
-    return c.speaker.out(render<'scenario'>('scenario', opts.format, { ...head, columns }, c.renderOptions), opts);
-  }
-  // CSV and JSON are written a scenario at a time, as the scenarios run, and shown only when all have.
+  const clock = () => c.speaker.io.now().getTime();
   const out = c.speaker.stream(opts);
   try {
     await out.write(stream.head(head, c.renderOptions.version, opts.locale));
@@ -260,17 +321,20 @@ class Inbox {
   }
 }
 
-/** `--years FROM..TO`: the agreement projected a year at a time. */
-async function projectionCommand(arg: string, opts: ScenarioOptions, fixed: readonly Setting[], c: Context): Promise<void> {
-  const years = parseYears(opts.years!);
+/** `--years FROM..TO` and its `--assume`: the agreement projected a year at a time. */
+function projectionYears(opts: ScenarioOptions): { from: number; to: number; assumptions: Assumption[] } {
+  const years = parseYears(opts.years ?? '');
   if ('error' in years) usage(years.error, years.hint);
   const assumptions = opts.assume.map((t) => {
     const x = parseAssume(t);
     return 'error' in x ? usage(x.error, x.hint) : x;
   });
-  const loaded = await c.load(arg, ledgerDetail(new ScenarioPlan({ listed: [{ name: 'projection', settings: fixed }], sweeps: [], fixed })));
-  const projection = await c.report(project(agreementSource(loaded), await c.inputs(loaded), { from: years.from, to: years.to, assumptions, fixed }), loaded);
-  await c.speaker.out(render('projection', opts.format, projection, c.renderOptions), opts);
+  return { from: years.from, to: years.to, assumptions };
+}
+
+/** A projection reads the ledger as its one scenario, the settings of every year, would. */
+function projectionPlan(fixed: readonly Setting[]): ScenarioPlan {
+  return new ScenarioPlan({ listed: [{ name: 'projection', settings: fixed }], sweeps: [], fixed });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Outcome } from '../commands/inputs.js';
+import type { Outcome } from '../diagnostics/outcome.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics, type Style } from '../diagnostics/render.js';
 import { lineLookup, type SourceFiles } from './excerpts.js';
@@ -92,7 +92,7 @@ export class Speaker {
   ): Promise<R> {
     const texts = 'texts' in outcome && outcome.texts ? new Map([...files.texts, ...outcome.texts]) : files.texts;
     await this.diagnostics(outcome.diagnostics, { texts, encodings: files.encodings });
-    if (outcome.report !== null) return outcome.report as R;
+    if (outcome.report !== null) return outcome.report;
     const refusal = 'refusal' in outcome ? outcome.refusal : { exit: 1 as const, reasons: [failed] };
     const last = refusal.reasons.at(-1)!;
     for (const r of refusal.reasons.slice(0, -1)) this.error(r.message, r.hint);

@@ -7,7 +7,7 @@ import { hasBudget, type Inputs } from './inputs.js';
 import { openScenarios, type AgreementSource } from './scenario.js';
 import { settle } from './settle.js';
 import type { Scenario } from '../scenario/file.js';
-import { said } from '../text/said.js';
+import { invalidScenario } from '../scenario/problems.js';
 import type { CheckReport, CheckedAgreement } from '../reports/check.js';
 import { validateInvoicing } from '../validate/invoicing.js';
 
@@ -73,19 +73,7 @@ function scenarioProblems(source: AgreementSource, inputs: Inputs, scenarios: re
     const run = session.evaluate(s);
     const first = run.diagnostics.find((d) => d.severity === 'error');
     if (run.report || !s.at) continue;
-    found.push({
-      ...s.at,
-      severity: 'error',
-      code: 'scenario-invalid',
-      message: said(
-        `scenarioet '${s.name}' gjør ${source.file} ugyldig${first ? `: ${first.message.nb} [${first.code}]` : ''}`,
-        `scenario '${s.name}' makes ${source.file} invalid${first ? `: ${first.message.en} [${first.code}]` : ''}`,
-      ),
-      hint: said(
-        `kjør samkost scenario ${source.file} --scenarios … for å se avtalens feil med scenarioets verdier skrevet inn`,
-        `run samkost scenario ${source.file} --scenarios … to see the agreement's errors with the scenario's values written in`,
-      ),
-    });
+    found.push(invalidScenario(s.name, s.at, source.file, first));
   }
   return found;
 }

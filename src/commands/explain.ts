@@ -2,7 +2,8 @@ import { explain as explainParty } from '../compute/explain.js';
 import type { Explanation } from '../reports/explanation.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { allocate } from './allocate.js';
-import { refused, type Inputs, type Outcome } from './inputs.js';
+import type { Inputs } from './inputs.js';
+import { refused, type Outcome } from '../diagnostics/outcome.js';
 import { said } from '../text/said.js';
 
 export interface ExplainOptions {

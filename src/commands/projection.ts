@@ -3,7 +3,8 @@ import { notIndexed, planYear, projectedYear } from '../scenario/projection.js';
 import { indexChangesMissing, type Assumption } from '../validate/projection.js';
 import type { Projection, ProjectedYear } from '../reports/projection.js';
 import type { Setting } from '../scenario/set.js';
-import { refused, type Inputs, type Outcome } from './inputs.js';
+import type { Inputs } from './inputs.js';
+import { refused, type Outcome } from '../diagnostics/outcome.js';
 import { openScenarios, type AgreementSource } from './scenario.js';
 import { said } from '../text/said.js';
 

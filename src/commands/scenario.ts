@@ -5,9 +5,10 @@ import { type Infeasible, type ScenarioColumn, type ScenarioPoint, settingPaths 
 import type { Scenario } from '../scenario/file.js';
 import { ScenarioRunner } from '../scenario/run.js';
 import type { SetError, Setting } from '../scenario/set.js';
-import { settingText } from '../reports/scenario.js';
+import { unknownPaths } from '../scenario/problems.js';
 import { allocate } from './allocate.js';
-import type { Inputs, Outcome, Refusal } from './inputs.js';
+import type { Inputs } from './inputs.js';
+import type { Outcome } from '../diagnostics/outcome.js';
 import { said } from '../text/said.js';
 
 /** The agreement as the user wrote it: scenarios change its text, and their errors point into it. */
@@ -34,7 +35,7 @@ export function openScenarios(source: AgreementSource, inputs: Inputs, request: 
   const baseline = allocate(inputs);
   if (!baseline.report) return baseline;
   const session = new ScenarioSession(source, inputs, baseline.report);
-  const bad = badPaths(request, (settings) => session.check(settings));
+  const bad = unknownPaths(request.scenarios, request.fixed, (settings) => session.check(settings));
   return bad ? { ...bad, diagnostics: [...baseline.diagnostics, ...bad.diagnostics] } : { report: session, diagnostics: baseline.diagnostics };
 }
 
@@ -120,54 +121,5 @@ function infeasible(s: Scenario, diagnostics: readonly Diagnostic[]): Infeasible
     reason: first
       ? said(`${first.message.nb} [${first.code}]`, `${first.message.en} [${first.code}]`)
       : said('avtalen tåler ikke dette scenarioet', 'the agreement cannot take this scenario'),
-  };
-}
-
-/**
- * Every setting that names nothing in the agreement, at once: on its line
- * in a scenario file, or as a command-line error for the settings given on
- * the command line.
- */
-function badPaths(
-  request: ScenarioRequest,
-  check: (settings: readonly Setting[]) => SetError[],
-): { report: null; diagnostics: readonly Diagnostic[]; refusal: Refusal } | null {
-  const option = (e: SetError) => (request.fixed.includes(e.setting) ? '--set' : '--sweep');
-  const seen = new Map<string, SetError>();
-  for (const s of request.scenarios)
-    for (const e of check(s.settings)) seen.set(`${e.setting.at?.file}:${e.setting.at?.line}:${e.setting.at?.col}:${e.setting.path}`, e);
-  const errors = [...seen.values()];
-  if (!errors.length) return null;
-  const inFile = errors.filter((e) => e.setting.at);
-  const onLine = errors
-    .filter((e) => !e.setting.at)
-    .map((e) => {
-      const head = `${option(e)} ${settingText(e.setting)}`;
-      return { message: said(`${head}: ${e.message.nb}`, `${head}: ${e.message.en}`), hint: e.hint };
-    });
-  const diagnostics: Diagnostic[] = inFile.map((e) => ({
-    ...e.setting.at!,
-    severity: 'error',
-    code: 'scenario-path',
-    message: said(`'${e.setting.path}': ${e.message.nb}`, `'${e.setting.path}': ${e.message.en}`),
-    hint: e.hint,
-  }));
-  if (!inFile.length) return { report: null, diagnostics, refusal: { exit: 2, reasons: [...onLine.slice(1), onLine[0]!] } };
-  return {
-    report: null,
-    diagnostics,
-    refusal: {
-      exit: 1,
-      reasons: [
-        ...onLine,
-        {
-          message: said(
-            'ingen scenarioer ble kjørt: scenariofilen nevner verdier avtalen ikke har',
-            'no scenario was run: the scenario file names values the agreement does not have',
-          ),
-          hint: said('rett stiene over', 'fix the paths above'),
-        },
-      ],
-    },
   };
 }

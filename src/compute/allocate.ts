@@ -13,7 +13,7 @@ import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '
 
 /**
  * The allocation: every item split between the parties. Pure. Problems that
- * only the data can show (a missing population, a server count above the
+ * only the data can show (a driver without a value, a server count above the
  * last price step, an unselected ledger category) are all collected and
  * returned together, with no report.
  */
@@ -28,8 +28,10 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
   const keys = new Map<Id, KeyDerivation | null>();
   const key = (id: Id, at: SourcePos, only?: readonly Id[]) => {
     const name = only ? `${id} ${only.join(' ')}` : id;
-    if (!keys.has(name)) keys.set(name, resolveKey(ctx, id, at, undefined, only));
-    return keys.get(name)!;
+    if (keys.has(name)) return keys.get(name) ?? null;
+    const resolved = resolveKey(ctx, id, at, undefined, only);
+    keys.set(name, resolved);
+    return resolved;
   };
   for (const item of a.items) {
     const basis = bases.get(item);

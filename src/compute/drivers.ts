@@ -5,7 +5,7 @@ import type { DriverRow } from '../inputs/drivers.js';
 import type { Ratio } from '../money/ratio.js';
 import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
 import type { DriverTable } from './context.js';
-import { memberFraction } from './membership.js';
+import { memberFraction } from '../agreement/membership.js';
 import { declaredParties } from '../agreement/phrases.js';
 import { said } from '../text/said.js';
 

@@ -1,7 +1,7 @@
 import type { Id } from '../agreement/model.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
-import { memberFraction } from './membership.js';
+import { memberFraction } from '../agreement/membership.js';
 import type { AllocationReport } from '../reports/allocation.js';
 import type { Explanation, ItemExplanation } from '../reports/explanation.js';
 

@@ -4,8 +4,9 @@ import { largestRemainder } from '../money/distribute.js';
 import { Ratio } from '../money/ratio.js';
 import { NO_MEMO, rememberReporting } from '../memo/memo.js';
 import type { ComputeContext } from './context.js';
-import { memberFraction } from './membership.js';
+import { memberFraction } from '../agreement/membership.js';
 import { said } from '../text/said.js';
+import { keyZeroTotal } from '../validate/keys.js';
 import type { KeyDerivation, Shares } from '../reports/keys.js';
 
 type Derived = KeyDerivation extends infer D ? (D extends unknown ? Omit<D, 'key' | 'unrounded'> : never) : never;
@@ -36,10 +37,11 @@ export function resolveKey(
           : null; // unknown keys were reported by the reader
     return builtin && { key: id, ...builtin };
   }
-  const own = key.parties ? ctx.agreement.parties.filter((p) => key.parties!.includes(p.id)) : scope;
+  const named = key.parties;
+  const own = named ? ctx.agreement.parties.filter((p) => named.includes(p.id)) : scope;
   const derived = definitionShares(ctx, key, own);
   if (!derived) return null;
-  return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key), unrounded: derived.shares } : { key: id, ...derived };
+  return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key.precision), unrounded: derived.shares } : { key: id, ...derived };
 }
 
 /**
@@ -49,8 +51,8 @@ export function resolveKey(
  */
 function restricted(ctx: ComputeContext, id: Id, at: SourcePos, only: readonly Id[]): KeyDerivation | null {
   const scope = ctx.agreement.parties.filter((p) => only.includes(p.id));
-  const key = ctx.agreement.keys.get(id);
-  const d = resolveKey(ctx, id, at, key?.parties ? scope.filter((p) => key.parties!.includes(p.id)) : scope);
+  const named = ctx.agreement.keys.get(id)?.parties;
+  const d = resolveKey(ctx, id, at, named ? scope.filter((p) => named.includes(p.id)) : scope);
   if (!d || [...d.shares.keys()].every((p) => only.includes(p))) return d;
   const kept = new Map([...d.shares].filter(([p]) => only.includes(p)));
   const scaled = proportional(ctx, kept, at, 'share');
@@ -101,7 +103,8 @@ function byMembership(ctx: ComputeContext, parties: readonly Party[], values: Re
   const out = new Map<Id, Ratio>();
   for (const p of parties) {
     const f = memberFraction(p, ctx.agreement.year);
-    if (!f.isZero()) out.set(p.id, values.get(p.id)!.times(f));
+    const v = values.get(p.id);
+    if (!f.isZero() && v) out.set(p.id, v.times(f));
   }
   return out;
 }
@@ -115,26 +118,13 @@ function equalShares(ctx: ComputeContext, parties: readonly Party[], at: SourceP
 function populationShares(ctx: ComputeContext, parties: readonly Party[], at: SourcePos): Derived | null {
   const year = ctx.agreement.year;
   const values = new Map<Id, Ratio>();
-  let ok = true;
   for (const p of parties) {
     const pop = p.population;
     const v = pop?.kind === 'fixed' ? pop.value : pop?.values.get(year);
-    if (v === undefined) {
-      ok = false;
-      ctx.diags.error(
-        pop?.at ?? p.at,
-        'population-missing',
-        said(
-          `kommunen '${p.id}' har ikke noe folketall${pop ? ` for ${year}` : ''}, men en nøkkel fordeler etter folketall`,
-          `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`,
-        ),
-        pop
-          ? said(`legg til ${year}: <folketall> i kommunens population:`, `add ${year}: <population> to its population`)
-          : said(`legg til population: <innbyggere per 1. januar> for kommunen '${p.id}'`, `add population: <inhabitants on 1 January> to party '${p.id}'`),
-      );
-    } else values.set(p.id, v);
+    // validate/keys.ts walks every key over the parties it is resolved for.
+    if (v === undefined) throw new Error(`internal: party '${p.id}' has no population for ${year} past validation`);
+    values.set(p.id, v);
   }
-  if (!ok) return null;
   return partYear(ctx, parties)
     ? proportional(ctx, byMembership(ctx, parties, values), at, 'population × months/12')
     : proportional(ctx, values, at, 'population');
@@ -186,27 +176,8 @@ function sharesOfDriver(
 function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: SourcePos, measure: string): Derived | null {
   const total = [...values.values()].reduce((a, b) => a.plus(b), Ratio.ZERO);
   if (total.isZero()) {
-    const what =
-      measure === 'population'
-        ? said('folketallet', 'population')
-        : measure.endsWith('months/12')
-          ? said(
-              `${measure
-                .replace(/^share\b/, 'fast andel')
-                .replace(/^population\b/, 'folketall')
-                .replace('months/12', 'måneder/12')} (ingen kommune i nøkkelen var medlem i år)`,
-              `${measure} (no party in the key was a member this year)`,
-            )
-          : said(`driveren '${measure}'`, `driver '${measure}'`);
-    ctx.diags.error(
-      at,
-      'key-zero-total',
-      said(
-        `${what.nb} summerer til null over nøkkelens kommuner, så ingen andeler kan regnes ut`,
-        `${what.en} sums to zero over the key's parties, so no shares can be computed`,
-      ),
-      said('sjekk verdiene: minst én kommune må ha mer enn null', 'check the values: at least one party must have more than zero'),
-    );
+    // Only a driver's values get here: validate/keys.ts found the agreement's own zero totals.
+    keyZeroTotal(ctx.diags, at, measure);
     return null;
   }
   return { kind: 'proportional', measure, values, total, shares: new Map([...values].map(([id, v]) => [id, v.div(total)])) };
@@ -218,8 +189,7 @@ function proportional(ctx: ComputeContext, values: ReadonlyMap<Id, Ratio>, at: S
  * the rounded shares still sum to exactly 100 %. Shares stay fractions
  * throughout; they are not money.
  */
-function roundShares(shares: Shares, key: Key): Shares {
-  const step = key.precision!;
+function roundShares(shares: Shares, step: Ratio): Shares {
   // 1 ÷ precision is a whole number of steps: the agreement reader checks it.
   const steps = largestRemainder(
     Ratio.ONE.div(step).floor(),
@@ -229,5 +199,10 @@ function roundShares(shares: Shares, key: Key): Shares {
 }
 
 function inPartyOrder(parties: readonly Party[], shares: ReadonlyMap<Id, Ratio>): Shares {
-  return new Map(parties.filter((p) => shares.has(p.id)).map((p) => [p.id, shares.get(p.id)!]));
+  return new Map(
+    parties.flatMap((p): [Id, Ratio][] => {
+      const share = shares.get(p.id);
+      return share ? [[p.id, share]] : [];
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Agreement } from '../agreement/model.js';
 import { readAgreement } from '../agreement/read.js';
 import { Diagnostics, together, type Computed, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { keysResolvable } from './keys.js';
 import { pricesWithinSteps } from './prices.js';
 
 /**
@@ -11,6 +12,7 @@ import { pricesWithinSteps } from './prices.js';
 export function validateAgreement(a: Agreement): Computed<Agreement> {
   const diags = new Diagnostics();
   pricesWithinSteps(a, diags);
+  keysResolvable(a, diags);
   return diags.result(a);
 }
 

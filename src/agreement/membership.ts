@@ -1,4 +1,4 @@
-import type { Party } from '../agreement/model.js';
+import type { Party } from './model.js';
 import { monthsBetween } from '../dates/date.js';
 import { Ratio } from '../money/ratio.js';
 
