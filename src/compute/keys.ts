@@ -4,7 +4,7 @@ import { largestRemainder } from '../money/distribute.js';
 import { Ratio } from '../money/ratio.js';
 import { NO_MEMO, rememberReporting } from '../memo/memo.js';
 import type { ComputeContext } from './context.js';
-import { memberFraction } from '../agreement/membership.js';
+import { byMembership, partYear, populationIn } from '../agreement/membership.js';
 import { said } from '../text/said.js';
 import { keyZeroTotal } from '../validate/keys.js';
 import type { KeyDerivation, Shares } from '../reports/keys.js';
@@ -71,7 +71,9 @@ function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party
         if (s) out.set(p.id, s.share);
       }
       const members = ctx.agreement.parties.filter((p) => out.has(p.id));
-      return partYear(ctx, members) ? proportional(ctx, byMembership(ctx, members, out), key.at, 'share × months/12') : { kind: 'shares', shares: out };
+      return partYear(members, ctx.agreement.year)
+        ? proportional(ctx, byMembership(members, out, ctx.agreement.year), key.at, 'share × months/12')
+        : { kind: 'shares', shares: out };
     }
     case 'equal':
       return equalShares(ctx, parties, key.at);
@@ -93,24 +95,9 @@ function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party
   }
 }
 
-/** True when a party in the key was a member for only part of the year (`joined:`/`left:`). */
-function partYear(ctx: ComputeContext, parties: readonly Party[]): boolean {
-  return parties.some((p) => !memberFraction(p, ctx.agreement.year).eq(Ratio.ONE));
-}
-
-/** Each value times the party's part of the year; parties that were no member at all drop out. */
-function byMembership(ctx: ComputeContext, parties: readonly Party[], values: ReadonlyMap<Id, Ratio>): Map<Id, Ratio> {
-  const out = new Map<Id, Ratio>();
-  for (const p of parties) {
-    const f = memberFraction(p, ctx.agreement.year);
-    const v = values.get(p.id);
-    if (!f.isZero() && v) out.set(p.id, v.times(f));
-  }
-  return out;
-}
-
 function equalShares(ctx: ComputeContext, parties: readonly Party[], at: SourcePos): Derived | null {
-  if (partYear(ctx, parties)) return proportional(ctx, byMembership(ctx, parties, new Map(parties.map((p) => [p.id, Ratio.ONE]))), at, 'months/12');
+  if (partYear(parties, ctx.agreement.year))
+    return proportional(ctx, byMembership(parties, new Map(parties.map((p) => [p.id, Ratio.ONE])), ctx.agreement.year), at, 'months/12');
   const share = Ratio.of(1n, BigInt(parties.length));
   return { kind: 'equal', count: parties.length, shares: new Map(parties.map((p) => [p.id, share])) };
 }
@@ -119,14 +106,13 @@ function populationShares(ctx: ComputeContext, parties: readonly Party[], at: So
   const year = ctx.agreement.year;
   const values = new Map<Id, Ratio>();
   for (const p of parties) {
-    const pop = p.population;
-    const v = pop?.kind === 'fixed' ? pop.value : pop?.values.get(year);
+    const v = populationIn(p, year);
     // validate/keys.ts walks every key over the parties it is resolved for.
     if (v === undefined) throw new Error(`internal: party '${p.id}' has no population for ${year} past validation`);
     values.set(p.id, v);
   }
-  return partYear(ctx, parties)
-    ? proportional(ctx, byMembership(ctx, parties, values), at, 'population × months/12')
+  return partYear(parties, ctx.agreement.year)
+    ? proportional(ctx, byMembership(parties, values, ctx.agreement.year), at, 'population × months/12')
     : proportional(ctx, values, at, 'population');
 }
 
@@ -169,7 +155,9 @@ function sharesOfDriver(
     } else values.set(p.id, v);
   }
   if (!ok) return null;
-  return partYear(ctx, parties) ? proportional(ctx, byMembership(ctx, parties, values), at, `${driver} × months/12`) : proportional(ctx, values, at, driver);
+  return partYear(parties, ctx.agreement.year)
+    ? proportional(ctx, byMembership(parties, values, ctx.agreement.year), at, `${driver} × months/12`)
+    : proportional(ctx, values, at, driver);
 }
 
 /** Shares proportional to a measure (`population` or a driver's name). */

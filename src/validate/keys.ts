@@ -1,4 +1,4 @@
-import { memberFraction } from '../agreement/membership.js';
+import { byMembership, partYear, populationIn } from '../agreement/membership.js';
 import type { Agreement, Id, Key, Party } from '../agreement/model.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { Ratio } from '../money/ratio.js';
@@ -65,7 +65,7 @@ class KeyWalk {
           if (s) out.set(p.id, s.share);
         }
         const members = this.a.parties.filter((p) => out.has(p.id));
-        return this.partYear(members) ? this.proportional(this.byMembership(members, out), key.at, 'share × months/12') : out;
+        return partYear(members, this.a.year) ? this.proportional(byMembership(members, out, this.a.year), key.at, 'share × months/12') : out;
       }
       case 'equal':
         return this.equal(parties, key.at);
@@ -89,7 +89,7 @@ class KeyWalk {
 
   private equal(parties: readonly Party[], at: SourcePos): Values {
     const ones = new Map(parties.map((p) => [p.id, Ratio.ONE]));
-    return this.partYear(parties) ? this.proportional(this.byMembership(parties, ones), at, 'months/12') : ones;
+    return partYear(parties, this.a.year) ? this.proportional(byMembership(parties, ones, this.a.year), at, 'months/12') : ones;
   }
 
   private population(parties: readonly Party[], at: SourcePos): Values {
@@ -98,7 +98,7 @@ class KeyWalk {
     let ok = true;
     for (const p of parties) {
       const pop = p.population;
-      const v = pop?.kind === 'fixed' ? pop.value : pop?.values.get(year);
+      const v = populationIn(p, year);
       if (v === undefined) {
         ok = false;
         this.diags.error(
@@ -115,23 +115,9 @@ class KeyWalk {
       } else values.set(p.id, v);
     }
     if (!ok) return null;
-    return this.partYear(parties)
-      ? this.proportional(this.byMembership(parties, values), at, 'population × months/12')
+    return partYear(parties, this.a.year)
+      ? this.proportional(byMembership(parties, values, this.a.year), at, 'population × months/12')
       : this.proportional(values, at, 'population');
-  }
-
-  private partYear(parties: readonly Party[]): boolean {
-    return parties.some((p) => !memberFraction(p, this.a.year).eq(Ratio.ONE));
-  }
-
-  private byMembership(parties: readonly Party[], values: ReadonlyMap<Id, Ratio>): Map<Id, Ratio> {
-    const out = new Map<Id, Ratio>();
-    for (const p of parties) {
-      const f = memberFraction(p, this.a.year);
-      const v = values.get(p.id);
-      if (!f.isZero() && v) out.set(p.id, v.times(f));
-    }
-    return out;
   }
 
   private proportional(values: ReadonlyMap<Id, Ratio>, at: SourcePos, measure: string): Values {
