@@ -1,4 +1,5 @@
-import type { Id, Key, Party } from '../agreement/model.js';
+import type { Id, Party } from '../agreement/model.js';
+import { type KeySteps, walkKey } from '../agreement/key-walk.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { largestRemainder } from '../money/distribute.js';
 import { Ratio } from '../money/ratio.js';
@@ -12,10 +13,9 @@ import type { KeyDerivation, Shares } from '../reports/keys.js';
 type Derived = KeyDerivation extends infer D ? (D extends unknown ? Omit<D, 'key' | 'unrounded'> : never) : never;
 
 /**
- * Resolves a key to exact shares. Built-in keys (`equal`, `population`) and
- * blend parts without their own `parties:` work over `scope`; a named key
- * with `parties:` always uses its own list. Returns null after reporting why
- * the shares cannot be computed.
+ * Resolves a key to exact shares, walked as {@link walkKey} says (over
+ * `scope`, its own `parties:`, or an item's `only`). Returns null after
+ * reporting why the shares cannot be computed.
  */
 export function resolveKey(
   ctx: ComputeContext,
@@ -24,75 +24,41 @@ export function resolveKey(
   scope: readonly Party[] = ctx.agreement.parties,
   only?: readonly Id[],
 ): KeyDerivation | null {
-  if (only) return restricted(ctx, id, at, only);
-  const key = ctx.agreement.keys.get(id);
-  if (!key) {
-    // `equal` reads only who is a member and for how long: a sweep of populations reuses it, and so the lines of its items.
-    const members = `${ctx.agreement.year} ${membersKey(scope)}`;
-    const builtin =
-      id === 'equal'
-        ? rememberReporting(ctx.memo ?? NO_MEMO, ctx.diags, EQUAL, `${members} ${at.file}:${at.line}:${at.col}`, () => equalShares(ctx, scope, at))
-        : id === 'population'
-          ? populationShares(ctx, scope, at)
-          : null; // unknown keys were reported by the reader
-    return builtin && { key: id, ...builtin };
-  }
-  const named = key.parties;
-  const own = named ? ctx.agreement.parties.filter((p) => named.includes(p.id)) : scope;
-  const derived = definitionShares(ctx, key, own);
-  if (!derived) return null;
-  return key.precision ? { key: id, ...derived, shares: roundShares(derived.shares, key.precision), unrounded: derived.shares } : { key: id, ...derived };
+  return walkKey(ctx.agreement, shareSteps(ctx), id, at, scope, only);
 }
 
-/**
- * A key for an item with `parties:`: built-in keys and keys without a
- * `parties:` of their own are computed over the item's parties; any other
- * key's shares are kept for the item's parties and scaled to 100 %.
- */
-function restricted(ctx: ComputeContext, id: Id, at: SourcePos, only: readonly Id[]): KeyDerivation | null {
-  const scope = ctx.agreement.parties.filter((p) => only.includes(p.id));
-  const named = ctx.agreement.keys.get(id)?.parties;
-  const d = resolveKey(ctx, id, at, named ? scope.filter((p) => named.includes(p.id)) : scope);
-  if (!d || [...d.shares.keys()].every((p) => only.includes(p))) return d;
-  const kept = new Map([...d.shares].filter(([p]) => only.includes(p)));
-  const scaled = proportional(ctx, kept, at, 'share');
-  return scaled && { key: id, ...scaled };
-}
-
-/** The memo's scope for the built-in `equal` key. */
+/** The memo's scope for `equal` keys. */
 const EQUAL = {};
 
-function definitionShares(ctx: ComputeContext, key: Key, parties: readonly Party[]): Derived | null {
-  switch (key.def.kind) {
-    case 'shares': {
-      const out = new Map<Id, Ratio>();
-      for (const p of ctx.agreement.parties) {
-        const s = key.def.shares.get(p.id);
-        if (s) out.set(p.id, s.share);
-      }
-      const members = ctx.agreement.parties.filter((p) => out.has(p.id));
-      return partYear(members, ctx.agreement.year)
-        ? proportional(ctx, byMembership(members, out, ctx.agreement.year), key.at, 'share × months/12')
-        : { kind: 'shares', shares: out };
-    }
-    case 'equal':
-      return equalShares(ctx, parties, key.at);
-    case 'population':
-      return populationShares(ctx, parties, key.at);
-    case 'driver':
-      return driverShares(ctx, key.def.driver, parties, key.def.at);
-    case 'blend': {
+/** Each step of a key as shares, with how they were reached (for explain). */
+function shareSteps(ctx: ComputeContext): KeySteps<Derived, KeyDerivation> {
+  const a = ctx.agreement;
+  return {
+    // `equal` reads only who is a member and for how long: a sweep of populations reuses it, and so the lines of its items.
+    equal: (parties, at) =>
+      rememberReporting(ctx.memo ?? NO_MEMO, ctx.diags, EQUAL, `${a.year} ${membersKey(parties)} ${at.file}:${at.line}:${at.col}`, () =>
+        equalShares(ctx, parties, at),
+      ),
+    population: (parties, at) => populationShares(ctx, parties, at),
+    shares: (key, out) => {
+      const members = a.parties.filter((p) => out.has(p.id));
+      return partYear(members, a.year) ? proportional(ctx, byMembership(members, out, a.year), key.at, 'share × months/12') : { kind: 'shares', shares: out };
+    },
+    driver: (driver, parties, at) => driverShares(ctx, driver, parties, at),
+    blend: (parts) => {
       const acc = new Map<Id, Ratio>();
-      const parts: { weight: Ratio; derivation: KeyDerivation }[] = [];
-      for (const part of key.def.parts) {
-        const sub = resolveKey(ctx, part.key, part.at, parties);
-        if (!sub) return null;
-        parts.push({ weight: part.weight, derivation: sub });
-        for (const [party, share] of sub.shares) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(part.weight.times(share)));
-      }
-      return { kind: 'blend', parts, shares: inPartyOrder(ctx.agreement.parties, acc) };
-    }
-  }
+      for (const { weight, value } of parts)
+        for (const [party, share] of value.shares) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(weight.times(share)));
+      return { kind: 'blend', parts: parts.map(({ weight, value }) => ({ weight, derivation: value })), shares: inPartyOrder(a.parties, acc) };
+    },
+    named: (id, key, d) => (key?.precision ? { key: id, ...d, shares: roundShares(d.shares, key.precision), unrounded: d.shares } : { key: id, ...d }),
+    // A key whose shares reach beyond the item's parties: kept for them and scaled to 100 %.
+    restrict: (id, d, only, at) => {
+      if ([...d.shares.keys()].every((p) => only.includes(p))) return d;
+      const scaled = proportional(ctx, new Map([...d.shares].filter(([p]) => only.includes(p))), at, 'share');
+      return scaled && { key: id, ...scaled };
+    },
+  };
 }
 
 function equalShares(ctx: ComputeContext, parties: readonly Party[], at: SourcePos): Derived | null {

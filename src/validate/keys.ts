@@ -1,15 +1,16 @@
 import { byMembership, partYear, populationIn } from '../agreement/membership.js';
-import type { Agreement, Id, Key, Party } from '../agreement/model.js';
+import type { Agreement, Id } from '../agreement/model.js';
+import { type KeySteps, walkKey } from '../agreement/key-walk.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { Ratio } from '../money/ratio.js';
 import { said } from '../text/said.js';
 
 /**
  * What a key's shares rest on, as far as the agreement alone tells: the
- * values the shares are proportional to, `data` when a driver (read with
- * the inputs) takes part, or null once a problem was reported.
+ * values the shares are proportional to, or `data` when a driver (read with
+ * the inputs) takes part.
  */
-type Values = ReadonlyMap<Id, Ratio> | 'data' | null;
+type Values = ReadonlyMap<Id, Ratio> | 'data';
 
 /**
  * Every key the allocation resolves, walked over the parties it is resolved
@@ -21,110 +22,76 @@ type Values = ReadonlyMap<Id, Ratio> | 'data' | null;
  * (through `keyZeroTotal`, the one place its message is written).
  */
 export function keysResolvable(a: Agreement, diags: Diagnostics): void {
-  const walk = new KeyWalk(a, diags);
+  const steps = valueSteps(a, diags);
   const done = new Set<string>();
   const resolve = (id: Id, at: SourcePos, only?: readonly Id[]) => {
     const name = only ? `${id} ${only.join(' ')}` : id;
     if (done.has(name)) return;
     done.add(name);
-    walk.resolve(id, at, a.parties, only);
+    walkKey(a, steps, id, at, a.parties, only);
   };
   for (const item of a.items) if (item.target.kind === 'key') resolve(item.target.key, item.target.at, item.parties?.ids);
   for (const limit of a.limits) if (limit.redistribute) resolve(limit.redistribute.key, limit.redistribute.at);
 }
 
-/** The agreement's half of compute/keys.ts: the same scopes, the values without the shares. */
-class KeyWalk {
-  constructor(
-    private readonly a: Agreement,
-    private readonly diags: Diagnostics,
-  ) {}
-
-  resolve(id: Id, at: SourcePos, scope: readonly Party[], only?: readonly Id[]): Values {
-    if (only) return this.restricted(id, at, only);
-    const key = this.a.keys.get(id);
-    if (!key) return id === 'equal' ? this.equal(scope, at) : id === 'population' ? this.population(scope, at) : null;
-    return this.definition(key, key.parties ? this.a.parties.filter((p) => key.parties?.includes(p.id)) : scope);
-  }
-
-  /** An item's `parties:`: the key over them, and a key that reaches beyond them kept to them and scaled. */
-  private restricted(id: Id, at: SourcePos, only: readonly Id[]): Values {
-    const scope = this.a.parties.filter((p) => only.includes(p.id));
-    const own = this.a.keys.get(id)?.parties;
-    const values = this.resolve(id, at, own ? scope.filter((p) => own.includes(p.id)) : scope);
-    if (!values || values === 'data' || [...values.keys()].every((p) => only.includes(p))) return values;
-    return this.proportional(new Map([...values].filter(([p]) => only.includes(p))), at, 'share');
-  }
-
-  private definition(key: Key, parties: readonly Party[]): Values {
-    switch (key.def.kind) {
-      case 'shares': {
-        const out = new Map<Id, Ratio>();
-        for (const p of this.a.parties) {
-          const s = key.def.shares.get(p.id);
-          if (s) out.set(p.id, s.share);
-        }
-        const members = this.a.parties.filter((p) => out.has(p.id));
-        return partYear(members, this.a.year) ? this.proportional(byMembership(members, out, this.a.year), key.at, 'share × months/12') : out;
-      }
-      case 'equal':
-        return this.equal(parties, key.at);
-      case 'population':
-        return this.population(parties, key.at);
-      case 'driver':
-        return 'data';
-      case 'blend': {
-        const acc = new Map<Id, Ratio>();
-        let data = false;
-        for (const part of key.def.parts) {
-          const sub = this.resolve(part.key, part.at, parties);
-          if (!sub) return null;
-          if (sub === 'data') data = true;
-          else for (const [party, v] of sub) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(part.weight.times(v)));
-        }
-        return data ? 'data' : acc;
-      }
-    }
-  }
-
-  private equal(parties: readonly Party[], at: SourcePos): Values {
-    const ones = new Map(parties.map((p) => [p.id, Ratio.ONE]));
-    return partYear(parties, this.a.year) ? this.proportional(byMembership(parties, ones, this.a.year), at, 'months/12') : ones;
-  }
-
-  private population(parties: readonly Party[], at: SourcePos): Values {
-    const year = this.a.year;
-    const values = new Map<Id, Ratio>();
-    let ok = true;
-    for (const p of parties) {
-      const pop = p.population;
-      const v = populationIn(p, year);
-      if (v === undefined) {
-        ok = false;
-        this.diags.error(
-          pop?.at ?? p.at,
-          'population-missing',
-          said(
-            `kommunen '${p.id}' har ikke noe folketall${pop ? ` for ${year}` : ''}, men en nøkkel fordeler etter folketall`,
-            `party '${p.id}' has no population${pop ? ` for ${year}` : ''}, but a key splits by population`,
-          ),
-          pop
-            ? said(`legg til ${year}: <folketall> i kommunens population:`, `add ${year}: <population> to its population`)
-            : said(`legg til population: <innbyggere per 1. januar> for kommunen '${p.id}'`, `add population: <inhabitants on 1 January> to party '${p.id}'`),
-        );
-      } else values.set(p.id, v);
-    }
-    if (!ok) return null;
-    return partYear(parties, this.a.year)
-      ? this.proportional(byMembership(parties, values, this.a.year), at, 'population × months/12')
-      : this.proportional(values, at, 'population');
-  }
-
-  private proportional(values: ReadonlyMap<Id, Ratio>, at: SourcePos, measure: string): Values {
+/** The agreement's half of compute/keys.ts: the same walk, the values without the shares. */
+function valueSteps(a: Agreement, diags: Diagnostics): KeySteps<Values, Values> {
+  const proportional = (values: ReadonlyMap<Id, Ratio>, at: SourcePos, measure: string): Values | null => {
     if (!sumsToZero(values)) return values;
-    keyZeroTotal(this.diags, at, measure);
+    keyZeroTotal(diags, at, measure);
     return null;
-  }
+  };
+  return {
+    equal: (parties, at) => {
+      const ones = new Map(parties.map((p) => [p.id, Ratio.ONE]));
+      return partYear(parties, a.year) ? proportional(byMembership(parties, ones, a.year), at, 'months/12') : ones;
+    },
+    population: (parties, at) => {
+      const values = new Map<Id, Ratio>();
+      let ok = true;
+      for (const p of parties) {
+        const pop = p.population;
+        const v = populationIn(p, a.year);
+        if (v === undefined) {
+          ok = false;
+          diags.error(
+            pop?.at ?? p.at,
+            'population-missing',
+            said(
+              `kommunen '${p.id}' har ikke noe folketall${pop ? ` for ${a.year}` : ''}, men en nøkkel fordeler etter folketall`,
+              `party '${p.id}' has no population${pop ? ` for ${a.year}` : ''}, but a key splits by population`,
+            ),
+            pop
+              ? said(`legg til ${a.year}: <folketall> i kommunens population:`, `add ${a.year}: <population> to its population`)
+              : said(`legg til population: <innbyggere per 1. januar> for kommunen '${p.id}'`, `add population: <inhabitants on 1 January> to party '${p.id}'`),
+          );
+        } else values.set(p.id, v);
+      }
+      if (!ok) return null;
+      return partYear(parties, a.year)
+        ? proportional(byMembership(parties, values, a.year), at, 'population × months/12')
+        : proportional(values, at, 'population');
+    },
+    shares: (key, out) => {
+      const members = a.parties.filter((p) => out.has(p.id));
+      return partYear(members, a.year) ? proportional(byMembership(members, out, a.year), key.at, 'share × months/12') : out;
+    },
+    // A driver's values come with the inputs: compute checks them.
+    driver: () => 'data',
+    blend: (parts) => {
+      const acc = new Map<Id, Ratio>();
+      for (const { weight, value } of parts) {
+        if (value === 'data') return 'data';
+        for (const [party, v] of value) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(weight.times(v)));
+      }
+      return acc;
+    },
+    named: (_id, _key, values) => values,
+    restrict: (_id, values, only, at) =>
+      values === 'data' || [...values.keys()].every((p) => only.includes(p))
+        ? values
+        : proportional(new Map([...values].filter(([p]) => only.includes(p))), at, 'share'),
+  };
 }
 
 function sumsToZero(values: ReadonlyMap<Id, Ratio>): boolean {
