@@ -267,3 +267,35 @@ describe('ROR-IKT 2023 investment (DOMAIN.md §2): every partner paid more than 
     expect(Object.keys(final).sort()).toEqual(['aukra', 'hustadvika', 'rauma', 'vestnes'].map((p) => `faktura-2023-${p}.json`));
   });
 });
+
+describe('ROR-IKT 2024 investment, brought forward from 2023 (the fixture comment; the 2023 deviation is published, DOMAIN.md §2)', () => {
+  // The 2024 key and contribution from the agreement; the 2023 a-konto less spend per municipality as DOMAIN.md publishes it.
+  const shares: [string, bigint][] = [
+    ['molde', 4710n],
+    ['vestnes', 1278n],
+    ['rauma', 1231n],
+    ['aukra', 809n],
+    ['hustadvika', 1972n],
+  ];
+  const deviation2023: Record<string, string> = {
+    molde: '867 162,09',
+    vestnes: '237 589,69',
+    rauma: '236 467,86',
+    aukra: '160 393,56',
+    hustadvika: '402 771,25',
+  };
+  it('settle: each party charged its share of 12 000 000, last year’s balance to its credit, the balance the difference', async () => {
+    const run = await samkost(['settle', 'fixtures/ror-ikt-2024-investment', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const parties = (JSON.parse(run.stdout) as { parties: { id: string; charged: string; brought_forward: string; balance: string }[] }).parties;
+    for (const [id, share] of shares) {
+      const charged = times(ore('12000000'), share, 10000n);
+      const brought = -ore(deviation2023[id]!);
+      expect(
+        parties.find((p) => p.id === id),
+        id,
+      ).toMatchObject({ charged: kr(charged), brought_forward: kr(brought), balance: kr(charged + brought) });
+    }
+    expect(kr(sum(parties.map((p) => ore(p.balance))))).toBe('10095615.55');
+  });
+});
