@@ -53,41 +53,64 @@ export interface LedgerShape {
 /**
  * What lets rows be summed over values of a column that no output can tell
  * apart: a ledger of ten thousand accounts selected by a range sums per
- * category and per the patterns each account matches, not per account.
+ * category and per the selector fields each account passes, not per account.
  * Made from the agreement (compute/row-classes.ts); the reader only asks.
  */
 export interface RowClasses {
-  /** The class of a value in a column (lower-cased name): values of one class match the same patterns of every selector. */
+  /** The class of a value in a column (lower-cased name): values of one class pass or fail every selector's field of the column alike. */
   classOf(column: string, value: string): string;
+  /**
+   * The kind of a value: values of one kind match the same patterns. The
+   * first value of each kind is kept as written, so a warning that a pattern
+   * matches no value sees what the ledger has. Without it, the class.
+   */
+  kindOf?(column: string, value: string): string;
   /** True when an entry of these values is reported on by itself (a party it cannot charge, a row two items take): it keeps its values as written. */
   apart(row: { readonly category: string; readonly value: (column: string) => string; readonly party: string }): boolean;
 }
 
 /**
  * The values of one column as entries keep them: each value stands for the
- * first value of its class. The empty value and the column's first three
- * other values stand for themselves, so the examples a warning gives of a
- * column's values (its first three, in ledger order) stay the ones written.
+ * first value of its class. The empty value always stands for itself; a
+ * value that shows something — one of the column's first three other values
+ * (the examples a warning gives, in ledger order) or the first of its kind —
+ * stands for itself on its first row, so some entry keeps it as written, and
+ * for its class on every later row, so it adds one entry, not one per
+ * category and party.
  */
 class ColumnClasses {
   private readonly stands = new Map<string, string>();
   private readonly firstOf = new Map<string, string>();
+  private readonly kinds = new Set<string>();
   private examples = 0;
   constructor(
     private readonly column: string,
     private readonly classes: RowClasses,
   ) {}
 
+  /** What `v` stands for on this row: on its first row, the answer of {@link first}. */
   of(v: string): string {
-    let r = this.stands.get(v);
-    if (r !== undefined) return r;
-    const k = v === '' ? '' : this.classes.classOf(this.column, v);
-    r = this.firstOf.get(k);
-    if (r === undefined) this.firstOf.set(k, own(v));
-    if (r === undefined || v === '' || this.examples < 3) r = v;
-    if (v !== '' && this.examples < 3) this.examples++;
-    this.stands.set(own(v), own(r));
-    return r;
+    return this.stands.get(v) ?? this.first(v).here;
+  }
+
+  /** What `v` stands for on its first row (`here`) and on every later one (`after`); asked once per value. */
+  first(v: string): { readonly here: string; readonly after: string } {
+    if (v === '') {
+      this.stands.set('', '');
+      return { here: v, after: v };
+    }
+    const k = this.classes.classOf(this.column, v);
+    const kind = this.classes.kindOf ? this.classes.kindOf(this.column, v) : k;
+    let after = this.firstOf.get(k);
+    if (after === undefined) {
+      after = own(v);
+      this.firstOf.set(k, after);
+    }
+    const shows = this.examples < 3 || !this.kinds.has(kind);
+    if (this.examples < 3) this.examples++;
+    if (!this.kinds.has(kind)) this.kinds.add(own(kind));
+    this.stands.set(own(v), after);
+    return { here: shows ? v : after, after };
   }
 }
 
@@ -133,11 +156,17 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   let standing: (ColumnClasses | null)[] = [];
   // Whether the entry of a class key keeps its rows apart by their values as written, by category.
   const apartOf = new Map<string, Map<string, boolean>>();
-  /** The values an entry keeps: each value's class, unless the entry of the classes is reported on by itself. */
+  /**
+   * The values an entry keeps: each value's class, unless the entry of the
+   * classes is reported on by itself. Every row's values are asked for,
+   * with a category or without, as the byte reader asks for every value it
+   * reads: a value's first row is then the same row on either path.
+   */
   const classed = (cat: string, acc: string, proj: string, p: string, other: string[] | null): boolean => {
     const ca = standing[0] ? standing[0].of(acc) : acc;
     const cp = standing[1] ? standing[1].of(proj) : proj;
     const co = other?.map((v, i) => (standing[2 + i] ? standing[2 + i]!.of(v) : v)) ?? null;
+    if (cat === '') return false;
     let byKey = apartOf.get(cat);
     if (!byKey) {
       byKey = new Map();
@@ -160,10 +189,10 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   // The values of the row being put, and of its classes: set in place, since a row is put a million times a ledger.
   const asWritten: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
   const classedValues: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
-  /** Adds `n` rows of amount `a` to the entry of these values; a new entry takes its positions from `where`. */
-  const put = (cat: string, named: string, a: ScaledAmount, n: number, where: Where) => {
+  /** Adds `n` rows of amount `a` to the entry of these values (as they stand: `summed`, from the byte reader, which classed them); a new entry takes its positions from `where`. */
+  const put = (cat: string, named: string, a: ScaledAmount, n: number, where: Where, summed = false) => {
     const p = named && shape.party ? shape.party(named) : named;
-    const keep = standing.length > 0 && cat !== '' && classed(cat, asWritten.acc, asWritten.proj, p, asWritten.other);
+    const keep = !summed && standing.length > 0 && classed(cat, asWritten.acc, asWritten.proj, p, asWritten.other);
     const { acc, proj, other } = keep ? classedValues : asWritten;
     // Two levels, so the common row (no project, no party) builds no key string.
     let byRest = entries.get(cat);
@@ -301,12 +330,13 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       asWritten.acc = v(plan.account);
       asWritten.proj = v(plan.project);
       asWritten.other = plan.others.length ? plan.others.map(v) : null;
-      put(v(plan.category), v(plan.party), ore, rows, where);
+      put(v(plan.category), v(plan.party), ore, rows, where, true);
     },
     stands(f, value) {
       plan ??= this.plan()!;
       const role = roleOf(plan, f);
-      return role < 0 ? value : (standing[role]?.of(value) ?? value);
+      const c = role < 0 ? null : standing[role];
+      return c ? c.first(value) : { here: value, after: value };
     },
     apart(fieldValues) {
       plan ??= this.plan()!;
