@@ -36,6 +36,8 @@ export function rowClasses(a: Agreement): RowClasses {
   const items = uses.flatMap((u) => (u.role === 'item' ? [matcher(u.selector)] : []));
   const ignoring = uses.flatMap((u) => (u.role === 'ignore' ? [matcher(u.selector)] : []));
   const parties = new Set(a.parties.map((p) => p.id));
+  // What items and rules make of the values of an entry, whatever its party: asked once per category and classes, not once per party.
+  const taking = new Map<string, Map<string, { readonly taken: number; readonly ignored: boolean }>>();
   const answers = (list: Map<string, ((v: string) => boolean)[]>, column: string, value: string) =>
     (list.get(column) ?? []).map((m) => (m(value) ? '1' : '0')).join('');
   return {
@@ -43,18 +45,33 @@ export function rowClasses(a: Agreement): RowClasses {
     kindOf: (column, value) => answers(patterns, column, value),
     apart({ category, value, party }) {
       if (party !== '' && !parties.has(party)) return true;
-      const row: ActualsRow = {
-        category,
-        account: value('account'),
-        project: value('project'),
-        columns: Object.fromEntries(columns.map((c) => [c, value(c)])),
-        amount: undefined as never,
-        rows: 1,
-        at: undefined as never,
-        categoryAt: undefined as never,
-      };
-      const taken = items.filter((t) => t(row)).length;
-      return taken > 1 || (taken === 0 && party !== '' && ignoring.some((t) => t(row)));
+      const account = value('account');
+      const project = value('project');
+      const others = columns.map((c) => value(c));
+      let byValues = taking.get(category);
+      if (!byValues) {
+        byValues = new Map();
+        taking.set(category, byValues);
+      }
+      // Values hold no control character (the readers refuse them), so U+001F keeps the parts of the key apart.
+      let key = `${account}\u001f${project}`;
+      for (const o of others) key += `\u001f${o}`;
+      let t = byValues.get(key);
+      if (!t) {
+        const row: ActualsRow = {
+          category,
+          account,
+          project,
+          columns: Object.fromEntries(columns.map((c, i) => [c, others[i]!])),
+          amount: undefined as never,
+          rows: 1,
+          at: undefined as never,
+          categoryAt: undefined as never,
+        };
+        t = { taken: items.filter((m) => m(row)).length, ignored: ignoring.some((m) => m(row)) };
+        byValues.set(key, t);
+      }
+      return t.taken > 1 || (t.taken === 0 && party !== '' && t.ignored);
     },
   };
 }

@@ -154,8 +154,8 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   let plan: LedgerPlan | undefined;
   // By column: account, project, then each of `others` (null when that column is not summed by class).
   let standing: (ColumnClasses | null)[] = [];
-  // Whether the entry of a class key keeps its rows apart by their values as written, by category.
-  const apartOf = new Map<string, Map<string, boolean>>();
+  // Whether the entry of a class key keeps its rows apart by their values as written: by category, classes, then party, so the common entry (no project, no other column) builds no key string.
+  const apartOf = new Map<string, Map<string, Map<string, boolean>>>();
   /**
    * The values an entry keeps: each value's class, unless the entry of the
    * classes is reported on by itself. Every row's values are asked for,
@@ -167,18 +167,23 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
     const cp = standing[1] ? standing[1].of(proj) : proj;
     const co = other?.map((v, i) => (standing[2 + i] ? standing[2 + i]!.of(v) : v)) ?? null;
     if (cat === '') return false;
-    let byKey = apartOf.get(cat);
-    if (!byKey) {
-      byKey = new Map();
-      apartOf.set(own(cat), byKey);
+    let byClasses = apartOf.get(cat);
+    if (!byClasses) {
+      byClasses = new Map();
+      apartOf.set(own(cat), byClasses);
     }
-    let key = `${ca}\u001f${cp}\u001f${p}`;
+    let key = cp === '' ? ca : `${ca}\u001f${cp}`;
     if (co) for (const v of co) key += `\u001f${v}`;
-    let apart = byKey.get(key);
+    let byParty = byClasses.get(key);
+    if (!byParty) {
+      byParty = new Map();
+      byClasses.set(own(key), byParty);
+    }
+    let apart = byParty.get(p);
     if (apart === undefined) {
       const value = (c: string) => (c === 'account' ? ca : c === 'project' ? cp : c === 'category' ? cat : (co?.[others.findIndex((o) => o.name === c)] ?? ''));
       apart = shape.classes!.apart({ category: cat, value, party: p });
-      byKey.set(own(key), apart);
+      byParty.set(own(p), apart);
     }
     if (apart) return false;
     classedValues.acc = ca;
@@ -342,9 +347,19 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       plan ??= this.plan()!;
       const v = (i: number) => (i < 0 ? '' : fieldValues[i]!);
       const cat = v(plan.category);
+      if (standing.length === 0 || cat === '') return true;
       const written = v(plan.party);
       const p = written && shape.party ? shape.party(written) : written;
-      return standing.length === 0 || cat === '' || !classed(cat, v(plan.account), v(plan.project), p, plan.others.length ? plan.others.map(v) : null);
+      // Asked once per entry of classes, each of its own values: asked of the classes straight, with no memo by key.
+      const value = (c: string) =>
+        c === 'account'
+          ? v(plan!.account)
+          : c === 'project'
+            ? v(plan!.project)
+            : c === 'category'
+              ? cat
+              : v(plan!.others[others.findIndex((o) => o.name === c)] ?? -1);
+      return shape.classes!.apart({ category: cat, value, party: p });
     },
     finish(diags) {
       if (outside) {
