@@ -120,14 +120,15 @@ interface Entry {
   readonly category: string;
   readonly account: string;
   readonly project: string;
-  readonly columns?: Record<string, string>;
+  // Every entry of one shape (absent as undefined, not left out): an entry is made once per class key, tens of thousands a ledger.
+  readonly columns: Record<string, string> | undefined;
   readonly party: string;
   units: bigint;
   scale: number;
   rows: number;
   readonly at: SourcePos;
   readonly categoryAt: SourcePos;
-  readonly partyAt?: SourcePos;
+  readonly partyAt: SourcePos | undefined;
 }
 
 /**
@@ -209,18 +210,23 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
     if (other) for (let i = 0; i < other.length; i++) key += `\u001f${other[i]}`;
     const e = byRest.get(key);
     if (!e) {
+      let columns: Record<string, string> | undefined;
+      if (other) {
+        columns = {};
+        for (let i = 0; i < other.length; i++) columns[others[i]!.name] = own(other[i]!);
+      }
       byRest.set(own(key), {
         category: own(cat),
         account: own(acc),
         project: own(proj),
-        ...(other ? { columns: Object.fromEntries(others.map((o, i) => [o.name, own(other[i]!)])) } : {}),
+        columns,
         party: own(p),
         units: a.units,
         scale: a.scale,
         rows: n,
         at: where.at(amount),
         categoryAt: where.at(category < 0 ? amount : category),
-        ...(p ? { partyAt: where.at(party) } : {}),
+        partyAt: p ? where.at(party) : undefined,
       });
       return;
     }
@@ -379,20 +385,23 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       }
       // In reading order: by the line of each entry's first row.
       const all = [...entries.values()].flatMap((m) => [...m.values()]).sort((x, y) => x.at.line - y.at.line);
-      return all.map((e) => ({
-        category: e.category,
-        amount: scaledToMoney(e),
-        rows: e.rows,
-        at: e.at,
-        categoryAt: e.categoryAt,
-        ...(e.account ? { account: e.account } : {}),
-        ...(e.project ? { project: e.project } : {}),
-        ...(e.columns ? { columns: e.columns } : {}),
-        ...(e.party ? { party: e.party, partyAt: e.partyAt! } : {}),
-      }));
+      // Properties set one by one, in the order they always had: no object spread per entry.
+      return all.map((e) => {
+        const row: Mutable<ActualsRow> = { category: e.category, amount: scaledToMoney(e), rows: e.rows, at: e.at, categoryAt: e.categoryAt };
+        if (e.account) row.account = e.account;
+        if (e.project) row.project = e.project;
+        if (e.columns) row.columns = e.columns;
+        if (e.party) {
+          row.party = e.party;
+          row.partyAt = e.partyAt!;
+        }
+        return row;
+      });
     },
   };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The column of field `f` of a plan as an index into the sink's columns summed by class: account, project, then each other column; −1 for category and party. */
 function roleOf(plan: LedgerPlan, f: number): number {
