@@ -15,12 +15,15 @@ import { matcher, patternMatches, selectorKey } from './select.js';
  * values as written, so every diagnostic stays where it was.
  *
  * The warnings about a pattern that matches no value (compute/data-warnings.ts)
- * see the values one pattern at a time: a value's kind is which patterns it
- * matches, and the reader keeps the first value of each kind as written.
+ * see the values one range or prefix at a time: a value's kind is which of
+ * them it matches, and the reader keeps the first value of each kind as
+ * written (whether a column has a value outside a `not:` is told by the
+ * classes, whose first values it keeps too).
  */
 export function rowClasses(a: Agreement): RowClasses {
   const uses = selectorUses(a);
   const tests = new Map<string, ((v: string) => boolean)[]>();
+  // By column, the ranges and prefixes: what the warning about a pattern that matches no value asks of each (an exact value is not asked about; whether a value is outside a `not:` is its class).
   const patterns = new Map<string, ((v: string) => boolean)[]>();
   // A field written alike in several selectors (one range for ten items) is one test.
   const written = new Set<string>();
@@ -30,7 +33,7 @@ export function rowClasses(a: Agreement): RowClasses {
       if (written.has(key)) continue;
       written.add(key);
       add(tests, f.column, fieldTest(f));
-      for (const p of f.patterns) add(patterns, f.column, (v) => patternMatches(p, v));
+      for (const p of f.patterns) if (p.kind !== 'exact') add(patterns, f.column, (v) => patternMatches(p, v));
     }
   const columns = [...selectedColumns(a).keys()].filter((c) => c !== 'category' && c !== 'account' && c !== 'project');
   const items = uses.flatMap((u) => (u.role === 'item' ? [matcher(u.selector)] : []));
@@ -82,7 +85,9 @@ function add<T>(map: Map<string, T[]>, column: string, t: T): void {
   else map.set(column, [t]);
 }
 
-/** Whether a field takes a value: one of its patterns matches, or under `not:` none does. */
+/** Whether a field takes a value: one of its patterns matches, or under `not:` none does; its exact values as a set, as select.ts matches them. */
 function fieldTest(f: SelectorField): (v: string) => boolean {
-  return (v) => f.patterns.some((p) => patternMatches(p, v)) !== f.not;
+  const exact = new Set(f.patterns.flatMap((p) => (p.kind === 'exact' ? [p.value] : [])));
+  const others = f.patterns.filter((p) => p.kind !== 'exact');
+  return (v) => (exact.has(v) || others.some((p) => patternMatches(p, v))) !== f.not;
 }
