@@ -96,7 +96,7 @@ export async function readInput<T>(
   if (kind === 'xlsx') {
     const src: ByteSource = { size, read: range };
     try {
-      const r = await readXlsx(src, spec.file, spec.dialect, sink(), diags);
+      const r = await readXlsx(src, spec.file, spec.dialect, sink, diags);
       progress.done();
       return r;
     } catch (e) {
