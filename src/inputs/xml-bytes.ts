@@ -76,8 +76,10 @@ const TOKEN_LIMIT = 1 << 20;
 export class XmlBytes {
   /** The bytes being scanned: what was left of the last chunk, then the new one. */
   buf: Buffer = Buffer.alloc(0);
-  /** The line and column (1-based, in characters, as saxes counts them) of `buf[at]`: see {@link XmlBytes.column}. */
+  /** The current line (1-based), as saxes counts lines: LF, CR LF and CR each end one. */
   line = 1;
+  /** In buf, the byte after the tag an event is for: its column, {@link XmlBytes.column}(after), is where saxes is at that event. */
+  after = 0;
   private i = 0;
   /** Stream offset of buf[0]. */
   private base = 0;
@@ -132,6 +134,11 @@ export class XmlBytes {
     this.scan(true);
     if (this.stopped()) return;
     if (this.i < this.buf.length || !this.rootClosed) throw new XmlFallback('unfinished');
+  }
+
+  /** How many attributes the element just opened has. */
+  get attributeCount(): number {
+    return this.count;
   }
 
   /** The value of attribute `name` (its whole name, prefix and all) of the element just opened, decoded. */
@@ -393,7 +400,9 @@ export class XmlBytes {
       const ve = i;
       i++;
       // saxes rejects an attribute named twice.
-      for (let a = 0; a < count; a++) if (same(buf, this.nameStart[a]!, buf, ns, ne - ns)) throw new XmlFallback('an attribute named twice');
+      for (let a = 0; a < count; a++)
+        if (this.nameEnd[a]! - this.nameStart[a]! === ne - ns && same(buf, this.nameStart[a]!, buf, ns, ne - ns))
+          throw new XmlFallback('an attribute named twice');
       if (count === this.nameStart.length) this.growAttributes();
       this.nameStart[count] = ns;
       this.nameEnd[count] = ne;
@@ -403,6 +412,7 @@ export class XmlBytes {
       count++;
     }
     this.count = count;
+    this.after = i;
     const name = this.intern(start + 1, nameEnd, h);
     if (selfClosing) {
       if (this.depth === 0) this.rootClosed = true;
@@ -458,6 +468,7 @@ export class XmlBytes {
     if (buf[i] !== GT) throw new XmlFallback('a closing tag of another shape');
     this.stack.pop();
     this.depth--;
+    this.after = i + 1;
     if (this.depth === 0) this.rootClosed = true;
     this.handler.close(open.local);
     return i + 1;
