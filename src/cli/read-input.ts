@@ -104,20 +104,26 @@ export async function readInput<T>(
     }
   }
   if (kind === 'xml') {
-    const input = new SaftInput(spec.file, sink(), diags);
-    let bytes = 0;
-    try {
-      for await (const chunk of range(0, size)) {
-        input.push(chunk);
-        bytes += chunk.length;
-        progress.update(spec.file, input.rows, bytes, size);
+    // The byte scanner first; what it leaves to saxes is read again from the start, into a new sink.
+    for (const fast of [true, false]) {
+      const input = new SaftInput(spec.file, sink(), diags, fast);
+      let bytes = 0;
+      try {
+        for await (const chunk of range(0, size)) {
+          input.push(chunk);
+          if (input.fellBack) break;
+          bytes += chunk.length;
+          progress.update(spec.file, input.rows, bytes, size);
+        }
+      } catch (e) {
+        return unreadable(e);
       }
-    } catch (e) {
-      return unreadable(e);
+      const result = input.end();
+      if (input.fellBack) continue;
+      progress.done();
+      return { result, rows: input.rows, ...(input.encoding ? { encoding: input.encoding } : {}) };
     }
-    const result = input.end();
-    progress.done();
-    return { result, rows: input.rows, ...(input.encoding ? { encoding: input.encoding } : {}) };
+    throw new Error('internal: the saxes path does not fall back');
   }
   const fast = await readLedgerFast(spec, sink, open, diags, (rows, bytes) => progress.update(spec.file, rows, bytes, size)).catch(unreadable);
   if (fast) {
