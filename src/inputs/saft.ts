@@ -97,7 +97,7 @@ export class SaftInput<T> {
     if (fast) {
       const scanner: XmlBytes = new XmlBytes(
         {
-          open: (_, name) => this.open(name),
+          open: (local, name) => this.open(local, name),
           text: (start, end) => {
             if (this.leaf) this.leaf.text += scanner.text(start, end);
           },
@@ -119,7 +119,7 @@ export class SaftInput<T> {
         SAFT_HINT,
       ),
     );
-    this.p.on('opentag', (t) => this.open(t.name));
+    this.p.on('opentag', (t) => this.open(local(t.name), t.name));
     this.p.on('text', (s) => {
       if (this.leaf) this.leaf.text += s;
     });
@@ -213,9 +213,9 @@ export class SaftInput<T> {
     this.feed.diags.error(at, code, message, hint);
   }
 
-  private open(tag: string): void {
+  /** An element opens: `name` without its prefix, `tag` as written. */
+  private open(name: string, tag: string): void {
     if (this.failed) return;
-    const name = local(tag);
     const parent = this.path[this.path.length - 1];
     this.path.push(name);
     if (!this.sawRoot) {
@@ -398,7 +398,9 @@ export class SaftInput<T> {
     const lineAmount = line.debit ? a : subtract(ZERO, a);
     if (line.analysis.has('\u0000')) return;
     // A line split over several values of one analysis type (two ansvar sharing an invoice) is one row per value, each with its part.
-    const split = [...line.analysis].filter(([, e]) => e.length > 1);
+    // A loop, not [...map].filter: this runs a million times a ledger, for a split that is rare.
+    const split: [string, AnalysisEntry[]][] = [];
+    for (const entry of line.analysis) if (entry[1].length > 1) split.push(entry);
     if (split.length > 1) {
       this.lineError(
         split[1]![1][1]!.at,
@@ -467,13 +469,14 @@ export class SaftInput<T> {
   private row(line: Line, account: string, amount: ScaledAmount, amountAt: SourcePos, analysis: (type: string) => AnalysisEntry | undefined): void {
     const tx = this.transaction!;
     const record: SaftRecord = { transaction: tx.id, record: line.record?.text.trim() ?? '' };
-    const values = this.view.begin(line.at, record);
+    const values = this.view;
+    values.begin(line.at, record);
     values.set(0, account, line.account!.at);
     values.set(1, this.accounts.get(account)!, line.account!.at);
-    this.types.forEach((type, i) => {
-      const v = analysis(type);
+    for (let i = 0; i < this.types.length; i++) {
+      const v = analysis(this.types[i]!);
       values.set(2 + i, v?.id.text.trim() ?? '', v?.id.at ?? line.at);
-    });
+    }
     const n = FIRST.length + this.types.length;
     values.set(n, scaledText(amount, '.'), amountAt);
     values.set(n + 1, tx.date?.text.trim() ?? '', tx.date?.at ?? line.at);
@@ -528,15 +531,14 @@ class SaftRow implements RowView {
     this.where = new Array<SourcePos>(count);
   }
 
-  begin(at: SourcePos, record: SaftRecord): { set(i: number, value: string, at: SourcePos): void } {
+  begin(at: SourcePos, record: SaftRecord): void {
     this.line = at.line;
     this.record = record;
-    return {
-      set: (i, value, pos) => {
-        this.values[i] = value;
-        this.where[i] = pos;
-      },
-    };
+  }
+
+  set(i: number, value: string, at: SourcePos): void {
+    this.values[i] = value;
+    this.where[i] = at;
   }
 
   field(i: number): string {

@@ -65,10 +65,20 @@ NAME[45] = NAME[46] = 2;
 const isSpace = (b: number) => b === 32 || b === 9 || b === LF || b === CR;
 
 interface Name {
+  /** The element opened after this one, the last time. */
+  next: Name | undefined;
   readonly bytes: Uint8Array;
   readonly name: string;
   readonly local: string;
+  readonly hash: number;
 }
+
+/** Texts the scanner remembers (a power of two). */
+const RECENT = 4096;
+/** Bytes of a new chunk scanned together with a token the last one cut. */
+const BRIDGE = 4096;
+/** Longer texts are decoded each time. */
+const SHORT = 64;
 
 /** Bytes enough for any one token the scanner waits for the end of before giving up on its shape. */
 const TOKEN_LIMIT = 1 << 20;
@@ -91,7 +101,16 @@ export class XmlBytes {
   private rootClosed = false;
   // Open elements' names, for matching their ends.
   private readonly stack: Name[] = [];
-  private readonly names = new Map<number, Name[]>();
+  /** Names seen, by hash (open addressing; a document has a few dozen). */
+  private names: (Name | undefined)[] = new Array(256);
+  private nameCount = 0;
+  /** The element opened last. */
+  private last: Name | undefined = undefined;
+  private work: Buffer = Buffer.alloc(0);
+  /** Texts decoded lately, by hash of their bytes: a ledger repeats its accounts, dates and categories a million times. */
+  private readonly recentBytes = new Uint8Array(RECENT * SHORT);
+  private readonly recentLength = new Int32Array(RECENT).fill(-1);
+  private readonly recentText: string[] = new Array(RECENT).fill('');
   // The attributes of the element just opened: name and value bounds in buf, and whether the value needs decoding.
   private count = 0;
   private nameStart = new Int32Array(16);
@@ -115,18 +134,47 @@ export class XmlBytes {
 
   /** Scans a chunk; a token cut at its end waits for the next. */
   push(chunk: Uint8Array): void {
-    const rest = this.buf.length - this.i;
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const rest = this.buf.length - this.i;
     if (rest === 0) {
       this.base += this.buf.length;
       this.buf = bytes;
-    } else {
-      if (rest > TOKEN_LIMIT) throw new XmlFallback('a token too long');
-      this.base += this.i;
-      this.buf = Buffer.concat([this.buf.subarray(this.i), bytes]);
+      this.i = 0;
+      this.scan(false);
+      return;
     }
-    this.i = 0;
+    // A token cut by the chunk's end: it and the start of the new chunk are scanned in a buffer kept from chunk to chunk, then the
+    // chunk itself from where that ended — a copy of a few bytes, not of the chunk (nor a new buffer each time, with its page faults).
+    if (rest > TOKEN_LIMIT) throw new XmlFallback('a token too long');
+    const bridge = Math.min(bytes.length, BRIDGE);
+    this.join(bytes.subarray(0, bridge));
+    this.scan(false, rest);
+    if (this.i >= rest) {
+      this.base += rest;
+      this.i -= rest;
+      this.buf = bytes;
+      this.scan(false);
+      return;
+    }
+    if (this.stopped()) return;
+    // The token is longer than the bridge: the rest of the chunk is copied after it.
+    this.join(bytes.subarray(bridge));
     this.scan(false);
+  }
+
+  /** buf becomes its unread bytes, then `more`, in the buffer kept for it. */
+  private join(more: Uint8Array): void {
+    const tail = this.buf.subarray(this.i);
+    this.base += this.i;
+    const size = tail.length + more.length;
+    let work = this.work;
+    if (work.length < size) work = Buffer.allocUnsafe(Math.max(size, 2 * work.length, 2 * BRIDGE));
+    if (tail.buffer === work.buffer) work.copyWithin(0, tail.byteOffset - work.byteOffset, tail.byteOffset - work.byteOffset + tail.length);
+    else work.set(tail, 0);
+    work.set(more, tail.length);
+    this.work = work;
+    this.buf = work.subarray(0, size);
+    this.i = 0;
   }
 
   /** The end of the part: everything must have been read, and the root element closed. */
@@ -162,8 +210,21 @@ export class XmlBytes {
 
   /** The text handed on last, decoded: line ends as LF, entities replaced. */
   text(start: number, end: number): string {
-    const s = (this.buf as unknown as Slicing).utf8Slice(start, end);
-    return this.raw ? entities(s.replace(/\r\n?/g, '\n')) : s;
+    const buf = this.buf;
+    if (this.raw) return entities((buf as unknown as Slicing).utf8Slice(start, end).replace(/\r\n?/g, '\n'));
+    const n = end - start;
+    if (n > SHORT) return (buf as unknown as Slicing).utf8Slice(start, end);
+    let h = 0x811c9dc5 | 0;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k]!, 16777619);
+    const slot = (h >>> 0) & (RECENT - 1);
+    const at = slot * SHORT;
+    const bytes = this.recentBytes;
+    if (this.recentLength[slot] === n && same(bytes, at, buf, start, n)) return this.recentText[slot]!;
+    const text = (buf as unknown as Slicing).utf8Slice(start, end);
+    for (let k = 0; k < n; k++) bytes[at + k] = buf[start + k]!;
+    this.recentLength[slot] = n;
+    this.recentText[slot] = text;
+    return text;
   }
 
   private newline(at: number): void {
@@ -172,7 +233,8 @@ export class XmlBytes {
     this.extra = 0;
   }
 
-  private scan(final: boolean): void {
+  /** Scans tokens from i while they start before `until`. */
+  private scan(final: boolean, until = Number.POSITIVE_INFINITY): void {
     const buf = this.buf;
     const n = buf.length;
     let i = this.i;
@@ -182,11 +244,9 @@ export class XmlBytes {
       i = head;
       this.started = true;
     }
-    while (i < n) {
-      if (this.stopped()) {
-        this.i = i;
-        return;
-      }
+    // Whether the reader stopped is asked once a chunk: events after it are for a reader that ignores them.
+    if (this.stopped()) return;
+    while (i < n && i < until) {
       if (buf[i] !== LT) {
         const end = this.chars(i, final);
         if (end < 0) break;
@@ -236,15 +296,16 @@ export class XmlBytes {
     let raw = false;
     let blank = true;
     let i = start;
+    // Text cut by the chunk's end is scanned again, whole, with the next: `cut`, and the line count is put back.
     const line = this.line;
     const lineStart = this.lineStart;
     const extra = this.extra;
-    // Text cut by the chunk's end is scanned again, whole, with the next.
-    const cut = () => (final ? -1 : this.rewind(start, line, lineStart, extra));
+    let cut = false;
     for (;;) {
       if (i >= n) {
         if (final && this.depth === 0 && blank) return n;
-        return cut();
+        cut = true;
+        break;
       }
       const b = buf[i]!;
       const k = TEXT[b]!;
@@ -258,28 +319,41 @@ export class XmlBytes {
         i++;
         this.newline(i);
       } else if (k === 2) {
-        if (i + 1 >= n && !final) return cut();
+        if (i + 1 >= n && !final) {
+          cut = true;
+          break;
+        }
         raw = true;
         i += buf[i + 1] === LF ? 2 : 1;
         this.newline(i);
       } else if (k === 3) {
         const e = entity(buf, i, final);
-        if (e < 0) return cut();
+        if (e < 0) {
+          cut = true;
+          break;
+        }
         raw = true;
         blank = false;
         i = e;
       } else if (k === 4) {
-        if (i + 2 >= n && !final) return cut();
+        if (i + 2 >= n && !final) {
+          cut = true;
+          break;
+        }
         if (buf[i + 1] === BRACKET && buf[i + 2] === GT) throw new XmlFallback(']]> in text');
         blank = false;
         i++;
       } else if (k === 6) {
         const e = this.utf8(i, final);
-        if (e < 0) return cut();
+        if (e < 0) {
+          cut = true;
+          break;
+        }
         blank = false;
         i = e;
       } else throw new XmlFallback('a character XML does not allow');
     }
+    if (cut) return final ? -1 : this.rewind(start, line, lineStart, extra);
     if (this.depth === 0) {
       if (!blank) throw new XmlFallback('text outside the root element');
       return i;
@@ -326,13 +400,24 @@ export class XmlBytes {
     if (this.rootClosed) throw new XmlFallback('a second root element');
     let i = start + 1;
     if (NAME[buf[i]!] !== 1) throw new XmlFallback('a name of another shape');
-    let h = 0x811c9dc5 | 0;
-    while (i < n && NAME[buf[i]!]! > 0) {
-      h = Math.imul(h ^ buf[i]!, 16777619);
-      i++;
+    // The element that followed the last one opened, the last time it was opened, most likely follows it again: its bytes are compared first.
+    let name = this.last?.next;
+    if (name !== undefined) {
+      const len = name.bytes.length;
+      if (i + len < n && NAME[buf[i + len]!] === 0 && same(name.bytes, 0, buf, i, len)) i += len;
+      else name = undefined;
     }
-    if (i >= n) return this.wait(start);
-    const nameEnd = i;
+    if (name === undefined) {
+      let h = 0x811c9dc5 | 0;
+      while (i < n && NAME[buf[i]!]! > 0) {
+        h = Math.imul(h ^ buf[i]!, 16777619);
+        i++;
+      }
+      if (i >= n) return this.wait(start);
+      name = this.intern(start + 1, i, h);
+      if (this.last) this.last.next = name;
+    }
+    this.last = name;
     const line = this.line;
     const lineStart = this.lineStart;
     const extra = this.extra;
@@ -413,7 +498,6 @@ export class XmlBytes {
     }
     this.count = count;
     this.after = i;
-    const name = this.intern(start + 1, nameEnd, h);
     if (selfClosing) {
       if (this.depth === 0) this.rootClosed = true;
       this.handler.open(name.local, name.name, true);
@@ -510,12 +594,26 @@ export class XmlBytes {
   }
 
   private intern(s: number, e: number, h: number): Name {
-    const list = this.names.get(h);
-    if (list) for (const x of list) if (x.bytes.length === e - s && same(x.bytes, 0, this.buf, s, e - s)) return x;
+    let mask = this.names.length - 1;
+    let slot = h & mask;
+    for (let x = this.names[slot]; x !== undefined; x = this.names[slot]) {
+      if (x.bytes.length === e - s && same(x.bytes, 0, this.buf, s, e - s)) return x;
+      slot = (slot + 1) & mask;
+    }
     const name = (this.buf as unknown as Slicing).latin1Slice(s, e);
-    const entry: Name = { bytes: Uint8Array.prototype.slice.call(this.buf, s, e), name, local: name.slice(name.indexOf(':') + 1) };
-    if (list) list.push(entry);
-    else this.names.set(h, [entry]);
+    const entry: Name = { next: undefined, bytes: Uint8Array.prototype.slice.call(this.buf, s, e), name, local: name.slice(name.indexOf(':') + 1), hash: h };
+    this.names[slot] = entry;
+    if (2 * ++this.nameCount > this.names.length) {
+      const old = this.names;
+      this.names = new Array(old.length * 2);
+      mask = this.names.length - 1;
+      for (const x of old) {
+        if (x === undefined) continue;
+        let k = x.hash & mask;
+        while (this.names[k] !== undefined) k = (k + 1) & mask;
+        this.names[k] = x;
+      }
+    }
     return entry;
   }
 
