@@ -600,8 +600,9 @@ export class XmlBytes {
       if (x.bytes.length === e - s && same(x.bytes, 0, this.buf, s, e - s)) return x;
       slot = (slot + 1) & mask;
     }
-    const name = (this.buf as unknown as Slicing).latin1Slice(s, e);
-    const entry: Name = { next: undefined, bytes: Uint8Array.prototype.slice.call(this.buf, s, e), name, local: name.slice(name.indexOf(':') + 1), hash: h };
+    const name = internalized((this.buf as unknown as Slicing).latin1Slice(s, e));
+    const local = internalized(name.slice(name.indexOf(':') + 1));
+    const entry: Name = { next: undefined, bytes: Uint8Array.prototype.slice.call(this.buf, s, e), name, local, hash: h };
     this.names[slot] = entry;
     if (2 * ++this.nameCount > this.names.length) {
       const old = this.names;
@@ -630,6 +631,15 @@ export class XmlBytes {
     this.valueEnd = grow(this.valueEnd, (k) => new Int32Array(k));
     this.valueRaw = grow(this.valueRaw, (k) => new Uint8Array(k));
   }
+}
+
+/**
+ * The string V8 keeps once for its text (as it keeps every property name):
+ * a reader compares each name with its own literals a million times, and
+ * two such strings are told apart by their address, not their characters.
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
 }
 
 /** Whether `a[i, i + n)` and `b[j, j + n)` hold the same bytes (Buffer.compare checks its arguments at a cost that shows on short names). */
