@@ -146,7 +146,7 @@ export class XmlBytes {
     // A token cut by the chunk's end: it and the start of the new chunk are scanned in a buffer kept from chunk to chunk, then the
     // chunk itself from where that ended — a copy of a few bytes, not of the chunk (nor a new buffer each time, with its page faults).
     if (rest > TOKEN_LIMIT) throw new XmlFallback('a token too long');
-    const bridge = Math.min(bytes.length, BRIDGE);
+    const bridge = bytes.length < BRIDGE ? bytes.length : BRIDGE;
     this.join(bytes.subarray(0, bridge));
     this.scan(false, rest);
     if (this.i >= rest) {
@@ -168,7 +168,7 @@ export class XmlBytes {
     this.base += this.i;
     const size = tail.length + more.length;
     let work = this.work;
-    if (work.length < size) work = Buffer.allocUnsafe(Math.max(size, 2 * work.length, 2 * BRIDGE));
+    if (work.length < size) work = Buffer.allocUnsafe(size > 2 * work.length ? size + 2 * BRIDGE : 2 * work.length);
     if (tail.buffer === work.buffer) work.copyWithin(0, tail.byteOffset - work.byteOffset, tail.byteOffset - work.byteOffset + tail.length);
     else work.set(tail, 0);
     work.set(more, tail.length);
@@ -234,7 +234,7 @@ export class XmlBytes {
   }
 
   /** Scans tokens from i while they start before `until`. */
-  private scan(final: boolean, until = Number.POSITIVE_INFINITY): void {
+  private scan(final: boolean, until = 0x7fffffff): void {
     const buf = this.buf;
     const n = buf.length;
     let i = this.i;
