@@ -1,19 +1,22 @@
 // The CLI in a few files, split by what a run needs (start-up is most of
-// what `samkost check` or `--help` takes, and each file Node loads costs):
+// what `samkost check` or `--help` takes, and each file Node loads costs).
+// CommonJS, which Node starts without its ES module loader, each chunk
+// compiled from the V8 code cache scripts/code-cache.mjs makes for it
+// (bin/chunks.js):
 //
-// - samkost.js: the entry — commander, every command's definition and help
+// - samkost.cjs: the entry — commander, every command's definition and help
 //   text, the command-line words. `--help` and a command-line mistake load
 //   nothing else.
-// - check.js: what every command of an agreement runs — reading and
+// - check.cjs: what every command of an agreement runs — reading and
 //   validating it and its inputs, computing, `check`'s report, the speaker.
-// - commands.js: what the other commands add — their renderers (tables,
+// - commands.cjs: what the other commands add — their renderers (tables,
 //   CSV, workbooks, HTML, EHF), scenarios, sweeps, `init` and `schema`.
-// - xml.js: the workbook and SAF-T readers, loaded for such a ledger only.
+// - xml.cjs: the workbook and SAF-T readers, loaded for such a ledger only.
 //
 // Each command's action is a dynamic import() in src/cli (command-spec.ts,
-// `later`); tests/startup.test.ts checks that the files stay apart. The
-// sweep worker is a second build, one file of its own, so the CLI's chunks
-// share nothing with it.
+// `later`), a require() in the bundle; tests/startup.test.ts checks that
+// the files stay apart. The sweep worker is a second build, one ES module
+// of its own, so the CLI's chunks share nothing with it.
 import { defineConfig } from 'rolldown';
 
 /** The modules (by their path under dist/) each chunk after the entry starts from, in the order they are loaded. */
@@ -69,20 +72,39 @@ const entryId = {
   },
 };
 
+/**
+ * Commander requires node:child_process when it loads, for subcommands that
+ * are executables of their own (samkost has none): Node's child_process, net
+ * and dgram cost a tenth of a bare `node -e 0` at every start. Here it is
+ * required when a subcommand is spawned, which never happens; the build
+ * fails if commander no longer reads as expected.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    const eager = "const childProcess = require('node:child_process');";
+    if (!code.includes(eager)) throw new Error(`commander's command.js no longer has: ${eager}`);
+    return code.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+  },
+};
+
 export default defineConfig([
   {
     input: { samkost: `dist/${ENTRY}` },
     platform: 'node',
     // The entry exports nothing: the chunks may import from it.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [entryId],
+    plugins: [entryId, lazyChildProcess],
     output: {
       dir: 'dist/bundle',
       // What an earlier build split otherwise is left behind (the worker's build, after this one, keeps what this one wrote).
       cleanDir: true,
-      format: 'esm',
-      entryFileNames: '[name].js',
-      chunkFileNames: '[name].js',
+      format: 'cjs',
+      // ASCII only (æ, ø, å, — written as \u escapes): Node then makes one-byte strings of the chunks, quicker to read and compile.
+      charset: 'ascii',
+      entryFileNames: '[name].cjs',
+      chunkFileNames: '[name].cjs',
       minify: true,
       // A chunk holds its own modules only: what it imports from the entry or an earlier chunk stays there.
       codeSplitting: { groups: [{ name: chunkOf(), debugName: 'chunks' }], includeDependenciesRecursively: false },

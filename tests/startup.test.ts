@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './cli.js';
@@ -55,16 +55,29 @@ describe('start-up', () => {
 
   it('the bundle: the entry needs no other file, and each chunk only those loaded before it', () => {
     const bundle = path.join(DIST, 'bundle');
-    const imports = (f: string) => {
+    // A chunk's own require() runs as it loads; a require() inside `() => …` (an import() in the source) runs when a command needs it.
+    const requires = (f: string) => {
       const text = readFileSync(path.join(bundle, f), 'utf8');
       const at = (re: RegExp) => [...new Set([...text.matchAll(re)].map((m) => m[1]!))].sort();
-      return { static: at(/\bfrom\s*["'`]\.\/([^"'`]+)["'`]/g), later: at(/\bimport\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g) };
+      return { static: at(/(?<!=>\s*)\brequire\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g), later: at(/=>\s*require\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g) };
     };
-    expect(readdirSync(bundle).sort()).toEqual(['check.js', 'commands.js', 'samkost.js', 'sweep-worker.js', 'xml.js']);
-    expect(imports('samkost.js')).toEqual({ static: [], later: ['check.js', 'commands.js'] });
-    expect(imports('check.js')).toEqual({ static: ['samkost.js'], later: ['xml.js'] });
-    expect(imports('commands.js').static).toEqual(['check.js', 'samkost.js']);
-    expect(imports('sweep-worker.js')).toEqual({ static: [], later: [] });
-    expect(existsSync(path.join(bundle, 'sweep-worker.js'))).toBe(true);
+    const chunks = ['check.cjs', 'commands.cjs', 'samkost.cjs', 'xml.cjs'];
+    expect(readdirSync(bundle).filter((f) => f.endsWith('.cjs'))).toEqual(chunks);
+    expect(requires('samkost.cjs')).toEqual({ static: [], later: ['check.cjs', 'commands.cjs'] });
+    expect(requires('check.cjs')).toEqual({ static: ['samkost.cjs'], later: ['xml.cjs'] });
+    expect(requires('commands.cjs').static).toEqual(['check.cjs', 'samkost.cjs']);
+    // The sweep worker is an ES module of its own (worker threads start one file): it loads no chunk.
+    expect(readFileSync(path.join(bundle, 'sweep-worker.js'), 'utf8')).not.toMatch(/["'`]\.\/[^"'`]+\.c?js["'`]/);
+  });
+
+  it('no run loads node:child_process, node:crypto or node:tty as it starts (commander, chalk did)', () => {
+    for (const f of ['samkost.cjs', 'check.cjs']) {
+      const text = readFileSync(path.join(DIST, 'bundle', f), 'utf8');
+      const builtins = [...text.matchAll(/(?<!=>\s*)\brequire\(\s*["'`](node:[^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
+      expect(
+        builtins.filter((b) => /^node:(child_process|crypto|tty)$/.test(b)),
+        f,
+      ).toEqual([]);
+    }
   });
 });
