@@ -17,6 +17,8 @@
 // `later`), a require() in the bundle; tests/startup.test.ts checks that
 // the files stay apart. The sweep worker is a second build, one ES module
 // of its own, so the CLI's chunks share nothing with it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'rolldown';
 
 /** The modules (by their path under dist/) each chunk after the entry starts from, in the order they are loaded. */
@@ -89,13 +91,31 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * chalk's supports-color looks at the terminal (node:tty, node:os) as it
+ * loads, at every start; samkost always tells chalk its level itself
+ * (src/cli/style.ts), so the build gives chalk the variant of
+ * supports-color that looks at nothing (chalk's own "default" of
+ * `#supports-color`, which in Node says level 0). The build fails if chalk
+ * no longer names it so.
+ */
+const chalkWithoutTerminal = {
+  name: 'chalk-without-terminal',
+  resolveId(source, importer) {
+    if (source !== '#supports-color' || !importer || !/[\\/]chalk[\\/]source[\\/]/.test(importer)) return null;
+    const file = path.join(path.dirname(importer), 'vendor', 'supports-color', 'browser.js');
+    if (!existsSync(file)) throw new Error(`chalk no longer has ${file}`);
+    return file;
+  },
+};
+
 export default defineConfig([
   {
     input: { samkost: `dist/${ENTRY}` },
     platform: 'node',
     // The entry exports nothing: the chunks may import from it.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [entryId, lazyChildProcess],
+    plugins: [entryId, lazyChildProcess, chalkWithoutTerminal],
     output: {
       dir: 'dist/bundle',
       // What an earlier build split otherwise is left behind (the worker's build, after this one, keeps what this one wrote).
