@@ -7,7 +7,12 @@ import { samkost } from '../cli.js';
  */
 describe('terminal colours', () => {
   let stderr = '';
-  const tty = { write: (t: string | Uint8Array) => void (stderr += String(t)), isTTY: true };
+  const tty = {
+    write: (t: string | Uint8Array) => {
+      stderr += String(t);
+    },
+    isTTY: true,
+  };
   const missing = ['check', 'fixtures/does-not-exist'];
 
   it('colours the place and the severity on a terminal', async () => {
