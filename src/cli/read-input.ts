@@ -2,6 +2,7 @@ import type { InputSpec } from '../agreement/model.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { NotUtf8, type Encoding } from '../inputs/decode.js';
 import { SaftInput } from '../inputs/saft.js';
+import type { KeptLines } from '../inputs/kept-lines.js';
 import { isLedgerSink, readLedgerBytes } from '../inputs/ledger-bytes.js';
 import { SNIFF_BYTES, sniff } from '../inputs/sniff.js';
 import { CsvInput, type TableSink } from '../inputs/table.js';
@@ -20,6 +21,8 @@ export interface ReadResult<T> {
   /** The encoding the file was read with, to show error excerpts from it; absent when it could not be read. */
   readonly encoding?: Encoding;
   readonly rows: number;
+  /** Lines the reader kept for excerpts (the byte reader's), so they need not be read again. */
+  readonly kept?: KeptLines;
 }
 
 /**
