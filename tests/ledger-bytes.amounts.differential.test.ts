@@ -55,8 +55,6 @@ const row = fc.record({
   form: fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: 11 }) }, { weight: 1, arbitrary: fc.integer({ min: 12, max: FORMS.length - 1 }) }),
   quote: fc.constantFrom(false, false, false, true),
 });
-type Row = typeof row extends fc.Arbitrary<infer R> ? R : never;
-
 const COLUMNS = new Map([
   ['category', 'Art'],
   ['party', 'Kommune'],
