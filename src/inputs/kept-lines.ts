@@ -42,7 +42,9 @@ export class KeptLines {
       starts.set(this.starts);
       this.starts = starts;
     }
-    this.pool.set(buf.subarray(s, e), this.used);
+    // Byte by byte: a line is short, and a subarray to copy it from would be one more object a line.
+    const pool = this.pool;
+    for (let i = s, j = this.used; i < e; i++, j++) pool[j] = buf[i]!;
     this.numbers[this.count] = line;
     this.starts[this.count] = this.used;
     this.used += n;

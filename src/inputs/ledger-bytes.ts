@@ -115,8 +115,8 @@ export async function readLedgerBytes<T>(
 class LedgerBytes<T> {
   rows = 0;
   readonly kept = new KeptLines();
-  // A line begun in one chunk and not yet ended, copied: the chunks themselves are read in place.
-  private rest = new Uint8Array(1 << 12);
+  // A line begun in one chunk and not yet ended, copied: the chunks themselves are read in place. A Buffer, as the chunks are, so the code reading lines sees one kind of array.
+  private rest = Buffer.allocUnsafe(1 << 12);
   private restLength = 0;
   private line = 1;
   // Where the line being read ends: its line feed, or the end of the file.
@@ -194,7 +194,11 @@ class LedgerBytes<T> {
   /** Adds `chunk[from, to)` to the line carried over to the next chunk. */
   private carry(chunk: Uint8Array, from: number, to: number): void {
     if (to <= from) return;
-    if (this.restLength + to - from > this.rest.length) this.rest = grow(this.rest, this.restLength + to - from, this.restLength);
+    if (this.restLength + to - from > this.rest.length) {
+      const rest = Buffer.allocUnsafe(2 * (this.restLength + to - from));
+      rest.set(this.rest.subarray(0, this.restLength));
+      this.rest = rest;
+    }
     this.rest.set(chunk.subarray(from, to), this.restLength);
     this.restLength += to - from;
   }
@@ -505,7 +509,7 @@ class LedgerBytes<T> {
     this.sums.reserve(id + 1);
     if ((id + 1) * (w + 1) > this.cols.length) this.cols = grow(this.cols, (id + 1) * (w + 1));
     for (let f = 0; f < k; f++) this.keys[id * k + f] = tuple[f]!;
-    if (this.plan!.classed && tuple[w] === 0 && this.sink.apart(Array.from({ length: w }, (_, f) => this.strings[tuple[f]!]!))) this.apart[id] = 1;
+    if (this.plan!.classed && tuple[w] === 0 && this.keptApart()) this.apart[id] = 1;
     this.lines[id] = this.line;
     this.kept.keep(this.line, buf, lineStart, this.lineEnd);
     const plan = this.plan!;
@@ -524,6 +528,18 @@ class LedgerBytes<T> {
       }
     }
     return id;
+  }
+
+  /**
+   * Whether the sink keeps the rows of the current tuple of classes apart by
+   * their values as written. A method of its own, and no closure in
+   * `entry`: a closure there over its locals would cost a context object on
+   * every row (45 MB a million rows), not only on a new entry's.
+   */
+  private keptApart(): boolean {
+    const values = new Array<string>(this.width);
+    for (let f = 0; f < this.width; f++) values[f] = this.strings[this.tuple[f]!]!;
+    return this.sink.apart(values);
   }
 
   /** The 1-based column of `buf[at]` on its line, in UTF-16 code units as the plain reader counts. */
@@ -562,12 +578,11 @@ function mix(h: number, x: number): number {
   return Math.imul(h ^ x, 0x01000193);
 }
 
-/** `a` in a larger array of its kind, of at least `least` elements, its first `used` copied. */
-function grow<A extends Int32Array | Uint8Array>(a: A, least: number, used = a.length): A {
+function grow<A extends Int32Array | Uint8Array>(a: A, least: number): A {
   let size = a.length * 2;
   while (size < least) size *= 2;
   const out = new (a.constructor as new (n: number) => A)(size);
-  out.set(a.subarray(0, used));
+  out.set(a);
   return out;
 }
 
