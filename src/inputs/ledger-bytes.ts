@@ -564,12 +564,30 @@ class LedgerBytes<T> {
     for (let id = 0; id < this.entryCount; id++) {
       // An entry of classes kept apart holds no row: its rows are in entries of their values as written.
       if (this.apart[id]) continue;
-      const values = Array.from({ length: w }, (_, f) => this.strings[this.keys[id * (w + 1) + f]!]!);
-      const units = this.sums.total(id);
-      const line = this.lines[id]!;
-      const where: Where = { at: (c) => ({ file: this.file, line, col: this.cols[id * (w + 1) + slotOf.get(c)!]! }) };
-      this.sink.absorb(values, { units, scale: 2 }, this.counts[id]!, where);
+      const values = new Array<string>(w);
+      for (let f = 0; f < w; f++) values[f] = this.strings[this.keys[id * (w + 1) + f]!]!;
+      this.sink.absorb(
+        values,
+        { units: this.sums.total(id), scale: 2 },
+        this.counts[id]!,
+        new FirstRow(this.file, this.lines[id]!, this.cols, id * (w + 1), slotOf),
+      );
     }
+  }
+}
+
+/** Where an entry's first row wrote each column: its line, and its columns from the reader's table (`cols[at + slot]`). */
+class FirstRow implements Where {
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+    private readonly cols: Int32Array,
+    private readonly base: number,
+    private readonly slotOf: ReadonlyMap<number, number>,
+  ) {}
+
+  at(column: number): SourcePos {
+    return { file: this.file, line: this.line, col: this.cols[this.base + this.slotOf.get(column)!]! };
   }
 }
 
