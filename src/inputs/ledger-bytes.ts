@@ -63,6 +63,12 @@ const TAB = 9;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+/** What the record scan does with a byte: nothing, or it ends a field, is a quote, is never in text the plain reader reads silently, or is so when the bytes after it say so. */
+const PLAIN = 0;
+const DELIMITER = 1;
+const QUOTED = 2;
+const FAULT = 3;
+const LOOK = 4;
 
 /**
  * Reads a CSV ledger from its bytes into a ledger sink, summing rows by
@@ -124,6 +130,8 @@ class LedgerBytes<T> {
   private started = false;
   private plan: LedgerPlan | null = null;
   private delimiter = 0;
+  // By byte value: what the record scan does with it (PLAIN and the rest), so a plain byte costs one look-up.
+  private kinds = new Uint8Array(256);
   private readonly decoder: TextDecoder;
   private width = 0;
   // Field bounds of the current record: start, end (of the value), and where the field starts (for its column).
@@ -264,6 +272,16 @@ class LedgerBytes<T> {
     this.plan = this.sink.plan();
     if (!this.plan) throw new Fallback();
     this.delimiter = delimiter.charCodeAt(0);
+    // Control characters but the tab, U+007F–U+009F and U+FFFD–U+FFFF mean wrongly decoded bytes: the plain reader reports them.
+    for (let b = 0; b < SPACE; b++) if (b !== TAB) this.kinds[b] = FAULT;
+    this.kinds[0x7f] = FAULT;
+    if (this.latin) this.kinds.fill(FAULT, 0x80, 0xa0);
+    else {
+      this.kinds[0xc2] = LOOK;
+      this.kinds[0xef] = LOOK;
+    }
+    this.kinds[QUOTE] = QUOTED;
+    this.kinds[this.delimiter] = DELIMITER;
     this.width = this.plan.fields.length;
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
@@ -277,26 +295,23 @@ class LedgerBytes<T> {
   /** One record in `buf[pos, end)` (its line end left out). */
   private record(buf: Uint8Array, pos: number, end: number): void {
     const plan = this.plan!;
-    const delim = this.delimiter;
     const latin = this.latin;
+    const kinds = this.kinds;
     let n = 0;
     let start = pos;
     let quoted = false;
     for (let i = pos; i < end; i++) {
-      const b = buf[i]!;
-      if (b === delim) {
+      const k = kinds[buf[i]!]!;
+      if (k === PLAIN) continue;
+      if (k === DELIMITER) {
         if (n >= 63) throw new Fallback();
         this.opens[n] = start;
         this.starts[n] = start;
         this.ends[n++] = i;
         start = i + 1;
-      } else if (b < SPACE) {
-        if (b !== TAB) throw new Fallback();
-      } else if (b >= 0x7f) {
-        // U+007F–U+009F and U+FFFD–U+FFFF mean wrongly decoded bytes: the plain reader reports them.
-        if (b === 0x7f || (latin ? b < 0xa0 : (b === 0xc2 && buf[i + 1]! < 0xa0) || (b === 0xef && buf[i + 1] === 0xbf && buf[i + 2]! >= 0xbd)))
-          throw new Fallback();
-      } else if (b === QUOTE) quoted = true;
+      } else if (k === QUOTED) quoted = true;
+      else if (k === FAULT) throw new Fallback();
+      else if ((buf[i] === 0xc2 && buf[i + 1]! < 0xa0) || (buf[i] === 0xef && buf[i + 1] === 0xbf && buf[i + 2]! >= 0xbd)) throw new Fallback();
     }
     if (quoted) n = this.quotedRecord(buf, pos, end);
     else {
