@@ -46,6 +46,7 @@ export const checkCommand = road({
     const files = {
       texts: new Map([...loaded.flatMap((l) => [...l.texts]), ...(scenarios?.texts ?? [])]),
       encodings: new Map(loaded.flatMap((l) => [...l.encodings])),
+      kept: new Map(loaded.flatMap((l) => [...(l.kept ?? [])])),
     };
     const excerpts =
       opts.format === 'table'

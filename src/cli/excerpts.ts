@@ -1,19 +1,23 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineLookup } from '../diagnostics/render.js';
 import { Decoder, type Encoding } from '../inputs/decode.js';
+import type { KeptLines } from '../inputs/kept-lines.js';
 import type { FileSystem } from './io.js';
 
-/** Files a run read: small ones (the agreement) kept as text, streamed inputs by the encoding they were read with. */
+/** Files a run read: small ones (the agreement) kept as text, streamed inputs by the encoding they were read with and the lines their reader kept. */
 export interface SourceFiles {
   readonly texts: ReadonlyMap<string, string>;
   readonly encodings: ReadonlyMap<string, Encoding>;
+  readonly kept?: ReadonlyMap<string, KeptLines>;
 }
 
 /**
  * The lines that diagnostics point at, for their excerpts. Inputs are not
- * kept in memory while computing, so their lines are fetched here, by reading
- * each file again up to its last wanted line — only when there is something
- * to report — keeping only the lines wanted.
+ * kept in memory while computing: a line their reader kept (a ledger's
+ * header and each entry's first row, where its warnings point) is decoded
+ * from its bytes, and any other is fetched here, by reading the file again
+ * up to its last such line — only when there is something to report —
+ * keeping only the lines wanted.
  */
 export async function lineLookup(fs: FileSystem, diagnostics: readonly Diagnostic[], files: SourceFiles): Promise<LineLookup> {
   const wanted = new Map<string, Set<number>>();
@@ -26,7 +30,17 @@ export async function lineLookup(fs: FileSystem, diagnostics: readonly Diagnosti
     const text = files.texts.get(file);
     const encoding = files.encodings.get(file);
     if (text !== undefined) found.set(file, pick(text.split('\n'), 1, lines));
-    else if (encoding) found.set(file, await streamLines(fs, file, encoding, lines));
+    else if (encoding) {
+      const kept = files.kept?.get(file);
+      const have = new Map<number, string>();
+      const missing = new Set<number>();
+      for (const l of lines) {
+        const bytes = kept?.get(l);
+        if (bytes) have.set(l, lineText(bytes, encoding));
+        else missing.add(l);
+      }
+      found.set(file, missing.size > 0 ? new Map([...have, ...(await streamLines(fs, file, encoding, missing))]) : have);
+    }
   }
   return (file, line) => found.get(file)?.get(line);
 }
@@ -58,9 +72,7 @@ async function byteLines(fs: FileSystem, file: string, encoding: Encoding, wante
   // The wanted line being read, in its pieces (a line may run over chunks).
   let parts: Uint8Array[] = [];
   const keep = (line: number) => {
-    // Each line is decoded alone; a fresh decoder drops a byte order mark on line 1 as the input's reader did.
-    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-    out.set(line, new TextDecoder(encoding).decode(bytes).replace(/\r$/, ''));
+    out.set(line, lineText(parts.length === 1 ? parts[0]! : Buffer.concat(parts), encoding));
     parts = [];
   };
   let line = 1;
@@ -84,6 +96,11 @@ async function byteLines(fs: FileSystem, file: string, encoding: Encoding, wante
   }
   if (wanted.has(line)) keep(line);
   return out;
+}
+
+/** A line's text from its bytes (without the line feed). Each line is decoded alone; a fresh decoder drops a byte order mark on line 1 as the input's reader did. */
+function lineText(bytes: Uint8Array, encoding: Encoding): string {
+  return new TextDecoder(encoding).decode(bytes).replace(/\r$/, '');
 }
 
 async function decodedLines(fs: FileSystem, file: string, encoding: Encoding, wanted: ReadonlySet<number>, last: number): Promise<Map<number, string>> {

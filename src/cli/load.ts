@@ -12,6 +12,7 @@ import { rowClasses } from '../compute/row-classes.js';
 import { readBudgetRows } from '../inputs/budget.js';
 import { debitCredit } from '../inputs/debit-credit.js';
 import { decodeText, type Encoding } from '../inputs/decode.js';
+import type { KeptLines } from '../inputs/kept-lines.js';
 import { readDrivers } from '../inputs/drivers.js';
 import { readPayments } from '../inputs/payments.js';
 import { tableSink, type CsvTable, type TableSink } from '../inputs/table.js';
@@ -125,11 +126,12 @@ async function loadText(
 ): Promise<Loaded> {
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();
+  const kept = new Map<string, KeptLines>();
   const read = readValidAgreement(text, file, besideAgreement(file));
   const diags = new Diagnostics();
   for (const e of read.diagnostics) diags.list.push(e);
   const a = read.agreement;
-  if (!a) return { file, texts, encodings, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
+  if (!a) return { file, texts, encodings, kept, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
   if (lastOf && a.year !== lastOf.year - 1) {
     diags.error(
       lastOf.from.at,
@@ -140,7 +142,7 @@ async function loadText(
       ),
       said(`vis til avtalen for ${lastOf.year - 1}`, `name the agreement for ${lastOf.year - 1}`),
     );
-    return { file, texts, encodings, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
+    return { file, texts, encodings, kept, inputs: null, actualsCount: 0, diagnostics: diags.sorted() };
   }
   const spec = (name: InputName): InputSpec | undefined => {
     const override = overrides[name];
@@ -167,6 +169,7 @@ async function loadText(
     // Standard input cannot be read again for the excerpts of its errors: its text is kept.
     if (bytes && r.encoding) texts.set(STDIN, decodeText(bytes, r.encoding).text);
     else if (r.encoding) encodings.set(s.file, r.encoding);
+    if (r.kept) kept.set(s.file, r.kept);
     if (name === 'actuals') actualsCount = r.rows;
     return r.result;
   };
@@ -189,7 +192,7 @@ async function loadText(
   const inputs = diags.hasErrors
     ? null
     : { agreement: a, actuals, driverRows, budgetRows: budgetRows ?? null, payments: payments ?? null, ...(lastYear ? { lastYear } : {}) };
-  return { file, texts, encodings, inputs, actualsCount, diagnostics: diags.sorted() };
+  return { file, texts, encodings, kept, inputs, actualsCount, diagnostics: diags.sorted() };
 }
 
 /**

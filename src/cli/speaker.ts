@@ -91,7 +91,7 @@ export class Speaker {
     },
   ): Promise<R> {
     const texts = 'texts' in outcome && outcome.texts ? new Map([...files.texts, ...outcome.texts]) : files.texts;
-    await this.diagnostics(outcome.diagnostics, { texts, encodings: files.encodings });
+    await this.diagnostics(outcome.diagnostics, { ...files, texts });
     if (outcome.report !== null) return outcome.report;
     const refusal = 'refusal' in outcome ? outcome.refusal : { exit: 1 as const, reasons: [failed] };
     const last = refusal.reasons.at(-1)!;

@@ -83,7 +83,9 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
         closestParty(row.party, rules.parties) ?? declaredParties(partyIds),
       );
     }
-    const takenBy = amountItems.filter((i) => i.takes(row));
+    // A loop, not filter: a closure over the row would be garbage a row.
+    const takenBy: typeof amountItems = [];
+    for (const i of amountItems) if (i.takes(row)) takenBy.push(i);
     if (takenBy.length > 1) {
       diags.error(
         row.at,

@@ -61,7 +61,11 @@ function valueTest(f: SelectorField): (v: string) => boolean {
  */
 export function matcher(selector: Selector): (row: ActualsRow) => boolean {
   const tests = selector.fields.map((f) => ({ column: f.column, test: valueTest(f) }));
-  return (row) => tests.every((t) => t.test(valueIn(row, t.column)));
+  // A loop, not tests.every: a closure over the row on every call would be garbage a row and item.
+  return (row) => {
+    for (const t of tests) if (!t.test(valueIn(row, t.column))) return false;
+    return true;
+  };
 }
 
 /** The rows a selector takes, in ledger order: depends on the ledger and the selector alone. */

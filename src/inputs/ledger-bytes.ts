@@ -1,6 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { type NumberStyle, type ScaledAmount, scanKroner } from './amount.js';
+import { OreSums, type OreParts, oreFromBytes } from './amount-bytes.js';
+import { KeptLines } from './kept-lines.js';
 import { detectDelimiter } from './records.js';
 import { CappedDiagnostics, type CsvDialect, ERRORS_SHOWN_PER_CODE, type TableHeader, type TableSink } from './table.js';
 
@@ -47,8 +49,11 @@ export function isLedgerSink<T>(sink: TableSink<T>): sink is LedgerSink<T> {
   return typeof (sink as Partial<LedgerSink<T>>).plan === 'function';
 }
 
-/** Read: the sink's result. `fallback`: something the byte reader leaves to the plain reader. `latin`: not UTF-8, read again as Windows-1252. */
-export type ByteRead<T> = { readonly result: T | null; readonly rows: number; readonly encoding: 'utf-8' | 'windows-1252' } | 'fallback' | 'latin';
+/** Read: the sink's result, and the lines kept for excerpts. `fallback`: something the byte reader leaves to the plain reader. `latin`: not UTF-8, read again as Windows-1252. */
+export type ByteRead<T> =
+  | { readonly result: T | null; readonly rows: number; readonly encoding: 'utf-8' | 'windows-1252'; readonly kept: KeptLines }
+  | 'fallback'
+  | 'latin';
 
 /** Something the byte reader does not read itself: the plain reader reads the file from the start. */
 class Fallback extends Error {}
@@ -58,27 +63,31 @@ const TAB = 9;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
-/** Below this sum of øre an exact float64 integer can take one more row's amount (each under 10^15 øre). */
-const LIMIT = 2 ** 53 - 1e15;
+/** What the record scan does with a byte: nothing, or it ends a field, is a quote, is never in text the plain reader reads silently, or is so when the bytes after it say so. */
+const PLAIN = 0;
+const DELIMITER = 1;
+const QUOTED = 2;
+const FAULT = 3;
+const LOOK = 4;
 
 /**
  * Reads a CSV ledger from its bytes into a ledger sink, summing rows by
  * their key values without making a string per row: each distinct value is
  * decoded once, and each amount is read from its bytes into whole øre, as
- * {@link scanKroner} reads it (the plain forms digit by digit; every other
- * form through scanKroner itself). Anything else — a quoted field over
- * lines, a `""` in a key, a control character, a field count that differs,
- * an amount or category the reference reports, a value with Unicode spaces
- * at its ends — returns `fallback`, and the plain reader reads the file from
- * the start: what it reports, and where, is then the reference's own.
+ * {@link scanKroner} reads it (the forms ledgers write by amount-bytes.ts,
+ * digit by digit; any other through scanKroner itself). Anything else — a
+ * quoted field over lines, a `""` in a key, a control character, a field
+ * count that differs, an amount or category the reference reports, a value
+ * with Unicode spaces at its ends — returns `fallback`, and the plain reader
+ * reads the file from the start: what it reports, and where, is then the
+ * reference's own.
  *
- * Øre are whole numbers: a plain amount of at most 15 digits of øre is read
- * digit by digit into a float64 integer, and an entry adds them there while
- * the sum stays below 2^53 − 10^15, moving it into its bigint before it
- * could pass 2^53. Every value held is a whole number below 2^53, where
- * float64 arithmetic is exact integer arithmetic; the amount the sink gets
- * is the bigint sum. A bigint a row would cost a million allocations a
- * ledger, and they are what this reader is for saving.
+ * Each entry's øre are summed in two 32-bit halves (amount-bytes.ts's
+ * OreSums says why that is exact), moving into a bigint only when the
+ * upper half grows large: a bigint a row would cost a million allocations a
+ * ledger, and they are what this reader is for saving. The header and each
+ * entry's first line are kept as bytes ({@link KeptLines}), so excerpts of
+ * warnings at them need no second pass over the file.
  */
 export async function readLedgerBytes<T>(
   chunks: AsyncIterable<Uint8Array>,
@@ -106,16 +115,23 @@ export async function readLedgerBytes<T>(
   reader.feed();
   const result = sink.finish(capped);
   for (const e of capped.flush()) diags.list.push(e);
-  return { result: capped.count > 0 ? null : result, rows: reader.rows, encoding: latin ? 'windows-1252' : 'utf-8' };
+  return { result: capped.count > 0 ? null : result, rows: reader.rows, encoding: latin ? 'windows-1252' : 'utf-8', kept: reader.kept };
 }
 
 class LedgerBytes<T> {
   rows = 0;
-  private rest: Uint8Array = new Uint8Array(0);
+  readonly kept = new KeptLines();
+  // A line begun in one chunk and not yet ended, copied: the chunks themselves are read in place. A Buffer, as the chunks are, so the code reading lines sees one kind of array.
+  private rest = Buffer.allocUnsafe(1 << 12);
+  private restLength = 0;
   private line = 1;
+  // Where the line being read ends: its line feed, or the end of the file.
+  private lineEnd = 0;
   private started = false;
   private plan: LedgerPlan | null = null;
   private delimiter = 0;
+  // By byte value: what the record scan does with it (PLAIN and the rest), so a plain byte costs one look-up.
+  private kinds = new Uint8Array(256);
   private readonly decoder: TextDecoder;
   private width = 0;
   // Field bounds of the current record: start, end (of the value), and where the field starts (for its column).
@@ -136,8 +152,8 @@ class LedgerBytes<T> {
   private entrySlots = new Int32Array(2048).fill(-1);
   private lines = new Int32Array(256);
   private cols = new Int32Array(1024);
-  private small = new Float64Array(256);
-  private big: bigint[] = [];
+  private readonly sums = new OreSums();
+  private readonly parts: OreParts = { negative: false, hi: 0, lo: 0 };
   private counts = new Int32Array(256);
   private readonly tuple: Int32Array = new Int32Array(64);
   // Summed by class: by field, the id each value id stands for (plus one; 0 when not asked yet), the ids by text, and the values as written of the current record.
@@ -156,39 +172,59 @@ class LedgerBytes<T> {
     this.decoder = new TextDecoder(latin ? 'windows-1252' : 'utf-8', { ignoreBOM: true });
   }
 
-  /** False when the bytes are not UTF-8 (and the encoding was not declared): read again as Windows-1252. */
+  /**
+   * Reads the whole lines of a chunk where they are; only a line that runs
+   * over chunks is copied. False when the bytes are not UTF-8 (and the
+   * encoding was not declared): read again as Windows-1252.
+   */
   push(chunk: Uint8Array): boolean {
-    let buf = chunk;
-    if (this.rest.length > 0) {
-      buf = new Uint8Array(this.rest.length + chunk.length);
-      buf.set(this.rest);
-      buf.set(chunk, this.rest.length);
+    let from = 0;
+    if (this.restLength > 0) {
+      const nl = chunk.indexOf(LF);
+      this.carry(chunk, 0, nl < 0 ? chunk.length : nl + 1);
+      if (nl < 0) return true;
+      const line = this.rest.subarray(0, this.restLength);
+      this.restLength = 0;
+      if (!this.text(line, 0, line.length)) return false;
+      this.lines0(line, 0, line.length);
+      from = nl + 1;
     }
-    const last = buf.lastIndexOf(LF);
-    if (last < 0) {
-      this.rest = buf === chunk ? chunk.slice() : buf;
-      return true;
+    const last = chunk.lastIndexOf(LF);
+    if (last >= from) {
+      if (!this.text(chunk, from, last + 1)) return false;
+      this.lines0(chunk, from, last + 1);
+      from = last + 1;
     }
-    if (!this.text(buf, last + 1)) return false;
-    this.lines0(buf, 0, last + 1);
-    this.rest = buf.slice(last + 1);
+    this.carry(chunk, from, chunk.length);
     return true;
   }
 
+  /** Adds `chunk[from, to)` to the line carried over to the next chunk. */
+  private carry(chunk: Uint8Array, from: number, to: number): void {
+    if (to <= from) return;
+    if (this.restLength + to - from > this.rest.length) {
+      const rest = Buffer.allocUnsafe(2 * (this.restLength + to - from));
+      rest.set(this.rest.subarray(0, this.restLength));
+      this.rest = rest;
+    }
+    this.rest.set(chunk.subarray(from, to), this.restLength);
+    this.restLength += to - from;
+  }
+
   end(): boolean {
-    const buf = this.rest;
-    this.rest = new Uint8Array(0);
+    const buf = this.rest.subarray(0, this.restLength);
+    this.restLength = 0;
     if (buf.length > 0) {
-      if (!this.text(buf, buf.length)) return false;
+      if (!this.text(buf, 0, buf.length)) return false;
       this.lines0(buf, 0, buf.length);
     }
     if (!this.started) throw new Fallback();
     return true;
   }
 
-  /** Whether `buf[0, end)` is text of the encoding; a line feed is never inside a character, so whole lines are checked alone. */
-  private text(buf: Uint8Array, end: number): boolean {
-    if (this.latin || isUtf8(buf.subarray(0, end))) return true;
+  /** Whether `buf[from, end)` is text of the encoding; a line feed is never inside a character, so whole lines are checked alone. */
+  private text(buf: Uint8Array, from: number, end: number): boolean {
+    if (this.latin || isUtf8(buf.subarray(from, end))) return true;
     // A declared UTF-8 turns bad bytes into U+FFFD, which the plain reader reports.
     if (this.dialect.encoding === 'utf-8') throw new Fallback();
     return false;
@@ -198,22 +234,24 @@ class LedgerBytes<T> {
     let pos = from;
     if (!this.started) {
       // A byte order mark: the decoder drops it; UTF-16 is the plain reader's.
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf && !this.latin) pos = 3;
-      else if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) throw new Fallback();
-      pos = this.header(buf, pos, to);
+      if (buf[from] === 0xef && buf[from + 1] === 0xbb && buf[from + 2] === 0xbf && !this.latin) pos += 3;
+      else if ((buf[from] === 0xff && buf[from + 1] === 0xfe) || (buf[from] === 0xfe && buf[from + 1] === 0xff)) throw new Fallback();
+      pos = this.header(buf, from, pos, to);
     }
     while (pos < to) {
       let nl = buf.indexOf(LF, pos);
       if (nl < 0 || nl >= to) nl = to;
       let end = nl;
       if (end > pos && buf[end - 1] === CR) end--;
+      this.lineEnd = nl;
       if (end > pos) this.record(buf, pos, end);
       this.line++;
       pos = nl + 1;
     }
   }
 
-  private header(buf: Uint8Array, pos: number, to: number): number {
+  /** The header line, from `pos` (after a byte order mark at `lineStart`). */
+  private header(buf: Uint8Array, lineStart: number, pos: number, to: number): number {
     let nl = buf.indexOf(LF, pos);
     if (nl < 0 || nl >= to) nl = to;
     const first = this.decoder.decode(buf.subarray(pos, nl));
@@ -234,11 +272,22 @@ class LedgerBytes<T> {
     this.plan = this.sink.plan();
     if (!this.plan) throw new Fallback();
     this.delimiter = delimiter.charCodeAt(0);
+    // Control characters but the tab, U+007F–U+009F and U+FFFD–U+FFFF mean wrongly decoded bytes: the plain reader reports them.
+    for (let b = 0; b < SPACE; b++) if (b !== TAB) this.kinds[b] = FAULT;
+    this.kinds[0x7f] = FAULT;
+    if (this.latin) this.kinds.fill(FAULT, 0x80, 0xa0);
+    else {
+      this.kinds[0xc2] = LOOK;
+      this.kinds[0xef] = LOOK;
+    }
+    this.kinds[QUOTE] = QUOTED;
+    this.kinds[this.delimiter] = DELIMITER;
     this.width = this.plan.fields.length;
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
     this.standIds = Array.from({ length: this.width }, () => new Map());
     this.started = true;
+    this.kept.keep(1, buf, lineStart, nl);
     this.line = 2;
     return nl + 1;
   }
@@ -246,26 +295,23 @@ class LedgerBytes<T> {
   /** One record in `buf[pos, end)` (its line end left out). */
   private record(buf: Uint8Array, pos: number, end: number): void {
     const plan = this.plan!;
-    const delim = this.delimiter;
     const latin = this.latin;
+    const kinds = this.kinds;
     let n = 0;
     let start = pos;
     let quoted = false;
     for (let i = pos; i < end; i++) {
-      const b = buf[i]!;
-      if (b === delim) {
+      const k = kinds[buf[i]!]!;
+      if (k === PLAIN) continue;
+      if (k === DELIMITER) {
         if (n >= 63) throw new Fallback();
         this.opens[n] = start;
         this.starts[n] = start;
         this.ends[n++] = i;
         start = i + 1;
-      } else if (b < SPACE) {
-        if (b !== TAB) throw new Fallback();
-      } else if (b >= 0x7f) {
-        // U+007F–U+009F and U+FFFD–U+FFFF mean wrongly decoded bytes: the plain reader reports them.
-        if (b === 0x7f || (latin ? b < 0xa0 : (b === 0xc2 && buf[i + 1]! < 0xa0) || (b === 0xef && buf[i + 1] === 0xbf && buf[i + 2]! >= 0xbd)))
-          throw new Fallback();
-      } else if (b === QUOTE) quoted = true;
+      } else if (k === QUOTED) quoted = true;
+      else if (k === FAULT) throw new Fallback();
+      else if ((buf[i] === 0xc2 && buf[i + 1]! < 0xa0) || (buf[i] === 0xef && buf[i + 1] === 0xbf && buf[i + 2]! >= 0xbd)) throw new Fallback();
     }
     if (quoted) n = this.quotedRecord(buf, pos, end);
     else {
@@ -287,13 +333,12 @@ class LedgerBytes<T> {
       throw new Fallback();
     }
     this.rows++;
-    let ore = plainOre(buf, this.starts[amount]!, this.ends[amount]!, plan.numbers, latin);
+    const read = oreFromBytes(buf, as, ae, plan.numbers, latin, this.parts);
     let exact = 0n;
-    if (ore === null) {
+    if (!read) {
       const a = scanKroner(this.decoder.decode(buf.subarray(this.starts[amount]!, this.ends[amount]!)), plan.numbers);
       if ('error' in a) throw new Fallback();
       exact = a.scale <= 2 ? a.units * 10n ** BigInt(2 - a.scale) : a.units / 10n ** BigInt(a.scale - 2);
-      ore = 0;
     }
     const tuple = this.tuple;
     for (let f = 0; f < this.width; f++) {
@@ -319,12 +364,8 @@ class LedgerBytes<T> {
         entry = this.entry(buf, pos);
       }
     } else entry = this.entry(buf, pos);
-    const t = this.small[entry]! + ore;
-    if (t > LIMIT || t < -LIMIT) {
-      this.big[entry] = (this.big[entry] ?? 0n) + BigInt(this.small[entry]!);
-      this.small[entry] = ore;
-    } else this.small[entry] = t;
-    if (exact !== 0n) this.big[entry] = (this.big[entry] ?? 0n) + exact;
+    if (read) this.sums.add(entry, this.parts);
+    else if (exact !== 0n) this.sums.addBig(entry, exact);
     this.counts[entry]!++;
   }
 
@@ -480,14 +521,15 @@ class LedgerBytes<T> {
     if ((id + 1) * k > this.keys.length) this.keys = grow(this.keys, (id + 1) * k);
     if (id >= this.lines.length) {
       this.lines = grow(this.lines, id + 1);
-      this.small = grow(this.small, id + 1);
       this.counts = grow(this.counts, id + 1);
       this.apart = grow(this.apart, id + 1);
     }
+    this.sums.reserve(id + 1);
     if ((id + 1) * (w + 1) > this.cols.length) this.cols = grow(this.cols, (id + 1) * (w + 1));
     for (let f = 0; f < k; f++) this.keys[id * k + f] = tuple[f]!;
-    if (this.plan!.classed && tuple[w] === 0 && this.sink.apart(Array.from({ length: w }, (_, f) => this.strings[tuple[f]!]!))) this.apart[id] = 1;
+    if (this.plan!.classed && tuple[w] === 0 && this.keptApart()) this.apart[id] = 1;
     this.lines[id] = this.line;
+    this.kept.keep(this.line, buf, lineStart, this.lineEnd);
     const plan = this.plan!;
     this.cols[id * (w + 1)] = this.column(buf, lineStart, this.opens[plan.amount]!);
     for (let f = 0; f < w; f++) this.cols[id * (w + 1) + 1 + f] = this.column(buf, lineStart, this.opens[plan.fields[f]!]!);
@@ -504,6 +546,18 @@ class LedgerBytes<T> {
       }
     }
     return id;
+  }
+
+  /**
+   * Whether the sink keeps the rows of the current tuple of classes apart by
+   * their values as written. A method of its own, and no closure in
+   * `entry`: a closure there over its locals would cost a context object on
+   * every row (45 MB a million rows), not only on a new entry's.
+   */
+  private keptApart(): boolean {
+    const values = new Array<string>(this.width);
+    for (let f = 0; f < this.width; f++) values[f] = this.strings[this.tuple[f]!]!;
+    return this.sink.apart(values);
   }
 
   /** The 1-based column of `buf[at]` on its line, in UTF-16 code units as the plain reader counts. */
@@ -528,78 +582,31 @@ class LedgerBytes<T> {
     for (let id = 0; id < this.entryCount; id++) {
       // An entry of classes kept apart holds no row: its rows are in entries of their values as written.
       if (this.apart[id]) continue;
-      const values = Array.from({ length: w }, (_, f) => this.strings[this.keys[id * (w + 1) + f]!]!);
-      const units = BigInt(this.small[id]!) + (this.big[id] ?? 0n);
-      const line = this.lines[id]!;
-      const where: Where = { at: (c) => ({ file: this.file, line, col: this.cols[id * (w + 1) + slotOf.get(c)!]! }) };
-      this.sink.absorb(values, { units, scale: 2 }, this.counts[id]!, where);
+      const values = new Array<string>(w);
+      for (let f = 0; f < w; f++) values[f] = this.strings[this.keys[id * (w + 1) + f]!]!;
+      this.sink.absorb(
+        values,
+        { units: this.sums.total(id), scale: 2 },
+        this.counts[id]!,
+        new FirstRow(this.file, this.lines[id]!, this.cols, id * (w + 1), slotOf),
+      );
     }
   }
 }
 
-/**
- * Øre of the amount `buf[s, e)` when it has a plain form — `-1234,50`,
- * `1 234,50`, `1.234,50`, a no-break space or a narrow one between groups —
- * read exactly as amount.ts's scanPlain reads it (the same checks, on
- * bytes), and at most 15 digits of øre so the float64 integer is exact. Null
- * for anything else: scanKroner then reads it.
- */
-function plainOre(buf: Uint8Array, s: number, e: number, { decimal, declared }: NumberStyle, latin: boolean): number | null {
-  const negative = buf[s] === 45;
-  const start = negative ? s + 1 : s;
-  const mark = decimal === ',' ? 44 : 46;
-  const thousands = decimal === ',' ? 46 : 44;
-  const leadingZero = buf[start] === 48;
-  let value = 0;
-  let digits = 0;
-  let group = 0;
-  let separator = -1;
-  let groups = 0;
-  let fraction = -1;
-  for (let i = start; i < e; ) {
-    const c = buf[i]!;
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48);
-      digits++;
-      group++;
-      i++;
-      continue;
-    }
-    let code = c;
-    let width = 1;
-    if (c >= 0x80) {
-      if (latin && c === 0xa0) code = 0xa0;
-      else if (!latin && c === 0xc2 && buf[i + 1] === 0xa0) [code, width] = [0xa0, 2];
-      else if (!latin && c === 0xe2 && buf[i + 1] === 0x80 && buf[i + 2] === 0xaf) [code, width] = [0x202f, 3];
-      else return null;
-    }
-    if (fraction < 0 && (code === 32 || code === 0xa0 || code === 0x202f || code === thousands)) {
-      if (separator >= 0 ? code !== separator : group === 0 || group > 3 || leadingZero) return null;
-      if (separator >= 0 && group !== 3) return null;
-      separator = code;
-      groups++;
-      group = 0;
-      i += width;
-      continue;
-    }
-    if (code === mark && fraction < 0 && group > 0 && (separator < 0 || group === 3)) {
-      fraction = i;
-      group = 0;
-      i++;
-      continue;
-    }
-    return null;
+/** Where an entry's first row wrote each column: its line, and its columns from the reader's table (`cols[at + slot]`). */
+class FirstRow implements Where {
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+    private readonly cols: Int32Array,
+    private readonly base: number,
+    private readonly slotOf: ReadonlyMap<number, number>,
+  ) {}
+
+  at(column: number): SourcePos {
+    return { file: this.file, line: this.line, col: this.cols[this.base + this.slotOf.get(column)!]! };
   }
-  if (group === 0 || (fraction < 0 && separator >= 0 && group !== 3)) return null;
-  if (
-    !declared &&
-    ((fraction >= 0 && separator < 0 && group === 3 && fraction - start <= 3 && !leadingZero) || (fraction < 0 && groups === 1 && separator === thousands))
-  )
-    return null;
-  const scale = fraction < 0 ? 0 : e - fraction - 1;
-  if (scale > 2 || digits + 2 - scale > 15) return null;
-  const ore = value * (scale === 0 ? 100 : scale === 1 ? 10 : 1);
-  return negative ? -ore : ore;
 }
 
 /** One step of FNV-1a: a 32-bit hash of bytes or ids, for the tables of distinct values and keys. */
@@ -607,7 +614,7 @@ function mix(h: number, x: number): number {
   return Math.imul(h ^ x, 0x01000193);
 }
 
-function grow<A extends Int32Array | Float64Array | Uint8Array>(a: A, least: number): A {
+function grow<A extends Int32Array | Uint8Array>(a: A, least: number): A {
   let size = a.length * 2;
   while (size < least) size *= 2;
   const out = new (a.constructor as new (n: number) => A)(size);
