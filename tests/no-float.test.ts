@@ -59,7 +59,7 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     'const id = Number(t.attributes.numFmtId ?? 0);',
     'this.rowNumber = r ? Number(r) : this.rowNumber + 1;',
     "this.cell = { col, type: attribute('t') ?? 'n', style: Number(attribute('s') ?? 0), value: '', formula: false, inline: '' };",
-    'const s = this.ctx.shared[Number(c.value)];',
+    'const at = Number(c.value);',
     'const days = Number(m[1]);',
   ],
   // A decimal's exponent and scale (digit counts): the digits themselves stay a bigint.

@@ -6,6 +6,7 @@ import type { DecimalMark } from './amount.js';
 import { plainDecimal } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
+import { SharedTable } from './xlsx-shared.js';
 import { XmlBytes, XmlFallback, type XmlHandler } from './xml-bytes.js';
 import { type ByteSource, entryText, openEntry, ZipError, type ZipEntry, zipEntries } from './zip-read.js';
 
@@ -72,7 +73,7 @@ export async function readXlsx<T>(
     if (!sheetEntry) throw new ZipError(said(`arket '${sheet.name}' mangler i arbeidsboken`, `sheet '${sheet.name}' is missing from the workbook`));
     const dates = dateStyles(await textOf(src, part('xl/styles.xml')));
     const strings = part('xl/sharedStrings.xml');
-    const shared = strings ? await sharedStrings((chunk) => openEntry(src, strings, chunk), typeof sink === 'function') : [];
+    const shared = strings ? await sharedStrings((chunk) => openEntry(src, strings, chunk), typeof sink === 'function') : new SharedTable();
     const ctx: SheetContext = { shared, dates, date1904: workbook.date1904, mark: options.decimal ?? ',', headerRow: options.headerRow };
     // A sink made on demand lets the byte scanner try first: what it leaves to saxes is read again, from the start, into a new sink.
     const fast = typeof sink === 'function' ? await readSheet(() => openEntry(src, sheetEntry, SCANNED_CHUNK), file, ctx, sink(), diags, true) : null;
@@ -227,46 +228,50 @@ function isDateFormat(code: string): boolean {
 
 /** The shared strings table, streamed: `<si>` by `<si>`, the runs of each joined, phonetic hints left out. */
 class SharedStrings {
-  readonly out: string[] = [];
+  readonly out = new SharedTable();
   private inT = false;
   private inPhonetic = false;
-  private current = '';
 
   get wants(): boolean {
     return this.inT;
   }
 
   open(name: string, selfClosing: boolean): void {
-    if (name === 'si') this.current = '';
+    if (name === 'si') this.out.begin();
     else if (name === 'rPh') this.inPhonetic = true;
     else if (name === 't' && !selfClosing) this.inT = !this.inPhonetic;
   }
 
   text(text: string): void {
-    if (this.inT) this.current += text;
+    if (this.inT) this.out.addText(text);
   }
 
   close(name: string): void {
     if (name === 't') this.inT = false;
     else if (name === 'rPh') this.inPhonetic = false;
-    else if (name === 'si') this.out.push(this.current);
+    else if (name === 'si') this.out.finish();
   }
 }
 
 /** The shared strings: by the byte scanner when `fast` (saxes reads what it leaves, from the start), else by saxes. */
-async function sharedStrings(chunks: (size?: number) => AsyncIterable<Uint8Array>, fast: boolean): Promise<string[]> {
+async function sharedStrings(chunks: (size?: number) => AsyncIterable<Uint8Array>, fast: boolean): Promise<SharedTable> {
   if (fast) {
     const strings = new SharedStrings();
     const scanner: XmlBytes = new XmlBytes({
       open: (name, _, selfClosing) => strings.open(name, selfClosing),
       text: (start, end) => {
-        if (strings.wants) strings.text(scanner.text(start, end));
+        // Text with no entity or CR is kept as the bytes it is: never a string.
+        if (strings.wants) {
+          if (scanner.plain) strings.out.addBytes(scanner.buf, start, end);
+          else strings.text(scanner.text(start, end));
+        }
       },
       close: (name) => strings.close(name),
     });
     try {
       for await (const c of chunks(SCANNED_CHUNK)) scanner.push(c);
       scanner.end();
+      strings.out.seal();
       return strings.out;
     } catch (e) {
       if (!(e instanceof XmlFallback || e instanceof ZipError)) throw e;
@@ -285,11 +290,12 @@ async function sharedStrings(chunks: (size?: number) => AsyncIterable<Uint8Array
   const decoder = new TextDecoder();
   for await (const c of chunks()) p.write(decoder.decode(c, { stream: true }));
   p.write(decoder.decode()).close();
+  strings.out.seal();
   return strings.out;
 }
 
 interface SheetContext {
-  readonly shared: readonly string[];
+  readonly shared: SharedTable;
   readonly dates: ReadonlySet<number>;
   readonly date1904: boolean;
   readonly mark: DecimalMark;
@@ -351,7 +357,7 @@ class ScannedSheet implements XmlHandler {
 class SheetReader {
   private readonly view: SheetRow;
   private rowNumber = 0;
-  private cells: { col: number; text: string }[] = [];
+  private cells: SheetCell[] = [];
   private cell: RawCell | null = null;
   private into: 'v' | 't' | null = null;
   /** The header's first and last column (1-based). */
@@ -366,7 +372,7 @@ class SheetReader {
     private readonly feed: SinkFeed<unknown>,
     private readonly ctx: SheetContext,
   ) {
-    this.view = new SheetRow(file);
+    this.view = new SheetRow(file, ctx.shared);
   }
 
   /** Whether text now is part of a value. */
@@ -412,26 +418,29 @@ class SheetReader {
   close(name: string): void {
     if (name === 'v' || name === 't') this.into = null;
     else if (name === 'c' && this.cell) {
-      const text = this.text_(this.cell);
-      if (text !== null && text !== '') this.cells.push({ col: this.cell.col, text });
-      this.cell = null;
-    } else if (name === 'row') this.row();
-  }
-
-  /** A cell's value as text; null after reporting a cell that cannot be read. */
-  private text_(c: RawCell): string | null {
-    switch (c.type) {
-      case 's': {
-        const s = this.ctx.shared[Number(c.value)];
-        if (s === undefined)
+      const c = this.cell;
+      if (c.type === 's') {
+        // A shared string is looked up when it is read: most are in columns the sink never reads.
+        const at = Number(c.value);
+        if (!this.ctx.shared.has(at))
           this.fail(
             said(
               `cellen ${cellName(c.col, this.rowNumber)} viser til en delt tekst som mangler`,
               `cell ${cellName(c.col, this.rowNumber)} refers to a missing shared string`,
             ),
           );
-        return s ?? null;
+        else if (!this.ctx.shared.empty(at)) this.cells.push({ col: c.col, text: '', shared: at | 0 });
+      } else {
+        const text = this.text_(c);
+        if (text !== null && text !== '') this.cells.push({ col: c.col, text, shared: -1 });
       }
+      this.cell = null;
+    } else if (name === 'row') this.row();
+  }
+
+  /** The value as text of a cell that is not a shared string; null after reporting a cell that cannot be read. */
+  private text_(c: RawCell): string | null {
+    switch (c.type) {
       case 'inlineStr':
         return c.inline;
       case 'str':
@@ -469,6 +478,7 @@ class SheetReader {
     const cells = this.cells;
     if (this.failed || cells.length === 0) return;
     if (!this.feed.started) {
+      for (const c of cells) if (c.shared >= 0) c.text = this.ctx.shared.get(c.shared);
       const given = this.ctx.headerRow;
       if (given !== undefined ? this.rowNumber !== given : cells.length < 2 || cells.some((c) => isNumber(c.text))) {
         if (given !== undefined && this.rowNumber > given)
@@ -499,8 +509,8 @@ class SheetReader {
           { file: this.file, line: this.rowNumber, col: c.col },
           'csv-field-count',
           said(
-            `cellen ${cellName(c.col, this.rowNumber)} ('${c.text}') står i en kolonne uten overskrift`,
-            `cell ${cellName(c.col, this.rowNumber)} ('${c.text}') is in a column with no header`,
+            `cellen ${cellName(c.col, this.rowNumber)} ('${this.view.textOf(c)}') står i en kolonne uten overskrift`,
+            `cell ${cellName(c.col, this.rowNumber)} ('${this.view.textOf(c)}') is in a column with no header`,
           ),
           said('gi kolonnen et navn i overskriftsraden, eller slett verdien', 'give the column a name in the header row, or delete the value'),
         );
@@ -511,29 +521,50 @@ class SheetReader {
   }
 }
 
-/** One worksheet row, as wide as the header. */
+/** A cell with a value: its text, or the shared string it refers to (−1 when none). */
+interface SheetCell {
+  col: number;
+  text: string;
+  shared: number;
+}
+
+/** One worksheet row, as wide as the header; a shared string is decoded when its field is read. */
 class SheetRow implements RowView {
   line = 0;
   count = 0;
   private values: string[] = [];
+  private shared = new Int32Array(0);
   private first = 1;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly table: SharedTable,
+  ) {}
 
   size(count: number, first: number): void {
     this.count = count;
     this.first = first;
     this.values = new Array<string>(count).fill('');
+    this.shared = new Int32Array(count).fill(-1);
   }
 
-  fill(line: number, cells: readonly { col: number; text: string }[]): void {
+  fill(line: number, cells: readonly SheetCell[]): void {
     this.line = line;
     this.values.fill('');
-    for (const c of cells) this.values[c.col - this.first] = c.text;
+    this.shared.fill(-1);
+    for (const c of cells) {
+      this.values[c.col - this.first] = c.text;
+      this.shared[c.col - this.first] = c.shared;
+    }
   }
 
   field(i: number): string {
-    return this.values[i]!;
+    const s = this.shared[i]!;
+    return s < 0 ? this.values[i]! : this.table.get(s);
+  }
+
+  textOf(c: SheetCell): string {
+    return c.shared < 0 ? c.text : this.table.get(c.shared);
   }
 
   at(i: number): SourcePos {

@@ -208,6 +208,11 @@ export class XmlBytes {
     return undefined;
   }
 
+  /** Whether the text handed on last is its bytes as they stand (no entity, no CR to decode). */
+  get plain(): boolean {
+    return !this.raw;
+  }
+
   /** The text handed on last, decoded: line ends as LF, entities replaced. */
   text(start: number, end: number): string {
     const buf = this.buf;
