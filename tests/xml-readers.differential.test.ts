@@ -183,6 +183,13 @@ const CELLS = [
   (ref: string) => `<c r="${ref}" t="s"><v> 1.0 </v></c>`,
   (ref: string) => `<c r="${ref}" t="s"><v>-0</v></c>`,
   (ref: string) => `<c r="${ref}" t="s"><v></v></c>`,
+  // Attributes and indexes the scanner's path reads from their bytes, in the shapes it leaves to their text.
+  (ref: string) => `<c r="${ref}" t="s"><v>00<!-- c -->x1</v></c>`,
+  (ref: string) => `<c r="${ref}" t="&#115;"><v>0</v></c>`,
+  (ref: string) => `<c r="${ref}" s="01"><v>45382</v></c>`,
+  (ref: string) => `<c r="${ref}" s=" 1"><v>45382</v></c>`,
+  (ref: string) => `<c r="&#67;${ref.slice(1)}" t="s"><v>4</v></c>`,
+  () => '<c r="" t="s"><v>1</v></c>',
 ];
 const SHARED_HEAD =
   '<si><t>Art</t></si><si><r><rPr><b/></rPr><t>Be</t></r><r><t>løp</t></r><rPh><t>x</t></rPh></si><si><t xml:space="preserve">a &lt; b </t></si>';

@@ -310,6 +310,9 @@ interface RawCell {
   value: string;
   formula: boolean;
   inline: string;
+  /** A shared string cell's index, read from the digits' bytes by the scanner (−1 when it is in `value`), and how many digits. */
+  index: number;
+  digits: number;
 }
 
 /** Saxes' events for a worksheet, into a {@link SheetReader}: the reference path. */
@@ -341,11 +344,24 @@ class ScannedSheet implements XmlHandler {
   constructor(private readonly reader: SheetReader) {}
 
   open(local: string, _: string, selfClosing: boolean): void {
-    this.reader.open(local, this.attribute, selfClosing);
+    const x = this.reader.scanner!;
+    // A cell's attributes are read from their bytes: a million cells, no string for any.
+    if (local === 'c') this.reader.openCell(refColumn(x), cellType(x), cellStyle(x), selfClosing);
+    else this.reader.open(local, this.attribute, selfClosing);
   }
 
   text(start: number, end: number): void {
-    if (this.reader.wants) this.reader.text(this.reader.scanner!.text(start, end));
+    const reader = this.reader;
+    if (!reader.wants) return;
+    const x = reader.scanner!;
+    if (reader.wantsIndex) {
+      const n = digits(x.buf, start, end);
+      if (n >= 0) {
+        reader.index(n, end - start);
+        return;
+      }
+    }
+    reader.text(x.text(start, end));
   }
 
   close(local: string): void {
@@ -380,9 +396,28 @@ class SheetReader {
     return this.into !== null;
   }
 
+  /** Whether text now is the first of a shared string cell's value: its index, which the scanner may read from the bytes. */
+  get wantsIndex(): boolean {
+    const c = this.cell!;
+    return this.into === 'v' && c.type === 's' && c.value === '' && c.index < 0;
+  }
+
+  /** The index a shared string cell's value gives, read from its `digits` digits. */
+  index(n: number, digits: number): void {
+    this.cell!.index = n;
+    this.cell!.digits = digits;
+  }
+
   text(text: string): void {
-    if (this.into === 'v') this.cell!.value += text;
-    else if (this.into === 't') this.cell!.inline += text;
+    if (this.into === 'v') {
+      const c = this.cell!;
+      // More text after digits read as an index (a comment between them): the value is text again, as it was written.
+      if (c.index >= 0) {
+        c.value = String(c.index).padStart(c.digits, '0');
+        c.index = -1;
+      }
+      c.value += text;
+    } else if (this.into === 't') this.cell!.inline += text;
   }
 
   fail(why: Said): void {
@@ -404,9 +439,7 @@ class SheetReader {
       if (selfClosing) this.close('row');
     } else if (name === 'c') {
       const ref = attribute('r');
-      const col = ref ? columnNumber(ref) : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
-      this.cell = { col, type: attribute('t') ?? 'n', style: Number(attribute('s') ?? 0), value: '', formula: false, inline: '' };
-      if (selfClosing) this.close('c');
+      this.openCell(ref ? columnNumber(ref) : -1, attribute('t') ?? 'n', Number(attribute('s') ?? 0), selfClosing);
     } else if (this.cell) {
       if (name === 'v') this.into = 'v';
       else if (name === 'f') this.cell.formula = true;
@@ -415,13 +448,20 @@ class SheetReader {
     }
   }
 
+  /** A cell opens: its column from its reference (−1 when it has none: the one after the last), its type and style. */
+  openCell(ref: number, type: string, style: number, selfClosing: boolean): void {
+    const col = ref >= 0 ? ref : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
+    this.cell = { col, type, style, value: '', formula: false, inline: '', index: -1, digits: 0 };
+    if (selfClosing) this.close('c');
+  }
+
   close(name: string): void {
     if (name === 'v' || name === 't') this.into = null;
     else if (name === 'c' && this.cell) {
       const c = this.cell;
       if (c.type === 's') {
         // A shared string is looked up when it is read: most are in columns the sink never reads.
-        const at = Number(c.value);
+        const at = c.index >= 0 ? c.index : Number(c.value);
         if (!this.ctx.shared.has(at))
           this.fail(
             said(
@@ -573,6 +613,54 @@ class SheetRow implements RowView {
 }
 
 const isNumber = (s: string) => /^-?\d+([.,]\d+)?$/.test(s.trim()) || /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/** A cell's column, read from the bytes of its r="C12" as {@link columnNumber} reads the text; −1 when it has none. */
+function refColumn(x: XmlBytes): number {
+  const a = x.attributeAt('r');
+  if (a < 0) return -1;
+  const from = x.valueFrom(a);
+  if (from < 0) return columnNumber(x.attribute('r')!);
+  const to = x.valueTo(a);
+  if (from === to) return -1;
+  const buf = x.buf;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+/** A cell's type: `s`, the usual one, without a string made for it. */
+function cellType(x: XmlBytes): string {
+  const a = x.attributeAt('t');
+  if (a < 0) return 'n';
+  const from = x.valueFrom(a);
+  if (from >= 0 && x.valueTo(a) - from === 1 && x.buf[from] === 115) return 's';
+  return x.attribute('t')!;
+}
+
+/** A cell's style: its digits read from the bytes, or the text as Number() reads it. */
+function cellStyle(x: XmlBytes): number {
+  const a = x.attributeAt('s');
+  if (a < 0) return 0;
+  const from = x.valueFrom(a);
+  const n = from < 0 ? -1 : digits(x.buf, from, x.valueTo(a));
+  return n >= 0 ? n : Number(x.attribute('s'));
+}
+
+/** The whole number `buf[from, to)` writes with one to nine ASCII digits (as Number() would read them), or −1. */
+function digits(buf: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
 
 /** `C12` → 3. */
 function columnNumber(ref: string): number {
