@@ -49,6 +49,21 @@ export async function samkost(args: readonly string[], io: Partial<Io> = {}): Pr
 }
 
 /**
+ * Loads what the commands run: each command's action is loaded when it
+ * first runs (src/cli/command-spec.ts, `later`). A test file whose tests
+ * have a tight timeout loads them first, so the timeout is spent on the
+ * run, not on compiling its modules.
+ */
+export async function loadActions(): Promise<void> {
+  await Promise.all([
+    import('../src/cli/command-context.js'),
+    import('../src/cli/check-action.js'),
+    import('../src/cli/report-actions.js'),
+    import('../src/cli/scenario-action.js'),
+  ]);
+}
+
+/**
  * A command-line error as the user sees it: exit 2, nothing on standard
  * output, and `samkost: feil: <message>` with a hint on standard error (in
  * bokmål, the default; `samkost: error:` and `= hint:` under --locale en).

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What the build reads, and what the tests that run the build (bin/, worker threads, dist/cli/io.js) use of its output. */
-const SOURCES = ['src', 'tsconfig.json', 'rolldown.config.mjs', 'package.json'];
-const BUILT = ['dist/bundle/samkost.js', 'dist/bundle/sweep-worker.js', 'dist/cli/io.js'];
+const SOURCES = ['src', 'tsconfig.json', 'rolldown.config.mjs', 'scripts/code-cache.mjs', 'bin', 'package.json'];
+const BUILT = ['dist/bundle/samkost.cjs', 'dist/bundle/samkost.cjs.cache', 'dist/bundle/sweep-worker.js', 'dist/cli/io.js'];
 
 function newest(file: string): number {
   const s = statSync(file);

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
 import { parseYaml } from '../src/agreement/yaml-nodes.js';
 import { textTable } from '../src/render/text-table.js';
-import { ROOT, samkost, usageError } from './cli.js';
+import { loadActions, ROOT, samkost, usageError } from './cli.js';
 
 /**
  * Inputs that once hung the tool, crashed it or gave a silent wrong number
@@ -14,6 +14,8 @@ import { ROOT, samkost, usageError } from './cli.js';
  * timeout.
  */
 const tmp = () => tempDir('hostile');
+
+beforeAll(loadActions, 120_000);
 
 describe('files that are not agreements are refused before they are read', () => {
   it('a device (check /dev/zero) is not read', { timeout: 5000 }, async () => {

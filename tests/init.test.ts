@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
-import { TEMPLATES } from '../src/cli/init.js';
+import { TEMPLATES } from '../src/cli/templates.js';
 import { samkost, usageError } from './cli.js';
 
 const tmp = () => path.join(tempDir('init'), 'avtale');

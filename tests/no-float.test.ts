@@ -28,13 +28,13 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   ],
   'src/inputs/drivers.ts': ['...(yearText ? { year: Number(yearText) } : {}),'],
   'src/scenario/set.ts': ['const index = /^\\d+$/.test(part) ? Number(part) : ids.indexOf(part);'],
-  'src/cli/invoices.ts': ['const akonto = opts.akonto === undefined ? undefined : /^[1-9]\\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;'],
+  'src/cli/invoices-action.ts': ['const akonto = opts.akonto === undefined ? undefined : /^[1-9]\\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;'],
   'src/cli/scenario-args.ts': [
     "const scale = Math.max(...parts.map((p) => p![1]!.split('.')[1]?.length ?? 0));",
     'return { series: m[1]!, change, ...(m[2] ? { year: Number(m[2]) } : {}) };',
     'const [from, to] = [Number(m[1]), Number(m[2])];',
   ],
-  'src/cli/scenario.ts': [
+  'src/cli/scenario-action.ts': [
     'const first = Math.min(SAMPLE, plan.count);',
     'const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);',
     'written = Math.min(plan.count, written + BLOCK);',

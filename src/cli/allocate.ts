@@ -1,6 +1,5 @@
-import { allocate } from '../commands/allocate.js';
-import { formatsOf } from '../render/registry.js';
-import { type CommandSpec, reportAction } from './command-spec.js';
+import { formatsOf } from '../render/formats.js';
+import { type CommandSpec, later } from './command-spec.js';
 
 /** `samkost allocate`: the allocation, items × parties. */
 export const allocateSpec: CommandSpec = {
@@ -10,9 +9,6 @@ export const allocateSpec: CommandSpec = {
       'allocate',
       t('fordelingen: poster × kommuner', 'the allocation: items × parties'),
       formatsOf('allocation'),
-      reportAction(
-        () => 'allocation',
-        (inputs) => allocate(inputs),
-      ),
+      later(async () => (await import('./report-actions.js')).allocateAction),
     ),
 };

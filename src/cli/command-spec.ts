@@ -1,14 +1,21 @@
 import type { Command, Option } from 'commander';
-import type { Inputs } from '../commands/inputs.js';
-import type { Outcome } from '../diagnostics/outcome.js';
-import { render, type FormatOf, type ReportKind, type Reports } from '../render/registry.js';
 import type { Locale } from '../text/said.js';
 import type { CommonOptions, Context } from './context.js';
 import type { Io } from './io.js';
-import type { LedgerDetail } from './load.js';
 
 /** What a command does with its argument and options once commander has parsed them. */
 export type Action<O> = (arg: string, opts: O, c: Context) => Promise<void>;
+
+/**
+ * An action loaded only when its command runs: the definitions of every
+ * command (their options and help) are loaded at start-up, what they do is
+ * not, so `--help` or `check` does not load what `invoices` or `scenario`
+ * runs (tests/startup.test.ts).
+ */
+export const later =
+  <O>(load: () => Promise<Action<O>>): Action<O> =>
+  async (arg, opts, c) =>
+    (await load())(arg, opts, c);
 
 /**
  * What every command's definition is built with: the program, the help's
@@ -20,8 +27,8 @@ export interface Kit {
   readonly locale: Locale;
   /** The help in the language the command line asks for. */
   readonly t: (nb: string, en: string) => string;
-  /** A command's context: where it speaks, how it reads the agreement. */
-  readonly context: (opts: CommonOptions & { thousands?: boolean; format?: string }) => Context;
+  /** A command's context: where it speaks, how it reads the agreement (loaded with the command's action). */
+  readonly context: (opts: CommonOptions & { thousands?: boolean; format?: string }) => Promise<Context>;
   readonly localeOption: () => Option;
   /** The options of every command that reads an agreement: format, locale, output, inputs. */
   readonly common: (c: Command, formats: readonly string[]) => Command;
@@ -69,17 +76,3 @@ export const road =
     const report = await r.compute(await r.load(arg, parsed, opts, c), parsed, opts, c);
     await r.write(await r.render(report, parsed, opts, c), report, opts, c);
   };
-
-/** A report command: one agreement, one report, printed in the chosen format — the road with nothing to parse. */
-export const reportAction = <K extends ReportKind, O extends CommonOptions>(
-  kind: (opts: O) => K,
-  compute: (inputs: Inputs, opts: O) => Outcome<Reports[K]>,
-  detail: LedgerDetail = 'classes',
-): Action<O & { format: FormatOf<K> }> =>
-  road({
-    parse: () => undefined,
-    load: (arg: string, _parsed, _opts, c) => c.load(arg, detail),
-    compute: async (loaded, _parsed, opts: O & { format: FormatOf<K> }, c) => c.report(compute(await c.inputs(loaded), opts), loaded),
-    render: (report, _parsed, opts, c) => render(kind(opts), opts.format, report, c.renderOptions),
-    write: (text, _report, opts, c) => c.speaker.out(text, opts),
-  });

@@ -1,9 +1,7 @@
-import { deviation } from '../commands/deviation.js';
-import { DEVIATION_SIGNS, type DeviationSign } from '../reports/deviation.js';
-import { formatsOf } from '../render/registry.js';
+import { DEVIATION_SIGNS } from '../reports/deviation.js';
+import { formatsOf } from '../render/formats.js';
 import { Option } from 'commander';
-import { type CommandSpec, reportAction } from './command-spec.js';
-import type { CommonOptions } from './context.js';
+import { type CommandSpec, later } from './command-spec.js';
 
 /** `samkost deviation`: budget against actuals, the overrun split by party. */
 export const deviationSpec: CommandSpec = {
@@ -13,10 +11,7 @@ export const deviationSpec: CommandSpec = {
       'deviation',
       t('budsjett mot regnskap per art og post; merforbruket fordelt per kommune', 'budget vs actuals per category and item; overrun split by party'),
       formatsOf('deviation'),
-      reportAction(
-        (_: CommonOptions & { sign: DeviationSign; thousands?: boolean }) => 'deviation',
-        (inputs, o) => deviation(inputs, { sign: o.sign }),
-      ),
+      later(async () => (await import('./report-actions.js')).deviationAction),
     )
       .addOption(
         new Option('--sign <convention>', t('fortegnet på avviket', 'how deviation is signed')).choices(DEVIATION_SIGNS).default('budget-minus-actual'),

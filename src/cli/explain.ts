@@ -1,7 +1,5 @@
-import { explain } from '../commands/explain.js';
-import { formatsOf } from '../render/registry.js';
-import { type CommandSpec, reportAction } from './command-spec.js';
-import type { CommonOptions } from './context.js';
+import { formatsOf } from '../render/formats.js';
+import { type CommandSpec, later } from './command-spec.js';
 
 /** `samkost explain`: how each amount on a party's invoice was derived. */
 export const explainSpec: CommandSpec = {
@@ -11,11 +9,7 @@ export const explainSpec: CommandSpec = {
       'explain',
       t('hvordan hvert beløp på en kommunes faktura er regnet ut', "how each amount on a party's invoice was derived"),
       formatsOf('explanation'),
-      reportAction(
-        (_: CommonOptions & { party: string; item?: string }) => 'explanation',
-        (inputs, o) => explain(inputs, { party: o.party, ...(o.item !== undefined ? { item: o.item } : {}) }),
-        'accounts',
-      ),
+      later(async () => (await import('./report-actions.js')).explainAction),
     )
       .requiredOption('--party <id>', t('kommunen som skal forklares', 'the party to explain'))
       .option('--item <id>', t('bare denne posten', 'only this item')),

@@ -1,8 +1,7 @@
 import type { Locale } from '../text/said.js';
 import { said } from '../text/said.js';
 import type { CommandSpec } from './command-spec.js';
-import { init, TEMPLATES } from './init.js';
-import { Speaker } from './speaker.js';
+import { TEMPLATES } from './templates.js';
 
 /** `samkost init TYPE DIR`: a starting agreement with example CSV files. */
 export const initSpec: CommandSpec = {
@@ -21,6 +20,7 @@ export const initSpec: CommandSpec = {
       .addOption(localeOption())
       .exitOverride()
       .action(async (type: string, dir: string, opts: { locale: Locale }) => {
+        const [{ init }, { Speaker }] = await Promise.all([import('./init.js'), import('./speaker.js')]);
         const written = await init(io, type, dir);
         const speaker = new Speaker(io, true, opts.locale);
         for (const f of written) speaker.status(said(`skrev ${f}`, `wrote ${f}`));

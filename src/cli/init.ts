@@ -5,9 +5,7 @@ import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutputs } from './output.js';
 import { said } from '../text/said.js';
-
-/** Starting agreements for the five kinds of cooperation in DOMAIN.md, each a folder under templates/. */
-export const TEMPLATES = ['faste-andeler', 'likt-og-folketall', 'vertskommune', 'trinnpris', 'bemanning-og-lisenser'] as const;
+import { TEMPLATES } from './templates.js';
 
 /** Two folders up from this module wherever it runs (src/cli, dist/cli, dist/bundle): the package root. */
 const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { unlinkSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createReadStream, promises, unlinkSync } from 'node:fs';
+import type { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { type Locale, type Said, said, verbatim } from '../text/said.js';
 
 /** Where output goes: standard output or standard error. Bytes are a binary format's (xlsx). */
@@ -46,17 +45,32 @@ export interface Io {
   readonly temps: Set<string>;
 }
 
+/** The real file system: node:fs/promises, loaded when first used (not for `--help`, which reads no file). */
 export const NODE_FS: FileSystem = {
-  stat,
-  readFile: (p) => readFile(p),
-  readdir: (p) => readdir(p),
+  get stat() {
+    return promises.stat;
+  },
+  readFile: (p) => promises.readFile(p),
+  readdir: (p) => promises.readdir(p),
   createReadStream,
-  link,
-  mkdir,
-  writeFile,
-  open,
-  rename,
-  unlink,
+  get link() {
+    return promises.link;
+  },
+  get mkdir() {
+    return promises.mkdir;
+  },
+  get writeFile() {
+    return promises.writeFile;
+  },
+  get open() {
+    return promises.open;
+  },
+  get rename() {
+    return promises.rename;
+  },
+  get unlink() {
+    return promises.unlink;
+  },
 };
 
 /**

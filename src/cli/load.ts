@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { BroughtForwardFrom, InputName, InputSpec } from '../agreement/model.js';
 import { readValidAgreement } from '../validate/agreement.js';
@@ -252,6 +251,8 @@ async function readLastYear(
 
 /** The SHA-256 of a file's bytes, streamed, as lowercase hex. */
 async function sha256Of(fs: FileSystem, file: string): Promise<string> {
+  // node:crypto is loaded only here: loading it costs every run a tenth of Node's own start-up.
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) hash.update(chunk);
   return hash.digest('hex');

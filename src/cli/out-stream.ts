@@ -1,5 +1,4 @@
 import type { FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Io } from './io.js';
 import { tempBeside } from './output.js';
@@ -61,7 +60,8 @@ export class OutStream {
   private async flush(): Promise<void> {
     if (!this.spool) {
       // Standard output's spool is private to this user; an --out file gets the mode any new file gets.
-      const file = this.file ?? path.join(tmpdir(), 'samkost');
+      // node:os only here, not at every start.
+      const file = this.file ?? path.join((await import('node:os')).tmpdir(), 'samkost');
       if (this.file) await this.io.fs.mkdir(path.dirname(this.file), { recursive: true });
       const spool = tempBeside(file);
       this.io.temps.add(spool);

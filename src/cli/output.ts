@@ -1,12 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ExitError } from './exit.js';
 import { reason, type Io } from './io.js';
 import { said } from '../text/said.js';
 import type { Output } from '../render/registry.js';
 
-/** A hidden temporary file beside `file`, on the same file system, so it can be renamed or linked into place. */
-export const tempBeside = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * A hidden temporary file beside `file`, on the same file system, so it can
+ * be renamed or linked into place. Its random part from Web Crypto, which
+ * Node loads when it is first used, not with every run as node:crypto.
+ */
+export const tempBeside = (file: string) =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`);
 
 /** Output already written to a temporary file beside its target (registered with `io.temps`): moved into place. */
 export interface Spooled {

@@ -1,11 +1,9 @@
 import type { InputSpec } from '../agreement/model.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { NotUtf8, type Encoding } from '../inputs/decode.js';
-import { SaftInput } from '../inputs/saft.js';
 import { isLedgerSink, readLedgerBytes } from '../inputs/ledger-bytes.js';
 import { SNIFF_BYTES, sniff } from '../inputs/sniff.js';
 import { CsvInput, type TableSink } from '../inputs/table.js';
-import { readXlsx } from '../inputs/xlsx.js';
 import type { ByteSource } from '../inputs/zip-read.js';
 import { ExitError } from './exit.js';
 import { reason, type FileSystem } from './io.js';
@@ -95,8 +93,10 @@ export async function readInput<T>(
     diags.error(origin, 'input-kind', kind.wrong, kind.hint);
     return { result: null, rows: 0 };
   }
+  // The workbook and SAF-T readers (and the XML parser under them) are loaded for a file of their kind only.
   if (kind === 'xlsx') {
     const src: ByteSource = { size, read: range };
+    const { readXlsx } = await import('../inputs/xlsx.js');
     try {
       const r = await readXlsx(src, spec.file, spec.dialect, sink, diags);
       progress.done();
@@ -106,6 +106,7 @@ export async function readInput<T>(
     }
   }
   if (kind === 'xml') {
+    const { SaftInput } = await import('../inputs/saft.js');
     // The byte scanner first; what it leaves to saxes is read again from the start, into a new sink.
     for (const fast of [true, false]) {
       const input = new SaftInput(spec.file, sink(), diags, fast);

@@ -1,18 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { Inputs } from '../commands/inputs.js';
-import type { Outcome } from '../diagnostics/outcome.js';
-import { LOCALES } from '../render/locale.js';
 import type { CommonOptions, Context } from './context.js';
-import { Speaker } from './speaker.js';
+import type { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
 import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-import { load, type Loaded, loadOrUnreadable } from './load.js';
-import { Progress } from './progress.js';
 import { scenarioSpec } from './scenario.js';
 import { checkSpec } from './check.js';
 import { allocateSpec } from './allocate.js';
-import type { Action, CommandSpec, Kit } from './command-spec.js';
+import type { CommandSpec, Kit } from './command-spec.js';
 import { completionSpec } from './completion-command.js';
 import { deviationSpec } from './deviation.js';
 import { explainSpec } from './explain.js';
@@ -20,9 +15,8 @@ import { initSpec } from './init-command.js';
 import { schemaSpec } from './schema.js';
 import { settleSpec } from './settle.js';
 import { invoicesSpec } from './invoices.js';
-import { type Locale, type Said, said } from '../text/said.js';
+import { LOCALES, type Locale, type Said, said } from '../text/said.js';
 import { commanderMessage, HELP_AFTER, helpIn, localeOf } from './command-line-words.js';
-import { localDay } from '../dates/date.js';
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 wrong input, 2 wrong
@@ -31,39 +25,20 @@ import { localDay } from '../dates/date.js';
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const locale = localeOf(argv);
-  let current = new Speaker(io, true, locale, jsonAsked(argv));
-  const context = (opts: CommonOptions & { thousands?: boolean; format?: string }): Context => {
-    const c = new Speaker(io, opts.color, opts.locale, opts.format === 'json');
-    current = c;
-    const failed = (arg: string) => ({
-      message: said('ingenting ble regnet ut: inndataene har feil', 'nothing was computed: the input has errors'),
-      hint: said(`kjør samkost check ${arg} for å se alle`, `run samkost check ${arg} to see them all`),
-    });
-    return {
-      speaker: c,
-      load: (arg, detail) => load(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true, opts.locale), detail, io.stdin),
-      loadOrUnreadable: (arg) => loadOrUnreadable(io.fs, arg, opts, Progress.for(io.stderr, opts.quiet === true, opts.locale), 'classes', io.stdin),
-      inputs: async (loaded) =>
-        c.report<Inputs>(
-          loaded.inputs ? { report: loaded.inputs, diagnostics: [] } : { report: null, diagnostics: loaded.diagnostics },
-          loaded,
-          failed(loaded.file),
-        ),
-      report: <R>(outcome: Outcome<R>, loaded: Loaded) =>
-        c.report<R>({ ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] }, loaded, failed(loaded.file)),
-      renderOptions: {
-        locale: opts.locale,
-        bold: c.bold,
-        thousands: opts.thousands === true,
-        version: VERSION,
-        today: localDay(io.now()),
-        diagnosticStyle: c.err,
-      },
-    };
+  const json = jsonAsked(argv);
+  // Who speaks: the command's own speaker once its options are parsed, and until then one made only when there is something to say.
+  let current: Speaker | null = null;
+  const speaker = async () => (current ??= new (await import('./speaker.js')).Speaker(io, true, locale, json));
+  const spokenIn = (): Locale => current?.locale ?? locale;
+  const context = async (opts: CommonOptions & { thousands?: boolean; format?: string }): Promise<Context> => {
+    const c = (await import('./command-context.js')).commandContext(io, opts);
+    current = c.speaker;
+    return c;
   };
-  const program = buildProgram(io, context, locale, jsonAsked(argv));
-  const ended = (code: number) => {
-    current.end(code !== 0);
+  const program = buildProgram(io, context, locale, json);
+  // Without --format json a speaker that never spoke has nothing to end with.
+  const ended = async (code: number) => {
+    if (current || json) (await speaker()).end(code !== 0);
     return code;
   };
   try {
@@ -72,14 +47,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Under --format json commander said nothing yet (buildProgram): its message goes into the JSON.
-      if (e.exitCode !== 0 && jsonAsked(argv)) current.error(commanderSaid(e.message), HELP_AFTER_ERROR);
+      if (e.exitCode !== 0 && json) (await speaker()).error(commanderSaid(e.message), HELP_AFTER_ERROR);
       return ended(e.exitCode === 0 ? 0 : 2);
     }
     if (e instanceof ExitError) {
-      if (e.said) current.error(e.said, e.hint);
+      if (e.said) (await speaker()).error(e.said, e.hint);
       return ended(e.code);
     }
-    io.stderr.write(`${internalError(e, argv, current.locale)}\n`);
+    io.stderr.write(`${internalError(e, argv, spokenIn())}\n`);
     return INTERNAL_ERROR;
   }
 }
@@ -132,7 +107,7 @@ const COMMANDS: readonly CommandSpec[] = [
   initSpec,
 ];
 
-function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: boolean; format?: string }) => Context, locale: Locale, json: boolean): Command {
+function buildProgram(io: Io, context: Kit['context'], locale: Locale, json: boolean): Command {
   /** The help in the language the command line asks for. */
   const t = (nb: string, en: string) => (locale === 'nb' ? nb : en);
   const program = new Command('samkost')
@@ -169,9 +144,9 @@ function buildProgram(io: Io, context: (opts: CommonOptions & { thousands?: bool
       .option('--budget <file>', t('budsjett-CSV, i stedet for den avtalen nevner', 'budget CSV, instead of the one named in the agreement'))
       .option('--payments <file>', t('innbetalings-CSV, i stedet for den avtalen nevner', 'payments CSV, instead of the one named in the agreement'))
       .exitOverride();
-  const command = <O extends CommonOptions, F extends string>(name: string, description: string, formats: readonly F[], action: Action<O & { format: F }>) =>
+  const command: Kit['command'] = (name, description, formats, action) =>
     common(program.command(name).argument('<agreement>', t('avtalefil eller mappe', 'agreement file or directory')).description(description), formats).action(
-      async (arg: string, opts: O & { format: F }) => action(arg, opts, context(opts)),
+      async (arg: string, opts: Parameters<typeof action>[1]) => action(arg, opts, await context(opts)),
     );
   const kit: Kit = { io, program, locale, t, context, localeOption, common, command };
   for (const spec of COMMANDS) spec.define(kit);

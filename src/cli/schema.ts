@@ -1,6 +1,4 @@
-import { AGREEMENT_SCHEMA } from '../agreement/schema.js';
 import type { CommandSpec } from './command-spec.js';
-import { Speaker } from './speaker.js';
 
 /** `samkost schema`: the agreement format as JSON Schema, for editors. */
 export const schemaSpec: CommandSpec = {
@@ -12,5 +10,8 @@ export const schemaSpec: CommandSpec = {
       .option('-o, --out <file>', t('skriv til en fil i stedet for standard ut', 'write to a file instead of standard output'))
       .option('--force', t('skriv over en fil som finnes', 'overwrite an existing output file'))
       .exitOverride()
-      .action(async (opts: { out?: string; force?: boolean }) => new Speaker(io, false, locale).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts)),
+      .action(async (opts: { out?: string; force?: boolean }) => {
+        const [{ AGREEMENT_SCHEMA }, { Speaker }] = await Promise.all([import('../agreement/schema.js'), import('./speaker.js')]);
+        await new Speaker(io, false, locale).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts);
+      }),
 };

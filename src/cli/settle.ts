@@ -1,7 +1,5 @@
-import { settle } from '../commands/settle.js';
-import { formatsOf } from '../render/registry.js';
-import { type CommandSpec, reportAction } from './command-spec.js';
-import type { CommonOptions } from './context.js';
+import { formatsOf } from '../render/formats.js';
+import { type CommandSpec, later } from './command-spec.js';
 
 /** `samkost settle`: per party, charged, paid a-konto, balance and due date; or the a-konto schedule. */
 export const settleSpec: CommandSpec = {
@@ -11,10 +9,7 @@ export const settleSpec: CommandSpec = {
       'settle',
       t('per kommune: belastet, innbetalt a-konto, saldo, forfall', 'per party: charged, a-konto paid, balance, due date'),
       formatsOf('settlement'),
-      reportAction(
-        (o: CommonOptions & { schedule?: boolean }) => (o.schedule ? 'schedule' : 'settlement'),
-        (inputs, o) => settle(inputs, { schedule: o.schedule === true }),
-      ),
+      later(async () => (await import('./report-actions.js')).settleAction),
     ).option(
       '--schedule',
       t(

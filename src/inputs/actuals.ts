@@ -53,41 +53,64 @@ export interface LedgerShape {
 /**
  * What lets rows be summed over values of a column that no output can tell
  * apart: a ledger of ten thousand accounts selected by a range sums per
- * category and per the patterns each account matches, not per account.
+ * category and per the selector fields each account passes, not per account.
  * Made from the agreement (compute/row-classes.ts); the reader only asks.
  */
 export interface RowClasses {
-  /** The class of a value in a column (lower-cased name): values of one class match the same patterns of every selector. */
+  /** The class of a value in a column (lower-cased name): values of one class pass or fail every selector's field of the column alike. */
   classOf(column: string, value: string): string;
+  /**
+   * The kind of a value: values of one kind match the same patterns. The
+   * first value of each kind is kept as written, so a warning that a pattern
+   * matches no value sees what the ledger has. Without it, the class.
+   */
+  kindOf?(column: string, value: string): string;
   /** True when an entry of these values is reported on by itself (a party it cannot charge, a row two items take): it keeps its values as written. */
   apart(row: { readonly category: string; readonly value: (column: string) => string; readonly party: string }): boolean;
 }
 
 /**
  * The values of one column as entries keep them: each value stands for the
- * first value of its class. The empty value and the column's first three
- * other values stand for themselves, so the examples a warning gives of a
- * column's values (its first three, in ledger order) stay the ones written.
+ * first value of its class. The empty value always stands for itself; a
+ * value that shows something — one of the column's first three other values
+ * (the examples a warning gives, in ledger order) or the first of its kind —
+ * stands for itself on its first row, so some entry keeps it as written, and
+ * for its class on every later row, so it adds one entry, not one per
+ * category and party.
  */
 class ColumnClasses {
   private readonly stands = new Map<string, string>();
   private readonly firstOf = new Map<string, string>();
+  private readonly kinds = new Set<string>();
   private examples = 0;
   constructor(
     private readonly column: string,
     private readonly classes: RowClasses,
   ) {}
 
+  /** What `v` stands for on this row: on its first row, the answer of {@link first}. */
   of(v: string): string {
-    let r = this.stands.get(v);
-    if (r !== undefined) return r;
-    const k = v === '' ? '' : this.classes.classOf(this.column, v);
-    r = this.firstOf.get(k);
-    if (r === undefined) this.firstOf.set(k, own(v));
-    if (r === undefined || v === '' || this.examples < 3) r = v;
-    if (v !== '' && this.examples < 3) this.examples++;
-    this.stands.set(own(v), own(r));
-    return r;
+    return this.stands.get(v) ?? this.first(v).here;
+  }
+
+  /** What `v` stands for on its first row (`here`) and on every later one (`after`); asked once per value. */
+  first(v: string): { readonly here: string; readonly after: string } {
+    if (v === '') {
+      this.stands.set('', '');
+      return { here: v, after: v };
+    }
+    const k = this.classes.classOf(this.column, v);
+    const kind = this.classes.kindOf ? this.classes.kindOf(this.column, v) : k;
+    let after = this.firstOf.get(k);
+    if (after === undefined) {
+      after = own(v);
+      this.firstOf.set(k, after);
+    }
+    const shows = this.examples < 3 || !this.kinds.has(kind);
+    if (this.examples < 3) this.examples++;
+    if (!this.kinds.has(kind)) this.kinds.add(own(kind));
+    this.stands.set(own(v), after);
+    return { here: shows ? v : after, after };
   }
 }
 
@@ -97,14 +120,15 @@ interface Entry {
   readonly category: string;
   readonly account: string;
   readonly project: string;
-  readonly columns?: Record<string, string>;
+  // Every entry of one shape (absent as undefined, not left out): an entry is made once per class key, tens of thousands a ledger.
+  readonly columns: Record<string, string> | undefined;
   readonly party: string;
   units: bigint;
   scale: number;
   rows: number;
   readonly at: SourcePos;
   readonly categoryAt: SourcePos;
-  readonly partyAt?: SourcePos;
+  readonly partyAt: SourcePos | undefined;
 }
 
 /**
@@ -131,25 +155,36 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   let plan: LedgerPlan | undefined;
   // By column: account, project, then each of `others` (null when that column is not summed by class).
   let standing: (ColumnClasses | null)[] = [];
-  // Whether the entry of a class key keeps its rows apart by their values as written, by category.
-  const apartOf = new Map<string, Map<string, boolean>>();
-  /** The values an entry keeps: each value's class, unless the entry of the classes is reported on by itself. */
+  // Whether the entry of a class key keeps its rows apart by their values as written: by category, classes, then party, so the common entry (no project, no other column) builds no key string.
+  const apartOf = new Map<string, Map<string, Map<string, boolean>>>();
+  /**
+   * The values an entry keeps: each value's class, unless the entry of the
+   * classes is reported on by itself. Every row's values are asked for,
+   * with a category or without, as the byte reader asks for every value it
+   * reads: a value's first row is then the same row on either path.
+   */
   const classed = (cat: string, acc: string, proj: string, p: string, other: string[] | null): boolean => {
     const ca = standing[0] ? standing[0].of(acc) : acc;
     const cp = standing[1] ? standing[1].of(proj) : proj;
     const co = other?.map((v, i) => (standing[2 + i] ? standing[2 + i]!.of(v) : v)) ?? null;
-    let byKey = apartOf.get(cat);
-    if (!byKey) {
-      byKey = new Map();
-      apartOf.set(own(cat), byKey);
+    if (cat === '') return false;
+    let byClasses = apartOf.get(cat);
+    if (!byClasses) {
+      byClasses = new Map();
+      apartOf.set(own(cat), byClasses);
     }
-    let key = `${ca}\u001f${cp}\u001f${p}`;
+    let key = cp === '' ? ca : `${ca}\u001f${cp}`;
     if (co) for (const v of co) key += `\u001f${v}`;
-    let apart = byKey.get(key);
+    let byParty = byClasses.get(key);
+    if (!byParty) {
+      byParty = new Map();
+      byClasses.set(own(key), byParty);
+    }
+    let apart = byParty.get(p);
     if (apart === undefined) {
       const value = (c: string) => (c === 'account' ? ca : c === 'project' ? cp : c === 'category' ? cat : (co?.[others.findIndex((o) => o.name === c)] ?? ''));
       apart = shape.classes!.apart({ category: cat, value, party: p });
-      byKey.set(own(key), apart);
+      byParty.set(own(p), apart);
     }
     if (apart) return false;
     classedValues.acc = ca;
@@ -160,10 +195,10 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   // The values of the row being put, and of its classes: set in place, since a row is put a million times a ledger.
   const asWritten: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
   const classedValues: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
-  /** Adds `n` rows of amount `a` to the entry of these values; a new entry takes its positions from `where`. */
-  const put = (cat: string, named: string, a: ScaledAmount, n: number, where: Where) => {
+  /** Adds `n` rows of amount `a` to the entry of these values (as they stand: `summed`, from the byte reader, which classed them); a new entry takes its positions from `where`. */
+  const put = (cat: string, named: string, a: ScaledAmount, n: number, where: Where, summed = false) => {
     const p = named && shape.party ? shape.party(named) : named;
-    const keep = standing.length > 0 && cat !== '' && classed(cat, asWritten.acc, asWritten.proj, p, asWritten.other);
+    const keep = !summed && standing.length > 0 && classed(cat, asWritten.acc, asWritten.proj, p, asWritten.other);
     const { acc, proj, other } = keep ? classedValues : asWritten;
     // Two levels, so the common row (no project, no party) builds no key string.
     let byRest = entries.get(cat);
@@ -175,18 +210,23 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
     if (other) for (let i = 0; i < other.length; i++) key += `\u001f${other[i]}`;
     const e = byRest.get(key);
     if (!e) {
+      let columns: Record<string, string> | undefined;
+      if (other) {
+        columns = {};
+        for (let i = 0; i < other.length; i++) columns[others[i]!.name] = own(other[i]!);
+      }
       byRest.set(own(key), {
         category: own(cat),
         account: own(acc),
         project: own(proj),
-        ...(other ? { columns: Object.fromEntries(others.map((o, i) => [o.name, own(other[i]!)])) } : {}),
+        columns,
         party: own(p),
         units: a.units,
         scale: a.scale,
         rows: n,
         at: where.at(amount),
         categoryAt: where.at(category < 0 ? amount : category),
-        ...(p ? { partyAt: where.at(party) } : {}),
+        partyAt: p ? where.at(party) : undefined,
       });
       return;
     }
@@ -301,20 +341,31 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       asWritten.acc = v(plan.account);
       asWritten.proj = v(plan.project);
       asWritten.other = plan.others.length ? plan.others.map(v) : null;
-      put(v(plan.category), v(plan.party), ore, rows, where);
+      put(v(plan.category), v(plan.party), ore, rows, where, true);
     },
     stands(f, value) {
       plan ??= this.plan()!;
       const role = roleOf(plan, f);
-      return role < 0 ? value : (standing[role]?.of(value) ?? value);
+      const c = role < 0 ? null : standing[role];
+      return c ? c.first(value) : { here: value, after: value };
     },
     apart(fieldValues) {
       plan ??= this.plan()!;
       const v = (i: number) => (i < 0 ? '' : fieldValues[i]!);
       const cat = v(plan.category);
+      if (standing.length === 0 || cat === '') return true;
       const written = v(plan.party);
       const p = written && shape.party ? shape.party(written) : written;
-      return standing.length === 0 || cat === '' || !classed(cat, v(plan.account), v(plan.project), p, plan.others.length ? plan.others.map(v) : null);
+      // Asked once per entry of classes, each of its own values: asked of the classes straight, with no memo by key.
+      const value = (c: string) =>
+        c === 'account'
+          ? v(plan!.account)
+          : c === 'project'
+            ? v(plan!.project)
+            : c === 'category'
+              ? cat
+              : v(plan!.others[others.findIndex((o) => o.name === c)] ?? -1);
+      return shape.classes!.apart({ category: cat, value, party: p });
     },
     finish(diags) {
       if (outside) {
@@ -334,20 +385,23 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       }
       // In reading order: by the line of each entry's first row.
       const all = [...entries.values()].flatMap((m) => [...m.values()]).sort((x, y) => x.at.line - y.at.line);
-      return all.map((e) => ({
-        category: e.category,
-        amount: scaledToMoney(e),
-        rows: e.rows,
-        at: e.at,
-        categoryAt: e.categoryAt,
-        ...(e.account ? { account: e.account } : {}),
-        ...(e.project ? { project: e.project } : {}),
-        ...(e.columns ? { columns: e.columns } : {}),
-        ...(e.party ? { party: e.party, partyAt: e.partyAt! } : {}),
-      }));
+      // Properties set one by one, in the order they always had: no object spread per entry.
+      return all.map((e) => {
+        const row: Mutable<ActualsRow> = { category: e.category, amount: scaledToMoney(e), rows: e.rows, at: e.at, categoryAt: e.categoryAt };
+        if (e.account) row.account = e.account;
+        if (e.project) row.project = e.project;
+        if (e.columns) row.columns = e.columns;
+        if (e.party) {
+          row.party = e.party;
+          row.partyAt = e.partyAt!;
+        }
+        return row;
+      });
     },
   };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The column of field `f` of a plan as an index into the sink's columns summed by class: account, project, then each other column; −1 for category and party. */
 function roleOf(plan: LedgerPlan, f: number): number {

@@ -37,8 +37,8 @@ export interface LedgerSink<T> extends TableSink<T> {
   plan(): LedgerPlan | null;
   /** The rows of one distinct key, summed: its values (in `fields` order, trimmed), amount, row count and first row's positions. */
   absorb(values: readonly string[], amount: ScaledAmount, rows: number, where: Where): void;
-  /** With `classed`: the value that value of field `f` stands for, asked once per distinct value of a field, in ledger order. */
-  stands(f: number, value: string): string;
+  /** With `classed`: the value that value of field `f` stands for on its first row (`here`) and on every later row (`after`), asked once per distinct value of a field, at its first row. */
+  stands(f: number, value: string): { readonly here: string; readonly after: string };
   /** With `classed`: whether the entry of these values (in `fields` order, each as it stands) keeps its rows apart by their values as written. */
   apart(values: readonly string[]): boolean;
 }
@@ -435,7 +435,7 @@ class LedgerBytes<T> {
     return id;
   }
 
-  /** The id of the value that value `id` of field `f` stands for, as the sink says, asked once per value and field. */
+  /** The id of the value that value `id` of field `f` stands for on this row, as the sink says, asked once per value and field (at its first row). */
   private stands(f: number, id: number): number {
     let known = this.stand[f]!;
     if (id >= known.length) known = this.stand[f] = grow(known, id + 1);
@@ -444,11 +444,14 @@ class LedgerBytes<T> {
     const text = this.strings[id]!;
     const ids = this.standIds[f]!;
     ids.set(text, id);
-    const to = this.sink.stands(f, text);
-    const r = to === text ? id : ids.get(to);
-    if (r === undefined) throw new Error(`internal: '${to}' stands for '${text}' before it was read`);
-    known[id] = r + 1;
-    return r;
+    const { here, after } = this.sink.stands(f, text);
+    const idOf = (to: string) => {
+      const r = to === text ? id : ids.get(to);
+      if (r === undefined) throw new Error(`internal: '${to}' stands for '${text}' before it was read`);
+      return r;
+    };
+    known[id] = idOf(after) + 1;
+    return idOf(here);
   }
 
   /** The entry of the current tuple of value ids; a new one keeps the record's line and its columns' positions. */

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsToJson, HINT, renderDiagnostics, type Style } from '../diagnostics/render.js';
 import type { WithDiagnostics } from './output.js';
 import { formatMoney, type Locale } from './locale.js';
+import { json, type RenderOptions } from './renderer.js';
 
 /**
  * The terminal table: every diagnostic compiler-style with its excerpt (for
@@ -133,3 +134,11 @@ export function checkSarif(r: CheckReport, version: string, locale: Locale): str
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
+
+/** `check`'s renderer for each of its formats (render/formats.ts), apart from the other reports': `check` loads only these. */
+export const CHECK_RENDERERS = {
+  table: (r: CheckReport, o: RenderOptions) => checkTable(r, o.locale, o.diagnosticStyle),
+  json: json('check', checkJson),
+  github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
+  sarif: (r: CheckReport, o: RenderOptions) => checkSarif(r, o.version, o.locale),
+};

@@ -9,9 +9,10 @@ import type { Projection } from '../reports/projection.js';
 import { allocationLinesSheet, allocationSheets } from './allocation-sheets.js';
 import { allocationJson } from './allocation-json.js';
 import { allocationDoc } from './allocation-text.js';
-import { checkGithub, checkJson, checkSarif, checkTable } from './check.js';
+import { CHECK_RENDERERS } from './check.js';
 import type { Output, WithDiagnostics } from './output.js';
-import type { Style } from '../diagnostics/render.js';
+import { json, type Renderer, type RenderOptions } from './renderer.js';
+import type { FormatOf, ReportKind } from './formats.js';
 import { deviationSheet, deviationSheets } from './deviation-sheets.js';
 import { deviationJson } from './deviation-json.js';
 import { deviationHtml } from './deviation-html.js';
@@ -24,11 +25,9 @@ import { invoiceCsv, invoiceJson } from './invoice-data.js';
 import { invoiceDoc } from './invoice-doc.js';
 import { invoiceEhf } from './invoice-ehf.js';
 import { invoiceHtml } from './invoice-html.js';
-import { type JsonFormat, jsonHead } from './json-head.js';
 import type { Locale } from './locale.js';
 import { projectionDoc, projectionJson, projectionSheet } from './projection.js';
 import { scheduleSheet, scheduleSheets, settlementSheet, settlementSheets } from './settlement-sheets.js';
-import type { IsoDate } from '../dates/date.js';
 import { scenarioSheet } from './scenario-sheets.js';
 import { type Sheet, sheetCsv } from './sheet.js';
 import { toXlsx } from './xlsx.js';
@@ -38,24 +37,9 @@ import { projectionHtml, scenarioHtml } from './scenario-html.js';
 import { scenarioDoc } from './scenario-text.js';
 import { scenarioCsv, scenarioJson, type Streamed } from './scenario-data.js';
 
-/** What a renderer may take from the command line besides the report. */
-export interface RenderOptions {
-  readonly locale: Locale;
-  /** Emphasis for headings in a terminal table; identity when colour is off. */
-  readonly bold: (s: string) => string;
-  /** Deviation tables in whole thousands of kroner (table and md). */
-  readonly thousands: boolean;
-  /** The samkost version every JSON output names. */
-  readonly version: string;
-  /** The day of the run, printed in a workbook's page header: when the figures were taken. */
-  readonly today: IsoDate;
-  /** Colours for diagnostics, which go to standard error (`check` as a table); plain when colour is off there. */
-  readonly diagnosticStyle: Style;
-}
-
 export type { Output, WithDiagnostics } from './output.js';
-
-export type Renderer<R> = (report: R, options: RenderOptions) => Output | WithDiagnostics;
+export type { Renderer, RenderOptions } from './renderer.js';
+export { type FormatOf, formatsOf, type ReportKind } from './formats.js';
 
 /** A renderer that can also write its report a piece at a time, for a report too long to hold: see {@link streamOf}. */
 export type StreamRenderer<R, H, P> = Renderer<R> & { readonly stream: Streamed<H, P> };
@@ -71,11 +55,6 @@ const streamed = <R extends H, H, P>(s: Streamed<H, P>, points: (r: R) => readon
       s.tail(r),
     { stream: s },
   );
-
-const json =
-  <R>(format: JsonFormat, toJson: (r: R, locale: Locale) => object): Renderer<R> =>
-  (r, o) =>
-    JSON.stringify({ ...jsonHead(format, o.version), ...toJson(r, o.locale) }, null, 2) + '\n';
 
 /** A table as CSV, and the report's tables as a workbook titled as the report's document is. */
 const sheets = <R>(csv: (r: R, locale: Locale) => Sheet, xlsx: (r: R, locale: Locale) => readonly Sheet[], title: (r: R, o: RenderOptions) => string) => ({
@@ -103,16 +82,12 @@ export interface Reports {
 }
 
 /**
- * Every report and the formats it can be written in: the one place a format
- * is chosen. A command offers exactly the formats listed for its report.
+ * Every report and its renderer for each format render/formats.ts lists for
+ * it (the same formats in the same order, tests/unit/formats.test.ts): the
+ * one place a format is chosen.
  */
 export const RENDERERS = {
-  check: {
-    table: (r: CheckReport, o: RenderOptions) => checkTable(r, o.locale, o.diagnosticStyle),
-    json: json('check', checkJson),
-    github: (r: CheckReport, o: RenderOptions) => checkGithub(r, o.locale),
-    sarif: (r: CheckReport, o: RenderOptions) => checkSarif(r, o.version, o.locale),
-  },
+  check: CHECK_RENDERERS,
   allocation: {
     ...doc((r: AllocationReport, o) => allocationDoc(r, o.locale)),
     json: json('allocation', allocationJson),
@@ -161,10 +136,7 @@ export const RENDERERS = {
     json: json('invoice', invoiceJson),
     ehf: (i: Invoice, o: RenderOptions) => invoiceEhf(i, o.locale),
   },
-} as const satisfies { readonly [K in keyof Reports]: Readonly<Record<string, Renderer<Reports[K]>>> };
-
-export type ReportKind = keyof typeof RENDERERS;
-export type FormatOf<K extends ReportKind> = keyof (typeof RENDERERS)[K] & string;
+} as const satisfies { readonly [K in ReportKind]: { readonly [F in FormatOf<K>]: Renderer<Reports[K]> } };
 
 /** A report written in one of its formats. */
 export function render<K extends Exclude<ReportKind, 'check'>>(kind: K, format: FormatOf<K>, report: Reports[K], options: RenderOptions): Output;
@@ -181,9 +153,6 @@ export function scenarioStream(format: FormatOf<'scenario'>): Streamed<ScenarioH
   const renderer = RENDERERS.scenario[format];
   return 'stream' in renderer ? renderer.stream : null;
 }
-
-/** The formats a report can be written in, for the command line's choices. */
-export const formatsOf = <K extends ReportKind>(kind: K): FormatOf<K>[] => Object.keys(RENDERERS[kind]) as FormatOf<K>[];
 
 /** The file extension per invoice format: EHF is UBL XML. */
 export const INVOICE_EXTENSIONS: Record<FormatOf<'invoice'>, string> = { html: 'html', md: 'md', csv: 'csv', json: 'json', ehf: 'xml' };
