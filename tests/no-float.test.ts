@@ -58,8 +58,9 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     "if (name === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');",
     'const id = Number(t.attributes.numFmtId ?? 0);',
     'this.rowNumber = r ? Number(r) : this.rowNumber + 1;',
-    "this.cell = { col, type: attribute('t') ?? 'n', style: Number(attribute('s') ?? 0), value: '', formula: false, inline: '' };",
-    'const s = this.ctx.shared[Number(c.value)];',
+    "this.openCell(ref ? columnNumber(ref) : -1, attribute('t') ?? 'n', Number(attribute('s') ?? 0), selfClosing);",
+    'const at = c.index >= 0 ? c.index : Number(c.value);',
+    "return n >= 0 ? n : Number(x.attribute('s'));",
     'const days = Number(m[1]);',
   ],
   // A decimal's exponent and scale (digit counts): the digits themselves stay a bigint.

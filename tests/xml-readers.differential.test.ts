@@ -16,7 +16,9 @@ import { zip } from '../src/render/zip.js';
  * analysis type; a formula without a value, a cell outside the header, a
  * missing shared string — whether the scanner read the file or left it to
  * saxes (a DOCTYPE, a control character, a tag cut short), which it must do
- * for some.
+ * for some. The shared strings are generated too (entities, rich text runs,
+ * phonetic hints, non-ASCII, CR line ends, empty entries), and held as bytes
+ * by the scanner's path but as decoded text by the reference's.
  */
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -173,9 +175,49 @@ const CELLS = [
   (ref: string) => `<x:c r="${ref}"><x:v>7</x:v></x:c>`,
   (ref: string) => `<c r="${ref}"><!-- note --><v>8</v></c>`,
   (ref: string) => `<c r="${ref}"><v><![CDATA[9]]></v></c>`,
+  // The generated shared strings (3 to 5, and 7 when there are that many), and indexes as Number() reads them: '' and -0 are the first.
+  (ref: string) => `<c r="${ref}" t="s"><v>3</v></c>`,
+  (ref: string) => `<c r="${ref}" t="s"><v>4</v></c>`,
+  (ref: string) => `<c r="${ref}" t="s"><v>5</v></c>`,
+  (ref: string) => `<c r="${ref}" t="s"><v>7</v></c>`,
+  (ref: string) => `<c r="${ref}" t="s"><v> 1.0 </v></c>`,
+  (ref: string) => `<c r="${ref}" t="s"><v>-0</v></c>`,
+  (ref: string) => `<c r="${ref}" t="s"><v></v></c>`,
+  // Attributes and indexes the scanner's path reads from their bytes, in the shapes it leaves to their text.
+  (ref: string) => `<c r="${ref}" t="s"><v>00<!-- c -->x1</v></c>`,
+  (ref: string) => `<c r="${ref}" t="&#115;"><v>0</v></c>`,
+  (ref: string) => `<c r="${ref}" s="01"><v>45382</v></c>`,
+  (ref: string) => `<c r="${ref}" s=" 1"><v>45382</v></c>`,
+  (ref: string) => `<c r="&#67;${ref.slice(1)}" t="s"><v>4</v></c>`,
+  () => '<c r="" t="s"><v>1</v></c>',
 ];
-const SHARED =
-  '<sst><si><t>Art</t></si><si><r><rPr><b/></rPr><t>Be</t></r><r><t>løp</t></r><rPh><t>x</t></rPh></si><si><t xml:space="preserve">a &lt; b </t></si></sst>';
+const SHARED_HEAD =
+  '<si><t>Art</t></si><si><r><rPr><b/></rPr><t>Be</t></r><r><t>løp</t></r><rPh><t>x</t></rPh></si><si><t xml:space="preserve">a &lt; b </t></si>';
+/** Text runs of shared strings: entities, non-ASCII, line ends saxes normalises, comments and CDATA inside, nothing. */
+const RUNS = [
+  'konto',
+  'lønn &amp; lisens',
+  '&#229;l &#x1F600;&#10;',
+  'æøå 😀 漢字',
+  'a\r\nb\rc\n',
+  ' ',
+  'x<!-- c -->y',
+  'a<![CDATA[<z>]]>b',
+  '&lt;&gt;&quot;&apos;',
+  '',
+];
+const sharedEntry = fc
+  .record({
+    runs: fc.array(fc.nat({ max: RUNS.length - 1 }), { maxLength: 3 }),
+    rich: fc.boolean(),
+    phonetic: fc.boolean(),
+  })
+  .map(({ runs, rich, phonetic }) => {
+    if (runs.length === 0) return rich ? '<si/>' : '<si><t/></si>';
+    const texts = runs.map((r) => `<t xml:space="preserve">${RUNS[r]}</t>`);
+    const body = rich || runs.length > 1 ? texts.map((t) => `<r><rPr><b/></rPr>${t}</r>`).join('') : texts[0]!;
+    return `<si>${body}${phonetic ? '<rPh sb="0" eb="1"><t>ふ</t></rPh>' : ''}</si>`;
+  });
 const STYLES =
   '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>';
 
@@ -185,8 +227,11 @@ const sheetFile = fc
     numbered: fc.boolean(),
     hostile: fc.constantFrom('', '', '', '<!DOCTYPE x>', '\u0001', '<row r="x"><c>'),
     header: fc.boolean(),
+    shared: fc.array(sharedEntry, { minLength: 3, maxLength: 5 }),
+    // What the scanner leaves to saxes in the shared strings: a processing instruction (saxes reads it), an entity saxes rejects.
+    sharedHostile: fc.constantFrom('', '', '', '<si><?pi x?><t>p</t></si>', '<si><t>&nbsp;</t></si>'),
   })
-  .map(({ rows, numbered, hostile, header }) => {
+  .map(({ rows, numbered, hostile, header, shared, sharedHostile }) => {
     const head = header ? `<row r="1">${CELLS[0]!('A1')}${CELLS[4]!('B1')}${CELLS[2]!('C1')}</row>` : '';
     const body = rows
       .map((cells, r) => {
@@ -203,7 +248,7 @@ const sheetFile = fc
       },
       { name: 'xl/_rels/workbook.xml.rels', data: bytes('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
       { name: 'xl/worksheets/sheet1.xml', data: bytes(sheet) },
-      { name: 'xl/sharedStrings.xml', data: bytes(SHARED) },
+      { name: 'xl/sharedStrings.xml', data: bytes(`<sst>${SHARED_HEAD}${shared.join('')}${sharedHostile}</sst>`) },
       { name: 'xl/styles.xml', data: bytes(STYLES) },
     ]);
   });

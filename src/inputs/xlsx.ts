@@ -6,6 +6,7 @@ import type { DecimalMark } from './amount.js';
 import { plainDecimal } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
+import { SharedTable } from './xlsx-shared.js';
 import { XmlBytes, XmlFallback, type XmlHandler } from './xml-bytes.js';
 import { type ByteSource, entryText, openEntry, ZipError, type ZipEntry, zipEntries } from './zip-read.js';
 
@@ -72,7 +73,7 @@ export async function readXlsx<T>(
     if (!sheetEntry) throw new ZipError(said(`arket '${sheet.name}' mangler i arbeidsboken`, `sheet '${sheet.name}' is missing from the workbook`));
     const dates = dateStyles(await textOf(src, part('xl/styles.xml')));
     const strings = part('xl/sharedStrings.xml');
-    const shared = strings ? await sharedStrings((chunk) => openEntry(src, strings, chunk), typeof sink === 'function') : [];
+    const shared = strings ? await sharedStrings((chunk) => openEntry(src, strings, chunk), typeof sink === 'function') : new SharedTable();
     const ctx: SheetContext = { shared, dates, date1904: workbook.date1904, mark: options.decimal ?? ',', headerRow: options.headerRow };
     // A sink made on demand lets the byte scanner try first: what it leaves to saxes is read again, from the start, into a new sink.
     const fast = typeof sink === 'function' ? await readSheet(() => openEntry(src, sheetEntry, SCANNED_CHUNK), file, ctx, sink(), diags, true) : null;
@@ -227,46 +228,50 @@ function isDateFormat(code: string): boolean {
 
 /** The shared strings table, streamed: `<si>` by `<si>`, the runs of each joined, phonetic hints left out. */
 class SharedStrings {
-  readonly out: string[] = [];
+  readonly out = new SharedTable();
   private inT = false;
   private inPhonetic = false;
-  private current = '';
 
   get wants(): boolean {
     return this.inT;
   }
 
   open(name: string, selfClosing: boolean): void {
-    if (name === 'si') this.current = '';
+    if (name === 'si') this.out.begin();
     else if (name === 'rPh') this.inPhonetic = true;
     else if (name === 't' && !selfClosing) this.inT = !this.inPhonetic;
   }
 
   text(text: string): void {
-    if (this.inT) this.current += text;
+    if (this.inT) this.out.addText(text);
   }
 
   close(name: string): void {
     if (name === 't') this.inT = false;
     else if (name === 'rPh') this.inPhonetic = false;
-    else if (name === 'si') this.out.push(this.current);
+    else if (name === 'si') this.out.finish();
   }
 }
 
 /** The shared strings: by the byte scanner when `fast` (saxes reads what it leaves, from the start), else by saxes. */
-async function sharedStrings(chunks: (size?: number) => AsyncIterable<Uint8Array>, fast: boolean): Promise<string[]> {
+async function sharedStrings(chunks: (size?: number) => AsyncIterable<Uint8Array>, fast: boolean): Promise<SharedTable> {
   if (fast) {
     const strings = new SharedStrings();
     const scanner: XmlBytes = new XmlBytes({
       open: (name, _, selfClosing) => strings.open(name, selfClosing),
       text: (start, end) => {
-        if (strings.wants) strings.text(scanner.text(start, end));
+        // Text with no entity or CR is kept as the bytes it is: never a string.
+        if (strings.wants) {
+          if (scanner.plain) strings.out.addBytes(scanner.buf, start, end);
+          else strings.text(scanner.text(start, end));
+        }
       },
       close: (name) => strings.close(name),
     });
     try {
       for await (const c of chunks(SCANNED_CHUNK)) scanner.push(c);
       scanner.end();
+      strings.out.seal();
       return strings.out;
     } catch (e) {
       if (!(e instanceof XmlFallback || e instanceof ZipError)) throw e;
@@ -285,11 +290,12 @@ async function sharedStrings(chunks: (size?: number) => AsyncIterable<Uint8Array
   const decoder = new TextDecoder();
   for await (const c of chunks()) p.write(decoder.decode(c, { stream: true }));
   p.write(decoder.decode()).close();
+  strings.out.seal();
   return strings.out;
 }
 
 interface SheetContext {
-  readonly shared: readonly string[];
+  readonly shared: SharedTable;
   readonly dates: ReadonlySet<number>;
   readonly date1904: boolean;
   readonly mark: DecimalMark;
@@ -304,6 +310,9 @@ interface RawCell {
   value: string;
   formula: boolean;
   inline: string;
+  /** A shared string cell's index, read from the digits' bytes by the scanner (−1 when it is in `value`), and how many digits. */
+  index: number;
+  digits: number;
 }
 
 /** Saxes' events for a worksheet, into a {@link SheetReader}: the reference path. */
@@ -335,11 +344,24 @@ class ScannedSheet implements XmlHandler {
   constructor(private readonly reader: SheetReader) {}
 
   open(local: string, _: string, selfClosing: boolean): void {
-    this.reader.open(local, this.attribute, selfClosing);
+    const x = this.reader.scanner!;
+    // A cell's attributes are read from their bytes: a million cells, no string for any.
+    if (local === 'c') this.reader.openCell(refColumn(x), cellType(x), cellStyle(x), selfClosing);
+    else this.reader.open(local, this.attribute, selfClosing);
   }
 
   text(start: number, end: number): void {
-    if (this.reader.wants) this.reader.text(this.reader.scanner!.text(start, end));
+    const reader = this.reader;
+    if (!reader.wants) return;
+    const x = reader.scanner!;
+    if (reader.wantsIndex) {
+      const n = digits(x.buf, start, end);
+      if (n >= 0) {
+        reader.index(n, end - start);
+        return;
+      }
+    }
+    reader.text(x.text(start, end));
   }
 
   close(local: string): void {
@@ -351,7 +373,7 @@ class ScannedSheet implements XmlHandler {
 class SheetReader {
   private readonly view: SheetRow;
   private rowNumber = 0;
-  private cells: { col: number; text: string }[] = [];
+  private cells: SheetCell[] = [];
   private cell: RawCell | null = null;
   private into: 'v' | 't' | null = null;
   /** The header's first and last column (1-based). */
@@ -366,7 +388,7 @@ class SheetReader {
     private readonly feed: SinkFeed<unknown>,
     private readonly ctx: SheetContext,
   ) {
-    this.view = new SheetRow(file);
+    this.view = new SheetRow(file, ctx.shared);
   }
 
   /** Whether text now is part of a value. */
@@ -374,9 +396,28 @@ class SheetReader {
     return this.into !== null;
   }
 
+  /** Whether text now is the first of a shared string cell's value: its index, which the scanner may read from the bytes. */
+  get wantsIndex(): boolean {
+    const c = this.cell!;
+    return this.into === 'v' && c.type === 's' && c.value === '' && c.index < 0;
+  }
+
+  /** The index a shared string cell's value gives, read from its `digits` digits. */
+  index(n: number, digits: number): void {
+    this.cell!.index = n;
+    this.cell!.digits = digits;
+  }
+
   text(text: string): void {
-    if (this.into === 'v') this.cell!.value += text;
-    else if (this.into === 't') this.cell!.inline += text;
+    if (this.into === 'v') {
+      const c = this.cell!;
+      // More text after digits read as an index (a comment between them): the value is text again, as it was written.
+      if (c.index >= 0) {
+        c.value = String(c.index).padStart(c.digits, '0');
+        c.index = -1;
+      }
+      c.value += text;
+    } else if (this.into === 't') this.cell!.inline += text;
   }
 
   fail(why: Said): void {
@@ -398,9 +439,7 @@ class SheetReader {
       if (selfClosing) this.close('row');
     } else if (name === 'c') {
       const ref = attribute('r');
-      const col = ref ? columnNumber(ref) : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
-      this.cell = { col, type: attribute('t') ?? 'n', style: Number(attribute('s') ?? 0), value: '', formula: false, inline: '' };
-      if (selfClosing) this.close('c');
+      this.openCell(ref ? columnNumber(ref) : -1, attribute('t') ?? 'n', Number(attribute('s') ?? 0), selfClosing);
     } else if (this.cell) {
       if (name === 'v') this.into = 'v';
       else if (name === 'f') this.cell.formula = true;
@@ -409,29 +448,39 @@ class SheetReader {
     }
   }
 
+  /** A cell opens: its column from its reference (−1 when it has none: the one after the last), its type and style. */
+  openCell(ref: number, type: string, style: number, selfClosing: boolean): void {
+    const col = ref >= 0 ? ref : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
+    this.cell = { col, type, style, value: '', formula: false, inline: '', index: -1, digits: 0 };
+    if (selfClosing) this.close('c');
+  }
+
   close(name: string): void {
     if (name === 'v' || name === 't') this.into = null;
     else if (name === 'c' && this.cell) {
-      const text = this.text_(this.cell);
-      if (text !== null && text !== '') this.cells.push({ col: this.cell.col, text });
-      this.cell = null;
-    } else if (name === 'row') this.row();
-  }
-
-  /** A cell's value as text; null after reporting a cell that cannot be read. */
-  private text_(c: RawCell): string | null {
-    switch (c.type) {
-      case 's': {
-        const s = this.ctx.shared[Number(c.value)];
-        if (s === undefined)
+      const c = this.cell;
+      if (c.type === 's') {
+        // A shared string is looked up when it is read: most are in columns the sink never reads.
+        const at = c.index >= 0 ? c.index : Number(c.value);
+        if (!this.ctx.shared.has(at))
           this.fail(
             said(
               `cellen ${cellName(c.col, this.rowNumber)} viser til en delt tekst som mangler`,
               `cell ${cellName(c.col, this.rowNumber)} refers to a missing shared string`,
             ),
           );
-        return s ?? null;
+        else if (!this.ctx.shared.empty(at)) this.cells.push({ col: c.col, text: '', shared: at | 0 });
+      } else {
+        const text = this.text_(c);
+        if (text !== null && text !== '') this.cells.push({ col: c.col, text, shared: -1 });
       }
+      this.cell = null;
+    } else if (name === 'row') this.row();
+  }
+
+  /** The value as text of a cell that is not a shared string; null after reporting a cell that cannot be read. */
+  private text_(c: RawCell): string | null {
+    switch (c.type) {
       case 'inlineStr':
         return c.inline;
       case 'str':
@@ -469,6 +518,7 @@ class SheetReader {
     const cells = this.cells;
     if (this.failed || cells.length === 0) return;
     if (!this.feed.started) {
+      for (const c of cells) if (c.shared >= 0) c.text = this.ctx.shared.get(c.shared);
       const given = this.ctx.headerRow;
       if (given !== undefined ? this.rowNumber !== given : cells.length < 2 || cells.some((c) => isNumber(c.text))) {
         if (given !== undefined && this.rowNumber > given)
@@ -499,8 +549,8 @@ class SheetReader {
           { file: this.file, line: this.rowNumber, col: c.col },
           'csv-field-count',
           said(
-            `cellen ${cellName(c.col, this.rowNumber)} ('${c.text}') står i en kolonne uten overskrift`,
-            `cell ${cellName(c.col, this.rowNumber)} ('${c.text}') is in a column with no header`,
+            `cellen ${cellName(c.col, this.rowNumber)} ('${this.view.textOf(c)}') står i en kolonne uten overskrift`,
+            `cell ${cellName(c.col, this.rowNumber)} ('${this.view.textOf(c)}') is in a column with no header`,
           ),
           said('gi kolonnen et navn i overskriftsraden, eller slett verdien', 'give the column a name in the header row, or delete the value'),
         );
@@ -511,29 +561,50 @@ class SheetReader {
   }
 }
 
-/** One worksheet row, as wide as the header. */
+/** A cell with a value: its text, or the shared string it refers to (−1 when none). */
+interface SheetCell {
+  col: number;
+  text: string;
+  shared: number;
+}
+
+/** One worksheet row, as wide as the header; a shared string is decoded when its field is read. */
 class SheetRow implements RowView {
   line = 0;
   count = 0;
   private values: string[] = [];
+  private shared = new Int32Array(0);
   private first = 1;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly table: SharedTable,
+  ) {}
 
   size(count: number, first: number): void {
     this.count = count;
     this.first = first;
     this.values = new Array<string>(count).fill('');
+    this.shared = new Int32Array(count).fill(-1);
   }
 
-  fill(line: number, cells: readonly { col: number; text: string }[]): void {
+  fill(line: number, cells: readonly SheetCell[]): void {
     this.line = line;
     this.values.fill('');
-    for (const c of cells) this.values[c.col - this.first] = c.text;
+    this.shared.fill(-1);
+    for (const c of cells) {
+      this.values[c.col - this.first] = c.text;
+      this.shared[c.col - this.first] = c.shared;
+    }
   }
 
   field(i: number): string {
-    return this.values[i]!;
+    const s = this.shared[i]!;
+    return s < 0 ? this.values[i]! : this.table.get(s);
+  }
+
+  textOf(c: SheetCell): string {
+    return c.shared < 0 ? c.text : this.table.get(c.shared);
   }
 
   at(i: number): SourcePos {
@@ -542,6 +613,54 @@ class SheetRow implements RowView {
 }
 
 const isNumber = (s: string) => /^-?\d+([.,]\d+)?$/.test(s.trim()) || /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/** A cell's column, read from the bytes of its r="C12" as {@link columnNumber} reads the text; −1 when it has none. */
+function refColumn(x: XmlBytes): number {
+  const a = x.attributeAt('r');
+  if (a < 0) return -1;
+  const from = x.valueFrom(a);
+  if (from < 0) return columnNumber(x.attribute('r')!);
+  const to = x.valueTo(a);
+  if (from === to) return -1;
+  const buf = x.buf;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+/** A cell's type: `s`, the usual one, without a string made for it. */
+function cellType(x: XmlBytes): string {
+  const a = x.attributeAt('t');
+  if (a < 0) return 'n';
+  const from = x.valueFrom(a);
+  if (from >= 0 && x.valueTo(a) - from === 1 && x.buf[from] === 115) return 's';
+  return x.attribute('t')!;
+}
+
+/** A cell's style: its digits read from the bytes, or the text as Number() reads it. */
+function cellStyle(x: XmlBytes): number {
+  const a = x.attributeAt('s');
+  if (a < 0) return 0;
+  const from = x.valueFrom(a);
+  const n = from < 0 ? -1 : digits(x.buf, from, x.valueTo(a));
+  return n >= 0 ? n : Number(x.attribute('s'));
+}
+
+/** The whole number `buf[from, to)` writes with one to nine ASCII digits (as Number() would read them), or −1. */
+function digits(buf: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
 
 /** `C12` → 3. */
 function columnNumber(ref: string): number {

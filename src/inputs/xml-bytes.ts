@@ -191,6 +191,14 @@ export class XmlBytes {
 
   /** The value of attribute `name` (its whole name, prefix and all) of the element just opened, decoded. */
   attribute(name: string): string | undefined {
+    const a = this.attributeAt(name);
+    if (a < 0) return undefined;
+    const v = (this.buf as unknown as Slicing).utf8Slice(this.valueStart[a]!, this.valueEnd[a]!);
+    return this.valueRaw[a] ? entities(v) : v;
+  }
+
+  /** Which attribute of the element just opened is named `name` (its whole name), or −1. */
+  attributeAt(name: string): number {
     for (let a = 0; a < this.count; a++) {
       const s = this.nameStart[a]!;
       if (this.nameEnd[a]! - s !== name.length) continue;
@@ -200,12 +208,28 @@ export class XmlBytes {
           same = false;
           break;
         }
-      if (same) {
-        const v = (this.buf as unknown as Slicing).utf8Slice(this.valueStart[a]!, this.valueEnd[a]!);
-        return this.valueRaw[a] ? entities(v) : v;
-      }
+      if (same) return a;
     }
-    return undefined;
+    return -1;
+  }
+
+  /**
+   * Where attribute `a`'s value is in buf, when its bytes are its value (no
+   * entity to decode): a reader may then read it from there without a string.
+   * −1 when they are not.
+   */
+  valueFrom(a: number): number {
+    return this.valueRaw[a] ? -1 : this.valueStart[a]!;
+  }
+
+  /** The end of attribute `a`'s value in buf. */
+  valueTo(a: number): number {
+    return this.valueEnd[a]!;
+  }
+
+  /** Whether the text handed on last is its bytes as they stand (no entity, no CR to decode). */
+  get plain(): boolean {
+    return !this.raw;
   }
 
   /** The text handed on last, decoded: line ends as LF, entities replaced. */
