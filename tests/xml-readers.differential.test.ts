@@ -144,8 +144,9 @@ describe('the SAF-T reader, through the byte scanner and through saxes', () => {
       }),
       { numRuns: 300 },
     );
-    expect(scanned).toBeGreaterThan(100);
-    expect(left).toBeGreaterThan(20);
+    // Both roads are taken many times (bounds far below what 300 random files give, so no seed fails them).
+    expect(scanned).toBeGreaterThan(50);
+    expect(left).toBeGreaterThan(10);
   });
 });
 
@@ -280,7 +281,7 @@ describe('the .xlsx reader, through the byte scanner and through saxes', () => {
       { numRuns: 300 },
     );
     // Most files the reader reports a cell of stop early, which is left to saxes too.
-    expect(made[1]).toBeGreaterThan(40);
-    expect(made[2]).toBeGreaterThan(20);
+    expect(made[1]).toBeGreaterThan(20);
+    expect(made[2]).toBeGreaterThan(10);
   });
 });
