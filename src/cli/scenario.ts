@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
@@ -191,6 +192,10 @@ async function writeStream(run: Extract<ScenarioRun, { kind: 'stream' }>, opts: 
   const keepGoing = opts.keepGoing === true;
   const clock = () => c.speaker.io.now().getTime();
   const out = c.speaker.stream(opts);
+  // A sweep keeps the baseline's report and drops every scenario's at once. V8, having seen the baseline's objects outlive
+  // young collections, would allocate every scenario's objects from the same code straight into the old generation, which
+  // then grows by all of them between full collections: the peak would grow with the sweep. Worker threads share the flag.
+  setFlagsFromString('--no-allocation-site-pretenuring');
   try {
     await out.write(stream.head(head, c.renderOptions.version, opts.locale));
     await out.write(stream.point(head, session.baselineColumn, 0, opts.locale));
@@ -206,7 +211,7 @@ async function writeStream(run: Extract<ScenarioRun, { kind: 'stream' }>, opts: 
     const perScenarioMs = first ? (clock() - sampled) / first : 0;
     const job = { plan, from: first, paths: head.paths, detail, keepGoing };
     // Here: whatever the threads did not write (all of it when there are none, or from the scenario a thread found failing, to report it).
-    const written = await inParallel(arg, opts, job, (text) => out.write(text), { loadMs, perScenarioMs });
+    const written = await inParallel(arg, opts, job, (bytes) => out.write(bytes), { loadMs, perScenarioMs });
     for (let i = written; i < plan.count; i++) await runHere(i);
     await out.write(stream.tail(head));
     await out.close();
@@ -240,7 +245,7 @@ async function inParallel(
   arg: string,
   opts: ScenarioOptions,
   job: { readonly plan: ScenarioPlan; readonly from: number; readonly paths: readonly string[]; readonly detail: LedgerDetail; readonly keepGoing: boolean },
-  write: (text: string) => Promise<void>,
+  write: (bytes: Uint8Array) => Promise<void>,
   cost: { readonly loadMs: number; readonly perScenarioMs: number },
 ): Promise<number> {
   const { plan, from } = job;
@@ -273,7 +278,7 @@ async function inParallel(
       // A thread that cannot run (it could not load what the main thread loaded) leaves the rest to the main thread.
       const m = await inbox.next().catch(() => null);
       if (!m) return written;
-      await write(m.text);
+      for (const bytes of m.bytes) await write(bytes);
       if (m.kind === 'failed') return m.at;
       written = Math.min(plan.count, written + BLOCK);
       inbox.ack();
