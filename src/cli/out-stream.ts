@@ -69,6 +69,8 @@ export class OutStream {
       this.io.temps.add(spool);
       this.spool = { path: spool, handle: await this.io.fs.open(spool, 'wx', this.file ? 0o666 : 0o600) };
     }
-    await this.spool.handle.writev(this.pending.take());
+    const chunks = this.pending.take();
+    await this.spool.handle.writev(chunks);
+    this.pending.release(chunks);
   }
 }

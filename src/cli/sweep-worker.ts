@@ -5,15 +5,18 @@ import { ScenarioPlan } from '../scenario/sweep.js';
 import { NODE_FS } from './io.js';
 import { agreementSource, load } from './load.js';
 import { Progress } from './progress.js';
-import { SWEEP_ACK, type SweepJob, type SweepMessage } from './sweep-job.js';
+import type { SweepAck, SweepJob, SweepMessage } from './sweep-job.js';
 import { Utf8Chunks } from './utf8-chunks.js';
 
 /** Runs this thread's blocks in order, each written by the same streamed renderer the main thread uses, never more than `window` ahead of the writer. */
 async function work(job: SweepJob, port: NonNullable<typeof parentPort>): Promise<void> {
   let ahead = 0;
   let wake: (() => void) | null = null;
-  port.on('message', (m) => {
-    if (m !== SWEEP_ACK) return;
+  // One gatherer for every block: the buffers the main thread gives back are filled again.
+  const text = new Utf8Chunks();
+  port.on('message', (m: SweepAck) => {
+    if (m?.kind !== 'written') return;
+    text.release(m.buffers);
     ahead--;
     wake?.();
   });
@@ -32,7 +35,6 @@ async function work(job: SweepJob, port: NonNullable<typeof parentPort>): Promis
   const plan = new ScenarioPlan(job.plan);
   for (let start = job.from + job.thread * job.block; start < job.to; start += job.threads * job.block) {
     while (ahead >= job.window) await new Promise<void>((resolve) => (wake = resolve));
-    const text = new Utf8Chunks();
     for (let i = start; i < Math.min(start + job.block, job.to); i++) {
       const point = session.point(plan.at(i), job.keepGoing).report;
       if (!point) return send({ kind: 'failed', bytes: text.take(), at: i });
