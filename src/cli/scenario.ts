@@ -236,6 +236,16 @@ const SAMPLE = 50;
  */
 const WORKER_YOUNG_MB = 16;
 
+/**
+ * The least a worker's old generation may grow to. V8 lets a heap grow
+ * between full collections by a factor that rises with this limit (up to
+ * 4× what was live under its default of gigabytes): a lower limit makes it
+ * collect sooner, so a long sweep's threads stay near the size a short
+ * one's reach. A worker that outgrows it ends, and the main thread runs the
+ * rest of the sweep itself.
+ */
+const WORKER_OLD_MB = 256;
+
 /** Scenarios a worker runs and sends at a time, and how many such blocks it may run ahead of the writer. */
 const BLOCK = 250;
 const WINDOW = 4;
@@ -276,11 +286,12 @@ async function inParallel(
     ...(opts.payments ? { payments: opts.payments } : {}),
   };
   const base = { arg, overrides, plan: plan.spec, from, to: plan.count, block: BLOCK, threads, window: WINDOW, format: opts.format, locale: opts.locale };
+  // A worker holds what this thread holds (the inputs, the baseline, the memo): its old generation may grow to several times that.
+  const maxOldGenerationSizeMb = Math.max(WORKER_OLD_MB, Math.ceil((4 * process.memoryUsage().heapUsed) / 2 ** 20));
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb };
   const workers = Array.from({ length: threads }, (_, thread) => {
     const data: SweepJob = { ...base, thread, detail: job.detail, paths: job.paths, keepGoing: job.keepGoing };
-    return new Inbox(
-      new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
-    );
+    return new Inbox(new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: data, resourceLimits }));
   });
   let written = from;
   try {
