@@ -57,8 +57,8 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/inputs/xlsx.ts': [
     "if (name === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');",
     'const id = Number(t.attributes.numFmtId ?? 0);',
-    'this.rowNumber = t.attributes.r ? Number(t.attributes.r) : this.rowNumber + 1;',
-    "this.cell = { col, type: t.attributes.t ?? 'n', style: Number(t.attributes.s ?? 0), value: '', formula: false, inline: '' };",
+    'this.rowNumber = r ? Number(r) : this.rowNumber + 1;',
+    "this.cell = { col, type: attribute('t') ?? 'n', style: Number(attribute('s') ?? 0), value: '', formula: false, inline: '' };",
     'const s = this.ctx.shared[Number(c.value)];',
     'const days = Number(m[1]);',
   ],
@@ -66,6 +66,13 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/inputs/decimal.ts': ['const exp = m[4] === undefined ? 0 : Number(m[4]);', 'const scale = Math.max(a.scale, b.scale);'],
   // Byte offsets into a file, and positions in a sweep: counts.
   'src/inputs/zip-read.ts': ['const tailStart = Math.max(0, src.size - TAIL);'],
+  // Hashes of name and text bytes (32-bit integer multiplication), and the code point of a character reference.
+  'src/inputs/xml-bytes.ts': [
+    'for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k]!, 16777619);',
+    'h = Math.imul(h ^ buf[i]!, 16777619);',
+    'const cp = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16);',
+    "e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10)) : PREDEFINED[e]!,",
+  ],
   'src/cli/read-input.ts': ['head = await firstBytes(range(0, Math.min(size, SNIFF_BYTES)));'],
   'src/cli/sweep-worker.ts': ['for (let i = start; i < Math.min(start + job.block, job.to); i++) {'],
   'src/scenario/sweep.ts': ['for (let i = from; i < Math.min(to, this.count); i++) yield this.at(i);'],

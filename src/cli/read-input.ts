@@ -14,6 +14,8 @@ import { said } from '../text/said.js';
 
 /** Bytes per read: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
 const CHUNK = 1 << 16;
+/** A SAF-T file is ten times its CSV: read in larger pieces, it spends a fifth of the time handing them over. */
+const XML_CHUNK = 1 << 20;
 
 export interface ReadResult<T> {
   readonly result: T | null;
@@ -62,12 +64,12 @@ export async function readInput<T>(
     );
     return { result: null, rows: 0 };
   }
-  const range = (start: number, end: number): AsyncIterable<Uint8Array> =>
+  const range = (start: number, end: number, chunk = CHUNK): AsyncIterable<Uint8Array> =>
     stdin
       ? chunksOf(stdin.subarray(start, end))
       : end <= start
         ? chunksOf(new Uint8Array(0))
-        : (fs.createReadStream(spec.file, { start, end: end - 1, highWaterMark: CHUNK }) as AsyncIterable<Buffer>);
+        : (fs.createReadStream(spec.file, { start, end: end - 1, highWaterMark: chunk }) as AsyncIterable<Buffer>);
   const unreadable = (e: unknown): ReadResult<T> => {
     const code = (e as { code?: unknown }).code;
     if (typeof code !== 'string') throw e;
@@ -96,7 +98,7 @@ export async function readInput<T>(
   if (kind === 'xlsx') {
     const src: ByteSource = { size, read: range };
     try {
-      const r = await readXlsx(src, spec.file, spec.dialect, sink(), diags);
+      const r = await readXlsx(src, spec.file, spec.dialect, sink, diags);
       progress.done();
       return r;
     } catch (e) {
@@ -104,20 +106,26 @@ export async function readInput<T>(
     }
   }
   if (kind === 'xml') {
-    const input = new SaftInput(spec.file, sink(), diags);
-    let bytes = 0;
-    try {
-      for await (const chunk of range(0, size)) {
-        input.push(chunk);
-        bytes += chunk.length;
-        progress.update(spec.file, input.rows, bytes, size);
+    // The byte scanner first; what it leaves to saxes is read again from the start, into a new sink.
+    for (const fast of [true, false]) {
+      const input = new SaftInput(spec.file, sink(), diags, fast);
+      let bytes = 0;
+      try {
+        for await (const chunk of range(0, size, XML_CHUNK)) {
+          input.push(chunk);
+          if (input.fellBack) break;
+          bytes += chunk.length;
+          progress.update(spec.file, input.rows, bytes, size);
+        }
+      } catch (e) {
+        return unreadable(e);
       }
-    } catch (e) {
-      return unreadable(e);
+      const result = input.end();
+      if (input.fellBack) continue;
+      progress.done();
+      return { result, rows: input.rows, ...(input.encoding ? { encoding: input.encoding } : {}) };
     }
-    const result = input.end();
-    progress.done();
-    return { result, rows: input.rows, ...(input.encoding ? { encoding: input.encoding } : {}) };
+    throw new Error('internal: the saxes path does not fall back');
   }
   const fast = await readLedgerFast(spec, sink, open, diags, (rows, bytes) => progress.update(spec.file, rows, bytes, size)).catch(unreadable);
   if (fast) {

@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 import type { Diagnostics, SaftRecord, SourcePos } from '../diagnostics/diagnostic.js';
 import { type Said, said } from '../text/said.js';
 import { type ScaledAmount, scanAmount } from './amount.js';
@@ -6,6 +6,7 @@ import { ENCODINGS, type Encoding } from './decode.js';
 import { scaledSaid, scaledText, subtract } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
+import { XmlBytes, XmlFallback } from './xml-bytes.js';
 
 /** The columns every SAF-T row has; the analysis types (ansvar, funksjon, prosjekt …) come between grouping_code and amount. */
 const FIRST = ['account', 'grouping_code'] as const;
@@ -67,6 +68,8 @@ const ANALYSIS_AMOUNTS: Readonly<Record<string, 'debit' | 'credit' | 'line'>> = 
 export class SaftInput<T> {
   private readonly feed: SinkFeed<T>;
   private readonly p = new SaxesParser({ xmlns: false, position: true } as const);
+  /** With `fast`: the byte scanner, which reads in saxes' place until it meets what it leaves to saxes. */
+  private readonly scanner: XmlBytes | null = null;
   private readonly path: string[] = [];
   private readonly accounts = new Map<string, string>();
   private readonly types: string[] = [];
@@ -77,6 +80,8 @@ export class SaftInput<T> {
   private analysis: AnalysisBeingRead | null = null;
   private sawRoot = false;
   private failed = false;
+  /** The byte scanner met something it leaves to saxes: nothing was reported, and the file is to be read again with a new input without `fast`. */
+  fellBack = false;
   private readonly view: SaftRow;
   private text: TextDecoder | null = null;
   private head: Uint8Array = new Uint8Array(0);
@@ -85,9 +90,24 @@ export class SaftInput<T> {
     private readonly file: string,
     sink: TableSink<T>,
     diags: Diagnostics,
+    fast = false,
   ) {
     this.feed = new SinkFeed(sink, diags);
     this.view = new SaftRow(file);
+    if (fast) {
+      const scanner: XmlBytes = new XmlBytes(
+        {
+          open: (local, name) => this.open(local, name),
+          text: (start, end) => {
+            if (this.leaf) this.leaf.text += scanner.text(start, end);
+          },
+          close: () => this.close(),
+        },
+        () => this.failed,
+      );
+      this.scanner = scanner;
+      return;
+    }
     this.p.on('error', (e) =>
       this.fail(
         this.here(),
@@ -99,7 +119,7 @@ export class SaftInput<T> {
         SAFT_HINT,
       ),
     );
-    this.p.on('opentag', (t) => this.open(t));
+    this.p.on('opentag', (t) => this.open(local(t.name), t.name));
     this.p.on('text', (s) => {
       if (this.leaf) this.leaf.text += s;
     });
@@ -117,7 +137,11 @@ export class SaftInput<T> {
   }
 
   push(bytes: Uint8Array): void {
-    if (this.failed) return;
+    if (this.failed || this.fellBack) return;
+    if (this.scanner) {
+      this.scan(() => this.scanner!.push(bytes));
+      return;
+    }
     if (this.text) {
       this.p.write(this.text.decode(bytes, { stream: true }));
       return;
@@ -127,9 +151,15 @@ export class SaftInput<T> {
     if (this.head.length >= HEAD) this.begin();
   }
 
+  /** The sink's result; null after reporting a problem, or when {@link SaftInput.fellBack} (nothing reported then). */
   end(): T | null {
-    if (!this.failed && !this.text) this.begin();
-    if (!this.failed) this.p.write(this.text!.decode()).close();
+    if (this.scanner) {
+      if (!this.failed && !this.fellBack) this.scan(() => this.scanner!.end());
+      if (this.fellBack) return null;
+    } else {
+      if (!this.failed && !this.text) this.begin();
+      if (!this.failed) this.p.write(this.text!.decode()).close();
+    }
     if (!this.failed && !this.feed.started)
       this.fail(
         { file: this.file, line: 1, col: 1 },
@@ -141,6 +171,15 @@ export class SaftInput<T> {
         ),
       );
     return this.feed.end({ at: { file: this.file, line: 1, col: 1 }, hint: SAFT_HINT });
+  }
+
+  private scan(step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      if (!(e instanceof XmlFallback)) throw e;
+      this.fellBack = true;
+    }
   }
 
   /** Chooses the decoder from the file's first bytes, then parses them. */
@@ -160,7 +199,8 @@ export class SaftInput<T> {
 
   /** Where the parser is: the text after the tag just read. */
   private here(): SourcePos {
-    return { file: this.file, line: this.p.line, col: this.p.column + 1 };
+    const s = this.scanner;
+    return s ? { file: this.file, line: s.line, col: s.column(s.after) } : { file: this.file, line: this.p.line, col: this.p.column + 1 };
   }
 
   private fail(at: SourcePos, code: 'saft-xml' | 'input-kind', message: Said, hint: Said): void {
@@ -173,20 +213,20 @@ export class SaftInput<T> {
     this.feed.diags.error(at, code, message, hint);
   }
 
-  private open(t: SaxesTagPlain): void {
+  /** An element opens: `name` without its prefix, `tag` as written. */
+  private open(name: string, tag: string): void {
     if (this.failed) return;
-    const name = local(t.name);
     const parent = this.path[this.path.length - 1];
     this.path.push(name);
     if (!this.sawRoot) {
       this.sawRoot = true;
       if (name !== 'AuditFile')
         this.fail(
-          { file: this.file, line: this.p.line, col: 1 },
+          { file: this.file, line: this.scanner ? this.scanner.line : this.p.line, col: 1 },
           'input-kind',
           said(
-            `filen er XML, men ikke SAF-T: rotelementet er <${t.name}>, ikke <AuditFile>`,
-            `the file is XML but not SAF-T: its root element is <${t.name}>, not <AuditFile>`,
+            `filen er XML, men ikke SAF-T: rotelementet er <${tag}>, ikke <AuditFile>`,
+            `the file is XML but not SAF-T: its root element is <${tag}>, not <AuditFile>`,
           ),
           said('samkost leser SAF-T Financial (XML), .xlsx og CSV', 'samkost reads SAF-T Financial (XML), .xlsx and CSV'),
         );
@@ -358,7 +398,9 @@ export class SaftInput<T> {
     const lineAmount = line.debit ? a : subtract(ZERO, a);
     if (line.analysis.has('\u0000')) return;
     // A line split over several values of one analysis type (two ansvar sharing an invoice) is one row per value, each with its part.
-    const split = [...line.analysis].filter(([, e]) => e.length > 1);
+    // A loop, not [...map].filter: this runs a million times a ledger, for a split that is rare.
+    const split: [string, AnalysisEntry[]][] = [];
+    for (const entry of line.analysis) if (entry[1].length > 1) split.push(entry);
     if (split.length > 1) {
       this.lineError(
         split[1]![1][1]!.at,
@@ -427,13 +469,14 @@ export class SaftInput<T> {
   private row(line: Line, account: string, amount: ScaledAmount, amountAt: SourcePos, analysis: (type: string) => AnalysisEntry | undefined): void {
     const tx = this.transaction!;
     const record: SaftRecord = { transaction: tx.id, record: line.record?.text.trim() ?? '' };
-    const values = this.view.begin(line.at, record);
+    const values = this.view;
+    values.begin(line.at, record);
     values.set(0, account, line.account!.at);
     values.set(1, this.accounts.get(account)!, line.account!.at);
-    this.types.forEach((type, i) => {
-      const v = analysis(type);
+    for (let i = 0; i < this.types.length; i++) {
+      const v = analysis(this.types[i]!);
       values.set(2 + i, v?.id.text.trim() ?? '', v?.id.at ?? line.at);
-    });
+    }
     const n = FIRST.length + this.types.length;
     values.set(n, scaledText(amount, '.'), amountAt);
     values.set(n + 1, tx.date?.text.trim() ?? '', tx.date?.at ?? line.at);
@@ -488,15 +531,14 @@ class SaftRow implements RowView {
     this.where = new Array<SourcePos>(count);
   }
 
-  begin(at: SourcePos, record: SaftRecord): { set(i: number, value: string, at: SourcePos): void } {
+  begin(at: SourcePos, record: SaftRecord): void {
     this.line = at.line;
     this.record = record;
-    return {
-      set: (i, value, pos) => {
-        this.values[i] = value;
-        this.where[i] = pos;
-      },
-    };
+  }
+
+  set(i: number, value: string, at: SourcePos): void {
+    this.values[i] = value;
+    this.where[i] = at;
   }
 
   field(i: number): string {

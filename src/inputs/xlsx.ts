@@ -6,6 +6,7 @@ import type { DecimalMark } from './amount.js';
 import { plainDecimal } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
+import { XmlBytes, XmlFallback, type XmlHandler } from './xml-bytes.js';
 import { type ByteSource, entryText, openEntry, ZipError, type ZipEntry, zipEntries } from './zip-read.js';
 
 /** What the agreement may say about a workbook: which sheet, and which row holds the column names. */
@@ -28,10 +29,9 @@ export async function readXlsx<T>(
   src: ByteSource,
   file: string,
   options: XlsxOptions,
-  sink: TableSink<T>,
+  sink: TableSink<T> | (() => TableSink<T>),
   diags: Diagnostics,
 ): Promise<{ result: T | null; rows: number }> {
-  const feed = new SinkFeed(sink, diags);
   const origin: SourcePos = { file, line: 1, col: 1 };
   try {
     const entries = await zipEntries(src);
@@ -72,35 +72,81 @@ export async function readXlsx<T>(
     if (!sheetEntry) throw new ZipError(said(`arket '${sheet.name}' mangler i arbeidsboken`, `sheet '${sheet.name}' is missing from the workbook`));
     const dates = dateStyles(await textOf(src, part('xl/styles.xml')));
     const strings = part('xl/sharedStrings.xml');
-    const shared = strings ? await sharedStrings(openEntry(src, strings)) : [];
-    const reader = new SheetReader(file, feed, { shared, dates, date1904: workbook.date1904, mark: options.decimal ?? ',', headerRow: options.headerRow });
-    const decoder = new TextDecoder();
-    let whole = true;
-    for await (const chunk of openEntry(src, sheetEntry)) {
-      reader.write(decoder.decode(chunk, { stream: true }));
-      // An unusable header or a broken cell: the rest is not read, nor checked for its closing tags.
-      if (!feed.reading) {
-        whole = false;
-        break;
-      }
-    }
-    if (whole) reader.end();
-    const result = feed.end({
-      at: options.headerRow ? { file, line: options.headerRow, col: 1 } : origin,
-      hint: options.headerRow
-        ? said(`rad ${options.headerRow} (header_row:) er tom eller finnes ikke`, `row ${options.headerRow} (header_row:) is empty or missing`)
-        : said(
-            'arket trenger en overskriftsrad med minst to kolonnenavn; angi raden med header_row: under inndataen',
-            'the sheet needs a header row of at least two column names; give its number with header_row: under the input',
-          ),
-    });
-    return { result, rows: feed.rows };
+    const shared = strings ? await sharedStrings((chunk) => openEntry(src, strings, chunk), typeof sink === 'function') : [];
+    const ctx: SheetContext = { shared, dates, date1904: workbook.date1904, mark: options.decimal ?? ',', headerRow: options.headerRow };
+    // A sink made on demand lets the byte scanner try first: what it leaves to saxes is read again, from the start, into a new sink.
+    const fast = typeof sink === 'function' ? await readSheet(() => openEntry(src, sheetEntry, SCANNED_CHUNK), file, ctx, sink(), diags, true) : null;
+    if (fast) return fast;
+    // The reference path reads every sheet to its end: it is never null.
+    return (await readSheet(() => openEntry(src, sheetEntry), file, ctx, typeof sink === 'function' ? sink() : sink, diags, false))!;
   } catch (e) {
     if (!(e instanceof ZipError)) throw e;
     diags.error(origin, 'xlsx-broken', e.why, said('åpne filen i Excel og lagre den på nytt som .xlsx', 'open the file in Excel and save it again as .xlsx'));
     return { result: null, rows: 0 };
   }
 }
+
+/**
+ * Reads the worksheet into a sink: with `fast`, by the byte scanner, or null
+ * (nothing reported) when it meets something it leaves to saxes, or when the
+ * reading stops early — a header or cell the reader reports —, so that what
+ * is reported, and where, is the reference's own.
+ */
+async function readSheet<T>(
+  chunks: () => AsyncIterable<Uint8Array>,
+  file: string,
+  ctx: SheetContext,
+  sink: TableSink<T>,
+  diags: Diagnostics,
+  fast: boolean,
+): Promise<{ result: T | null; rows: number } | null> {
+  const feed = new SinkFeed(sink, diags);
+  const reader = new SheetReader(file, feed, ctx);
+  if (fast) {
+    const scanner = new XmlBytes(new ScannedSheet(reader), () => !feed.reading);
+    reader.scanner = scanner;
+    try {
+      for await (const chunk of chunks()) {
+        scanner.push(chunk);
+        if (!feed.reading) return null;
+      }
+      scanner.end();
+    } catch (e) {
+      // A damaged archive, too, is left to the reference: it may have stopped at an XML error before the damage.
+      if (e instanceof XmlFallback || e instanceof ZipError) return null;
+      throw e;
+    }
+    if (!feed.reading) return null;
+  } else {
+    const sax = new SaxSheet(reader);
+    const decoder = new TextDecoder();
+    let whole = true;
+    for await (const chunk of chunks()) {
+      sax.write(decoder.decode(chunk, { stream: true }));
+      // An unusable header or a broken cell: the rest is not read, nor checked for its closing tags.
+      if (!feed.reading) {
+        whole = false;
+        break;
+      }
+    }
+    if (whole) sax.end();
+  }
+  const headerRow = ctx.headerRow;
+  const origin: SourcePos = { file, line: 1, col: 1 };
+  const result = feed.end({
+    at: headerRow ? { file, line: headerRow, col: 1 } : origin,
+    hint: headerRow
+      ? said(`rad ${headerRow} (header_row:) er tom eller finnes ikke`, `row ${headerRow} (header_row:) is empty or missing`)
+      : said(
+          'arket trenger en overskriftsrad med minst to kolonnenavn; angi raden med header_row: under inndataen',
+          'the sheet needs a header row of at least two column names; give its number with header_row: under the input',
+        ),
+  });
+  return { result, rows: feed.rows };
+}
+
+/** Bytes inflated at a time for the byte scanner: zlib's 16 KiB pieces cost three times as long to hand over. */
+const SCANNED_CHUNK = 1 << 18;
 
 async function textOf(src: ByteSource, e: ZipEntry | undefined): Promise<string> {
   return e ? entryText(src, e) : '';
@@ -180,36 +226,66 @@ function isDateFormat(code: string): boolean {
 }
 
 /** The shared strings table, streamed: `<si>` by `<si>`, the runs of each joined, phonetic hints left out. */
-async function sharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
-  const out: string[] = [];
+class SharedStrings {
+  readonly out: string[] = [];
+  private inT = false;
+  private inPhonetic = false;
+  private current = '';
+
+  get wants(): boolean {
+    return this.inT;
+  }
+
+  open(name: string, selfClosing: boolean): void {
+    if (name === 'si') this.current = '';
+    else if (name === 'rPh') this.inPhonetic = true;
+    else if (name === 't' && !selfClosing) this.inT = !this.inPhonetic;
+  }
+
+  text(text: string): void {
+    if (this.inT) this.current += text;
+  }
+
+  close(name: string): void {
+    if (name === 't') this.inT = false;
+    else if (name === 'rPh') this.inPhonetic = false;
+    else if (name === 'si') this.out.push(this.current);
+  }
+}
+
+/** The shared strings: by the byte scanner when `fast` (saxes reads what it leaves, from the start), else by saxes. */
+async function sharedStrings(chunks: (size?: number) => AsyncIterable<Uint8Array>, fast: boolean): Promise<string[]> {
+  if (fast) {
+    const strings = new SharedStrings();
+    const scanner: XmlBytes = new XmlBytes({
+      open: (name, _, selfClosing) => strings.open(name, selfClosing),
+      text: (start, end) => {
+        if (strings.wants) strings.text(scanner.text(start, end));
+      },
+      close: (name) => strings.close(name),
+    });
+    try {
+      for await (const c of chunks(SCANNED_CHUNK)) scanner.push(c);
+      scanner.end();
+      return strings.out;
+    } catch (e) {
+      if (!(e instanceof XmlFallback || e instanceof ZipError)) throw e;
+    }
+  }
+  const strings = new SharedStrings();
   const p = new SaxesParser({ xmlns: false, position: false } as const);
-  let inT = false;
-  let inPhonetic = false;
-  let current = '';
   p.on('error', (e) => {
     throw new ZipError(
       said(`delte tekster i arbeidsboken er ikke gyldig XML (${e.message})`, `the workbook's shared strings are not valid XML (${e.message})`),
     );
   });
-  p.on('opentag', (t) => {
-    const name = local(t.name);
-    if (name === 'si') current = '';
-    else if (name === 'rPh') inPhonetic = true;
-    else if (name === 't' && !t.isSelfClosing) inT = !inPhonetic;
-  });
-  p.on('text', (text) => {
-    if (inT) current += text;
-  });
-  p.on('closetag', (t) => {
-    const name = local(t.name);
-    if (name === 't') inT = false;
-    else if (name === 'rPh') inPhonetic = false;
-    else if (name === 'si') out.push(current);
-  });
+  p.on('opentag', (t) => strings.open(local(t.name), t.isSelfClosing));
+  p.on('text', (text) => strings.text(text));
+  p.on('closetag', (t) => strings.close(local(t.name)));
   const decoder = new TextDecoder();
-  for await (const c of chunks) p.write(decoder.decode(c, { stream: true }));
+  for await (const c of chunks()) p.write(decoder.decode(c, { stream: true }));
   p.write(decoder.decode()).close();
-  return out;
+  return strings.out;
 }
 
 interface SheetContext {
@@ -230,9 +306,49 @@ interface RawCell {
   inline: string;
 }
 
-/** Turns a worksheet's XML, pushed in pieces, into a header and rows. */
-class SheetReader {
+/** Saxes' events for a worksheet, into a {@link SheetReader}: the reference path. */
+class SaxSheet {
   private readonly p = new SaxesParser({ xmlns: false, position: false } as const);
+
+  constructor(private readonly reader: SheetReader) {
+    this.p.on('error', (e) => {
+      reader.fail(said(`arket er ikke gyldig XML (${e.message})`, `the sheet is not valid XML (${e.message})`));
+    });
+    this.p.on('opentag', (t) => reader.open(local(t.name), (name) => t.attributes[name], t.isSelfClosing));
+    this.p.on('text', (text) => reader.text(text));
+    this.p.on('closetag', (t) => reader.close(local(t.name)));
+  }
+
+  write(text: string): void {
+    if (!this.reader.failed) this.p.write(text);
+  }
+
+  end(): void {
+    if (!this.reader.failed) this.p.close();
+  }
+}
+
+/** The byte scanner's events for a worksheet, into a {@link SheetReader}. */
+class ScannedSheet implements XmlHandler {
+  private readonly attribute = (name: string) => this.reader.scanner!.attribute(name);
+
+  constructor(private readonly reader: SheetReader) {}
+
+  open(local: string, _: string, selfClosing: boolean): void {
+    this.reader.open(local, this.attribute, selfClosing);
+  }
+
+  text(start: number, end: number): void {
+    if (this.reader.wants) this.reader.text(this.reader.scanner!.text(start, end));
+  }
+
+  close(local: string): void {
+    this.reader.close(local);
+  }
+}
+
+/** Turns a worksheet's elements and text, as a parser gives them, into a header and rows. */
+class SheetReader {
   private readonly view: SheetRow;
   private rowNumber = 0;
   private cells: { col: number; text: string }[] = [];
@@ -241,7 +357,9 @@ class SheetReader {
   /** The header's first and last column (1-based). */
   private first = 0;
   private last = 0;
-  private failed = false;
+  failed = false;
+  /** The byte scanner, when it is the one reading. */
+  scanner: XmlBytes | null = null;
 
   constructor(
     private readonly file: string,
@@ -249,26 +367,19 @@ class SheetReader {
     private readonly ctx: SheetContext,
   ) {
     this.view = new SheetRow(file);
-    this.p.on('error', (e) => {
-      this.fail(said(`arket er ikke gyldig XML (${e.message})`, `the sheet is not valid XML (${e.message})`));
-    });
-    this.p.on('opentag', (t) => this.open(t));
-    this.p.on('text', (text) => {
-      if (this.into === 'v') this.cell!.value += text;
-      else if (this.into === 't') this.cell!.inline += text;
-    });
-    this.p.on('closetag', (t) => this.close(local(t.name)));
   }
 
-  write(text: string): void {
-    if (!this.failed) this.p.write(text);
+  /** Whether text now is part of a value. */
+  get wants(): boolean {
+    return this.into !== null;
   }
 
-  end(): void {
-    if (!this.failed) this.p.close();
+  text(text: string): void {
+    if (this.into === 'v') this.cell!.value += text;
+    else if (this.into === 't') this.cell!.inline += text;
   }
 
-  private fail(why: Said): void {
+  fail(why: Said): void {
     if (this.failed) return;
     this.failed = true;
     this.feed.fail(
@@ -279,17 +390,17 @@ class SheetReader {
     );
   }
 
-  private open(t: SaxesTagPlain): void {
-    const name = local(t.name);
+  open(name: string, attribute: (name: string) => string | undefined, selfClosing: boolean): void {
     if (name === 'row') {
-      this.rowNumber = t.attributes.r ? Number(t.attributes.r) : this.rowNumber + 1;
+      const r = attribute('r');
+      this.rowNumber = r ? Number(r) : this.rowNumber + 1;
       this.cells = [];
-      if (t.isSelfClosing) this.close('row');
+      if (selfClosing) this.close('row');
     } else if (name === 'c') {
-      const ref = t.attributes.r;
+      const ref = attribute('r');
       const col = ref ? columnNumber(ref) : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
-      this.cell = { col, type: t.attributes.t ?? 'n', style: Number(t.attributes.s ?? 0), value: '', formula: false, inline: '' };
-      if (t.isSelfClosing) this.close('c');
+      this.cell = { col, type: attribute('t') ?? 'n', style: Number(attribute('s') ?? 0), value: '', formula: false, inline: '' };
+      if (selfClosing) this.close('c');
     } else if (this.cell) {
       if (name === 'v') this.into = 'v';
       else if (name === 'f') this.cell.formula = true;
@@ -298,17 +409,17 @@ class SheetReader {
     }
   }
 
-  private close(name: string): void {
+  close(name: string): void {
     if (name === 'v' || name === 't') this.into = null;
     else if (name === 'c' && this.cell) {
-      const text = this.text(this.cell);
+      const text = this.text_(this.cell);
       if (text !== null && text !== '') this.cells.push({ col: this.cell.col, text });
       this.cell = null;
     } else if (name === 'row') this.row();
   }
 
   /** A cell's value as text; null after reporting a cell that cannot be read. */
-  private text(c: RawCell): string | null {
+  private text_(c: RawCell): string | null {
     switch (c.type) {
       case 's': {
         const s = this.ctx.shared[Number(c.value)];
