@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
@@ -287,7 +287,7 @@ async function inParallel(
   };
   const base = { arg, overrides, plan: plan.spec, from, to: plan.count, block: BLOCK, threads, window: WINDOW, format: opts.format, locale: opts.locale };
   // A worker holds what this thread holds (the inputs, the baseline, the memo): its old generation may grow to several times that.
-  const maxOldGenerationSizeMb = Math.max(WORKER_OLD_MB, Math.ceil((4 * process.memoryUsage().heapUsed) / 2 ** 20));
+  const maxOldGenerationSizeMb = Math.max(WORKER_OLD_MB, Math.ceil((4 * getHeapStatistics().used_heap_size) / 2 ** 20));
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb };
   const workers = Array.from({ length: threads }, (_, thread) => {
     const data: SweepJob = { ...base, thread, detail: job.detail, paths: job.paths, keepGoing: job.keepGoing };
