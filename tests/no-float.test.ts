@@ -31,6 +31,8 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/cli/invoices.ts': ['const akonto = opts.akonto === undefined ? undefined : /^[1-9]\\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;'],
   'src/cli/scenario-args.ts': [
     "const scale = Math.max(...parts.map((p) => p![1]!.split('.')[1]?.length ?? 0));",
+    // A sweep's number of values, checked above to be at most MAX_SWEEP.
+    'const sweep: Sweep = { path, from: a, step: d, count: Number(count), scale, suffix };',
     'return { series: m[1]!, change, ...(m[2] ? { year: Number(m[2]) } : {}) };',
     'const [from, to] = [Number(m[1]), Number(m[2])];',
   ],

@@ -71,7 +71,7 @@ async function parseRequest(arg: string, opts: ScenarioOptions, c: Context): Pro
       said(`--threads '${opts.threads}' er ikke et antall tråder`, `--threads '${opts.threads}' is not a number of threads`),
       said('gi 1 til 99; 1 kjører hvert scenario i hovedtråden', 'give 1 to 99; 1 runs every scenario in the main thread'),
     );
-  const count = sweeps.reduce((n, s) => n * s.values.length, 1);
+  const count = sweeps.reduce((n, s) => n * s.count, 1);
   if (count > MAX_SWEEP)
     usage(
       said(`sveipene gir ${count} scenarioer, mer enn ${MAX_SWEEP}`, `the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`),
