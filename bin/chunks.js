@@ -8,7 +8,7 @@
 // only for those exact bytes; V8 itself refuses data from another version
 // or other flags. Without a cache, or with one refused, the chunk is
 // compiled from its source as usual: the same code runs either way.
-const { readFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const path = require('node:path');
 const { Script } = require('node:vm');
 
@@ -38,15 +38,43 @@ function chunks(dir, compiled) {
   return load;
 }
 
-/** The V8 data of `file`'s cache, when the cache was made from exactly `source`. */
+/**
+ * The V8 data of `file`'s cache, when the cache was made from exactly
+ * `source`. The cache's copy of the chunk is read a piece at a time into one
+ * small buffer and compared there: only V8's data is kept, and a start
+ * touches fewer fresh pages of memory than with the whole file read.
+ */
 function cacheFor(file, source) {
-  let cache;
+  let fd;
   try {
-    cache = readFileSync(`${file}.cache`);
+    fd = openSync(`${file}.cache`, 'r');
   } catch {
     return undefined;
   }
-  return cache.length > source.length && source.equals(cache.subarray(0, source.length)) ? cache.subarray(source.length) : undefined;
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= source.length) return undefined;
+    const piece = Buffer.allocUnsafe(Math.min(PIECE, source.length));
+    for (let at = 0; at < source.length; ) {
+      const got = readSync(fd, piece, 0, Math.min(piece.length, source.length - at), at);
+      if (got === 0 || !piece.subarray(0, got).equals(source.subarray(at, at + got))) return undefined;
+      at += got;
+    }
+    const data = Buffer.allocUnsafe(size - source.length);
+    for (let at = 0; at < data.length; ) {
+      const got = readSync(fd, data, at, data.length - at, source.length + at);
+      if (got === 0) return undefined;
+      at += got;
+    }
+    return data;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-module.exports = { chunks };
+/** The bytes of a cache's copy of its chunk compared at a time (exported for the tests, which cross it). */
+const PIECE = 64 * 1024;
+
+module.exports = { chunks, PIECE };

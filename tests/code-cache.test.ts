@@ -8,8 +8,10 @@ import { ROOT } from './cli.js';
 import { tempDir } from './temp.js';
 
 /** bin/chunks.js: the CLI's chunks, each compiled with the V8 code cache the build made for it (scripts/code-cache.mjs). */
-const { chunks } = createRequire(import.meta.url)('../bin/chunks.js') as {
+const { chunks, PIECE } = createRequire(import.meta.url)('../bin/chunks.js') as {
   chunks: (dir: string, compiled?: (file: string, script: Script, source: Buffer) => void) => (name: string) => unknown;
+  /** The loader compares a cache's copy of its chunk this many bytes at a time. */
+  PIECE: number;
 };
 
 /**
@@ -46,6 +48,23 @@ describe('the code cache', () => {
     writeFileSync(other, 'module.exports = 1 + 2;');
     writeFileSync(`${other}.cache`, cache);
     expect(load(dir, 'b.cjs')).toEqual({ exports: 3, rejected: null });
+  });
+
+  it('is compared piece by piece over a chunk longer than a piece: a byte changed in the last piece, or past the copy, refuses it', () => {
+    const dir = tempDir('cache');
+    const text = (c: string) => `module.exports = '${'x'.repeat(2 * PIECE + 100)}${c}'.length;`;
+    const chunk = path.join(dir, 'a.cjs');
+    writeFileSync(chunk, text('y'));
+    const cache = makeCache(chunk);
+    writeFileSync(`${chunk}.cache`, cache);
+    expect(load(dir, 'a.cjs')).toEqual({ exports: 2 * PIECE + 101, rejected: false });
+    const other = path.join(dir, 'b.cjs');
+    writeFileSync(other, text('z'));
+    writeFileSync(`${other}.cache`, cache);
+    expect(load(dir, 'b.cjs')).toEqual({ exports: 2 * PIECE + 101, rejected: null });
+    // A cache no longer than its copy of the chunk has no V8 data: none is given.
+    writeFileSync(`${chunk}.cache`, cache.subarray(0, readFileSync(chunk).length));
+    expect(load(dir, 'a.cjs')).toEqual({ exports: 2 * PIECE + 101, rejected: null });
   });
 
   it('refused by V8 (another Node, other flags, damaged) or missing, the chunk is compiled from its source', () => {
