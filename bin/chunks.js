@@ -8,7 +8,7 @@
 // only for those exact bytes; V8 itself refuses data from another version
 // or other flags. Without a cache, or with one refused, the chunk is
 // compiled from its source as usual: the same code runs either way.
-const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
 const path = require('node:path');
 const { Script } = require('node:vm');
 
@@ -23,9 +23,7 @@ function chunks(dir, compiled) {
     const had = loaded.get(name);
     if (had) return had.exports;
     const file = path.resolve(dir, name);
-    const source = readFileSync(file);
-    // Node's own wrapper of a CommonJS module (node:module's wrap(), which costs a module to load).
-    const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source.toString('utf8')}\n});`;
+    const { wrapped, source } = readWrapped(file);
     const script = new Script(wrapped, { filename: file, cachedData: cacheFor(file, source) });
     compiled?.(file, script, source);
     const module = { exports: {} };
@@ -36,6 +34,36 @@ function chunks(dir, compiled) {
     return module.exports;
   };
   return load;
+}
+
+// Node's own wrapper of a CommonJS module (node:module's wrap(), which costs a module to load).
+const HEAD = Buffer.from('(function (exports, require, module, __filename, __dirname) { ');
+const TAIL = Buffer.from('\n});');
+
+/**
+ * `file` in the wrapper, as one string, and its bytes: the file is read
+ * into a buffer between the wrapper's two halves, so that no second copy of
+ * the chunk is made (a string joined of three is copied whole again when
+ * V8 compiles it).
+ */
+function readWrapped(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const room = Buffer.allocUnsafe(HEAD.length + fstatSync(fd).size + TAIL.length);
+    const end = room.length - TAIL.length;
+    let at = HEAD.length;
+    while (at < end) {
+      const got = readSync(fd, room, at, end - at, null);
+      if (got === 0) break;
+      at += got;
+    }
+    const bytes = room.subarray(0, at + TAIL.length);
+    HEAD.copy(bytes, 0);
+    TAIL.copy(bytes, at);
+    return { wrapped: bytes.toString('utf8'), source: bytes.subarray(HEAD.length, at) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
