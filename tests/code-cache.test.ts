@@ -2,17 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './cli.js';
 import { tempDir } from './temp.js';
 
-/** bin/chunks.js: the CLI's chunks, each compiled with the V8 code cache the build made for it (scripts/code-cache.mjs). */
-const { chunks, PIECE } = createRequire(import.meta.url)('../bin/chunks.js') as {
-  chunks: (dir: string, compiled?: (file: string, script: Script, source: Buffer) => void) => (name: string) => unknown;
-  /** The loader compares a cache's copy of its chunk this many bytes at a time. */
-  PIECE: number;
-};
+/** The bytes bin/chunks.js compares a cache's copy of its chunk at a time. */
+const { PIECE } = createRequire(import.meta.url)('../bin/chunks.js') as { PIECE: number };
 
 /**
  * Loads `name` from `dir` in a process of its own (V8 keeps what it compiled
@@ -28,11 +23,19 @@ function load(dir: string, name: string): { exports: unknown; rejected: boolean 
   return JSON.parse(r.stdout) as { exports: unknown; rejected: boolean | null };
 }
 
-/** A cache of `file` as the build writes one: the chunk's bytes, then V8's data for it. */
+/**
+ * A cache of `file` as the build writes one: the chunk's bytes, then V8's
+ * data for it. Made in a process of its own, as the build does: V8 keys its
+ * data to the flags of the process that made it, and a test run in this
+ * worker before may have changed them (`scenario` sets one).
+ */
 function makeCache(file: string): Buffer {
-  const made: Buffer[] = [];
-  chunks(path.dirname(file), (_f, script, source) => made.push(Buffer.concat([source, script.createCachedData()])))(path.basename(file));
-  return made[0]!;
+  const script = `const made = [];
+    require(${JSON.stringify(path.join(ROOT, 'bin/chunks.js'))}).chunks(${JSON.stringify(path.dirname(file))}, (f, s, source) => made.push(Buffer.concat([source, s.createCachedData()])))(${JSON.stringify(path.basename(file))});
+    process.stdout.write(made[0].toString('base64'));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return Buffer.from(r.stdout, 'base64');
 }
 
 describe('the code cache', () => {
