@@ -742,7 +742,8 @@ export function plainNumber(buf: Buffer, from: number, to: number, mark: Decimal
   if (i === to) return null;
   while (i < to && buf[i]! >= 48 && buf[i]! <= 57) i++;
   if (i !== to || buf[to - 1] === 48) return null;
-  return mark === '.' ? latin1(buf, from, to) : `${latin1(buf, from, intEnd)},${latin1(buf, intEnd + 1, to)}`;
+  // One flat string (a concatenation would be flattened again when the amount is read).
+  return mark === '.' ? latin1(buf, from, to) : latin1(buf, from, to).replace('.', ',');
 }
 
 const latin1 = (buf: Buffer, from: number, to: number): string => (buf as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(from, to);
