@@ -28,8 +28,14 @@ export interface FileSystem {
  * Everything the CLI takes from the world outside its arguments. `bin/`
  * passes the real process; tests pass their own, and run the CLI in-process.
  */
+/** Standard output, which also takes a long output's text from a buffer that is then filled again. */
+export interface StandardOutput extends Terminal {
+  /** Text as UTF-8 bytes: resolves once the stream is done with the buffer (a write to a pipe is asynchronous on some systems). */
+  writeText(bytes: Uint8Array): Promise<void>;
+}
+
 export interface Io {
-  readonly stdout: Terminal;
+  readonly stdout: StandardOutput;
   readonly stderr: Terminal;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The clock: an invoice's default date. */
@@ -156,6 +162,8 @@ export function processIo(locale: Locale = 'nb'): Io {
     },
     stdout: {
       write: (t) => void process.stdout.write(t),
+      // A failed write is reported by the stream's 'error' listener (watchStdout): here it only releases the buffer.
+      writeText: (bytes) => new Promise((done) => void process.stdout.write(bytes, () => done())),
       get isTTY() {
         return process.stdout.isTTY === true;
       },
