@@ -476,9 +476,8 @@ export class SaftInput<T> {
 
   private row(line: Line, account: string, amount: string, amountAt: SourcePos, analysis: (type: string) => AnalysisEntry | undefined): void {
     const tx = this.transaction!;
-    const record: SaftRecord = { transaction: tx.id, record: line.record?.text.trim() ?? '' };
     const values = this.view;
-    values.begin(line.at, record);
+    values.begin(line.at, tx.id, line.record);
     values.set(0, account, line.account!.at);
     values.set(1, this.accounts.get(account)!, line.account!.at);
     for (let i = 0; i < this.types.length; i++) {
@@ -531,7 +530,10 @@ class SaftRow implements RowView {
   count = 0;
   private values: string[] = [];
   private where: SourcePos[] = [];
-  private record: SaftRecord = { transaction: '', record: '' };
+  private transaction = '';
+  private recordLeaf: Leaf | null = null;
+  /** The row's record, made when a position is first asked for: most rows give none. */
+  private record: SaftRecord | null = null;
 
   constructor(private readonly file: string) {}
 
@@ -541,9 +543,11 @@ class SaftRow implements RowView {
     this.where = new Array<SourcePos>(count);
   }
 
-  begin(at: SourcePos, record: SaftRecord): void {
+  begin(at: SourcePos, transaction: string, record: Leaf | null): void {
     this.line = at.line;
-    this.record = record;
+    this.transaction = transaction;
+    this.recordLeaf = record;
+    this.record = null;
   }
 
   set(i: number, value: string, at: SourcePos): void {
@@ -557,6 +561,7 @@ class SaftRow implements RowView {
 
   at(i: number): SourcePos {
     const p = this.where[i]!;
+    this.record ??= { transaction: this.transaction, record: this.recordLeaf?.text.trim() ?? '' };
     return { file: this.file, line: p.line, col: p.col, record: this.record };
   }
 }
