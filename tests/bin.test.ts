@@ -22,6 +22,13 @@ describe('bin/samkost.js', () => {
     expect(JSON.parse(r.stdout)).toHaveProperty('items');
   });
 
+  it("loads what a run needs when it needs it: last year's files hashed by node:crypto, loaded for them alone", () => {
+    const r = samkostProcess(['settle', 'fixtures/ror-ikt-2024-investment', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).brought_forward.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('exits 1 on wrong input, with a compiler-style message on standard error and no stack trace', () => {
     const r = samkostProcess(['check', 'tests/errors/key-shares-sum']);
     expect(r.code).toBe(1);

@@ -24,11 +24,15 @@ export async function samkost(args: readonly string[], io: Partial<Io> = {}): Pr
   let stdout = '';
   let stderr = '';
   const bytes: Uint8Array[] = [];
+  const text = new TextDecoder();
   const code = await run(args, {
     stdout: {
       write: (t) => {
         if (typeof t === 'string') stdout += t;
         else bytes.push(t);
+      },
+      writeText: async (t) => {
+        stdout += text.decode(t, { stream: true });
       },
       isTTY: false,
     },

@@ -2,15 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './cli.js';
 import { tempDir } from './temp.js';
 
-/** bin/chunks.js: the CLI's chunks, each compiled with the V8 code cache the build made for it (scripts/code-cache.mjs). */
-const { chunks } = createRequire(import.meta.url)('../bin/chunks.js') as {
-  chunks: (dir: string, compiled?: (file: string, script: Script, source: Buffer) => void) => (name: string) => unknown;
-};
+/** The bytes bin/chunks.js compares a cache's copy of its chunk at a time. */
+const { PIECE } = createRequire(import.meta.url)('../bin/chunks.js') as { PIECE: number };
 
 /**
  * Loads `name` from `dir` in a process of its own (V8 keeps what it compiled
@@ -26,11 +23,19 @@ function load(dir: string, name: string): { exports: unknown; rejected: boolean 
   return JSON.parse(r.stdout) as { exports: unknown; rejected: boolean | null };
 }
 
-/** A cache of `file` as the build writes one: the chunk's bytes, then V8's data for it. */
+/**
+ * A cache of `file` as the build writes one: the chunk's bytes, then V8's
+ * data for it. Made in a process of its own, as the build does: V8 keys its
+ * data to the flags of the process that made it, and a test run in this
+ * worker before may have changed them (`scenario` sets one).
+ */
 function makeCache(file: string): Buffer {
-  const made: Buffer[] = [];
-  chunks(path.dirname(file), (_f, script, source) => made.push(Buffer.concat([source, script.createCachedData()])))(path.basename(file));
-  return made[0]!;
+  const script = `const made = [];
+    require(${JSON.stringify(path.join(ROOT, 'bin/chunks.js'))}).chunks(${JSON.stringify(path.dirname(file))}, (f, s, source) => made.push(Buffer.concat([source, s.createCachedData()])))(${JSON.stringify(path.basename(file))});
+    process.stdout.write(made[0].toString('base64'));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return Buffer.from(r.stdout, 'base64');
 }
 
 describe('the code cache', () => {
@@ -46,6 +51,23 @@ describe('the code cache', () => {
     writeFileSync(other, 'module.exports = 1 + 2;');
     writeFileSync(`${other}.cache`, cache);
     expect(load(dir, 'b.cjs')).toEqual({ exports: 3, rejected: null });
+  });
+
+  it('is compared piece by piece over a chunk longer than a piece: a byte changed in the last piece, or past the copy, refuses it', () => {
+    const dir = tempDir('cache');
+    const text = (c: string) => `module.exports = '${'x'.repeat(2 * PIECE + 100)}${c}'.length;`;
+    const chunk = path.join(dir, 'a.cjs');
+    writeFileSync(chunk, text('y'));
+    const cache = makeCache(chunk);
+    writeFileSync(`${chunk}.cache`, cache);
+    expect(load(dir, 'a.cjs')).toEqual({ exports: 2 * PIECE + 101, rejected: false });
+    const other = path.join(dir, 'b.cjs');
+    writeFileSync(other, text('z'));
+    writeFileSync(`${other}.cache`, cache);
+    expect(load(dir, 'b.cjs')).toEqual({ exports: 2 * PIECE + 101, rejected: null });
+    // A cache no longer than its copy of the chunk has no V8 data: none is given.
+    writeFileSync(`${chunk}.cache`, cache.subarray(0, readFileSync(chunk).length));
+    expect(load(dir, 'a.cjs')).toEqual({ exports: 2 * PIECE + 101, rejected: null });
   });
 
   it('refused by V8 (another Node, other flags, damaged) or missing, the chunk is compiled from its source', () => {

@@ -31,12 +31,16 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/cli/invoices-action.ts': ['const akonto = opts.akonto === undefined ? undefined : /^[1-9]\\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;'],
   'src/cli/scenario-args.ts': [
     "const scale = Math.max(...parts.map((p) => p![1]!.split('.')[1]?.length ?? 0));",
+    // A sweep's number of values, checked above to be at most MAX_SWEEP.
+    'const sweep: Sweep = { path, from: a, step: d, count: Number(count), scale, suffix };',
     'return { series: m[1]!, change, ...(m[2] ? { year: Number(m[2]) } : {}) };',
     'const [from, to] = [Number(m[1]), Number(m[2])];',
   ],
   'src/cli/scenario-action.ts': [
     'const first = Math.min(SAMPLE, plan.count);',
     'const threads = opts.threads === undefined ? Math.min(availableParallelism(), 8) : Number(opts.threads);',
+    // A worker thread's heap limit in megabytes, from this thread's heap in bytes.
+    'const maxOldGenerationSizeMb = Math.max(WORKER_OLD_MB, Math.ceil((4 * getHeapStatistics().used_heap_size) / 2 ** 20));',
     'written = Math.min(plan.count, written + BLOCK);',
   ],
   // Months and dates: calendar arithmetic on whole numbers (a month count is the floor of an exact fraction).
@@ -76,6 +80,8 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   ],
   'src/cli/read-input.ts': ['head = await firstBytes(range(0, Math.min(size, SNIFF_BYTES)));'],
   'src/cli/sweep-worker.ts': ['for (let i = start; i < Math.min(start + job.block, job.to); i++) {'],
+  // Bytes of output copied into a chunk: a count.
+  'src/cli/utf8-chunks.ts': ['const n = Math.min(bytes.length - at, CHUNK - this.used);'],
   'src/scenario/sweep.ts': ['for (let i = from; i < Math.min(to, this.count); i++) yield this.at(i);'],
   // Invoice numbers: a count of documents, turned into bigint before it meets a number series.
   'src/validate/number-series.ts': ['return { first: first.value, last: first.value + BigInt(Math.max(count * buyers - 1, 0)), at: first.at };'],

@@ -231,7 +231,7 @@ describe('--format xlsx', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     const tty = await samkost(['allocate', 'fixtures/ror-ikt-2023-overrun', '--format', 'xlsx'], {
-      stdout: { write: () => undefined, isTTY: true },
+      stdout: { write: () => undefined, writeText: async () => undefined, isTTY: true },
     });
     usageError(tty, 'xlsx er et binærformat og skrives ikke til terminalen');
   });

@@ -2,6 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Io } from './io.js';
 import { tempBeside } from './output.js';
+import { CHUNK, Utf8Chunks } from './utf8-chunks.js';
 
 /** Where a stream's text goes when it is closed: whole (it stayed small), or as the temporary file it was spooled to. */
 interface Destination {
@@ -11,12 +12,13 @@ interface Destination {
 
 /**
  * Text written a piece at a time and shown only when closed: see
- * `Speaker.stream`. Pieces are joined into writes of `spoolAt` characters,
- * so a long sweep makes few system calls.
+ * `Speaker.stream`. Pieces are kept as UTF-8 bytes (a worker thread's
+ * block comes as bytes already) and go on in writes of `spoolAt` bytes, so
+ * a long sweep makes few system calls and keeps none of its text on the
+ * JavaScript heap.
  */
 export class OutStream {
-  private pending: string[] = [];
-  private size = 0;
+  private readonly pending = new Utf8Chunks();
   private spool: { readonly path: string; readonly handle: FileHandle } | null = null;
 
   constructor(
@@ -27,15 +29,15 @@ export class OutStream {
     private readonly to: Destination,
   ) {}
 
-  async write(text: string): Promise<void> {
-    this.pending.push(text);
-    this.size += text.length;
-    if (this.size >= this.spoolAt) await this.flush();
+  async write(text: string | Uint8Array): Promise<void> {
+    this.pending.add(text);
+    // Once spooling, a chunk goes on as soon as it is full: written while young, its buffer is freed by the next minor collection.
+    if (this.pending.size >= (this.spool ? CHUNK : this.spoolAt)) await this.flush();
   }
 
   /** Shows the output: to `--out` atomically, or to standard output. */
   async close(): Promise<void> {
-    if (!this.spool) return this.to.whole(this.pending.join(''));
+    if (!this.spool) return this.to.whole(Buffer.concat(this.pending.take()).toString('utf8'));
     await this.flush();
     const { path: spool, handle } = this.spool;
     await handle.close();
@@ -48,7 +50,7 @@ export class OutStream {
 
   /** Drops what was written: the run failed, and nothing of it is shown. */
   async discard(): Promise<void> {
-    this.pending = [];
+    this.pending.take();
     if (!this.spool) return;
     const { path: spool, handle } = this.spool;
     this.spool = null;
@@ -67,8 +69,8 @@ export class OutStream {
       this.io.temps.add(spool);
       this.spool = { path: spool, handle: await this.io.fs.open(spool, 'wx', this.file ? 0o666 : 0o600) };
     }
-    await this.spool.handle.write(this.pending.join(''));
-    this.pending = [];
-    this.size = 0;
+    const chunks = this.pending.take();
+    await this.spool.handle.writev(chunks);
+    this.pending.release(chunks);
   }
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { INPUT_NAMES } from '../agreement/model.js';
 import { project } from '../commands/projection.js';
@@ -19,7 +20,7 @@ import { road } from './command-spec.js';
 import type { Context } from './context.js';
 import type { ScenarioOptions } from './scenario.js';
 import { GIVE_SCENARIO_FILE, SCENARIO_FILE } from './scenario-file.js';
-import { SWEEP_ACK, type SweepJob, type SweepMessage } from './sweep-job.js';
+import type { SweepAck, SweepJob, SweepMessage } from './sweep-job.js';
 import { type Said, said } from '../text/said.js';
 
 /** Three columns a scenario: past this many, a table is wider than anyone reads; csv and json take any number. */
@@ -60,7 +61,7 @@ async function parseRequest(arg: string, opts: ScenarioOptions, c: Context): Pro
       said(`--threads '${opts.threads}' er ikke et antall tråder`, `--threads '${opts.threads}' is not a number of threads`),
       said('gi 1 til 99; 1 kjører hvert scenario i hovedtråden', 'give 1 to 99; 1 runs every scenario in the main thread'),
     );
-  const count = sweeps.reduce((n, s) => n * s.values.length, 1);
+  const count = sweeps.reduce((n, s) => n * s.count, 1);
   if (count > MAX_SWEEP)
     usage(
       said(`sveipene gir ${count} scenarioer, mer enn ${MAX_SWEEP}`, `the sweeps make ${count} scenarios, more than ${MAX_SWEEP}`),
@@ -181,6 +182,10 @@ async function writeStream(run: Extract<ScenarioRun, { kind: 'stream' }>, opts: 
   const keepGoing = opts.keepGoing === true;
   const clock = () => c.speaker.io.now().getTime();
   const out = c.speaker.stream(opts);
+  // A sweep keeps the baseline's report and drops every scenario's at once. V8, having seen the baseline's objects outlive
+  // young collections, would allocate every scenario's objects from the same code straight into the old generation, which
+  // then grows by all of them between full collections: the peak would grow with the sweep. Worker threads share the flag.
+  setFlagsFromString('--no-allocation-site-pretenuring');
   try {
     await out.write(stream.head(head, c.renderOptions.version, opts.locale));
     await out.write(stream.point(head, session.baselineColumn, 0, opts.locale));
@@ -196,7 +201,7 @@ async function writeStream(run: Extract<ScenarioRun, { kind: 'stream' }>, opts: 
     const perScenarioMs = first ? (clock() - sampled) / first : 0;
     const job = { plan, from: first, paths: head.paths, detail, keepGoing };
     // Here: whatever the threads did not write (all of it when there are none, or from the scenario a thread found failing, to report it).
-    const written = await inParallel(arg, opts, job, (text) => out.write(text), { loadMs, perScenarioMs });
+    const written = await inParallel(arg, opts, job, (bytes) => out.write(bytes), { loadMs, perScenarioMs });
     for (let i = written; i < plan.count; i++) await runHere(i);
     await out.write(stream.tail(head));
     await out.close();
@@ -211,6 +216,25 @@ const PARALLEL_FROM = 2000;
 
 /** Scenarios run in the main thread first, to time one. */
 const SAMPLE = 50;
+
+/**
+ * A worker's young generation. V8's default (two 16 MB semi-spaces and
+ * room to promote) is what most of a thread's memory was; a scenario's
+ * objects die within it, so a smaller one costs more minor collections of
+ * the same few survivors and saves some 15 MB a thread (measured with
+ * bench/sweep-memory.mjs).
+ */
+const WORKER_YOUNG_MB = 16;
+
+/**
+ * The least a worker's old generation may grow to. V8 lets a heap grow
+ * between full collections by a factor that rises with this limit (up to
+ * 4× what was live under its default of gigabytes): a lower limit makes it
+ * collect sooner, so a long sweep's threads stay near the size a short
+ * one's reach. A worker that outgrows it ends, and the main thread runs the
+ * rest of the sweep itself.
+ */
+const WORKER_OLD_MB = 256;
 
 /** Scenarios a worker runs and sends at a time, and how many such blocks it may run ahead of the writer. */
 const BLOCK = 250;
@@ -230,7 +254,7 @@ async function inParallel(
   arg: string,
   opts: ScenarioOptions,
   job: { readonly plan: ScenarioPlan; readonly from: number; readonly paths: readonly string[]; readonly detail: LedgerDetail; readonly keepGoing: boolean },
-  write: (text: string) => Promise<void>,
+  write: (bytes: Uint8Array) => Promise<void>,
   cost: { readonly loadMs: number; readonly perScenarioMs: number },
 ): Promise<number> {
   const { plan, from } = job;
@@ -252,9 +276,12 @@ async function inParallel(
     ...(opts.payments ? { payments: opts.payments } : {}),
   };
   const base = { arg, overrides, plan: plan.spec, from, to: plan.count, block: BLOCK, threads, window: WINDOW, format: opts.format, locale: opts.locale };
+  // A worker holds what this thread holds (the inputs, the baseline, the memo): its old generation may grow to several times that.
+  const maxOldGenerationSizeMb = Math.max(WORKER_OLD_MB, Math.ceil((4 * getHeapStatistics().used_heap_size) / 2 ** 20));
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb };
   const workers = Array.from({ length: threads }, (_, thread) => {
     const data: SweepJob = { ...base, thread, detail: job.detail, paths: job.paths, keepGoing: job.keepGoing };
-    return new Inbox(new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: data }));
+    return new Inbox(new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData: data, resourceLimits }));
   });
   let written = from;
   try {
@@ -263,10 +290,10 @@ async function inParallel(
       // A thread that cannot run (it could not load what the main thread loaded) leaves the rest to the main thread.
       const m = await inbox.next().catch(() => null);
       if (!m) return written;
-      await write(m.text);
+      for (const bytes of m.bytes) await write(bytes);
       if (m.kind === 'failed') return m.at;
       written = Math.min(plan.count, written + BLOCK);
-      inbox.ack();
+      inbox.ack(m);
     }
     return written;
   } finally {
@@ -302,8 +329,10 @@ class Inbox {
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
-  ack(): void {
-    this.worker.postMessage(SWEEP_ACK);
+  /** The block is written: its buffers go back to the worker, to be filled again. */
+  ack(written: SweepMessage): void {
+    const buffers = written.bytes.map((b) => b.buffer as ArrayBuffer);
+    this.worker.postMessage({ kind: 'written', buffers } satisfies SweepAck, buffers);
   }
 
   async stop(): Promise<void> {

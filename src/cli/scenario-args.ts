@@ -1,7 +1,7 @@
 import { bareRate, readRate } from '../agreement/percent.js';
 import { isRatePath, yamlFeature, type Setting } from '../scenario/set.js';
 import type { Assumption } from '../validate/projection.js';
-import { MAX_SWEEP, type Sweep } from '../scenario/sweep.js';
+import { MAX_SWEEP, type Sweep, sweepValue } from '../scenario/sweep.js';
 import { type Said, said } from '../text/said.js';
 
 // The scenario command's own option values, read from the command line: `--sweep`, `--assume`, `--years`.
@@ -54,15 +54,9 @@ export function parseSweep(text: string): Sweep | ArgError {
       error: said(`--sweep '${text}' gir ${count} scenarioer, mer enn ${MAX_SWEEP}`, `--sweep '${text}' makes ${count} scenarios, more than ${MAX_SWEEP}`),
       hint: said('bruk et større STEG', 'use a larger STEP'),
     };
-  const show = (u: bigint) => {
-    const neg = u < 0n;
-    const digits = (neg ? -u : u).toString().padStart(scale + 1, '0');
-    return `${neg ? '-' : ''}${digits.slice(0, digits.length - scale)}${scale ? '.' + digits.slice(digits.length - scale) : ''}${suffix}`;
-  };
-  const values: string[] = [];
-  for (let u = a; u <= b; u += d) values.push(show(u));
   const path = text.slice(0, eq).trim();
-  const bare = isRatePath(path) ? values.map((v) => readRate(v)).find((r) => r?.kind === 'bare') : undefined;
+  const sweep: Sweep = { path, from: a, step: d, count: Number(count), scale, suffix };
+  const bare = isRatePath(path) ? firstBare(sweep) : undefined;
   if (bare?.kind === 'bare') {
     const { message } = bareRate(bare, said(`--sweep ${path}`, `--sweep ${path}`));
     const written = `${path}=${text
@@ -71,7 +65,16 @@ export function parseSweep(text: string): Sweep | ArgError {
       .replace(/-?\d+(?:\.\d+)?/g, '$&%')}`;
     return { error: message, hint: said(`skriv verdiene med %: --sweep ${written}`, `write the values with %: --sweep ${written}`) };
   }
-  return { path, values };
+  return sweep;
+}
+
+/** The first value of a rate's sweep written as a bare number, read as a rate (null when none is). */
+function firstBare(sweep: Sweep): ReturnType<typeof readRate> | null {
+  for (let i = 0; i < sweep.count; i++) {
+    const r = readRate(sweepValue(sweep, i));
+    if (r?.kind === 'bare') return r;
+  }
+  return null;
 }
 
 /**

@@ -125,7 +125,7 @@ export class Speaker {
 
   /**
    * Text written a piece at a time: pieces are kept until there are
-   * `spoolAt` characters of them, then go on to a temporary file (beside
+   * `spoolAt` bytes of them, then go on to a temporary file (beside
    * `--out`, or in the system's temporary folder for standard output). Only
    * `close` shows the output, so a run that fails half-way still writes
    * nothing, and a sweep of a million scenarios is never held whole.
@@ -136,13 +136,32 @@ export class Speaker {
       whole: (text) => this.out(text, opts),
       spooled: async (spool) => {
         if (file) await writeOutputs(this.io, [{ file, content: { spool } }], opts.force === true);
-        else for await (const chunk of this.io.fs.createReadStream(spool, { encoding: 'utf8', highWaterMark: 1 << 20 })) this.io.stdout.write(chunk as string);
+        else await copyOut(this.io, spool);
       },
     });
   }
 }
 
-/** Past this many characters, streamed output goes on to a temporary file. */
+/**
+ * A spooled output to standard output through one buffer: a buffer per
+ * piece read would be garbage outside the heap that no collection is due
+ * to free, up to tens of megabytes of it.
+ */
+async function copyOut(io: Io, spool: string): Promise<void> {
+  const handle = await io.fs.open(spool, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      await io.stdout.writeText(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Past this many bytes, streamed output goes on to a temporary file. */
 const SPOOL_AT = 4 << 20;
 
 /** The file `--out` names, or null for standard output (none given, or `-` as for any Unix tool). */

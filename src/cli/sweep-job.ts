@@ -33,9 +33,16 @@ export interface SweepJob {
 /**
  * A block's text, in order; or the text of the scenarios before the first
  * one that failed and that scenario's position (the main thread runs it
- * again to report it). The main thread answers each with {@link SWEEP_ACK}.
+ * again to report it). The text is UTF-8 bytes, transferred rather than
+ * copied, so a block never becomes a string on the main thread's heap. The
+ * main thread answers each with a {@link SweepAck}.
  */
-export type SweepMessage = { readonly kind: 'block'; readonly text: string } | { readonly kind: 'failed'; readonly text: string; readonly at: number };
+export type SweepMessage =
+  | { readonly kind: 'block'; readonly bytes: readonly Uint8Array[] }
+  | { readonly kind: 'failed'; readonly bytes: readonly Uint8Array[]; readonly at: number };
 
-/** The main thread has written a block: the worker may run one more. */
-export const SWEEP_ACK = 'written';
+/** The main thread has written a block: the worker may run one more, in the buffers given back (transferred). */
+export interface SweepAck {
+  readonly kind: 'written';
+  readonly buffers: readonly ArrayBuffer[];
+}

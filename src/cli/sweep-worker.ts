@@ -5,19 +5,26 @@ import { ScenarioPlan } from '../scenario/sweep.js';
 import { NODE_FS } from './io.js';
 import { agreementSource, load } from './load.js';
 import { Progress } from './progress.js';
-import { SWEEP_ACK, type SweepJob, type SweepMessage } from './sweep-job.js';
+import type { SweepAck, SweepJob, SweepMessage } from './sweep-job.js';
+import { Utf8Chunks } from './utf8-chunks.js';
 
 /** Runs this thread's blocks in order, each written by the same streamed renderer the main thread uses, never more than `window` ahead of the writer. */
 async function work(job: SweepJob, port: NonNullable<typeof parentPort>): Promise<void> {
   let ahead = 0;
   let wake: (() => void) | null = null;
-  port.on('message', (m) => {
-    if (m !== SWEEP_ACK) return;
+  // One gatherer for every block: the buffers the main thread gives back are filled again.
+  const text = new Utf8Chunks();
+  port.on('message', (m: SweepAck) => {
+    if (m?.kind !== 'written') return;
+    text.release(m.buffers);
     ahead--;
     wake?.();
   });
   const send = (m: SweepMessage) => {
-    port.postMessage(m);
+    port.postMessage(
+      m,
+      m.bytes.map((b) => b.buffer as ArrayBuffer),
+    );
     ahead++;
   };
   const loaded = await load(NODE_FS, job.arg, job.overrides, new Progress(null), job.detail);
@@ -28,14 +35,13 @@ async function work(job: SweepJob, port: NonNullable<typeof parentPort>): Promis
   const plan = new ScenarioPlan(job.plan);
   for (let start = job.from + job.thread * job.block; start < job.to; start += job.threads * job.block) {
     while (ahead >= job.window) await new Promise<void>((resolve) => (wake = resolve));
-    let text = '';
     for (let i = start; i < Math.min(start + job.block, job.to); i++) {
       const point = session.point(plan.at(i), job.keepGoing).report;
-      if (!point) return send({ kind: 'failed', text, at: i });
+      if (!point) return send({ kind: 'failed', bytes: text.take(), at: i });
       // The baseline is point 0, so scenario i of the plan is point i + 1.
-      text += stream.point(head, point, i + 1, job.locale);
+      text.add(stream.point(head, point, i + 1, job.locale));
     }
-    send({ kind: 'block', text });
+    send({ kind: 'block', bytes: text.take() });
   }
 }
 

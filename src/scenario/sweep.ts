@@ -2,11 +2,29 @@ import type { Scenario } from './file.js';
 import { settingText } from '../reports/scenario.js';
 import type { Setting } from './set.js';
 
-/** One value of the agreement stepped over a range. */
+/**
+ * One value of the agreement stepped over a range. Its values are made from
+ * their position ({@link sweepValue}), never listed: a list of a million
+ * values would be held by every thread for the whole sweep.
+ */
 export interface Sweep {
   readonly path: string;
-  /** The values in order, as written into the agreement (`350`, `40.5%`). */
-  readonly values: readonly string[];
+  /** The first value and the step, in units of the last decimal written (`0.05` at scale 2 is 5). */
+  readonly from: bigint;
+  readonly step: bigint;
+  readonly count: number;
+  /** Decimals written, and what follows the number (`%` or nothing). */
+  readonly scale: number;
+  readonly suffix: string;
+}
+
+/** Value `i` of a sweep, as written into the agreement (`350`, `40.5%`). */
+export function sweepValue(s: Sweep, i: number): string {
+  const u = s.from + BigInt(i) * s.step;
+  const neg = u < 0n;
+  const digits = (neg ? -u : u).toString().padStart(s.scale + 1, '0');
+  const point = digits.length - s.scale;
+  return `${neg ? '-' : ''}${digits.slice(0, point)}${s.scale ? `.${digits.slice(point)}` : ''}${s.suffix}`;
 }
 
 /** More scenarios than this is almost certainly a mistyped step. */
@@ -32,7 +50,7 @@ export class ScenarioPlan implements Iterable<Scenario> {
   private readonly combinations: number;
 
   constructor(readonly spec: PlanSpec) {
-    this.combinations = spec.sweeps.length ? spec.sweeps.reduce((n, s) => n * s.values.length, 1) : 0;
+    this.combinations = spec.sweeps.length ? spec.sweeps.reduce((n, s) => n * s.count, 1) : 0;
     this.count = spec.listed.length + this.combinations;
   }
 
@@ -42,10 +60,10 @@ export class ScenarioPlan implements Iterable<Scenario> {
     let rest = i - listed.length;
     const swept: Setting[] = new Array<Setting>(sweeps.length);
     for (let k = sweeps.length - 1; k >= 0; k--) {
-      const values = sweeps[k]!.values;
-      const at = rest % values.length;
-      swept[k] = { path: sweeps[k]!.path, value: values[at]! };
-      rest = (rest - at) / values.length;
+      const sweep = sweeps[k]!;
+      const at = rest % sweep.count;
+      swept[k] = { path: sweep.path, value: sweepValue(sweep, at) };
+      rest = (rest - at) / sweep.count;
     }
     return { name: swept.map(settingText).join(', '), settings: [...fixed, ...swept] };
   }

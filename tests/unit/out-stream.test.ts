@@ -11,10 +11,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function speaker(): { speaker: Speaker; io: Io; stdout: () => string } {
   let stdout = '';
+  const text = new TextDecoder();
   const io: Io = {
     stdout: {
       write: (t) => {
         stdout += typeof t === 'string' ? t : new TextDecoder().decode(t);
+      },
+      writeText: async (t) => {
+        stdout += text.decode(t, { stream: true });
       },
       isTTY: false,
     },

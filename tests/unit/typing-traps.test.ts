@@ -6,6 +6,13 @@ import { scanKroner } from '../../src/inputs/amount.js';
 import { Ratio } from '../../src/money/ratio.js';
 import { isRatePath } from '../../src/scenario/set.js';
 import { parseAssume, parseSweep } from '../../src/cli/scenario-args.js';
+import { sweepValue } from '../../src/scenario/sweep.js';
+
+/** A sweep's path and every value it makes, in order. */
+function swept(text: string): unknown {
+  const s = parseSweep(text);
+  return 'error' in s ? s : { path: s.path, values: Array.from({ length: s.count }, (_, i) => sweepValue(s, i)) };
+}
 import { said } from '../../src/text/said.js';
 
 /** A decimal as written: an optional minus, digits, optional decimals. */
@@ -66,9 +73,9 @@ describe('rate paths', () => {
 
   it('refuse a bare sweep and a bare assumption, and take the decimal comma in an assumption', () => {
     expect(parseSweep('items.variabel.percent=3..8')).toHaveProperty('error');
-    expect(parseSweep('items.variabel.percent=3%..8%')).toEqual({ path: 'items.variabel.percent', values: ['3%', '4%', '5%', '6%', '7%', '8%'] });
-    expect(parseSweep('items.variabel.percent=0.03..0.05:0.01')).toEqual({ path: 'items.variabel.percent', values: ['0.03', '0.04', '0.05'] });
-    expect(parseSweep('items.soc.price.quantity=3..5')).toEqual({ path: 'items.soc.price.quantity', values: ['3', '4', '5'] });
+    expect(swept('items.variabel.percent=3%..8%')).toEqual({ path: 'items.variabel.percent', values: ['3%', '4%', '5%', '6%', '7%', '8%'] });
+    expect(swept('items.variabel.percent=0.03..0.05:0.01')).toEqual({ path: 'items.variabel.percent', values: ['0.03', '0.04', '0.05'] });
+    expect(swept('items.soc.price.quantity=3..5')).toEqual({ path: 'items.soc.price.quantity', values: ['3', '4', '5'] });
     expect(parseAssume('deflator=3')).toHaveProperty('error');
     expect(parseAssume('deflator=3,0%')).toEqual({ series: 'deflator', change: '3.0%' });
     expect(parseAssume('deflator.2027=0.03')).toEqual({ series: 'deflator', change: '0.03', year: 2027 });

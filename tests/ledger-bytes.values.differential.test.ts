@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { InputSpec } from '../src/agreement/model.js';
+import { NODE_FS } from '../src/cli/io.js';
+import { Progress } from '../src/cli/progress.js';
+import { readInput } from '../src/cli/read-input.js';
+import { Diagnostics } from '../src/diagnostics/diagnostic.js';
+import { type ActualsRow, actualsSink, type LedgerShape } from '../src/inputs/actuals.js';
+import type { TableSink } from '../src/inputs/table.js';
+import { tempDir } from './temp.js';
+
+/**
+ * The byte reader (inputs/ledger-bytes.ts) against the plain reader over
+ * ledgers of thousands of distinct accounts and texts: more than its table
+ * of distinct values first holds (1 024 values), so the table grows and
+ * rehashes while rows keep finding the values read before, as a ledger of
+ * 10 000 accounts makes it do. (tests/ledger-bytes.differential.test.ts
+ * covers the forms of a row; its ledgers are too short for this.)
+ */
+const dir = tempDir('ledger-bytes-values');
+const CATEGORIES = ['lønnskostnader skole 1', 'strøm og oppvarming', 'Bredbånd', 'lisens', 'telefoni æøå'];
+const COLUMNS = new Map([
+  ['category', 'Art'],
+  ['account', 'Konto'],
+  ['party', 'Kommune'],
+  ['amount', 'Beløp'],
+  ['text', 'Tekst'],
+]);
+const at = { file: 'agreement.yaml', line: 1, col: 1 };
+const SHAPES: Record<string, LedgerShape> = {
+  konto: {
+    selected: new Map([
+      ['category', at],
+      ['konto', at],
+    ]),
+    keep: 'selected',
+  },
+  accounts: { selected: new Map([['category', at]]), keep: 'accounts' },
+  // Summed by class: accounts in three ranges; party rows of lisens kept apart by their values as written.
+  classes: {
+    selected: new Map([
+      ['category', at],
+      ['konto', at],
+    ]),
+    keep: 'selected',
+    party: (w) => w,
+    classes: {
+      classOf: (_column, value) => (value < '12000' ? 'low' : value < '16000' ? 'mid' : 'high'),
+      apart: ({ category, party }) => party !== '' && category === 'lisens',
+    },
+  },
+};
+
+const ledger = fc.record({
+  rows: fc.integer({ min: 1, max: 6000 }),
+  distinct: fc.integer({ min: 1, max: 5000 }),
+  step: fc.constantFrom(1, 7, 7919, 104_729),
+  texts: fc.boolean(),
+  shape: fc.constantFrom(...Object.keys(SHAPES)),
+});
+
+function csv(l: { rows: number; distinct: number; step: number; texts: boolean }): string {
+  const lines = ['Art;Konto;Kommune;Beløp;Tekst'];
+  for (let i = 0; i < l.rows; i++) {
+    const account = 10_000 + ((i * l.step) % l.distinct);
+    const party = i % 11 === 0 ? 'a' : '';
+    lines.push(
+      `${CATEGORIES[i % CATEGORIES.length]};${account};${party};${(i % 2000) - 700},${String(i % 100).padStart(2, '0')};${l.texts ? `bilag ${i % 3001}` : ''}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function read(file: string, shape: LedgerShape, plain: boolean) {
+  const diags = new Diagnostics();
+  const spec: InputSpec = { file, columns: COLUMNS, dialect: {}, at };
+  let fed = false;
+  const sink = (): TableSink<ActualsRow[]> => {
+    const s = actualsSink(COLUMNS, 2024, shape);
+    if (plain) return { header: s.header, row: s.row, finish: s.finish };
+    const absorb = s.absorb;
+    s.absorb = (...a) => {
+      fed = true;
+      absorb.apply(s, a);
+    };
+    return s;
+  };
+  const r = await readInput(NODE_FS, spec, sink, diags, new Progress(null));
+  return { result: r.result, rows: r.rows, diagnostics: diags.list, fed };
+}
+
+describe('the byte reader reads a ledger of thousands of distinct values as the plain reader does (fast-check)', () => {
+  it('the same entries, positions and diagnostics', async () => {
+    await fc.assert(
+      fc.asyncProperty(ledger, async (l) => {
+        const file = path.join(dir, 'regnskap.csv');
+        writeFileSync(file, csv(l));
+        const byBytes = await read(file, SHAPES[l.shape]!, false);
+        const plain = await read(file, SHAPES[l.shape]!, true);
+        expect(byBytes.fed).toBe(true);
+        expect(byBytes.diagnostics).toEqual(plain.diagnostics);
+        expect(byBytes.result).toEqual(plain.result);
+        expect(byBytes.rows).toBe(plain.rows);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
