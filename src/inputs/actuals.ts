@@ -1,10 +1,11 @@
-import { ledgerDateProblem, parseLedgerDate } from '../dates/date.js';
+import { ledgerDateProblem } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Money } from '../money/money.js';
 import { type ScaledAmount, scaledToMoney, scanKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { LedgerPlan, LedgerSink, Where } from './ledger-bytes.js';
+import { LedgerDates } from './ledger-dates.js';
 import type { TableHeader } from './table.js';
 import { said } from '../text/said.js';
 import { dateNb } from '../dates/date.js';
@@ -153,6 +154,7 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   let others: { readonly name: string; readonly index: number }[] = [];
   let outside: { rows: number; first: SourcePos; date: string } | null = null;
   let plan: LedgerPlan | undefined;
+  const dates = new LedgerDates();
   // By column: account, project, then each of `others` (null when that column is not summed by class).
   let standing: (ColumnClasses | null)[] = [];
   // Whether the entry of a class key keeps its rows apart by their values as written: by category, classes, then party, so the common entry (no project, no other column) builds no key string.
@@ -287,7 +289,7 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       }
       if (date >= 0) {
         const text = trim(r.field(date));
-        const d = text === '' ? null : parseLedgerDate(text);
+        const d = text === '' ? null : dates.of(text);
         if (text !== '' && d === null) {
           diags.error(
             r.at(date),

@@ -1,10 +1,11 @@
 import { SaxesParser } from 'saxes';
 import type { Diagnostics, SaftRecord, SourcePos } from '../diagnostics/diagnostic.js';
 import { type Said, said } from '../text/said.js';
-import { type ScaledAmount, scanAmount } from './amount.js';
+import { type AmountError, type ScaledAmount, scanAmount } from './amount.js';
 import { ENCODINGS, type Encoding } from './decode.js';
 import { scaledSaid, scaledText, subtract } from './decimal.js';
 import { SinkFeed } from './feed.js';
+import { plainSaftAmount } from './saft-amount.js';
 import type { RowView, TableSink } from './table.js';
 import { XmlBytes, XmlFallback } from './xml-bytes.js';
 
@@ -381,21 +382,26 @@ export class SaftInput<T> {
       return;
     }
     const side = (line.debit ?? line.credit)!;
-    const a = scanAmount(side.text.trim(), { decimal: '.', declared: true });
-    if ('error' in a) {
-      this.lineError(side.at, 'csv-amount', a.error, a.hint);
-      return;
+    const sideText = side.text.trim();
+    // The common amount (`179057.25`) is its row's text as it stands: no number is made of it unless the line is split.
+    const plain = plainSaftAmount(sideText, line.debit !== null);
+    let a: ScaledAmount | AmountError | null = null;
+    if (plain === null) {
+      a = scanAmount(sideText, { decimal: '.', declared: true });
+      if ('error' in a) {
+        this.lineError(side.at, 'csv-amount', a.error, a.hint);
+        return;
+      }
+      if (a.units < 0n) {
+        this.lineError(
+          side.at,
+          'debit-credit',
+          said(`beløpet '${sideText}' er negativt`, `amount '${sideText}' is negative`),
+          said('beløp i SAF-T er uten fortegn: en kredit står i CreditAmount', 'SAF-T amounts are unsigned: a credit goes in CreditAmount'),
+        );
+        return;
+      }
     }
-    if (a.units < 0n) {
-      this.lineError(
-        side.at,
-        'debit-credit',
-        said(`beløpet '${side.text.trim()}' er negativt`, `amount '${side.text.trim()}' is negative`),
-        said('beløp i SAF-T er uten fortegn: en kredit står i CreditAmount', 'SAF-T amounts are unsigned: a credit goes in CreditAmount'),
-      );
-      return;
-    }
-    const lineAmount = line.debit ? a : subtract(ZERO, a);
     if (line.analysis.has('\u0000')) return;
     // A line split over several values of one analysis type (two ansvar sharing an invoice) is one row per value, each with its part.
     // A loop, not [...map].filter: this runs a million times a ledger, for a split that is rare.
@@ -417,9 +423,11 @@ export class SaftInput<T> {
       return;
     }
     if (split.length === 0) {
-      this.row(line, account, lineAmount, side.at, (type) => line.analysis.get(type)?.[0]);
+      this.row(line, account, plain ?? scaledText(lineAmountOf(line, a as ScaledAmount), '.'), side.at, (type) => line.analysis.get(type)?.[0]);
       return;
     }
+    // A plain amount scans without error: the split line's parts are checked against it.
+    const lineAmount = lineAmountOf(line, (a ?? scanAmount(sideText, { decimal: '.', declared: true })) as ScaledAmount);
     const [type, parts] = split[0]!;
     const amounts: ScaledAmount[] = [];
     for (const part of parts) {
@@ -462,15 +470,14 @@ export class SaftInput<T> {
       return;
     }
     parts.forEach((part, i) => {
-      this.row(line, account, amounts[i]!, part.amount!.leaf.at, (t) => (t === type ? part : line.analysis.get(t)?.[0]));
+      this.row(line, account, scaledText(amounts[i]!, '.'), part.amount!.leaf.at, (t) => (t === type ? part : line.analysis.get(t)?.[0]));
     });
   }
 
-  private row(line: Line, account: string, amount: ScaledAmount, amountAt: SourcePos, analysis: (type: string) => AnalysisEntry | undefined): void {
+  private row(line: Line, account: string, amount: string, amountAt: SourcePos, analysis: (type: string) => AnalysisEntry | undefined): void {
     const tx = this.transaction!;
-    const record: SaftRecord = { transaction: tx.id, record: line.record?.text.trim() ?? '' };
     const values = this.view;
-    values.begin(line.at, record);
+    values.begin(line.at, tx.id, line.record);
     values.set(0, account, line.account!.at);
     values.set(1, this.accounts.get(account)!, line.account!.at);
     for (let i = 0; i < this.types.length; i++) {
@@ -478,7 +485,7 @@ export class SaftInput<T> {
       values.set(2 + i, v?.id.text.trim() ?? '', v?.id.at ?? line.at);
     }
     const n = FIRST.length + this.types.length;
-    values.set(n, scaledText(amount, '.'), amountAt);
+    values.set(n, amount, amountAt);
     values.set(n + 1, tx.date?.text.trim() ?? '', tx.date?.at ?? line.at);
     values.set(n + 2, line.description?.text.trim() ?? '', line.description?.at ?? line.at);
     this.feed.row(this.view);
@@ -486,6 +493,8 @@ export class SaftInput<T> {
 }
 
 const ZERO: ScaledAmount = { units: 0n, scale: 0 };
+/** A line's amount from its side's: debit − credit. */
+const lineAmountOf = (line: Line, a: ScaledAmount): ScaledAmount => (line.debit ? a : subtract(ZERO, a));
 const subtractNegated = (a: ScaledAmount, b: ScaledAmount) => subtract(a, subtract(ZERO, b));
 
 /** Bytes enough to hold the XML declaration. */
@@ -521,7 +530,10 @@ class SaftRow implements RowView {
   count = 0;
   private values: string[] = [];
   private where: SourcePos[] = [];
-  private record: SaftRecord = { transaction: '', record: '' };
+  private transaction = '';
+  private recordLeaf: Leaf | null = null;
+  /** The row's record, made when a position is first asked for: most rows give none. */
+  private record: SaftRecord | null = null;
 
   constructor(private readonly file: string) {}
 
@@ -531,9 +543,11 @@ class SaftRow implements RowView {
     this.where = new Array<SourcePos>(count);
   }
 
-  begin(at: SourcePos, record: SaftRecord): void {
+  begin(at: SourcePos, transaction: string, record: Leaf | null): void {
     this.line = at.line;
-    this.record = record;
+    this.transaction = transaction;
+    this.recordLeaf = record;
+    this.record = null;
   }
 
   set(i: number, value: string, at: SourcePos): void {
@@ -547,6 +561,7 @@ class SaftRow implements RowView {
 
   at(i: number): SourcePos {
     const p = this.where[i]!;
+    this.record ??= { transaction: this.transaction, record: this.recordLeaf?.text.trim() ?? '' };
     return { file: this.file, line: p.line, col: p.col, record: this.record };
   }
 }
