@@ -25,7 +25,7 @@ import { defineConfig } from 'rolldown';
 const CHUNKS = [
   ['check', ['cli/check-action.js', 'cli/command-context.js']],
   ['commands', ['cli/report-actions.js', 'cli/invoices-action.js', 'cli/scenario-action.js', 'cli/init.js', 'agreement/schema.js']],
-  ['xml', ['inputs/xlsx.js', 'inputs/saft.js']],
+  ['xml', ['inputs/xlsx.js', 'inputs/saft.js', 'inputs/saft-ledger.js']],
 ];
 
 const ENTRY = 'cli/bin.js';

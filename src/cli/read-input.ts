@@ -109,6 +109,22 @@ export async function readInput<T>(
     }
   }
   if (kind === 'xml') {
+    // A ledger straight into its sink's summed entries when the walker reads the file; else, or what it leaves, as below.
+    const first = sink();
+    if (isLedgerSink(first)) {
+      const { readSaftLedger } = await import('../inputs/saft-ledger.js');
+      const chunks = stdin ? chunksOf(stdin) : readInto(fs, spec.file, XML_CHUNK);
+      let r: Awaited<ReturnType<typeof readSaftLedger<T>>>;
+      try {
+        r = await readSaftLedger(chunks, spec.file, first, diags, (rows, bytes) => progress.update(spec.file, rows, bytes, size));
+      } catch (e) {
+        return unreadable(e);
+      }
+      if (r !== 'fallback') {
+        progress.done();
+        return { result: r.result, rows: r.rows, encoding: 'utf-8' };
+      }
+    }
     const { SaftInput } = await import('../inputs/saft.js');
     // The byte scanner first; what it leaves to saxes is read again from the start, into a new sink.
     for (const fast of [true, false]) {
@@ -201,14 +217,14 @@ async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array
  * that makes no garbage of its own leaves it no reason to: the dead chunks
  * of a file held 30 MB at the peak.
  */
-async function* readInto(fs: FileSystem, file: string): AsyncGenerator<Uint8Array> {
+async function* readInto(fs: FileSystem, file: string, size = CHUNK): AsyncGenerator<Uint8Array> {
   const handle = await fs.open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
+    const buf = Buffer.allocUnsafe(size);
     for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+      const { bytesRead } = await handle.read(buf, 0, size, null);
       if (bytesRead === 0) return;
-      yield bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead);
+      yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
     }
   } finally {
     await handle.close();

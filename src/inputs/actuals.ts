@@ -318,12 +318,12 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       asWritten.other = other;
       put(cat, written, a, 1, r);
     },
-    plan() {
-      // The byte reader checks no dates: a ledger with a date column to check is read the plain way.
-      if (date >= 0) return null;
+    plan(withDates = false) {
+      // The CSV byte reader checks no dates: a ledger with a date column to check is read the plain way.
+      if (date >= 0 && !withDates) return null;
       const fields: number[] = [];
       const role = (i: number) => (i < 0 ? -1 : fields.push(i) - 1);
-      return {
+      plan = {
         category: role(category),
         account: role(account),
         project: role(project),
@@ -335,7 +335,18 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
         count: head.names.length,
         requireCategory: shape.selected.has('category'),
         classed: standing.length > 0,
+        date,
       };
+      return plan;
+    },
+    dated(text) {
+      // As `row` checks a date.
+      const d = text === '' ? null : dates.of(text);
+      if (text !== '' && d === null) return 'wrong';
+      return d !== null && !d.startsWith(`${year}-`) ? 'outside' : 'in';
+    },
+    outside(rows, first, text) {
+      outside = { rows, first, date: dates.of(text)! };
     },
     absorb(values, ore, rows, where) {
       plan ??= this.plan()!;

@@ -31,12 +31,23 @@ export interface LedgerPlan {
   readonly requireCategory: boolean;
   /** Values are summed by class: each value stands for another ({@link LedgerSink.stands}), unless the entry is kept apart. */
   readonly classed?: boolean;
+  /** The date column the reader checks ({@link LedgerSink.dated}), when it was asked for a plan with dates; else −1 or absent. */
+  readonly date?: number;
 }
 
 /** A sink the byte reader can feed summed entries instead of rows. */
 export interface LedgerSink<T> extends TableSink<T> {
-  /** After `header`: the plan, or null when this ledger is read the plain way. */
-  plan(): LedgerPlan | null;
+  /**
+   * After `header`: the plan, or null when this ledger is read the plain
+   * way. `dates`: the reader checks a date column itself, asking
+   * {@link LedgerSink.dated} once per distinct value; without it, a ledger
+   * with a date to check has no plan.
+   */
+  plan(dates?: boolean): LedgerPlan | null;
+  /** With a plan's `date`: a date value (trimmed) as the sink checks it — in the year, outside it, or one it reports (the reader then leaves the file to the plain path). */
+  dated(text: string): 'in' | 'outside' | 'wrong';
+  /** With a plan's `date`, before `finish`: `rows` rows were dated outside the year, the first at `first` with the date `text`. */
+  outside(rows: number, first: SourcePos, text: string): void;
   /** The rows of one distinct key, summed: its values (in `fields` order, trimmed), amount, row count and first row's positions. */
   absorb(values: readonly string[], amount: ScaledAmount, rows: number, where: Where): void;
   /** With `classed`: the value that value of field `f` stands for on its first row (`here`) and on every later row (`after`), asked once per distinct value of a field, at its first row. */

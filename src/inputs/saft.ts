@@ -152,6 +152,21 @@ export class SaftInput<T> {
     if (this.head.length >= HEAD) this.begin();
   }
 
+  /**
+   * With `fast`, once the bytes before `<GeneralLedgerEntries>` were pushed:
+   * what a reader of the entries needs to go on from there (saft-ledger.ts)
+   * — the chart of accounts, the analysis types, and where the scanner
+   * stands. Null when anything but the root element is open, or something
+   * was met or reported: the file is then read as before.
+   */
+  ledgerStart(): (NonNullable<ReturnType<XmlBytes['handover']>> & { accounts: ReadonlyMap<string, string>; types: readonly string[] }) | null {
+    const s = this.scanner;
+    if (!s || this.failed || this.fellBack || this.feed.started || !this.sawRoot || this.path.length !== 1) return null;
+    if (this.account || this.transaction || this.line || this.analysis || this.leaf) return null;
+    const at = s.handover();
+    return at && { ...at, accounts: this.accounts, types: this.types };
+  }
+
   /** The sink's result; null after reporting a problem, or when {@link SaftInput.fellBack} (nothing reported then). */
   end(): T | null {
     if (this.scanner) {

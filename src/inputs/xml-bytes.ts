@@ -45,7 +45,7 @@ const BRACKET = 93;
 const MINUS = 45;
 
 /** Byte classes: 0 plain text, 1 LF, 2 CR, 3 `&`, 4 `]`, 5 `<`, 6 the lead of a multibyte sequence, 7 not allowed. */
-const TEXT = new Uint8Array(256);
+export const TEXT = new Uint8Array(256);
 for (let b = 0; b < 32; b++) TEXT[b] = 7;
 TEXT[9] = 0;
 TEXT[LF] = 1;
@@ -56,7 +56,7 @@ TEXT[LT] = 5;
 for (let b = 0x80; b < 0x100; b++) TEXT[b] = 6;
 
 /** Name bytes: 1 may start a name, 2 may only follow. ASCII only: anything else is left to saxes. */
-const NAME = new Uint8Array(256);
+export const NAME = new Uint8Array(256);
 for (let b = 65; b <= 90; b++) NAME[b] = NAME[b + 32] = 1;
 NAME[95] = NAME[58] = 1;
 for (let b = 48; b <= 57; b++) NAME[b] = 2;
@@ -182,6 +182,18 @@ export class XmlBytes {
     this.scan(true);
     if (this.stopped()) return;
     if (this.i < this.buf.length || !this.rootClosed) throw new XmlFallback('unfinished');
+  }
+
+  /**
+   * Where the scanner stands inside the root element, for a reader that
+   * reads the rest of the part itself: the root's name as written, the
+   * stream offset of the first byte not read yet (a token cut by the end of
+   * what was pushed is not), and the line count there. Null when another
+   * element is open, or outside the root.
+   */
+  handover(): { readonly root: Uint8Array; readonly offset: number; readonly line: number; readonly lineStart: number; readonly extra: number } | null {
+    if (!this.started || this.depth !== 1 || this.rootClosed) return null;
+    return { root: this.stack[0]!.bytes, offset: this.base + this.i, line: this.line, lineStart: this.lineStart, extra: this.extra };
   }
 
   /** How many attributes the element just opened has. */
@@ -389,30 +401,8 @@ export class XmlBytes {
 
   /** A multibyte UTF-8 character at `i`, checked as XML allows it: the index after it, or −1 to wait for more bytes. */
   private utf8(i: number, final: boolean): number {
-    const buf = this.buf;
-    const b = buf[i]!;
-    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-    if (i + size > buf.length) {
-      if (final) throw new XmlFallback('a cut character');
-      return -1;
-    }
-    let cp: number;
-    if (size === 2) {
-      if (b < 0xc2) throw new XmlFallback('not UTF-8');
-      cp = b & 0x1f;
-    } else if (size === 3) cp = b & 0x0f;
-    else {
-      if (b > 0xf4) throw new XmlFallback('not UTF-8');
-      cp = b & 0x07;
-    }
-    for (let k = 1; k < size; k++) {
-      const c = buf[i + k]!;
-      if ((c & 0xc0) !== 0x80) throw new XmlFallback('not UTF-8');
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    // Overlong forms, surrogates, past U+10FFFF, and the two noncharacters XML 1.0 excludes.
-    if ((size === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp >= 0xfffe)) || (size === 4 && (cp < 0x10000 || cp > 0x10ffff)))
-      throw new XmlFallback('not an XML character');
+    const size = utf8Char(this.buf, i, final);
+    if (size === 0) return -1;
     this.extra += size - 1;
     return i + size;
   }
@@ -662,19 +652,47 @@ export class XmlBytes {
  * a reader compares each name with its own literals a million times, and
  * two such strings are told apart by their address, not their characters.
  */
-function internalized(s: string): string {
+export function internalized(s: string): string {
   return Object.keys({ [s]: 0 })[0]!;
 }
 
 /** Whether `a[i, i + n)` and `b[j, j + n)` hold the same bytes (Buffer.compare checks its arguments at a cost that shows on short names). */
-function same(a: Uint8Array, i: number, b: Uint8Array, j: number, n: number): boolean {
+export function same(a: Uint8Array, i: number, b: Uint8Array, j: number, n: number): boolean {
   if (b.length - j < n || a.length - i < n) return false;
   for (let k = 0; k < n; k++) if (a[i + k] !== b[j + k]) return false;
   return true;
 }
 
+/** The size of the multibyte UTF-8 character at `buf[i]`, checked as XML allows it (else {@link XmlFallback}); 0 to wait for more bytes. */
+export function utf8Char(buf: Uint8Array, i: number, final: boolean): number {
+  const b = buf[i]!;
+  const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+  if (i + size > buf.length) {
+    if (final) throw new XmlFallback('a cut character');
+    return 0;
+  }
+  let cp: number;
+  if (size === 2) {
+    if (b < 0xc2) throw new XmlFallback('not UTF-8');
+    cp = b & 0x1f;
+  } else if (size === 3) cp = b & 0x0f;
+  else {
+    if (b > 0xf4) throw new XmlFallback('not UTF-8');
+    cp = b & 0x07;
+  }
+  for (let k = 1; k < size; k++) {
+    const c = buf[i + k]!;
+    if ((c & 0xc0) !== 0x80) throw new XmlFallback('not UTF-8');
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  // Overlong forms, surrogates, past U+10FFFF, and the two noncharacters XML 1.0 excludes.
+  if ((size === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp >= 0xfffe)) || (size === 4 && (cp < 0x10000 || cp > 0x10ffff)))
+    throw new XmlFallback('not an XML character');
+  return size;
+}
+
 /** Node's own slicers, without Buffer#toString's argument checks (the scanner's bounds are its own). */
-interface Slicing {
+export interface Slicing {
   utf8Slice(start: number, end: number): string;
   latin1Slice(start: number, end: number): string;
 }
@@ -682,7 +700,7 @@ interface Slicing {
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The end of the entity reference at `buf[i]` (an `&`), checked as saxes checks it; −1 to wait for more bytes. */
-function entity(buf: Uint8Array, i: number, final: boolean): number {
+export function entity(buf: Uint8Array, i: number, final: boolean): number {
   const n = buf.length;
   let j = i + 1;
   while (j < n && j - i <= 12 && buf[j] !== 59) j++;
@@ -703,7 +721,7 @@ function entity(buf: Uint8Array, i: number, final: boolean): number {
 }
 
 /** Text with its entities replaced (they were checked when scanned). */
-function entities(s: string): string {
+export function entities(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (_, e: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10)) : PREDEFINED[e]!,
   );
