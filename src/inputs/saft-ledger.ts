@@ -50,7 +50,8 @@ export async function readSaftLedger<T>(
         if (tag < 0) {
           // The last bytes wait for the next chunk: the entries' tag may begin in them.
           const keep = Math.max(0, all.length - HELD);
-          prelude.push(all.subarray(0, keep));
+          // A copy: the scanner keeps a token cut at the end of what it was given, and the chunk is read into again.
+          prelude.push(Uint8Array.prototype.slice.call(all, 0, keep));
           held = Uint8Array.prototype.slice.call(all, keep);
           heldAt += keep;
           if (prelude.fellBack) return 'fallback';
