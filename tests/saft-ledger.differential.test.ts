@@ -17,7 +17,8 @@ import { readSaftLedger } from '../src/inputs/saft-ledger.js';
  * in every form SaftInput reads and some it reports, debit and credit,
  * entities, CDATA and comments in values, CR LF and CR line ends, a byte
  * order mark, namespace prefixes, elements the reader skips (with Amount and
- * other names it reads inside them), dates in and outside the year.
+ * other names it reads inside them), dates in and outside the year; and
+ * each line the walker keeps for excerpts is that line of the file.
  */
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -224,6 +225,7 @@ describe('the SAF-T ledger walker, against SaftInput through saxes', () => {
   it('gives the same entries, positions and warnings, or leaves the file having reported nothing', async () => {
     let read = 0;
     let left = 0;
+    let kept = 0;
     await fc.assert(
       fc.asyncProperty(saftFile, fc.nat({ max: SHAPES.length - 1 }), fc.integer({ min: 1, max: 400 }), async (xml, s, size) => {
         const shape = SHAPES[s]!;
@@ -239,11 +241,21 @@ describe('the SAF-T ledger walker, against SaftInput through saxes', () => {
         expect(problems(diags)).toEqual(ref.problems);
         expect(got.result).toEqual(ref.out);
         expect(got.result).not.toBeNull();
+        // A line kept for the excerpts is the line the excerpts' pass would read (split at LF, as its bytes).
+        const lines = Buffer.from(xml).toString('latin1').split('\n');
+        let some = false;
+        lines.forEach((line, i) => {
+          const bytes = got.kept.get(i + 1);
+          if (bytes) expect(Buffer.from(bytes).toString('latin1')).toEqual(line);
+          some ||= bytes !== undefined;
+        });
+        if (some) kept++;
       }),
       { numRuns: Number(process.env.SAFT_RUNS ?? 400) },
     );
     // Both roads are taken many times (bounds far below what 400 random files give, so no seed fails them).
     expect(read).toBeGreaterThan(20);
     expect(left).toBeGreaterThan(50);
+    expect(kept).toBeGreaterThan(5);
   });
 });

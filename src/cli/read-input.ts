@@ -122,7 +122,7 @@ export async function readInput<T>(
       }
       if (r !== 'fallback') {
         progress.done();
-        return { result: r.result, rows: r.rows, encoding: 'utf-8' };
+        return { result: r.result, rows: r.rows, encoding: 'utf-8', kept: r.kept };
       }
     }
     const { SaftInput } = await import('../inputs/saft.js');

@@ -1,5 +1,6 @@
 import type { Diagnostics, SaftRecord, SourcePos } from '../diagnostics/diagnostic.js';
 import { OreSums, type OreParts } from './amount-bytes.js';
+import { KEPT_BYTES, KeptLines } from './kept-lines.js';
 import type { LedgerPlan, LedgerSink, Where } from './ledger-bytes.js';
 import { SaftInput } from './saft.js';
 import { saftOre } from './saft-amount.js';
@@ -33,13 +34,15 @@ export async function readSaftLedger<T>(
   sink: LedgerSink<T>,
   diags: Diagnostics,
   progress: (rows: number, bytes: number) => void,
-): Promise<{ readonly result: T | null; readonly rows: number } | 'fallback'> {
+): Promise<{ readonly result: T | null; readonly rows: number; readonly kept: KeptLines } | 'fallback'> {
   const prelude = new SaftInput(file, sink, diags, true);
   let walker: SaftLedgerBytes<T> | null = null;
   // Prelude bytes not pushed yet (the end of a chunk that may hold the start of the entries' tag), and the stream offset of their first.
   let held = new Uint8Array(0);
   let heldAt = 0;
   let bytes = 0;
+  // Whether the prelude ends a line with a CR alone, which saxes counts as a line end and the excerpts' pass does not.
+  let loneCr = false;
   try {
     for await (const chunk of chunks) {
       bytes += chunk.length;
@@ -52,14 +55,16 @@ export async function readSaftLedger<T>(
           const keep = Math.max(0, all.length - HELD);
           // A copy: the scanner keeps a token cut at the end of what it was given, and the chunk is read into again.
           prelude.push(Uint8Array.prototype.slice.call(all, 0, keep));
+          loneCr ||= hasLoneCr(all, keep);
           held = Uint8Array.prototype.slice.call(all, keep);
           heldAt += keep;
           if (prelude.fellBack) return 'fallback';
         } else {
           prelude.push(all.subarray(0, tag));
+          loneCr ||= hasLoneCr(all, tag);
           const start = prelude.ledgerStart();
           if (!start || start.offset < heldAt) return 'fallback';
-          walker = new SaftLedgerBytes(file, sink, start);
+          walker = new SaftLedgerBytes(file, sink, start, !loneCr);
           // The scanner leaves unread what a token cut at `tag` began with (text before the tag): the walker reads it.
           walker.push(all.subarray(start.offset - heldAt));
           held = new Uint8Array(0);
@@ -77,7 +82,13 @@ export async function readSaftLedger<T>(
   walker.feed();
   const result = sink.finish(capped);
   for (const e of capped.flush()) diags.list.push(e);
-  return { result: capped.count > 0 ? null : result, rows: walker.rows };
+  return { result: capped.count > 0 ? null : result, rows: walker.rows, kept: walker.kept };
+}
+
+/** Whether `b[0, end)` has a CR not followed by a LF (the byte after `end` looked at too). */
+function hasLoneCr(b: Uint8Array, end: number): boolean {
+  for (let i = b.indexOf(CR); i >= 0 && i < end; i = b.indexOf(CR, i + 1)) if (b[i + 1] !== LF) return true;
+  return false;
 }
 
 /** Prelude bytes held back from the scanner until the next chunk: more than a tag `<prefix:GeneralLedgerEntries` takes. */
@@ -181,9 +192,16 @@ interface Name {
 const TOKEN_LIMIT = 1 << 20;
 /** Bytes of a transaction's or record's id kept for the position of an entry's first line; a longer one is decoded when read. */
 const ID_BYTES = 64;
+/** Bytes of lines kept for excerpts: a SAF-T line is some 300 bytes, five times a CSV row, and a re-read of the file costs far more. */
+const KEPT = 4 * KEPT_BYTES;
+/** A longer line (a file written on one line) is not kept: the excerpts' pass reads it. */
+const KEPT_LINE = 1 << 14;
 
 class SaftLedgerBytes<T> {
   rows = 0;
+  /** The lines an entry's first line wrote its values on, and the header's, for excerpts; kept in rising order. */
+  readonly kept = new KeptLines(KEPT);
+  private lastKept = 0;
   /** Bytes being read: those left of the last chunk (a token cut by its end), then the new one, in a buffer kept from chunk to chunk. */
   private buf: Buffer = Buffer.alloc(0);
   private work: Buffer = Buffer.alloc(0);
@@ -234,6 +252,8 @@ class SaftLedgerBytes<T> {
   private leaf = OTHER;
   private leafValue = -1;
   private leafLine = 0;
+  /** Stream offset of the start of the leaf's line (and below, of each position's line): the line an excerpt quotes. */
+  private leafStart = 0;
   private leafCol = 0;
   private leafAmount = false;
   private readonly leafParts: OreParts = { negative: false, hi: 0, lo: 0 };
@@ -246,27 +266,33 @@ class SaftLedgerBytes<T> {
   private txText: string | null = null;
   private date = -1;
   private dateLine = 0;
+  private dateStart = 0;
   private dateCol = 0;
   // The line: where it starts, its record, account, side, amount and analysis values.
   private lineLine = 0;
+  private lineStart0 = 0;
   private lineCol = 0;
   private recordBytes = new Uint8Array(ID_BYTES);
   private recordLength = 0;
   private recordText: string | null = null;
   private account = -1;
   private accountLine = 0;
+  private accountStart = 0;
   private accountCol = 0;
   private sides = 0;
   private amountOk = false;
   private amountLine = 0;
+  private amountStart = 0;
   private amountCol = 0;
   private readonly parts: OreParts = { negative: false, hi: 0, lo: 0 };
   private analysisValue: Int32Array;
   private analysisLine: Int32Array;
   private analysisCol: Int32Array;
+  private analysisStart: Float64Array;
   private typeValue = -1;
   private idValue = -1;
   private idLine = 0;
+  private idStart = 0;
   private idCol = 0;
   private analysisSide = OTHER;
   // Rows dated outside the year: how many, and the first's date and position.
@@ -289,6 +315,8 @@ class SaftLedgerBytes<T> {
     private readonly file: string,
     private readonly sink: LedgerSink<T>,
     start: NonNullable<ReturnType<SaftInput<T>['ledgerStart']>>,
+    /** No CR alone ended a line before: saxes's line numbers are then the excerpts' pass's, and lines can be kept for it. */
+    private plainLines: boolean,
   ) {
     this.base = start.offset;
     this.line = start.line;
@@ -302,6 +330,7 @@ class SaftLedgerBytes<T> {
     this.analysisValue = new Int32Array(this.types.length);
     this.analysisLine = new Int32Array(this.types.length);
     this.analysisCol = new Int32Array(this.types.length);
+    this.analysisStart = new Float64Array(this.types.length);
     this.empty = this.text('');
   }
 
@@ -383,6 +412,7 @@ class SaftLedgerBytes<T> {
       } else if (k === 2) {
         if (i + 1 >= n) return this.rewind(line, lineStart, extra);
         raw = true;
+        if (buf[i + 1] !== LF) this.plainLines = false;
         i += buf[i + 1] === LF ? 2 : 1;
         this.newline(i);
       } else if (k === 3) {
@@ -424,6 +454,7 @@ class SaftLedgerBytes<T> {
       if (b === LF) this.newline(k + 1);
       else if (b === CR) {
         if (buf[k + 1] === LF) k++;
+        else this.plainLines = false;
         this.newline(k + 1);
       }
     }
@@ -594,12 +625,14 @@ class SaftLedgerBytes<T> {
     this.leafIdLength = 0;
     this.leafIdText = null;
     this.leafLine = this.line;
+    this.leafStart = this.lineStart;
     this.leafCol = this.column(after);
     this.where = IN_LEAF;
   }
 
   private openLine(after: number): void {
     this.lineLine = this.line;
+    this.lineStart0 = this.lineStart;
     this.lineCol = this.column(after);
     this.recordLength = 0;
     this.recordText = null;
@@ -672,11 +705,13 @@ class SaftLedgerBytes<T> {
       case TRANSACTION_DATE:
         this.date = v;
         this.dateLine = this.leafLine;
+        this.dateStart = this.leafStart;
         this.dateCol = this.leafCol;
         return;
       case ACCOUNT_ID:
         this.account = v;
         this.accountLine = this.leafLine;
+        this.accountStart = this.leafStart;
         this.accountCol = this.leafCol;
         return;
       case ANALYSIS_TYPE:
@@ -685,6 +720,7 @@ class SaftLedgerBytes<T> {
       case ANALYSIS_ID:
         this.idValue = v;
         this.idLine = this.leafLine;
+        this.idStart = this.leafStart;
         this.idCol = this.leafCol;
         return;
       case AMOUNT: {
@@ -695,6 +731,7 @@ class SaftLedgerBytes<T> {
         this.parts.hi = this.leafParts.hi;
         this.parts.lo = this.leafParts.lo;
         this.amountLine = this.leafLine;
+        this.amountStart = this.leafStart;
         this.amountCol = this.leafCol;
         return;
       }
@@ -710,6 +747,7 @@ class SaftLedgerBytes<T> {
     this.analysisValue[t] = this.idValue;
     this.analysisLine[t] = this.idLine;
     this.analysisCol[t] = this.idCol;
+    this.analysisStart[t] = this.idStart;
   }
 
   private typeIndex(v: number): number {
@@ -730,6 +768,7 @@ class SaftLedgerBytes<T> {
       names,
       at: { file: this.file, line: this.line, col: this.column(after) },
     };
+    this.keep(this.line, this.lineStart);
     const local = new CappedDiagnostics(ERRORS_SHOWN_PER_CODE);
     if (!this.sink.header(head, local) || local.list.length > 0) throw new XmlFallback('a header the sink reports');
     const plan = this.sink.plan(true);
@@ -794,6 +833,7 @@ class SaftLedgerBytes<T> {
       this.dateState[v] = s;
     }
     if (s === 2 && this.outsideRows++ === 0) {
+      this.keep(this.date < 0 ? this.lineLine : this.dateLine, this.date < 0 ? this.lineStart0 : this.dateStart);
       this.outsideDate = this.strings[v]!;
       this.outsideAt =
         this.date < 0
@@ -914,6 +954,7 @@ class SaftLedgerBytes<T> {
       }
     }
     this.records.push(this.record());
+    this.keepEntry(at);
     this.entrySlots[slot] = id;
     if (2 * (id + 1) > this.entrySlots.length) {
       this.entrySlots = new Int32Array(this.entrySlots.length * 2).fill(-1);
@@ -927,6 +968,31 @@ class SaftLedgerBytes<T> {
       }
     }
     return id;
+  }
+
+  /** The lines of a new entry's positions (`firstLines[at …]`), in rising order. */
+  private keepEntry(at: number): void {
+    if (!this.plainLines) return;
+    const w = this.width;
+    const lines: [number, number][] = [[this.amountLine, this.amountStart]];
+    for (let f = 0; f < w; f++) {
+      const s = this.sources[f]!;
+      const line = this.firstLines[at + 1 + f]!;
+      lines.push([line, s < 0 ? this.accountStart : this.analysisValue[s]! >= 0 ? this.analysisStart[s]! : this.lineStart0]);
+    }
+    lines.sort((a, b) => a[0] - b[0]);
+    for (const [line, start] of lines) this.keep(line, start);
+  }
+
+  /** Keeps line `line`, which starts at stream offset `start`, when it is after those kept and still in the buffer whole. */
+  private keep(line: number, start: number): void {
+    if (!this.plainLines || line <= this.lastKept) return;
+    const s = start - this.base;
+    if (s < 0) return;
+    const lf = this.buf.indexOf(LF, s);
+    if (lf < 0 || lf - s > KEPT_LINE) return;
+    this.kept.keep(line, this.buf, s, lf);
+    this.lastKept = line;
   }
 
   /** Hands every entry to the sink, in the order of their first lines, then the rows dated outside the year. */
