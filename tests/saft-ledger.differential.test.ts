@@ -174,7 +174,7 @@ const saftFile = fc
   });
 
 const AT = { file: 'a.yaml', line: 1, col: 1 };
-/** The sink's shapes: accounts kept (explain), the category alone, every column, a party written two ways, one summed by class (left to the reference). */
+/** The sink's shapes: accounts kept (explain), the category alone, every column, a party written two ways, summed by class (some entries kept apart). */
 const SHAPES: LedgerShape[] = [
   { selected: new Map([['category', AT]]), keep: 'accounts' },
   { selected: new Map([['category', AT]]), keep: 'selected' },
@@ -194,6 +194,19 @@ const SHAPES: LedgerShape[] = [
     ]),
     keep: 'selected',
     classes: { classOf: (_c, v) => (v < '5000' ? 'low' : 'high'), apart: () => false },
+  },
+  {
+    selected: new Map([
+      ['category', AT],
+      ['account', AT],
+      ['grouping_code', AT],
+    ]),
+    keep: 'selected',
+    classes: {
+      classOf: (c, v) => (c === 'account' ? (v < '5000' ? 'low' : 'high') : v.slice(0, 2)),
+      kindOf: (_c, v) => String(v.length),
+      apart: (r) => r.party !== '' || r.value('account') === '6300',
+    },
   },
 ];
 const COLUMNS = new Map([

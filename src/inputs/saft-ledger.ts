@@ -310,6 +310,10 @@ class SaftLedgerBytes<T> {
   private firstLines = new Int32Array(1024);
   private firstCols = new Int32Array(1024);
   private records: SaftRecord[] = [];
+  // Summed by class: by field, the id each value id stands for after its first row (plus one; 0 when not asked yet); the values as written of the line; which entries of classes keep their lines apart.
+  private stand: Int32Array[] = [];
+  private readonly written = new Int32Array(64);
+  private apart = new Uint8Array(256);
 
   constructor(
     private readonly file: string,
@@ -772,7 +776,7 @@ class SaftLedgerBytes<T> {
     const local = new CappedDiagnostics(ERRORS_SHOWN_PER_CODE);
     if (!this.sink.header(head, local) || local.list.length > 0) throw new XmlFallback('a header the sink reports');
     const plan = this.sink.plan(true);
-    if (!plan || plan.classed || plan.fields.length >= this.tuple.length) throw new XmlFallback('a plan the walker does not follow');
+    if (!plan || plan.fields.length >= this.tuple.length - 1) throw new XmlFallback('a plan the walker does not follow');
     const types = this.types.length;
     this.sources = plan.fields.map((c) => {
       if (c === 0) return -1;
@@ -783,6 +787,7 @@ class SaftLedgerBytes<T> {
     if (plan.amount !== 2 + types || ((plan.date ?? -1) >= 0 && plan.date !== 3 + types)) throw new XmlFallback('columns of another order');
     this.plan = plan;
     this.width = plan.fields.length;
+    this.stand = Array.from({ length: this.width }, () => new Int32Array(256));
     this.category = plan.category;
   }
 
@@ -805,7 +810,21 @@ class SaftLedgerBytes<T> {
       }
     }
     if (this.category >= 0 && plan.requireCategory && tuple[this.category] === this.empty) throw new XmlFallback('a line without a category');
-    const entry = this.entry();
+    // As the CSV byte reader: the entry of the values' classes, unless the sink keeps that entry's lines apart by their values as written.
+    tuple[w] = 0;
+    let entry: number;
+    if (plan.classed) {
+      for (let f = 0; f < w; f++) {
+        this.written[f] = tuple[f]!;
+        tuple[f] = this.stands(f, tuple[f]!);
+      }
+      entry = this.entry();
+      if (this.apart[entry]) {
+        for (let f = 0; f < w; f++) tuple[f] = this.written[f]!;
+        tuple[w] = 1;
+        entry = this.entry();
+      }
+    } else entry = this.entry();
     this.sums.add(entry, this.parts);
     this.counts[entry]!++;
     this.rows++;
@@ -908,20 +927,32 @@ class SaftLedgerBytes<T> {
     return id;
   }
 
-  /** The entry of the current tuple; a new one keeps where its first line wrote the amount and each field, and the line's record. */
+  /** The id of the value that value `v` of field `f` stands for on this line, as the sink says, asked once per value and field (at its first line). */
+  private stands(f: number, v: number): number {
+    let known = this.stand[f]!;
+    if (v >= known.length) known = this.stand[f] = grow(known, v + 1);
+    const k = known[v]!;
+    if (k > 0) return k - 1;
+    const { here, after } = this.sink.stands(f, this.strings[v]!);
+    known[v] = this.text(after) + 1;
+    return this.text(here);
+  }
+
+  /** The entry of the current tuple (its values and a last slot: 1 for an entry of values as written among entries of classes); a new one keeps where its first line wrote the amount and each field, and the line's record. */
   private entry(): number {
     const w = this.width;
+    const k = w + 1;
     const tuple = this.tuple;
     let h = 0x811c9dc5 | 0;
-    for (let f = 0; f < w; f++) h = Math.imul(h ^ tuple[f]!, 0x01000193);
+    for (let f = 0; f < k; f++) h = Math.imul(h ^ tuple[f]!, 0x01000193);
     let mask = this.entrySlots.length - 1;
     let slot = h & mask;
     for (;;) {
       const id = this.entrySlots[slot]!;
       if (id < 0) break;
       let same = true;
-      for (let f = 0; f < w; f++)
-        if (this.keys[id * w + f] !== tuple[f]) {
+      for (let f = 0; f < k; f++)
+        if (this.keys[id * k + f] !== tuple[f]) {
           same = false;
           break;
         }
@@ -929,14 +960,18 @@ class SaftLedgerBytes<T> {
       slot = (slot + 1) & mask;
     }
     const id = this.entryCount++;
-    if ((id + 1) * w > this.keys.length) this.keys = grow(this.keys, (id + 1) * w);
-    if (id >= this.counts.length) this.counts = grow(this.counts, id + 1);
+    if ((id + 1) * k > this.keys.length) this.keys = grow(this.keys, (id + 1) * k);
+    if (id >= this.counts.length) {
+      this.counts = grow(this.counts, id + 1);
+      this.apart = grow(this.apart, id + 1);
+    }
     if ((id + 1) * (w + 1) > this.firstLines.length) {
       this.firstLines = grow(this.firstLines, (id + 1) * (w + 1));
       this.firstCols = grow(this.firstCols, (id + 1) * (w + 1));
     }
     this.sums.reserve(id + 1);
-    for (let f = 0; f < w; f++) this.keys[id * w + f] = tuple[f]!;
+    for (let f = 0; f < k; f++) this.keys[id * k + f] = tuple[f]!;
+    if (this.plan!.classed && tuple[w] === 0 && this.keptApart()) this.apart[id] = 1;
     const at = id * (w + 1);
     this.firstLines[at] = this.amountLine;
     this.firstCols[at] = this.amountCol;
@@ -961,13 +996,20 @@ class SaftLedgerBytes<T> {
       mask = this.entrySlots.length - 1;
       for (let v = 0; v <= id; v++) {
         let x = 0x811c9dc5 | 0;
-        for (let f = 0; f < w; f++) x = Math.imul(x ^ this.keys[v * w + f]!, 0x01000193);
+        for (let f = 0; f < k; f++) x = Math.imul(x ^ this.keys[v * k + f]!, 0x01000193);
         x &= mask;
         while (this.entrySlots[x]! >= 0) x = (x + 1) & mask;
         this.entrySlots[x] = v;
       }
     }
     return id;
+  }
+
+  /** Whether the sink keeps the lines of the current tuple of classes apart by their values as written. */
+  private keptApart(): boolean {
+    const values = new Array<string>(this.width);
+    for (let f = 0; f < this.width; f++) values[f] = this.strings[this.tuple[f]!]!;
+    return this.sink.apart(values);
   }
 
   /** The lines of a new entry's positions (`firstLines[at …]`), in rising order. */
@@ -1004,8 +1046,10 @@ class SaftLedgerBytes<T> {
       if (!slotOf.has(c)) slotOf.set(c, f + 1);
     });
     for (let id = 0; id < this.entryCount; id++) {
+      // An entry of classes kept apart holds no line: its lines are in entries of their values as written.
+      if (this.apart[id]) continue;
       const values = new Array<string>(w);
-      for (let f = 0; f < w; f++) values[f] = this.strings[this.keys[id * w + f]!]!;
+      for (let f = 0; f < w; f++) values[f] = this.strings[this.keys[id * (w + 1) + f]!]!;
       const where = new FirstLine(this.file, this.firstLines, this.firstCols, id * (w + 1), slotOf, this.records[id]!);
       this.sink.absorb(values, { units: this.sums.total(id), scale: 2 }, this.counts[id]!, where);
     }
