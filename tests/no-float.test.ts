@@ -121,6 +121,15 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/cli/excerpts.ts': ['const last = Math.max(...wanted);'],
   // A hash of bytes and ids (FNV-1a), for the byte reader's tables; its øre are whole numbers below 2^53 (see the module).
   'src/inputs/ledger-bytes.ts': ['return Math.imul(h ^ x, 0x01000193);'],
+  // The SAF-T walker: byte counts of its buffers, and hashes of bytes and ids (FNV-1a) for its tables; its øre are OreSums' whole numbers.
+  'src/inputs/saft-ledger.ts': [
+    'const keep = Math.max(0, all.length - HELD);',
+    'work = Buffer.allocUnsafe(Math.max(size, 2 * work.length));',
+    'h = Math.imul(h ^ buf[i]!, 16777619);',
+    'for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 16777619);',
+    'for (let f = 0; f < k; f++) h = Math.imul(h ^ tuple[f]!, 0x01000193);',
+    'for (let f = 0; f < k; f++) x = Math.imul(x ^ this.keys[v * k + f]!, 0x01000193);',
+  ],
   'src/inputs/table.ts': ['return Math.max(0, this.reader.records - 1);'],
   // Progress on the terminal: bytes read, a percentage and a speed, never an amount.
   'src/cli/progress.ts': ['const pct = size > 0 ? Math.floor((100 * bytes) / size) : 100;', 'const speed = (rate / 1e6).toFixed(2);'],
