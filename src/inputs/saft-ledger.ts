@@ -505,7 +505,28 @@ class SaftLedgerBytes<T> {
     else throw new XmlFallback('an attribute');
     if (lines) this.tagLines(spaced, i);
     this.open(name, i);
-    if (selfClosing) this.close();
+    if (selfClosing) {
+      this.close();
+      return i;
+    }
+    // Most elements are `<name>text</name>`, the text plain ASCII on one line: read at once, as the tokens would be read.
+    const lt = this.plain(i, name);
+    if (lt < 0) return i;
+    if (lt > i && this.where === IN_LEAF) this.leafText(i, lt, false);
+    this.close();
+    return lt + 3 + name.bytes.length;
+  }
+
+  /** Where `</name>` begins when `buf[start, …)` is plain ASCII text (no line end, entity, `]`, control character) up to it; else −1. */
+  private plain(start: number, name: Name): number {
+    const buf = this.buf;
+    const n = buf.length;
+    let i = start;
+    while (i < n && TEXT[buf[i]!] === 0) i++;
+    const bytes = name.bytes;
+    const len = bytes.length;
+    if (i + 2 + len >= n || buf[i] !== LT || buf[i + 1] !== SLASH || buf[i + 2 + len] !== GT) return -1;
+    for (let k = 0; k < len; k++) if (buf[i + 2 + k] !== bytes[k]) return -1;
     return i;
   }
 
