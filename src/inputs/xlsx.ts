@@ -313,6 +313,8 @@ interface RawCell {
   /** A shared string cell's index, read from the digits' bytes by the scanner (−1 when it is in `value`), and how many digits. */
   index: number;
   digits: number;
+  /** A number cell's value as plainDecimal gives it, when the scanner read it from the bytes (its text then is not in `value`); else null. */
+  plain: string | null;
 }
 
 /** Saxes' events for a worksheet, into a {@link SheetReader}: the reference path. */
@@ -360,6 +362,12 @@ class ScannedSheet implements XmlHandler {
         reader.index(n, end - start);
         return;
       }
+    } else if (reader.wantsNumber) {
+      const plain = plainNumber(x.buf, start, end, reader.mark);
+      if (plain !== null) {
+        reader.number(plain);
+        return;
+      }
     }
     reader.text(x.text(start, end));
   }
@@ -373,8 +381,12 @@ class ScannedSheet implements XmlHandler {
 class SheetReader {
   private readonly view: SheetRow;
   private rowNumber = 0;
-  private cells: SheetCell[] = [];
-  private cell: RawCell | null = null;
+  /** The row's cells with a value: the first `count` of `cells`, objects reused from row to row (a million rows make no garbage of them). */
+  private readonly cells: SheetCell[] = [];
+  private count = 0;
+  /** The cell being read, when `inCell`: one object, reused for every cell. */
+  private readonly cell: RawCell = { col: 0, type: 'n', style: 0, value: '', formula: false, inline: '', index: -1, digits: 0, plain: null };
+  private inCell = false;
   private into: 'v' | 't' | null = null;
   /** The header's first and last column (1-based). */
   private first = 0;
@@ -398,26 +410,46 @@ class SheetReader {
 
   /** Whether text now is the first of a shared string cell's value: its index, which the scanner may read from the bytes. */
   get wantsIndex(): boolean {
-    const c = this.cell!;
+    const c = this.cell;
     return this.into === 'v' && c.type === 's' && c.value === '' && c.index < 0;
+  }
+
+  /** Whether text now is the first of a number cell's value (not a date): what the scanner may read from the bytes, as {@link plainNumber}. */
+  get wantsNumber(): boolean {
+    const c = this.cell;
+    return this.into === 'v' && c.type === 'n' && c.value === '' && c.plain === null && !this.ctx.dates.has(c.style);
+  }
+
+  get mark(): DecimalMark {
+    return this.ctx.mark;
+  }
+
+  /** The number cell's value, as {@link plainDecimal} gives it, read from the bytes by the scanner. */
+  number(plain: string): void {
+    this.cell.plain = plain;
   }
 
   /** The index a shared string cell's value gives, read from its `digits` digits. */
   index(n: number, digits: number): void {
-    this.cell!.index = n;
-    this.cell!.digits = digits;
+    this.cell.index = n;
+    this.cell.digits = digits;
   }
 
   text(text: string): void {
     if (this.into === 'v') {
-      const c = this.cell!;
+      const c = this.cell;
       // More text after digits read as an index (a comment between them): the value is text again, as it was written.
       if (c.index >= 0) {
         c.value = String(c.index).padStart(c.digits, '0');
         c.index = -1;
       }
+      // Likewise after a number read from the bytes: in the shapes plainNumber reads, the text differs from its plain form in the mark only.
+      if (c.plain !== null) {
+        c.value = this.ctx.mark === '.' ? c.plain : c.plain.replace(',', '.');
+        c.plain = null;
+      }
       c.value += text;
-    } else if (this.into === 't') this.cell!.inline += text;
+    } else if (this.into === 't') this.cell.inline += text;
   }
 
   fail(why: Said): void {
@@ -435,12 +467,12 @@ class SheetReader {
     if (name === 'row') {
       const r = attribute('r');
       this.rowNumber = r ? Number(r) : this.rowNumber + 1;
-      this.cells = [];
+      this.count = 0;
       if (selfClosing) this.close('row');
     } else if (name === 'c') {
       const ref = attribute('r');
       this.openCell(ref ? columnNumber(ref) : -1, attribute('t') ?? 'n', Number(attribute('s') ?? 0), selfClosing);
-    } else if (this.cell) {
+    } else if (this.inCell) {
       if (name === 'v') this.into = 'v';
       else if (name === 'f') this.cell.formula = true;
       else if (name === 'rPh') this.into = null;
@@ -450,14 +482,23 @@ class SheetReader {
 
   /** A cell opens: its column from its reference (−1 when it has none: the one after the last), its type and style. */
   openCell(ref: number, type: string, style: number, selfClosing: boolean): void {
-    const col = ref >= 0 ? ref : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
-    this.cell = { col, type, style, value: '', formula: false, inline: '', index: -1, digits: 0 };
+    const c = this.cell;
+    c.col = ref >= 0 ? ref : (this.count > 0 ? this.cells[this.count - 1]!.col : 0) + 1;
+    c.type = type;
+    c.style = style;
+    c.value = '';
+    c.formula = false;
+    c.inline = '';
+    c.index = -1;
+    c.digits = 0;
+    c.plain = null;
+    this.inCell = true;
     if (selfClosing) this.close('c');
   }
 
   close(name: string): void {
     if (name === 'v' || name === 't') this.into = null;
-    else if (name === 'c' && this.cell) {
+    else if (name === 'c' && this.inCell) {
       const c = this.cell;
       if (c.type === 's') {
         // A shared string is looked up when it is read: most are in columns the sink never reads.
@@ -469,13 +510,25 @@ class SheetReader {
               `cell ${cellName(c.col, this.rowNumber)} refers to a missing shared string`,
             ),
           );
-        else if (!this.ctx.shared.empty(at)) this.cells.push({ col: c.col, text: '', shared: at | 0 });
+        else if (!this.ctx.shared.empty(at)) this.keep(c.col, '', at | 0);
       } else {
         const text = this.text_(c);
-        if (text !== null && text !== '') this.cells.push({ col: c.col, text, shared: -1 });
+        if (text !== null && text !== '') this.keep(c.col, text, -1);
       }
-      this.cell = null;
+      this.inCell = false;
     } else if (name === 'row') this.row();
+  }
+
+  /** Adds a cell with a value to the row. */
+  private keep(col: number, text: string, shared: number): void {
+    const c = this.cells[this.count];
+    if (c === undefined) this.cells.push({ col, text, shared });
+    else {
+      c.col = col;
+      c.text = text;
+      c.shared = shared;
+    }
+    this.count++;
   }
 
   /** The value as text of a cell that is not a shared string; null after reporting a cell that cannot be read. */
@@ -491,6 +544,7 @@ class SheetReader {
       case 'd':
         return c.value.slice(0, 10);
       default: {
+        if (c.plain !== null) return c.plain;
         if (c.value === '') {
           if (c.formula)
             this.fail(
@@ -515,9 +569,10 @@ class SheetReader {
   }
 
   private row(): void {
-    const cells = this.cells;
-    if (this.failed || cells.length === 0) return;
+    const count = this.count;
+    if (this.failed || count === 0) return;
     if (!this.feed.started) {
+      const cells = this.cells.slice(0, count);
       for (const c of cells) if (c.shared >= 0) c.text = this.ctx.shared.get(c.shared);
       const given = this.ctx.headerRow;
       if (given !== undefined ? this.rowNumber !== given : cells.length < 2 || cells.some((c) => isNumber(c.text))) {
@@ -543,7 +598,9 @@ class SheetReader {
       this.view.size(names.length, this.first);
       return;
     }
-    for (const c of cells)
+    const cells = this.cells;
+    for (let i = 0; i < count; i++) {
+      const c = cells[i]!;
       if (c.col < this.first || c.col > this.last) {
         this.feed.diags.error(
           { file: this.file, line: this.rowNumber, col: c.col },
@@ -556,7 +613,8 @@ class SheetReader {
         );
         return;
       }
-    this.view.fill(this.rowNumber, cells);
+    }
+    this.view.fill(this.rowNumber, cells, count);
     this.feed.row(this.view);
   }
 }
@@ -588,11 +646,13 @@ class SheetRow implements RowView {
     this.shared = new Int32Array(count).fill(-1);
   }
 
-  fill(line: number, cells: readonly SheetCell[]): void {
+  /** The row numbered `line`, of the first `count` of `cells`. */
+  fill(line: number, cells: readonly SheetCell[], count: number): void {
     this.line = line;
     this.values.fill('');
     this.shared.fill(-1);
-    for (const c of cells) {
+    for (let i = 0; i < count; i++) {
+      const c = cells[i]!;
       this.values[c.col - this.first] = c.text;
       this.shared[c.col - this.first] = c.shared;
     }
@@ -661,6 +721,32 @@ function digits(buf: Uint8Array, from: number, to: number): number {
   }
   return n;
 }
+
+/**
+ * A number cell's value `buf[from, to)`, as {@link plainDecimal} gives it for
+ * its text, in the shape a writer gives numbers and plainDecimal leaves as
+ * written (but the mark): `-?(0|[1-9]\d*)(\.\d*[1-9])?`, not `-0`. No float and
+ * no regular expression between the bytes and the text; null for any other
+ * shape (the text is then decoded and read by plainDecimal).
+ */
+export function plainNumber(buf: Buffer, from: number, to: number, mark: DecimalMark): string | null {
+  let i = from;
+  if (i < to && buf[i] === 45) i++;
+  const int = i;
+  while (i < to && buf[i]! >= 48 && buf[i]! <= 57) i++;
+  const intEnd = i;
+  if (intEnd === int || (buf[int] === 48 && intEnd - int > 1)) return null;
+  if (i === to) return buf[int] === 48 && int > from ? null : latin1(buf, from, to);
+  if (buf[i] !== 46) return null;
+  i++;
+  if (i === to) return null;
+  while (i < to && buf[i]! >= 48 && buf[i]! <= 57) i++;
+  if (i !== to || buf[to - 1] === 48) return null;
+  // One flat string (a concatenation would be flattened again when the amount is read).
+  return mark === '.' ? latin1(buf, from, to) : latin1(buf, from, to).replace('.', ',');
+}
+
+const latin1 = (buf: Buffer, from: number, to: number): string => (buf as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(from, to);
 
 /** `C12` → 3. */
 function columnNumber(ref: string): number {
