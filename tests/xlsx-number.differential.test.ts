@@ -105,7 +105,8 @@ describe('number cells, through the byte scanner and through saxes', () => {
         expect(problems(diags)).toEqual(problems(refDiags));
         expect(got).toEqual(ref);
       }),
-      { numRuns: 300 },
+      // The full suite once hung here: an exponent cut by a comment, `-5.e` then `-783491`, made plainDecimal backtrack for minutes.
+      { numRuns: 300, examples: [[['-5.e<!-- c -->-783491'], ',', 7]] },
     );
   });
 });
