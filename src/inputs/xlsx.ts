@@ -349,6 +349,7 @@ class ScannedSheet implements XmlHandler {
     const x = this.reader.scanner!;
     // A cell's attributes are read from their bytes: a million cells, no string for any.
     if (local === 'c') this.reader.openCell(refColumn(x), cellType(x), cellStyle(x), selfClosing);
+    else if (local === 'row') this.reader.openRow(rowNumber(x), selfClosing);
     else this.reader.open(local, this.attribute, selfClosing);
   }
 
@@ -375,6 +376,113 @@ class ScannedSheet implements XmlHandler {
   close(local: string): void {
     this.reader.close(local);
   }
+
+  /**
+   * Cells of the shape a writer gives every cell of a ledger, one after
+   * another, read from their bytes with the same calls their events make:
+   * `<c r="B2" t="s" s="1"><v>12</v></c>` — attributes `r`, `t`, `s` only,
+   * each once, in any order, one space before each, double quotes, printable
+   * ASCII values; a value of printable ASCII text. Anything else, or a cell
+   * cut by the chunk's end, ends the run: the scanner reads it.
+   */
+  skim(buf: Buffer, at: number, limit: number): number {
+    let i = at;
+    for (;;) {
+      const end = this.plainCell(buf, i, limit);
+      if (end < 0) return i;
+      i = end;
+    }
+  }
+
+  /** The plain cell at `buf[at]`, read: where it ends, or −1 (nothing read) when it is not one. */
+  private plainCell(buf: Buffer, at: number, limit: number): number {
+    if (at + 3 >= limit || buf[at] !== LT || buf[at + 1] !== 99 || buf[at + 2] !== SPACE) return -1;
+    let r = -1;
+    let rEnd = -1;
+    let t = -1;
+    let tEnd = -1;
+    let s = -1;
+    let sEnd = -1;
+    let i = at + 2;
+    // ` n="value"`, each n one of r, t, s, once.
+    while (buf[i] === SPACE) {
+      if (i + 4 >= limit || buf[i + 2] !== EQ || buf[i + 3] !== QUOTE) return -1;
+      const name = buf[i + 1];
+      const from = i + 4;
+      i = from;
+      while (i < limit && attributeByte(buf[i]!)) i++;
+      if (i >= limit || buf[i] !== QUOTE) return -1;
+      if (name === 114 && r < 0) {
+        r = from;
+        rEnd = i;
+      } else if (name === 116 && t < 0) {
+        t = from;
+        tEnd = i;
+      } else if (name === 115 && s < 0) {
+        s = from;
+        sEnd = i;
+      } else return -1;
+      i++;
+    }
+    // `><v>`, the value, `</v></c>`.
+    if (i + 4 >= limit || buf[i] !== GT || buf[i + 1] !== LT || buf[i + 2] !== 118 || buf[i + 3] !== GT) return -1;
+    const from = i + 4;
+    i = from;
+    while (i < limit && textByte(buf[i]!)) i++;
+    const to = i;
+    // `</v></c>`.
+    if (
+      i + 8 > limit ||
+      buf[i] !== LT ||
+      buf[i + 1] !== SLASH ||
+      buf[i + 2] !== 118 ||
+      buf[i + 3] !== GT ||
+      buf[i + 4] !== LT ||
+      buf[i + 5] !== SLASH ||
+      buf[i + 6] !== 99 ||
+      buf[i + 7] !== GT
+    )
+      return -1;
+    const reader = this.reader;
+    reader.openCell(r < 0 || r === rEnd ? -1 : letters(buf, r, rEnd), t < 0 ? 'n' : typeOf(buf, t, tEnd), s < 0 ? 0 : styleOf(buf, s, sEnd), false);
+    reader.open('v', this.attribute, false);
+    if (to > from) this.text(from, to);
+    reader.close('v');
+    reader.close('c');
+    return i + 8;
+  }
+}
+
+const LT = 60;
+const GT = 62;
+const EQ = 61;
+const QUOTE = 34;
+const SPACE = 32;
+const SLASH = 47;
+
+/** A byte the scanner takes as itself in a double-quoted attribute value: printable ASCII but `"`, `&`, `<`. */
+const attributeByte = (b: number) => b >= 32 && b < 127 && b !== QUOTE && b !== 38 && b !== LT;
+/** A byte the scanner takes as itself in text: printable ASCII but `&`, `<`, `]`. */
+const textByte = (b: number) => b >= 32 && b < 127 && b !== 38 && b !== LT && b !== 93;
+
+/** The column the letters of `buf[from, to)` (a cell's reference) name, as {@link columnNumber} reads them. */
+function letters(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+/** A cell's type from the bytes of its `t` value (ASCII), as {@link cellType} reads it. */
+const typeOf = (buf: Buffer, from: number, to: number): string => (to - from === 1 && buf[from] === 115 ? 's' : latin1(buf, from, to));
+
+/** A cell's style from the bytes of its `s` value (ASCII), as {@link cellStyle} reads it. */
+function styleOf(buf: Buffer, from: number, to: number): number {
+  const n = digits(buf, from, to);
+  return n >= 0 ? n : Number(latin1(buf, from, to));
 }
 
 /** Turns a worksheet's elements and text, as a parser gives them, into a header and rows. */
@@ -466,9 +574,7 @@ class SheetReader {
   open(name: string, attribute: (name: string) => string | undefined, selfClosing: boolean): void {
     if (name === 'row') {
       const r = attribute('r');
-      this.rowNumber = r ? Number(r) : this.rowNumber + 1;
-      this.count = 0;
-      if (selfClosing) this.close('row');
+      this.openRow(r ? Number(r) : undefined, selfClosing);
     } else if (name === 'c') {
       const ref = attribute('r');
       this.openCell(ref ? columnNumber(ref) : -1, attribute('t') ?? 'n', Number(attribute('s') ?? 0), selfClosing);
@@ -478,6 +584,13 @@ class SheetReader {
       else if (name === 'rPh') this.into = null;
       else if (name === 't' && this.cell.type === 'inlineStr') this.into = 't';
     }
+  }
+
+  /** A row opens: its number from its `r` (undefined when it has none: the one after the last). */
+  openRow(r: number | undefined, selfClosing: boolean): void {
+    this.rowNumber = r === undefined ? this.rowNumber + 1 : r;
+    this.count = 0;
+    if (selfClosing) this.close('row');
   }
 
   /** A cell opens: its column from its reference (−1 when it has none: the one after the last), its type and style. */
@@ -649,8 +762,13 @@ class SheetRow implements RowView {
   /** The row numbered `line`, of the first `count` of `cells`. */
   fill(line: number, cells: readonly SheetCell[], count: number): void {
     this.line = line;
-    this.values.fill('');
-    this.shared.fill(-1);
+    // A loop, not fill(): a builtin's call costs more than a row's few fields.
+    const values = this.values;
+    const shared = this.shared;
+    for (let i = 0; i < values.length; i++) {
+      values[i] = '';
+      shared[i] = -1;
+    }
     for (let i = 0; i < count; i++) {
       const c = cells[i]!;
       this.values[c.col - this.first] = c.text;
@@ -681,15 +799,18 @@ function refColumn(x: XmlBytes): number {
   const from = x.valueFrom(a);
   if (from < 0) return columnNumber(x.attribute('r')!);
   const to = x.valueTo(a);
-  if (from === to) return -1;
-  const buf = x.buf;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = buf[i]!;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n;
+  return from === to ? -1 : letters(x.buf, from, to);
+}
+
+/** A row's number, read from the bytes of its r="12" as Number() reads the text; undefined when it has none or it is empty. */
+function rowNumber(x: XmlBytes): number | undefined {
+  const a = x.attributeAt('r');
+  if (a < 0) return undefined;
+  const from = x.valueFrom(a);
+  const n = from < 0 ? -1 : digits(x.buf, from, x.valueTo(a));
+  if (n >= 0) return n;
+  const r = x.attribute('r')!;
+  return r ? Number(r) : undefined;
 }
 
 /** A cell's type: `s`, the usual one, without a string made for it. */
@@ -742,9 +863,17 @@ export function plainNumber(buf: Buffer, from: number, to: number, mark: Decimal
   if (i === to) return null;
   while (i < to && buf[i]! >= 48 && buf[i]! <= 57) i++;
   if (i !== to || buf[to - 1] === 48) return null;
-  // One flat string (a concatenation would be flattened again when the amount is read).
-  return mark === '.' ? latin1(buf, from, to) : latin1(buf, from, to).replace('.', ',');
+  if (mark === '.') return latin1(buf, from, to);
+  // One flat string, made once: the bytes with a comma for the point (a concatenation would be flattened again when the amount is read).
+  const n = to - from;
+  if (scratch.length < n) scratch = Buffer.allocUnsafe(2 * n);
+  for (let k = 0; k < n; k++) scratch[k] = buf[from + k]!;
+  scratch[intEnd - from] = 44;
+  return latin1(scratch, 0, n);
 }
+
+/** Where plainNumber puts a number's bytes with a comma. */
+let scratch = Buffer.allocUnsafe(64);
 
 const latin1 = (buf: Buffer, from: number, to: number): string => (buf as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(from, to);
 
