@@ -5,6 +5,7 @@ import { asNode, parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { ScenarioMemo } from './memo.js';
+import { patchAgreement } from './patch.js';
 import { applySettings, locate, withFollowingWeights, yamlFeature, yamlValue, type SetError, type Setting, type Step, type Target } from './set.js';
 
 /** What one scenario gave: a result, the settings that name nothing, or the agreement's errors shown on its changed text. */
@@ -29,6 +30,10 @@ export type Evaluate<R> = (agreement: Agreement, memo: Memo) => { readonly repor
 export class ScenarioRunner<R> {
   private readonly parsed: ParsedYaml;
   private readonly memo = new ScenarioMemo();
+  /** The agreement as written, read and validated once (null when it is not valid): what a patched scenario starts from. */
+  private base: Agreement | null | undefined;
+  /** Where each path set so far leads in the agreement as written: a sweep sets the same paths thousands of times. */
+  private readonly targets = new Map<string, Target | null>();
 
   constructor(
     private readonly text: string,
@@ -51,6 +56,11 @@ export class ScenarioRunner<R> {
 
   run(given: readonly Setting[]): ScenarioOutcome<R> {
     const settings = this.effective(given);
+    const patched = this.patched(settings);
+    if (patched) {
+      const done = this.evaluate(patched, this.memo);
+      return done.report ? { kind: 'ok', result: done.report } : this.slow(settings);
+    }
     // Each setting is found in the tree the ones before it made, so a later one may go inside an earlier addition.
     let root = this.parsed.root;
     const errors: SetError[] = [];
@@ -68,6 +78,21 @@ export class ScenarioRunner<R> {
     const done = read.agreement ? this.evaluate(read.agreement, this.memo) : null;
     if (done?.report) return { kind: 'ok', result: done.report };
     return this.slow(settings);
+  }
+
+  /** The scenario as a change to the validated agreement, when patch.ts knows the whole of its effect; else null. */
+  private patched(settings: readonly Setting[]): Agreement | null {
+    if (this.base === undefined) this.base = readValidAgreement(this.parsed, this.file, this.resolve, this.memo).agreement;
+    if (!this.base) return null;
+    return patchAgreement(this.base, settings, (path) => {
+      let t = this.targets.get(path);
+      if (t === undefined) {
+        const found = locate(this.parsed.root, { path, value: '' });
+        t = 'message' in found ? null : found;
+        this.targets.set(path, t);
+      }
+      return t;
+    });
   }
 
   /** The scenario written into the text and read from it, for errors on the lines the user sees. */
