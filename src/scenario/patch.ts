@@ -20,18 +20,21 @@ import type { Setting, Target } from './set.js';
  */
 export function patchAgreement(base: Agreement, settings: readonly Setting[], target: (path: string) => Target | null): Agreement | null {
   let a = base;
-  let populations = false;
+  let zero = false;
   for (const s of settings) {
     const party = POPULATION.exec(s.path)?.[1];
     const t = party === undefined ? null : target(s.path);
     if (party === undefined || t?.kind !== 'replace' || !isScalar(t.node)) return null;
-    const next = withPopulation(a, party, s.value);
+    const value = populationValue(s.value);
+    const next = value && withPopulation(a, party, value);
     if (!next) return null;
     a = next;
-    populations = true;
+    zero ||= value.isZero();
   }
-  // A population can only make a key's population total zero, found by the walk that validation does (validate/keys.ts).
-  if (populations) {
+  // Of the agreement's rules, a population can break only one: a key's total of zero (validate/keys.ts). Every total
+  // that rule sums is of values ≥ 0 (populations, months, shares, blend weights) and was above zero as written, so a
+  // population above zero keeps it so; a zero one is walked again, as validation walks it.
+  if (zero) {
     const diags = new Diagnostics();
     keysResolvable(a, diags);
     if (diags.list.length) return null;
@@ -48,12 +51,16 @@ const POPULATION = /^parties\.([^.]+)\.population$/;
  * too many digits, or a party whose population is a series by year is left
  * to the reader.
  */
-function withPopulation(a: Agreement, id: string, value: string): Agreement | null {
-  if (!/^(0|[1-9]\d*)(\.\d+)?$/.test(value) || value.length > MAX_DIGITS) return null;
+function populationValue(text: string): Ratio | null {
+  return /^(0|[1-9]\d*)(\.\d+)?$/.test(text) && text.length <= MAX_DIGITS ? Ratio.parseDecimal(text) : null;
+}
+
+/** The agreement with one party's population, written as one figure, replaced. */
+function withPopulation(a: Agreement, id: string, value: Ratio): Agreement | null {
   const at = a.parties.findIndex((p) => p.id === id);
   const party = a.parties[at];
   if (party?.population?.kind !== 'fixed') return null;
-  const changed: Party = { ...party, population: { kind: 'fixed', value: Ratio.parseDecimal(value)!, at: party.population.at } };
+  const changed: Party = { ...party, population: { kind: 'fixed', value, at: party.population.at } };
   const parties = a.parties.slice();
   parties[at] = changed;
   return { ...a, parties };
