@@ -65,7 +65,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   const ignoring = rules.ignore.map((g) => matcher(g.selector));
   const inBases = rules.bases.map(matcher);
   // Amounts are collected and summed once per bucket (Money.sum adds bigint units): a scenario sweep runs this thousands of times.
-  const ignoredRows = rules.ignore.map((rule) => ({ rule, rows: 0, amounts: [] as Money[] }));
+  const ignoredRows = rules.ignore.map((rule) => ({ rule, rows: 0, amounts: new Array<Money>() }));
   const unselected = new Map<string, { first: ActualsRow; rows: number; amounts: Money[] }>();
   const all: Money[] = [];
   const taken: Money[] = [];
