@@ -143,8 +143,8 @@ describe('a sweep patched into the validated agreement gives what reading each s
             }
             const plain = readValidAgreement(applied.text, file);
             const computed = plain.agreement ? allocate({ ...inputs, agreement: plain.agreement }) : null;
-            const model = patchAgreement(baseline.agreement!, settings, (path) => {
-              const t = locate(root, { path, value: '' });
+            const model = patchAgreement(baseline.agreement!, settings, (s) => {
+              const t = locate(root, s);
               return 'message' in t ? null : t;
             });
             if (model) {

@@ -49,14 +49,17 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
     );
   }
 
+  const ofKind = (kind: Item['kind']) => items.filter((r) => r.item.kind === kind);
+  const operatingItems = ofKind('operating');
+  const investmentItems = ofKind('investment');
   const parties: PartyTotals[] = a.parties.map((party) => {
-    const sum = (kind: Item['kind']) => Money.sum(items.filter((r) => r.item.kind === kind).map((r) => r.allocations.get(party.id) ?? Money.ZERO));
-    const operating = sum('operating');
-    const investment = sum('investment');
+    const sum = (of: readonly ItemResult[]) => Money.sum(of.map((r) => r.allocations.get(party.id) ?? Money.ZERO));
+    const operating = sum(operatingItems);
+    const investment = sum(investmentItems);
     const charged = operating.plus(investment);
     return { party, operating, investment, charged };
   });
-  const total = (kind?: Item['kind']) => Money.sum(items.filter((r) => kind === undefined || r.item.kind === kind).map((r) => r.basis));
+  const total = (kind?: Item['kind']) => Money.sum((kind === undefined ? items : ofKind(kind)).map((r) => r.basis));
   return diags.result({
     agreement: a,
     items,
@@ -171,7 +174,8 @@ function roundedLines(ctx: ComputeContext, b: Basis, exact: Draft[], rounding: I
   const allocations = new Map<Id, Money>();
   for (const p of ctx.agreement.parties) {
     const own = byParty.get(p.id);
-    if (own) allocations.set(p.id, Money.sum(own));
+    // One line is its own sum (a Money is normalised): most parties have one line an item.
+    if (own) allocations.set(p.id, own.length === 1 ? own[0]! : Money.sum(own));
   }
   const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
   return { lines, allocations, unallocated };

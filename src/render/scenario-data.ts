@@ -1,6 +1,6 @@
 import { isInfeasible, type ScenarioColumn, type ScenarioHead, type ScenarioPoint, type ScenarioSetting } from '../reports/scenario.js';
 import { Ratio } from '../money/ratio.js';
-import { csvRows, neutralise, toCsv } from './csv.js';
+import { csvRows, NEEDS_QUOTES, needsQuotes, neutralise, toCsv } from './csv.js';
 import { label, marker } from './labels.js';
 import { jsonHead } from './json-head.js';
 import { formatMoneyPlain, localDecimal, type Locale } from './locale.js';
@@ -97,7 +97,8 @@ function setValues(settings: readonly ScenarioSetting[], h: ScenarioHead, locale
   });
 }
 
-function scenarioCsvRows(h: ScenarioHead, s: ScenarioColumn, locale: Locale): string[][] {
+/** A scenario's rows as cells: what {@link scenarioCsvText} writes, through csvRows (the reference its test holds it to). */
+export function scenarioCsvRows(h: ScenarioHead, s: ScenarioColumn, locale: Locale): string[][] {
   const values = setValues(s.settings, h, locale);
   return s.parties.map((p) => [
     s.isBaseline ? marker('baseline', locale) : s.name,
@@ -111,14 +112,45 @@ function scenarioCsvRows(h: ScenarioHead, s: ScenarioColumn, locale: Locale): st
   ]);
 }
 
+/**
+ * A scenario's rows as {@link csvRows} writes them, made cell by cell: the
+ * scenario's cells once for all its parties, and no arrays of cells — a
+ * sweep writes a million points. A cell csv-stringify would quote sends the
+ * point through csvRows itself (tests/scenario.test.ts holds the two together).
+ */
+function scenarioCsvText(h: ScenarioHead, s: ScenarioColumn, locale: Locale): string {
+  const d = locale === 'nb' ? ';' : ',';
+  const slow = () => csvRows(scenarioCsvRows(h, s, locale), numeric(h), locale);
+  const first = neutralise(s.isBaseline ? marker('baseline', locale) : s.name);
+  if (needsQuotes(first, d)) return slow();
+  let lead = first;
+  for (const v of setValues(s.settings, h, locale)) {
+    if (needsQuotes(v, d)) return slow();
+    lead += d + v;
+  }
+  const end = h.noted ? `${d}\r\n` : '\r\n';
+  let out = '';
+  for (const p of s.parties) {
+    const cells = `${neutralise(p.id)}${d}${neutralise(p.name)}${d}${formatMoneyPlain(p.charged, locale)}${d}${formatMoneyPlain(p.delta, locale)}${d}${localDecimal(percent(p.deltaShare) ?? '', locale)}`;
+    // The cells were joined by the delimiter: one more of it than those four means a cell holds one.
+    if (NEEDS_QUOTES.test(cells) || count(cells, d) !== 4) return slow();
+    out += `${lead}${d}${cells}${end}`;
+  }
+  return out;
+}
+
+function count(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+  return n;
+}
+
 /** One row per scenario and party, so a spreadsheet can pivot it; a scenario without figures is one row whose note says why. */
 export const scenarioCsv: Streamed<ScenarioHead, ScenarioPoint> = {
   head: (h, _version, locale) => toCsv(scenarioCsvHeader(h, locale), [], numeric(h), locale),
   point: (h, p, _n, locale) =>
-    csvRows(
-      isInfeasible(p) ? [[p.name, ...setValues(p.settings, h, locale), '', '', '', '', '', p.reason[locale]]] : scenarioCsvRows(h, p, locale),
-      numeric(h),
-      locale,
-    ),
+    isInfeasible(p)
+      ? csvRows([[p.name, ...setValues(p.settings, h, locale), '', '', '', '', '', p.reason[locale]]], numeric(h), locale)
+      : scenarioCsvText(h, p, locale),
   tail: () => '',
 };

@@ -18,12 +18,12 @@ import type { Setting, Target } from './set.js';
  * A sweep of thousands of populations is therefore no longer thousands of
  * agreements read and validated: each is one party's population swapped in.
  */
-export function patchAgreement(base: Agreement, settings: readonly Setting[], target: (path: string) => Target | null): Agreement | null {
+export function patchAgreement(base: Agreement, settings: readonly Setting[], target: (s: Setting) => Target | null): Agreement | null {
   let a = base;
   let zero = false;
   for (const s of settings) {
     const party = POPULATION.exec(s.path)?.[1];
-    const t = party === undefined ? null : target(s.path);
+    const t = party === undefined ? null : target(s);
     if (party === undefined || t?.kind !== 'replace' || !isScalar(t.node)) return null;
     const value = populationValue(s.value);
     const next = value && withPopulation(a, party, value);

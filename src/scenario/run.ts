@@ -32,8 +32,8 @@ export class ScenarioRunner<R> {
   private readonly memo = new ScenarioMemo();
   /** The agreement as written, read and validated once (null when it is not valid): what a patched scenario starts from. */
   private base: Agreement | null | undefined;
-  /** Where each path set so far leads in the agreement as written: a sweep sets the same paths thousands of times. */
-  private readonly targets = new Map<string, Target | null>();
+  /** Where each path set so far leads in the agreement as written, or why it leads nowhere: a sweep sets the same paths thousands of times. */
+  private readonly located = new Map<string, Target | SetError>();
 
   constructor(
     private readonly text: string,
@@ -48,7 +48,22 @@ export class ScenarioRunner<R> {
 
   /** The settings that name nothing in the agreement. */
   check(settings: readonly Setting[]): SetError[] {
-    return settings.map((s) => locate(this.parsed.root, s)).filter((t): t is SetError => 'message' in t);
+    const errors: SetError[] = [];
+    for (const s of settings) {
+      const t = this.locatedAsWritten(s);
+      if ('message' in t) errors.push(t.setting === s ? t : { ...t, setting: s });
+    }
+    return errors;
+  }
+
+  /** {@link locate} in the agreement as written, once a path (where a path leads, and what is wrong with it, does not depend on the value). */
+  private locatedAsWritten(s: Setting): Target | SetError {
+    let t = this.located.get(s.path);
+    if (t === undefined) {
+      t = locate(this.parsed.root, s);
+      this.located.set(s.path, t);
+    }
+    return t;
   }
 
   /** The settings a scenario amounts to: the given ones, and a two-part blend's other weight where one was set. */
@@ -86,14 +101,9 @@ export class ScenarioRunner<R> {
   private patched(settings: readonly Setting[]): Agreement | null {
     if (this.base === undefined) this.base = readValidAgreement(this.parsed, this.file, this.resolve, this.memo).agreement;
     if (!this.base) return null;
-    return patchAgreement(this.base, settings, (path) => {
-      let t = this.targets.get(path);
-      if (t === undefined) {
-        const found = locate(this.parsed.root, { path, value: '' });
-        t = 'message' in found ? null : found;
-        this.targets.set(path, t);
-      }
-      return t;
+    return patchAgreement(this.base, settings, (s) => {
+      const t = this.locatedAsWritten(s);
+      return 'message' in t ? null : t;
     });
   }
 
