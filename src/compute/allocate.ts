@@ -8,6 +8,7 @@ import type { ComputeContext, ComputeInput } from './context.js';
 import { checkCoverage } from './coverage.js';
 import { resolveKey } from './keys.js';
 import { applyLimits } from './limits.js';
+import { partyIds } from '../memo/memo.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '../reports/allocation.js';
 
@@ -132,7 +133,7 @@ function allocateItem(
     ctx.memo && shares
       ? ctx.memo.remember(
           shares,
-          `lines ${item.id} ${rounding.unit.toPlain()} ${rounding.method} ${b.basis.toPlain()} ${item.above?.amount.toPlain() ?? ''} ${[...b.direct].map(([p, m]) => `${p}=${m.toPlain()}`).join(' ')} ${ctx.agreement.parties.map((p) => p.id).join(' ')}`,
+          `lines ${item.id} ${rounding.unit.toPlain()} ${rounding.method} ${b.basis.toPlain()} ${item.above?.amount.toPlain() ?? ''} ${[...b.direct].map(([p, m]) => `${p}=${m.toPlain()}`).join(' ')} ${partyIds(ctx.memo, ctx.agreement.parties)}`,
           round,
         )
       : round();
