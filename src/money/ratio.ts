@@ -47,7 +47,7 @@ export class Ratio {
     if (!m) return null;
     const frac = m[3] ?? '';
     const num = BigInt(m[2]! + frac) * (m[1] === '-' ? -1n : 1n);
-    return Ratio.of(num, 10n ** BigInt(frac.length));
+    return Ratio.of(num, pow10(frac.length));
   }
 
   plus(o: Ratio): Ratio {
@@ -151,7 +151,7 @@ export class Ratio {
    */
   toDecimalString(maxPlaces = 12): string {
     // round(num × 10^places / den), in integers: no fraction to reduce.
-    const scaled = divideHalfAway(this.num * 10n ** BigInt(maxPlaces), this.den);
+    const scaled = divideHalfAway(this.num * pow10(maxPlaces), this.den);
     const neg = scaled < 0n;
     const digits = (neg ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
     const int = digits.slice(0, digits.length - maxPlaces);
@@ -171,6 +171,14 @@ export function divideHalfAway(num: bigint, den: bigint): bigint {
   const b = den < 0n ? -den : den;
   const n = (2n * a + b) / (2n * b);
   return neg ? -n : n;
+}
+
+/** 10^0 … 10^40 (the most digits the agreement reads), made once: amounts and decimals scale by them all the time. */
+const POWERS = Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n));
+
+/** 10^n, for n ≥ 0. */
+export function pow10(n: number): bigint {
+  return POWERS[n] ?? 10n ** BigInt(n);
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
