@@ -214,4 +214,16 @@ describe('exact fractions: sums and products without the full gcd are the reduce
       { numRuns: 3000 },
     );
   });
+  it('one amount over another is the quotient of their fractions, field by field', () => {
+    const money = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([u, s]) => Money.fromUnits(u, s));
+    fc.assert(
+      fc.property(money, money, (a, b) => {
+        fc.pre(!b.isZero());
+        const q = a.over(b);
+        const expected = a.toRatio().div(b.toRatio());
+        expect({ num: q.num, den: q.den }).toEqual({ num: expected.num, den: expected.den });
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

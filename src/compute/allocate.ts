@@ -166,18 +166,22 @@ function roundedLines(ctx: ComputeContext, b: Basis, exact: Draft[], rounding: I
   for (const [i, l] of exact.entries()) l.amount = rounded.amounts[i]!;
   const lines: readonly AllocationLine[] = exact;
 
-  const byParty = new Map<Id, Money[]>();
-  for (const l of lines) {
-    const own = byParty.get(l.party);
-    if (own) own.push(l.amount);
-    else byParty.set(l.party, [l.amount]);
-  }
   const allocations = new Map<Id, Money>();
-  for (const p of ctx.agreement.parties) {
-    const own = byParty.get(p.id);
-    // One line is its own sum (a Money is normalised): most parties have one line an item.
-    if (own) allocations.set(p.id, own.length === 1 ? own[0]! : Money.sum(own));
+  const parties = ctx.agreement.parties;
+  // A line a party, in the parties' order (an item split by a key): each line is its party's sum (a Money is normalised).
+  if (lines.length === parties.length && lines.every((l, i) => l.party === parties[i]!.id)) for (const l of lines) allocations.set(l.party, l.amount);
+  else {
+    const byParty = new Map<Id, Money[]>();
+    for (const l of lines) {
+      const own = byParty.get(l.party);
+      if (own) own.push(l.amount);
+      else byParty.set(l.party, [l.amount]);
+    }
+    for (const p of parties) {
+      const own = byParty.get(p.id);
+      if (own) allocations.set(p.id, Money.sum(own));
+    }
   }
-  const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
-  return { lines, allocations, unallocated };
+  // The basis less the lines' amounts, as roundParts found it.
+  return { lines, allocations, unallocated: rounded.unallocated };
 }
