@@ -520,7 +520,7 @@ class LedgerBytes<T> {
     const tuple = this.tuple;
     let h = 0x811c9dc5 | 0;
     for (let f = 0; f < k; f++) h = mix(h, tuple[f]!);
-    let mask = this.entrySlots.length - 1;
+    const mask = this.entrySlots.length - 1;
     let slot = h & mask;
     for (;;) {
       const id = this.entrySlots[slot]!;
@@ -534,6 +534,19 @@ class LedgerBytes<T> {
       if (same) return id;
       slot = (slot + 1) & mask;
     }
+    return this.newEntry(slot, buf, lineStart);
+  }
+
+  /**
+   * A new entry of the current tuple, at its free `slot`. A method of its
+   * own, so `entry`, which runs every row, stays small: a compiler inlines
+   * only what is called often, and compiles what it has not seen run as a
+   * way back to the interpreter.
+   */
+  private newEntry(slot: number, buf: Uint8Array, lineStart: number): number {
+    const w = this.width;
+    const k = w + 1;
+    const tuple = this.tuple;
     const id = this.entryCount++;
     if ((id + 1) * k > this.keys.length) this.keys = grow(this.keys, (id + 1) * k);
     if (id >= this.lines.length) {
@@ -553,7 +566,7 @@ class LedgerBytes<T> {
     this.entrySlots[slot] = id;
     if (2 * (id + 1) > this.entrySlots.length) {
       this.entrySlots = new Int32Array(this.entrySlots.length * 2).fill(-1);
-      mask = this.entrySlots.length - 1;
+      const mask = this.entrySlots.length - 1;
       for (let v = 0; v <= id; v++) {
         let x = 0x811c9dc5 | 0;
         for (let f = 0; f < k; f++) x = mix(x, this.keys[v * k + f]!);
