@@ -177,3 +177,53 @@ items:
     );
   });
 });
+
+describe('exact fractions: sums and products without the full gcd are the reduced fraction (fast-check)', () => {
+  // Denominators of every kind the hot path meets: 1 (populations), shared ones, coprime ones, powers of ten and large ones.
+  const part = fc.oneof(
+    fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }),
+    fc.constantFrom(1n, 2n, 3n, 6n, 7n, 10n, 12n, 100n, 10_000n, 1_000_003n),
+    fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+  );
+  const ratio = fc
+    .tuple(
+      part,
+      part.filter((d) => d !== 0n),
+    )
+    .map(([n, d]) => ({ n, d, r: Ratio.of(n, d) }));
+  /** The reduced fraction by the definition: cross products, then their whole gcd. */
+  const reduced = (num: bigint, den: bigint) => {
+    const abs = (x: bigint) => (x < 0n ? -x : x);
+    let [a, b] = [abs(num), abs(den)];
+    while (b !== 0n) [a, b] = [b, a % b];
+    const g = a === 0n ? abs(den) : a;
+    const sign = den < 0n ? -1n : 1n;
+    return { num: (sign * num) / g, den: (sign * den) / g };
+  };
+  it('plus, minus, times and div agree with the definition, field by field', () => {
+    fc.assert(
+      fc.property(ratio, ratio, (x, y) => {
+        const fields = (r: Ratio) => ({ num: r.num, den: r.den });
+        const [a, b, c, d] = [x.r.num, x.r.den, y.r.num, y.r.den];
+        expect(fields(x.r)).toEqual(reduced(x.n, x.d));
+        expect(fields(x.r.plus(y.r))).toEqual(reduced(a * d + c * b, b * d));
+        expect(fields(x.r.minus(y.r))).toEqual(reduced(a * d - c * b, b * d));
+        expect(fields(x.r.times(y.r))).toEqual(reduced(a * c, b * d));
+        if (c !== 0n) expect(fields(x.r.div(y.r))).toEqual(reduced(a * d, b * c));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('one amount over another is the quotient of their fractions, field by field', () => {
+    const money = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([u, s]) => Money.fromUnits(u, s));
+    fc.assert(
+      fc.property(money, money, (a, b) => {
+        fc.pre(!b.isZero());
+        const q = a.over(b);
+        const expected = a.toRatio().div(b.toRatio());
+        expect({ num: q.num, den: q.den }).toEqual({ num: expected.num, den: expected.den });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -8,6 +8,7 @@ import type { ComputeContext, ComputeInput } from './context.js';
 import { checkCoverage } from './coverage.js';
 import { resolveKey } from './keys.js';
 import { applyLimits } from './limits.js';
+import { partyIds } from '../memo/memo.js';
 import type { KeyDerivation } from '../reports/keys.js';
 import type { AllocationLine, AllocationReport, ItemResult, PartyTotals } from '../reports/allocation.js';
 
@@ -49,14 +50,17 @@ export function allocate(input: ComputeInput): Computed<AllocationReport> {
     );
   }
 
+  const ofKind = (kind: Item['kind']) => items.filter((r) => r.item.kind === kind);
+  const operatingItems = ofKind('operating');
+  const investmentItems = ofKind('investment');
   const parties: PartyTotals[] = a.parties.map((party) => {
-    const sum = (kind: Item['kind']) => Money.sum(items.filter((r) => r.item.kind === kind).map((r) => r.allocations.get(party.id) ?? Money.ZERO));
-    const operating = sum('operating');
-    const investment = sum('investment');
+    const sum = (of: readonly ItemResult[]) => Money.sum(of.map((r) => r.allocations.get(party.id) ?? Money.ZERO));
+    const operating = sum(operatingItems);
+    const investment = sum(investmentItems);
     const charged = operating.plus(investment);
     return { party, operating, investment, charged };
   });
-  const total = (kind?: Item['kind']) => Money.sum(items.filter((r) => kind === undefined || r.item.kind === kind).map((r) => r.basis));
+  const total = (kind?: Item['kind']) => Money.sum((kind === undefined ? items : ofKind(kind)).map((r) => r.basis));
   return diags.result({
     agreement: a,
     items,
@@ -129,7 +133,7 @@ function allocateItem(
     ctx.memo && shares
       ? ctx.memo.remember(
           shares,
-          `lines ${item.id} ${rounding.unit.toPlain()} ${rounding.method} ${b.basis.toPlain()} ${item.above?.amount.toPlain() ?? ''} ${[...b.direct].map(([p, m]) => `${p}=${m.toPlain()}`).join(' ')} ${ctx.agreement.parties.map((p) => p.id).join(' ')}`,
+          `lines ${item.id} ${rounding.unit.toPlain()} ${rounding.method} ${b.basis.toPlain()} ${item.above?.amount.toPlain() ?? ''} ${[...b.direct].map(([p, m]) => `${p}=${m.toPlain()}`).join(' ')} ${partyIds(ctx.memo, ctx.agreement.parties)}`,
           round,
         )
       : round();
@@ -162,17 +166,22 @@ function roundedLines(ctx: ComputeContext, b: Basis, exact: Draft[], rounding: I
   for (const [i, l] of exact.entries()) l.amount = rounded.amounts[i]!;
   const lines: readonly AllocationLine[] = exact;
 
-  const byParty = new Map<Id, Money[]>();
-  for (const l of lines) {
-    const own = byParty.get(l.party);
-    if (own) own.push(l.amount);
-    else byParty.set(l.party, [l.amount]);
-  }
   const allocations = new Map<Id, Money>();
-  for (const p of ctx.agreement.parties) {
-    const own = byParty.get(p.id);
-    if (own) allocations.set(p.id, Money.sum(own));
+  const parties = ctx.agreement.parties;
+  // A line a party, in the parties' order (an item split by a key): each line is its party's sum (a Money is normalised).
+  if (lines.length === parties.length && lines.every((l, i) => l.party === parties[i]!.id)) for (const l of lines) allocations.set(l.party, l.amount);
+  else {
+    const byParty = new Map<Id, Money[]>();
+    for (const l of lines) {
+      const own = byParty.get(l.party);
+      if (own) own.push(l.amount);
+      else byParty.set(l.party, [l.amount]);
+    }
+    for (const p of parties) {
+      const own = byParty.get(p.id);
+      if (own) allocations.set(p.id, Money.sum(own));
+    }
   }
-  const unallocated = b.basis.minus(Money.sum(lines.map((l) => l.amount)));
-  return { lines, allocations, unallocated };
+  // The basis less the lines' amounts, as roundParts found it.
+  return { lines, allocations, unallocated: rounded.unallocated };
 }

@@ -19,6 +19,8 @@ import { said } from '../text/said.js';
  */
 export function checkCoverage(a: Agreement, rows: readonly ActualsRow[], diags: Diagnostics, memo: Memo = NO_MEMO): Coverage {
   const rules = coverageRules(a);
+  // Without rows there is nothing to walk, and no key worth making (a budget sweep).
+  if (rows.length === 0) return walkLedger(rules, rows, diags);
   // The walk reads the rules and the rows only: a scenario that changes neither (a population, a price) reuses it.
   const key = JSON.stringify({ ...rules, parties: rules.parties.map((p) => [p.id, p.name]) });
   const walked = memo.remember(rows, `coverage ${key}`, () => {

@@ -3,7 +3,7 @@ import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { DriverRow } from '../inputs/drivers.js';
 import type { Ratio } from '../money/ratio.js';
-import { NO_MEMO, rememberReporting, type Memo } from '../memo/memo.js';
+import { NO_MEMO, partyIds, rememberReporting, type Memo } from '../memo/memo.js';
 import type { DriverTable } from './context.js';
 import { memberFraction } from '../agreement/membership.js';
 import { declaredParties } from '../agreement/phrases.js';
@@ -17,9 +17,7 @@ import { said } from '../text/said.js';
 export function driverTable(a: Agreement, rows: readonly DriverRow[], diags: Diagnostics, memo: Memo = NO_MEMO): DriverTable {
   // The declared drivers depend on the drivers section, the file's rows, the year and the party ids: a sweep of
   // populations reuses them (the same value maps), so keys over them are reused too.
-  const declared = rememberReporting(memo, diags, a.drivers, `drivers ${a.year} ${a.parties.map((p) => p.id).join(' ')}`, () =>
-    declaredDrivers(a, rows, diags),
-  );
+  const declared = rememberReporting(memo, diags, a.drivers, `drivers ${a.year} ${partyIds(memo, a.parties)}`, () => declaredDrivers(a, rows, diags));
   const table = new Map(declared);
   // `members` is a driver too: each party's part of the year as a member (1 for the whole year), so a
   // summed `{ driver: members }` is the number of members — a price by member count — unless given as a driver.

@@ -36,7 +36,7 @@ function shareSteps(ctx: ComputeContext): KeySteps<Derived, KeyDerivation> {
   return {
     // `equal` reads only who is a member and for how long: a sweep of populations reuses it, and so the lines of its items.
     equal: (parties, at) =>
-      rememberReporting(ctx.memo ?? NO_MEMO, ctx.diags, EQUAL, `${a.year} ${membersKey(parties)} ${at.file}:${at.line}:${at.col}`, () =>
+      rememberReporting(ctx.memo ?? NO_MEMO, ctx.diags, EQUAL, `${a.year} ${membersKey(ctx, parties)} ${at.file}:${at.line}:${at.col}`, () =>
         equalShares(ctx, parties, at),
       ),
     population: (parties, at) => populationShares(ctx, parties, at),
@@ -45,11 +45,18 @@ function shareSteps(ctx: ComputeContext): KeySteps<Derived, KeyDerivation> {
       return partYear(members, a.year) ? proportional(ctx, byMembership(members, out, a.year), key.at, 'share × months/12') : { kind: 'shares', shares: out };
     },
     driver: (driver, parties, at) => driverShares(ctx, driver, parties, at),
+    // Each party's weighted shares summed in the order of the parts, the parties in the agreement's order.
     blend: (parts) => {
-      const acc = new Map<Id, Ratio>();
-      for (const { weight, value } of parts)
-        for (const [party, share] of value.shares) acc.set(party, (acc.get(party) ?? Ratio.ZERO).plus(weight.times(share)));
-      return { kind: 'blend', parts: parts.map(({ weight, value }) => ({ weight, derivation: value })), shares: inPartyOrder(a.parties, acc) };
+      const shares = new Map<Id, Ratio>();
+      for (const p of a.parties) {
+        let sum: Ratio | undefined;
+        for (const { weight, value } of parts) {
+          const share = value.shares.get(p.id);
+          if (share) sum = (sum ?? Ratio.ZERO).plus(weight.times(share));
+        }
+        if (sum) shares.set(p.id, sum);
+      }
+      return { kind: 'blend', parts: parts.map(({ weight, value }) => ({ weight, derivation: value })), shares };
     },
     named: (id, key, d) => (key?.precision ? { key: id, ...d, shares: roundShares(d.shares, key.precision), unrounded: d.shares } : { key: id, ...d }),
     // A key whose shares reach beyond the item's parties: kept for them and scaled to 100 %.
@@ -86,14 +93,16 @@ function driverShares(ctx: ComputeContext, driver: Id, parties: readonly Party[]
   const table = ctx.drivers.get(driver);
   if (!table || !ctx.memo) return sharesOfDriver(ctx, driver, table, parties, at);
   // The same values (the same map: a remembered driver table) over the same members give the same shares.
-  return rememberReporting(ctx.memo, ctx.diags, table, `shares ${ctx.agreement.year} ${membersKey(parties)} ${at.file}:${at.line}:${at.col}`, () =>
+  return rememberReporting(ctx.memo, ctx.diags, table, `shares ${ctx.agreement.year} ${membersKey(ctx, parties)} ${at.file}:${at.line}:${at.col}`, () =>
     sharesOfDriver(ctx, driver, table, parties, at),
   );
 }
 
-/** Who is a member and for how long: what equal shares, and the membership part of any key, depend on. */
-function membersKey(parties: readonly Party[]): string {
-  return parties.map((p) => `${p.id}:${p.membership?.joined ?? ''}:${p.membership?.left ?? ''}`).join(' ');
+/** Who is a member and for how long: what equal shares, and the membership part of any key, depend on. Made once a list of parties. */
+function membersKey(ctx: ComputeContext, parties: readonly Party[]): string {
+  return (ctx.memo ?? NO_MEMO).remember(parties, 'members', () =>
+    parties.map((p) => `${p.id}:${p.membership?.joined ?? ''}:${p.membership?.left ?? ''}`).join(' '),
+  );
 }
 
 function sharesOfDriver(
@@ -150,13 +159,4 @@ function roundShares(shares: Shares, step: Ratio): Shares {
     [...shares].map(([id, share]) => ({ id, weight: share, units: share.div(step) })),
   );
   return new Map([...steps].map(([id, n]) => [id, step.times(Ratio.of(n))]));
-}
-
-function inPartyOrder(parties: readonly Party[], shares: ReadonlyMap<Id, Ratio>): Shares {
-  return new Map(
-    parties.flatMap((p): [Id, Ratio][] => {
-      const share = shares.get(p.id);
-      return share ? [[p.id, share]] : [];
-    }),
-  );
 }

@@ -34,3 +34,8 @@ export function rememberReporting<T>(memo: Memo, diags: Diagnostics, scope: obje
   if (!fresh) for (const d of kept.found) diags.list.push(d);
   return kept.value;
 }
+
+/** The parties' ids in order, as one text: part of several keys a computation makes, made once a list of parties. */
+export function partyIds(memo: Memo, parties: readonly { readonly id: string }[]): string {
+  return memo.remember(parties, 'party ids', () => parties.map((p) => p.id).join(' '));
+}

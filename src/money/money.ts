@@ -1,4 +1,4 @@
-import { divideHalfAway, Ratio } from './ratio.js';
+import { divideHalfAway, pow10, Ratio } from './ratio.js';
 
 /**
  * An amount of money in kroner: an exact decimal held as integer units at a
@@ -28,7 +28,7 @@ export class Money {
   static fromFinite(r: Ratio): Money {
     const scale = r.decimalPlaces();
     if (scale === null) throw new RangeError(`internal: not a finite decimal: ${r.num}/${r.den}`);
-    return Money.of((r.num * 10n ** BigInt(scale)) / r.den, scale);
+    return Money.of((r.num * pow10(scale)) / r.den, scale);
   }
 
   /**
@@ -38,7 +38,7 @@ export class Money {
    */
   static round(x: Ratio, unit: Money): Money {
     // x ÷ unit = x.num × 10^scale ÷ (x.den × units)
-    return unit.multiple(divideHalfAway(x.num * 10n ** BigInt(unit.scale), x.den * unit.units));
+    return unit.multiple(divideHalfAway(x.num * pow10(unit.scale), x.den * unit.units));
   }
 
   /** This amount `n` times, exactly: n whole rounding units. */
@@ -66,10 +66,10 @@ export class Money {
     let scale = 0;
     for (const m of items) {
       if (m.scale > scale) {
-        units *= 10n ** BigInt(m.scale - scale);
+        units *= pow10(m.scale - scale);
         scale = m.scale;
       }
-      units += m.scale === scale ? m.units : m.units * 10n ** BigInt(scale - m.scale);
+      units += m.scale === scale ? m.units : m.units * pow10(scale - m.scale);
     }
     return Money.of(units, scale);
   }
@@ -78,15 +78,19 @@ export class Money {
   private aligned(o: Money): [bigint, bigint, number] {
     if (this.scale === o.scale) return [this.units, o.units, this.scale];
     return this.scale > o.scale
-      ? [this.units, o.units * 10n ** BigInt(this.scale - o.scale), this.scale]
-      : [this.units * 10n ** BigInt(o.scale - this.scale), o.units, o.scale];
+      ? [this.units, o.units * pow10(this.scale - o.scale), this.scale]
+      : [this.units * pow10(o.scale - this.scale), o.units, o.scale];
   }
 
+  // Nothing added or taken away is the amount itself (a Money never changes, and is normalised).
   plus(o: Money): Money {
+    if (o.units === 0n) return this;
+    if (this.units === 0n) return o;
     const [a, b, scale] = this.aligned(o);
     return Money.of(a + b, scale);
   }
   minus(o: Money): Money {
+    if (o.units === 0n) return this;
     const [a, b, scale] = this.aligned(o);
     return Money.of(a - b, scale);
   }
@@ -113,10 +117,15 @@ export class Money {
   /** The exact value as a fraction, for products with shares. */
   toRatio(): Ratio {
     // Kept: the same amount meets many shares (a basis split 50 ways), and a Money never changes.
-    this.ratio ??= Ratio.of(this.units, 10n ** BigInt(this.scale));
+    this.ratio ??= Ratio.of(this.units, pow10(this.scale));
     return this.ratio;
   }
   private ratio?: Ratio;
+
+  /** This amount as a fraction of another (not zero), exactly: one fraction reduced once, not two divided. */
+  over(o: Money): Ratio {
+    return Ratio.of(this.units * pow10(o.scale), o.units * pow10(this.scale));
+  }
 
   /** Exact product with a share: not money until it is rounded. */
   times(r: Ratio): Ratio {
@@ -136,7 +145,7 @@ export class Money {
 
   /** The decimal text with exactly `places` (≥ scale) decimals. */
   private digits(places: number): string {
-    const units = this.units * 10n ** BigInt(places - this.scale);
+    const units = this.units * pow10(places - this.scale);
     const neg = units < 0n;
     const s = (neg ? -units : units).toString().padStart(places + 1, '0');
     return `${neg ? '-' : ''}${s.slice(0, s.length - places)}${places ? '.' + s.slice(s.length - places) : ''}`;

@@ -14,6 +14,7 @@ export class Ratio {
   static readonly ONE = new Ratio(1n, 1n);
 
   static of(num: bigint, den: bigint = 1n): Ratio {
+    if (den === 1n) return new Ratio(num, 1n);
     if (den === 0n) throw new RangeError('Ratio with zero denominator');
     if (den < 0n) {
       num = -num;
@@ -46,15 +47,31 @@ export class Ratio {
     if (!m) return null;
     const frac = m[3] ?? '';
     const num = BigInt(m[2]! + frac) * (m[1] === '-' ? -1n : 1n);
-    return Ratio.of(num, 10n ** BigInt(frac.length));
+    return Ratio.of(num, pow10(frac.length));
   }
 
   plus(o: Ratio): Ratio {
-    if (this.den === o.den) return Ratio.of(this.num + o.num, this.den);
-    return Ratio.of(this.num * o.den + o.num * this.den, this.den * o.den);
+    return Ratio.sum(this.num, this.den, o.num, o.den);
   }
   minus(o: Ratio): Ratio {
-    return Ratio.of(this.num * o.den - o.num * this.den, this.den * o.den);
+    return Ratio.sum(this.num, this.den, -o.num, o.den);
+  }
+
+  /**
+   * a/b + c/d, both reduced (Knuth 4.5.1): with g = gcd(b, d), only a
+   * factor of g can cancel from the sum, so the gcd taken is of g and the
+   * numerator, not of the two long products — and none at all when one
+   * denominator is 1 (a whole number, a population) or they share no factor.
+   */
+  private static sum(a: bigint, b: bigint, c: bigint, d: bigint): Ratio {
+    if (b === d) return b === 1n ? new Ratio(a + c, 1n) : Ratio.of(a + c, b);
+    if (d === 1n) return new Ratio(a + c * b, b);
+    if (b === 1n) return new Ratio(a * d + c, d);
+    const g = gcd(b, d);
+    if (g === 1n) return new Ratio(a * d + c * b, b * d);
+    const t = a * (d / g) + c * (b / g);
+    const g2 = gcd(t < 0n ? -t : t, g);
+    return g2 === 1n ? new Ratio(t, (b / g) * d) : new Ratio(t / g2, (b / g) * (d / g2));
   }
   /**
    * Cancels crosswise before multiplying (Knuth 4.5.1): both factors are
@@ -65,8 +82,9 @@ export class Ratio {
    */
   times(o: Ratio): Ratio {
     if (this.num === 0n || o.num === 0n) return Ratio.ZERO;
-    const g1 = gcd(this.num < 0n ? -this.num : this.num, o.den);
-    const g2 = gcd(o.num < 0n ? -o.num : o.num, this.den);
+    // A whole number has nothing to cancel against: no gcd with a denominator of 1.
+    const g1 = o.den === 1n ? 1n : gcd(this.num < 0n ? -this.num : this.num, o.den);
+    const g2 = this.den === 1n ? 1n : gcd(o.num < 0n ? -o.num : o.num, this.den);
     return new Ratio((this.num / g1) * (o.num / g2), (this.den / g2) * (o.den / g1));
   }
   div(o: Ratio): Ratio {
@@ -133,7 +151,7 @@ export class Ratio {
    */
   toDecimalString(maxPlaces = 12): string {
     // round(num × 10^places / den), in integers: no fraction to reduce.
-    const scaled = divideHalfAway(this.num * 10n ** BigInt(maxPlaces), this.den);
+    const scaled = divideHalfAway(this.num * pow10(maxPlaces), this.den);
     const neg = scaled < 0n;
     const digits = (neg ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
     const int = digits.slice(0, digits.length - maxPlaces);
@@ -153,6 +171,14 @@ export function divideHalfAway(num: bigint, den: bigint): bigint {
   const b = den < 0n ? -den : den;
   const n = (2n * a + b) / (2n * b);
   return neg ? -n : n;
+}
+
+/** 10^0 … 10^40 (the most digits the agreement reads), made once: amounts and decimals scale by them all the time. */
+const POWERS = Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n));
+
+/** 10^n, for n ≥ 0. */
+export function pow10(n: number): bigint {
+  return POWERS[n] ?? 10n ** BigInt(n);
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -8,7 +8,7 @@ export function scenarioColumn(baseline: AllocationReport, run: ScenarioRun, isB
   const parties = baseline.parties.map(({ party, charged: before }) => {
     const now = charged.get(party.id) ?? Money.ZERO;
     const delta = now.minus(before);
-    return { id: party.id, name: party.name, charged: now, delta, deltaShare: before.isZero() ? null : delta.toRatio().div(before.abs().toRatio()) };
+    return { id: party.id, name: party.name, charged: now, delta, deltaShare: before.isZero() ? null : delta.over(before.abs()) };
   });
   const total = Money.sum(parties.map((p) => p.charged));
   return { name: run.name, isBaseline, settings: run.settings, parties, total, totalDelta: total.minus(Money.sum(baseline.parties.map((p) => p.charged))) };

@@ -5,6 +5,7 @@ import { asNode, parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { ScenarioMemo } from './memo.js';
+import { patchAgreement } from './patch.js';
 import { applySettings, locate, withFollowingWeights, yamlFeature, yamlValue, type SetError, type Setting, type Step, type Target } from './set.js';
 
 /** What one scenario gave: a result, the settings that name nothing, or the agreement's errors shown on its changed text. */
@@ -29,19 +30,40 @@ export type Evaluate<R> = (agreement: Agreement, memo: Memo) => { readonly repor
 export class ScenarioRunner<R> {
   private readonly parsed: ParsedYaml;
   private readonly memo = new ScenarioMemo();
+  /** The agreement as written, read and validated once (null when it is not valid): what a patched scenario starts from. */
+  private base: Agreement | null | undefined;
+  /** Where each path set so far leads in the agreement as written, or why it leads nowhere: a sweep sets the same paths thousands of times. */
+  private readonly located = new Map<string, Target | SetError>();
 
   constructor(
     private readonly text: string,
     private readonly file: string,
     private readonly resolve: (path: string) => string,
     private readonly evaluate: Evaluate<R>,
+    /** Off, every scenario is read as a whole: the path a patch must agree with (tests/scenario.patch.test.ts). */
+    private readonly patching = true,
   ) {
     this.parsed = parseYaml(text);
   }
 
   /** The settings that name nothing in the agreement. */
   check(settings: readonly Setting[]): SetError[] {
-    return settings.map((s) => locate(this.parsed.root, s)).filter((t): t is SetError => 'message' in t);
+    const errors: SetError[] = [];
+    for (const s of settings) {
+      const t = this.locatedAsWritten(s);
+      if ('message' in t) errors.push(t.setting === s ? t : { ...t, setting: s });
+    }
+    return errors;
+  }
+
+  /** {@link locate} in the agreement as written, once a path (where a path leads, and what is wrong with it, does not depend on the value). */
+  private locatedAsWritten(s: Setting): Target | SetError {
+    let t = this.located.get(s.path);
+    if (t === undefined) {
+      t = locate(this.parsed.root, s);
+      this.located.set(s.path, t);
+    }
+    return t;
   }
 
   /** The settings a scenario amounts to: the given ones, and a two-part blend's other weight where one was set. */
@@ -51,6 +73,11 @@ export class ScenarioRunner<R> {
 
   run(given: readonly Setting[]): ScenarioOutcome<R> {
     const settings = this.effective(given);
+    const patched = this.patching ? this.patched(settings) : null;
+    if (patched) {
+      const done = this.evaluate(patched, this.memo);
+      return done.report ? { kind: 'ok', result: done.report } : this.slow(settings);
+    }
     // Each setting is found in the tree the ones before it made, so a later one may go inside an earlier addition.
     let root = this.parsed.root;
     const errors: SetError[] = [];
@@ -68,6 +95,16 @@ export class ScenarioRunner<R> {
     const done = read.agreement ? this.evaluate(read.agreement, this.memo) : null;
     if (done?.report) return { kind: 'ok', result: done.report };
     return this.slow(settings);
+  }
+
+  /** The scenario as a change to the validated agreement, when patch.ts knows the whole of its effect; else null. */
+  private patched(settings: readonly Setting[]): Agreement | null {
+    if (this.base === undefined) this.base = readValidAgreement(this.parsed, this.file, this.resolve, this.memo).agreement;
+    if (!this.base) return null;
+    return patchAgreement(this.base, settings, (s) => {
+      const t = this.locatedAsWritten(s);
+      return 'message' in t ? null : t;
+    });
   }
 
   /** The scenario written into the text and read from it, for errors on the lines the user sees. */
