@@ -45,6 +45,8 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   ],
   // Months and dates: calendar arithmetic on whole numbers (a month count is the floor of an exact fraction).
   'src/compute/explain.ts': ['const months = Number(fraction.times(Ratio.of(12n)).floor());'],
+  // Account numbers and the ends of a range of them, compared: integers of at most 15 digits only (exact below 2^53), longer ones as BigInt.
+  'src/compute/select.ts': ['const n = Number(v);', 'return Number(p.from) <= n && n <= Number(p.to);'],
   'src/dates/date.ts': [
     'const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];',
     'let y = Number(date.slice(0, 4));',
@@ -121,8 +123,8 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     'cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, sub));',
   ],
   'src/cli/excerpts.ts': ['const last = Math.max(...wanted);'],
-  // A hash of bytes and ids (FNV-1a), for the byte reader's tables; its øre are whole numbers below 2^53 (see the module).
-  'src/inputs/ledger-bytes.ts': ['return Math.imul(h ^ x, 0x01000193);'],
+  // A hash of bytes, words and ids (FNV-1a, then Murmur3's last step), for the byte reader's tables; its øre are whole numbers below 2^53 (see the module).
+  'src/inputs/ledger-bytes.ts': ['return Math.imul(h ^ x, 0x01000193);', 'h = Math.imul(h, 0x85ebca6b);', 'h = Math.imul(h, 0xc2b2ae35);'],
   // The SAF-T walker: byte counts of its buffers, and hashes of bytes and ids (FNV-1a) for its tables; its øre are OreSums' whole numbers.
   'src/inputs/saft-ledger.ts': [
     'const keep = Math.max(0, all.length - HELD);',

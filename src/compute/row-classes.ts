@@ -40,43 +40,59 @@ export function rowClasses(a: Agreement): RowClasses {
   const ignoring = uses.flatMap((u) => (u.role === 'ignore' ? [matcher(u.selector)] : []));
   const parties = new Set(a.parties.map((p) => p.id));
   // What items and rules make of the values of an entry, whatever its party: asked once per category and classes, not once per party.
-  const taking = new Map<string, Map<string, { readonly taken: number; readonly ignored: boolean }>>();
+  const taking = new Map<string, Map<string, Taking>>();
   const answers = (list: Map<string, ((v: string) => boolean)[]>, column: string, value: string) =>
     (list.get(column) ?? []).map((m) => (m(value) ? '1' : '0')).join('');
-  return {
+  const classes: RowClasses = {
     classOf: (column, value) => answers(tests, column, value),
     kindOf: (column, value) => answers(patterns, column, value),
     apart({ category, value, party }) {
       if (party !== '' && !parties.has(party)) return true;
-      const account = value('account');
-      const project = value('project');
-      const others = columns.map((c) => value(c));
-      let byValues = taking.get(category);
-      if (!byValues) {
-        byValues = new Map();
-        taking.set(category, byValues);
-      }
-      // Values hold no control character (the readers refuse them), so U+001F keeps the parts of the key apart.
-      let key = `${account}\u001f${project}`;
-      for (const o of others) key += `\u001f${o}`;
-      let t = byValues.get(key);
-      if (!t) {
-        const row: ActualsRow = {
-          category,
-          account,
-          project,
-          columns: Object.fromEntries(columns.map((c, i) => [c, others[i]!])),
-          amount: undefined as never,
-          rows: 1,
-          at: undefined as never,
-          categoryAt: undefined as never,
-        };
-        t = { taken: items.filter((m) => m(row)).length, ignored: ignoring.some((m) => m(row)) };
-        byValues.set(key, t);
-      }
+      const t = takingOf(category, value);
       return t.taken > 1 || (t.taken === 0 && party !== '' && t.ignored);
     },
   };
+
+  /** What items and rules make of an entry's values, remembered by category and values: asked once per entry, computed once per category and classes. */
+  function takingOf(category: string, value: (column: string) => string): Taking {
+    const account = value('account');
+    const project = value('project');
+    let byValues = taking.get(category);
+    if (!byValues) {
+      byValues = new Map();
+      taking.set(category, byValues);
+    }
+    // Values hold no control character (the readers refuse them), so U+001F keeps the parts of the key apart.
+    let key = `${account}\u001f${project}`;
+    for (const c of columns) key += `\u001f${value(c)}`;
+    let t = byValues.get(key);
+    if (!t) {
+      t = taken(category, account, project, value);
+      byValues.set(key, t);
+    }
+    return t;
+  }
+
+  /** The answer for values not asked about before: a function of its own, so the one asked for every entry stays small (a compiler inlines only what is called often). */
+  function taken(category: string, account: string, project: string, value: (column: string) => string): Taking {
+    const row: ActualsRow = {
+      category,
+      account,
+      project,
+      columns: Object.fromEntries(columns.map((c) => [c, value(c)])),
+      amount: undefined as never,
+      rows: 1,
+      at: undefined as never,
+      categoryAt: undefined as never,
+    };
+    return { taken: items.filter((m) => m(row)).length, ignored: ignoring.some((m) => m(row)) };
+  }
+  return classes;
+}
+
+interface Taking {
+  readonly taken: number;
+  readonly ignored: boolean;
 }
 
 function add<T>(map: Map<string, T[]>, column: string, t: T): void {

@@ -151,7 +151,11 @@ class LedgerBytes<T> {
   private opens = new Int32Array(64);
   // Distinct values: bytes in a pool, found by hash.
   private pool = new Uint8Array(1 << 16);
+  private poolView: DataView<ArrayBufferLike> = new DataView(this.pool.buffer);
   private poolUsed = 0;
+  // The bytes being read, four at a time: values are hashed and compared a word at a time, not a byte (a DataView reads a word at any offset).
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  private viewOf: Uint8Array | null = null;
   private valueAt = new Int32Array(1024);
   private valueLength = new Int32Array(1024);
   private valueHash = new Int32Array(1024);
@@ -242,6 +246,11 @@ class LedgerBytes<T> {
   }
 
   private lines0(buf: Uint8Array, from: number, to: number): void {
+    // The chunks are read into one buffer over and over: its view is made once.
+    if (buf !== this.viewOf) {
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      this.viewOf = buf;
+    }
     let pos = from;
     if (!this.started) {
       // A byte order mark: the decoder drops it; UTF-16 is the plain reader's.
@@ -439,31 +448,30 @@ class LedgerBytes<T> {
 
   /** The id of the value `buf[s, e)`; a new value is decoded once, and one with Unicode spaces at its ends falls back (trim would take them). */
   private value(buf: Uint8Array, s: number, e: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = mix(h, buf[i]!);
+    const view = this.view;
     const len = e - s;
+    // A word at a time, then the bytes left; the last step spreads every byte into the low bits the slot is taken from.
+    let h = 0x811c9dc5 ^ len;
+    let i = s;
+    for (; i + 4 <= e; i += 4) h = mix(h, view.getInt32(i, true));
+    for (; i < e; i++) h = mix(h, buf[i]!);
+    h = spread(h);
     let mask = this.valueSlots.length - 1;
     let slot = h & mask;
     for (;;) {
       const id = this.valueSlots[slot]!;
       if (id < 0) break;
-      if (this.valueHash[id] === h && this.valueLength[id] === len) {
-        const at = this.valueAt[id]!;
-        let same = true;
-        for (let k = 0; k < len; k++)
-          if (this.pool[at + k] !== buf[s + k]) {
-            same = false;
-            break;
-          }
-        if (same) return id;
-      }
+      if (this.valueHash[id] === h && this.valueLength[id] === len && sameBytes(this.view, buf, s, this.poolView, this.pool, this.valueAt[id]!, len)) return id;
       slot = (slot + 1) & mask;
     }
     const text = this.decoder.decode(buf.subarray(s, e));
     if (text.trim() !== text) throw new Fallback();
     const id = this.strings.length;
     this.strings.push(text);
-    if (this.poolUsed + len > this.pool.length) this.pool = grow(this.pool, this.poolUsed + len);
+    if (this.poolUsed + len > this.pool.length) {
+      this.pool = grow(this.pool, this.poolUsed + len);
+      this.poolView = new DataView(this.pool.buffer);
+    }
     this.pool.set(buf.subarray(s, e), this.poolUsed);
     if (id >= this.valueAt.length) {
       this.valueAt = grow(this.valueAt, id + 1);
@@ -492,7 +500,16 @@ class LedgerBytes<T> {
     let known = this.stand[f]!;
     if (id >= known.length) known = this.stand[f] = grow(known, id + 1);
     const k = known[id]!;
-    if (k > 0) return k - 1;
+    return k > 0 ? k - 1 : this.firstStands(f, id, known);
+  }
+
+  /**
+   * {@link stands} at a value's first row: asks the sink. A method of its
+   * own, as {@link keptApart} is: its closure over `id` would otherwise cost
+   * `stands` a context object on every call, three a row (150 MB a million
+   * rows).
+   */
+  private firstStands(f: number, id: number, known: Int32Array): number {
     const text = this.strings[id]!;
     const ids = this.standIds[f]!;
     ids.set(text, id);
@@ -514,7 +531,7 @@ class LedgerBytes<T> {
     const tuple = this.tuple;
     let h = 0x811c9dc5 | 0;
     for (let f = 0; f < k; f++) h = mix(h, tuple[f]!);
-    let mask = this.entrySlots.length - 1;
+    const mask = this.entrySlots.length - 1;
     let slot = h & mask;
     for (;;) {
       const id = this.entrySlots[slot]!;
@@ -528,6 +545,19 @@ class LedgerBytes<T> {
       if (same) return id;
       slot = (slot + 1) & mask;
     }
+    return this.newEntry(slot, buf, lineStart);
+  }
+
+  /**
+   * A new entry of the current tuple, at its free `slot`. A method of its
+   * own, so `entry`, which runs every row, stays small: a compiler inlines
+   * only what is called often, and compiles what it has not seen run as a
+   * way back to the interpreter.
+   */
+  private newEntry(slot: number, buf: Uint8Array, lineStart: number): number {
+    const w = this.width;
+    const k = w + 1;
+    const tuple = this.tuple;
     const id = this.entryCount++;
     if ((id + 1) * k > this.keys.length) this.keys = grow(this.keys, (id + 1) * k);
     if (id >= this.lines.length) {
@@ -547,7 +577,7 @@ class LedgerBytes<T> {
     this.entrySlots[slot] = id;
     if (2 * (id + 1) > this.entrySlots.length) {
       this.entrySlots = new Int32Array(this.entrySlots.length * 2).fill(-1);
-      mask = this.entrySlots.length - 1;
+      const mask = this.entrySlots.length - 1;
       for (let v = 0; v <= id; v++) {
         let x = 0x811c9dc5 | 0;
         for (let f = 0; f < k; f++) x = mix(x, this.keys[v * k + f]!);
@@ -620,9 +650,26 @@ class FirstRow implements Where {
   }
 }
 
-/** One step of FNV-1a: a 32-bit hash of bytes or ids, for the tables of distinct values and keys. */
+/** Whether `a[s, s + len)` holds the bytes of `b[at, at + len)`: a word at a time through their views, then the bytes left. */
+export function sameBytes(aView: DataView, a: Uint8Array, s: number, bView: DataView, b: Uint8Array, at: number, len: number): boolean {
+  let k = 0;
+  for (; k + 4 <= len; k += 4) if (aView.getInt32(s + k, true) !== bView.getInt32(at + k, true)) return false;
+  for (; k < len; k++) if (a[s + k] !== b[at + k]) return false;
+  return true;
+}
+
+/** One step of FNV-1a: a 32-bit hash of bytes, words or ids, for the tables of distinct values and keys. */
 function mix(h: number, x: number): number {
   return Math.imul(h ^ x, 0x01000193);
+}
+
+/** Murmur3's last step: a multiply carries low bits up only, so a word's upper bytes reach the low bits of a slot only through this. */
+function spread(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function grow<A extends Int32Array | Uint8Array>(a: A, least: number): A {
