@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants, createReadStream, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +95,39 @@ describe('standard output and error of the real process', () => {
       } finally {
         rmSync(dir, { recursive: true });
       }
+    }
+  });
+});
+
+describe('standard output that is a non-blocking pipe, full', () => {
+  it("takes what the pipe takes, then the rest through Node's stream, which waits for room: the same bytes, exit 0", async () => {
+    // A FIFO, the child's standard output, made non-blocking, and read only once the child has filled it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'samkost-fifo-'));
+    try {
+      const fifo = path.join(dir, 'out');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const opening = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      const reader = openSync(fifo, constants.O_RDONLY);
+      closeSync(opening);
+      // 3 000 scenarios are 570 kB of CSV, far more than a pipe holds.
+      const args = ['scenario', 'fixtures/melhus-midtre-gauldal', '--sweep', 'parties.melhus.population=1..3000', '--format', 'csv', '--threads', '1'];
+      const child = spawn(process.execPath, ['bin/samkost.js', ...args], { cwd: ROOT, stdio: ['ignore', writer, 'pipe'] });
+      // libuv makes a child's standard output blocking as it starts it; a socket on the same descriptor makes it non-blocking again.
+      new Socket({ fd: writer, readable: false, writable: true }).destroy();
+      let stderr = '';
+      child.stderr?.on('data', (d) => (stderr += d));
+      const code = new Promise((done) => child.on('close', done));
+      await new Promise((done) => setTimeout(done, 1000));
+      const chunks: Buffer[] = [];
+      const read = createReadStream('', { fd: reader });
+      read.on('data', (d) => chunks.push(d as Buffer));
+      await new Promise<void>((done) => read.on('close', () => done()));
+      expect(await code).toBe(0);
+      expect(stderr).toBe('');
+      expect(Buffer.concat(chunks).toString('utf8')).toBe((await samkost(args)).stdout);
+    } finally {
+      rmSync(dir, { recursive: true });
     }
   });
 });

@@ -179,17 +179,12 @@ class Descriptor implements StandardOutput {
   ) {}
 
   write(data: string | Uint8Array): void {
-    if (this.direct()) this.writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    if (this.direct()) void this.writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     else this.stream().write(data);
   }
 
   writeText(bytes: Uint8Array): Promise<void> {
-    if (this.direct()) {
-      this.writeAll(bytes);
-      return Promise.resolve();
-    }
-    // A failed write is reported by the stream's 'error' listener (watchStdout): here it only releases the buffer.
-    return new Promise((done) => void this.stream().write(bytes, () => done()));
+    return this.direct() ? this.writeAll(bytes) : this.toStream(bytes);
   }
 
   get isTTY(): boolean {
@@ -201,8 +196,12 @@ class Descriptor implements StandardOutput {
     return this.straight;
   }
 
-  /** All of `bytes`, to the descriptor as long as it takes them, the rest to the stream. */
-  private writeAll(bytes: Uint8Array): void {
+  /**
+   * All of `bytes`, to the descriptor as long as it takes them, the rest to
+   * the stream: resolved once the stream is done with them (writeText's
+   * caller fills its buffer again then).
+   */
+  private writeAll(bytes: Uint8Array): Promise<void> {
     let at = 0;
     try {
       while (at < bytes.length) {
@@ -213,11 +212,18 @@ class Descriptor implements StandardOutput {
     } catch {
       // Said by the stream, which meets the same failure.
     }
-    if (at === bytes.length) return;
+    if (at === bytes.length) return DONE;
     this.straight = false;
-    this.stream().write(bytes.subarray(at));
+    return this.toStream(bytes.subarray(at));
+  }
+
+  /** A failed write is reported by the stream's 'error' listener (watchStdout): the promise only releases the buffer. */
+  private toStream(bytes: Uint8Array): Promise<void> {
+    return new Promise((done) => void this.stream().write(bytes, () => done()));
   }
 }
+
+const DONE = Promise.resolve();
 
 /** Whether `fd` is a file, a pipe, a socket or /dev/null: nothing that could be a terminal. */
 function notTerminal(fd: number): boolean {
