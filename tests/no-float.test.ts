@@ -61,9 +61,11 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/inputs/xlsx.ts': [
     "if (name === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');",
     'const id = Number(t.attributes.numFmtId ?? 0);',
-    'this.rowNumber = r ? Number(r) : this.rowNumber + 1;',
+    'return n >= 0 ? n : Number(latin1(buf, from, to));',
+    'this.openRow(r ? Number(r) : undefined, selfClosing);',
     "this.openCell(ref ? columnNumber(ref) : -1, attribute('t') ?? 'n', Number(attribute('s') ?? 0), selfClosing);",
     'const at = c.index >= 0 ? c.index : Number(c.value);',
+    'return r ? Number(r) : undefined;',
     "return n >= 0 ? n : Number(x.attribute('s'));",
     'const days = Number(m[1]);',
   ],

@@ -191,6 +191,39 @@ const CELLS = [
   (ref: string) => `<c r="${ref}" s=" 1"><v>45382</v></c>`,
   (ref: string) => `<c r="&#67;${ref.slice(1)}" t="s"><v>4</v></c>`,
   () => '<c r="" t="s"><v>1</v></c>',
+  // Cells the sheet reader reads from their bytes (ScannedSheet.skim), and cells beside that shape it leaves to the scanner.
+  (ref: string) => `<c r="${ref}" s="1" t="s"><v>2</v></c>`,
+  (ref: string) => `<c s="0" r="${ref}"><v>-0.25</v></c>`,
+  (ref: string) => `<c r="${ref}" t="n"><v>12.50</v></c>`,
+  (ref: string) => `<c r="${ref}" t="str"><v>a b]c 'd' "e" &gt;</v></c>`,
+  (ref: string) => `<c r="${ref}" t="str"><v>a b]]>c</v></c>`,
+  (ref: string) => `<c r="${ref}" t="e"><v>#N/A</v></c>`,
+  (ref: string) => `<c r="${ref}" s=""><v>7</v></c>`,
+  (ref: string) => `<c r="${ref}" s="x"><v>7</v></c>`,
+  (ref: string) => `<c r="${ref}" t="s" t="s"><v>1</v></c>`,
+  (ref: string) => `<c r="${ref}" r="${ref}"><v>1</v></c>`,
+  (ref: string) => `<c r="${ref}"  t="s"><v>1</v></c>`,
+  (ref: string) => `<c r="${ref}" t = "s"><v>1</v></c>`,
+  (ref: string) => `<c r="${ref}" cm="1"><v>1</v></c>`,
+  (ref: string) => `<c r="${ref}"><v>	5</v></c>`,
+  (ref: string) => `<c r="${ref}"><v>5</v ></c>`,
+  (ref: string) => `<c r="${ref}"><v>5</v></c >`,
+  (ref: string) => `<c r="${ref}"><v>5</v></x>`,
+  (ref: string) => `<c r="${ref}" t="str"><v>ø</v></c>`,
+  (ref: string) => `<c r="${ref}"><v></v></c>`,
+  (ref: string) => `<c r="${ref}" t="s"><v>3</v></c><c r="${ref}" t="s"><v>4</v></c>`,
+  (ref: string) => `<c r="${ref}>"><v>1</v></c>`,
+];
+/** A row's r="…", as the scanner's path reads it from its bytes or, in other shapes, its text. */
+const ROW_NUMBERS = [
+  (n: number) => `${n}`,
+  (n: number) => `${n}`,
+  (n: number) => `${n}`,
+  (n: number) => `00${n}`,
+  () => '',
+  (n: number) => `&#${48 + n};`,
+  () => '-1',
+  (n: number) => ` ${n}`,
 ];
 const SHARED_HEAD =
   '<si><t>Art</t></si><si><r><rPr><b/></rPr><t>Be</t></r><r><t>løp</t></r><rPh><t>x</t></rPh></si><si><t xml:space="preserve">a &lt; b </t></si>';
@@ -226,19 +259,22 @@ const sheetFile = fc
   .record({
     rows: fc.array(fc.array(fc.nat({ max: CELLS.length - 1 }), { maxLength: 4 }), { minLength: 1, maxLength: 8 }),
     numbered: fc.boolean(),
+    numbering: fc.nat({ max: 7 }),
     hostile: fc.constantFrom('', '', '', '<!DOCTYPE x>', '\u0001', '<row r="x"><c>'),
     header: fc.boolean(),
     shared: fc.array(sharedEntry, { minLength: 3, maxLength: 5 }),
     // What the scanner leaves to saxes in the shared strings: a processing instruction (saxes reads it), an entity saxes rejects.
     sharedHostile: fc.constantFrom('', '', '', '<si><?pi x?><t>p</t></si>', '<si><t>&nbsp;</t></si>'),
   })
-  .map(({ rows, numbered, hostile, header, shared, sharedHostile }) => {
+  .map(({ rows, numbered, numbering, hostile, header, shared, sharedHostile }) => {
     const head = header ? `<row r="1">${CELLS[0]!('A1')}${CELLS[4]!('B1')}${CELLS[2]!('C1')}</row>` : '';
     const body = rows
       .map((cells, r) => {
         const n = r + 2;
         const row = cells.map((c, i) => CELLS[c]!(`${'ABCD'[i]}${n}`)).join('');
-        return cells.length === 0 ? `<row r="${n}"/>` : `<row${numbered ? ` r="${n}"` : ''} spans="1:4">${row}</row>`;
+        return cells.length === 0
+          ? `<row r="${n}"/>`
+          : `<row${numbered ? ` r="${ROW_NUMBERS[(r + numbering) % ROW_NUMBERS.length]!(n)}"` : ''} spans="1:4">${row}</row>`;
       })
       .join('\n');
     const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns:x="urn:x"><sheetData>${head}${body}${hostile}</sheetData></worksheet>`;
@@ -283,5 +319,37 @@ describe('the .xlsx reader, through the byte scanner and through saxes', () => {
     // Most files the reader reports a cell of stop early, which is left to saxes too.
     expect(made[1]).toBeGreaterThan(20);
     expect(made[2]).toBeGreaterThan(10);
+  });
+  it('numbers rows as saxes’ reading of their r does, whatever it holds', async () => {
+    const cells = (n: number) => `<c t="inlineStr"><is><t>a${n}</t></is></c><c><v>${n}</v></c>`;
+    const rows = ['5', '-1', '', '007', ' 9', '&#52;', 'x', '0', '12'].map((r, i) => `<row r="${r}">${cells(i)}</row>`).join('');
+    const book = zip([
+      { name: 'xl/workbook.xml', data: bytes('<workbook xmlns:r="urn:r"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: bytes('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: bytes(
+          `<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>Art</t></is></c><c t="inlineStr"><is><t>Beløp</t></is></c></row>${rows}</sheetData></worksheet>`,
+        ),
+      },
+    ]);
+    const refDiags = new Diagnostics();
+    const ref = await readXlsx(source(book, 65536), 'l.xlsx', {}, recording(), refDiags);
+    const diags = new Diagnostics();
+    let sinks = 0;
+    const got = await readXlsx(
+      source(book, 65536),
+      'l.xlsx',
+      {},
+      () => {
+        sinks++;
+        return recording();
+      },
+      diags,
+    );
+    expect(sinks).toBe(1);
+    expect(problems(diags)).toEqual(problems(refDiags));
+    expect(got).toEqual(ref);
+    expect(got.result).toContain('row -1 a1@-1:1 | 1@-1:2');
   });
 });

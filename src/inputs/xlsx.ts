@@ -313,6 +313,8 @@ interface RawCell {
   /** A shared string cell's index, read from the digits' bytes by the scanner (−1 when it is in `value`), and how many digits. */
   index: number;
   digits: number;
+  /** A number cell's value as plainDecimal gives it, when the scanner read it from the bytes (its text then is not in `value`); else null. */
+  plain: string | null;
 }
 
 /** Saxes' events for a worksheet, into a {@link SheetReader}: the reference path. */
@@ -347,6 +349,7 @@ class ScannedSheet implements XmlHandler {
     const x = this.reader.scanner!;
     // A cell's attributes are read from their bytes: a million cells, no string for any.
     if (local === 'c') this.reader.openCell(refColumn(x), cellType(x), cellStyle(x), selfClosing);
+    else if (local === 'row') this.reader.openRow(rowNumber(x), selfClosing);
     else this.reader.open(local, this.attribute, selfClosing);
   }
 
@@ -360,6 +363,12 @@ class ScannedSheet implements XmlHandler {
         reader.index(n, end - start);
         return;
       }
+    } else if (reader.wantsNumber) {
+      const plain = plainNumber(x.buf, start, end, reader.mark);
+      if (plain !== null) {
+        reader.number(plain);
+        return;
+      }
     }
     reader.text(x.text(start, end));
   }
@@ -367,14 +376,125 @@ class ScannedSheet implements XmlHandler {
   close(local: string): void {
     this.reader.close(local);
   }
+
+  /**
+   * Cells of the shape a writer gives every cell of a ledger, one after
+   * another, read from their bytes with the same calls their events make:
+   * `<c r="B2" t="s" s="1"><v>12</v></c>` — attributes `r`, `t`, `s` only,
+   * each once, in any order, one space before each, double quotes, printable
+   * ASCII values; a value of printable ASCII text. Anything else, or a cell
+   * cut by the chunk's end, ends the run: the scanner reads it.
+   */
+  skim(buf: Buffer, at: number, limit: number): number {
+    let i = at;
+    for (;;) {
+      const end = this.plainCell(buf, i, limit);
+      if (end < 0) return i;
+      i = end;
+    }
+  }
+
+  /** The plain cell at `buf[at]`, read: where it ends, or −1 (nothing read) when it is not one. */
+  private plainCell(buf: Buffer, at: number, limit: number): number {
+    if (at + 3 >= limit || buf[at] !== LT || buf[at + 1] !== 99 || buf[at + 2] !== SPACE) return -1;
+    let r = -1;
+    let rEnd = -1;
+    let t = -1;
+    let tEnd = -1;
+    let s = -1;
+    let sEnd = -1;
+    let i = at + 2;
+    // ` n="value"`, each n one of r, t, s, once.
+    while (buf[i] === SPACE) {
+      if (i + 4 >= limit || buf[i + 2] !== EQ || buf[i + 3] !== QUOTE) return -1;
+      const name = buf[i + 1];
+      const from = i + 4;
+      i = from;
+      while (i < limit && attributeByte(buf[i]!)) i++;
+      if (i >= limit || buf[i] !== QUOTE) return -1;
+      if (name === 114 && r < 0) {
+        r = from;
+        rEnd = i;
+      } else if (name === 116 && t < 0) {
+        t = from;
+        tEnd = i;
+      } else if (name === 115 && s < 0) {
+        s = from;
+        sEnd = i;
+      } else return -1;
+      i++;
+    }
+    // `><v>`, the value, `</v></c>`.
+    if (i + 4 >= limit || buf[i] !== GT || buf[i + 1] !== LT || buf[i + 2] !== 118 || buf[i + 3] !== GT) return -1;
+    const from = i + 4;
+    i = from;
+    while (i < limit && textByte(buf[i]!)) i++;
+    const to = i;
+    // `</v></c>`.
+    if (
+      i + 8 > limit ||
+      buf[i] !== LT ||
+      buf[i + 1] !== SLASH ||
+      buf[i + 2] !== 118 ||
+      buf[i + 3] !== GT ||
+      buf[i + 4] !== LT ||
+      buf[i + 5] !== SLASH ||
+      buf[i + 6] !== 99 ||
+      buf[i + 7] !== GT
+    )
+      return -1;
+    const reader = this.reader;
+    reader.openCell(r < 0 || r === rEnd ? -1 : letters(buf, r, rEnd), t < 0 ? 'n' : typeOf(buf, t, tEnd), s < 0 ? 0 : styleOf(buf, s, sEnd), false);
+    reader.open('v', this.attribute, false);
+    if (to > from) this.text(from, to);
+    reader.close('v');
+    reader.close('c');
+    return i + 8;
+  }
+}
+
+const LT = 60;
+const GT = 62;
+const EQ = 61;
+const QUOTE = 34;
+const SPACE = 32;
+const SLASH = 47;
+
+/** A byte the scanner takes as itself in a double-quoted attribute value: printable ASCII but `"`, `&`, `<`. */
+const attributeByte = (b: number) => b >= 32 && b < 127 && b !== QUOTE && b !== 38 && b !== LT;
+/** A byte the scanner takes as itself in text: printable ASCII but `&`, `<`, `]`. */
+const textByte = (b: number) => b >= 32 && b < 127 && b !== 38 && b !== LT && b !== 93;
+
+/** The column the letters of `buf[from, to)` (a cell's reference) name, as {@link columnNumber} reads them. */
+function letters(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+/** A cell's type from the bytes of its `t` value (ASCII), as {@link cellType} reads it. */
+const typeOf = (buf: Buffer, from: number, to: number): string => (to - from === 1 && buf[from] === 115 ? 's' : latin1(buf, from, to));
+
+/** A cell's style from the bytes of its `s` value (ASCII), as {@link cellStyle} reads it. */
+function styleOf(buf: Buffer, from: number, to: number): number {
+  const n = digits(buf, from, to);
+  return n >= 0 ? n : Number(latin1(buf, from, to));
 }
 
 /** Turns a worksheet's elements and text, as a parser gives them, into a header and rows. */
 class SheetReader {
   private readonly view: SheetRow;
   private rowNumber = 0;
-  private cells: SheetCell[] = [];
-  private cell: RawCell | null = null;
+  /** The row's cells with a value: the first `count` of `cells`, objects reused from row to row (a million rows make no garbage of them). */
+  private readonly cells: SheetCell[] = [];
+  private count = 0;
+  /** The cell being read, when `inCell`: one object, reused for every cell. */
+  private readonly cell: RawCell = { col: 0, type: 'n', style: 0, value: '', formula: false, inline: '', index: -1, digits: 0, plain: null };
+  private inCell = false;
   private into: 'v' | 't' | null = null;
   /** The header's first and last column (1-based). */
   private first = 0;
@@ -398,26 +518,46 @@ class SheetReader {
 
   /** Whether text now is the first of a shared string cell's value: its index, which the scanner may read from the bytes. */
   get wantsIndex(): boolean {
-    const c = this.cell!;
+    const c = this.cell;
     return this.into === 'v' && c.type === 's' && c.value === '' && c.index < 0;
+  }
+
+  /** Whether text now is the first of a number cell's value (not a date): what the scanner may read from the bytes, as {@link plainNumber}. */
+  get wantsNumber(): boolean {
+    const c = this.cell;
+    return this.into === 'v' && c.type === 'n' && c.value === '' && c.plain === null && !this.ctx.dates.has(c.style);
+  }
+
+  get mark(): DecimalMark {
+    return this.ctx.mark;
+  }
+
+  /** The number cell's value, as {@link plainDecimal} gives it, read from the bytes by the scanner. */
+  number(plain: string): void {
+    this.cell.plain = plain;
   }
 
   /** The index a shared string cell's value gives, read from its `digits` digits. */
   index(n: number, digits: number): void {
-    this.cell!.index = n;
-    this.cell!.digits = digits;
+    this.cell.index = n;
+    this.cell.digits = digits;
   }
 
   text(text: string): void {
     if (this.into === 'v') {
-      const c = this.cell!;
+      const c = this.cell;
       // More text after digits read as an index (a comment between them): the value is text again, as it was written.
       if (c.index >= 0) {
         c.value = String(c.index).padStart(c.digits, '0');
         c.index = -1;
       }
+      // Likewise after a number read from the bytes: in the shapes plainNumber reads, the text differs from its plain form in the mark only.
+      if (c.plain !== null) {
+        c.value = this.ctx.mark === '.' ? c.plain : c.plain.replace(',', '.');
+        c.plain = null;
+      }
       c.value += text;
-    } else if (this.into === 't') this.cell!.inline += text;
+    } else if (this.into === 't') this.cell.inline += text;
   }
 
   fail(why: Said): void {
@@ -434,13 +574,11 @@ class SheetReader {
   open(name: string, attribute: (name: string) => string | undefined, selfClosing: boolean): void {
     if (name === 'row') {
       const r = attribute('r');
-      this.rowNumber = r ? Number(r) : this.rowNumber + 1;
-      this.cells = [];
-      if (selfClosing) this.close('row');
+      this.openRow(r ? Number(r) : undefined, selfClosing);
     } else if (name === 'c') {
       const ref = attribute('r');
       this.openCell(ref ? columnNumber(ref) : -1, attribute('t') ?? 'n', Number(attribute('s') ?? 0), selfClosing);
-    } else if (this.cell) {
+    } else if (this.inCell) {
       if (name === 'v') this.into = 'v';
       else if (name === 'f') this.cell.formula = true;
       else if (name === 'rPh') this.into = null;
@@ -448,16 +586,32 @@ class SheetReader {
     }
   }
 
+  /** A row opens: its number from its `r` (undefined when it has none: the one after the last). */
+  openRow(r: number | undefined, selfClosing: boolean): void {
+    this.rowNumber = r === undefined ? this.rowNumber + 1 : r;
+    this.count = 0;
+    if (selfClosing) this.close('row');
+  }
+
   /** A cell opens: its column from its reference (−1 when it has none: the one after the last), its type and style. */
   openCell(ref: number, type: string, style: number, selfClosing: boolean): void {
-    const col = ref >= 0 ? ref : (this.cells[this.cells.length - 1]?.col ?? 0) + 1;
-    this.cell = { col, type, style, value: '', formula: false, inline: '', index: -1, digits: 0 };
+    const c = this.cell;
+    c.col = ref >= 0 ? ref : (this.count > 0 ? this.cells[this.count - 1]!.col : 0) + 1;
+    c.type = type;
+    c.style = style;
+    c.value = '';
+    c.formula = false;
+    c.inline = '';
+    c.index = -1;
+    c.digits = 0;
+    c.plain = null;
+    this.inCell = true;
     if (selfClosing) this.close('c');
   }
 
   close(name: string): void {
     if (name === 'v' || name === 't') this.into = null;
-    else if (name === 'c' && this.cell) {
+    else if (name === 'c' && this.inCell) {
       const c = this.cell;
       if (c.type === 's') {
         // A shared string is looked up when it is read: most are in columns the sink never reads.
@@ -469,13 +623,25 @@ class SheetReader {
               `cell ${cellName(c.col, this.rowNumber)} refers to a missing shared string`,
             ),
           );
-        else if (!this.ctx.shared.empty(at)) this.cells.push({ col: c.col, text: '', shared: at | 0 });
+        else if (!this.ctx.shared.empty(at)) this.keep(c.col, '', at | 0);
       } else {
         const text = this.text_(c);
-        if (text !== null && text !== '') this.cells.push({ col: c.col, text, shared: -1 });
+        if (text !== null && text !== '') this.keep(c.col, text, -1);
       }
-      this.cell = null;
+      this.inCell = false;
     } else if (name === 'row') this.row();
+  }
+
+  /** Adds a cell with a value to the row. */
+  private keep(col: number, text: string, shared: number): void {
+    const c = this.cells[this.count];
+    if (c === undefined) this.cells.push({ col, text, shared });
+    else {
+      c.col = col;
+      c.text = text;
+      c.shared = shared;
+    }
+    this.count++;
   }
 
   /** The value as text of a cell that is not a shared string; null after reporting a cell that cannot be read. */
@@ -491,6 +657,7 @@ class SheetReader {
       case 'd':
         return c.value.slice(0, 10);
       default: {
+        if (c.plain !== null) return c.plain;
         if (c.value === '') {
           if (c.formula)
             this.fail(
@@ -515,9 +682,10 @@ class SheetReader {
   }
 
   private row(): void {
-    const cells = this.cells;
-    if (this.failed || cells.length === 0) return;
+    const count = this.count;
+    if (this.failed || count === 0) return;
     if (!this.feed.started) {
+      const cells = this.cells.slice(0, count);
       for (const c of cells) if (c.shared >= 0) c.text = this.ctx.shared.get(c.shared);
       const given = this.ctx.headerRow;
       if (given !== undefined ? this.rowNumber !== given : cells.length < 2 || cells.some((c) => isNumber(c.text))) {
@@ -543,7 +711,9 @@ class SheetReader {
       this.view.size(names.length, this.first);
       return;
     }
-    for (const c of cells)
+    const cells = this.cells;
+    for (let i = 0; i < count; i++) {
+      const c = cells[i]!;
       if (c.col < this.first || c.col > this.last) {
         this.feed.diags.error(
           { file: this.file, line: this.rowNumber, col: c.col },
@@ -556,7 +726,8 @@ class SheetReader {
         );
         return;
       }
-    this.view.fill(this.rowNumber, cells);
+    }
+    this.view.fill(this.rowNumber, cells, count);
     this.feed.row(this.view);
   }
 }
@@ -588,11 +759,18 @@ class SheetRow implements RowView {
     this.shared = new Int32Array(count).fill(-1);
   }
 
-  fill(line: number, cells: readonly SheetCell[]): void {
+  /** The row numbered `line`, of the first `count` of `cells`. */
+  fill(line: number, cells: readonly SheetCell[], count: number): void {
     this.line = line;
-    this.values.fill('');
-    this.shared.fill(-1);
-    for (const c of cells) {
+    // A loop, not fill(): a builtin's call costs more than a row's few fields.
+    const values = this.values;
+    const shared = this.shared;
+    for (let i = 0; i < values.length; i++) {
+      values[i] = '';
+      shared[i] = -1;
+    }
+    for (let i = 0; i < count; i++) {
+      const c = cells[i]!;
       this.values[c.col - this.first] = c.text;
       this.shared[c.col - this.first] = c.shared;
     }
@@ -621,15 +799,18 @@ function refColumn(x: XmlBytes): number {
   const from = x.valueFrom(a);
   if (from < 0) return columnNumber(x.attribute('r')!);
   const to = x.valueTo(a);
-  if (from === to) return -1;
-  const buf = x.buf;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = buf[i]!;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n;
+  return from === to ? -1 : letters(x.buf, from, to);
+}
+
+/** A row's number, read from the bytes of its r="12" as Number() reads the text; undefined when it has none or it is empty. */
+function rowNumber(x: XmlBytes): number | undefined {
+  const a = x.attributeAt('r');
+  if (a < 0) return undefined;
+  const from = x.valueFrom(a);
+  const n = from < 0 ? -1 : digits(x.buf, from, x.valueTo(a));
+  if (n >= 0) return n;
+  const r = x.attribute('r')!;
+  return r ? Number(r) : undefined;
 }
 
 /** A cell's type: `s`, the usual one, without a string made for it. */
@@ -661,6 +842,40 @@ function digits(buf: Uint8Array, from: number, to: number): number {
   }
   return n;
 }
+
+/**
+ * A number cell's value `buf[from, to)`, as {@link plainDecimal} gives it for
+ * its text, in the shape a writer gives numbers and plainDecimal leaves as
+ * written (but the mark): `-?(0|[1-9]\d*)(\.\d*[1-9])?`, not `-0`. No float and
+ * no regular expression between the bytes and the text; null for any other
+ * shape (the text is then decoded and read by plainDecimal).
+ */
+export function plainNumber(buf: Buffer, from: number, to: number, mark: DecimalMark): string | null {
+  let i = from;
+  if (i < to && buf[i] === 45) i++;
+  const int = i;
+  while (i < to && buf[i]! >= 48 && buf[i]! <= 57) i++;
+  const intEnd = i;
+  if (intEnd === int || (buf[int] === 48 && intEnd - int > 1)) return null;
+  if (i === to) return buf[int] === 48 && int > from ? null : latin1(buf, from, to);
+  if (buf[i] !== 46) return null;
+  i++;
+  if (i === to) return null;
+  while (i < to && buf[i]! >= 48 && buf[i]! <= 57) i++;
+  if (i !== to || buf[to - 1] === 48) return null;
+  if (mark === '.') return latin1(buf, from, to);
+  // One flat string, made once: the bytes with a comma for the point (a concatenation would be flattened again when the amount is read).
+  const n = to - from;
+  if (scratch.length < n) scratch = Buffer.allocUnsafe(2 * n);
+  for (let k = 0; k < n; k++) scratch[k] = buf[from + k]!;
+  scratch[intEnd - from] = 44;
+  return latin1(scratch, 0, n);
+}
+
+/** Where plainNumber puts a number's bytes with a comma. */
+let scratch = Buffer.allocUnsafe(64);
+
+const latin1 = (buf: Buffer, from: number, to: number): string => (buf as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(from, to);
 
 /** `C12` → 3. */
 function columnNumber(ref: string): number {

@@ -28,6 +28,16 @@ export interface XmlHandler {
   /** Character data in `buf[start, end)` (raw: decode with {@link XmlBytes.text}); never empty. */
   text(start: number, end: number): void;
   close(local: string): void;
+  /**
+   * Elements at `buf[at]` (a `<` opening one, inside the root) that the
+   * handler reads from their bytes itself, as it would have read their
+   * events: where they end (before `limit`), or `at` to leave them to the
+   * scanner. What it reads must be whole elements that open and close there,
+   * of a shape the scanner reads alike — ASCII names and attribute values, no
+   * line end, entity, comment or CDATA —, so that its lines, columns and open
+   * elements are what they were.
+   */
+  skim?(buf: Buffer, at: number, limit: number): number;
 }
 
 const LT = 60;
@@ -120,12 +130,16 @@ export class XmlBytes {
   private valueRaw = new Uint8Array(16);
   // Whether the text handed on last holds an entity or a CR.
   private raw = false;
+  /** Whether the handler reads some elements from their bytes ({@link XmlHandler.skim}). */
+  private readonly skims: boolean;
 
   constructor(
     private readonly handler: XmlHandler,
     /** Stops scanning (the reader is done: it failed, or read what it needs). */
     private readonly stopped: () => boolean = () => false,
-  ) {}
+  ) {
+    this.skims = handler.skim !== undefined;
+  }
 
   /** The 1-based column of buf[at] on the current line. */
   column(at: number): number {
@@ -283,7 +297,19 @@ export class XmlBytes {
       if (b === SLASH) end = this.closeTag(i);
       else if (b === BANG) end = this.bang(i);
       else if (b === QUESTION) throw new XmlFallback('a processing instruction');
-      else end = this.openTag(i);
+      else {
+        if (this.skims && this.depth > 0) {
+          // The text it hands on has no entity or CR.
+          this.raw = false;
+          const skimmed = this.handler.skim!(buf, i, n);
+          if (skimmed > i) {
+            this.after = skimmed;
+            i = skimmed;
+            continue;
+          }
+        }
+        end = this.openTag(i);
+      }
       if (end < 0) break;
       i = end;
     }

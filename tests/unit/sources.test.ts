@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { actualsSink } from '../../src/inputs/actuals.js';
 import { debitCredit } from '../../src/inputs/debit-credit.js';
-import { plainDecimal, scaledText } from '../../src/inputs/decimal.js';
+import { MAX_EXPONENT, plainDecimal, scaledText } from '../../src/inputs/decimal.js';
 import { SaftInput } from '../../src/inputs/saft.js';
 import { sniff } from '../../src/inputs/sniff.js';
 import { type CsvTable, readCsvText, tableSink } from '../../src/inputs/table.js';
@@ -62,6 +62,32 @@ describe('plainDecimal', () => {
           expect(back).toBe(norm(plain) === '-0' ? '0' : norm(plain));
         },
       ),
+    );
+  });
+  it('reads an exponent up to ±MAX_EXPONENT, and no further, in time linear in its digits', () => {
+    // Each of these once hung the reader: a `0+$` backtracked over the fraction's 234 322 digits (37 s), or a billion digits of text.
+    expect(plainDecimal('80E-234322', ',')).toBeNull();
+    expect(plainDecimal('-5.e-783491', ',')).toBeNull();
+    expect(plainDecimal('1e-999999999', '.')).toBeNull();
+    expect(plainDecimal('1E999999999', '.')).toBeNull();
+    expect(plainDecimal(`1E-${MAX_EXPONENT}`, '.')).toBe(`0.${'0'.repeat(MAX_EXPONENT - 1)}1`);
+    expect(plainDecimal(`-1E+${MAX_EXPONENT}`, ',')).toBe(`-1${'0'.repeat(MAX_EXPONENT)}`);
+    expect(plainDecimal(`1E-${MAX_EXPONENT + 1}`, '.')).toBeNull();
+    expect(plainDecimal(`1E${MAX_EXPONENT + 1}`, '.')).toBeNull();
+    expect(plainDecimal('\u00a0\ufeff 1.50e1\u2028\t', ',')).toBe('15');
+  });
+  it('reads blanks around the number as a \\s* at each end of its pattern read them', () => {
+    // The reading before the number was trimmed first (its two \s* split a run of blanks every way: quadratic, but short texts here).
+    const before = (stored: string) => {
+      const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(stored);
+      return m === null || (m[2] === '' && (m[3] ?? '') === '') ? null : 'number';
+    };
+    const unit = fc.constantFrom(...' \t\n\r\v\f\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u0085x-+.eE0159'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 10 }), (text) => {
+        expect(plainDecimal(text, '.') === null).toBe(before(text) === null);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
