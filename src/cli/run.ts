@@ -102,7 +102,7 @@ interface TerminalQuestions {
 }
 
 /**
- * commander's own answers look at process.stdout and process.stderr,
+ * commander's own answers look at Node's standard output and error,
  * streams Node makes when first asked for, at a cost (io.ts, Descriptor):
  * here they are asked on a terminal only. Elsewhere the width is none
  * (undefined, as commander's own says there, which the help takes as 80;
