@@ -1,4 +1,4 @@
-import { createReadStream, promises, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { createReadStream, fstatSync, promises, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import type { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { type Locale, type Said, said, verbatim } from '../text/said.js';
 
@@ -146,8 +146,8 @@ class ProcessTemps extends Set<string> {
  * is not an error: the run ends quietly with the status it has (0 when it
  * had not failed). A full disk or another failure is one line and exit 1.
  */
-function watchStdout(locale: Locale): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+function watchStdout(stdout: NodeJS.WriteStream, locale: Locale): NodeJS.WriteStream {
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit();
     const why = reason(e)[locale];
     process.stderr.write(
@@ -155,12 +155,90 @@ function watchStdout(locale: Locale): void {
     );
     process.exit(1);
   });
+  return stdout;
+}
+
+/**
+ * Standard output or error of the real process. To a file, a pipe, a socket
+ * or /dev/null the bytes are written straight to the descriptor: Node's
+ * process.stdout is a stream whose first use loads Node's streams (and net,
+ * for a pipe), a tenth of a bare `node -e 0` at the start of every run, and
+ * Node writes to these synchronously too (on Linux), so the same bytes go
+ * out in the same order. A terminal or another device gets Node's stream, as
+ * does every write after one that fails (a reader gone, a full disk, a pipe
+ * left non-blocking), starting with what was not written: the stream then
+ * answers the failure as before (watchStdout).
+ */
+class Descriptor implements StandardOutput {
+  /** Whether to write to the descriptor: known at the first write or question. */
+  private straight: boolean | undefined;
+
+  constructor(
+    private readonly fd: 1 | 2,
+    private readonly stream: () => NodeJS.WriteStream,
+  ) {}
+
+  write(data: string | Uint8Array): void {
+    if (this.direct()) void this.writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    else this.stream().write(data);
+  }
+
+  writeText(bytes: Uint8Array): Promise<void> {
+    return this.direct() ? this.writeAll(bytes) : this.toStream(bytes);
+  }
+
+  get isTTY(): boolean {
+    return !this.direct() && this.stream().isTTY === true;
+  }
+
+  private direct(): boolean {
+    this.straight ??= process.platform !== 'win32' && notTerminal(this.fd);
+    return this.straight;
+  }
+
+  /**
+   * All of `bytes`, to the descriptor as long as it takes them, the rest to
+   * the stream: resolved once the stream is done with them (writeText's
+   * caller fills its buffer again then).
+   */
+  private writeAll(bytes: Uint8Array): Promise<void> {
+    let at = 0;
+    try {
+      while (at < bytes.length) {
+        const wrote = writeSync(this.fd, bytes, at, bytes.length - at);
+        if (wrote <= 0) break;
+        at += wrote;
+      }
+    } catch {
+      // Said by the stream, which meets the same failure.
+    }
+    if (at === bytes.length) return DONE;
+    this.straight = false;
+    return this.toStream(bytes.subarray(at));
+  }
+
+  /** A failed write is reported by the stream's 'error' listener (watchStdout): the promise only releases the buffer. */
+  private toStream(bytes: Uint8Array): Promise<void> {
+    return new Promise((done) => void this.stream().write(bytes, () => done()));
+  }
+}
+
+const DONE = Promise.resolve();
+
+/** Whether `fd` is a file, a pipe, a socket or /dev/null: nothing that could be a terminal. */
+function notTerminal(fd: number): boolean {
+  try {
+    const s = fstatSync(fd);
+    return s.isFile() || s.isFIFO() || s.isSocket() || (s.isCharacterDevice() && s.rdev === statSync('/dev/null').rdev);
+  } catch {
+    return false;
+  }
 }
 
 /** The real process: its streams, environment, clock and file system. */
 export function processIo(locale: Locale = 'nb'): Io {
   const temps = new ProcessTemps();
-  watchStdout(locale);
+  let stdout: NodeJS.WriteStream | undefined;
   return {
     temps,
     stdin: async (limit) => {
@@ -174,20 +252,8 @@ export function processIo(locale: Locale = 'nb'): Io {
       }
       return Buffer.concat(chunks);
     },
-    stdout: {
-      write: (t) => void process.stdout.write(t),
-      // A failed write is reported by the stream's 'error' listener (watchStdout): here it only releases the buffer.
-      writeText: (bytes) => new Promise((done) => void process.stdout.write(bytes, () => done())),
-      get isTTY() {
-        return process.stdout.isTTY === true;
-      },
-    },
-    stderr: {
-      write: (t) => void process.stderr.write(t),
-      get isTTY() {
-        return process.stderr.isTTY === true;
-      },
-    },
+    stdout: new Descriptor(1, () => (stdout ??= watchStdout(process.stdout, locale))),
+    stderr: new Descriptor(2, () => process.stderr),
     env: process.env,
     now: () => new Date(),
     fs: NODE_FS,

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import type { CommonOptions, Context } from './context.js';
 import type { Speaker } from './speaker.js';
 import { VERSION } from './version.js';
@@ -93,6 +93,33 @@ function commanderSaid(message: string): Said {
 
 const HELP_AFTER_ERROR = said('kjør samkost --help for bruk', 'run samkost --help for usage');
 
+/** What commander asks of the terminal: the width and the colours of the help. */
+interface TerminalQuestions {
+  getOutHelpWidth(): number | undefined;
+  getErrHelpWidth(): number | undefined;
+  getOutHasColors(): boolean | undefined;
+  getErrHasColors(): boolean | undefined;
+}
+
+/**
+ * commander's own answers look at Node's standard output and error,
+ * streams Node makes when first asked for, at a cost (io.ts, Descriptor):
+ * here they are asked on a terminal only. Elsewhere the width is none
+ * (undefined, as commander's own says there, which the help takes as 80;
+ * its typings say a number), and so are the colours (FORCE_COLOR would make
+ * commander's own keep them: the help has none).
+ */
+function onlyTerminalsAsked(program: Command, io: Io): void {
+  const own = program.configureOutput() as TerminalQuestions;
+  const asked: TerminalQuestions = {
+    getOutHelpWidth: () => (io.stdout.isTTY ? own.getOutHelpWidth() : undefined),
+    getErrHelpWidth: () => (io.stderr.isTTY ? own.getErrHelpWidth() : undefined),
+    getOutHasColors: () => io.stdout.isTTY && own.getOutHasColors(),
+    getErrHasColors: () => io.stderr.isTTY && own.getErrHasColors(),
+  };
+  program.configureOutput(asked as OutputConfiguration);
+}
+
 /** Every command, in the order the help lists them. */
 const COMMANDS: readonly CommandSpec[] = [
   checkSpec,
@@ -126,6 +153,7 @@ function buildProgram(io: Io, context: Kit['context'], locale: Locale, json: boo
       outputError: (s, write) => (json ? undefined : write(commanderMessage(s, locale))),
     })
     .showHelpAfterError(json ? false : `(${HELP_AFTER_ERROR[locale]})`);
+  onlyTerminalsAsked(program, io);
 
   const localeOption = () =>
     new Option('-l, --locale <locale>', t('språk, tallformat og tekster (nb: norsk bokmål, en: engelsk)', 'language, number format and labels'))
