@@ -143,6 +143,8 @@ class LedgerBytes<T> {
   private delimiter = 0;
   // By byte value: what the record scan does with it (PLAIN and the rest), so a plain byte costs one look-up.
   private kinds = new Uint8Array(256);
+  // The delimiter in each byte of a word, for {@link special}.
+  private delimiters = 0;
   private readonly decoder: TextDecoder;
   private width = 0;
   // Field bounds of the current record: start, end (of the value), and where the field starts (for its column).
@@ -302,6 +304,7 @@ class LedgerBytes<T> {
     }
     this.kinds[QUOTE] = QUOTED;
     this.kinds[this.delimiter] = DELIMITER;
+    this.delimiters = Math.imul(this.delimiter, ONES);
     this.width = this.plan.fields.length;
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
@@ -320,18 +323,28 @@ class LedgerBytes<T> {
     let n = 0;
     let start = pos;
     let quoted = false;
-    for (let i = pos; i < end; i++) {
-      const k = kinds[buf[i]!]!;
-      if (k === PLAIN) continue;
-      if (k === DELIMITER) {
-        if (n >= 63) throw new Fallback();
-        this.opens[n] = start;
-        this.starts[n] = start;
-        this.ends[n++] = i;
-        start = i + 1;
-      } else if (k === QUOTED) quoted = true;
-      else if (k === FAULT) throw new Fallback();
-      else if ((buf[i] === 0xc2 && buf[i + 1]! < 0xa0) || (buf[i] === 0xef && buf[i + 1] === 0xbf && buf[i + 2]! >= 0xbd)) throw new Fallback();
+    const view = this.view;
+    const delimiters = this.delimiters;
+    let i = pos;
+    for (;;) {
+      // Four bytes at a time while none of them is one the table below acts on (or might be): most words of a row are plain text.
+      while (i + 4 <= end && !special(view.getInt32(i, true), delimiters, latin)) i += 4;
+      if (i >= end) break;
+      // The word that has one (or the last bytes), byte by byte; at least one byte, so the scan always moves on.
+      const stop = i + 4 < end ? i + 4 : end;
+      for (; i < stop; i++) {
+        const k = kinds[buf[i]!]!;
+        if (k === PLAIN) continue;
+        if (k === DELIMITER) {
+          if (n >= 63) throw new Fallback();
+          this.opens[n] = start;
+          this.starts[n] = start;
+          this.ends[n++] = i;
+          start = i + 1;
+        } else if (k === QUOTED) quoted = true;
+        else if (k === FAULT) throw new Fallback();
+        else if ((buf[i] === 0xc2 && buf[i + 1]! < 0xa0) || (buf[i] === 0xef && buf[i + 1] === 0xbf && buf[i + 2]! >= 0xbd)) throw new Fallback();
+      }
     }
     if (quoted) n = this.quotedRecord(buf, pos, end);
     else {
@@ -656,6 +669,34 @@ export function sameBytes(aView: DataView, a: Uint8Array, s: number, bView: Data
   for (; k + 4 <= len; k += 4) if (aView.getInt32(s + k, true) !== bView.getInt32(at + k, true)) return false;
   for (; k < len; k++) if (a[s + k] !== b[at + k]) return false;
   return true;
+}
+
+const ONES = 0x01010101;
+const HIGHS = 0x80808080 | 0;
+
+/**
+ * Whether a word of four bytes (`w`, read little-endian; the order does not
+ * matter) may hold a byte the record scan's table does not read as PLAIN:
+ * one below a space (a tab too, which is plain: a false yes only costs the
+ * word a byte-by-byte look), a quote, the delimiter (`delimiters`, in every
+ * byte), DEL, and in UTF-8 the lead bytes 0xC2 and 0xEF (the LOOK ones), in
+ * Windows-1252 any byte from 0x80 (again wider than the table's). Each test
+ * is the exact "has a zero byte" (`(v − 0x01…) & ~v & 0x80…`, here of `w`
+ * xor the byte) or "has a byte below n" one of bit-twiddling lore; the
+ * subtractions wrap in 32 bits through `&`, as unsigned ones would.
+ */
+function special(w: number, delimiters: number, latin: boolean): boolean {
+  const q = w ^ 0x22222222;
+  const d = w ^ delimiters;
+  const del = w ^ 0x7f7f7f7f;
+  let hits = ((w - 0x20202020) & ~w) | ((q - ONES) & ~q) | ((d - ONES) & ~d) | ((del - ONES) & ~del);
+  if (latin) hits |= w;
+  else {
+    const c2 = w ^ 0xc2c2c2c2;
+    const ef = w ^ 0xefefefef;
+    hits |= ((c2 - ONES) & ~c2) | ((ef - ONES) & ~ef);
+  }
+  return (hits & HIGHS) !== 0;
 }
 
 /** One step of FNV-1a: a 32-bit hash of bytes, words or ids, for the tables of distinct values and keys. */
