@@ -185,8 +185,8 @@ class LedgerBytes<T> {
     private readonly sink: LedgerSink<T>,
     private readonly latin: boolean,
   ) {
-    // A value is decoded as written: a U+FEFF inside the file stays (and makes trim() differ, so the plain reader reads it).
-    this.decoder = new TextDecoder(latin ? 'windows-1252' : 'utf-8', { ignoreBOM: true });
+    // A value is decoded as written: a U+FEFF inside the file stays (and makes trim() differ, so the plain reader reads it). Windows-1252 has no byte order mark, and Node 20's decoder of it told to keep one drops a value's leading 0xFF (ÿ): it is left at the default there.
+    this.decoder = new TextDecoder(latin ? 'windows-1252' : 'utf-8', { ignoreBOM: !latin });
   }
 
   /**
