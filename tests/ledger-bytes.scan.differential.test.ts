@@ -68,7 +68,7 @@ const value = fc
     ),
   })
   .map(({ plain, odd }) => {
-    const cs = [...plain];
+    const cs: string[] = [...plain];
     for (const o of odd) cs.splice(o.at % (cs.length + 1), 0, o.c);
     return cs.join('');
   });
