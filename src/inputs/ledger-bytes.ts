@@ -304,7 +304,7 @@ class LedgerBytes<T> {
     }
     this.kinds[QUOTE] = QUOTED;
     this.kinds[this.delimiter] = DELIMITER;
-    this.delimiters = Math.imul(this.delimiter, ONES);
+    this.delimiters = this.delimiter | (this.delimiter << 8) | (this.delimiter << 16) | (this.delimiter << 24);
     this.width = this.plan.fields.length;
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
