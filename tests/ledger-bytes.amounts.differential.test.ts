@@ -2,14 +2,9 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { InputSpec } from '../src/agreement/model.js';
-import { NODE_FS } from '../src/cli/io.js';
-import { Progress } from '../src/cli/progress.js';
-import { readInput } from '../src/cli/read-input.js';
-import { Diagnostics } from '../src/diagnostics/diagnostic.js';
-import { type ActualsRow, actualsSink, type LedgerShape } from '../src/inputs/actuals.js';
+import type { LedgerShape } from '../src/inputs/actuals.js';
 import type { DecimalMark } from '../src/inputs/amount.js';
-import type { TableSink } from '../src/inputs/table.js';
+import { readLedger } from './ledger-read.js';
 import { tempDir } from './temp.js';
 
 /**
@@ -63,22 +58,8 @@ const COLUMNS = new Map([
 const at = { file: 'agreement.yaml', line: 1, col: 1 };
 const SHAPE: LedgerShape = { selected: new Map([['category', at]]), keep: 'selected', party: (w) => (w === 'Kommune A' ? 'a' : w) };
 
-async function read(file: string, decimal: DecimalMark | undefined, plain: boolean) {
-  const diags = new Diagnostics();
-  const spec: InputSpec = { file, columns: COLUMNS, dialect: decimal ? { decimal } : {}, at };
-  let fed = false;
-  const sink = (): TableSink<ActualsRow[]> => {
-    const s = actualsSink(COLUMNS, 2024, SHAPE);
-    if (plain) return { header: s.header, row: s.row, finish: s.finish };
-    const absorb = s.absorb;
-    s.absorb = (...a) => {
-      fed = true;
-      absorb.apply(s, a);
-    };
-    return s;
-  };
-  const r = await readInput(NODE_FS, spec, sink, diags, new Progress(null));
-  return { result: r.result, rows: r.rows, diagnostics: diags.list, fed, kept: r.kept };
+function read(file: string, decimal: DecimalMark | undefined, plain: boolean) {
+  return readLedger({ file, columns: COLUMNS, dialect: decimal ? { decimal } : {}, at }, SHAPE, plain);
 }
 
 describe('the byte reader reads amounts as the plain reader does (fast-check, generated ledgers)', () => {

@@ -2,13 +2,8 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { InputSpec } from '../src/agreement/model.js';
-import { NODE_FS } from '../src/cli/io.js';
-import { Progress } from '../src/cli/progress.js';
-import { readInput } from '../src/cli/read-input.js';
-import { Diagnostics } from '../src/diagnostics/diagnostic.js';
-import { type ActualsRow, actualsSink, type LedgerShape } from '../src/inputs/actuals.js';
-import type { TableSink } from '../src/inputs/table.js';
+import type { LedgerShape } from '../src/inputs/actuals.js';
+import { readLedger } from './ledger-read.js';
 import { tempDir } from './temp.js';
 
 /**
@@ -73,22 +68,8 @@ function csv(l: { rows: number; distinct: number; step: number; texts: boolean }
   return `${lines.join('\n')}\n`;
 }
 
-async function read(file: string, shape: LedgerShape, plain: boolean) {
-  const diags = new Diagnostics();
-  const spec: InputSpec = { file, columns: COLUMNS, dialect: {}, at };
-  let fed = false;
-  const sink = (): TableSink<ActualsRow[]> => {
-    const s = actualsSink(COLUMNS, 2024, shape);
-    if (plain) return { header: s.header, row: s.row, finish: s.finish };
-    const absorb = s.absorb;
-    s.absorb = (...a) => {
-      fed = true;
-      absorb.apply(s, a);
-    };
-    return s;
-  };
-  const r = await readInput(NODE_FS, spec, sink, diags, new Progress(null));
-  return { result: r.result, rows: r.rows, diagnostics: diags.list, fed };
+function read(file: string, shape: LedgerShape, plain: boolean) {
+  return readLedger({ file, columns: COLUMNS, dialect: {}, at }, shape, plain);
 }
 
 describe('the byte reader reads a ledger of thousands of distinct values as the plain reader does (fast-check)', () => {
