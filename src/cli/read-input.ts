@@ -11,9 +11,16 @@ import { reason, type FileSystem } from './io.js';
 import type { Progress } from './progress.js';
 import { said } from '../text/said.js';
 
-/** Bytes per read: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
+/** Bytes per read of a stream, which makes a fresh buffer each: large enough that the per-chunk work is noise, small enough to stay out of the peak memory figure. */
 const CHUNK = 1 << 16;
-/** A SAF-T file is ten times its CSV: read in larger pieces, it spends a fifth of the time handing them over. */
+/**
+ * Bytes per read into one reused buffer (the byte readers'), so its size
+ * costs memory once. Each read waits for Node's file thread: in 64 KiB
+ * pieces a 1M-row CSV ledger spent a tenth of its time waiting, in 1 MiB
+ * pieces it runs 8 % faster; a SAF-T file, ten times its CSV, spent a fifth.
+ */
+const REUSED_CHUNK = 1 << 20;
+/** A SAF-T file read by the stream of the reference reader: in larger pieces too, as above. */
 const XML_CHUNK = 1 << 20;
 
 export interface ReadResult<T> {
@@ -113,7 +120,7 @@ export async function readInput<T>(
     const first = sink();
     if (isLedgerSink(first)) {
       const { readSaftLedger } = await import('../inputs/saft-ledger.js');
-      const chunks = stdin ? chunksOf(stdin) : readInto(fs, spec.file, XML_CHUNK);
+      const chunks = stdin ? chunksOf(stdin) : readInto(fs, spec.file);
       let r: Awaited<ReturnType<typeof readSaftLedger<T>>>;
       try {
         r = await readSaftLedger(chunks, spec.file, first, diags, (rows, bytes) => progress.update(spec.file, rows, bytes, size));
@@ -217,7 +224,7 @@ async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array
  * that makes no garbage of its own leaves it no reason to: the dead chunks
  * of a file held 30 MB at the peak.
  */
-async function* readInto(fs: FileSystem, file: string, size = CHUNK): AsyncGenerator<Uint8Array> {
+async function* readInto(fs: FileSystem, file: string, size = REUSED_CHUNK): AsyncGenerator<Uint8Array> {
   const handle = await fs.open(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(size);
