@@ -6,7 +6,7 @@ import type { ActualsRow } from '../inputs/actuals.js';
 import { NO_MEMO, type Memo } from '../memo/memo.js';
 import { Money } from '../money/money.js';
 import type { IgnoredTotal, LedgerReconciliation } from '../reports/allocation.js';
-import { matcher, valueIn } from './select.js';
+import { matcher, SelectorTable, valueIn } from './select.js';
 import { amount, declaredParties, rows as inRows } from '../agreement/phrases.js';
 import { quote } from '../agreement/yaml-nodes.js';
 import { said } from '../text/said.js';
@@ -60,16 +60,19 @@ function coverageRules(a: Agreement): CoverageRules {
 
 function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Diagnostics): Coverage {
   const partyIds = rules.parties.map((p) => p.id);
+  const known = new Set(partyIds);
   // A ledger without categories is told apart by the values of the columns selected by.
   const values = (row: ActualsRow) => rules.columns.map((c) => `${c} ${valueIn(row, c)}`).join(', ');
   const groupOf = (row: ActualsRow) => (row.category === '' ? values(row) : row.category);
-  const amountItems = rules.items.map((i) => ({ id: i.id, takes: matcher(i.selector) }));
-  const ignoring = rules.ignore.map((g) => matcher(g.selector));
-  const inBases = rules.bases.map(matcher);
+  // Every selector asked of a row at once, items first, then the rules of ignore:, then the bases: one look-up a column a row, not one a selector.
+  const table = new SelectorTable([...rules.items.map((i) => i.selector), ...rules.ignore.map((g) => g.selector), ...rules.bases]);
+  const items = rules.items.length;
+  const ignores = items + rules.ignore.length;
+  const all = ignores + rules.bases.length;
   // Amounts are collected and summed once per bucket (Money.sum adds bigint units): a scenario sweep runs this thousands of times.
   const ignoredRows = rules.ignore.map((rule) => ({ rule, rows: 0, amounts: new Array<Money>() }));
   const unselected = new Map<string, { first: ActualsRow; rows: number; amounts: Money[] }>();
-  const all: Money[] = [];
+  const read: Money[] = [];
   const taken: Money[] = [];
   const outside: Money[] = [];
   const bases: Money[] = [];
@@ -77,7 +80,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   const overlapping = new Set<string>();
 
   for (const row of rows) {
-    if (row.party !== undefined && !partyIds.includes(row.party)) {
+    if (row.party !== undefined && !known.has(row.party)) {
       diags.error(
         row.partyAt ?? row.at,
         'unknown-party',
@@ -85,10 +88,10 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
         closestParty(row.party, rules.parties) ?? declaredParties(partyIds),
       );
     }
-    // A loop, not filter: a closure over the row would be garbage a row.
-    const takenBy: typeof amountItems = [];
-    for (const i of amountItems) if (i.takes(row)) takenBy.push(i);
-    if (takenBy.length > 1) {
+    table.ask(row);
+    const first = table.firstOf(0, items);
+    if (first >= 0 && table.firstOf(first + 1, items) >= 0) {
+      const takenBy = rules.items.filter((_, i) => table.takes(i));
       diags.error(
         row.at,
         'actuals-overlap',
@@ -100,19 +103,21 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       );
     }
     rowCount += row.rows;
-    all.push(row.amount);
-    if (takenBy.length > 0) {
+    read.push(row.amount);
+    const ignore = table.firstOf(items, ignores);
+    if (first >= 0) {
       taken.push(row.amount);
-      if (!overlapping.has(groupOf(row)) && ignoring.some((takes) => takes(row))) {
+      if (ignore >= 0 && !overlapping.has(groupOf(row))) {
         overlapping.add(groupOf(row));
         const what =
           row.category === '' ? said(`raden med ${values(row)}`, `the row with ${values(row)}`) : said(`arten '${row.category}'`, `category '${row.category}'`);
+        const by = rules.items[first]!.id;
         diags.warning(
           row.categoryAt,
           'ignore-overlap',
           said(
-            `${what.nb} velges av posten '${takenBy[0]!.id}' og står også under ignore:; posten tar den`,
-            `${what.en} is selected by item '${takenBy[0]!.id}' and also listed under ignore:; the item takes it`,
+            `${what.nb} velges av posten '${by}' og står også under ignore:; posten tar den`,
+            `${what.en} is selected by item '${by}' and also listed under ignore:; the item takes it`,
           ),
           said(
             'fjern den fra ignore:, eller snevre inn postens utvalg, så avtalen sier én ting',
@@ -122,9 +127,8 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
       }
       continue;
     }
-    const at = ignoring.findIndex((takes) => takes(row));
-    const ignore = at < 0 ? undefined : ignoredRows[at];
-    if (ignore && row.party !== undefined) {
+    const rule = ignore < 0 ? undefined : ignoredRows[ignore - items];
+    if (rule && row.party !== undefined) {
       diags.warning(
         row.partyAt ?? row.at,
         'ignore-party',
@@ -143,11 +147,11 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
         ),
       );
     }
-    if (ignore) {
-      ignore.rows += row.rows;
-      ignore.amounts.push(row.amount);
+    if (rule) {
+      rule.rows += row.rows;
+      rule.amounts.push(row.amount);
       outside.push(row.amount);
-    } else if (inBases.some((takes) => takes(row))) bases.push(row.amount);
+    } else if (table.firstOf(ignores, all) >= 0) bases.push(row.amount);
     else {
       const group = groupOf(row);
       const u = unselected.get(group) ?? { first: row, rows: 0, amounts: [] };
@@ -157,7 +161,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
     }
   }
   const ignored = ignoredRows.map((g) => ({ rule: g.rule, rows: g.rows, amount: Money.sum(g.amounts) }));
-  const ledger = { rows: rowCount, total: Money.sum(all), items: Money.sum(taken), ignored: Money.sum(outside), bases: Money.sum(bases) };
+  const ledger = { rows: rowCount, total: Money.sum(read), items: Money.sum(taken), ignored: Money.sum(outside), bases: Money.sum(bases) };
   for (const [group, u] of unselected) {
     const sum = amount(Money.sum(u.amounts));
     if (u.first.category !== '') {

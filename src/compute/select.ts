@@ -44,6 +44,13 @@ export function patternMatches(p: ValuePattern, v: string): boolean {
   }
 }
 
+/** Whether a field takes a value: one of its patterns matches, or under `not:` none does; its exact values as a set. */
+export function fieldTest(f: SelectorField): (v: string) => boolean {
+  const exact = new Set(f.patterns.flatMap((p) => (p.kind === 'exact' ? [p.value] : [])));
+  const others = f.patterns.filter((p) => p.kind !== 'exact');
+  return (v) => (exact.has(v) || others.some((p) => patternMatches(p, v))) !== f.not;
+}
+
 /** One field as a test of a value: exact values as a set; the answer for each other value remembered, since a ledger repeats its values. */
 function valueTest(f: SelectorField): (v: string) => boolean {
   const exact = new Set(f.patterns.flatMap((p) => (p.kind === 'exact' ? [p.value] : [])));
@@ -71,6 +78,79 @@ export function matcher(selector: Selector): (row: ActualsRow) => boolean {
     for (const t of tests) if (!t.test(valueIn(row, t.column))) return false;
     return true;
   };
+}
+
+/**
+ * Many selectors asked of the same rows, as coverage asks every item, base
+ * and `ignore:` rule of every row: per column, what all the selectors' fields
+ * on it make of a value is worked out at the value's first row, as one bit
+ * per selector, and remembered — a ledger repeats its values, so a row then
+ * costs one look-up per column named, not one per selector and field.
+ * {@link ask} a row, then {@link takes} says what each selector makes of it,
+ * as {@link matches} would.
+ */
+export class SelectorTable {
+  /** Every selector's bit set: where a row's answer starts, before its columns take bits away. */
+  private readonly full: Int32Array;
+  private readonly bits: Int32Array;
+  private readonly columns: readonly TableColumn[];
+
+  constructor(selectors: readonly Selector[]) {
+    const words = (selectors.length + 31) >>> 5;
+    this.full = new Int32Array(words);
+    for (let s = 0; s < selectors.length; s++) this.full[s >>> 5]! |= 1 << (s & 31);
+    this.bits = new Int32Array(words);
+    const columns = new Map<string, TableColumn>();
+    selectors.forEach((selector, s) => {
+      for (const f of selector.fields) {
+        let c = columns.get(f.column);
+        if (!c) {
+          c = { column: f.column, tests: [], known: new Map() };
+          columns.set(f.column, c);
+        }
+        c.tests.push({ selector: s, test: fieldTest(f) });
+      }
+    });
+    this.columns = [...columns.values()];
+  }
+
+  /** Asks every selector of `row`: what {@link takes} answers until the next row is asked. */
+  ask(row: ActualsRow): void {
+    const bits = this.bits;
+    bits.set(this.full);
+    for (const c of this.columns) {
+      const v = valueIn(row, c.column);
+      const mask = c.known.get(v) ?? this.first(c, v);
+      for (let w = 0; w < bits.length; w++) bits[w]! &= mask[w]!;
+    }
+  }
+
+  /** Whether selector `s` (its index in the list the table was made of) takes the row last asked. */
+  takes(s: number): boolean {
+    return (this.bits[s >>> 5]! & (1 << (s & 31))) !== 0;
+  }
+
+  /** The first selector of `[from, to)` that takes the row last asked, or −1. */
+  firstOf(from: number, to: number): number {
+    for (let s = from; s < to; s++) if (this.takes(s)) return s;
+    return -1;
+  }
+
+  /** What a column's fields make of a value not seen before: a function of its own, so the one run every row stays small. */
+  private first(c: TableColumn, v: string): Int32Array {
+    const mask = this.full.slice();
+    for (const t of c.tests) if (!t.test(v)) mask[t.selector >>> 5]! &= ~(1 << (t.selector & 31));
+    c.known.set(v, mask);
+    return mask;
+  }
+}
+
+interface TableColumn {
+  readonly column: string;
+  /** Each field on this column, with the index of its selector. */
+  readonly tests: { readonly selector: number; readonly test: (v: string) => boolean }[];
+  /** By value: the bits of the selectors whose fields on this column take it (every selector without one). */
+  readonly known: Map<string, Int32Array>;
 }
 
 /** The rows a selector takes, in ledger order: depends on the ledger and the selector alone. */

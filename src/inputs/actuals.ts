@@ -144,6 +144,8 @@ interface Entry {
  */
 export function actualsSink(columns: ReadonlyMap<string, string>, year?: number, shape: LedgerShape = ACCOUNTS): LedgerSink<ActualsRow[]> {
   const entries = new Map<string, Map<string, Entry>>();
+  // Every entry, as it was made: in the order of first rows, so `finish` need not sort (it checks).
+  const made: Entry[] = [];
   let head: TableHeader;
   let category = -1;
   let amount = -1;
@@ -197,16 +199,22 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   // The values of the row being put, and of its classes: set in place, since a row is put a million times a ledger.
   const asWritten: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
   const classedValues: { acc: string; proj: string; other: string[] | null } = { acc: '', proj: '', other: null };
-  /** Adds `n` rows of amount `a` to the entry of these values (as they stand: `summed`, from the byte reader, which classed them); a new entry takes its positions from `where`. */
+  /**
+   * Adds `n` rows of amount `a` to the entry of these values (as they stand:
+   * `summed`, from the byte reader, which classed them); a new entry takes
+   * its positions from `where`. The byte reader's values are strings of
+   * their own already (decoded once each), so only a row's are copied.
+   */
   const put = (cat: string, named: string, a: ScaledAmount, n: number, where: Where, summed = false) => {
     const p = named && shape.party ? shape.party(named) : named;
     const keep = !summed && standing.length > 0 && classed(cat, asWritten.acc, asWritten.proj, p, asWritten.other);
     const { acc, proj, other } = keep ? classedValues : asWritten;
+    const mine = summed ? same : own;
     // Two levels, so the common row (no project, no party) builds no key string.
     let byRest = entries.get(cat);
     if (!byRest) {
       byRest = new Map();
-      entries.set(own(cat), byRest);
+      entries.set(mine(cat), byRest);
     }
     let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
     if (other) for (let i = 0; i < other.length; i++) key += `\u001f${other[i]}`;
@@ -215,21 +223,23 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       let columns: Record<string, string> | undefined;
       if (other) {
         columns = {};
-        for (let i = 0; i < other.length; i++) columns[others[i]!.name] = own(other[i]!);
+        for (let i = 0; i < other.length; i++) columns[others[i]!.name] = mine(other[i]!);
       }
-      byRest.set(own(key), {
-        category: own(cat),
-        account: own(acc),
-        project: own(proj),
+      const entry: Entry = {
+        category: mine(cat),
+        account: mine(acc),
+        project: mine(proj),
         columns,
-        party: own(p),
+        party: mine(p),
         units: a.units,
         scale: a.scale,
         rows: n,
         at: where.at(amount),
         categoryAt: where.at(category < 0 ? amount : category),
         partyAt: p ? where.at(party) : undefined,
-      });
+      };
+      byRest.set(own(key), entry);
+      made.push(entry);
       return;
     }
     e.rows += n;
@@ -350,11 +360,11 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
     },
     absorb(values, ore, rows, where) {
       plan ??= this.plan()!;
-      const v = (i: number) => (i < 0 ? '' : values[i]!);
-      asWritten.acc = v(plan.account);
-      asWritten.proj = v(plan.project);
-      asWritten.other = plan.others.length ? plan.others.map(v) : null;
-      put(v(plan.category), v(plan.party), ore, rows, where, true);
+      // No closure over `values`: this runs once an entry, tens of thousands of times.
+      asWritten.acc = valueOf(values, plan.account);
+      asWritten.proj = valueOf(values, plan.project);
+      asWritten.other = plan.others.length ? plan.others.map((i) => valueOf(values, i)) : null;
+      put(valueOf(values, plan.category), valueOf(values, plan.party), ore, rows, where, true);
     },
     stands(f, value) {
       plan ??= this.plan()!;
@@ -396,8 +406,8 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
           ),
         );
       }
-      // In reading order: by the line of each entry's first row.
-      const all = [...entries.values()].flatMap((m) => [...m.values()]).sort((x, y) => x.at.line - y.at.line);
+      // In reading order: by the line of each entry's first row. Entries are made in that order, one a line, so the list made is nearly always it already.
+      const all = inLineOrder(made) ? made : [...entries.values()].flatMap((m) => [...m.values()]).sort((x, y) => x.at.line - y.at.line);
       // Properties set one by one, in the order they always had: no object spread per entry.
       return all.map((e) => {
         const row: Mutable<ActualsRow> = { category: e.category, amount: scaledToMoney(e), rows: e.rows, at: e.at, categoryAt: e.categoryAt };
@@ -415,6 +425,15 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The value of field `i` of a byte reader's entry, empty for a role the plan has no field for (−1). */
+const valueOf = (values: readonly string[], i: number): string => (i < 0 ? '' : values[i]!);
+
+/** Whether each entry's first row comes after the one before's: then the list is what sorting entries by line gives, with no ties to order. */
+function inLineOrder(list: readonly Entry[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.at.line <= list[i - 1]!.at.line) return false;
+  return true;
+}
 
 /** The column of field `f` of a plan as an index into the sink's columns summed by class: account, project, then each other column; −1 for category and party. */
 function roleOf(plan: LedgerPlan, f: number): number {
@@ -509,6 +528,9 @@ function selectedColumns(
 function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+/** A string as it is: what {@link own} is for values the byte reader decoded, each a string of its own already. */
+const same = (s: string): string => s;
 
 /** `s.trim()`, without the copy when there is nothing to trim (nearly always, a million times per ledger). */
 function trim(s: string): string {

@@ -48,7 +48,7 @@ export interface LedgerSink<T> extends TableSink<T> {
   dated(text: string): 'in' | 'outside' | 'wrong';
   /** With a plan's `date`, before `finish`: `rows` rows were dated outside the year, the first at `first` with the date `text`. */
   outside(rows: number, first: SourcePos, text: string): void;
-  /** The rows of one distinct key, summed: its values (in `fields` order, trimmed), amount, row count and first row's positions. */
+  /** The rows of one distinct key, summed: its values (in `fields` order, trimmed), amount, row count and first row's positions; the array and the objects are the reader's, valid during the call only. */
   absorb(values: readonly string[], amount: ScaledAmount, rows: number, where: Where): void;
   /** With `classed`: the value that value of field `f` stands for on its first row (`here`) and on every later row (`after`), asked once per distinct value of a field, at its first row. */
   stands(f: number, value: string): { readonly here: string; readonly after: string };
@@ -625,41 +625,51 @@ class LedgerBytes<T> {
     return units + 1;
   }
 
-  /** Hands every entry to the sink, in the order of their first rows. */
+  /**
+   * Hands every entry to the sink, in the order of their first rows. The
+   * values, the amount and the positions are one array and two objects,
+   * refilled for each entry: the sink reads them during the call and keeps
+   * none of them (tens of thousands of entries would otherwise be as many
+   * short-lived arrays and objects, just when the heap holds the most).
+   */
   feed(): void {
     const plan = this.plan!;
     const w = this.width;
-    const slotOf = new Map<number, number>([[plan.amount, 0]]);
+    // By column index: its slot in an entry's columns (the amount first, then each field), −1 for a column not kept.
+    const slotOf = new Int32Array(Math.max(plan.count, plan.amount + 1, ...plan.fields.map((c) => c + 1))).fill(-1);
+    slotOf[plan.amount] = 0;
     plan.fields.forEach((c, f) => {
-      if (!slotOf.has(c)) slotOf.set(c, f + 1);
+      if (slotOf[c]! < 0) slotOf[c] = f + 1;
     });
+    const where = new FirstRow(this.file, this.cols, slotOf);
+    const values = new Array<string>(w);
+    const amount: { units: bigint; scale: number } = { units: 0n, scale: 2 };
     for (let id = 0; id < this.entryCount; id++) {
       // An entry of classes kept apart holds no row: its rows are in entries of their values as written.
       if (this.apart[id]) continue;
-      const values = new Array<string>(w);
       for (let f = 0; f < w; f++) values[f] = this.strings[this.keys[id * (w + 1) + f]!]!;
-      this.sink.absorb(
-        values,
-        { units: this.sums.total(id), scale: 2 },
-        this.counts[id]!,
-        new FirstRow(this.file, this.lines[id]!, this.cols, id * (w + 1), slotOf),
-      );
+      amount.units = this.sums.total(id);
+      where.line = this.lines[id]!;
+      where.base = id * (w + 1);
+      this.sink.absorb(values, amount, this.counts[id]!, where);
     }
   }
 }
 
-/** Where an entry's first row wrote each column: its line, and its columns from the reader's table (`cols[at + slot]`). */
+/** Where an entry's first row wrote each column: its line, and its columns from the reader's table (`cols[base + slot]`); moved from entry to entry. */
 class FirstRow implements Where {
+  line = 0;
+  base = 0;
   constructor(
     private readonly file: string,
-    private readonly line: number,
     private readonly cols: Int32Array,
-    private readonly base: number,
-    private readonly slotOf: ReadonlyMap<number, number>,
+    private readonly slotOf: Int32Array,
   ) {}
 
   at(column: number): SourcePos {
-    return { file: this.file, line: this.line, col: this.cols[this.base + this.slotOf.get(column)!]! };
+    const slot = this.slotOf[column]!;
+    if (slot < 0) throw new Error(`internal: column ${column} was not kept by the byte reader`);
+    return { file: this.file, line: this.line, col: this.cols[this.base + slot]! };
   }
 }
 

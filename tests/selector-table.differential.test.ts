@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Selector, SelectorField, ValuePattern } from '../src/agreement/model.js';
+import { matches, SelectorTable } from '../src/compute/select.js';
+import type { ActualsRow } from '../src/inputs/actuals.js';
+import { Money } from '../src/money/money.js';
+
+/**
+ * The selector table (coverage's way of asking many selectors of a row: one
+ * look-up per column, the answer for each value remembered as bits) against
+ * `matches`, the plain reading of one selector: over generated selectors —
+ * exact values, ranges of integers and of text, prefixes, `not:`, two fields
+ * on one column, no field at all, more selectors than one word of bits holds
+ * — and rows that repeat their values, every selector answers alike for
+ * every row, asked in any order and again.
+ */
+
+const at = { file: 'agreement.yaml', line: 1, col: 1 };
+const COLUMNS = ['category', 'account', 'project', 'ansvar'] as const;
+
+/** Values as ledgers write them, few enough to repeat: numbers of different lengths, signed ones, codes with letters, the empty value. */
+const value = fc.oneof(
+  fc.integer({ min: 0, max: 120 }).map(String),
+  fc.integer({ min: 3990, max: 4010 }).map(String),
+  fc.constantFrom('-5', '+7', '007', '12345678901234567890', 'A', 'A1', 'B2', 'lønn', ''),
+);
+
+const pattern: fc.Arbitrary<ValuePattern> = fc.oneof(
+  value.map((v) => ({ kind: 'exact' as const, value: v, at })),
+  fc.tuple(value, value).map(([a, b]) => {
+    const integers = /^[+-]?\d+$/.test(a) && /^[+-]?\d+$/.test(b);
+    const [from, to] = (integers ? BigInt(a) <= BigInt(b) : a <= b) ? [a, b] : [b, a];
+    return { kind: 'range' as const, from, to, integers, at };
+  }),
+  value.map((v) => ({ kind: 'prefix' as const, prefix: v.slice(0, 2), at })),
+);
+
+const field: fc.Arbitrary<SelectorField> = fc.record({
+  column: fc.constantFrom(...COLUMNS),
+  patterns: fc.array(pattern, { minLength: 1, maxLength: 3 }),
+  not: fc.boolean(),
+  at: fc.constant(at),
+});
+
+const selector: fc.Arbitrary<Selector> = fc.record({ fields: fc.array(field, { maxLength: 3 }), at: fc.constant(at) });
+
+const row: fc.Arbitrary<ActualsRow> = fc.tuple(value, value, value, fc.option(value, { nil: undefined })).map(([category, account, project, ansvar]) => ({
+  category,
+  amount: Money.ZERO,
+  rows: 1,
+  at,
+  categoryAt: at,
+  ...(account ? { account } : {}),
+  ...(project ? { project } : {}),
+  ...(ansvar === undefined ? {} : { columns: { ansvar } }),
+}));
+
+describe('the selector table', () => {
+  it('answers for every selector and row as matches does', () => {
+    fc.assert(
+      fc.property(fc.array(selector, { maxLength: 70, size: 'max' }), fc.array(row, { maxLength: 40 }), (selectors, rows) => {
+        const table = new SelectorTable(selectors);
+        // Each row twice: the second time every value is known.
+        for (const r of [...rows, ...rows.slice().reverse()]) {
+          table.ask(r);
+          const want = selectors.map((s) => matches(s, r));
+          expect(selectors.map((_, s) => table.takes(s))).toEqual(want);
+          const from = Math.floor(selectors.length / 3);
+          const first = want.indexOf(true, from);
+          expect(table.firstOf(from, selectors.length)).toBe(first);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('tells apart selectors beyond the first word of bits', () => {
+    const on = (v: string): Selector => ({ fields: [{ column: 'category', patterns: [{ kind: 'exact', value: v, at }], not: false, at }], at });
+    const selectors = Array.from({ length: 70 }, (_, i) => on(String(i)));
+    const table = new SelectorTable(selectors);
+    table.ask({ category: '40', amount: Money.ZERO, rows: 1, at, categoryAt: at });
+    expect(selectors.map((_, s) => table.takes(s)).flatMap((t, s) => (t ? [s] : []))).toEqual([40]);
+    expect(table.firstOf(0, 40)).toBe(-1);
+    expect(table.firstOf(0, 70)).toBe(40);
+  });
+});
