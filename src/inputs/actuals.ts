@@ -361,10 +361,10 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
     absorb(values, ore, rows, where) {
       plan ??= this.plan()!;
       // No closure over `values`: this runs once an entry, tens of thousands of times.
-      asWritten.acc = valueOf(values, plan.account);
-      asWritten.proj = valueOf(values, plan.project);
-      asWritten.other = plan.others.length ? plan.others.map((i) => valueOf(values, i)) : null;
-      put(valueOf(values, plan.category), valueOf(values, plan.party), ore, rows, where, true);
+      asWritten.acc = fieldOf(values, plan.account);
+      asWritten.proj = fieldOf(values, plan.project);
+      asWritten.other = plan.others.length ? plan.others.map((i) => fieldOf(values, i)) : null;
+      put(fieldOf(values, plan.category), fieldOf(values, plan.party), ore, rows, where, true);
     },
     stands(f, value) {
       plan ??= this.plan()!;
@@ -427,7 +427,7 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The value of field `i` of a byte reader's entry, empty for a role the plan has no field for (−1). */
-const valueOf = (values: readonly string[], i: number): string => (i < 0 ? '' : values[i]!);
+const fieldOf = (values: readonly string[], i: number): string => (i < 0 ? '' : values[i]!);
 
 /** Whether each entry's first row comes after the one before's: then the list is what sorting entries by line gives, with no ties to order. */
 function inLineOrder(list: readonly Entry[]): boolean {
