@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Selector, SelectorField, ValuePattern } from '../src/agreement/model.js';
-import { matches, SelectorTable } from '../src/compute/select.js';
+import { matches, SelectorTable, selection, selections, selectorKey } from '../src/compute/select.js';
+import { ScenarioMemo } from '../src/scenario/memo.js';
 import type { ActualsRow } from '../src/inputs/actuals.js';
 import { Money } from '../src/money/money.js';
 
@@ -44,16 +45,28 @@ const field: fc.Arbitrary<SelectorField> = fc.record({
 
 const selector: fc.Arbitrary<Selector> = fc.record({ fields: fc.array(field, { maxLength: 3 }), at: fc.constant(at) });
 
-const row: fc.Arbitrary<ActualsRow> = fc.tuple(value, value, value, fc.option(value, { nil: undefined })).map(([category, account, project, ansvar]) => ({
-  category,
-  amount: Money.ZERO,
-  rows: 1,
-  at,
-  categoryAt: at,
-  ...(account ? { account } : {}),
-  ...(project ? { project } : {}),
-  ...(ansvar === undefined ? {} : { columns: { ansvar } }),
-}));
+const row: fc.Arbitrary<ActualsRow> = fc
+  .tuple(
+    value,
+    value,
+    value,
+    fc.option(value, { nil: undefined }),
+    fc.bigInt({ min: -100_000n, max: 100_000n }),
+    fc.integer({ min: 0, max: 2 }),
+    fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+    fc.integer({ min: 1, max: 5 }),
+  )
+  .map(([category, account, project, ansvar, units, scale, party, rows]) => ({
+    category,
+    amount: Money.fromUnits(units, scale),
+    rows,
+    at,
+    categoryAt: at,
+    ...(account ? { account } : {}),
+    ...(project ? { project } : {}),
+    ...(ansvar === undefined ? {} : { columns: { ansvar } }),
+    ...(party === undefined ? {} : { party, partyAt: at }),
+  }));
 
 describe('the selector table', () => {
   it('answers for every selector and row as matches does', () => {
@@ -82,5 +95,27 @@ describe('the selector table', () => {
     expect(selectors.map((_, s) => table.takes(s)).flatMap((t, s) => (t ? [s] : []))).toEqual([40]);
     expect(table.firstOf(0, 40)).toBe(-1);
     expect(table.firstOf(0, 70)).toBe(40);
+  });
+
+  it('sums every selection in one pass as selection does, one selector at a time', () => {
+    fc.assert(
+      fc.property(fc.array(selector, { maxLength: 40, size: 'max' }), fc.array(row, { maxLength: 40 }), fc.boolean(), (list, rows, remembered) => {
+        // Some selectors twice, as an item and a base may select alike.
+        const selectors = [...list, ...list.slice(0, 3)];
+        const memo = remembered ? new ScenarioMemo() : undefined;
+        const all = selections(rows, selectors, memo);
+        if (memo) expect(selections(rows, selectors, memo)).toBe(all);
+        for (const s of selectors) {
+          const got = all.get(selectorKey(s))!;
+          const want = selection(rows, s);
+          expect(got.rows).toEqual(want.rows);
+          got.rows.forEach((r, i) => expect(r).toBe(want.rows[i]));
+          expect(got.amount.eq(want.amount)).toBe(true);
+          expect(got.count).toBe(want.count);
+          expect([...got.direct].map(([p, m]) => [p, m.toPlain()])).toEqual([...want.direct].map(([p, m]) => [p, m.toPlain()]));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { BaseRef, Id, Item, Price } from '../agreement/model.js';
+import type { BaseRef, Id, Item, Price, Selector } from '../agreement/model.js';
 import { Money } from '../money/money.js';
 import { Ratio } from '../money/ratio.js';
 import { STANDARD_VAT_RATE, vatExcludingFactor } from '../money/vat.js';
@@ -9,7 +9,8 @@ import { indexFactor } from './index-factor.js';
 import { billing } from './billing.js';
 import { priceOf } from './price.js';
 import type { BasisStep, BilledPeriod, PriceDetail } from '../reports/allocation.js';
-import { selection, selectRows } from './select.js';
+import { type Selection, selection, selections, selectorKey } from './select.js';
+import { selectorUses } from '../agreement/uses.js';
 import { said } from '../text/said.js';
 
 export interface Basis {
@@ -44,8 +45,19 @@ const VAT_FACTOR = vatExcludingFactor(STANDARD_VAT_RATE);
 export class Bases {
   private readonly done = new Map<Id, Basis | null>();
   private readonly busy = new Set<Id>();
+  /** Every selection the items and bases read, summed in one pass over the ledger at the first one asked for. */
+  private selected: ReadonlyMap<string, Selection> | undefined;
 
   constructor(private readonly ctx: ComputeContext) {}
+
+  private selectionOf(selector: Selector): Selection {
+    this.selected ??= selections(
+      this.ctx.actuals,
+      selectorUses(this.ctx.agreement).flatMap((u) => (u.role === 'ignore' ? [] : [u.selector])),
+      this.ctx.memo,
+    );
+    return this.selected.get(selectorKey(selector)) ?? selection(this.ctx.actuals, selector, this.ctx.memo);
+  }
 
   get(item: Item): Basis | null {
     if (this.done.has(item.id)) return this.done.get(item.id)!;
@@ -69,7 +81,7 @@ export class Bases {
         steps.push({ step: 'amount', detail: { kind: 'amount' }, amount });
         break;
       case 'actuals': {
-        const s = selection(this.ctx.actuals, src.selector, this.ctx.memo);
+        const s = this.selectionOf(src.selector);
         amount = s.amount;
         for (const [party, m] of s.direct) direct.set(party, m);
         steps.push({ step: 'actuals', detail: { kind: 'actuals', rows: s.count, selector: src.selector }, amount, rows: s.rows });
@@ -85,7 +97,7 @@ export class Bases {
         const of = this.sumOf(src.of);
         const deduct = this.sumOf(src.deduct);
         if (!of || !deduct) return null;
-        const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? selectRows(this.ctx.actuals, ref.selector, this.ctx.memo) : []));
+        const rows = [...src.of, ...src.deduct].flatMap((ref) => (ref.kind === 'actuals' ? this.selectionOf(ref.selector).rows : []));
         // `above:` — the rate applies to the part of the base (of, or of − less) above the threshold, none of it when below.
         const base = src.reading === 'less' ? of.toRatio().minus(deduct.toRatio()) : of.toRatio();
         const excess = item.above ? base.minus(item.above.amount.toRatio()) : base;
@@ -240,7 +252,7 @@ export class Bases {
     let total = Money.ZERO;
     for (const ref of refs) {
       if (ref.kind === 'actuals') {
-        total = total.plus(selection(this.ctx.actuals, ref.selector, this.ctx.memo).amount);
+        total = total.plus(this.selectionOf(ref.selector).amount);
         continue;
       }
       const item = this.ctx.agreement.items.find((i) => i.id === ref.id)!;

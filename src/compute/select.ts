@@ -175,18 +175,45 @@ export interface Selection {
  * alone, so a sweep that changes a population sums each selection once.
  */
 export function selection(rows: readonly ActualsRow[], selector: Selector, memo: Memo = NO_MEMO): Selection {
-  return memo.remember(rows, `selection ${selectorKey(selector)}`, () => {
-    const taken = selectRows(rows, selector, memo);
-    const byParty = new Map<string, Money[]>();
-    let count = 0;
-    for (const r of taken) {
-      count += r.rows;
-      if (r.party === undefined) continue;
-      const list = byParty.get(r.party);
-      if (list) list.push(r.amount);
-      else byParty.set(r.party, [r.amount]);
+  return memo.remember(rows, `selection ${selectorKey(selector)}`, () => summed(selectRows(rows, selector, memo)));
+}
+
+/**
+ * Many selectors' selections over one ledger, in one pass: each row is asked
+ * of all of them at once through a {@link SelectorTable}, where
+ * {@link selection} walks the ledger once a selector (an agreement of ten
+ * items would walk it ten times). Each is the selection {@link selection}
+ * gives, by the selector's key ({@link selectorKey}); remembered together,
+ * for a sweep, since a scenario rarely changes what an item selects.
+ */
+export function selections(rows: readonly ActualsRow[], selectors: readonly Selector[], memo: Memo = NO_MEMO): ReadonlyMap<string, Selection> {
+  const keys = [...new Set(selectors.map(selectorKey))];
+  return memo.remember(rows, `selections ${JSON.stringify(keys)}`, () => {
+    const distinct = keys.map((k) => selectors.find((s) => selectorKey(s) === k)!);
+    const table = new SelectorTable(distinct);
+    const taken = distinct.map(() => new Array<ActualsRow>());
+    for (const row of rows) {
+      table.ask(row);
+      for (let s = 0; s < taken.length; s++) if (table.takes(s)) taken[s]!.push(row);
     }
-    const direct = new Map([...byParty].map(([party, amounts]) => [party, Money.sum(amounts)] as const));
-    return { rows: taken, amount: Money.sum(taken.map((r) => r.amount)), direct, count };
+    return new Map(keys.map((k, s) => [k, summed(taken[s]!)]));
   });
+}
+
+/** A selection's rows, summed: in all, by party named, and how many ledger rows. */
+function summed(taken: readonly ActualsRow[]): Selection {
+  const byParty = new Map<string, Money[]>();
+  const amounts = new Array<Money>(taken.length);
+  let count = 0;
+  for (let i = 0; i < taken.length; i++) {
+    const r = taken[i]!;
+    amounts[i] = r.amount;
+    count += r.rows;
+    if (r.party === undefined) continue;
+    const list = byParty.get(r.party);
+    if (list) list.push(r.amount);
+    else byParty.set(r.party, [r.amount]);
+  }
+  const direct = new Map([...byParty].map(([party, amounts]) => [party, Money.sum(amounts)] as const));
+  return { rows: taken, amount: Money.sum(amounts), direct, count };
 }
