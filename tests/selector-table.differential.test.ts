@@ -108,8 +108,8 @@ describe('the selector table', () => {
         for (const s of selectors) {
           const got = all.get(selectorKey(s))!;
           const want = selection(rows, s);
-          expect(got.rows).toEqual(want.rows);
-          got.rows.forEach((r, i) => expect(r).toBe(want.rows[i]));
+          expect(got.rows.length).toBe(want.rows.length);
+          for (let i = 0; i < got.rows.length; i++) expect(got.rows[i]).toBe(want.rows[i]);
           expect(got.amount.eq(want.amount)).toBe(true);
           expect(got.count).toBe(want.count);
           expect([...got.direct].map(([p, m]) => [p, m.toPlain()])).toEqual([...want.direct].map(([p, m]) => [p, m.toPlain()]));

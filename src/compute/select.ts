@@ -191,7 +191,7 @@ export function selections(rows: readonly ActualsRow[], selectors: readonly Sele
   return memo.remember(rows, `selections ${JSON.stringify(keys)}`, () => {
     const distinct = keys.map((k) => selectors.find((s) => selectorKey(s) === k)!);
     const table = new SelectorTable(distinct);
-    const taken = distinct.map(() => new Array<ActualsRow>());
+    const taken = distinct.map((): ActualsRow[] => []);
     for (const row of rows) {
       table.ask(row);
       for (let s = 0; s < taken.length; s++) if (table.takes(s)) taken[s]!.push(row);
