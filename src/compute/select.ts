@@ -200,20 +200,27 @@ export function selections(rows: readonly ActualsRow[], selectors: readonly Sele
   });
 }
 
-/** A selection's rows, summed: in all, by party named, and how many ledger rows. */
+/**
+ * A selection's rows, summed: in all, by party named, and how many ledger
+ * rows. Each amount is added once: to its party's sum, or to the rows naming
+ * none, and the total is those sums added (exact, so the same figure).
+ */
 function summed(taken: readonly ActualsRow[]): Selection {
   const byParty = new Map<string, Money[]>();
-  const amounts = new Array<Money>(taken.length);
+  const unnamed: Money[] = [];
   let count = 0;
   for (let i = 0; i < taken.length; i++) {
     const r = taken[i]!;
-    amounts[i] = r.amount;
     count += r.rows;
-    if (r.party === undefined) continue;
+    if (r.party === undefined) {
+      unnamed.push(r.amount);
+      continue;
+    }
     const list = byParty.get(r.party);
     if (list) list.push(r.amount);
     else byParty.set(r.party, [r.amount]);
   }
   const direct = new Map([...byParty].map(([party, amounts]) => [party, Money.sum(amounts)] as const));
-  return { rows: taken, amount: Money.sum(amounts), direct, count };
+  unnamed.push(...direct.values());
+  return { rows: taken, amount: Money.sum(unnamed), direct, count };
 }

@@ -1,8 +1,8 @@
 import { ledgerDateProblem } from '../dates/date.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { Money } from '../money/money.js';
-import { type ScaledAmount, scaledToMoney, scanKroner } from './amount.js';
+import { Money } from '../money/money.js';
+import { type ScaledAmount, scanKroner } from './amount.js';
 import { locateColumns } from './columns.js';
 import type { LedgerPlan, LedgerSink, Where } from './ledger-bytes.js';
 import { LedgerDates } from './ledger-dates.js';
@@ -117,21 +117,6 @@ class ColumnClasses {
 
 const ACCOUNTS: LedgerShape = { selected: new Map([['category', { file: '', line: 1, col: 1 }]]), keep: 'accounts' };
 
-interface Entry {
-  readonly category: string;
-  readonly account: string;
-  readonly project: string;
-  // Every entry of one shape (absent as undefined, not left out): an entry is made once per class key, tens of thousands a ledger.
-  readonly columns: Record<string, string> | undefined;
-  readonly party: string;
-  units: bigint;
-  scale: number;
-  rows: number;
-  readonly at: SourcePos;
-  readonly categoryAt: SourcePos;
-  readonly partyAt: SourcePos | undefined;
-}
-
 /**
  * Reads the actuals row by row as they stream in, summing exactly (bigint
  * units, never a float). Every unreadable cell is reported with its position
@@ -143,9 +128,13 @@ interface Entry {
  * counted into one warning — a ledger export for the wrong period.
  */
 export function actualsSink(columns: ReadonlyMap<string, string>, year?: number, shape: LedgerShape = ACCOUNTS): LedgerSink<ActualsRow[]> {
-  const entries = new Map<string, Map<string, Entry>>();
-  // Every entry, as it was made: in the order of first rows, so `finish` need not sort (it checks).
-  const made: Entry[] = [];
+  // The entries, by category and then the rest of their key: each an index into the lists below.
+  const entries = new Map<string, Map<string, number>>();
+  // Each entry's row, made with the entry (its amount and count set by `finish`), and its sum so far: lists, not an object an entry besides its row, since a ledger has tens of thousands of entries and every object of theirs lives until the end. In the order made: of first rows, so `finish` need not sort (it checks).
+  const made: Mutable<ActualsRow>[] = [];
+  const units: bigint[] = [];
+  const scales: number[] = [];
+  const counts: number[] = [];
   let head: TableHeader;
   let category = -1;
   let amount = -1;
@@ -219,35 +208,40 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
     let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
     if (other) for (let i = 0; i < other.length; i++) key += `\u001f${other[i]}`;
     const e = byRest.get(key);
-    if (!e) {
-      let columns: Record<string, string> | undefined;
-      if (other) {
-        columns = {};
-        for (let i = 0; i < other.length; i++) columns[others[i]!.name] = mine(other[i]!);
-      }
-      const entry: Entry = {
+    if (e === undefined) {
+      // Properties set one by one, in the order they always had: the amount is set by `finish`.
+      const row: Mutable<ActualsRow> = {
         category: mine(cat),
-        account: mine(acc),
-        project: mine(proj),
-        columns,
-        party: mine(p),
-        units: a.units,
-        scale: a.scale,
-        rows: n,
+        amount: Money.ZERO,
+        rows: 0,
         at: where.at(amount),
         categoryAt: where.at(category < 0 ? amount : category),
-        partyAt: p ? where.at(party) : undefined,
       };
-      byRest.set(own(key), entry);
-      made.push(entry);
+      if (acc) row.account = mine(acc);
+      if (proj) row.project = mine(proj);
+      if (other) {
+        const columns: Record<string, string> = {};
+        for (let i = 0; i < other.length; i++) columns[others[i]!.name] = mine(other[i]!);
+        row.columns = columns;
+      }
+      if (p) {
+        row.party = mine(p);
+        row.partyAt = where.at(party);
+      }
+      byRest.set(own(key), made.length);
+      made.push(row);
+      units.push(a.units);
+      scales.push(a.scale);
+      counts.push(n);
       return;
     }
-    e.rows += n;
-    if (a.scale === e.scale) e.units += a.units;
-    else if (a.scale < e.scale) e.units += a.units * 10n ** BigInt(e.scale - a.scale);
+    counts[e]! += n;
+    const scale = scales[e]!;
+    if (a.scale === scale) units[e]! += a.units;
+    else if (a.scale < scale) units[e]! += a.units * 10n ** BigInt(scale - a.scale);
     else {
-      e.units = e.units * 10n ** BigInt(a.scale - e.scale) + a.units;
-      e.scale = a.scale;
+      units[e] = units[e]! * 10n ** BigInt(a.scale - scale) + a.units;
+      scales[e] = a.scale;
     }
   };
   return {
@@ -406,20 +400,13 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
           ),
         );
       }
+      for (let e = 0; e < made.length; e++) {
+        made[e]!.amount = Money.fromUnits(units[e]!, scales[e]!);
+        made[e]!.rows = counts[e]!;
+      }
       // In reading order: by the line of each entry's first row. Entries are made in that order, one a line, so the list made is nearly always it already.
-      const all = inLineOrder(made) ? made : [...entries.values()].flatMap((m) => [...m.values()]).sort((x, y) => x.at.line - y.at.line);
-      // Properties set one by one, in the order they always had: no object spread per entry.
-      return all.map((e) => {
-        const row: Mutable<ActualsRow> = { category: e.category, amount: scaledToMoney(e), rows: e.rows, at: e.at, categoryAt: e.categoryAt };
-        if (e.account) row.account = e.account;
-        if (e.project) row.project = e.project;
-        if (e.columns) row.columns = e.columns;
-        if (e.party) {
-          row.party = e.party;
-          row.partyAt = e.partyAt!;
-        }
-        return row;
-      });
+      if (inLineOrder(made)) return made;
+      return [...entries.values()].flatMap((m) => [...m.values()].map((e) => made[e]!)).sort((x, y) => x.at.line - y.at.line);
     },
   };
 }
@@ -430,7 +417,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const fieldOf = (values: readonly string[], i: number): string => (i < 0 ? '' : values[i]!);
 
 /** Whether each entry's first row comes after the one before's: then the list is what sorting entries by line gives, with no ties to order. */
-function inLineOrder(list: readonly Entry[]): boolean {
+function inLineOrder(list: readonly ActualsRow[]): boolean {
   for (let i = 1; i < list.length; i++) if (list[i]!.at.line <= list[i - 1]!.at.line) return false;
   return true;
 }
