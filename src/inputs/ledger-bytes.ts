@@ -635,8 +635,8 @@ class LedgerBytes<T> {
   feed(): void {
     const plan = this.plan!;
     const w = this.width;
-    // By column index: its slot in an entry's columns (the amount first, then each field), −1 for a column not kept.
-    const slotOf = new Int32Array(Math.max(plan.count, plan.amount + 1, ...plan.fields.map((c) => c + 1))).fill(-1);
+    // By column index (every one below the header's count): its slot in an entry's columns (the amount first, then each field), −1 for a column not kept.
+    const slotOf = new Int32Array(plan.count).fill(-1);
     slotOf[plan.amount] = 0;
     plan.fields.forEach((c, f) => {
       if (slotOf[c]! < 0) slotOf[c] = f + 1;

@@ -198,6 +198,25 @@ describe('sums of øre in two 32-bit halves', () => {
     }
   });
 
+  it('are read back exactly on both sides of the size where the double sum gives way to bigints (2^23 in the upper half)', () => {
+    // Eight or nine of the largest amounts and one more: an upper half of 8 to 10 million, across 2^23 and beyond what a double holds exactly times 10^9.
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.constantFrom(8, 9),
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        (negative, many, hi, lo) => {
+          const sums = new OreSums();
+          for (let i = 0; i < many; i++) sums.add(0, { ...MAX, negative });
+          sums.add(0, { negative, hi, lo });
+          expect(sums.total(0)).toBe(exact({ ...MAX, negative }) * BigInt(many) + exact({ negative, hi, lo }));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('hold an entry far beyond the first ones', () => {
     const sums = new OreSums();
     sums.reserve(10_000);
