@@ -9,7 +9,7 @@ import { indexFactor } from './index-factor.js';
 import { billing } from './billing.js';
 import { priceOf } from './price.js';
 import type { BasisStep, BilledPeriod, PriceDetail } from '../reports/allocation.js';
-import { type Selection, selection, selections, selectorKey } from './select.js';
+import { type Selection, selection, selections } from './select.js';
 import { selectorUses } from '../agreement/uses.js';
 import { said } from '../text/said.js';
 
@@ -45,18 +45,18 @@ const VAT_FACTOR = vatExcludingFactor(STANDARD_VAT_RATE);
 export class Bases {
   private readonly done = new Map<Id, Basis | null>();
   private readonly busy = new Set<Id>();
-  /** Every selection the items and bases read, summed in one pass over the ledger at the first one asked for. */
-  private selected: ReadonlyMap<string, Selection> | undefined;
+  /** Every selection the items and bases read, by selector: summed in one pass over the ledger when the first is asked for. */
+  private selected: ReadonlyMap<Selector, Selection> | undefined;
 
   constructor(private readonly ctx: ComputeContext) {}
 
   private selectionOf(selector: Selector): Selection {
-    this.selected ??= selections(
-      this.ctx.actuals,
-      selectorUses(this.ctx.agreement).flatMap((u) => (u.role === 'ignore' ? [] : [u.selector])),
-      this.ctx.memo,
-    );
-    return this.selected.get(selectorKey(selector)) ?? selection(this.ctx.actuals, selector, this.ctx.memo);
+    if (!this.selected) {
+      const read = selectorUses(this.ctx.agreement).flatMap((u) => (u.role === 'ignore' ? [] : [u.selector]));
+      const sums = selections(this.ctx.actuals, read, this.ctx.memo);
+      this.selected = new Map(read.map((s, i) => [s, sums[i]!]));
+    }
+    return this.selected.get(selector) ?? selection(this.ctx.actuals, selector, this.ctx.memo);
   }
 
   get(item: Item): Basis | null {

@@ -186,22 +186,24 @@ export function selection(rows: readonly ActualsRow[], selector: Selector, memo:
  * of all of them at once through a {@link SelectorTable}, where
  * {@link selection} walks the ledger once a selector (an agreement of ten
  * items would walk it ten times). Each is the selection {@link selection}
- * gives, by the selector's key ({@link selectorKey}); remembered together,
- * for a sweep, since a scenario rarely changes what an item selects.
+ * gives, in the order of `selectors`; remembered together, for a sweep,
+ * since a scenario rarely changes what an item selects.
  */
-export function selections(rows: readonly ActualsRow[], selectors: readonly Selector[], memo: Memo = NO_MEMO): ReadonlyMap<string, Selection> {
-  const keys = [...new Set(selectors.map(selectorKey))];
-  return memo.remember(rows, `selections ${JSON.stringify(keys)}`, () => {
-    const distinct = keys.map((k) => selectors.find((s) => selectorKey(s) === k)!);
-    const table = new SelectorTable(distinct);
+export function selections(rows: readonly ActualsRow[], selectors: readonly Selector[], memo: Memo = NO_MEMO): readonly Selection[] {
+  const keys = selectors.map(selectorKey);
+  // A key is JSON, which holds no raw line break: joined by one, the keys stay apart.
+  const byKey = memo.remember(rows, `selections ${keys.join('\n')}`, () => {
+    const distinct = [...new Set(keys)];
+    const table = new SelectorTable(distinct.map((k) => selectors[keys.indexOf(k)]!));
     const taken = distinct.map((): ActualsRow[] => []);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       table.ask(row);
       for (let s = 0; s < taken.length; s++) if (table.takes(s)) taken[s]!.push(row);
     }
-    return new Map(keys.map((k, s) => [k, summed(taken[s]!)]));
+    return new Map(distinct.map((k, s) => [k, summed(taken[s]!)]));
   });
+  return keys.map((k) => byKey.get(k)!);
 }
 
 /**
