@@ -113,6 +113,16 @@ const SHAPES: Record<string, LedgerShape> = {
       apart: ({ category, party }) => party === 'ukjent' || (party !== '' && category === 'lisens'),
     },
   },
+  // Summed by class, with an entry kept apart by the value its konto stands for (4001), not by the class: an entry of values as written can then have the values of an entry of classes, and the two must be summed as one.
+  stood: {
+    selected: new Map([
+      ['category', at],
+      ['konto', at],
+    ]),
+    keep: 'selected',
+    party: (w) => (w === 'Kommune A' ? 'a' : w),
+    classes: { classOf: () => 'one', apart: ({ value }) => value('konto') === '4001' },
+  },
 };
 
 function read(file: string, encoding: Encoding | undefined, shape: LedgerShape, plain: boolean) {
@@ -155,5 +165,19 @@ describe('the byte reader reads a ledger as the plain reader does (fast-check, g
     );
     // Many generated ledgers (about a third) are ones the byte reader reads itself: the comparison is not of the plain reader with itself.
     expect(fast).toBeGreaterThan(runs / 8);
+  });
+
+  it('sums an entry of values as written with the entry of classes of the same values, as the plain reader does', async () => {
+    // 4001 is the class's first value and kept apart; the second 4000 stands for it, so it is kept apart too, as written: with the values of the entry the first 4000 made.
+    const file = path.join(dir, 'regnskap.csv');
+    writeFileSync(file, 'Art;Konto;Kommune;Beløp;Tekst\nlønn;4001;;1,00;x\nlønn;4000;;2,00;x\nlønn;4000;;3,00;x\n');
+    const byBytes = await read(file, undefined, SHAPES.stood!, false);
+    const plain = await read(file, undefined, SHAPES.stood!, true);
+    expect(byBytes.fed).toBe(true);
+    expect(byBytes.result).toEqual(plain.result);
+    expect(plain.result!.map((r) => [r.columns, r.rows, r.amount.toPlain()])).toEqual([
+      [{ konto: '4001' }, 1, '1.00'],
+      [{ konto: '4000' }, 2, '5.00'],
+    ]);
   });
 });

@@ -135,6 +135,28 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
   const units: bigint[] = [];
   const scales: number[] = [];
   const counts: number[] = [];
+  // Whether entries are found by key: always for rows; for a byte reader's entries, which it says are of distinct values, only once two may meet — a party written by name or number becomes its id, which another entry may write.
+  let keyed = true;
+  /** The key of an entry within its category; two levels, so the common row (no project, no party) builds no key string. */
+  const keyOf = (acc: string, proj: string, p: string, other: readonly string[] | null): string => {
+    let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
+    if (other) for (let i = 0; i < other.length; i++) key += `\u001f${other[i]}`;
+    return key;
+  };
+  /** Every entry made so far, found by key from now on: as `put` would have filed them, in the order made. */
+  const keyMade = () => {
+    keyed = true;
+    for (let e = 0; e < made.length; e++) {
+      const r = made[e]!;
+      let byRest = entries.get(r.category);
+      if (!byRest) {
+        byRest = new Map();
+        entries.set(r.category, byRest);
+      }
+      const other = r.columns ? others.map((o) => r.columns![o.name]!) : null;
+      byRest.set(own(keyOf(r.account ?? '', r.project ?? '', r.party ?? '', other)), e);
+    }
+  };
   let head: TableHeader;
   let category = -1;
   let amount = -1;
@@ -196,18 +218,22 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
    */
   const put = (cat: string, named: string, a: ScaledAmount, n: number, where: Where, summed = false) => {
     const p = named && shape.party ? shape.party(named) : named;
+    if (!keyed && p !== named) keyMade();
     const keep = !summed && standing.length > 0 && classed(cat, asWritten.acc, asWritten.proj, p, asWritten.other);
     const { acc, proj, other } = keep ? classedValues : asWritten;
     const mine = summed ? same : own;
-    // Two levels, so the common row (no project, no party) builds no key string.
-    let byRest = entries.get(cat);
-    if (!byRest) {
-      byRest = new Map();
-      entries.set(mine(cat), byRest);
+    let byRest: Map<string, number> | undefined;
+    let key = '';
+    let e: number | undefined;
+    if (keyed) {
+      byRest = entries.get(cat);
+      if (!byRest) {
+        byRest = new Map();
+        entries.set(mine(cat), byRest);
+      }
+      key = keyOf(acc, proj, p, other);
+      e = byRest.get(key);
     }
-    let key = proj || p ? `${acc}\u001f${proj}\u001f${p}` : acc;
-    if (other) for (let i = 0; i < other.length; i++) key += `\u001f${other[i]}`;
-    const e = byRest.get(key);
     if (e === undefined) {
       // Properties set one by one, in the order they always had: the amount is set by `finish`.
       const row: Mutable<ActualsRow> = {
@@ -228,7 +254,7 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
         row.party = mine(p);
         row.partyAt = where.at(party);
       }
-      byRest.set(own(key), made.length);
+      byRest?.set(own(key), made.length);
       made.push(row);
       units.push(a.units);
       scales.push(a.scale);
@@ -352,8 +378,11 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
     outside(rows, first, text) {
       outside = { rows, first, date: dates.of(text)! };
     },
-    absorb(values, ore, rows, where) {
+    absorb(values, ore, rows, where, distinct) {
       plan ??= this.plan()!;
+      if (distinct !== true) {
+        if (!keyed) keyMade();
+      } else if (made.length === 0) keyed = false;
       // No closure over `values`: this runs once an entry, tens of thousands of times.
       asWritten.acc = fieldOf(values, plan.account);
       asWritten.proj = fieldOf(values, plan.project);
@@ -406,6 +435,7 @@ export function actualsSink(columns: ReadonlyMap<string, string>, year?: number,
       }
       // In reading order: by the line of each entry's first row. Entries are made in that order, one a line, so the list made is nearly always it already.
       if (inLineOrder(made)) return made;
+      if (!keyed) keyMade();
       return [...entries.values()].flatMap((m) => [...m.values()].map((e) => made[e]!)).sort((x, y) => x.at.line - y.at.line);
     },
   };

@@ -48,8 +48,14 @@ export interface LedgerSink<T> extends TableSink<T> {
   dated(text: string): 'in' | 'outside' | 'wrong';
   /** With a plan's `date`, before `finish`: `rows` rows were dated outside the year, the first at `first` with the date `text`. */
   outside(rows: number, first: SourcePos, text: string): void;
-  /** The rows of one distinct key, summed: its values (in `fields` order, trimmed), amount, row count and first row's positions; the array and the objects are the reader's, valid during the call only. */
-  absorb(values: readonly string[], amount: ScaledAmount, rows: number, where: Where): void;
+  /**
+   * The rows of one distinct key, summed: its values (in `fields` order,
+   * trimmed), amount, row count and first row's positions; the array and the
+   * objects are the reader's, valid during the call only. `distinct`: no
+   * two entries fed have the same values (the sink need not look for one to
+   * add to, unless it maps values together itself).
+   */
+  absorb(values: readonly string[], amount: ScaledAmount, rows: number, where: Where, distinct?: boolean): void;
   /** With `classed`: the value that value of field `f` stands for on its first row (`here`) and on every later row (`after`), asked once per distinct value of a field, at its first row. */
   stands(f: number, value: string): { readonly here: string; readonly after: string };
   /** With `classed`: whether the entry of these values (in `fields` order, each as it stands) keeps its rows apart by their values as written. */
@@ -644,6 +650,7 @@ class LedgerBytes<T> {
     const where = new FirstRow(this.file, this.cols, slotOf);
     const values = new Array<string>(w);
     const amount: { units: bigint; scale: number } = { units: 0n, scale: 2 };
+    const distinct = this.distinct();
     for (let id = 0; id < this.entryCount; id++) {
       // An entry of classes kept apart holds no row: its rows are in entries of their values as written.
       if (this.apart[id]) continue;
@@ -651,8 +658,37 @@ class LedgerBytes<T> {
       amount.units = this.sums.total(id);
       where.line = this.lines[id]!;
       where.base = id * (w + 1);
-      this.sink.absorb(values, amount, this.counts[id]!, where);
+      this.sink.absorb(values, amount, this.counts[id]!, where, distinct);
     }
+  }
+
+  /**
+   * Whether the entries fed have distinct values. Their keys are (value
+   * ids, whether the values are as written among entries of classes), and a
+   * value id is one text: two entries fed alike are an entry of values as
+   * written and one of classes, not kept apart, with the same value ids —
+   * looked for here, for each entry of values as written (a few: those a
+   * diagnostic is about).
+   */
+  private distinct(): boolean {
+    const w = this.width;
+    const k = w + 1;
+    for (let id = 0; id < this.entryCount; id++) {
+      if (this.keys[id * k + w] !== 1 || this.apart[id]) continue;
+      let h = 0x811c9dc5 | 0;
+      for (let f = 0; f < w; f++) h = mix(h, this.keys[id * k + f]!);
+      h = mix(h, 0);
+      const mask = this.entrySlots.length - 1;
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const other = this.entrySlots[slot]!;
+        if (other < 0) break;
+        if (this.keys[other * k + w] !== 0 || this.apart[other]) continue;
+        let same = true;
+        for (let f = 0; f < w; f++) if (this.keys[other * k + f] !== this.keys[id * k + f]) same = false;
+        if (same) return false;
+      }
+    }
+    return true;
   }
 }
 
