@@ -15,16 +15,19 @@ const { Script } = require('node:vm');
 /**
  * The loader of the chunks in `dir`: `load(name)` runs the chunk (once) and
  * returns its exports; a chunk's require('./other.cjs') comes back here.
- * `compiled` sees each script as compiled, with its source (the cache maker).
+ * `compiled` sees each script as compiled, with its source, and `compiling`
+ * each file just before (the cache maker, scripts/code-cache.mjs).
  */
-function chunks(dir, compiled) {
+function chunks(dir, compiled, compiling) {
   const loaded = new Map();
   const load = (name) => {
     const had = loaded.get(name);
     if (had) return had.exports;
     const file = path.resolve(dir, name);
     const { wrapped, source } = readWrapped(file);
-    const script = new Script(wrapped, { filename: file, cachedData: cacheFor(file, source) });
+    const cachedData = cacheFor(file, source);
+    compiling?.(file);
+    const script = new Script(wrapped, { filename: file, cachedData });
     compiled?.(file, script, source);
     const module = { exports: {} };
     loaded.set(name, module);
