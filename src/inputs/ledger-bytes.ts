@@ -80,6 +80,10 @@ const DELIMITER = 1;
 const QUOTED = 2;
 const FAULT = 3;
 const LOOK = 4;
+/** Ints a slot of the table of distinct values holds ({@link LedgerBytes.valueSlots}). */
+const SLOT = 4;
+/** The low bits of a slot's id int for a value longer than eight bytes: its bytes are in the pool. */
+const LONG = 15;
 
 /**
  * Reads a CSV ledger from its bytes into a ledger sink, summing rows by
@@ -158,11 +162,18 @@ class LedgerBytes<T> {
   // The bytes being read, four at a time: values are hashed and compared a word at a time, not a byte (a DataView reads a word at any offset).
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private viewOf: Uint8Array | null = null;
-  private valueAt = new Int32Array(1024);
-  private valueLength = new Int32Array(1024);
-  private valueHash = new Int32Array(1024);
   private strings: string[] = [];
-  private valueSlots = new Int32Array(2048).fill(-1);
+  /**
+   * The table of distinct values: {@link SLOT} ints a slot — the hash, the
+   * id and length (`id << 4 | length + 1`; 15 in the low bits for a value
+   * longer than eight bytes; 0 for a free slot), then the value's bytes
+   * zero-padded into two words, or for a longer value where its bytes are
+   * in the pool and its length. A value a row finds again then costs one
+   * cache line, not one in each of four arrays and the pool: ten thousand
+   * accounts make the table larger than the fastest caches.
+   */
+  private valueSlots = new Int32Array(SLOT * 2048);
+  private valueMask = 2047;
   // Entries: the tuple of value ids, first line, columns, sums.
   private entryCount = 0;
   private keys = new Int32Array(1024);
@@ -463,46 +474,77 @@ class LedgerBytes<T> {
   private value(buf: Uint8Array, s: number, e: number): number {
     const view = this.view;
     const len = e - s;
-    // A word at a time, then the bytes left; the last step spreads every byte into the low bits the slot is taken from.
+    const slots = this.valueSlots;
+    const mask = this.valueMask;
     let h = 0x811c9dc5 ^ len;
+    if (len <= 8) {
+      // Eight bytes or fewer (an account, a party): compared as two words, zero-padded, read little-endian as a DataView word is.
+      let w0 = 0;
+      let w1 = 0;
+      if (len >= 4) {
+        w0 = view.getInt32(s, true);
+        if (len === 8) w1 = view.getInt32(s + 4, true);
+        else for (let i = e - 1; i >= s + 4; i--) w1 = (w1 << 8) | buf[i]!;
+      } else for (let i = e - 1; i >= s; i--) w0 = (w0 << 8) | buf[i]!;
+      h = spread(mix(mix(h, w0), w1));
+      const tag = len + 1;
+      let slot = h & mask;
+      for (;;) {
+        const q = slot * SLOT;
+        const t = slots[q + 1]!;
+        if (t === 0) return this.newValue(buf, s, e, h, slot, tag, w0, w1);
+        if (slots[q] === h && (t & 15) === tag && slots[q + 2] === w0 && slots[q + 3] === w1) return t >>> 4;
+        slot = (slot + 1) & mask;
+      }
+    }
+    // A word at a time, then the bytes left; the last step spreads every byte into the low bits the slot is taken from.
     let i = s;
     for (; i + 4 <= e; i += 4) h = mix(h, view.getInt32(i, true));
     for (; i < e; i++) h = mix(h, buf[i]!);
     h = spread(h);
-    let mask = this.valueSlots.length - 1;
     let slot = h & mask;
     for (;;) {
-      const id = this.valueSlots[slot]!;
-      if (id < 0) break;
-      if (this.valueHash[id] === h && this.valueLength[id] === len && sameBytes(this.view, buf, s, this.poolView, this.pool, this.valueAt[id]!, len)) return id;
+      const q = slot * SLOT;
+      const t = slots[q + 1]!;
+      if (t === 0) return this.newValue(buf, s, e, h, slot, LONG, this.poolUsed, len);
+      if (slots[q] === h && (t & 15) === LONG && slots[q + 3] === len && sameBytes(view, buf, s, this.poolView, this.pool, slots[q + 2]!, len)) return t >>> 4;
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** A value not read before, into its free `slot` (its words `a` and `b` as {@link valueSlots} keeps them). A method of its own, so `value`, which runs for every field of every row, stays small. */
+  private newValue(buf: Uint8Array, s: number, e: number, h: number, slot: number, tag: number, a: number, b: number): number {
     const text = this.decoder.decode(buf.subarray(s, e));
     if (text.trim() !== text) throw new Fallback();
     const id = this.strings.length;
+    // The id shares its int with the length: past 2^27 distinct values (more than memory holds as strings), the plain reader reads.
+    if (id >= 1 << 27) throw new Fallback();
     this.strings.push(text);
-    if (this.poolUsed + len > this.pool.length) {
-      this.pool = grow(this.pool, this.poolUsed + len);
-      this.poolView = new DataView(this.pool.buffer);
+    if (tag === LONG) {
+      const len = e - s;
+      if (this.poolUsed + len > this.pool.length) {
+        this.pool = grow(this.pool, this.poolUsed + len);
+        this.poolView = new DataView(this.pool.buffer);
+      }
+      this.pool.set(buf.subarray(s, e), this.poolUsed);
+      this.poolUsed += len;
     }
-    this.pool.set(buf.subarray(s, e), this.poolUsed);
-    if (id >= this.valueAt.length) {
-      this.valueAt = grow(this.valueAt, id + 1);
-      this.valueLength = grow(this.valueLength, id + 1);
-      this.valueHash = grow(this.valueHash, id + 1);
-    }
-    this.valueAt[id] = this.poolUsed;
-    this.valueLength[id] = len;
-    this.valueHash[id] = h;
-    this.poolUsed += len;
-    this.valueSlots[slot] = id;
-    if (2 * (id + 1) > this.valueSlots.length) {
-      this.valueSlots = new Int32Array(this.valueSlots.length * 2).fill(-1);
-      mask = this.valueSlots.length - 1;
-      for (let v = 0; v <= id; v++) {
-        let x = this.valueHash[v]! & mask;
-        while (this.valueSlots[x]! >= 0) x = (x + 1) & mask;
-        this.valueSlots[x] = v;
+    let slots = this.valueSlots;
+    const q = slot * SLOT;
+    slots[q] = h;
+    slots[q + 1] = (id << 4) | tag;
+    slots[q + 2] = a;
+    slots[q + 3] = b;
+    if (2 * (id + 1) > this.valueMask + 1) {
+      // Half full: twice the slots, each value moved by the hash it keeps.
+      const old = slots;
+      slots = this.valueSlots = new Int32Array(old.length * 2);
+      const mask = (this.valueMask = 2 * this.valueMask + 1);
+      for (let p = 0; p < old.length; p += SLOT) {
+        if (old[p + 1] === 0) continue;
+        let x = old[p]! & mask;
+        while (slots[x * SLOT + 1] !== 0) x = (x + 1) & mask;
+        slots.set(old.subarray(p, p + SLOT), x * SLOT);
       }
     }
     return id;
