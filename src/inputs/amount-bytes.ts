@@ -167,7 +167,7 @@ function separatorAt(buf: Uint8Array, i: number, end: number, latin: boolean, th
 
 /**
  * Sums of øre, one per entry, kept exactly without a bigint per row: each
- * sum is `big + hi · 10^9 + lo`, `hi` and `lo` in Int32Arrays.
+ * sum is `big + hi · 10^9 + lo`, `hi` and `lo` in an Int32Array.
  *
  * Why it is exact: every number here is a whole number, and every one is
  * below 2^31 in size, so no addition rounds (a JavaScript number holds
@@ -182,27 +182,25 @@ function separatorAt(buf: Uint8Array, i: number, end: number, latin: boolean, th
  * sums at the largest amounts, both signs.
  */
 export class OreSums {
-  private hi = new Int32Array(256);
-  private lo = new Int32Array(256);
+  // By entry, four ints in a row: hi, lo, the rows counted ({@link count}), and one unused, so an entry's figures share a cache line.
+  private cells = new Int32Array(4 * 256);
   private big: bigint[] = [];
 
   /** Room for entries below `n`. */
   reserve(n: number): void {
-    if (n <= this.hi.length) return;
-    let size = this.hi.length * 2;
-    while (size < n) size *= 2;
-    const hi = new Int32Array(size);
-    const lo = new Int32Array(size);
-    hi.set(this.hi);
-    lo.set(this.lo);
-    this.hi = hi;
-    this.lo = lo;
+    if (4 * n <= this.cells.length) return;
+    let size = this.cells.length * 2;
+    while (size < 4 * n) size *= 2;
+    const cells = new Int32Array(size);
+    cells.set(this.cells);
+    this.cells = cells;
   }
 
   /** Adds an amount read by {@link oreFromBytes} to entry `id`. */
   add(id: number, a: OreParts): void {
-    let lo = this.lo[id]!;
-    let hi = this.hi[id]!;
+    const cells = this.cells;
+    let hi = cells[4 * id]!;
+    let lo = cells[4 * id + 1]!;
     if (a.negative) {
       lo -= a.lo;
       hi -= a.hi;
@@ -222,8 +220,8 @@ export class OreSums {
       this.big[id] = (this.big[id] ?? 0n) + BigInt(hi) * 1_000_000_000n;
       hi = 0;
     }
-    this.lo[id] = lo;
-    this.hi[id] = hi;
+    cells[4 * id] = hi;
+    cells[4 * id + 1] = lo;
   }
 
   /** Adds øre already a bigint (an amount scanKroner read). */
@@ -231,8 +229,18 @@ export class OreSums {
     this.big[id] = (this.big[id] ?? 0n) + ore;
   }
 
+  /** Counts one row of entry `id` (kept here, beside its sum, for the reader that wants it). */
+  count(id: number): void {
+    this.cells[4 * id + 2]!++;
+  }
+
+  /** The rows {@link count} counted for entry `id`. */
+  rows(id: number): number {
+    return this.cells[4 * id + 2]!;
+  }
+
   /** The exact sum of entry `id`, in øre. */
   total(id: number): bigint {
-    return (this.big[id] ?? 0n) + BigInt(this.hi[id]!) * 1_000_000_000n + BigInt(this.lo[id]!);
+    return (this.big[id] ?? 0n) + BigInt(this.cells[4 * id]!) * 1_000_000_000n + BigInt(this.cells[4 * id + 1]!);
   }
 }

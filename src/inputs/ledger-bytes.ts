@@ -177,12 +177,13 @@ class LedgerBytes<T> {
   // Entries: the tuple of value ids, first line, columns, sums.
   private entryCount = 0;
   private keys = new Int32Array(1024);
-  private entrySlots = new Int32Array(2048).fill(-1);
+  // The table of entries: slots of the key's hash, the id plus one (0 for a free slot), then the key itself, so a row finds its entry in one place; made when the key's width is known.
+  private entrySlots = new Int32Array(0);
+  private entryMask = 2047;
   private lines = new Int32Array(256);
   private cols = new Int32Array(1024);
   private readonly sums = new OreSums();
   private readonly parts: OreParts = { negative: false, hi: 0, lo: 0 };
-  private counts = new Int32Array(256);
   private readonly tuple: Int32Array = new Int32Array(64);
   // Summed by class: by field, the id each value id stands for (plus one; 0 when not asked yet), the ids by text, and the values as written of the current record.
   private stand: Int32Array[] = [];
@@ -318,6 +319,7 @@ class LedgerBytes<T> {
     this.delimiters = this.delimiter | (this.delimiter << 8) | (this.delimiter << 16) | (this.delimiter << 24);
     this.width = this.plan.fields.length;
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
+    this.entrySlots = new Int32Array((this.width + 3) * (this.entryMask + 1));
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
     this.standIds = Array.from({ length: this.width }, () => new Map());
     this.started = true;
@@ -410,7 +412,7 @@ class LedgerBytes<T> {
     } else entry = this.entry(buf, pos);
     if (read) this.sums.add(entry, this.parts);
     else if (exact !== 0n) this.sums.addBig(entry, exact);
-    this.counts[entry]!++;
+    this.sums.count(entry);
   }
 
   /** True when every field of the record is empty or blank: a spreadsheet's `;;;` row, skipped. */
@@ -529,7 +531,7 @@ class LedgerBytes<T> {
       this.pool.set(buf.subarray(s, e), this.poolUsed);
       this.poolUsed += len;
     }
-    let slots = this.valueSlots;
+    const slots = this.valueSlots;
     const q = slot * SLOT;
     slots[q] = h;
     slots[q + 1] = (id << 4) | tag;
@@ -537,15 +539,16 @@ class LedgerBytes<T> {
     slots[q + 3] = b;
     if (2 * (id + 1) > this.valueMask + 1) {
       // Half full: twice the slots, each value moved by the hash it keeps.
-      const old = slots;
-      slots = this.valueSlots = new Int32Array(old.length * 2);
-      const mask = (this.valueMask = 2 * this.valueMask + 1);
-      for (let p = 0; p < old.length; p += SLOT) {
-        if (old[p + 1] === 0) continue;
-        let x = old[p]! & mask;
-        while (slots[x * SLOT + 1] !== 0) x = (x + 1) & mask;
-        slots.set(old.subarray(p, p + SLOT), x * SLOT);
+      const mask = 2 * this.valueMask + 1;
+      const wider = new Int32Array(slots.length * 2);
+      for (let p = 0; p < slots.length; p += SLOT) {
+        if (slots[p + 1] === 0) continue;
+        let x = slots[p]! & mask;
+        while (wider[x * SLOT + 1] !== 0) x = (x + 1) & mask;
+        wider.set(slots.subarray(p, p + SLOT), x * SLOT);
       }
+      this.valueSlots = wider;
+      this.valueMask = mask;
     }
     return id;
   }
@@ -580,27 +583,28 @@ class LedgerBytes<T> {
 
   /** The entry of the current tuple of value ids; a new one keeps the record's line and its columns' positions. */
   private entry(buf: Uint8Array, lineStart: number): number {
-    const w = this.width;
     // The key is the value ids and a last slot: 1 for an entry of values as written among entries of classes.
-    const k = w + 1;
+    const k = this.width + 1;
     const tuple = this.tuple;
     let h = 0x811c9dc5 | 0;
     for (let f = 0; f < k; f++) h = mix(h, tuple[f]!);
-    const mask = this.entrySlots.length - 1;
+    h = spread(h);
+    const slots = this.entrySlots;
+    const stride = k + 2;
+    const mask = this.entryMask;
     let slot = h & mask;
     for (;;) {
-      const id = this.entrySlots[slot]!;
+      const q = slot * stride;
+      const id = slots[q + 1]! - 1;
       if (id < 0) break;
-      let same = true;
-      for (let f = 0; f < k; f++)
-        if (this.keys[id * k + f] !== tuple[f]) {
-          same = false;
-          break;
-        }
-      if (same) return id;
+      if (slots[q] === h) {
+        let f = 0;
+        while (f < k && slots[q + 2 + f] === tuple[f]) f++;
+        if (f === k) return id;
+      }
       slot = (slot + 1) & mask;
     }
-    return this.newEntry(slot, buf, lineStart);
+    return this.newEntry(slot, h, buf, lineStart);
   }
 
   /**
@@ -609,7 +613,7 @@ class LedgerBytes<T> {
    * only what is called often, and compiles what it has not seen run as a
    * way back to the interpreter.
    */
-  private newEntry(slot: number, buf: Uint8Array, lineStart: number): number {
+  private newEntry(slot: number, h: number, buf: Uint8Array, lineStart: number): number {
     const w = this.width;
     const k = w + 1;
     const tuple = this.tuple;
@@ -617,7 +621,6 @@ class LedgerBytes<T> {
     if ((id + 1) * k > this.keys.length) this.keys = grow(this.keys, (id + 1) * k);
     if (id >= this.lines.length) {
       this.lines = grow(this.lines, id + 1);
-      this.counts = grow(this.counts, id + 1);
       this.apart = grow(this.apart, id + 1);
     }
     this.sums.reserve(id + 1);
@@ -629,17 +632,23 @@ class LedgerBytes<T> {
     const plan = this.plan!;
     this.cols[id * (w + 1)] = this.column(buf, lineStart, this.opens[plan.amount]!);
     for (let f = 0; f < w; f++) this.cols[id * (w + 1) + 1 + f] = this.column(buf, lineStart, this.opens[plan.fields[f]!]!);
-    this.entrySlots[slot] = id;
-    if (2 * (id + 1) > this.entrySlots.length) {
-      this.entrySlots = new Int32Array(this.entrySlots.length * 2).fill(-1);
-      const mask = this.entrySlots.length - 1;
-      for (let v = 0; v <= id; v++) {
-        let x = 0x811c9dc5 | 0;
-        for (let f = 0; f < k; f++) x = mix(x, this.keys[v * k + f]!);
-        x &= mask;
-        while (this.entrySlots[x]! >= 0) x = (x + 1) & mask;
-        this.entrySlots[x] = v;
+    const stride = k + 2;
+    const slots = this.entrySlots;
+    slots[slot * stride] = h;
+    slots[slot * stride + 1] = id + 1;
+    slots.set(tuple.subarray(0, k), slot * stride + 2);
+    if (2 * (id + 1) > this.entryMask + 1) {
+      // Half full: twice the slots, each entry moved by the hash it keeps.
+      const mask = 2 * this.entryMask + 1;
+      const wider = new Int32Array(slots.length * 2);
+      for (let p = 0; p < slots.length; p += stride) {
+        if (slots[p + 1] === 0) continue;
+        let x = slots[p]! & mask;
+        while (wider[x * stride + 1] !== 0) x = (x + 1) & mask;
+        wider.set(slots.subarray(p, p + stride), x * stride);
       }
+      this.entrySlots = wider;
+      this.entryMask = mask;
     }
     return id;
   }
@@ -683,7 +692,7 @@ class LedgerBytes<T> {
       this.sink.absorb(
         values,
         { units: this.sums.total(id), scale: 2 },
-        this.counts[id]!,
+        this.sums.rows(id),
         new FirstRow(this.file, this.lines[id]!, this.cols, id * (w + 1), slotOf),
       );
     }
