@@ -522,6 +522,8 @@ class LedgerBytes<T> {
     // The id shares its int with the length: past 2^27 distinct values (more than memory holds as strings), the plain reader reads.
     if (id >= 1 << 27) throw new Fallback();
     this.strings.push(text);
+    // Here, not where `stands` looks a value up: a branch first taken rows after that code is compiled would send it back to the interpreter.
+    if (this.stand.length > 0 && id >= this.stand[0]!.length) for (let f = 0; f < this.stand.length; f++) this.stand[f] = grow(this.stand[f]!, id + 1);
     if (tag === LONG) {
       const len = e - s;
       if (this.poolUsed + len > this.pool.length) {
@@ -545,7 +547,8 @@ class LedgerBytes<T> {
         if (slots[p + 1] === 0) continue;
         let x = slots[p]! & mask;
         while (wider[x * SLOT + 1] !== 0) x = (x + 1) & mask;
-        wider.set(slots.subarray(p, p + SLOT), x * SLOT);
+        // Int by int: a subarray a slot would be an object a slot.
+        for (let j = 0; j < SLOT; j++) wider[x * SLOT + j] = slots[p + j]!;
       }
       this.valueSlots = wider;
       this.valueMask = mask;
@@ -555,8 +558,8 @@ class LedgerBytes<T> {
 
   /** The id of the value that value `id` of field `f` stands for on this row, as the sink says, asked once per value and field (at its first row). */
   private stands(f: number, id: number): number {
-    let known = this.stand[f]!;
-    if (id >= known.length) known = this.stand[f] = grow(known, id + 1);
+    // Each field's table has room for every value id: newValue grows them.
+    const known = this.stand[f]!;
     const k = known[id]!;
     return k > 0 ? k - 1 : this.firstStands(f, id, known);
   }
@@ -636,7 +639,7 @@ class LedgerBytes<T> {
     const slots = this.entrySlots;
     slots[slot * stride] = h;
     slots[slot * stride + 1] = id + 1;
-    slots.set(tuple.subarray(0, k), slot * stride + 2);
+    for (let f = 0; f < k; f++) slots[slot * stride + 2 + f] = tuple[f]!;
     if (2 * (id + 1) > this.entryMask + 1) {
       // Half full: twice the slots, each entry moved by the hash it keeps.
       const mask = 2 * this.entryMask + 1;
@@ -645,7 +648,7 @@ class LedgerBytes<T> {
         if (slots[p + 1] === 0) continue;
         let x = slots[p]! & mask;
         while (wider[x * stride + 1] !== 0) x = (x + 1) & mask;
-        wider.set(slots.subarray(p, p + stride), x * stride);
+        for (let j = 0; j < stride; j++) wider[x * stride + j] = slots[p + j]!;
       }
       this.entrySlots = wider;
       this.entryMask = mask;
