@@ -80,7 +80,7 @@ const DELIMITER = 1;
 const QUOTED = 2;
 const FAULT = 3;
 const LOOK = 4;
-/** Ints a slot of the table of distinct values holds ({@link LedgerBytes.valueSlots}). */
+/** Ints a slot of a table of distinct values holds ({@link ValueTable}). */
 const SLOT = 4;
 /** The low bits of a slot's id int for a value longer than eight bytes: its bytes are in the pool. */
 const LONG = 15;
@@ -163,17 +163,8 @@ class LedgerBytes<T> {
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private viewOf: Uint8Array | null = null;
   private strings: string[] = [];
-  /**
-   * The table of distinct values: {@link SLOT} ints a slot — the hash, the
-   * id and length (`id << 4 | length + 1`; 15 in the low bits for a value
-   * longer than eight bytes; 0 for a free slot), then the value's bytes
-   * zero-padded into two words, or for a longer value where its bytes are
-   * in the pool and its length. A value a row finds again then costs one
-   * cache line, not one in each of four arrays and the pool: ten thousand
-   * accounts make the table larger than the fastest caches.
-   */
-  private valueSlots = new Int32Array(SLOT * 2048);
-  private valueMask = 2047;
+  // By field, its table of distinct values: a field of five hundred categories keeps a table that stays in the fastest cache, whatever another field of ten thousand accounts needs.
+  private tables: ValueTable[] = [];
   // Entries: the tuple of value ids, first line, columns, sums.
   private entryCount = 0;
   private keys = new Int32Array(1024);
@@ -321,6 +312,7 @@ class LedgerBytes<T> {
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
     this.entrySlots = new Int32Array((this.width + 3) * (this.entryMask + 1));
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
+    this.tables = Array.from({ length: this.width }, () => new ValueTable());
     this.standIds = Array.from({ length: this.width }, () => new Map());
     this.started = true;
     this.kept.keep(1, buf, lineStart, nl);
@@ -394,7 +386,7 @@ class LedgerBytes<T> {
       while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
       while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
       if (s === e && f === plan.category && plan.requireCategory) throw new Fallback();
-      tuple[f] = this.value(buf, s, e);
+      tuple[f] = this.value(this.tables[f]!, buf, s, e);
     }
     let entry: number;
     if (plan.classed) {
@@ -472,12 +464,12 @@ class LedgerBytes<T> {
     return n;
   }
 
-  /** The id of the value `buf[s, e)`; a new value is decoded once, and one with Unicode spaces at its ends falls back (trim would take them). */
-  private value(buf: Uint8Array, s: number, e: number): number {
+  /** The id of the value `buf[s, e)` in a field's `table`; a new value is decoded once, and one with Unicode spaces at its ends falls back (trim would take them). */
+  private value(table: ValueTable, buf: Uint8Array, s: number, e: number): number {
     const view = this.view;
     const len = e - s;
-    const slots = this.valueSlots;
-    const mask = this.valueMask;
+    const slots = table.slots;
+    const mask = table.mask;
     let h = 0x811c9dc5 ^ len;
     if (len <= 8) {
       // Eight bytes or fewer (an account, a party): compared as two words, zero-padded, read little-endian as a DataView word is.
@@ -494,7 +486,7 @@ class LedgerBytes<T> {
       for (;;) {
         const q = slot * SLOT;
         const t = slots[q + 1]!;
-        if (t === 0) return this.newValue(buf, s, e, h, slot, tag, w0, w1);
+        if (t === 0) return this.newValue(table, buf, s, e, h, slot, tag, w0, w1);
         if (slots[q] === h && (t & 15) === tag && slots[q + 2] === w0 && slots[q + 3] === w1) return t >>> 4;
         slot = (slot + 1) & mask;
       }
@@ -508,14 +500,14 @@ class LedgerBytes<T> {
     for (;;) {
       const q = slot * SLOT;
       const t = slots[q + 1]!;
-      if (t === 0) return this.newValue(buf, s, e, h, slot, LONG, this.poolUsed, len);
+      if (t === 0) return this.newValue(table, buf, s, e, h, slot, LONG, this.poolUsed, len);
       if (slots[q] === h && (t & 15) === LONG && slots[q + 3] === len && sameBytes(view, buf, s, this.poolView, this.pool, slots[q + 2]!, len)) return t >>> 4;
       slot = (slot + 1) & mask;
     }
   }
 
-  /** A value not read before, into its free `slot` (its words `a` and `b` as {@link valueSlots} keeps them). A method of its own, so `value`, which runs for every field of every row, stays small. */
-  private newValue(buf: Uint8Array, s: number, e: number, h: number, slot: number, tag: number, a: number, b: number): number {
+  /** A value not read before, into its free `slot` of `table` (its words `a` and `b` as {@link ValueTable} keeps them). A method of its own, so `value`, which runs for every field of every row, stays small. */
+  private newValue(table: ValueTable, buf: Uint8Array, s: number, e: number, h: number, slot: number, tag: number, a: number, b: number): number {
     const text = this.decoder.decode(buf.subarray(s, e));
     if (text.trim() !== text) throw new Fallback();
     const id = this.strings.length;
@@ -533,15 +525,15 @@ class LedgerBytes<T> {
       this.pool.set(buf.subarray(s, e), this.poolUsed);
       this.poolUsed += len;
     }
-    const slots = this.valueSlots;
+    const slots = table.slots;
     const q = slot * SLOT;
     slots[q] = h;
     slots[q + 1] = (id << 4) | tag;
     slots[q + 2] = a;
     slots[q + 3] = b;
-    if (2 * (id + 1) > this.valueMask + 1) {
+    if (2 * ++table.count > table.mask + 1) {
       // Half full: twice the slots, each value moved by the hash it keeps.
-      const mask = 2 * this.valueMask + 1;
+      const mask = 2 * table.mask + 1;
       const wider = new Int32Array(slots.length * 2);
       for (let p = 0; p < slots.length; p += SLOT) {
         if (slots[p + 1] === 0) continue;
@@ -550,8 +542,8 @@ class LedgerBytes<T> {
         // Int by int: a subarray a slot would be an object a slot.
         for (let j = 0; j < SLOT; j++) wider[x * SLOT + j] = slots[p + j]!;
       }
-      this.valueSlots = wider;
-      this.valueMask = mask;
+      table.slots = wider;
+      table.mask = mask;
     }
     return id;
   }
@@ -700,6 +692,20 @@ class LedgerBytes<T> {
       );
     }
   }
+}
+
+/**
+ * A field's distinct values: slots of {@link SLOT} ints — the hash, the id
+ * and length (`id << 4 | length + 1`; {@link LONG} in the low bits for a
+ * value longer than eight bytes; 0 for a free slot), then the value's bytes
+ * zero-padded into two words, or for a longer value where its bytes are in
+ * the reader's pool and its length. A value a row finds again costs one
+ * cache line, not one in each of four arrays and the pool.
+ */
+class ValueTable {
+  slots = new Int32Array(SLOT * 64);
+  mask = 63;
+  count = 0;
 }
 
 /** Where an entry's first row wrote each column: its line, and its columns from the reader's table (`cols[at + slot]`). */
