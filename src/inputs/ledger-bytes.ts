@@ -491,6 +491,16 @@ class LedgerBytes<T> {
         slot = (slot + 1) & mask;
       }
     }
+    return this.longValue(table, buf, s, e, h);
+  }
+
+  /** {@link value} of more than eight bytes, found in the pool: a method of its own, small enough for the compiler to inline the compare of bytes into it. */
+  private longValue(table: ValueTable, buf: Uint8Array, s: number, e: number, seed: number): number {
+    const view = this.view;
+    const len = e - s;
+    const slots = table.slots;
+    const mask = table.mask;
+    let h = seed;
     // A word at a time, then the bytes left; the last step spreads every byte into the low bits the slot is taken from.
     let i = s;
     for (; i + 4 <= e; i += 4) h = mix(h, view.getInt32(i, true));
