@@ -168,9 +168,8 @@ class LedgerBytes<T> {
   // Entries: the tuple of value ids, first line, columns, sums.
   private entryCount = 0;
   private keys = new Int32Array(1024);
-  // The table of entries: slots of the key's hash, the id plus one (0 for a free slot), then the key itself, so a row finds its entry in one place; made when the key's width is known.
-  private entrySlots = new Int32Array(0);
-  private entryMask = 2047;
+  // The table of entries: by slot, the id plus one (0 for a free slot).
+  private entrySlots = new Int32Array(2048);
   private lines = new Int32Array(256);
   private cols = new Int32Array(1024);
   private readonly sums = new OreSums();
@@ -310,7 +309,6 @@ class LedgerBytes<T> {
     this.delimiters = this.delimiter | (this.delimiter << 8) | (this.delimiter << 16) | (this.delimiter << 24);
     this.width = this.plan.fields.length;
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
-    this.entrySlots = new Int32Array((this.width + 3) * (this.entryMask + 1));
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
     this.tables = Array.from({ length: this.width }, () => new ValueTable());
     this.standIds = Array.from({ length: this.width }, () => new Map());
@@ -392,7 +390,10 @@ class LedgerBytes<T> {
     if (plan.classed) {
       for (let f = 0; f < this.width; f++) {
         this.written[f] = tuple[f]!;
-        tuple[f] = this.stands(f, tuple[f]!);
+        // What the value stands for, asked of the sink once per value and field (at its first row); written out here, as the compiler inlines no more into this method.
+        const known = this.stand[f]!;
+        const k = known[tuple[f]!]!;
+        tuple[f] = k > 0 ? k - 1 : this.firstStands(f, tuple[f]!, known);
       }
       tuple[this.width] = 0;
       entry = this.entry(buf, pos);
@@ -558,19 +559,12 @@ class LedgerBytes<T> {
     return id;
   }
 
-  /** The id of the value that value `id` of field `f` stands for on this row, as the sink says, asked once per value and field (at its first row). */
-  private stands(f: number, id: number): number {
-    // Each field's table has room for every value id: newValue grows them.
-    const known = this.stand[f]!;
-    const k = known[id]!;
-    return k > 0 ? k - 1 : this.firstStands(f, id, known);
-  }
-
   /**
-   * {@link stands} at a value's first row: asks the sink. A method of its
+   * What value `id` of field `f` stands for at its first row: asks the
+   * sink, and keeps the answer for its later rows in `known` (each field's
+   * table has room for every value id: newValue grows them). A method of its
    * own, as {@link keptApart} is: its closure over `id` would otherwise cost
-   * `stands` a context object on every call, three a row (150 MB a million
-   * rows).
+   * `record` a context object on every row (150 MB a million rows).
    */
   private firstStands(f: number, id: number, known: Int32Array): number {
     const text = this.strings[id]!;
@@ -593,23 +587,20 @@ class LedgerBytes<T> {
     const tuple = this.tuple;
     let h = 0x811c9dc5 | 0;
     for (let f = 0; f < k; f++) h = mix(h, tuple[f]!);
-    h = spread(h);
+    // Slots of ids alone, the keys in their own array: a table of slots holding their keys is three times the size, and a ledger of 25 000 entries then finds its entries in slower caches.
     const slots = this.entrySlots;
-    const stride = k + 2;
-    const mask = this.entryMask;
+    const keys = this.keys;
+    const mask = slots.length - 1;
     let slot = h & mask;
     for (;;) {
-      const q = slot * stride;
-      const id = slots[q + 1]! - 1;
+      const id = slots[slot]! - 1;
       if (id < 0) break;
-      if (slots[q] === h) {
-        let f = 0;
-        while (f < k && slots[q + 2 + f] === tuple[f]) f++;
-        if (f === k) return id;
-      }
+      let f = 0;
+      while (f < k && keys[id * k + f] === tuple[f]) f++;
+      if (f === k) return id;
       slot = (slot + 1) & mask;
     }
-    return this.newEntry(slot, h, buf, lineStart);
+    return this.newEntry(slot, buf, lineStart);
   }
 
   /**
@@ -618,7 +609,7 @@ class LedgerBytes<T> {
    * only what is called often, and compiles what it has not seen run as a
    * way back to the interpreter.
    */
-  private newEntry(slot: number, h: number, buf: Uint8Array, lineStart: number): number {
+  private newEntry(slot: number, buf: Uint8Array, lineStart: number): number {
     const w = this.width;
     const k = w + 1;
     const tuple = this.tuple;
@@ -637,23 +628,20 @@ class LedgerBytes<T> {
     const plan = this.plan!;
     this.cols[id * (w + 1)] = this.column(buf, lineStart, this.opens[plan.amount]!);
     for (let f = 0; f < w; f++) this.cols[id * (w + 1) + 1 + f] = this.column(buf, lineStart, this.opens[plan.fields[f]!]!);
-    const stride = k + 2;
     const slots = this.entrySlots;
-    slots[slot * stride] = h;
-    slots[slot * stride + 1] = id + 1;
-    for (let f = 0; f < k; f++) slots[slot * stride + 2 + f] = tuple[f]!;
-    if (2 * (id + 1) > this.entryMask + 1) {
-      // Half full: twice the slots, each entry moved by the hash it keeps.
-      const mask = 2 * this.entryMask + 1;
+    slots[slot] = id + 1;
+    if (2 * (id + 1) > slots.length) {
+      // Half full: twice the slots, each entry moved by its key's hash.
       const wider = new Int32Array(slots.length * 2);
-      for (let p = 0; p < slots.length; p += stride) {
-        if (slots[p + 1] === 0) continue;
-        let x = slots[p]! & mask;
-        while (wider[x * stride + 1] !== 0) x = (x + 1) & mask;
-        for (let j = 0; j < stride; j++) wider[x * stride + j] = slots[p + j]!;
+      const mask = wider.length - 1;
+      for (let v = 0; v <= id; v++) {
+        let x = 0x811c9dc5 | 0;
+        for (let f = 0; f < k; f++) x = mix(x, this.keys[v * k + f]!);
+        x &= mask;
+        while (wider[x]! !== 0) x = (x + 1) & mask;
+        wider[x] = v + 1;
       }
       this.entrySlots = wider;
-      this.entryMask = mask;
     }
     return id;
   }
