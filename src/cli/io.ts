@@ -172,6 +172,8 @@ function watchStdout(stdout: NodeJS.WriteStream, locale: Locale): NodeJS.WriteSt
 class Descriptor implements StandardOutput {
   /** Whether to write to the descriptor: known at the first write or question. */
   private straight: boolean | undefined;
+  /** Whether anything went to Node's stream: its last bytes, or its error, may still be on their way. */
+  streamed = false;
 
   constructor(
     private readonly fd: 1 | 2,
@@ -180,7 +182,10 @@ class Descriptor implements StandardOutput {
 
   write(data: string | Uint8Array): void {
     if (this.direct()) void this.writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    else this.stream().write(data);
+    else {
+      this.streamed = true;
+      this.stream().write(data);
+    }
   }
 
   writeText(bytes: Uint8Array): Promise<void> {
@@ -219,6 +224,7 @@ class Descriptor implements StandardOutput {
 
   /** A failed write is reported by the stream's 'error' listener (watchStdout): the promise only releases the buffer. */
   private toStream(bytes: Uint8Array): Promise<void> {
+    this.streamed = true;
     return new Promise((done) => void this.stream().write(bytes, () => done()));
   }
 }
@@ -236,10 +242,19 @@ function notTerminal(fd: number): boolean {
 }
 
 /** The real process: its streams, environment, clock and file system. */
-export function processIo(locale: Locale = 'nb'): Io {
+export interface ProcessIo extends Io {
+  /** Whether anything was written through Node's stream of standard output or error, which may still be writing it or about to report its failure. */
+  readonly streamed: () => boolean;
+}
+
+/** The real process: its streams, environment, clock and file system. */
+export function processIo(locale: Locale = 'nb'): ProcessIo {
   const temps = new ProcessTemps();
   let stdout: NodeJS.WriteStream | undefined;
+  const out = new Descriptor(1, () => (stdout ??= watchStdout(process.stdout, locale)));
+  const err = new Descriptor(2, () => process.stderr);
   return {
+    streamed: () => out.streamed || err.streamed,
     temps,
     stdin: async (limit) => {
       const chunks: Buffer[] = [];
@@ -252,8 +267,8 @@ export function processIo(locale: Locale = 'nb'): Io {
       }
       return Buffer.concat(chunks);
     },
-    stdout: new Descriptor(1, () => (stdout ??= watchStdout(process.stdout, locale))),
-    stderr: new Descriptor(2, () => process.stderr),
+    stdout: out,
+    stderr: err,
     env: process.env,
     now: () => new Date(),
     fs: NODE_FS,

@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     current = c.speaker;
     return c;
   };
-  const program = buildProgram(io, context, locale, json);
+  const program = buildProgram(io, context, locale, json, definedFor(argv));
   // Without --format json a speaker that never spoke has nothing to end with.
   const ended = async (code: number) => {
     if (current || json) (await speaker()).end(code !== 0);
@@ -134,7 +134,21 @@ const COMMANDS: readonly CommandSpec[] = [
   initSpec,
 ];
 
-function buildProgram(io: Io, context: Kit['context'], locale: Locale, json: boolean): Command {
+/**
+ * The commands a run defines: when the command line starts with a command's
+ * name, commander runs that command and asks nothing of the others (not
+ * even for its errors, help and suggestions, which look at the command and
+ * the program's own options), so only it is defined — each definition costs
+ * start-up time (issue 24). Anything else (`--help`, `help check`, an
+ * unknown word, an option first) and `completion`, which writes every
+ * command, defines them all.
+ */
+function definedFor(argv: readonly string[]): readonly CommandSpec[] {
+  const named = COMMANDS.find((c) => c.name === argv[0]);
+  return named && named !== completionSpec ? [named] : COMMANDS;
+}
+
+function buildProgram(io: Io, context: Kit['context'], locale: Locale, json: boolean, commands: readonly CommandSpec[]): Command {
   /** The help in the language the command line asks for. */
   const t = (nb: string, en: string) => (locale === 'nb' ? nb : en);
   const program = new Command('samkost')
@@ -177,7 +191,7 @@ function buildProgram(io: Io, context: Kit['context'], locale: Locale, json: boo
       async (arg: string, opts: Parameters<typeof action>[1]) => action(arg, opts, await context(opts)),
     );
   const kit: Kit = { io, program, locale, t, context, localeOption, common, command };
-  for (const spec of COMMANDS) spec.define(kit);
+  for (const spec of commands) spec.define(kit);
 
   program.addHelpText('after', HELP_AFTER[locale]);
   return program;
