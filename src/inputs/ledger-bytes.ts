@@ -86,6 +86,10 @@ const DELIMITER = 1;
 const QUOTED = 2;
 const FAULT = 3;
 const LOOK = 4;
+/** Ints a slot of a table of distinct values holds ({@link ValueTable}). */
+const SLOT = 4;
+/** The low bits of a slot's id int for a value longer than eight bytes: its bytes are in the pool. */
+const LONG = 15;
 
 /**
  * Reads a CSV ledger from its bytes into a ledger sink, summing rows by
@@ -164,20 +168,18 @@ class LedgerBytes<T> {
   // The bytes being read, four at a time: values are hashed and compared a word at a time, not a byte (a DataView reads a word at any offset).
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private viewOf: Uint8Array | null = null;
-  private valueAt = new Int32Array(1024);
-  private valueLength = new Int32Array(1024);
-  private valueHash = new Int32Array(1024);
   private strings: string[] = [];
-  private valueSlots = new Int32Array(2048).fill(-1);
+  // By field, its table of distinct values: a field of five hundred categories keeps a table that stays in the fastest cache, whatever another field of ten thousand accounts needs.
+  private tables: ValueTable[] = [];
   // Entries: the tuple of value ids, first line, columns, sums.
   private entryCount = 0;
   private keys = new Int32Array(1024);
-  private entrySlots = new Int32Array(2048).fill(-1);
+  // The table of entries: by slot, the id plus one (0 for a free slot).
+  private entrySlots = new Int32Array(2048);
   private lines = new Int32Array(256);
   private cols = new Int32Array(1024);
   private readonly sums = new OreSums();
   private readonly parts: OreParts = { negative: false, hi: 0, lo: 0 };
-  private counts = new Int32Array(256);
   private readonly tuple: Int32Array = new Int32Array(64);
   // Summed by class: by field, the id each value id stands for (plus one; 0 when not asked yet), the ids by text, and the values as written of the current record.
   private stand: Int32Array[] = [];
@@ -314,6 +316,7 @@ class LedgerBytes<T> {
     this.width = this.plan.fields.length;
     if (this.width >= this.tuple.length || this.plan.count > 64) throw new Fallback();
     this.stand = Array.from({ length: this.width }, () => new Int32Array(1024));
+    this.tables = Array.from({ length: this.width }, () => new ValueTable());
     this.standIds = Array.from({ length: this.width }, () => new Map());
     this.started = true;
     this.kept.keep(1, buf, lineStart, nl);
@@ -387,13 +390,16 @@ class LedgerBytes<T> {
       while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
       while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
       if (s === e && f === plan.category && plan.requireCategory) throw new Fallback();
-      tuple[f] = this.value(buf, s, e);
+      tuple[f] = this.value(this.tables[f]!, buf, s, e);
     }
     let entry: number;
     if (plan.classed) {
       for (let f = 0; f < this.width; f++) {
         this.written[f] = tuple[f]!;
-        tuple[f] = this.stands(f, tuple[f]!);
+        // What the value stands for, asked of the sink once per value and field (at its first row); written out here, as the compiler inlines no more into this method.
+        const known = this.stand[f]!;
+        const k = known[tuple[f]!]!;
+        tuple[f] = k > 0 ? k - 1 : this.firstStands(f, tuple[f]!, known);
       }
       tuple[this.width] = 0;
       entry = this.entry(buf, pos);
@@ -405,7 +411,7 @@ class LedgerBytes<T> {
     } else entry = this.entry(buf, pos);
     if (read) this.sums.add(entry, this.parts);
     else if (exact !== 0n) this.sums.addBig(entry, exact);
-    this.counts[entry]!++;
+    this.sums.count(entry);
   }
 
   /** True when every field of the record is empty or blank: a spreadsheet's `;;;` row, skipped. */
@@ -465,68 +471,106 @@ class LedgerBytes<T> {
     return n;
   }
 
-  /** The id of the value `buf[s, e)`; a new value is decoded once, and one with Unicode spaces at its ends falls back (trim would take them). */
-  private value(buf: Uint8Array, s: number, e: number): number {
+  /** The id of the value `buf[s, e)` in a field's `table`; a new value is decoded once, and one with Unicode spaces at its ends falls back (trim would take them). */
+  private value(table: ValueTable, buf: Uint8Array, s: number, e: number): number {
     const view = this.view;
     const len = e - s;
-    // A word at a time, then the bytes left; the last step spreads every byte into the low bits the slot is taken from.
+    const slots = table.slots;
+    const mask = table.mask;
     let h = 0x811c9dc5 ^ len;
+    if (len <= 8) {
+      // Eight bytes or fewer (an account, a party): compared as two words, zero-padded, read little-endian as a DataView word is.
+      let w0 = 0;
+      let w1 = 0;
+      if (len >= 4) {
+        w0 = view.getInt32(s, true);
+        if (len === 8) w1 = view.getInt32(s + 4, true);
+        else for (let i = e - 1; i >= s + 4; i--) w1 = (w1 << 8) | buf[i]!;
+      } else for (let i = e - 1; i >= s; i--) w0 = (w0 << 8) | buf[i]!;
+      h = spread(mix(mix(h, w0), w1));
+      const tag = len + 1;
+      let slot = h & mask;
+      for (;;) {
+        const q = slot * SLOT;
+        const t = slots[q + 1]!;
+        if (t === 0) return this.newValue(table, buf, s, e, h, slot, tag, w0, w1);
+        if (slots[q] === h && (t & 15) === tag && slots[q + 2] === w0 && slots[q + 3] === w1) return t >>> 4;
+        slot = (slot + 1) & mask;
+      }
+    }
+    return this.longValue(table, buf, s, e, h);
+  }
+
+  /** {@link value} of more than eight bytes, found in the pool: a method of its own, small enough for the compiler to inline the compare of bytes into it. */
+  private longValue(table: ValueTable, buf: Uint8Array, s: number, e: number, seed: number): number {
+    const view = this.view;
+    const len = e - s;
+    const slots = table.slots;
+    const mask = table.mask;
+    let h = seed;
+    // A word at a time, then the bytes left; the last step spreads every byte into the low bits the slot is taken from.
     let i = s;
     for (; i + 4 <= e; i += 4) h = mix(h, view.getInt32(i, true));
     for (; i < e; i++) h = mix(h, buf[i]!);
     h = spread(h);
-    let mask = this.valueSlots.length - 1;
     let slot = h & mask;
     for (;;) {
-      const id = this.valueSlots[slot]!;
-      if (id < 0) break;
-      if (this.valueHash[id] === h && this.valueLength[id] === len && sameBytes(this.view, buf, s, this.poolView, this.pool, this.valueAt[id]!, len)) return id;
+      const q = slot * SLOT;
+      const t = slots[q + 1]!;
+      if (t === 0) return this.newValue(table, buf, s, e, h, slot, LONG, this.poolUsed, len);
+      if (slots[q] === h && (t & 15) === LONG && slots[q + 3] === len && sameBytes(view, buf, s, this.poolView, this.pool, slots[q + 2]!, len)) return t >>> 4;
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** A value not read before, into its free `slot` of `table` (its words `a` and `b` as {@link ValueTable} keeps them). A method of its own, so `value`, which runs for every field of every row, stays small. */
+  private newValue(table: ValueTable, buf: Uint8Array, s: number, e: number, h: number, slot: number, tag: number, a: number, b: number): number {
     const text = this.decoder.decode(buf.subarray(s, e));
     if (text.trim() !== text) throw new Fallback();
     const id = this.strings.length;
+    // The id shares its int with the length: past 2^27 distinct values (more than memory holds as strings), the plain reader reads.
+    if (id >= 1 << 27) throw new Fallback();
     this.strings.push(text);
-    if (this.poolUsed + len > this.pool.length) {
-      this.pool = grow(this.pool, this.poolUsed + len);
-      this.poolView = new DataView(this.pool.buffer);
-    }
-    this.pool.set(buf.subarray(s, e), this.poolUsed);
-    if (id >= this.valueAt.length) {
-      this.valueAt = grow(this.valueAt, id + 1);
-      this.valueLength = grow(this.valueLength, id + 1);
-      this.valueHash = grow(this.valueHash, id + 1);
-    }
-    this.valueAt[id] = this.poolUsed;
-    this.valueLength[id] = len;
-    this.valueHash[id] = h;
-    this.poolUsed += len;
-    this.valueSlots[slot] = id;
-    if (2 * (id + 1) > this.valueSlots.length) {
-      this.valueSlots = new Int32Array(this.valueSlots.length * 2).fill(-1);
-      mask = this.valueSlots.length - 1;
-      for (let v = 0; v <= id; v++) {
-        let x = this.valueHash[v]! & mask;
-        while (this.valueSlots[x]! >= 0) x = (x + 1) & mask;
-        this.valueSlots[x] = v;
+    // Here, not where `stands` looks a value up: a branch first taken rows after that code is compiled would send it back to the interpreter.
+    if (this.stand.length > 0 && id >= this.stand[0]!.length) for (let f = 0; f < this.stand.length; f++) this.stand[f] = grow(this.stand[f]!, id + 1);
+    if (tag === LONG) {
+      const len = e - s;
+      if (this.poolUsed + len > this.pool.length) {
+        this.pool = grow(this.pool, this.poolUsed + len);
+        this.poolView = new DataView(this.pool.buffer);
       }
+      this.pool.set(buf.subarray(s, e), this.poolUsed);
+      this.poolUsed += len;
+    }
+    const slots = table.slots;
+    const q = slot * SLOT;
+    slots[q] = h;
+    slots[q + 1] = (id << 4) | tag;
+    slots[q + 2] = a;
+    slots[q + 3] = b;
+    if (2 * ++table.count > table.mask + 1) {
+      // Half full: twice the slots, each value moved by the hash it keeps.
+      const mask = 2 * table.mask + 1;
+      const wider = new Int32Array(slots.length * 2);
+      for (let p = 0; p < slots.length; p += SLOT) {
+        if (slots[p + 1] === 0) continue;
+        let x = slots[p]! & mask;
+        while (wider[x * SLOT + 1] !== 0) x = (x + 1) & mask;
+        // Int by int: a subarray a slot would be an object a slot.
+        for (let j = 0; j < SLOT; j++) wider[x * SLOT + j] = slots[p + j]!;
+      }
+      table.slots = wider;
+      table.mask = mask;
     }
     return id;
   }
 
-  /** The id of the value that value `id` of field `f` stands for on this row, as the sink says, asked once per value and field (at its first row). */
-  private stands(f: number, id: number): number {
-    let known = this.stand[f]!;
-    if (id >= known.length) known = this.stand[f] = grow(known, id + 1);
-    const k = known[id]!;
-    return k > 0 ? k - 1 : this.firstStands(f, id, known);
-  }
-
   /**
-   * {@link stands} at a value's first row: asks the sink. A method of its
+   * What value `id` of field `f` stands for at its first row: asks the
+   * sink, and keeps the answer for its later rows in `known` (each field's
+   * table has room for every value id: newValue grows them). A method of its
    * own, as {@link keptApart} is: its closure over `id` would otherwise cost
-   * `stands` a context object on every call, three a row (150 MB a million
-   * rows).
+   * `record` a context object on every row (150 MB a million rows).
    */
   private firstStands(f: number, id: number, known: Int32Array): number {
     const text = this.strings[id]!;
@@ -544,24 +588,22 @@ class LedgerBytes<T> {
 
   /** The entry of the current tuple of value ids; a new one keeps the record's line and its columns' positions. */
   private entry(buf: Uint8Array, lineStart: number): number {
-    const w = this.width;
     // The key is the value ids and a last slot: 1 for an entry of values as written among entries of classes.
-    const k = w + 1;
+    const k = this.width + 1;
     const tuple = this.tuple;
     let h = 0x811c9dc5 | 0;
     for (let f = 0; f < k; f++) h = mix(h, tuple[f]!);
-    const mask = this.entrySlots.length - 1;
+    // Slots of ids alone, the keys in their own array: a table of slots holding their keys is three times the size, and a ledger of 25 000 entries then finds its entries in slower caches.
+    const slots = this.entrySlots;
+    const keys = this.keys;
+    const mask = slots.length - 1;
     let slot = h & mask;
     for (;;) {
-      const id = this.entrySlots[slot]!;
+      const id = slots[slot]! - 1;
       if (id < 0) break;
-      let same = true;
-      for (let f = 0; f < k; f++)
-        if (this.keys[id * k + f] !== tuple[f]) {
-          same = false;
-          break;
-        }
-      if (same) return id;
+      let f = 0;
+      while (f < k && keys[id * k + f] === tuple[f]) f++;
+      if (f === k) return id;
       slot = (slot + 1) & mask;
     }
     return this.newEntry(slot, buf, lineStart);
@@ -581,7 +623,6 @@ class LedgerBytes<T> {
     if ((id + 1) * k > this.keys.length) this.keys = grow(this.keys, (id + 1) * k);
     if (id >= this.lines.length) {
       this.lines = grow(this.lines, id + 1);
-      this.counts = grow(this.counts, id + 1);
       this.apart = grow(this.apart, id + 1);
     }
     this.sums.reserve(id + 1);
@@ -593,17 +634,20 @@ class LedgerBytes<T> {
     const plan = this.plan!;
     this.cols[id * (w + 1)] = this.column(buf, lineStart, this.opens[plan.amount]!);
     for (let f = 0; f < w; f++) this.cols[id * (w + 1) + 1 + f] = this.column(buf, lineStart, this.opens[plan.fields[f]!]!);
-    this.entrySlots[slot] = id;
-    if (2 * (id + 1) > this.entrySlots.length) {
-      this.entrySlots = new Int32Array(this.entrySlots.length * 2).fill(-1);
-      const mask = this.entrySlots.length - 1;
+    const slots = this.entrySlots;
+    slots[slot] = id + 1;
+    if (2 * (id + 1) > slots.length) {
+      // Half full: twice the slots, each entry moved by its key's hash.
+      const wider = new Int32Array(slots.length * 2);
+      const mask = wider.length - 1;
       for (let v = 0; v <= id; v++) {
         let x = 0x811c9dc5 | 0;
         for (let f = 0; f < k; f++) x = mix(x, this.keys[v * k + f]!);
         x &= mask;
-        while (this.entrySlots[x]! >= 0) x = (x + 1) & mask;
-        this.entrySlots[x] = v;
+        while (wider[x]! !== 0) x = (x + 1) & mask;
+        wider[x] = v + 1;
       }
+      this.entrySlots = wider;
     }
     return id;
   }
@@ -658,7 +702,7 @@ class LedgerBytes<T> {
       amount.units = this.sums.total(id);
       where.line = this.lines[id]!;
       where.base = id * (w + 1);
-      this.sink.absorb(values, amount, this.counts[id]!, where, distinct);
+      this.sink.absorb(values, amount, this.sums.rows(id), where, distinct);
     }
   }
 
@@ -680,7 +724,8 @@ class LedgerBytes<T> {
       h = mix(h, 0);
       const mask = this.entrySlots.length - 1;
       for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-        const other = this.entrySlots[slot]!;
+        // A slot holds an entry's id plus one; 0 is free.
+        const other = this.entrySlots[slot]! - 1;
         if (other < 0) break;
         if (this.keys[other * k + w] !== 0 || this.apart[other]) continue;
         let same = true;
@@ -690,6 +735,20 @@ class LedgerBytes<T> {
     }
     return true;
   }
+}
+
+/**
+ * A field's distinct values: slots of {@link SLOT} ints — the hash, the id
+ * and length (`id << 4 | length + 1`; {@link LONG} in the low bits for a
+ * value longer than eight bytes; 0 for a free slot), then the value's bytes
+ * zero-padded into two words, or for a longer value where its bytes are in
+ * the reader's pool and its length. A value a row finds again costs one
+ * cache line, not one in each of four arrays and the pool.
+ */
+class ValueTable {
+  slots = new Int32Array(SLOT * 64);
+  mask = 63;
+  count = 0;
 }
 
 /** Where an entry's first row wrote each column: its line, and its columns from the reader's table (`cols[base + slot]`); moved from entry to entry. */
