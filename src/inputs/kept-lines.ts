@@ -9,6 +9,9 @@ export const KEPT_BYTES = 1 << 22;
  * line break and all but the line feed, and decoded only when quoted; once
  * `limit` bytes are kept, later lines are not, and are read from the file.
  */
+/** Bytes of a line copied natively rather than byte by byte: beyond them, the subarray costs less than the loop. */
+const LONG_LINE = 128;
+
 export class KeptLines {
   private pool = new Uint8Array(1 << 14);
   private used = 0;
@@ -18,6 +21,11 @@ export class KeptLines {
   private full = false;
 
   constructor(private readonly limit = KEPT_BYTES) {}
+
+  /** Whether no more lines are kept: a reader can then leave off finding them. */
+  get filled(): boolean {
+    return this.full;
+  }
 
   /** Keeps line `line`, `buf[s, e)`; lines come in rising order, and a line kept already is not kept again. */
   keep(line: number, buf: Uint8Array, s: number, e: number): void {
@@ -42,9 +50,10 @@ export class KeptLines {
       starts.set(this.starts);
       this.starts = starts;
     }
-    // Byte by byte: a line is short, and a subarray to copy it from would be one more object a line.
+    // Byte by byte when short (a subarray to copy it from would be one more object a line); a long line (SAF-T's, some 300 bytes) natively.
     const pool = this.pool;
-    for (let i = s, j = this.used; i < e; i++, j++) pool[j] = buf[i]!;
+    if (n > LONG_LINE) pool.set(buf.subarray(s, e), this.used);
+    else for (let i = s, j = this.used; i < e; i++, j++) pool[j] = buf[i]!;
     this.numbers[this.count] = line;
     this.starts[this.count] = this.used;
     this.used += n;

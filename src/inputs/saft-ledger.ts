@@ -314,6 +314,9 @@ class SaftLedgerBytes<T> {
   private stand: Int32Array[] = [];
   private readonly written = new Int32Array(64);
   private apart = new Uint8Array(256);
+  /** A new entry's lines to keep and where they start, sorted by line (the amount's and one a field). */
+  private readonly keepLines = new Int32Array(64);
+  private readonly keepStarts = new Float64Array(64);
 
   constructor(
     private readonly file: string,
@@ -504,6 +507,11 @@ class SaftLedgerBytes<T> {
     } else if (buf[i] === GT) i++;
     else throw new XmlFallback('an attribute');
     if (lines) this.tagLines(spaced, i);
+    // An element the walker reads nothing of (a Description, a Period) with plain text: opened and closed, it changes nothing.
+    if (name.code === OTHER && !selfClosing && (this.skip > 0 || (this.where >= IN_ENTRIES && this.where <= IN_SIDE))) {
+      const lt = this.plain(i, name);
+      if (lt >= 0) return lt + 3 + name.bytes.length;
+    }
     this.open(name, i);
     if (selfClosing) {
       this.close();
@@ -1033,18 +1041,27 @@ class SaftLedgerBytes<T> {
     return this.sink.apart(values);
   }
 
-  /** The lines of a new entry's positions (`firstLines[at …]`), in rising order. */
+  /** The lines of a new entry's positions (`firstLines[at …]`), in rising order: few, and mostly one, so sorted in place without an object. */
   private keepEntry(at: number): void {
-    if (!this.plainLines) return;
+    if (!this.plainLines || this.kept.filled) return;
     const w = this.width;
-    const lines: [number, number][] = [[this.amountLine, this.amountStart]];
+    const lines = this.keepLines;
+    const starts = this.keepStarts;
+    lines[0] = this.amountLine;
+    starts[0] = this.amountStart;
     for (let f = 0; f < w; f++) {
       const s = this.sources[f]!;
       const line = this.firstLines[at + 1 + f]!;
-      lines.push([line, s < 0 ? this.accountStart : this.analysisValue[s]! >= 0 ? this.analysisStart[s]! : this.lineStart0]);
+      const start = s < 0 ? this.accountStart : this.analysisValue[s]! >= 0 ? this.analysisStart[s]! : this.lineStart0;
+      let k = f + 1;
+      for (; k > 0 && lines[k - 1]! > line; k--) {
+        lines[k] = lines[k - 1]!;
+        starts[k] = starts[k - 1]!;
+      }
+      lines[k] = line;
+      starts[k] = start;
     }
-    lines.sort((a, b) => a[0] - b[0]);
-    for (const [line, start] of lines) this.keep(line, start);
+    for (let k = 0; k <= w; k++) this.keep(lines[k]!, starts[k]!);
   }
 
   /** Keeps line `line`, which starts at stream offset `start`, when it is after those kept and still in the buffer whole. */
