@@ -186,6 +186,25 @@ interface Name {
   readonly bytes: Uint8Array;
   readonly code: number;
   readonly hash: number;
+  /** The name's bytes four at a time (little-endian), and the bytes after the last whole four: compared a word at a time, as tags are most of the bytes. */
+  readonly words: Int32Array;
+}
+
+/** Whether `name` is written at `buf[at, …)`, `view` being a view of `buf` (the caller has checked that its length fits). */
+function written(name: Name, view: DataView, buf: Uint8Array, at: number): boolean {
+  const words = name.words;
+  const whole = words.length;
+  for (let k = 0; k < whole; k++) if (view.getInt32(at + 4 * k, true) !== words[k]) return false;
+  const bytes = name.bytes;
+  for (let k = 4 * whole; k < bytes.length; k++) if (buf[at + k] !== bytes[k]) return false;
+  return true;
+}
+
+function nameOf(bytes: Uint8Array, code: number, hash: number): Name {
+  const words = new Int32Array(bytes.length >> 2);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = 0; k < words.length; k++) words[k] = view.getInt32(4 * k, true);
+  return { next: undefined, bytes, code, hash, words };
 }
 
 /** Bytes enough for any one token: a longer one is left to the reader of events. */
@@ -205,6 +224,7 @@ class SaftLedgerBytes<T> {
   /** Bytes being read: those left of the last chunk (a token cut by its end), then the new one, in a buffer kept from chunk to chunk. */
   private buf: Buffer = Buffer.alloc(0);
   private work: Buffer = Buffer.alloc(0);
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private i = 0;
   /** Stream offset of buf[0]. */
   private base: number;
@@ -332,7 +352,7 @@ class SaftLedgerBytes<T> {
     this.root = start.root;
     this.accounts = start.accounts;
     this.types = start.types;
-    this.names.push({ next: undefined, bytes: start.root, code: OTHER, hash: 0 });
+    this.names.push(nameOf(start.root, OTHER, 0));
     this.outer.push(AFTER);
     this.analysisValue = new Int32Array(this.types.length);
     this.analysisLine = new Int32Array(this.types.length);
@@ -350,6 +370,7 @@ class SaftLedgerBytes<T> {
       work = Buffer.allocUnsafe(Math.max(size, 2 * work.length));
       work.set(this.buf.subarray(this.i), 0);
       this.work = work;
+      this.view = new DataView(work.buffer, work.byteOffset, work.length);
     } else if (rest > 0) work.copyWithin(0, this.i, this.buf.length);
     work.set(chunk, rest);
     this.base += this.i;
@@ -477,7 +498,7 @@ class SaftLedgerBytes<T> {
     let name = this.last?.next;
     if (name !== undefined) {
       const len = name.bytes.length;
-      if (i + len < n && NAME[buf[i + len]!] === 0 && same(name.bytes, 0, buf, i, len)) i += len;
+      if (i + len < n && NAME[buf[i + len]!] === 0 && written(name, this.view, buf, i)) i += len;
       else name = undefined;
     }
     if (name === undefined) {
@@ -531,11 +552,9 @@ class SaftLedgerBytes<T> {
     const n = buf.length;
     let i = start;
     while (i < n && TEXT[buf[i]!] === 0) i++;
-    const bytes = name.bytes;
-    const len = bytes.length;
+    const len = name.bytes.length;
     if (i + 2 + len >= n || buf[i] !== LT || buf[i + 1] !== SLASH || buf[i + 2 + len] !== GT) return -1;
-    for (let k = 0; k < len; k++) if (buf[i + 2 + k] !== bytes[k]) return -1;
-    return i;
+    return written(name, this.view, buf, i + 2) ? i : -1;
   }
 
   /** `</name>` at `start`, matching the open element. */
@@ -547,7 +566,7 @@ class SaftLedgerBytes<T> {
     const len = open.bytes.length;
     let i = start + 2;
     if (i + len >= n) return -1;
-    for (let k = 0; k < len; k++) if (buf[i + k] !== open.bytes[k]) throw new XmlFallback('a closing tag that does not match');
+    if (!written(open, this.view, buf, i)) throw new XmlFallback('a closing tag that does not match');
     i += len;
     const spaced = i;
     let lines = false;
@@ -572,7 +591,7 @@ class SaftLedgerBytes<T> {
     }
     const text = (this.buf as unknown as Slicing).latin1Slice(s, e);
     const local = internalized(text.slice(text.indexOf(':') + 1));
-    const name: Name = { next: undefined, bytes: Uint8Array.prototype.slice.call(this.buf, s, e), code: CODES[local] ?? OTHER, hash: h };
+    const name = nameOf(Uint8Array.prototype.slice.call(this.buf, s, e), CODES[local] ?? OTHER, h);
     this.table[slot] = name;
     if (2 * ++this.nameCount > this.table.length) {
       const old = this.table;
