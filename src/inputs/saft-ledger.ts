@@ -183,6 +183,7 @@ const AFTER = 7;
 
 interface Name {
   next: Name | undefined;
+  also: Name | undefined;
   readonly bytes: Uint8Array;
   readonly code: number;
   readonly hash: number;
@@ -204,7 +205,7 @@ function nameOf(bytes: Uint8Array, code: number, hash: number): Name {
   const words = new Int32Array(bytes.length >> 2);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let k = 0; k < words.length; k++) words[k] = view.getInt32(4 * k, true);
-  return { next: undefined, bytes, code, hash, words };
+  return { next: undefined, also: undefined, bytes, code, hash, words };
 }
 
 /** Bytes enough for any one token: a longer one is left to the reader of events. */
@@ -253,6 +254,7 @@ class SaftLedgerBytes<T> {
   private category = -1;
   // Distinct values by their bytes (after trimming ASCII white space), each the id of its decoded text.
   private pool = new Uint8Array(1 << 14);
+  private poolView = new DataView(this.pool.buffer);
   private poolUsed = 0;
   private valueAt = new Int32Array(256);
   private valueLength = new Int32Array(256);
@@ -494,14 +496,15 @@ class SaftLedgerBytes<T> {
     const n = buf.length;
     let i = start + 1;
     if (NAME[buf[i]!] !== 1) throw new XmlFallback('a name of another shape');
-    // The element that followed the last one opened, the last time, most likely follows it again.
-    let name = this.last?.next;
-    if (name !== undefined) {
-      const len = name.bytes.length;
-      if (i + len < n && NAME[buf[i + len]!] === 0 && written(name, this.view, buf, i)) i += len;
-      else name = undefined;
+    // The element that followed the last one opened, the last time or the time before, most likely follows it again.
+    const last = this.last;
+    let name = last?.next;
+    if (name !== undefined && !this.named(name, i)) {
+      name = last!.also;
+      if (name !== undefined && !this.named(name, i)) name = undefined;
     }
-    if (name === undefined) {
+    if (name !== undefined) i += name.bytes.length;
+    else {
       let h = 0x811c9dc5 | 0;
       while (i < n && NAME[buf[i]!]! > 0) {
         h = Math.imul(h ^ buf[i]!, 16777619);
@@ -509,7 +512,10 @@ class SaftLedgerBytes<T> {
       }
       if (i >= n) return -1;
       name = this.intern(start + 1, i, h);
-      if (this.last) this.last.next = name;
+      if (last) {
+        last.also = last.next;
+        last.next = name;
+      }
     }
     this.last = name;
     const spaced = i;
@@ -555,6 +561,12 @@ class SaftLedgerBytes<T> {
     const len = name.bytes.length;
     if (i + 2 + len >= n || buf[i] !== LT || buf[i + 1] !== SLASH || buf[i + 2 + len] !== GT) return -1;
     return written(name, this.view, buf, i + 2) ? i : -1;
+  }
+
+  /** Whether the name at `buf[i, …)` is `name`, whole. */
+  private named(name: Name, i: number): boolean {
+    const len = name.bytes.length;
+    return i + len < this.buf.length && NAME[this.buf[i + len]!] === 0 && written(name, this.view, this.buf, i);
   }
 
   /** `</name>` at `start`, matching the open element. */
@@ -919,20 +931,28 @@ class SaftLedgerBytes<T> {
   /** The id of the value `buf[s, e)` (ASCII white space trimmed already): each distinct text one id, whatever bytes wrote it. */
   private value(s: number, e: number, raw: boolean): number {
     const buf = this.buf;
+    const view = this.view;
+    // Hashed and compared four bytes at a time: a value (an analysis id) is some 30 bytes.
     let h = 0x811c9dc5 | 0;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 16777619);
+    let k = s;
+    for (; k + 4 <= e; k += 4) h = Math.imul(h ^ view.getInt32(k, true), 16777619);
+    for (; k < e; k++) h = Math.imul(h ^ buf[k]!, 16777619);
+    h ^= h >>> 16;
     const len = e - s;
     let mask = this.slots.length - 1;
     let slot = h & mask;
     for (;;) {
       const x = this.slots[slot]!;
       if (x < 0) break;
-      if (this.valueHash[x] === h && this.valueLength[x] === len && same(this.pool, this.valueAt[x]!, buf, s, len)) return this.valueId[x]!;
+      if (this.valueHash[x] === h && this.valueLength[x] === len && this.pooled(this.valueAt[x]!, s, len)) return this.valueId[x]!;
       slot = (slot + 1) & mask;
     }
     const id = this.text(decode(buf, s, e, raw));
     const x = this.valueCount++;
-    if (this.poolUsed + len > this.pool.length) this.pool = grow(this.pool, this.poolUsed + len);
+    if (this.poolUsed + len > this.pool.length) {
+      this.pool = grow(this.pool, this.poolUsed + len);
+      this.poolView = new DataView(this.pool.buffer);
+    }
     this.pool.set(buf.subarray(s, e), this.poolUsed);
     if (x >= this.valueAt.length) {
       this.valueAt = grow(this.valueAt, x + 1);
@@ -956,6 +976,16 @@ class SaftLedgerBytes<T> {
       }
     }
     return id;
+  }
+
+  /** Whether the pool's bytes from `at` are `buf[s, s + len)`. */
+  private pooled(at: number, s: number, len: number): boolean {
+    const pool = this.poolView;
+    const view = this.view;
+    let k = 0;
+    for (; k + 4 <= len; k += 4) if (pool.getInt32(at + k, true) !== view.getInt32(s + k, true)) return false;
+    for (; k < len; k++) if (this.pool[at + k] !== this.buf[s + k]) return false;
+    return true;
   }
 
   /** The id of a text (trimmed): texts written in other bytes (an entity, white space at the ends) are the same value. */
