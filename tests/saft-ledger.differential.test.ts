@@ -27,6 +27,7 @@ const ACCOUNTS = ['4000', '4030', '6300'];
 const TYPES = ['ART', 'ANSVAR'];
 const VALUES = [
   'lønn',
+  'løns',
   'a<Foo>b</Foo>c',
   'lønn &amp; lisens',
   'strøm',
@@ -65,7 +66,7 @@ const AMOUNTS = [
 const GOOD_DATES = ['2024-03-31', '2024-01-01', ' 2024-12-31 ', '2023-12-31', '', null];
 const DATES = ['2024-03-31', '2024-01-01', ' 2024-12-31 ', '2023-12-31', '31.03.2024', '2024-02-30', 'x', '', null];
 const GOOD_AMOUNTS = ['100.00', '12.5', ' 7 ', '0', '0.00', '10', '0.5', '1234567890123.45', '250.75', '3'];
-const GOOD_VALUES = ['lønn', 'lønn &amp; lisens', 'strøm', ' 12 ', '12', '&#49;2', '&#229;l', '😀', '\u00a0strøm', '', 'a\r\nb'];
+const GOOD_VALUES = ['lønn', 'løns', 'lønn &amp; lisens', 'strøm', ' 12 ', '12', '&#49;2', '&#229;l', '😀', '\u00a0strøm', '', 'a\r\nb'];
 const GOOD_SKIPPED = [
   '',
   '',
