@@ -125,12 +125,13 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
   'src/cli/excerpts.ts': ['const last = Math.max(...wanted);'],
   // A hash of bytes, words and ids (FNV-1a, then Murmur3's last step), for the byte reader's tables; its øre are whole numbers below 2^53 (see the module).
   'src/inputs/ledger-bytes.ts': ['return Math.imul(h ^ x, 0x01000193);', 'h = Math.imul(h, 0x85ebca6b);', 'h = Math.imul(h, 0xc2b2ae35);'],
-  // The SAF-T walker: byte counts of its buffers, and hashes of bytes and ids (FNV-1a) for its tables; its øre are OreSums' whole numbers.
+  // The SAF-T walker: byte counts of its buffers, and hashes of bytes, four-byte words and ids (FNV-1a) for its tables; its øre are OreSums' whole numbers.
   'src/inputs/saft-ledger.ts': [
     'const keep = Math.max(0, all.length - HELD);',
     'work = Buffer.allocUnsafe(Math.max(size, 2 * work.length));',
     'h = Math.imul(h ^ buf[i]!, 16777619);',
-    'for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 16777619);',
+    'for (; k + 4 <= e; k += 4) h = Math.imul(h ^ view.getInt32(k, true), 16777619);',
+    'for (; k < e; k++) h = Math.imul(h ^ buf[k]!, 16777619);',
     'for (let f = 0; f < k; f++) h = Math.imul(h ^ tuple[f]!, 0x01000193);',
     'for (let f = 0; f < k; f++) x = Math.imul(x ^ this.keys[v * k + f]!, 0x01000193);',
   ],
