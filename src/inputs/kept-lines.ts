@@ -13,14 +13,20 @@ export const KEPT_BYTES = 1 << 22;
 const LONG_LINE = 128;
 
 export class KeptLines {
-  private pool = new Uint8Array(1 << 14);
+  private pool: Uint8Array;
   private used = 0;
   private numbers = new Int32Array(256);
   private starts = new Int32Array(257);
   private count = 0;
   private full = false;
 
-  constructor(private readonly limit = KEPT_BYTES) {}
+  /** `initial`: bytes of the first pool; a reader that keeps megabytes asks for its limit at once (memory is zeroed as it is touched), and no pool is copied into a larger. */
+  constructor(
+    private readonly limit = KEPT_BYTES,
+    initial = 1 << 14,
+  ) {
+    this.pool = new Uint8Array(initial);
+  }
 
   /** Whether no more lines are kept: a reader can then leave off finding them. */
   get filled(): boolean {

@@ -220,7 +220,7 @@ const KEPT_LINE = 1 << 14;
 class SaftLedgerBytes<T> {
   rows = 0;
   /** The lines an entry's first line wrote its values on, and the header's, for excerpts; kept in rising order. */
-  readonly kept = new KeptLines(KEPT);
+  readonly kept = new KeptLines(KEPT, KEPT);
   private lastKept = 0;
   /** Bytes being read: those left of the last chunk (a token cut by its end), then the new one, in a buffer kept from chunk to chunk. */
   private buf: Buffer = Buffer.alloc(0);
