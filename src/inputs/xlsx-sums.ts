@@ -1,0 +1,188 @@
+import { type ScaledAmount, scanKroner } from './amount.js';
+import { type OreParts, OreSums } from './amount-bytes.js';
+import type { LedgerPlan, LedgerSink, Where } from './ledger-bytes.js';
+import type { SharedTable } from './xlsx-shared.js';
+import { XmlFallback } from './xml-bytes.js';
+
+/** A cell with a value: its text, or the shared string it refers to (−1 when none). */
+export interface SheetCell {
+  col: number;
+  text: string;
+  shared: number;
+}
+
+/** Distinct values a field may have here, and the bound of a chain's id's multiplier: a chain id times it plus a value id stays a double's exact integer. */
+const IDS = 1 << 21;
+/** Øre digits a plain amount is summed with here (as amount-bytes.ts's OreSums takes them); a longer one goes through scanKroner. */
+const MAX_DIGITS = 15;
+const BILLION = 1_000_000_000;
+
+/**
+ * A worksheet's data rows summed by their key values, for a ledger sink with
+ * a plan (LedgerSink.plan/absorb): each row's key fields are read as the
+ * row path's sink reads them (the field's text, trimmed) and given an id per
+ * distinct value, the ids of a row chained into one entry, and its amount
+ * added in whole øre — so no row is handed to the sink, only one summed entry
+ * per distinct key, in the order of their first rows. Anything the row path
+ * would report (an amount scanKroner refuses, an empty category) throws
+ * {@link XmlFallback}: the reference path then reads the sheet from the start
+ * and reports it where it is.
+ */
+export class SheetSums {
+  /** Data rows summed. */
+  rows = 0;
+  private readonly width: number;
+  /** By field: value → id, and id → value. */
+  private readonly ids: Map<string, number>[];
+  private readonly values: string[][];
+  /** By header column: which of the row's cells holds it (the last one), −1 for none. */
+  private readonly slot: Int32Array;
+  /** (chain id · IDS + value id) → chain id: the ids of a row's fields, one after another, as one number. */
+  private readonly chain = new Map<number, number>();
+  private chains = 1;
+  /** Chain id of a whole row → entry. */
+  private readonly entryOf = new Map<number, number>();
+  /** By entry: its first row's line, and its values' ids (`width` a row). */
+  private readonly lines: number[] = [];
+  private readonly tuples: number[] = [];
+  /** The row's values' ids. */
+  private readonly row: Int32Array;
+  private readonly sums = new OreSums();
+  private readonly parts: OreParts = { negative: false, hi: 0, lo: 0 };
+
+  constructor(
+    private readonly plan: LedgerPlan,
+    private readonly table: SharedTable,
+    private readonly file: string,
+    /** The header's first column (1-based): column `first + i` is field `i` of the header. */
+    private readonly first: number,
+  ) {
+    this.width = plan.fields.length;
+    this.ids = plan.fields.map(() => new Map());
+    this.values = plan.fields.map(() => []);
+    this.slot = new Int32Array(plan.count).fill(-1);
+    this.row = new Int32Array(this.width);
+  }
+
+  /** Adds the row numbered `line`, of the first `count` of `cells` (each in a column of the header). */
+  add(line: number, cells: readonly SheetCell[], count: number): void {
+    const slot = this.slot;
+    const first = this.first;
+    // A later cell of the same column wins, as the row path's row view fills it.
+    for (let i = 0; i < count; i++) slot[cells[i]!.col - first] = i;
+    const plan = this.plan;
+    const amount = this.text(cells, plan.amount);
+    let k = 0;
+    for (let f = 0; f < this.width; f++) {
+      const v = trim(this.text(cells, plan.fields[f]!));
+      if (v === '' && f === plan.category && plan.requireCategory) throw new XmlFallback('a row without a category');
+      const ids = this.ids[f]!;
+      let id = ids.get(v);
+      if (id === undefined) {
+        id = ids.size;
+        if (id >= IDS) throw new XmlFallback('too many distinct values');
+        ids.set(v, id);
+        this.values[f]!.push(v);
+      }
+      this.row[f] = id;
+      const link = k * IDS + id;
+      let next = this.chain.get(link);
+      if (next === undefined) {
+        next = this.chains++;
+        this.chain.set(link, next);
+      }
+      k = next;
+    }
+    for (let i = 0; i < count; i++) slot[cells[i]!.col - first] = -1;
+    let e = this.entryOf.get(k);
+    if (e === undefined) {
+      e = this.lines.length;
+      this.entryOf.set(k, e);
+      this.lines.push(line);
+      for (let f = 0; f < this.width; f++) this.tuples.push(this.row[f]!);
+      this.sums.reserve(e + 1);
+    }
+    this.amount(e, amount);
+    this.sums.count(e);
+    this.rows++;
+  }
+
+  /** Hands every entry to the sink, in the order of their first rows. */
+  absorb(sink: LedgerSink<unknown>): void {
+    const values = new Array<string>(this.width);
+    const file = this.file;
+    const first = this.first;
+    let line = 0;
+    const where: Where = { at: (col) => ({ file, line, col: first + col }) };
+    for (let e = 0; e < this.lines.length; e++) {
+      for (let f = 0; f < this.width; f++) values[f] = this.values[f]![this.tuples[e * this.width + f]!]!;
+      line = this.lines[e]!;
+      sink.absorb(values, { units: this.sums.total(e), scale: 2 }, this.sums.rows(e), where, true);
+    }
+  }
+
+  /** The text of header column `c` in this row, as the row path's row view gives it: '' when no cell holds it. */
+  private text(cells: readonly SheetCell[], c: number): string {
+    const i = this.slot[c]!;
+    if (i < 0) return '';
+    const cell = cells[i]!;
+    return cell.shared >= 0 ? this.table.get(cell.shared) : cell.text;
+  }
+
+  /** Adds the amount `text` to entry `e`, as scanKroner reads it; the plain shape `-?digits(mark d{1,2})?` digit by digit. */
+  private amount(e: number, text: string): void {
+    const numbers = this.plan.numbers;
+    if (numbers.declared && this.plain(text, numbers.decimal.charCodeAt(0))) {
+      this.sums.add(e, this.parts);
+      return;
+    }
+    const a: ScaledAmount | { error: unknown } = scanKroner(text, numbers);
+    if ('error' in a) throw new XmlFallback('an amount the row path reports');
+    // scanKroner gives whole øre at most: a finer scale divides exactly.
+    const ore = a.scale <= 2 ? a.units * 10n ** BigInt(2 - a.scale) : a.units / 10n ** BigInt(a.scale - 2);
+    if (ore !== 0n) this.sums.addBig(e, ore);
+  }
+
+  /**
+   * Reads `text` into `parts` as whole øre when it is `-?\d+` with one or two
+   * decimals after `mark`, or none, in at most 15 digits of øre — the value
+   * scanKroner's plain reading gives it (digits, leading zeros and all, over
+   * 10^scale) — and says whether it did.
+   */
+  private plain(text: string, mark: number): boolean {
+    const n = text.length;
+    let i = text.charCodeAt(0) === 45 ? 1 : 0;
+    const start = i;
+    let int = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      int = int * 10 + (c - 48);
+      i++;
+    }
+    const intDigits = i - start;
+    if (intDigits === 0 || intDigits > MAX_DIGITS - 2) return false;
+    let frac = 0;
+    if (i < n) {
+      if (text.charCodeAt(i) !== mark || n - i - 1 < 1 || n - i - 1 > 2) return false;
+      for (let j = i + 1; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c < 48 || c > 57) return false;
+        frac = frac * 10 + (c - 48);
+      }
+      if (n - i - 1 === 1) frac *= 10;
+    }
+    // Below 10^15: exact as a double, and split into the halves OreSums takes.
+    const ore = int * 100 + frac;
+    const parts = this.parts;
+    parts.negative = start === 1;
+    parts.hi = Math.floor(ore / BILLION);
+    parts.lo = ore - parts.hi * BILLION;
+    return true;
+  }
+}
+
+/** `s.trim()`, without the call when there is nothing to trim. */
+function trim(s: string): string {
+  return s.length > 0 && s.charCodeAt(0) > 32 && s.charCodeAt(s.length - 1) > 32 ? s : s.trim();
+}
