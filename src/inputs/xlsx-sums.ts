@@ -11,8 +11,8 @@ export interface SheetCell {
   shared: number;
 }
 
-/** Distinct values a field may have here, and the bound of a chain's id's multiplier: a chain id times it plus a value id stays a double's exact integer. */
-const IDS = 1 << 21;
+/** Distinct values a field may have here: ids and chain ids stay small integers. */
+const IDS = 1 << 24;
 /** Øre digits a plain amount is summed with here (as amount-bytes.ts's OreSums takes them); a longer one goes through scanKroner. */
 const MAX_DIGITS = 15;
 const BILLION = 1_000_000_000;
@@ -37,11 +37,12 @@ export class SheetSums {
   private readonly values: string[][];
   /** By header column: which of the row's cells holds it (the last one), −1 for none. */
   private readonly slot: Int32Array;
-  /** (chain id · IDS + value id) → chain id: the ids of a row's fields, one after another, as one number. */
-  private readonly chain = new Map<number, number>();
+  /** (chain id, value id) → chain id: the ids of a row's fields, one after another, as one number (open addressing, at most half full; ints, so no key is a heap number). */
+  private links = new Int32Array(2 * 1024);
+  private linked = new Int32Array(1024);
   private chains = 1;
-  /** Chain id of a whole row → entry. */
-  private readonly entryOf = new Map<number, number>();
+  /** By chain id of a whole row: its entry plus one (0: none yet). */
+  private entryOf = new Int32Array(1024);
   /** By entry: its first row's line, and its values' ids (`width` a row). */
   private readonly lines: number[] = [];
   private readonly tuples: number[] = [];
@@ -49,6 +50,8 @@ export class SheetSums {
   private readonly row: Int32Array;
   private readonly sums = new OreSums();
   private readonly parts: OreParts = { negative: false, hi: 0, lo: 0 };
+  /** By field: the shared strings met, by their bytes' hash (open addressing, at most half full). */
+  private readonly known: Known[];
 
   constructor(
     private readonly plan: LedgerPlan,
@@ -62,6 +65,7 @@ export class SheetSums {
     this.values = plan.fields.map(() => []);
     this.slot = new Int32Array(plan.count).fill(-1);
     this.row = new Int32Array(this.width);
+    this.known = plan.fields.map(() => newKnown(1 << 10));
   }
 
   /** Adds the row numbered `line`, of the first `count` of `cells` (each in a column of the header). */
@@ -74,30 +78,22 @@ export class SheetSums {
     const amount = this.text(cells, plan.amount);
     let k = 0;
     for (let f = 0; f < this.width; f++) {
-      const v = trim(this.text(cells, plan.fields[f]!));
-      if (v === '' && f === plan.category && plan.requireCategory) throw new XmlFallback('a row without a category');
-      const ids = this.ids[f]!;
-      let id = ids.get(v);
-      if (id === undefined) {
-        id = ids.size;
-        if (id >= IDS) throw new XmlFallback('too many distinct values');
-        ids.set(v, id);
-        this.values[f]!.push(v);
-      }
+      const i = slot[plan.fields[f]!]!;
+      const shared = i < 0 ? -1 : cells[i]!.shared;
+      const id = shared >= 0 && this.table.bare(shared) ? this.sharedId(f, shared) : this.id(f, trim(this.text(cells, plan.fields[f]!)));
       this.row[f] = id;
-      const link = k * IDS + id;
-      let next = this.chain.get(link);
-      if (next === undefined) {
-        next = this.chains++;
-        this.chain.set(link, next);
-      }
-      k = next;
+      k = this.link(k, id);
     }
     for (let i = 0; i < count; i++) slot[cells[i]!.col - first] = -1;
-    let e = this.entryOf.get(k);
-    if (e === undefined) {
+    if (k >= this.entryOf.length) {
+      const grown = new Int32Array(2 * this.chains);
+      grown.set(this.entryOf);
+      this.entryOf = grown;
+    }
+    let e = this.entryOf[k]! - 1;
+    if (e < 0) {
       e = this.lines.length;
-      this.entryOf.set(k, e);
+      this.entryOf[k] = e + 1;
       this.lines.push(line);
       for (let f = 0; f < this.width; f++) this.tuples.push(this.row[f]!);
       this.sums.reserve(e + 1);
@@ -105,6 +101,87 @@ export class SheetSums {
     this.amount(e, amount);
     this.sums.count(e);
     this.rows++;
+  }
+
+  /** The chain id of chain `k` followed by value id `id`: made when new. */
+  private link(k: number, id: number): number {
+    let mask = this.linked.length - 1;
+    let p = (Math.imul(k, 0x9e3779b1) ^ id) & mask;
+    for (let next = this.linked[p]!; next !== 0; next = this.linked[p]!) {
+      if (this.links[2 * p] === k && this.links[2 * p + 1] === id) return next;
+      p = (p + 1) & mask;
+    }
+    if (2 * this.chains > this.linked.length) {
+      this.growLinks();
+      mask = this.linked.length - 1;
+      p = (Math.imul(k, 0x9e3779b1) ^ id) & mask;
+      while (this.linked[p] !== 0) p = (p + 1) & mask;
+    }
+    if (this.chains >= IDS) throw new XmlFallback('too many distinct keys');
+    this.links[2 * p] = k;
+    this.links[2 * p + 1] = id;
+    this.linked[p] = this.chains;
+    return this.chains++;
+  }
+
+  private growLinks(): void {
+    const links = this.links;
+    const linked = this.linked;
+    this.links = new Int32Array(2 * links.length);
+    this.linked = new Int32Array(2 * linked.length);
+    const mask = this.linked.length - 1;
+    for (let q = 0; q < linked.length; q++) {
+      if (linked[q] === 0) continue;
+      let p = (Math.imul(links[2 * q]!, 0x9e3779b1) ^ links[2 * q + 1]!) & mask;
+      while (this.linked[p] !== 0) p = (p + 1) & mask;
+      this.links[2 * p] = links[2 * q]!;
+      this.links[2 * p + 1] = links[2 * q + 1]!;
+      this.linked[p] = linked[q]!;
+    }
+  }
+
+  /** The id of value `v` (trimmed) of field `f`. */
+  private id(f: number, v: string): number {
+    if (v === '' && f === this.plan.category && this.plan.requireCategory) throw new XmlFallback('a row without a category');
+    const ids = this.ids[f]!;
+    let id = ids.get(v);
+    if (id === undefined) {
+      id = ids.size;
+      if (id >= IDS) throw new XmlFallback('too many distinct values');
+      ids.set(v, id);
+      this.values[f]!.push(v);
+    }
+    return id;
+  }
+
+  /**
+   * The id of shared string `s` (one the trim leaves as it is) as a value of
+   * field `f`, found by its bytes: each distinct text is decoded once, not
+   * once a cell (a writer that does not share gives every cell an entry of
+   * its own).
+   */
+  private sharedId(f: number, s: number): number {
+    const table = this.table;
+    const h = table.hash(s);
+    let known = this.known[f]!;
+    let mask = known.reps.length - 1;
+    let p = h & mask;
+    for (let r = known.reps[p]!; r !== 0; r = known.reps[p]!) {
+      if (known.hashes[p] === h && table.same(r - 1, s)) return known.ids[p]!;
+      p = (p + 1) & mask;
+    }
+    const id = this.id(f, table.get(s));
+    if (2 * (known.count + 1) > known.reps.length) {
+      known = this.known[f] = grownKnown(known);
+      mask = known.reps.length - 1;
+      p = h & mask;
+      while (known.reps[p] !== 0) p = (p + 1) & mask;
+    }
+    known.reps[p] = s + 1;
+    known.hashes[p] = h;
+    known.ids[p] = id;
+    known.count++;
+    return id;
   }
 
   /** Hands every entry to the sink, in the order of their first rows. */
@@ -180,6 +257,32 @@ export class SheetSums {
     parts.lo = ore - parts.hi * BILLION;
     return true;
   }
+}
+
+/** Shared strings by their bytes: slot p holds entry `reps[p] − 1` (0: free), the hash of its bytes and its value's id. */
+interface Known {
+  reps: Int32Array;
+  hashes: Int32Array;
+  ids: Int32Array;
+  count: number;
+}
+
+const newKnown = (size: number): Known => ({ reps: new Int32Array(size), hashes: new Int32Array(size), ids: new Int32Array(size), count: 0 });
+
+/** The table twice as large, every entry placed again. */
+function grownKnown(old: Known): Known {
+  const known = newKnown(2 * old.reps.length);
+  const mask = known.reps.length - 1;
+  for (let q = 0; q < old.reps.length; q++) {
+    if (old.reps[q] === 0) continue;
+    let p = old.hashes[q]! & mask;
+    while (known.reps[p] !== 0) p = (p + 1) & mask;
+    known.reps[p] = old.reps[q]!;
+    known.hashes[p] = old.hashes[q]!;
+    known.ids[p] = old.ids[q]!;
+  }
+  known.count = old.count;
+  return known;
 }
 
 /** `s.trim()`, without the call when there is nothing to trim. */
