@@ -38,11 +38,11 @@ export class SheetSums {
   /** By header column: which of the row's cells holds it (the last one), −1 for none. */
   private readonly slot: Int32Array;
   /** (chain id, value id) → chain id: the ids of a row's fields, one after another, as one number (open addressing, at most half full; ints, so no key is a heap number). */
-  private links = new Int32Array(2 * 1024);
-  private linked = new Int32Array(1024);
+  private links = new Int32Array(2 * 16);
+  private linked = new Int32Array(16);
   private chains = 1;
   /** By chain id of a whole row: its entry plus one (0: none yet). */
-  private entryOf = new Int32Array(1024);
+  private entryOf = new Int32Array(16);
   /** By entry: its first row's line, and its values' ids (`width` a row). */
   private readonly lines: number[] = [];
   private readonly tuples: number[] = [];
@@ -65,7 +65,7 @@ export class SheetSums {
     this.values = plan.fields.map(() => []);
     this.slot = new Int32Array(plan.count).fill(-1);
     this.row = new Int32Array(this.width);
-    this.known = plan.fields.map(() => newKnown(1 << 10));
+    this.known = plan.fields.map(() => newKnown(16));
   }
 
   /** Adds the row numbered `line`, of the first `count` of `cells` (each in a column of the header). */
