@@ -1,6 +1,6 @@
 import { dateProblem } from '../dates/date.js';
 import { forbiddenCharacter } from '../text/characters.js';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLParseError, type Node, type Pair, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLParseError, type Node, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';

@@ -70,7 +70,7 @@ function walkLedger(rules: CoverageRules, rows: readonly ActualsRow[], diags: Di
   const ignores = items + rules.ignore.length;
   const all = ignores + rules.bases.length;
   // Amounts are collected and summed once per bucket (Money.sum adds bigint units): a scenario sweep runs this thousands of times.
-  const ignoredRows = rules.ignore.map((rule) => ({ rule, rows: 0, amounts: new Array<Money>() }));
+  const ignoredRows = rules.ignore.map((rule) => ({ rule, rows: 0, amounts: [] as Money[] }));
   const unselected = new Map<string, { first: ActualsRow; rows: number; amounts: Money[] }>();
   const read: Money[] = [];
   const taken: Money[] = [];

@@ -1,7 +1,7 @@
 import { selectedColumns, selectorUses } from '../agreement/uses.js';
-import type { Agreement, SelectorField } from '../agreement/model.js';
+import type { Agreement } from '../agreement/model.js';
 import type { ActualsRow, RowClasses } from '../inputs/actuals.js';
-import { matcher, patternMatches, selectorKey } from './select.js';
+import { fieldTest, matcher, patternMatches, selectorKey } from './select.js';
 
 /**
  * The classes of ledger values this agreement cannot tell apart. Two values
@@ -99,11 +99,4 @@ function add<T>(map: Map<string, T[]>, column: string, t: T): void {
   const list = map.get(column);
   if (list) list.push(t);
   else map.set(column, [t]);
-}
-
-/** Whether a field takes a value: one of its patterns matches, or under `not:` none does; its exact values as a set, as select.ts matches them. */
-function fieldTest(f: SelectorField): (v: string) => boolean {
-  const exact = new Set(f.patterns.flatMap((p) => (p.kind === 'exact' ? [p.value] : [])));
-  const others = f.patterns.filter((p) => p.kind !== 'exact');
-  return (v) => (exact.has(v) || others.some((p) => patternMatches(p, v))) !== f.not;
 }
