@@ -249,12 +249,12 @@ export class SheetSums {
       }
       if (n - i - 1 === 1) frac *= 10;
     }
-    // Below 10^15: exact as a double, and split into the halves OreSums takes.
+    // Below 10^15: a whole number exact as a double, split into the halves OreSums takes — the remainder of whole numbers is exact, and so is dividing a multiple of 10^9 by it.
     const ore = int * 100 + frac;
     const parts = this.parts;
     parts.negative = start === 1;
-    parts.hi = Math.floor(ore / BILLION);
-    parts.lo = ore - parts.hi * BILLION;
+    parts.lo = ore % BILLION;
+    parts.hi = (ore - parts.lo) / BILLION;
     return true;
   }
 }
