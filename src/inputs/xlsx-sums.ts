@@ -8,7 +8,40 @@ import { XmlFallback } from './xml-bytes.js';
 export interface SheetCell {
   col: number;
   text: string;
+  /** The shared string's index; −1 for text, {@link ORE} for an amount read as øre. */
   shared: number;
+  /** With `shared` {@link ORE}: the amount, in whole øre. */
+  ore: number;
+}
+
+/** A cell's `shared` when it holds an amount read from its bytes as øre ({@link plainOre}). */
+export const ORE = -2;
+
+/**
+ * The whole øre of a number cell's value `buf[from, to)` when it has a shape
+ * plainNumber leaves as written (`-?(0|[1-9]\d*)(\.\d*[1-9])?`, not `-0`)
+ * with at most 13 digits before the point and 2 after: the øre SheetSums
+ * reads from plainNumber's text of it. Null for any other value (its text is
+ * then read as before). Below 10^15 in size: a whole number exact as a double.
+ */
+export function plainOre(buf: Uint8Array, from: number, to: number): number | null {
+  let i = from;
+  const negative = i < to && buf[i] === 45;
+  if (negative) i++;
+  const int = i;
+  let ore = 0;
+  while (i < to && buf[i]! >= 48 && buf[i]! <= 57) ore = ore * 10 + (buf[i++]! - 48);
+  const intDigits = i - int;
+  if (intDigits === 0 || intDigits > MAX_DIGITS - 2 || (buf[int] === 48 && intDigits > 1)) return null;
+  ore *= 100;
+  if (i < to) {
+    if (buf[i] !== 46 || to - i - 1 < 1 || to - i - 1 > 2 || buf[to - 1] === 48) return null;
+    const d1 = buf[i + 1]! - 48;
+    const d2 = to - i - 1 === 2 ? buf[i + 2]! - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+    ore += 10 * d1 + d2;
+  } else if (negative && ore === 0) return null;
+  return negative ? -ore : ore;
 }
 
 /** Distinct values a field may have here: ids and chain ids stay small integers. */
@@ -75,7 +108,9 @@ export class SheetSums {
     // A later cell of the same column wins, as the row path's row view fills it.
     for (let i = 0; i < count; i++) slot[cells[i]!.col - first] = i;
     const plan = this.plan;
-    const amount = this.text(cells, plan.amount);
+    const ai = slot[plan.amount]!;
+    const ore = ai >= 0 && cells[ai]!.shared === ORE ? cells[ai]!.ore : null;
+    const amount = ore === null ? this.text(cells, plan.amount) : '';
     let k = 0;
     for (let f = 0; f < this.width; f++) {
       const i = slot[plan.fields[f]!]!;
@@ -98,7 +133,11 @@ export class SheetSums {
       for (let f = 0; f < this.width; f++) this.tuples.push(this.row[f]!);
       this.sums.reserve(e + 1);
     }
-    this.amount(e, amount);
+    if (ore === null) this.amount(e, amount);
+    else {
+      this.split(ore);
+      this.sums.add(e, this.parts);
+    }
     this.sums.count(e);
     this.rows++;
   }
@@ -249,13 +288,17 @@ export class SheetSums {
       }
       if (n - i - 1 === 1) frac *= 10;
     }
-    // Below 10^15: a whole number exact as a double, split into the halves OreSums takes — the remainder of whole numbers is exact, and so is dividing a multiple of 10^9 by it.
-    const ore = int * 100 + frac;
-    const parts = this.parts;
-    parts.negative = start === 1;
-    parts.lo = ore % BILLION;
-    parts.hi = (ore - parts.lo) / BILLION;
+    this.split(start === 1 ? -(int * 100 + frac) : int * 100 + frac);
     return true;
+  }
+
+  /** Puts `ore` (a whole number below 10^15 in size: exact as a double) into `parts` as the halves OreSums takes — the remainder of whole numbers is exact, and so is dividing a multiple of 10^9. */
+  private split(ore: number): void {
+    const parts = this.parts;
+    parts.negative = ore < 0;
+    const size = ore < 0 ? -ore : ore;
+    parts.lo = size % BILLION;
+    parts.hi = (size - parts.lo) / BILLION;
   }
 }
 
