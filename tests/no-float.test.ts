@@ -135,6 +135,13 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     'for (let f = 0; f < k; f++) h = Math.imul(h ^ tuple[f]!, 0x01000193);',
     'for (let f = 0; f < k; f++) x = Math.imul(x ^ this.keys[v * k + f]!, 0x01000193);',
   ],
+  // Hashes of a shared string's bytes and of a pair of ids: 32-bit integer mixing, no amount.
+  'src/inputs/xlsx-shared.ts': ['for (let k = this.starts[i]!, e = this.ends[i]!; k < e; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);'],
+  'src/inputs/xlsx-sums.ts': [
+    'let p = (Math.imul(k, 0x9e3779b1) ^ id) & mask;',
+    'p = (Math.imul(k, 0x9e3779b1) ^ id) & mask;',
+    'let p = (Math.imul(links[2 * q]!, 0x9e3779b1) ^ links[2 * q + 1]!) & mask;',
+  ],
   'src/inputs/table.ts': ['return Math.max(0, this.reader.records - 1);'],
   // Progress on the terminal: bytes read, a percentage and a speed, never an amount.
   'src/cli/progress.ts': ['const pct = size > 0 ? Math.floor((100 * bytes) / size) : 100;', 'const speed = (rate / 1e6).toFixed(2);'],

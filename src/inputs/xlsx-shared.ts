@@ -80,6 +80,33 @@ export class SharedTable {
     return text;
   }
 
+  /** Whether entry `i` starts and ends with a byte above space: a text a trim that looks at its ends only (actuals.ts's) leaves as it is. */
+  bare(i: number): boolean {
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    // A non-ASCII character's bytes are all 0x80 or above: the byte test is the character test.
+    return e > s && this.bytes[s]! > 32 && this.bytes[e - 1]! > 32;
+  }
+
+  /** A hash of entry `i`'s bytes (FNV-1a). */
+  hash(i: number): number {
+    const bytes = this.bytes;
+    let h = 0x811c9dc5;
+    for (let k = this.starts[i]!, e = this.ends[i]!; k < e; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    return h;
+  }
+
+  /** Whether entries `i` and `j` have the same bytes, so the same text. */
+  same(i: number, j: number): boolean {
+    const bytes = this.bytes;
+    const a = this.starts[i]!;
+    const b = this.starts[j]!;
+    const n = this.ends[i]! - a;
+    if (this.ends[j]! - b !== n) return false;
+    for (let k = 0; k < n; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+    return true;
+  }
+
   /** Makes room for `more` bytes after those used. */
   private room(more: number): void {
     if (this.used + more <= this.bytes.length) return;

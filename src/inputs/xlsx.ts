@@ -6,7 +6,9 @@ import type { DecimalMark } from './amount.js';
 import { plainDecimal } from './decimal.js';
 import { SinkFeed } from './feed.js';
 import type { RowView, TableSink } from './table.js';
+import { isLedgerSink, type LedgerSink } from './ledger-bytes.js';
 import { SharedTable } from './xlsx-shared.js';
+import { ORE, plainOre, type SheetCell, SheetSums } from './xlsx-sums.js';
 import { XmlBytes, XmlFallback, type XmlHandler } from './xml-bytes.js';
 import { type ByteSource, entryText, openEntry, ZipError, type ZipEntry, zipEntries } from './zip-read.js';
 
@@ -106,6 +108,7 @@ async function readSheet<T>(
   if (fast) {
     const scanner = new XmlBytes(new ScannedSheet(reader), () => !feed.reading);
     reader.scanner = scanner;
+    if (summing.on && isLedgerSink(sink)) reader.ledger = sink as LedgerSink<unknown>;
     try {
       for await (const chunk of chunks()) {
         scanner.push(chunk);
@@ -118,6 +121,7 @@ async function readSheet<T>(
       throw e;
     }
     if (!feed.reading) return null;
+    reader.absorb();
   } else {
     const sax = new SaxSheet(reader);
     const decoder = new TextDecoder();
@@ -145,6 +149,9 @@ async function readSheet<T>(
   });
   return { result, rows: feed.rows };
 }
+
+/** Whether a ledger sink's rows are summed by the reader (off: each row is handed to the sink, the reference the differential tests hold the sums against). */
+export const summing = { on: true };
 
 /** Bytes inflated at a time for the byte scanner: zlib's 16 KiB pieces cost three times as long to hand over. */
 const SCANNED_CHUNK = 1 << 18;
@@ -315,6 +322,9 @@ interface RawCell {
   digits: number;
   /** A number cell's value as plainDecimal gives it, when the scanner read it from the bytes (its text then is not in `value`); else null. */
   plain: string | null;
+  /** A number cell's value in whole øre, when the summing reader read it from the bytes ({@link plainOre}); then `oreRead`. */
+  ore: number;
+  oreRead: boolean;
 }
 
 /** Saxes' events for a worksheet, into a {@link SheetReader}: the reference path. */
@@ -446,7 +456,8 @@ class ScannedSheet implements XmlHandler {
     const reader = this.reader;
     reader.openCell(r < 0 || r === rEnd ? -1 : letters(buf, r, rEnd), t < 0 ? 'n' : typeOf(buf, t, tEnd), s < 0 ? 0 : styleOf(buf, s, sEnd), false);
     reader.open('v', this.attribute, false);
-    if (to > from) this.text(from, to);
+    // The amount of a row the reader sums, whole here (nothing can follow it): its øre straight from the bytes, no text.
+    if (to > from && !(reader.wantsOre && reader.ore(plainOre(buf, from, to)))) this.text(from, to);
     reader.close('v');
     reader.close('c');
     return i + 8;
@@ -493,7 +504,19 @@ class SheetReader {
   private readonly cells: SheetCell[] = [];
   private count = 0;
   /** The cell being read, when `inCell`: one object, reused for every cell. */
-  private readonly cell: RawCell = { col: 0, type: 'n', style: 0, value: '', formula: false, inline: '', index: -1, digits: 0, plain: null };
+  private readonly cell: RawCell = {
+    col: 0,
+    type: 'n',
+    style: 0,
+    value: '',
+    formula: false,
+    inline: '',
+    index: -1,
+    digits: 0,
+    plain: null,
+    ore: 0,
+    oreRead: false,
+  };
   private inCell = false;
   private into: 'v' | 't' | null = null;
   /** The header's first and last column (1-based). */
@@ -502,6 +525,11 @@ class SheetReader {
   failed = false;
   /** The byte scanner, when it is the one reading. */
   scanner: XmlBytes | null = null;
+  /** With the byte scanner, a ledger sink: its rows are summed ({@link SheetSums}) when it gives a plan. */
+  ledger: LedgerSink<unknown> | null = null;
+  private sums: SheetSums | null = null;
+  /** The column (1-based) of the amounts the reader sums: −1 when it sums none. */
+  private oreColumn = -1;
 
   constructor(
     private readonly file: string,
@@ -514,6 +542,20 @@ class SheetReader {
   /** Whether text now is part of a value. */
   get wants(): boolean {
     return this.into !== null;
+  }
+
+  /** Whether text now is the whole value of a number cell (not a date) in the amount column of rows this reader sums. */
+  get wantsOre(): boolean {
+    const c = this.cell;
+    return this.oreColumn === c.col && this.into === 'v' && c.type === 'n' && c.value === '' && c.plain === null && !c.oreRead && !this.ctx.dates.has(c.style);
+  }
+
+  /** The amount cell's value in øre, as {@link plainOre} read it: false (nothing kept) when it gave null. */
+  ore(ore: number | null): boolean {
+    if (ore === null) return false;
+    this.cell.ore = ore;
+    this.cell.oreRead = true;
+    return true;
   }
 
   /** Whether text now is the first of a shared string cell's value: its index, which the scanner may read from the bytes. */
@@ -605,6 +647,7 @@ class SheetReader {
     c.index = -1;
     c.digits = 0;
     c.plain = null;
+    c.oreRead = false;
     this.inCell = true;
     if (selfClosing) this.close('c');
   }
@@ -624,7 +667,8 @@ class SheetReader {
             ),
           );
         else if (!this.ctx.shared.empty(at)) this.keep(c.col, '', at | 0);
-      } else {
+      } else if (c.oreRead) this.keep(c.col, '', ORE, c.ore);
+      else {
         const text = this.text_(c);
         if (text !== null && text !== '') this.keep(c.col, text, -1);
       }
@@ -633,13 +677,14 @@ class SheetReader {
   }
 
   /** Adds a cell with a value to the row. */
-  private keep(col: number, text: string, shared: number): void {
+  private keep(col: number, text: string, shared: number, ore = 0): void {
     const c = this.cells[this.count];
-    if (c === undefined) this.cells.push({ col, text, shared });
+    if (c === undefined) this.cells.push({ col, text, shared, ore });
     else {
       c.col = col;
       c.text = text;
       c.shared = shared;
+      c.ore = ore;
     }
     this.count++;
   }
@@ -709,6 +754,13 @@ class SheetReader {
         at: { file: this.file, line: this.rowNumber, col: this.first },
       });
       this.view.size(names.length, this.first);
+      const plan = this.ledger && this.feed.reading ? this.ledger.plan() : null;
+      // Values summed by class are left to the row path, which asks the sink of each row.
+      if (plan && !plan.classed && plan.count === names.length) {
+        this.sums = new SheetSums(plan, this.ctx.shared, this.file, this.first);
+        // Øre read from the bytes are what SheetSums reads from plainNumber's text only with the workbook's own mark, declared.
+        if (plan.numbers.declared && plan.numbers.decimal === this.ctx.mark) this.oreColumn = this.first + plan.amount;
+      }
       return;
     }
     const cells = this.cells;
@@ -727,16 +779,19 @@ class SheetReader {
         return;
       }
     }
-    this.view.fill(this.rowNumber, cells, count);
-    this.feed.row(this.view);
+    if (this.sums) this.sums.add(this.rowNumber, cells, count);
+    else {
+      this.view.fill(this.rowNumber, cells, count);
+      this.feed.row(this.view);
+    }
   }
-}
 
-/** A cell with a value: its text, or the shared string it refers to (−1 when none). */
-interface SheetCell {
-  col: number;
-  text: string;
-  shared: number;
+  /** The rows summed, if they were, handed to the sink as its entries. */
+  absorb(): void {
+    if (!this.sums) return;
+    this.feed.rows += this.sums.rows;
+    this.sums.absorb(this.ledger!);
+  }
 }
 
 /** One worksheet row, as wide as the header; a shared string is decoded when its field is read. */
