@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LedgerShape } from '../src/inputs/actuals.js';
 import type { Encoding } from '../src/inputs/decode.js';
-import { readLedger } from './ledger-read.js';
+import { AT, expectSameAsPlain, readCsvLedger } from './ledger-read.js';
 import { tempDir } from './temp.js';
 
 /**
@@ -81,14 +81,7 @@ function csv(rows: readonly Row[], crlf: boolean, last: boolean): string {
 /** Windows-1252 of the text: Latin-1 for every character the rows use, except those it lacks (then the plain reader's verdict is the test). */
 const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f)));
 
-const COLUMNS = new Map([
-  ['category', 'Art'],
-  ['account', 'Konto'],
-  ['party', 'Kommune'],
-  ['amount', 'Beløp'],
-  ['text', 'Tekst'],
-]);
-const at = { file: 'agreement.yaml', line: 1, col: 1 };
+const at = AT;
 const SHAPES: Record<string, LedgerShape> = {
   category: { selected: new Map([['category', at]]), keep: 'selected', party: (w) => (w === 'Kommune A' ? 'a' : w) },
   konto: {
@@ -125,10 +118,6 @@ const SHAPES: Record<string, LedgerShape> = {
   },
 };
 
-function read(file: string, encoding: Encoding | undefined, shape: LedgerShape, plain: boolean) {
-  return readLedger({ file, columns: COLUMNS, dialect: encoding ? { encoding } : {}, at }, shape, plain);
-}
-
 describe('the byte reader reads a ledger as the plain reader does (fast-check, generated ledgers)', () => {
   it('the same entries, positions and diagnostics', async () => {
     let fast = 0;
@@ -151,12 +140,7 @@ describe('the byte reader reads a ledger as the plain reader does (fast-check, g
           const file = path.join(dir, 'regnskap.csv');
           writeFileSync(file, bytes);
           const declared = enc.startsWith('declared') ? (enc.slice(9) as Encoding) : undefined;
-          const byBytes = await read(file, declared, SHAPES[shape]!, false);
-          const plain = await read(file, declared, SHAPES[shape]!, true);
-          expect(byBytes.diagnostics).toEqual(plain.diagnostics);
-          expect(byBytes.result).toEqual(plain.result);
-          expect(byBytes.rows).toBe(plain.rows);
-          expect(byBytes.encoding).toBe(plain.encoding);
+          const byBytes = await expectSameAsPlain(file, declared, SHAPES[shape]!);
           runs++;
           if (byBytes.fed) fast++;
         },
@@ -171,8 +155,8 @@ describe('the byte reader reads a ledger as the plain reader does (fast-check, g
     // 4001 is the class's first value and kept apart; the second 4000 stands for it, so it is kept apart too, as written: with the values of the entry the first 4000 made.
     const file = path.join(dir, 'regnskap.csv');
     writeFileSync(file, 'Art;Konto;Kommune;Beløp;Tekst\nlønn;4001;;1,00;x\nlønn;4000;;2,00;x\nlønn;4000;;3,00;x\n');
-    const byBytes = await read(file, undefined, SHAPES.stood!, false);
-    const plain = await read(file, undefined, SHAPES.stood!, true);
+    const byBytes = await readCsvLedger(file, undefined, SHAPES.stood!, false);
+    const plain = await readCsvLedger(file, undefined, SHAPES.stood!, true);
     expect(byBytes.fed).toBe(true);
     expect(byBytes.result).toEqual(plain.result);
     expect(plain.result!.map((r) => [r.columns, r.rows, r.amount.toPlain()])).toEqual([

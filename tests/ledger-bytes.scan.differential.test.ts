@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LedgerShape } from '../src/inputs/actuals.js';
 import type { Encoding } from '../src/inputs/decode.js';
-import { readLedger } from './ledger-read.js';
+import { AT, expectSameAsPlain } from './ledger-read.js';
 import { tempDir } from './temp.js';
 
 /**
@@ -18,14 +18,7 @@ import { tempDir } from './temp.js';
  * whichever reads the file in the end.
  */
 const dir = tempDir('ledger-bytes-scan');
-const COLUMNS = new Map([
-  ['category', 'Art'],
-  ['account', 'Konto'],
-  ['party', 'Kommune'],
-  ['amount', 'Beløp'],
-  ['text', 'Tekst'],
-]);
-const at = { file: 'agreement.yaml', line: 1, col: 1 };
+const at = AT;
 const SHAPES: Record<string, LedgerShape> = {
   category: { selected: new Map([['category', at]]), keep: 'selected' },
   accounts: { selected: new Map([['category', at]]), keep: 'accounts' },
@@ -81,10 +74,6 @@ function csv(rows: readonly Row[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function read(file: string, encoding: Encoding | undefined, shape: LedgerShape, plain: boolean) {
-  return readLedger({ file, columns: COLUMNS, dialect: encoding ? { encoding } : {}, at }, shape, plain);
-}
-
 describe('the byte reader scans records a word at a time as the plain reader reads them (fast-check)', () => {
   it('the same entries, positions and diagnostics, with odd characters anywhere', async () => {
     let fast = 0;
@@ -101,12 +90,7 @@ describe('the byte reader scans records a word at a time as the plain reader rea
           const file = path.join(dir, 'regnskap.csv');
           writeFileSync(file, bytes);
           const declared = enc.startsWith('declared') ? (enc.slice(9) as Encoding) : undefined;
-          const byBytes = await read(file, declared, SHAPES[shape]!, false);
-          const plain = await read(file, declared, SHAPES[shape]!, true);
-          expect(byBytes.diagnostics).toEqual(plain.diagnostics);
-          expect(byBytes.result).toEqual(plain.result);
-          expect(byBytes.rows).toBe(plain.rows);
-          expect(byBytes.encoding).toBe(plain.encoding);
+          const byBytes = await expectSameAsPlain(file, declared, SHAPES[shape]!);
           runs++;
           if (byBytes.fed) fast++;
         },
