@@ -26,6 +26,13 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     "const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));",
     'return Number(text);',
   ],
+  // The value a YAML node holds as the yaml library composes it (the core schema's numbers are JS numbers), built the
+  // same way by the short reader; samkost reads every amount, share and number from the scalar's source text instead.
+  'src/agreement/yaml-short.ts': [
+    'if (INT.test(s)) return new Scalar(Number.parseInt(s, 10));',
+    "return new Scalar(s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? Number.NaN : s[0] === '-' ? -Infinity : Infinity);",
+    'const node = new Scalar(Number.parseFloat(s));',
+  ],
   'src/inputs/drivers.ts': ['...(yearText ? { year: Number(yearText) } : {}),'],
   'src/scenario/set.ts': ['const index = /^\\d+$/.test(part) ? Number(part) : ids.indexOf(part);'],
   'src/cli/invoices-action.ts': ['const akonto = opts.akonto === undefined ? undefined : /^[1-9]\\d{0,2}$/.test(opts.akonto) ? Number(opts.akonto) : null;'],

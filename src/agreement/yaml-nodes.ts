@@ -10,6 +10,7 @@ import { Ratio } from '../money/ratio.js';
 import { bareRate, readRate } from './percent.js';
 import { type Said, said, verbatim } from '../text/said.js';
 import { yamlMessage } from './yaml-errors.js';
+import { shortYaml } from './yaml-short.js';
 
 /** A YAML node, or null where the document has an empty value. */
 export type YNode = Node | null;
@@ -44,10 +45,13 @@ export interface Unsupported {
 }
 
 export function parseYaml(text: string): ParsedYaml {
+  // Most agreements are plain YAML, read without the library's parser (src/agreement/yaml-short.ts): the same tree, no aliases or tags.
+  const short = shortYaml(text);
+  if (short) return { root: short.root, errors: duplicateKeys(short.root), unsupported: [], lines: short.lines };
   const lines = new LineCounter();
   // The library's own check of unique keys compares each key with every earlier one (50 000 fields took
   // minutes); duplicateKeys does the same check with a set per mapping.
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const root = asNode(doc.contents);
   // A tag is reported where it is written, just before the value it tags.
   const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));
@@ -591,9 +595,9 @@ export class YamlReader {
   }
 }
 
+/** A number as written: the parser keeps a scalar's text (for a plain scalar on one line, every number, the text as it stands). */
 function rawSource(s: Scalar): string {
-  const tok = (s as Scalar & { srcToken?: { source?: string } }).srcToken;
-  return tok?.source ?? String(s.value);
+  return s.source ?? String(s.value);
 }
 
 /** An alias or a tagged value: already reported as such when the text was parsed, so not again as the wrong type. */
