@@ -12,6 +12,7 @@
 // - commands.cjs: what the other commands add — their renderers (tables,
 //   CSV, workbooks, HTML, EHF), scenarios, sweeps, `init` and `schema`.
 // - xml.cjs: the workbook and SAF-T readers, loaded for such a ledger only.
+// - colour.cjs: chalk, loaded for a terminal only (src/cli/style.ts).
 //
 // Each command's action is a dynamic import() in src/cli (command-spec.ts,
 // `later`), a require() in the bundle; tests/startup.test.ts checks that
@@ -26,6 +27,7 @@ const CHUNKS = [
   ['check', ['cli/check-action.js', 'cli/command-context.js']],
   ['commands', ['cli/report-actions.js', 'cli/invoices-action.js', 'cli/scenario-action.js', 'cli/init.js', 'agreement/schema.js']],
   ['xml', ['inputs/xlsx.js', 'inputs/saft.js', 'inputs/saft-ledger.js']],
+  ['colour', ['cli/colour.js']],
 ];
 
 const ENTRY = 'cli/bin.js';

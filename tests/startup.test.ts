@@ -48,6 +48,8 @@ describe('start-up', () => {
     const check = loads(['cli/check-action.js', 'cli/command-context.js']);
     expect(check).toContain('validate/agreement.js');
     expect(check).toContain('yaml');
+    // Colour is loaded for a terminal only (src/cli/style.ts): a start writing to a pipe or a file builds no styles.
+    expect(check).not.toContain('chalk');
     const others =
       /^(render\/(registry|xlsx|invoice-.*|.*-html|.*-sheets)\.js|inputs\/(xlsx|saft|zip-read)\.js|cli\/.*-actions?\.js|saxes|csv-stringify|exceljs)$/;
     expect([...check].filter((m) => m !== 'cli/check-action.js' && others.test(m))).toEqual([]);
@@ -61,10 +63,10 @@ describe('start-up', () => {
       const at = (re: RegExp) => [...new Set([...text.matchAll(re)].map((m) => m[1]!))].sort();
       return { static: at(/(?<!=>\s*)\brequire\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g), later: at(/=>\s*require\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g) };
     };
-    const chunks = ['check.cjs', 'commands.cjs', 'samkost.cjs', 'xml.cjs'];
+    const chunks = ['check.cjs', 'colour.cjs', 'commands.cjs', 'samkost.cjs', 'xml.cjs'];
     expect(readdirSync(bundle).filter((f) => f.endsWith('.cjs'))).toEqual(chunks);
     expect(requires('samkost.cjs')).toEqual({ static: [], later: ['check.cjs', 'commands.cjs'] });
-    expect(requires('check.cjs')).toEqual({ static: ['samkost.cjs'], later: ['xml.cjs'] });
+    expect(requires('check.cjs')).toEqual({ static: ['samkost.cjs'], later: ['colour.cjs', 'xml.cjs'] });
     expect(requires('commands.cjs').static).toEqual(['check.cjs', 'samkost.cjs']);
     // The sweep worker is an ES module of its own (worker threads start one file): it loads no chunk.
     expect(readFileSync(path.join(bundle, 'sweep-worker.js'), 'utf8')).not.toMatch(/["'`]\.\/[^"'`]+\.c?js["'`]/);

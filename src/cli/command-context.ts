@@ -7,6 +7,7 @@ import type { Io } from './io.js';
 import { load, type Loaded, loadOrUnreadable } from './load.js';
 import { Progress } from './progress.js';
 import { Speaker } from './speaker.js';
+import { stylesFor } from './style.js';
 import { VERSION } from './version.js';
 
 /**
@@ -14,8 +15,8 @@ import { VERSION } from './version.js';
  * has parsed its options: where it speaks, how it reads and reports. Loaded
  * with the command's action, never for `--help` or a command-line mistake.
  */
-export function commandContext(io: Io, opts: CommonOptions & { thousands?: boolean; format?: string }): Context {
-  const c = new Speaker(io, opts.color, opts.locale, opts.format === 'json');
+export async function commandContext(io: Io, opts: CommonOptions & { thousands?: boolean; format?: string }): Promise<Context> {
+  const c = new Speaker(io, await stylesFor(opts.color, io), opts.locale, opts.format === 'json');
   const failed = (arg: string) => ({
     message: said('ingenting ble regnet ut: inndataene har feil', 'nothing was computed: the input has errors'),
     hint: said(`kjør samkost check ${arg} for å se alle`, `run samkost check ${arg} to see them all`),

@@ -20,9 +20,9 @@ export const initSpec: CommandSpec = {
       .addOption(localeOption())
       .exitOverride()
       .action(async (type: string, dir: string, opts: { locale: Locale }) => {
-        const [{ init }, { Speaker }] = await Promise.all([import('./init.js'), import('./speaker.js')]);
+        const [{ init }, { Speaker }, { stylesFor }] = await Promise.all([import('./init.js'), import('./speaker.js'), import('./style.js')]);
         const written = await init(io, type, dir);
-        const speaker = new Speaker(io, true, opts.locale);
+        const speaker = new Speaker(io, await stylesFor(true, io), opts.locale);
         for (const f of written) speaker.status(said(`skrev ${f}`, `wrote ${f}`));
         speaker.status(said(`neste steg: samkost check ${dir}`, `next: samkost check ${dir}`));
       }),

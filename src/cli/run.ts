@@ -28,10 +28,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const json = jsonAsked(argv);
   // Who speaks: the command's own speaker once its options are parsed, and until then one made only when there is something to say.
   let current: Speaker | null = null;
-  const speaker = async () => (current ??= new (await import('./speaker.js')).Speaker(io, true, locale, json));
+  const speaker = async () => {
+    if (current) return current;
+    const [{ Speaker }, { stylesFor }] = await Promise.all([import('./speaker.js'), import('./style.js')]);
+    const styles = await stylesFor(true, io);
+    current ??= new Speaker(io, styles, locale, json);
+    return current;
+  };
   const spokenIn = (): Locale => current?.locale ?? locale;
   const context = async (opts: CommonOptions & { thousands?: boolean; format?: string }): Promise<Context> => {
-    const c = (await import('./command-context.js')).commandContext(io, opts);
+    const c = await (await import('./command-context.js')).commandContext(io, opts);
     current = c.speaker;
     return c;
   };

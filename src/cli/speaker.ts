@@ -6,7 +6,7 @@ import { ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { writeOutput, writeOutputs } from './output.js';
 import { OutStream } from './out-stream.js';
-import { makeStyle } from './style.js';
+import type { Styles } from './style.js';
 import { type Locale, type Said, said } from '../text/said.js';
 import { HINT, SEVERITY } from '../diagnostics/render.js';
 import { visible } from '../text/characters.js';
@@ -35,14 +35,15 @@ export class Speaker {
 
   constructor(
     readonly io: Io,
-    color: boolean,
+    /** Colour on standard error and output, or none: {@link stylesFor}. */
+    styles: Styles,
     /** The language of everything said: `--locale`, or before the options are read, what the command line asks for. */
     readonly locale: Locale,
     /** `--format json`: what goes wrong is written as JSON. */
     json = false,
   ) {
-    this.err = makeStyle(color, io.stderr, io.env);
-    this.bold = makeStyle(color, io.stdout, io.env).bold;
+    this.err = styles.err;
+    this.bold = styles.out.bold;
     this.kept = json ? { problems: [], text: [] } : null;
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NODE_FS, type Io } from '../../src/cli/io.js';
 import { Speaker } from '../../src/cli/speaker.js';
+import { UNSTYLED } from '../../src/cli/style.js';
 import { samkost } from '../cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'samkost-out-stream-'));
@@ -29,7 +30,7 @@ function speaker(): { speaker: Speaker; io: Io; stdout: () => string } {
     stdin: async () => new Uint8Array(),
     temps: new Set(),
   };
-  return { speaker: new Speaker(io, false, 'en'), io, stdout: () => stdout };
+  return { speaker: new Speaker(io, UNSTYLED, 'en'), io, stdout: () => stdout };
 }
 
 const spools = () => readdirSync(tmpdir()).filter((f) => /^\.samkost\..*\.tmp$/.test(f));
