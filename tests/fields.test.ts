@@ -7,7 +7,7 @@ import { INPUT_NAMES } from '../src/agreement/model.js';
 import { ADDRESS_FIELDS, PARTY_FIELDS } from '../src/agreement/parties.js';
 import { TOP_FIELDS } from '../src/agreement/read.js';
 import { ROUNDING_FIELDS } from '../src/agreement/rounding.js';
-import { AGREEMENT_SCHEMA } from '../src/agreement/schema.js';
+import { agreementSchema } from '../src/agreement/schema.js';
 import { INPUT_FIELDS, INSTALMENT_FIELDS, INVOICING_FIELDS, SETTLEMENT_FIELDS } from '../src/agreement/settings.js';
 import { STANDALONE_FIELDS } from '../src/agreement/standalone.js';
 
@@ -21,7 +21,7 @@ interface Node {
   readonly [keyword: string]: unknown;
 }
 
-const schema: Node & { readonly $defs: Readonly<Record<string, Node>> } = AGREEMENT_SCHEMA;
+const schema: Node & { readonly $defs: Readonly<Record<string, Node>> } = agreementSchema();
 
 /** Follows a `$ref` into `$defs`. */
 function deref(n: Node): Node {

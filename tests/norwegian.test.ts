@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
-import { AGREEMENT_SCHEMA } from '../src/agreement/schema.js';
+import { agreementSchema } from '../src/agreement/schema.js';
 import { ROOT, samkost } from './cli.js';
 
 /**
@@ -45,7 +45,7 @@ function schemaWords(node: unknown, out = new Set<string>()): Set<string> {
 }
 /** The format's words, the scenario file's fields and samkost's command names: what the user types in either language. */
 const FORMAT = new Set([
-  ...schemaWords(AGREEMENT_SCHEMA),
+  ...schemaWords(agreementSchema()),
   ...['scenarios', 'name', 'set'],
   ...['check', 'allocate', 'settle', 'deviation', 'explain', 'scenario', 'invoices', 'schema', 'completion', 'init', 'help'],
 ]);

@@ -11,11 +11,11 @@ export const schemaSpec: CommandSpec = {
       .option('--force', t('skriv over en fil som finnes', 'overwrite an existing output file'))
       .exitOverride()
       .action(async (opts: { out?: string; force?: boolean }) => {
-        const [{ AGREEMENT_SCHEMA }, { Speaker }, { UNSTYLED }] = await Promise.all([
+        const [{ agreementSchema }, { Speaker }, { UNSTYLED }] = await Promise.all([
           import('../agreement/schema.js'),
           import('./speaker.js'),
           import('./style.js'),
         ]);
-        await new Speaker(io, UNSTYLED, locale).out(JSON.stringify(AGREEMENT_SCHEMA, null, 2) + '\n', opts);
+        await new Speaker(io, UNSTYLED, locale).out(JSON.stringify(agreementSchema(), null, 2) + '\n', opts);
       }),
 };

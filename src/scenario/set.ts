@@ -1,7 +1,7 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { asNode } from '../agreement/yaml-nodes.js';
 import { readRate } from '../agreement/percent.js';
-import { AGREEMENT_SCHEMA, RATIO } from '../agreement/schema.js';
+import { agreementSchema, RATIO } from '../agreement/schema.js';
 import type { SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Ratio } from '../money/ratio.js';
@@ -67,7 +67,7 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       ),
     );
   let node = root;
-  let schema: Schema | undefined = ROOT_SCHEMA;
+  let schema: Schema | undefined = rootSchema();
   const walked: string[] = [];
   const trail: Step[] = [];
   for (const [i, part] of parts.entries()) {
@@ -209,7 +209,7 @@ export function yamlFeature(value: string): string | null {
  * error, not a thousand.
  */
 export function isRatePath(path: string): boolean {
-  let schema: Schema | undefined = ROOT_SCHEMA;
+  let schema: Schema | undefined = rootSchema();
   for (const part of path.split('.')) {
     const r = resolve(schema);
     // An item's `oneOf` says which fields it needs, not what they are: its properties are read first.
@@ -230,13 +230,13 @@ interface Schema {
 }
 
 /** The agreement's schema, and its definitions, as far as the walk reads them: typed by assignment, not by a cast. */
-const ROOT_SCHEMA: Schema = AGREEMENT_SCHEMA;
-const DEFS: Readonly<Record<string, Schema>> = AGREEMENT_SCHEMA.$defs;
+const rootSchema = (): Schema => agreementSchema();
+const defs = (): Readonly<Record<string, Schema>> => agreementSchema().$defs;
 
 function resolve(s: Schema | undefined): Schema | undefined {
   if (!s?.$ref) return s;
   const name = s.$ref.replace('#/$defs/', '');
-  return DEFS[name];
+  return defs()[name];
 }
 
 /** The schema one step down: a field of a mapping, or `[]` for a list entry. */
