@@ -3,7 +3,7 @@ import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 /**
  * A short reader of the YAML agreements are written in — block mappings and
  * lists, flow collections on one line, plain and quoted scalars on one line,
- * comments — for the start of every command: the yaml library's lexer,
+ * comments, LF or CR LF line ends — for the start of every command: the yaml library's lexer,
  * parser and composer take about a tenth of `samkost check`'s run on a small
  * agreement, most of it the cost of running their code the first time.
  *
@@ -32,10 +32,11 @@ export function shortYaml(text: string): { readonly root: Node | null; readonly 
  */
 const GIVEN_BACK = new Error('given back to the yaml library');
 
-/** Tabs, CR, control characters, a byte-order mark, Unicode line separators: each has rules of its own in YAML. */
+/** Tabs, a CR not ending a line, control characters, a byte-order mark, Unicode line separators: each has rules of its own in YAML. */
 function unreadCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
     if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff) return true;
   }
   return false;
@@ -109,7 +110,7 @@ class Reader {
     while (at < t.length) {
       let i = at;
       while (t[i] === ' ') i++;
-      if (i < t.length && t[i] !== '\n' && t[i] !== '#') {
+      if (i < t.length && !this.eol(i) && t[i] !== '#') {
         // A document marker or a directive starts a second document or changes how the text is read.
         if (i === at && (t.startsWith('---', i) || t.startsWith('...', i) || t[i] === '%')) giveBack();
         return at;
@@ -143,7 +144,7 @@ class Reader {
    */
   private value(at: number, col: number, list: boolean): Value {
     const t = this.text;
-    if (at < t.length && t[at] !== '\n' && t[at] !== '#') {
+    if (at < t.length && !this.eol(at) && t[at] !== '#') {
       // `- - x` and `key: - x` are lists inside an entry's line, which agreements do not write.
       if (this.dash(at)) giveBack();
       if (!list && this.keyEnd(at) !== null) return this.map(at, at - t.lastIndexOf('\n', at - 1) - 1);
@@ -175,7 +176,7 @@ class Reader {
     while (at < t.length) {
       let i = at;
       while (t[i] === ' ') i++;
-      if (i < t.length && t[i] !== '\n' && t[i] !== '#') break;
+      if (i < t.length && !this.eol(i) && t[i] !== '#') break;
       const lineEnd = this.afterComment(i);
       if (t[i] === '#') {
         if (i - at > col && (comments === null || comments.length === 0)) {
@@ -207,7 +208,7 @@ class Reader {
   /** Whether a list item's `-` is at `at`. */
   private dash(at: number): boolean {
     const c = this.text[at + 1];
-    return this.text[at] === '-' && (c === ' ' || c === '\n' || c === undefined);
+    return this.text[at] === '-' && (c === ' ' || c === undefined || this.eol(at + 1));
   }
 
   /** A block list at column `col`, its first `-` on the line at `line`. */
@@ -270,10 +271,10 @@ class Reader {
       i = at;
       for (;;) {
         const ch = t[i];
-        if (ch === undefined || ch === '\n') return null;
+        if (ch === undefined || this.eol(i)) return null;
         if (ch === ':') {
           const after = t[i + 1];
-          if (after === ' ' || after === '\n' || after === undefined) break;
+          if (after === ' ' || after === undefined || this.eol(i + 1)) break;
         }
         if (ch === '#' && t[i - 1] === ' ') return null;
         i++;
@@ -282,7 +283,7 @@ class Reader {
       if (t[i - 1] === ' ') giveBack();
     }
     const after = t[i + 1];
-    if (after !== ' ' && after !== '\n' && after !== undefined) return null;
+    if (after !== ' ' && after !== undefined && !this.eol(i + 1)) return null;
     if (i - at > MAX_KEY) giveBack();
     return i;
   }
@@ -304,9 +305,9 @@ class Reader {
       valueEnd = at;
       for (;;) {
         const ch = t[i];
-        if (ch === undefined || ch === '\n' || (ch === '#' && t[i - 1] === ' ')) break;
+        if (ch === undefined || this.eol(i) || (ch === '#' && t[i - 1] === ' ')) break;
         // `a: b: c` is a mapping in a mapping's value on one line, which YAML refuses.
-        if (ch === ':' && (t[i + 1] === ' ' || t[i + 1] === '\n' || t[i + 1] === undefined)) giveBack();
+        if (ch === ':' && (t[i + 1] === ' ' || t[i + 1] === undefined || this.eol(i + 1))) giveBack();
         if (ch !== ' ') valueEnd = i + 1;
         i++;
       }
@@ -318,7 +319,7 @@ class Reader {
   private lineEnd(at: number): number {
     const t = this.text;
     const rest = this.spaces(at);
-    if (rest < t.length && t[rest] !== '\n' && (t[rest] !== '#' || rest === at)) giveBack();
+    if (rest < t.length && !this.eol(rest) && (t[rest] !== '#' || rest === at)) giveBack();
     return this.afterComment(rest);
   }
 
@@ -380,7 +381,7 @@ class Reader {
     let end = at;
     for (;;) {
       const ch = t[i];
-      if (ch === undefined || ch === '\n') giveBack();
+      if (ch === undefined || this.eol(i)) giveBack();
       if (ch === ',' || ch === ']' || ch === '}' || ch === '[' || ch === '{') break;
       if (ch === '#' && t[i - 1] === ' ') giveBack();
       if (ch === ':') {
@@ -400,7 +401,7 @@ class Reader {
     const q = t[at];
     for (let i = at + 1; i < t.length; i++) {
       const ch = t[i];
-      if (ch === '\n' || (q === '"' && ch === '\\')) giveBack();
+      if (ch === '\n' || ch === '\r' || (q === '"' && ch === '\\')) giveBack();
       if (ch === q) {
         if (q === "'" && t[i + 1] === "'") {
           i++;
@@ -438,6 +439,12 @@ class Reader {
     return node;
   }
 
+  /** Whether a line ends at `at`: LF, or CR LF as Windows editors write it. */
+  private eol(at: number): boolean {
+    const c = this.text[at];
+    return c === '\n' || (c === '\r' && this.text[at + 1] === '\n');
+  }
+
   private spaces(at: number): number {
     while (this.text[at] === ' ') at++;
     return at;
@@ -456,7 +463,7 @@ function plainStart(t: string, at: number, flow: boolean): boolean {
   if (INDICATORS.has(c)) return false;
   if (c === '-' || c === '?' || c === ':') {
     const next = t[at + 1];
-    if (next === undefined || next === ' ' || next === '\n') return false;
+    if (next === undefined || next === ' ' || next === '\n' || next === '\r') return false;
     if (flow && (c !== '-' || FLOW_INDICATORS.has(next))) return false;
   }
   return true;
