@@ -9,6 +9,8 @@
 //   nothing else.
 // - check.cjs: what every command of an agreement runs — reading and
 //   validating it and its inputs, computing, `check`'s report, the speaker.
+// - yaml.cjs: the yaml library, for YAML the short reader leaves to it and
+//   for scenarios; most agreements are read without it.
 // - commands.cjs: what the other commands add — their renderers (tables,
 //   CSV, workbooks, HTML, EHF), scenarios, sweeps, `init` and `schema`.
 // - xml.cjs: the workbook and SAF-T readers, loaded for such a ledger only.
@@ -25,6 +27,8 @@ import { defineConfig } from 'rolldown';
 /** The modules (by their path under dist/) each chunk after the entry starts from, in the order they are loaded. */
 const CHUNKS = [
   ['check', ['cli/check-action.js', 'cli/command-context.js']],
+  // The yaml library, for a text the short reader gives back (src/agreement/yaml-short.ts), a scenario, a huge file's count.
+  ['yaml', ['agreement/yaml-library.js', 'cli/yaml-values.js']],
   ['commands', ['cli/report-actions.js', 'cli/invoices-action.js', 'cli/scenario-action.js', 'cli/init.js', 'agreement/schema.js']],
   ['xml', ['inputs/xlsx.js', 'inputs/saft.js', 'inputs/saft-ledger.js']],
   ['colour', ['cli/colour.js']],

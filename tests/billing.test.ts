@@ -13,9 +13,10 @@ import { docToText } from '../src/render/doc-text.js';
 import { explanationJson } from '../src/render/explain-json.js';
 import { explanationText } from '../src/render/explain-text.js';
 import type { AllocationReport } from '../src/reports/allocation.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 function run(text: string): AllocationReport {
-  const { agreement, diagnostics } = readAgreement(text, 't.yaml');
+  const { agreement, diagnostics } = readAgreement(parseYaml(text), 't.yaml');
   if (!agreement) throw new Error(diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message.en}`).join('\n'));
   const r = allocate({ agreement, actuals: [], drivers: driverTable(agreement, [], new Diagnostics()) });
   if (!r.report) throw new Error(r.diagnostics.map((d) => `${d.code} ${d.message.en}`).join('\n'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './temp.js';
 import { docToMarkdown, docToText } from '../src/render/doc-text.js';
-import { parseYaml } from '../src/agreement/yaml-nodes.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 import { textTable } from '../src/render/text-table.js';
 import { loadActions, ROOT, samkost, usageError } from './cli.js';
 

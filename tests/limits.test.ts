@@ -12,6 +12,7 @@ import { docToText } from '../src/render/doc-text.js';
 import { explanationText } from '../src/render/explain-text.js';
 import type { AllocationReport } from '../src/reports/allocation.js';
 import { samkost } from './cli.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 const HEAD = `samkost: 1
 agreement: Grenser
@@ -20,7 +21,7 @@ host: a
 `;
 
 function allocated(text: string) {
-  const { agreement, diagnostics } = readAgreement(text, 't.yaml');
+  const { agreement, diagnostics } = readAgreement(parseYaml(text), 't.yaml');
   if (!agreement) return { report: null, diagnostics };
   return allocate({ agreement, actuals: [], drivers: driverTable(agreement, [], new Diagnostics()) });
 }

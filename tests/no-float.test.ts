@@ -22,16 +22,16 @@ const NOT_AMOUNTS: Record<string, readonly string[]> = {
     // Payment terms: a whole number of days, one to three digits.
     'if (/^[1-9]\\d{0,2}$/.test(termsText)) paymentTermsDays = { value: Number(termsText), at: t.valueAt };',
   ],
-  'src/agreement/yaml-nodes.ts': [
+  'src/agreement/yaml-library.ts': [
     "const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));",
-    'return Number(text);',
   ],
+  'src/agreement/yaml-nodes.ts': ['return Number(text);'],
   // The value a YAML node holds as the yaml library composes it (the core schema's numbers are JS numbers), built the
   // same way by the short reader; samkost reads every amount, share and number from the scalar's source text instead.
   'src/agreement/yaml-short.ts': [
-    'if (INT.test(s)) return new Scalar(Number.parseInt(s, 10));',
-    "return new Scalar(s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? Number.NaN : s[0] === '-' ? -Infinity : Infinity);",
-    'const node = new Scalar(Number.parseFloat(s));',
+    'if (INT.test(s)) return Number.parseInt(s, 10);',
+    "if (INFINITY_OR_NAN.test(s)) return s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? Number.NaN : s[0] === '-' ? -Infinity : Infinity;",
+    'if (FLOAT.test(s)) return Number.parseFloat(s);',
   ],
   'src/inputs/drivers.ts': ['...(yearText ? { year: Number(yearText) } : {}),'],
   'src/scenario/set.ts': ['const index = /^\\d+$/.test(part) ? Number(part) : ids.indexOf(part);'],

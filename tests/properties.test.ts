@@ -9,6 +9,7 @@ import { roundToUnit } from '../src/money/rounding.js';
 import { Money } from '../src/money/money.js';
 import { Ratio } from '../src/money/ratio.js';
 import type { RoundingMethod } from '../src/money/rounding.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 /** An amount in øre, as text, positive or negative, up to a billion kroner. */
 const amount = fc.bigInt({ min: -100_000_000_000n, max: 100_000_000_000n }).map((ore) => {
@@ -129,7 +130,7 @@ keys:
 items:
   - { id: x, label: X, amount: 1000, key: k }
 `;
-        const { agreement, diagnostics } = readAgreement(text, 't.yaml');
+        const { agreement, diagnostics } = readAgreement(parseYaml(text), 't.yaml');
         expect(diagnostics).toEqual([]);
         const report = allocate({ agreement: agreement!, actuals: [], drivers: driverTable(agreement!, [], new Diagnostics()) }).report!;
         const shares = report.items[0]!.shares!;
@@ -166,7 +167,7 @@ items:
 `;
           const forward = pops.map((_, i) => i);
           const run = (order: number[]) => {
-            const { agreement } = readAgreement(text(order), 't.yaml');
+            const { agreement } = readAgreement(parseYaml(text(order)), 't.yaml');
             return allocate({ agreement: agreement!, actuals: [], drivers: new Map() }).report!.items[0]!.allocations;
           };
           const a = run(forward);

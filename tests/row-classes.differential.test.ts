@@ -16,6 +16,7 @@ import type { TableSink } from '../src/inputs/table.js';
 import { allocationJson } from '../src/render/allocation-json.js';
 import { readValidAgreement } from '../src/validate/agreement.js';
 import { tempDir } from './temp.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 /**
  * Classes by selector field (compute/row-classes.ts) against the values as
@@ -130,7 +131,7 @@ describe('summing by classes of selector fields equals summing by the values (fa
       fc.asyncProperty(ledger, async ({ items, ignore, rows }) => {
         const dir = write(items, ignore, rows, false);
         const file = path.join(dir, 'agreement.yaml');
-        const agreement = readValidAgreement(readFileSync(file, 'utf8'), file, (p) => path.join(dir, p)).agreement;
+        const agreement = readValidAgreement(parseYaml(readFileSync(file, 'utf8')), file, (p) => path.join(dir, p)).agreement;
         if (!agreement) throw new Error('invalid generated agreement');
         const spec = agreement.inputs.get('actuals')!;
         const shape: LedgerShape = {

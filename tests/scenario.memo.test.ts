@@ -8,7 +8,7 @@ import { Money } from '../src/money/money.js';
 import { allocationJson } from '../src/render/allocation-json.js';
 import { ScenarioRunner } from '../src/scenario/run.js';
 import { applySettings, type Setting } from '../src/scenario/set.js';
-import { parseYaml } from '../src/agreement/yaml-nodes.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 /**
  * The scenario runner remembers sections, ledger walks and selections in its
@@ -99,7 +99,7 @@ describe('the scenario memo and tree copies change no result (fast-check, genera
           }),
         ),
         ({ a, rows, scenarios }) => {
-          const read = readAgreement(a.text, 'avtale.yaml');
+          const read = readAgreement(parseYaml(a.text), 'avtale.yaml');
           expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
           const inputs: Inputs = { agreement: read.agreement!, actuals: rows, driverRows: [], budgetRows: null, payments: null };
           const runner = new ScenarioRunner(
@@ -112,7 +112,7 @@ describe('the scenario memo and tree copies change no result (fast-check, genera
             const fast = runner.run(settings);
             const applied = applySettings(a.text, parseYaml(a.text).root, runner.effective(settings));
             if ('errors' in applied) throw new Error(applied.errors[0]!.message.en);
-            const plain = readAgreement(applied.text, 'avtale.yaml');
+            const plain = readAgreement(parseYaml(applied.text), 'avtale.yaml');
             const computed = plain.agreement ? allocate({ ...inputs, agreement: plain.agreement }) : null;
             if (!computed?.report) {
               expect(fast.kind).toBe('invalid');

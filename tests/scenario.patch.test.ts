@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../src/agreement/yaml-nodes.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 import type { Agreement } from '../src/agreement/model.js';
 import { allocate } from '../src/commands/allocate.js';
 import type { Inputs } from '../src/commands/inputs.js';
@@ -120,7 +120,7 @@ describe('a sweep patched into the validated agreement gives what reading each s
         ),
         ({ a, sweeps, listed, fixed }) => {
           const file = 'avtale.yaml';
-          const baseline = readValidAgreement(a.text, file);
+          const baseline = readValidAgreement(parseYaml(a.text), file);
           // A generated agreement the reader refuses as written has no sweep.
           fc.pre(baseline.agreement !== null);
           const inputs: Inputs = { agreement: baseline.agreement!, actuals: [], driverRows: [], budgetRows: null, payments: null };
@@ -141,7 +141,7 @@ describe('a sweep patched into the validated agreement gives what reading each s
               expect(fast.kind).toBe('bad-setting');
               continue;
             }
-            const plain = readValidAgreement(applied.text, file);
+            const plain = readValidAgreement(parseYaml(applied.text), file);
             const computed = plain.agreement ? allocate({ ...inputs, agreement: plain.agreement }) : null;
             const model = patchAgreement(baseline.agreement!, settings, (s) => {
               const t = locate(root, s);

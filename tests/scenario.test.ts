@@ -15,6 +15,7 @@ import { compareScenarios } from '../src/scenario/compare.js';
 import { ScenarioRunner } from '../src/scenario/run.js';
 import { applySettings } from '../src/scenario/set.js';
 import { ROOT, type Run, samkost, samkostProcess, usageError } from './cli.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 /** Every scalar in the agreement, as a --set path and the value written there. */
 function leaves(text: string): { path: string; value: string }[] {
@@ -42,7 +43,7 @@ describe('a scenario that changes nothing is the baseline, exactly (fast-check)'
         fc.property(fc.subarray(all, { minLength: 1, maxLength: 4 }), (settings) => {
           const applied = applySettings(text, parseDocument(text).contents as Node | null, settings);
           if ('errors' in applied) throw new Error(applied.errors[0]!.message.en);
-          const read = readAgreement(applied.text, loaded.file, (p) => path.join(path.dirname(loaded.file), p));
+          const read = readAgreement(parseYaml(applied.text), loaded.file, (p) => path.join(path.dirname(loaded.file), p));
           expect(read.diagnostics).toEqual([]);
           const report = allocation({ ...loaded.inputs!, agreement: read.agreement! }).report!;
           expect(allocationJson(report, 'en')).toEqual(allocationJson(baseline, 'en'));
@@ -171,7 +172,7 @@ describe('the fast path (values written into the parsed tree) gives what the tex
           // A two-part blend's other weight follows the one set: the text path is given the same settings.
           const applied = applySettings(text, parseDocument(text).contents as Node | null, runner.effective(settings));
           if ('errors' in applied) throw new Error(applied.errors[0]!.message.en);
-          const read = readAgreement(applied.text, loaded.file, resolve);
+          const read = readAgreement(parseYaml(applied.text), loaded.file, resolve);
           const slow = read.agreement ? evaluate(read.agreement).report : null;
           expect(fast.kind).toBe(slow ? 'ok' : 'invalid');
           if (fast.kind === 'ok') expect(allocationJson(fast.result, 'en')).toEqual(allocationJson(slow!, 'en'));
@@ -197,7 +198,7 @@ items:
   - { id: folk, label: Folk, amount: 1000, key: population }
 `;
   const charged = (text: string) => {
-    const read = readAgreement(text, 'agreement.yaml');
+    const read = readAgreement(parseYaml(text), 'agreement.yaml');
     expect(read.diagnostics).toEqual([]);
     const report = allocation({ agreement: read.agreement!, actuals: [], driverRows: [], budgetRows: null, payments: null }).report!;
     return Object.fromEntries(report.items.map((i) => [i.item.id, Object.fromEntries([...i.allocations].map(([p, m]) => [p, m.toFixed2()]))]));

@@ -6,6 +6,7 @@ import { selection } from '../src/compute/select.js';
 import { Diagnostics } from '../src/diagnostics/diagnostic.js';
 import { actualsSink, type LedgerShape } from '../src/inputs/actuals.js';
 import { readCsvText } from '../src/inputs/table.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 /**
  * Over generated ledgers with random dimensions, and selectors of exact
@@ -99,7 +100,7 @@ describe('selection over generated ledgers', () => {
           return `${JSON.stringify(f.dim)}: ${f.not ? `{ "not": ${list} }` : list}`;
         });
         const text = `samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A }\nitems:\n  - { id: x, label: X, actuals: { ${yamlFields.join(', ')} }, key: equal }\n`;
-        const read = readAgreement(text, 'agreement.yaml');
+        const read = readAgreement(parseYaml(text), 'agreement.yaml');
         expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const a = read.agreement!;
         const source = a.items[0]!.source;

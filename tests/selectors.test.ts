@@ -9,6 +9,7 @@ import { Diagnostics } from '../src/diagnostics/diagnostic.js';
 import { actualsSink, type ActualsRow, type LedgerShape } from '../src/inputs/actuals.js';
 import { readCsvText } from '../src/inputs/table.js';
 import { samkost } from './cli.js';
+import { parseYaml } from '../src/agreement/yaml-library.js';
 
 const HEAD = `samkost: 1
 agreement: Test
@@ -20,7 +21,7 @@ parties:
 `;
 
 function agreement(body: string): Agreement {
-  const read = readAgreement(HEAD + body, 'agreement.yaml');
+  const read = readAgreement(parseYaml(HEAD + body), 'agreement.yaml');
   expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return read.agreement!;
 }
@@ -128,7 +129,9 @@ describe('the Unit4 fixture', () => {
 describe('columns with a role of their own', () => {
   it('cannot be selected by under the header columns: gives them', () => {
     const read = readAgreement(
-      `${HEAD}inputs:\n  actuals: { file: gl.csv, columns: { amount: Beløp } }\nitems:\n  - { id: x, label: X, actuals: { beløp: "1*" }, key: equal }\n`,
+      parseYaml(
+        `${HEAD}inputs:\n  actuals: { file: gl.csv, columns: { amount: Beløp } }\nitems:\n  - { id: x, label: X, actuals: { beløp: "1*" }, key: equal }\n`,
+      ),
       'agreement.yaml',
     );
     const { rows, diags } = ledger(read.agreement!, 'Art;Beløp\n100;1,00\n');

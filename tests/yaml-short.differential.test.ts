@@ -15,8 +15,9 @@ function library(text: string) {
 /**
  * A node as far as samkost (and a careful reader of the tree) can see it:
  * its class, value, type, source text, positions, flow and tag, and the same
- * of every node in it. Comments are left out: the library keeps them on the
- * nodes, and nothing in samkost reads them.
+ * of every node in it. Comments, and the library's notes for writing a
+ * number back out (its format, its least number of decimals), are left out:
+ * nothing in samkost reads them.
  */
 function shape(node: unknown): unknown {
   if (node === null || node === undefined) return node;
@@ -28,8 +29,6 @@ function shape(node: unknown): unknown {
       source: node.source,
       range: node.range,
       tag: node.tag,
-      format: node.format,
-      minFractionDigits: node.minFractionDigits,
     };
   }
   if (isMap(node) || isSeq(node)) return { [isMap(node) ? 'map' : 'seq']: node.items.map(shape), flow: node.flow, range: node.range, tag: node.tag };

@@ -14,6 +14,7 @@ import { checkBilling } from './billing.js';
 import { readRounding } from './rounding.js';
 import { readBudget, readIgnore, readIndices, readInlineDrivers, readInputs, readInvoicing, readSettlement } from './settings.js';
 import { isMap, isScalar, isSeq, isSlug, YamlReader, type Entry, type ParsedYaml, type YNode } from './yaml-nodes.js';
+import { mapValue } from './yaml-tree.js';
 import { declaredParties, field } from './phrases.js';
 import { type Said, said } from '../text/said.js';
 
@@ -64,7 +65,7 @@ export interface ReadResult {
  * Reads and validates one agreement. Pure: `resolve` turns a path written in
  * the file into one the caller can open (relative to the agreement's folder).
  */
-export function readAgreement(text: string | ParsedYaml, file: string, resolve: (path: string) => string = (p) => p, memo: Memo = NO_MEMO): ReadResult {
+export function readAgreement(text: ParsedYaml, file: string, resolve: (path: string) => string = (p) => p, memo: Memo = NO_MEMO): ReadResult {
   const diags = new Diagnostics();
   /**
    * One top-level section, read from its YAML node and `given` (the values
@@ -213,7 +214,7 @@ export function readAgreement(text: string | ParsedYaml, file: string, resolve: 
   const itemsValue = itemsEntry?.value ?? null;
   const declaredItems = isSeq(itemsValue)
     ? itemsValue.items.flatMap((n) => {
-        const id = isMap(n) ? n.get('id') : undefined;
+        const id = isMap(n) ? mapValue(n, 'id') : undefined;
         return typeof id === 'string' ? [id] : [];
       })
     : [];

@@ -1,4 +1,5 @@
-import type { ErrorCode, YAMLError } from 'yaml';
+import type { ErrorCode } from 'yaml';
+import type { YamlProblem } from './yaml-tree.js';
 import { type Said, said } from '../text/said.js';
 
 /**
@@ -32,6 +33,6 @@ const NB: Record<ErrorCode, string> = {
   BAD_COLLECTION_TYPE: 'feil slags samling for denne verdien',
 };
 
-export function yamlMessage(e: YAMLError): Said {
+export function yamlMessage(e: YamlProblem): Said {
   return said(NB[e.code], e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
 }

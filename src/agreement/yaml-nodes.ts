@@ -1,6 +1,5 @@
 import { dateProblem } from '../dates/date.js';
 import { forbiddenCharacter } from '../text/characters.js';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLParseError, type Node, type YAMLError } from 'yaml';
 import type { ErrorCode } from '../diagnostics/codes.js';
 import type { Diagnostics, SourcePos } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -11,9 +10,10 @@ import { bareRate, readRate } from './percent.js';
 import { type Said, said, verbatim } from '../text/said.js';
 import { yamlMessage } from './yaml-errors.js';
 import { shortYaml } from './yaml-short.js';
+import { isAlias, isMap, isNode, isScalar, isSeq, type LinePositions, madeScalar, type ScalarNode, type TreeNode, type YamlProblem } from './yaml-tree.js';
 
 /** A YAML node, or null where the document has an empty value. */
-export type YNode = Node | null;
+export type YNode = TreeNode | null;
 
 /** A value of the YAML tree as a node, or null where there is none: a guard, not a cast. */
 export const asNode = (x: unknown): YNode => (isNode(x) ? x : null);
@@ -31,10 +31,10 @@ export interface Entry {
 export interface ParsedYaml {
   /** The document's root; null for an empty document. */
   readonly root: YNode;
-  readonly errors: readonly YAMLError[];
+  readonly errors: readonly YamlProblem[];
   /** YAML features the agreement format does not take, found once when the text is parsed. */
   readonly unsupported: readonly Unsupported[];
-  readonly lines: LineCounter;
+  readonly lines: LinePositions;
 }
 
 /** An alias (`*name`) or a tag (`!foo`, `!!binary`): YAML that an agreement cannot mean anything by. */
@@ -44,18 +44,16 @@ export interface Unsupported {
   readonly text: string;
 }
 
-export function parseYaml(text: string): ParsedYaml {
-  // Most agreements are plain YAML, read without the library's parser (src/agreement/yaml-short.ts): the same tree, no aliases or tags.
+/**
+ * The text read by the short reader (src/agreement/yaml-short.ts), which
+ * takes the plain YAML agreements are written in: the same tree as the
+ * library's, with no alias or tag in it. Null for any other text, which
+ * the library reads (parseYaml in src/agreement/yaml-library.ts, loaded
+ * only then).
+ */
+export function shortParsedYaml(text: string): ParsedYaml | null {
   const short = shortYaml(text);
-  if (short) return { root: short.root, errors: duplicateKeys(short.root), unsupported: [], lines: short.lines };
-  const lines = new LineCounter();
-  // The library's own check of unique keys compares each key with every earlier one (50 000 fields took
-  // minutes); duplicateKeys does the same check with a set per mapping.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const root = asNode(doc.contents);
-  // A tag is reported where it is written, just before the value it tags.
-  const found = unsupported(root).map((u) => (u.kind === 'tag' ? { ...u, offset: Math.max(0, text.lastIndexOf(u.text, u.offset)) } : u));
-  return { root, errors: [...doc.errors, ...duplicateKeys(root)], unsupported: found, lines };
+  return short && { root: short.root, errors: duplicateKeys(short.root), unsupported: [], lines: short.lines };
 }
 
 /**
@@ -63,8 +61,8 @@ export function parseYaml(text: string): ParsedYaml {
  * `uniqueKeys: true` (same code, message and position, in reading order),
  * found in time linear in the number of keys.
  */
-function duplicateKeys(root: YNode): YAMLError[] {
-  const out: YAMLError[] = [];
+export function duplicateKeys(root: YNode): YamlProblem[] {
+  const out: YamlProblem[] = [];
   const walk = (node: unknown) => {
     if (isMap(node)) {
       const seen = new Set<unknown>();
@@ -72,34 +70,13 @@ function duplicateKeys(root: YNode): YAMLError[] {
         // Equal as the library compares them: the same scalar value (1 and '1' differ), or the same empty key.
         const key = isScalar(p.key) ? p.key.value : p.key;
         if (seen.has(key)) {
-          const at = (p.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
-          out.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          const at = asNode(p.key)?.range?.[0] ?? node.range?.[0] ?? 0;
+          out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] });
         } else seen.add(key);
         walk(p.key);
         walk(p.value);
       }
     } else if (isSeq(node)) for (const n of node.items) walk(n);
-  };
-  walk(root);
-  return out;
-}
-
-/** Every alias and explicit tag in the tree, in reading order: they would otherwise be read silently as something else. */
-function unsupported(root: YNode): Unsupported[] {
-  const out: Unsupported[] = [];
-  const walk = (node: unknown) => {
-    if (isAlias(node)) {
-      out.push({ kind: 'alias', offset: node.range?.[0] ?? 0, text: `*${node.source}` });
-      return;
-    }
-    if (!isNode(node)) return;
-    if (node.tag) out.push({ kind: 'tag', offset: node.range?.[0] ?? 0, text: node.tag.replace(/^tag:yaml\.org,2002:/, '!!') });
-    if (isMap(node))
-      for (const p of node.items) {
-        walk(p.key);
-        walk(p.value);
-      }
-    else if (isSeq(node)) for (const n of node.items) walk(n);
   };
   walk(root);
   return out;
@@ -111,18 +88,17 @@ function unsupported(root: YNode): Unsupported[] {
  * returns null instead of throwing, so reading goes on after an error.
  */
 export class YamlReader {
-  readonly lines: LineCounter;
+  readonly lines: LinePositions;
   /** Null when the text has a syntax error (reported): nothing after one can be trusted. */
   readonly root: YNode;
   readonly broken: boolean;
 
-  /** From text, or from a tree already parsed (a scenario reads the agreement's tree with its values replaced). */
+  /** From a tree parsed (a scenario reads the agreement's tree with its values replaced). */
   constructor(
     readonly file: string,
-    source: string | ParsedYaml,
+    parsed: ParsedYaml,
     readonly diags: Diagnostics,
   ) {
-    const parsed = typeof source === 'string' ? parseYaml(source) : source;
     this.lines = parsed.lines;
     // After a syntax error the parser's guess at the rest is no agreement: one tab or a missing colon
     // would show as dozens of unknown fields and missing values. The first syntax error is the one to fix.
@@ -193,7 +169,7 @@ export class YamlReader {
       const split = node.flow && pair.value === null && isScalar(k) && before ? this.splitAtComma(before, k) : null;
       if (split === 'number') {
         // A number cut at its comma is reported with this part, and read as nothing more (not as a share of 0).
-        const cut = new Scalar(null);
+        const cut = madeScalar(null);
         REPORTED.add(cut);
         entries[entries.length - 1] = { ...before!, value: cut };
       }
@@ -221,7 +197,7 @@ export class YamlReader {
    * field 'ikke via oss'. Such a name after a plain number or text is
    * reported as the comma it is, with the fix: a decimal point, or quotes.
    */
-  private splitAtComma(before: Entry, key: Scalar): 'number' | 'text' | null {
+  private splitAtComma(before: Entry, key: ScalarNode): 'number' | 'text' | null {
     const value = before.value;
     if (!isScalar(value) || value.type !== 'PLAIN' || value.value === null || !value.range || !key.range) return null;
     const head = this.scalarText(value) ?? String(value.value);
@@ -596,7 +572,7 @@ export class YamlReader {
 }
 
 /** A number as written: the parser keeps a scalar's text (for a plain scalar on one line, every number, the text as it stands). */
-function rawSource(s: Scalar): string {
+function rawSource(s: ScalarNode): string {
   return s.source ?? String(s.value);
 }
 
@@ -609,7 +585,7 @@ export function explained(node: YNode): boolean {
 const ORE = Money.parse('0.01')!;
 
 /** Values already reported where they were found (a value cut at a comma): read as nothing, and not reported again. */
-const REPORTED = new WeakSet<Node>();
+const REPORTED = new WeakSet<object>();
 
 /** What was written where a value of another kind belongs, in words. */
 function got(node: YNode, text: string | null): Said {

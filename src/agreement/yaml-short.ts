@@ -1,25 +1,24 @@
-import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { LineStarts, type MapNode, mapNode, pairNode, type Range, type ScalarNode, scalarNode, type SeqNode, seqNode, type TreeNode } from './yaml-tree.js';
 
 /**
  * A short reader of the YAML agreements are written in — block mappings and
  * lists, flow collections on one line, plain and quoted scalars on one line,
- * comments, LF or CR LF line ends — for the start of every command: the yaml library's lexer,
- * parser and composer take about a tenth of `samkost check`'s run on a small
- * agreement, most of it the cost of running their code the first time.
+ * comments, LF or CR LF line ends — for the start of every command: the
+ * yaml library's lexer, parser and composer took about a tenth of `samkost
+ * check`'s run on a small agreement (most of it the cost of running their
+ * code the first time), and loading the library a tenth more.
  *
- * It builds the nodes the library builds from the same text (its classes,
- * values, types, source and positions: tests/yaml-short.test.ts compares
- * them over generated texts) or gives the text back, returning null: for
- * anything else YAML can say, and for every text with a mistake in it, whose
- * error the library reports as before.
+ * It builds the tree the library builds from the same text (values, types,
+ * source and positions: src/agreement/yaml-tree.ts; the differential test
+ * tests/yaml-short.differential.test.ts compares them over generated texts)
+ * or gives the text back, returning null: for anything else YAML can say,
+ * and for every text with a mistake in it, whose error the library reports
+ * as before.
  */
-export function shortYaml(text: string): { readonly root: Node | null; readonly lines: LineCounter } | null {
+export function shortYaml(text: string): { readonly root: TreeNode | null; readonly lines: LineStarts } | null {
   if (unreadCharacter(text)) return null;
   try {
-    const lines = new LineCounter();
-    lines.addNewLine(0);
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-    return { root: new Reader(text).document(), lines };
+    return { root: new Reader(text).document(), lines: new LineStarts(text) };
   } catch (e) {
     if (e === GIVEN_BACK) return null;
     throw e;
@@ -76,19 +75,19 @@ interface Trailing {
 
 /** A block collection read, with the line after it and the lines it passes on. */
 interface Block {
-  readonly node: YAMLMap | YAMLSeq;
+  readonly node: MapNode | SeqNode;
   /** The start of the next line with content, at a smaller indent; null at the end of the text. */
   readonly next: number | null;
   readonly trailing: Trailing | null;
 }
 
 /** An entry's value: a block collection, or a scalar or flow collection on a line, or nothing. */
-type Value = Block | { readonly node: Scalar | YAMLMap | YAMLSeq; readonly inline: true } | { readonly node: Scalar; readonly empty: true };
+type Value = Block | { readonly node: ScalarNode | MapNode | SeqNode; readonly inline: true } | { readonly node: ScalarNode; readonly empty: true };
 
 class Reader {
   constructor(private readonly text: string) {}
 
-  document(): Node | null {
+  document(): TreeNode | null {
     const first = this.contentLine(0);
     if (first === null) return null;
     const root = this.node(first, this.indent(first));
@@ -199,7 +198,7 @@ class Reader {
    * far (its node then ends where the next content starts), and are passed on
    * otherwise.
    */
-  private close(node: YAMLMap | YAMLSeq, start: number, col: number, end: number, next: number | null, trailing: Trailing | null): Block {
+  private close(node: MapNode | SeqNode, start: number, col: number, end: number, next: number | null, trailing: Trailing | null): Block {
     const kept = trailing !== null && col !== 0 && trailing.comments.some((c) => c >= col);
     node.range = [start, end, kept ? (next === null ? this.text.length : next + this.indent(next)) : end];
     return { node, next, trailing: kept ? null : trailing };
@@ -213,7 +212,7 @@ class Reader {
 
   /** A block list at column `col`, its first `-` on the line at `line`. */
   private seq(line: number, col: number): Block {
-    const seq = new YAMLSeq();
+    const seq = seqNode(false);
     const t = this.text;
     const start = line + col;
     let before: Trailing | null = null;
@@ -235,7 +234,7 @@ class Reader {
 
   /** A block mapping at column `col`, its first key at `at`. */
   private map(at: number, col: number): Block {
-    const map = new YAMLMap();
+    const map = mapNode(false);
     const t = this.text;
     const start = at;
     for (;;) {
@@ -244,7 +243,7 @@ class Reader {
       let v = keyEnd + 1;
       while (t[v] === ' ') v++;
       const value = this.value(v, col, true);
-      map.items.push(new Pair(key, value.node));
+      map.items.push(pairNode(key, value.node));
       const { end, next, trailing } = this.after(value, col);
       const indent = next === null ? -1 : this.indent(next);
       if (indent > col) giveBack();
@@ -289,7 +288,7 @@ class Reader {
   }
 
   /** A scalar or flow collection starting at `at` on a line, and the rest of the line: spaces and a comment. */
-  private inline(at: number): Scalar | YAMLMap | YAMLSeq {
+  private inline(at: number): ScalarNode | MapNode | SeqNode {
     const t = this.text;
     const c = t[at]!;
     if (c === '[' || c === '{') {
@@ -324,12 +323,11 @@ class Reader {
   }
 
   /** A flow collection on one line, `[…]` or `{…}`, starting at `at`; its range ends at its closing bracket. */
-  private flow(at: number): YAMLMap | YAMLSeq {
+  private flow(at: number): MapNode | SeqNode {
     const t = this.text;
     const isMap = t[at] === '{';
     const close = isMap ? '}' : ']';
-    const node = isMap ? new YAMLMap() : new YAMLSeq();
-    node.flow = true;
+    const node = isMap ? mapNode(true) : seqNode(true);
     let i = this.spaces(at + 1);
     if (t[i] !== close)
       for (;;) {
@@ -339,11 +337,11 @@ class Reader {
           const key = this.scalar(i, keyEnd, keyEnd);
           const v = this.spaces(keyEnd + 1);
           const value = this.flowItem(v);
-          (node as YAMLMap).items.push(new Pair(key, value));
+          (node as MapNode).items.push(pairNode(key, value));
           i = value.range![2];
         } else {
           const item = this.flowItem(i);
-          (node as YAMLSeq).items.push(item);
+          (node as SeqNode).items.push(item);
           i = item.range![2];
         }
         if (t[i] === ',') {
@@ -360,7 +358,7 @@ class Reader {
   }
 
   /** A scalar or a flow collection inside a flow collection; its range ends after the spaces that follow it. */
-  private flowItem(at: number): Scalar | YAMLMap | YAMLSeq {
+  private flowItem(at: number): ScalarNode | MapNode | SeqNode {
     const t = this.text;
     if (t[at] === '[' || t[at] === '{') {
       const node = this.flow(at);
@@ -414,29 +412,17 @@ class Reader {
   }
 
   /** The scalar written from `at` to `valueEnd`, its node ending at `nodeEnd`, as the library composes it. */
-  private scalar(at: number, valueEnd: number, nodeEnd: number): Scalar {
+  private scalar(at: number, valueEnd: number, nodeEnd: number): ScalarNode {
     const raw = this.text.slice(at, valueEnd);
-    const q = raw[0];
-    let node: Scalar;
-    if (q === '"' || q === "'") {
-      node = new Scalar(q === "'" ? raw.slice(1, -1).replaceAll("''", "'") : raw.slice(1, -1));
-      node.type = q === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-    } else {
-      node = plainScalar(raw);
-      node.type = Scalar.PLAIN;
-    }
-    node.range = [at, valueEnd, nodeEnd];
-    node.source = q === '"' || q === "'" ? (node.value as string) : raw;
-    return node;
+    const range: Range = [at, valueEnd, nodeEnd];
+    if (raw[0] === "'") return scalarNode(raw.slice(1, -1).replaceAll("''", "'"), 'QUOTE_SINGLE', raw.slice(1, -1).replaceAll("''", "'"), range);
+    if (raw[0] === '"') return scalarNode(raw.slice(1, -1), 'QUOTE_DOUBLE', raw.slice(1, -1), range);
+    return scalarNode(plainValue(raw), 'PLAIN', raw, range);
   }
 
   /** The null of a key or list item with nothing after it, placed after the `:` or `-` and the spaces that follow. */
-  private empty(at: number): Scalar {
-    const node = new Scalar(null);
-    node.range = [at, at, at];
-    node.source = '';
-    node.type = Scalar.PLAIN;
-    return node;
+  private empty(at: number): ScalarNode {
+    return scalarNode(null, 'PLAIN', '', [at, at, at]);
   }
 
   /** Whether a line ends at `at`: LF, or CR LF as Windows editors write it. */
@@ -469,19 +455,13 @@ function plainStart(t: string, at: number, flow: boolean): boolean {
   return true;
 }
 
-/** A plain scalar's node, its value as the core schema reads it. */
-function plainScalar(s: string): Scalar {
-  if (NULL.test(s)) return new Scalar(null);
-  if (BOOL.test(s)) return new Scalar(s[0] === 't' || s[0] === 'T');
-  if (INT.test(s)) return new Scalar(Number.parseInt(s, 10));
-  if (INFINITY_OR_NAN.test(s))
-    return new Scalar(s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? Number.NaN : s[0] === '-' ? -Infinity : Infinity);
-  if (FLOAT.test(s)) {
-    const node = new Scalar(Number.parseFloat(s));
-    const dot = s.indexOf('.');
-    if (s.endsWith('0')) node.minFractionDigits = s.length - dot - 1;
-    return node;
-  }
+/** A plain scalar's value as the core schema reads it. */
+function plainValue(s: string): unknown {
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (INT.test(s)) return Number.parseInt(s, 10);
+  if (INFINITY_OR_NAN.test(s)) return s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? Number.NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (FLOAT.test(s)) return Number.parseFloat(s);
   if (MARKED_NUMBER.test(s)) giveBack();
-  return new Scalar(s);
+  return s;
 }

@@ -2,7 +2,7 @@ import { INPUT_NAMES } from '../agreement/model.js';
 import { check } from '../commands/check.js';
 import type { AgreementSource } from '../commands/scenario.js';
 import { CHECK_RENDERERS } from '../render/check.js';
-import { readScenarioFile, type Scenario } from '../scenario/file.js';
+import type { Scenario } from '../scenario/file.js';
 import type { CheckOptions } from './check.js';
 import { road } from './command-spec.js';
 import type { Context } from './context.js';
@@ -38,7 +38,7 @@ export const checkCommand = road({
     report: check(loaded, {
       strict: opts.strict === true,
       invoices: opts.invoices === true,
-      ...(scenarios && !scenarios.failed ? { scenarios: scenarios.list } : {}),
+      ...(scenarios && !scenarios.failed ? { scenarios: { list: scenarios.list, problems: (await import('../commands/scenario.js')).scenarioProblems } } : {}),
     }),
   }),
   render: async ({ loaded, scenarios, report: r }, _parsed, opts, c) => {
@@ -67,7 +67,7 @@ export const checkCommand = road({
 /** A scenario file for `check --scenarios`: its scenarios, or the file as one more failing subject with its errors. */
 async function readScenarios(c: Context, file: string): Promise<{ list: readonly Scenario[]; texts: ReadonlyMap<string, string>; failed?: Loaded }> {
   const { file: name, text } = await readTextArg(c.speaker.io, file, SCENARIO_FILE, GIVE_SCENARIO_FILE);
-  const read = readScenarioFile(text, name);
+  const read = (await import('../scenario/file.js')).readScenarioFile(text, name);
   const texts = new Map([[name, text]]);
   if (!read.diagnostics.some((d) => d.severity === 'error')) return { list: read.scenarios, texts };
   return { list: [], texts, failed: { file: name, inputs: null, actualsCount: 0, diagnostics: read.diagnostics, texts, encodings: new Map() } };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BroughtForwardFrom, InputName, InputSpec } from '../agreement/model.js';
+import { shortParsedYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
 import { readValidAgreement } from '../validate/agreement.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Inputs, LastYear } from '../commands/inputs.js';
@@ -95,7 +96,7 @@ export async function loadOrUnreadable(
   const piped = arg === '-' ? within(await stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, said('avtalen', 'the agreement')) : null;
   if (isUnreadable(piped)) return piped;
   const text = piped
-    ? readText(piped, AGREEMENT, STDIN)
+    ? await readText(piped, AGREEMENT, STDIN)
     : await textFile(
         fs,
         file,
@@ -127,7 +128,7 @@ async function loadText(
   const texts = new Map([[file, text]]);
   const encodings = new Map<string, Encoding>();
   const kept = new Map<string, KeptLines>();
-  const read = readValidAgreement(text, file, besideAgreement(file));
+  const read = readValidAgreement(await parsedAgreement(text), file, besideAgreement(file));
   const diags = new Diagnostics();
   for (const e of read.diagnostics) diags.list.push(e);
   const a = read.agreement;
@@ -275,6 +276,15 @@ export function atMostOneStdin(files: readonly (string | undefined)[]): void {
       said('bare én fil kan leses fra standard inn (-)', 'only one file can be read from standard input (-)'),
       said('gi de andre som filer', 'give the others as files'),
     );
+}
+
+/**
+ * An agreement's text as its YAML tree: the short reader's, which reads the
+ * YAML agreements are written in, or for any other text the yaml library's,
+ * loaded only then (it is a third of the code a start would otherwise load).
+ */
+async function parsedAgreement(text: string): Promise<ParsedYaml> {
+  return shortParsedYaml(text) ?? (await import('../agreement/yaml-library.js')).libraryYaml(text);
 }
 
 /** The agreement as read, for scenarios to change. */

@@ -1,4 +1,3 @@
-import { Lexer } from 'yaml';
 import { decodeText } from '../inputs/decode.js';
 import { ExitError } from './exit.js';
 import { type Io, reason, type FileSystem } from './io.js';
@@ -76,12 +75,12 @@ export async function textFile(fs: FileSystem, file: string, what: Said, hint: S
 }
 
 /** The bytes of a YAML file as text; an error for what is not text YAML can read (NUL characters, CR-only line ends). */
-export function textOf(bytes: Uint8Array, what: Said, file: string): string {
-  return orExit(text(bytes, what, file));
+export async function textOf(bytes: Uint8Array, what: Said, file: string): Promise<string> {
+  return orExit(await text(bytes, what, file));
 }
 
 /** The bytes of a YAML file as text, or why YAML cannot read them. */
-export function text(bytes: Uint8Array, what: Said, file: string): string | Unreadable {
+export async function text(bytes: Uint8Array, what: Said, file: string): Promise<string | Unreadable> {
   if (bytes.length > MAX_TEXT_FILE)
     return {
       unreadable: said(
@@ -118,7 +117,8 @@ export function text(bytes: Uint8Array, what: Said, file: string): string | Unre
       ),
       hint: said('lagre den med LF- eller CRLF-linjeslutt', 'save it with LF or CRLF line ends'),
     };
-  const beyond = valueBeyond(decoded, MAX_YAML_VALUES);
+  // A text of at most MAX_YAML_VALUES characters holds no more values (src/cli/yaml-values.ts): every agreement; only a longer one is lexed.
+  const beyond = decoded.length <= MAX_YAML_VALUES ? null : (await import('./yaml-values.js')).valueBeyond(decoded, MAX_YAML_VALUES);
   if (beyond !== null) {
     const at = lineCol(decoded, beyond);
     const [nb, en] = [' ', ','].map((mark) => String(MAX_YAML_VALUES).replace(/\B(?=(\d{3})+$)/g, mark));
@@ -132,34 +132,6 @@ export function text(bytes: Uint8Array, what: Said, file: string): string | Unre
     };
   }
   return decoded;
-}
-
-/**
- * Where the value past the first `max` begins, or null when there are no
- * more: YAML's own lexer, stopped there, so counting costs little and
- * holds no tree. Plain and quoted scalars count (mapping keys too).
- *
- * Each value takes at least one character of the text (a plain scalar its
- * first, a quoted one its quote, a block scalar its `|` or `>`), so a text
- * of at most `max` characters holds at most `max`: it is not lexed at all
- * (every agreement: this pass was a few per cent of `check`, issue 24).
- */
-export function valueBeyond(text: string, max: number): number | null {
-  return text.length <= max ? null : valueBeyondLexed(text, max);
-}
-
-/** valueBeyond, always lexed (exported for the tests, which compare the two). */
-export function valueBeyondLexed(text: string, max: number): number | null {
-  let values = 0;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    // The lexer's markers for a document, a flow's end and a plain scalar to come are no characters of the text.
-    if (token === '\x02' || token === '\x18') continue;
-    const value = token === '\x1f' || token[0] === '"' || token[0] === "'";
-    if (value && ++values > max) return offset;
-    if (token !== '\x1f') offset += token.length;
-  }
-  return null;
 }
 
 /** Standard input's bytes, or the command-line error for more than `limit` of them. */
@@ -189,7 +161,7 @@ export function within(bytes: Uint8Array | null, limit: number, what: Said): Uin
  */
 export async function readTextArg(io: Io, file: string, what: Said, hint: Said): Promise<{ file: string; text: string }> {
   if (file !== '-') return { file, text: await readTextFile(io.fs, file, what, hint) };
-  return { file: '<stdin>', text: textOf(tooLarge(await io.stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, what), what, '<stdin>') };
+  return { file: '<stdin>', text: await textOf(tooLarge(await io.stdin(MAX_TEXT_FILE), MAX_TEXT_FILE, what), what, '<stdin>') };
 }
 
 /** The line and column (both from 1) of the character at `index`. */

@@ -4,10 +4,9 @@ import type { SettlementReport } from '../reports/settlement.js';
 import type { Computed, Diagnostic } from '../diagnostics/diagnostic.js';
 import { deviation } from './deviation.js';
 import { hasBudget, type Inputs } from './inputs.js';
-import { openScenarios, type AgreementSource } from './scenario.js';
+import type { AgreementSource } from './scenario.js';
 import { settle } from './settle.js';
 import type { Scenario } from '../scenario/file.js';
-import { invalidScenario } from '../scenario/problems.js';
 import type { CheckReport, CheckedAgreement } from '../reports/check.js';
 import { validateInvoicing } from '../validate/invoicing.js';
 
@@ -32,8 +31,17 @@ export interface CheckOptions {
   readonly strict: boolean;
   /** Also whether the final invoices can be issued: org numbers, addresses, the host's account, buyer references, a number series. */
   readonly invoices?: boolean;
-  /** Scenarios every agreement must be able to run: each setting names a value, and no scenario makes the agreement invalid. */
-  readonly scenarios?: readonly Scenario[];
+  /**
+   * Scenarios every agreement must be able to run: each setting names a
+   * value, and no scenario makes the agreement invalid. With how they are
+   * run (scenarioProblems in ./scenario.ts), which the caller loads only
+   * when there are scenarios: running them reads YAML the short reader
+   * does not, with the yaml library.
+   */
+  readonly scenarios?: {
+    readonly list: readonly Scenario[];
+    readonly problems: (source: AgreementSource, inputs: Inputs, scenarios: readonly Scenario[]) => Diagnostic[];
+  };
 }
 
 export function check(subjects: readonly CheckSubject[], options: CheckOptions = { strict: false }): CheckReport {
@@ -44,7 +52,7 @@ export function check(subjects: readonly CheckSubject[], options: CheckOptions =
     const proved = s.inputs ? checkAll(s.inputs, options.invoices === true) : null;
     const clashes = s.inputs ? invoiceNumberClashes(s.inputs.agreement, seen) : [];
     if (s.inputs) seen.push(s.inputs.agreement);
-    const runs = s.inputs && s.source && options.scenarios && proved?.report ? scenarioProblems(s.source, s.inputs, options.scenarios) : [];
+    const runs = s.inputs && s.source && options.scenarios && proved?.report ? options.scenarios.problems(s.source, s.inputs, options.scenarios.list) : [];
     const diagnostics = strictly([...s.diagnostics, ...(proved?.diagnostics ?? []), ...clashes, ...runs]);
     const settled = proved?.report;
     if (!settled || clashes.length || diagnostics.some((d) => d.severity === 'error')) return { file: s.file, diagnostics, summary: null };
@@ -61,21 +69,6 @@ export function check(subjects: readonly CheckSubject[], options: CheckOptions =
     return { file: s.file, diagnostics, summary };
   });
   return { ok: !agreements.some((a) => a.diagnostics.some((d) => d.severity === 'error')), agreements };
-}
-
-/** Each scenario run against the agreement: settings that name nothing, and scenarios that make it invalid, at their line in the scenario file. */
-function scenarioProblems(source: AgreementSource, inputs: Inputs, scenarios: readonly Scenario[]): Diagnostic[] {
-  const opened = openScenarios(source, inputs, { scenarios, fixed: [] });
-  if (!opened.report) return [...opened.diagnostics];
-  const session = opened.report;
-  const found: Diagnostic[] = [];
-  for (const s of scenarios) {
-    const run = session.evaluate(s);
-    const first = run.diagnostics.find((d) => d.severity === 'error');
-    if (run.report || !s.at) continue;
-    found.push(invalidScenario(s.name, s.at, source.file, first));
-  }
-  return found;
 }
 
 /**

@@ -5,7 +5,7 @@ import { type Infeasible, type ScenarioColumn, type ScenarioPoint, settingPaths 
 import type { Scenario } from '../scenario/file.js';
 import { ScenarioRunner } from '../scenario/run.js';
 import type { SetError, Setting } from '../scenario/set.js';
-import { unknownPaths } from '../scenario/problems.js';
+import { invalidScenario, unknownPaths } from '../scenario/problems.js';
 import { allocate } from './allocate.js';
 import type { Inputs } from './inputs.js';
 import type { Outcome } from '../diagnostics/outcome.js';
@@ -122,4 +122,19 @@ function infeasible(s: Scenario, diagnostics: readonly Diagnostic[]): Infeasible
       ? said(`${first.message.nb} [${first.code}]`, `${first.message.en} [${first.code}]`)
       : said('avtalen tåler ikke dette scenarioet', 'the agreement cannot take this scenario'),
   };
+}
+
+/** Each scenario run against the agreement: settings that name nothing, and scenarios that make it invalid, at their line in the scenario file. */
+export function scenarioProblems(source: AgreementSource, inputs: Inputs, scenarios: readonly Scenario[]): Diagnostic[] {
+  const opened = openScenarios(source, inputs, { scenarios, fixed: [] });
+  if (!opened.report) return [...opened.diagnostics];
+  const session = opened.report;
+  const found: Diagnostic[] = [];
+  for (const s of scenarios) {
+    const run = session.evaluate(s);
+    const first = run.diagnostics.find((d) => d.severity === 'error');
+    if (run.report || !s.at) continue;
+    found.push(invalidScenario(s.name, s.at, source.file, first));
+  }
+  return found;
 }

@@ -1,5 +1,6 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../agreement/yaml-tree.js';
 import { Diagnostics, type Diagnostic, type SourcePos } from '../diagnostics/diagnostic.js';
+import { parseYaml } from '../agreement/yaml-library.js';
 import { explained, YamlReader } from '../agreement/yaml-nodes.js';
 import type { Setting } from './set.js';
 import { field } from '../agreement/phrases.js';
@@ -30,7 +31,7 @@ export interface Scenario {
  */
 export function readScenarioFile(text: string, file: string): { scenarios: Scenario[]; diagnostics: readonly Diagnostic[] } {
   const diags = new Diagnostics();
-  const r = new YamlReader(file, text, diags);
+  const r = new YamlReader(file, parseYaml(text), diags);
   const start = { file, line: 1, col: 1 };
   const theFile = said('scenariofilen', 'the scenario file');
   const entries = said(

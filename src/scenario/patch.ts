@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../agreement/yaml-tree.js';
 import type { Agreement, Party } from '../agreement/model.js';
 import { MAX_DIGITS } from '../agreement/yaml-nodes.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';

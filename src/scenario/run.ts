@@ -1,7 +1,9 @@
-import { isMap, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Agreement } from '../agreement/model.js';
 import { readValidAgreement } from '../validate/agreement.js';
-import { asNode, parseYaml, type ParsedYaml } from '../agreement/yaml-nodes.js';
+import { parseYaml } from '../agreement/yaml-library.js';
+import { asNode, type ParsedYaml } from '../agreement/yaml-nodes.js';
+import { isMap, madeScalar, type MapNode, mapNode, type PairNode, pairNode, type SeqNode, seqNode, type TreeNode } from '../agreement/yaml-tree.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../memo/memo.js';
 import { ScenarioMemo } from './memo.js';
@@ -111,7 +113,7 @@ export class ScenarioRunner<R> {
   private slow(settings: readonly Setting[]): ScenarioOutcome<R> {
     const applied = applySettings(this.text, this.parsed.root, settings);
     if ('errors' in applied) return { kind: 'bad-setting', errors: applied.errors };
-    const read = readValidAgreement(applied.text, this.file, this.resolve);
+    const read = readValidAgreement(parseYaml(applied.text), this.file, this.resolve);
     const done = read.agreement ? this.evaluate(read.agreement, this.memo) : null;
     if (done?.report) return { kind: 'ok', result: done.report };
     return { kind: 'invalid', text: applied.text, diagnostics: [...read.diagnostics, ...(done?.diagnostics ?? [])] };
@@ -125,10 +127,10 @@ export class ScenarioRunner<R> {
  * agreement as written — and a section whose node is the same object is the
  * same section.
  */
-function rewritten(t: Target, value: Node): Node {
-  let child: Node;
+function rewritten(t: Target, value: TreeNode): TreeNode {
+  let child: TreeNode;
   let steps = t.trail;
-  if (t.kind === 'add') child = withEntries(t.map, [...t.map.items, new Pair(new Scalar(t.key), value)]);
+  if (t.kind === 'add') child = withEntries(t.map, [...t.map.items, pairNode(madeScalar(t.key), value)]);
   else {
     // The value keeps the position of the one it replaces, so a reused diagnostic's position still holds.
     value.range = t.node.range ?? null;
@@ -140,16 +142,16 @@ function rewritten(t: Target, value: Node): Node {
   return child;
 }
 
-function withItem(step: Step, child: Node): YAMLMap | YAMLSeq {
+function withItem(step: Step, child: TreeNode): MapNode | SeqNode {
   const items: unknown[] = [...step.collection.items];
   const before = items[step.index];
-  items[step.index] = isMap(step.collection) ? new Pair((before as Pair).key, child) : child;
+  items[step.index] = isMap(step.collection) ? pairNode((before as PairNode).key, child) : child;
   return withEntries(step.collection, items);
 }
 
 /** A copy of a collection with other entries: the same kind of node, style and position. */
-function withEntries(collection: YAMLMap | YAMLSeq, items: unknown[]): YAMLMap | YAMLSeq {
-  const copy = isMap(collection) ? new YAMLMap() : new YAMLSeq();
+function withEntries(collection: MapNode | SeqNode, items: unknown[]): MapNode | SeqNode {
+  const copy = isMap(collection) ? mapNode(false) : seqNode(false);
   copy.items = items as typeof copy.items;
   copy.flow = collection.flow ?? false;
   copy.range = collection.range ?? null;
@@ -158,10 +160,10 @@ function withEntries(collection: YAMLMap | YAMLSeq, items: unknown[]): YAMLMap |
 }
 
 /** The setting's value as a YAML node of its own; null when it is not valid YAML (the slow path then reports it). */
-function valueNode(value: string): Node | null {
+function valueNode(value: string): TreeNode | null {
   // A number or percentage reads the same as a plain string scalar (the reader takes numbers by their source text): no parser needed.
   // Not one with a leading zero: the file refuses 01750 as a number (YAML 1.1 reads it as octal), and so must a setting.
-  if (/^[+-]?(0|[1-9]\d*)(\.\d+)?%?$/.test(value)) return new Scalar(value);
+  if (/^[+-]?(0|[1-9]\d*)(\.\d+)?%?$/.test(value)) return madeScalar(value);
   // A tag or alias is refused where the agreement's reader sees it: in the text the slow path writes.
   if (yamlFeature(value) !== null) return null;
   const doc = parseDocument(yamlValue(value), { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });

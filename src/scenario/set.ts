@@ -1,4 +1,5 @@
-import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, type MapNode, mapValue, type PairNode, type SeqNode, type TreeNode } from '../agreement/yaml-tree.js';
 import { asNode } from '../agreement/yaml-nodes.js';
 import { readRate } from '../agreement/percent.js';
 import { agreementSchema, RATIO } from '../agreement/schema.js';
@@ -35,8 +36,8 @@ export function parseSetting(text: string): Setting | null {
  * field.
  */
 export type Target =
-  | { readonly kind: 'replace'; readonly node: Node; readonly trail: readonly Step[] }
-  | { readonly kind: 'add'; readonly map: YAMLMap; readonly key: string; readonly trail: readonly Step[] };
+  | { readonly kind: 'replace'; readonly node: TreeNode; readonly trail: readonly Step[] }
+  | { readonly kind: 'add'; readonly map: MapNode; readonly key: string; readonly trail: readonly Step[] };
 
 /**
  * One step of the walk from the root: the collection passed through and the
@@ -44,7 +45,7 @@ export type Target =
  * replaced; an addition's steps lead to the mapping added to.
  */
 export interface Step {
-  readonly collection: YAMLMap | YAMLSeq;
+  readonly collection: MapNode | SeqNode;
   readonly index: number;
 }
 
@@ -55,7 +56,7 @@ export interface Step {
  * allows in that mapping. Input files are not part of a scenario: they are
  * read once, before any scenario runs.
  */
-export function locate(root: Node | null, setting: Setting): Target | SetError {
+export function locate(root: TreeNode | null, setting: Setting): Target | SetError {
   const parts = setting.path.split('.');
   const fail = (message: Said, hint: Said): SetError => ({ setting, message, hint });
   if (parts[0] === 'inputs')
@@ -99,7 +100,7 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
       node = asNode(pair.value);
       schema = step(schema, part);
     } else if (isSeq(node)) {
-      const ids = node.items.map((n) => (isMap(n) ? n.get('id') : undefined)).map((id) => (id === undefined ? '' : String(id)));
+      const ids = node.items.map((n) => (isMap(n) ? mapValue(n, 'id') : undefined)).map((id) => (id === undefined ? '' : String(id)));
       const index = /^\d+$/.test(part) ? Number(part) : ids.indexOf(part);
       if (index < 0 || index >= node.items.length) {
         const named = ids.filter((id) => id !== '');
@@ -127,7 +128,7 @@ export function locate(root: Node | null, setting: Setting): Target | SetError {
   return fail(said('stien er tom', 'the path is empty'), said('nevn en verdi, f.eks. items.soc.price.quantity', 'name a value, e.g. items.soc.price.quantity'));
 }
 
-function target(node: Node | null, trail: readonly Step[], setting: Setting): Target | SetError {
+function target(node: TreeNode | null, trail: readonly Step[], setting: Setting): Target | SetError {
   if (!node?.range)
     return {
       setting,
@@ -143,7 +144,7 @@ function target(node: Node | null, trail: readonly Step[], setting: Setting): Ta
  * (not a model) means the changed agreement is read and validated by exactly
  * the same reader as the original, and every other line keeps its position.
  */
-export function applySettings(text: string, root: Node | null, settings: readonly Setting[]): { text: string } | { errors: SetError[] } {
+export function applySettings(text: string, root: TreeNode | null, settings: readonly Setting[]): { text: string } | { errors: SetError[] } {
   const errors: SetError[] = [];
   const edits: { start: number; end: number; value: string }[] = [];
   for (const s of settings) {
@@ -163,14 +164,14 @@ export function applySettings(text: string, root: Node | null, settings: readonl
 }
 
 /** The text that adds `key: value` to a mapping, written the way the mapping is (flow `{ … }` or block lines). */
-function addition(text: string, map: YAMLMap, key: string, value: string): { start: number; end: number; value: string } {
+function addition(text: string, map: MapNode, key: string, value: string): { start: number; end: number; value: string } {
   const lastPair = map.items[map.items.length - 1];
-  const endOf = (p: Pair) => (p.value as Node | null)?.range?.[1] ?? (p.key as Node).range![1] + 1;
+  const endOf = (p: PairNode) => (p.value as TreeNode | null)?.range?.[1] ?? (p.key as TreeNode).range![1] + 1;
   if (map.flow) {
     const at = lastPair ? endOf(lastPair) : map.range![0] + 1;
     return { start: at, end: at, value: lastPair ? `, ${key}: ${value}` : ` ${key}: ${value} ` };
   }
-  const first = map.items[0]!.key as Node;
+  const first = map.items[0]!.key as TreeNode;
   const lineStart = text.lastIndexOf('\n', first.range![0] - 1) + 1;
   const at = endOf(lastPair!);
   return { start: at, end: at, value: `\n${' '.repeat(first.range![0] - lineStart)}${key}: ${value}` };
@@ -274,7 +275,7 @@ const BLEND_WEIGHT = /^keys\.([^.]+)\.blend\.([01])\.weight$/;
  * would make the weights sum to 90 %. A blend of three or more parts has no
  * one "other" weight, so its weights are set one by one.
  */
-export function withFollowingWeights(root: Node | null, settings: readonly Setting[]): readonly Setting[] {
+export function withFollowingWeights(root: TreeNode | null, settings: readonly Setting[]): readonly Setting[] {
   const added: Setting[] = [];
   for (const s of settings) {
     const m = BLEND_WEIGHT.exec(s.path);

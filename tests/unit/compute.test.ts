@@ -6,6 +6,7 @@ import { driverTable } from '../../src/compute/drivers.js';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { Money } from '../../src/money/money.js';
 import { notIndexed } from '../../src/scenario/projection.js';
+import { parseYaml } from '../../src/agreement/yaml-library.js';
 
 const HEAD = `samkost: 1
 agreement: T
@@ -18,7 +19,7 @@ parties:
 `;
 
 function allocated(body: string) {
-  const { agreement, diagnostics } = readAgreement(HEAD + body, 't.yaml');
+  const { agreement, diagnostics } = readAgreement(parseYaml(HEAD + body), 't.yaml');
   if (!agreement) throw new Error(diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
   return allocate({ agreement, actuals: [], drivers: driverTable(agreement, [], new Diagnostics()) });
 }
@@ -146,7 +147,7 @@ describe('every line goes through the one rounding (issue 12)', () => {
     expect(Object.values(alloc(r, 'y')).reduce((s, v) => s + Number(v), 0)).toBe(121);
   });
   it('ledger rows naming a party are rounded with the key lines, so the item distributes the basis rounded to the unit', () => {
-    const { agreement } = readAgreement(`${HEAD}${whole}items:\n  - { id: x, label: X, actuals: { category: [drift] }, key: equal }\n`, 't.yaml');
+    const { agreement } = readAgreement(parseYaml(`${HEAD}${whole}items:\n  - { id: x, label: X, actuals: { category: [drift] }, key: equal }\n`), 't.yaml');
     const at = { file: 'r.csv', line: 2, col: 1 };
     const row = (amount: string, party?: string) => ({
       category: 'drift',
@@ -177,7 +178,9 @@ describe('population is a driver (FORMAT §2)', () => {
 describe('a projection names only the items that stay put', () => {
   it('an item that is a percentage of, or less, an indexed item moves with it: not listed as not indexed', () => {
     const { agreement } = readAgreement(
-      `${HEAD}indices:\n  deflator: { 2025: 3% }\nitems:\n  - { id: base, label: B, amount: 9000000, index: { series: deflator, from: 2024 }, party: a }\n  - { id: fast, label: F, amount: 500000, party: b }\n  - { id: var, label: V, percent: 5%, of: [fast], less: [base], party: b }\n  - { id: adm, label: A, percent: 1%, of: [fast], party: c }\n`,
+      parseYaml(
+        `${HEAD}indices:\n  deflator: { 2025: 3% }\nitems:\n  - { id: base, label: B, amount: 9000000, index: { series: deflator, from: 2024 }, party: a }\n  - { id: fast, label: F, amount: 500000, party: b }\n  - { id: var, label: V, percent: 5%, of: [fast], less: [base], party: b }\n  - { id: adm, label: A, percent: 1%, of: [fast], party: c }\n`,
+      ),
       't.yaml',
     );
     expect(notIndexed(agreement!)).toEqual(['fast', 'adm']);

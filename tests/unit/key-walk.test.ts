@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { walkKey, type KeySteps } from '../../src/agreement/key-walk.js';
 import { readAgreement } from '../../src/agreement/read.js';
 import { Ratio } from '../../src/money/ratio.js';
+import { parseYaml } from '../../src/agreement/yaml-library.js';
 
 /**
  * The one walk of a key, which compute (shares) and validate/ (values)
@@ -9,7 +10,8 @@ import { Ratio } from '../../src/money/ratio.js';
  * so the walk's scoping rules are seen on their own.
  */
 const agreement = readAgreement(
-  `samkost: 1
+  parseYaml(
+    `samkost: 1
 agreement: T
 year: 2024
 host: a
@@ -24,6 +26,7 @@ keys:
 items:
   - { id: x, label: X, amount: 100, key: equal }
 `,
+  ),
   't.yaml',
 ).agreement!;
 

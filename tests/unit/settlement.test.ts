@@ -10,6 +10,7 @@ import { Diagnostics, type Computed } from '../../src/diagnostics/diagnostic.js'
 import type { ActualsRow } from '../../src/inputs/actuals.js';
 import type { PaymentRow } from '../../src/inputs/payments.js';
 import { Money } from '../../src/money/money.js';
+import { parseYaml } from '../../src/agreement/yaml-library.js';
 
 const at = { file: 'x.csv', line: 2, col: 1 };
 const money = (s: string) => Money.parse(s)!;
@@ -29,7 +30,7 @@ const pay = (party: string, amount: string, extra: Partial<PaymentRow> = {}, lin
 });
 
 function agreement(body: string, parties = '  a: { name: A, population: 7000 }\n  b: { name: B, population: 3000 }\n') {
-  const { agreement: a, diagnostics } = readAgreement(`samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n${parties}${body}`, 't.yaml');
+  const { agreement: a, diagnostics } = readAgreement(parseYaml(`samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n${parties}${body}`), 't.yaml');
   if (!a) throw new Error(diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
   return a;
 }

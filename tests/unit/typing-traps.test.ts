@@ -14,6 +14,7 @@ function swept(text: string): unknown {
   return 'error' in s ? s : { path: s.path, values: Array.from({ length: s.count }, (_, i) => sweepValue(s, i)) };
 }
 import { said } from '../../src/text/said.js';
+import { parseYaml } from '../../src/agreement/yaml-library.js';
 
 /** A decimal as written: an optional minus, digits, optional decimals. */
 const decimal = fc
@@ -103,7 +104,7 @@ describe('an amount in kroner', () => {
 describe('the agreement reader', () => {
   const agreement = (line: string) =>
     `samkost: 1\nagreement: T\nyear: 2024\nhost: a\nparties:\n  a: { name: A }\n  b: { name: B }\n${line}\nitems:\n  - { id: x, label: X, amount: 1000, key: k }\n`;
-  const codes = (text: string) => readAgreement(text, 'a.yaml', (p) => p).diagnostics.map((d) => `${d.code}@${d.line}:${d.col}`);
+  const codes = (text: string) => readAgreement(parseYaml(text), 'a.yaml', (p) => p).diagnostics.map((d) => `${d.code}@${d.line}:${d.col}`);
 
   it('keeps a decimal share below one, as before', () => {
     expect(codes(agreement('keys:\n  k: { shares: { a: 0.25, b: 0.75 } }'))).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/agreement/read.js';
 import { validateAgreement } from '../../src/validate/agreement.js';
+import { parseYaml } from '../../src/agreement/yaml-library.js';
 
 const HEAD = `samkost: 1
 agreement: T
@@ -15,7 +16,7 @@ parties:
 
 /** The codes and positions validation finds in the agreement `HEAD + body`. */
 function found(body: string): string[] {
-  const { agreement, diagnostics } = readAgreement(HEAD + body, 't.yaml');
+  const { agreement, diagnostics } = readAgreement(parseYaml(HEAD + body), 't.yaml');
   if (!agreement) throw new Error(diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message.en}`).join('\n'));
   return validateAgreement(agreement).diagnostics.map((d) => `${d.code}@${d.line}:${d.col}`);
 }

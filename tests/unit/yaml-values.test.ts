@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { valueBeyond, valueBeyondLexed } from '../../src/cli/read-text.js';
+import { valueBeyond, valueBeyondLexed } from '../../src/cli/yaml-values.js';
 
 /** Text of YAML's own characters (indicators, quotes, block scalar headers, spaces, tabs, line ends) and a few others. */
 const yamlish = fc

@@ -14,6 +14,7 @@ import { STANDARD_VAT_RATE } from '../../src/money/vat.js';
 import type { Invoice } from '../../src/reports/invoice.js';
 import type { BroughtForward } from '../../src/reports/settlement.js';
 import type { Agreement } from '../../src/agreement/model.js';
+import { parseYaml } from '../../src/agreement/yaml-library.js';
 
 /**
  * The year's documents as one ledger per party, over generated years: a
@@ -83,7 +84,7 @@ function broughtForward(y: Year, a: Agreement): BroughtForward {
 
 /** Every document of the year: each a-konto instalment (dated 15 January), then the final (10 January next year). */
 function documents(y: Year, withPayments = true, carry = false): Invoice[] {
-  const { agreement: a } = readAgreement(agreementText(y.buyers, y.vat, y.parts, carry), 't.yaml');
+  const { agreement: a } = readAgreement(parseYaml(agreementText(y.buyers, y.vat, y.parts, carry)), 't.yaml');
   if (!a) throw new Error('generated agreement does not read');
   const payments: PaymentRow[] = y.payments.flatMap((p, i) => {
     const party = `p${p.party % y.buyers}`;
