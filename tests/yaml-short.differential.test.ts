@@ -252,6 +252,12 @@ describe('shortYaml: the short reader of agreement YAML', () => {
     ['an escape', 'a: "x\\ty"\n', 'given back'],
     ['a second document', 'a: 1\n---\nb: 2\n', 'given back'],
     ['a CR alone', 'a: 1\rb: 2\n', 'given back'],
+    // Found by an independent fuzzer: after such lines the library reads a plain value on a line of its own on into the next.
+    ['a value under its dash, after a blank and a comment line', '-\n\n# c\n  100\n- 200\n', 'given back'],
+    ['a value under its dash, after a comment with no space', '-\n#a\n a\n-', 'given back'],
+    ['a value under its key, after a comment with no space', 'a:\n#a\n b\na:', 'given back'],
+    ['a value under its key, after a blank line', 'x:\n  a:\n \n# c\n    b\n  c:', 'given back'],
+    ['a quoted value under its key', 'a:\n  "b"\n', 'given back'],
   ])('%s', (_, text, expected) => {
     const short = shortYaml(text);
     if (expected === null) expect(short?.root).toBeNull();

@@ -152,7 +152,14 @@ class Reader {
     const next = this.afterComment(at);
     const below = this.contentLine(next);
     const indent = below === null ? -1 : this.indent(below);
-    if (below !== null && indent > col) return this.node(below, indent);
+    if (below !== null && indent > col) {
+      const node = this.node(below, indent);
+      // A scalar on a line of its own under its key or `-` is given back: after some blank or comment lines
+      // (`#a`, or a blank line before one at column 0) the library's lexer lets a plain one run on over the
+      // lines that follow, even `- 200` (`-\n\n# c\n  100\n- 200` is one item, '100 - 200').
+      if (!('next' in node)) giveBack();
+      return node;
+    }
     if (below !== null && list && indent === col && this.dash(below + indent)) return this.seq(below, indent);
     // Lines between an empty value and what follows, and a comment after it, are shared out by rules of their own.
     if ((below ?? t.length) !== next || t[at] === '#') giveBack();
