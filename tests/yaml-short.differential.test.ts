@@ -201,6 +201,18 @@ const edited = fc
     return t;
   });
 
+/** expectSame over `runs` texts of `texts`: how many the short reader read, and how many it gave back. */
+function compared(texts: fc.Arbitrary<string>, runs: number): Record<'read' | 'given back', number> {
+  const count = { read: 0, 'given back': 0 };
+  fc.assert(
+    fc.property(texts, (text) => {
+      count[expectSame(text)]++;
+    }),
+    { numRuns: runs },
+  );
+  return count;
+}
+
 describe('shortYaml: the short reader of agreement YAML', () => {
   it('reads the repository’s agreements as the library does, and reads every template and fixture itself', () => {
     const root = path.resolve(import.meta.dirname, '..');
@@ -217,26 +229,13 @@ describe('shortYaml: the short reader of agreement YAML', () => {
   });
 
   it('reads generated agreements as the library does', () => {
-    const read = { read: 0, 'given back': 0 };
-    fc.assert(
-      fc.property(document, (text) => {
-        read[expectSame(text)]++;
-      }),
-      { numRuns: 3000 },
-    );
+    const read = compared(document, 3000);
     // Most of what is generated is what agreements are: the comparison is not of texts given back.
     expect(read.read).toBeGreaterThan(read['given back']);
   });
 
   it('gives back what it does not read: any edit of a good text is read as the library reads it, or not at all', () => {
-    const read = { read: 0, 'given back': 0 };
-    fc.assert(
-      fc.property(edited, (text) => {
-        read[expectSame(text)]++;
-      }),
-      { numRuns: 5000 },
-    );
-    expect(read.read).toBeGreaterThan(1000);
+    expect(compared(edited, 5000).read).toBeGreaterThan(1000);
   });
 
   it.each([
